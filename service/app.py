@@ -1,0 +1,66 @@
+"""create_app: the one place the HTTP service is put together from settings and the QA core."""
+
+from __future__ import annotations
+
+import threading
+
+from fastapi import FastAPI, Request
+from fastapi.middleware.cors import CORSMiddleware
+from starlette.routing import Match
+
+from service.api import admin, ask, chat, documents, feedback, health, search
+from service.errors import ApiError, install_error_handlers
+from service.feedback import FeedbackStore
+from service.observability import REQUEST_ID_HEADER, Metrics, RequestContextMiddleware
+from service.protocols import PolicyQA
+from service.settings import Settings
+
+DESCRIPTION = (
+    "Grounded answers over the Hangzhou Binjiang industrial-policy compilation: every answer cites document "
+    '(title + 文号) and printed page. Errors are JSON `{"error": {"code", "message"}}`.'
+)
+
+
+def create_app(settings: Settings, qa: PolicyQA) -> FastAPI:
+    """The FastAPI app over ``qa``: routes, error shapes, request ids, metrics, CORS and the feedback store."""
+    app = FastAPI(title="policyqa", version="0.1.0", description=DESCRIPTION)
+    app.state.settings = settings
+    app.state.qa = qa
+    app.state.feedback = FeedbackStore(settings.feedback_db)
+    app.state.metrics = Metrics()
+    app.state.index_lock = threading.Lock()
+
+    install_error_handlers(app)
+    for module in (ask, search, documents, admin, feedback, chat, health):
+        app.include_router(module.router)
+    _add_api_fallback(app)
+
+    app.add_middleware(RequestContextMiddleware, metrics=app.state.metrics)
+    if settings.cors_origins:  # closed unless origins are configured
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=settings.cors_origins,
+            allow_methods=["GET", "POST"],
+            allow_headers=["Content-Type", "Authorization", "X-API-Key", REQUEST_ID_HEADER],
+            expose_headers=[REQUEST_ID_HEADER],
+        )
+    return app
+
+
+def _add_api_fallback(app: FastAPI) -> None:
+    """Unknown paths under /api and /v1 get the JSON error, even when the UI is mounted at / behind them."""
+
+    async def no_such_route(request: Request, path: str) -> None:
+        scope = dict(request.scope, path=request.url.path)
+        allowed = any(
+            route.matches(scope)[0] is Match.PARTIAL
+            for route in app.router.routes
+            if getattr(route, "endpoint", None) is not no_such_route
+        )
+        if allowed:
+            raise ApiError(405, "method_not_allowed", f"{request.method} is not allowed on {request.url.path}")
+        raise ApiError(404, "not_found", f"no route {request.method} {request.url.path}; the API is listed at /docs")
+
+    methods = ["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "HEAD"]
+    for prefix in ("/api", "/v1"):
+        app.add_api_route(f"{prefix}/{{path:path}}", no_such_route, methods=methods, include_in_schema=False)
