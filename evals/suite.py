@@ -1,0 +1,181 @@
+"""One eval run: policyqa (in-process or over HTTP), and with ``bench`` the baselines, build and load numbers."""
+
+from __future__ import annotations
+
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from corpus.library import Corpus
+from evals.gold import DEV_SET, GoldItem, load_gold
+from evals.report import git_commit, machine_info
+from evals.retrieval import RetrievedChunk, hit_at_k
+from evals.runner import AskFn, in_process, over_http, run_items
+from evals.scorer import ItemScore, QuoteVerifier, aggregate
+from service.settings import ChromaSettings, Settings
+
+
+@dataclass
+class EvalOptions:
+    dataset: Path = DEV_SET
+    url: str | None = None
+    bench: bool = False
+    limit: int | None = None
+    clients: int = 4
+    seconds: float = 20.0
+
+
+def run_suite(settings: Settings, options: EvalOptions, log: Callable[[str], None] = print) -> dict[str, Any]:
+    """Everything the report needs, as a JSON-ready dict."""
+    items = load_gold(options.dataset, options.limit)
+    results: dict[str, Any] = {
+        "dataset": str(options.dataset),
+        "n_items": len(items),
+        "commit": git_commit(),
+        "target": options.url or "in-process (service.container.build_policyqa)",
+        "machine": machine_info(),
+        "systems": {},
+        "retrieval": {},
+        "build": {},
+    }
+    if options.bench:
+        _run_baselines(settings, items, results, log)
+    _run_policyqa(settings, options, items, results, log)
+    if options.bench:
+        if not options.url:
+            results["build"].update(time_policyqa_build(settings, log))
+        results["load"] = _run_load(settings, options, items, log)
+    return results
+
+
+def _run_policyqa(
+    settings: Settings, options: EvalOptions, items: list[GoldItem], results: dict[str, Any], log: Callable[[str], None]
+) -> None:
+    close: Callable[[], None] = lambda: None  # noqa: E731
+    if options.url:
+        ask, close = over_http(options.url)
+        corpus = Corpus.load(added_dir=settings.added_dir)
+        retrieve = _http_search(options.url)
+    else:
+        from service.container import build_policyqa
+
+        log("building policyqa (service.container.build_policyqa)…")
+        started = time.perf_counter()
+        policyqa = build_policyqa(settings)
+        results["startup_seconds"] = round(time.perf_counter() - started, 2)
+        ask, corpus = in_process(policyqa), policyqa.corpus
+        retrieve = _search_retriever(policyqa)
+    try:
+        log(f"asking policyqa {len(items)} questions…")
+        scores = run_items(ask, items, QuoteVerifier(corpus), progress=_progress(log))
+        results["systems"]["policyqa"] = _system(scores)
+        results["retrieval"]["policyqa search"] = hit_at_k(retrieve, items)
+    finally:
+        close()
+
+
+def _run_baselines(settings: Settings, items: list[GoldItem], results: dict[str, Any], log: Callable[[str], None]):
+    from evals.baselines import NaivePipeline
+
+    log("building the naive baseline (400-char windows, BM25 + e5)…")
+    corpus = Corpus.load(added_dir=settings.added_dir)
+    naive = NaivePipeline(corpus, settings.data_dir / "evals-cache")
+    results["build"]["naive windows"] = {
+        "chunks": len(naive.windows),
+        "seconds": round(naive.build_seconds, 2),
+        "chunks_per_s": round(len(naive.windows) / naive.build_seconds, 1) if naive.build_seconds else None,
+        "note": "window vectors from the on-disk cache" if not naive.dense.embed_seconds else "embedded now",
+    }
+    for name in ("bm25", "dense", "fused"):
+        results["retrieval"][f"naive {name}"] = hit_at_k(naive.retriever(name), items)
+    ask: AskFn = naive.ask
+    scores = run_items(ask, items, QuoteVerifier(corpus))
+    results["systems"]["naive (RRF, top-2 pasted)"] = _system(scores)
+
+
+def time_policyqa_build(settings: Settings, log: Callable[[str], None]) -> dict[str, Any]:
+    """Build policyqa from an empty data dir (cold embedding cache), then rebuild it (warm cache)."""
+    from service.container import build_policyqa
+
+    log("timing a policyqa index build in an empty data dir…")
+    with tempfile.TemporaryDirectory(prefix="policyqa-bench-") as tmp:
+        fresh = settings.model_copy(update={"data_dir": Path(tmp), "chroma": ChromaSettings(mode="persistent")})
+        started = time.perf_counter()
+        policyqa = build_policyqa(fresh)
+        first = time.perf_counter() - started
+        started = time.perf_counter()
+        stats = policyqa.rebuild()
+        again = time.perf_counter() - started
+    chunks = _chunk_count(stats)
+    return {
+        "policyqa first build": _build_row(chunks, first, "empty data dir: chunk, embed (cold cache), index"),
+        "policyqa rebuild": _build_row(chunks, again, "rebuild() with the embedding cache warm"),
+    }
+
+
+def _build_row(chunks: int | None, seconds: float, note: str) -> dict[str, Any]:
+    rate = round(chunks / seconds, 1) if chunks and seconds else None
+    return {"chunks": chunks, "seconds": round(seconds, 2), "chunks_per_s": rate, "note": note}
+
+
+def _chunk_count(stats: dict[str, Any]) -> int | None:
+    for key in ("chunks", "n_chunks", "chunk_count"):
+        if isinstance(stats.get(key), int):
+            return int(stats[key])
+    return None
+
+
+def _run_load(
+    settings: Settings, options: EvalOptions, items: list[GoldItem], log: Callable[[str], None]
+) -> dict[str, Any]:
+    from evals.load import ServerProcess, run_load
+
+    questions = [i.question for i in items if not i.history] or ["专精特新企业有什么奖励?"]
+    try:
+        if options.url:
+            log(f"load benchmark against {options.url}…")
+            return run_load(options.url, questions, clients=options.clients, seconds=options.seconds)
+        log("starting `policyqa serve` on a free loopback port for the load benchmark…")
+        with ServerProcess() as server:
+            log(f"server up in {server.startup_seconds:.1f} s; {options.clients} clients for {options.seconds} s…")
+            result = run_load(server.url, questions, clients=options.clients, seconds=options.seconds, pid=server.pid)
+            result["server_startup_seconds"] = round(server.startup_seconds or 0.0, 2)
+            return result
+    except RuntimeError as exc:
+        return {"error": str(exc)}
+
+
+def _system(scores: list[ItemScore]) -> dict[str, Any]:
+    return {"summary": aggregate(scores), "items": [s.model_dump() for s in scores]}
+
+
+def _search_retriever(policyqa: Any) -> Callable[[str], list[RetrievedChunk]]:
+    def retrieve(question: str) -> list[RetrievedChunk]:
+        hits = policyqa.search(question, limit=10)
+        return [(h.citation.doc_no, [h.citation.printed_page], h.text) for h in hits]
+
+    return retrieve
+
+
+def _http_search(url: str) -> Callable[[str], list[RetrievedChunk]]:
+    import httpx
+
+    def retrieve(question: str) -> list[RetrievedChunk]:
+        response = httpx.post(f"{url.rstrip('/')}/api/search", json={"query": question, "limit": 10}, timeout=60)
+        response.raise_for_status()
+        body = response.json()
+        hits = (body.get("hits") or body.get("results") or []) if isinstance(body, dict) else body
+        return [(h["citation"]["doc_no"], [h["citation"]["printed_page"]], h["text"]) for h in hits]
+
+    return retrieve
+
+
+def _progress(log: Callable[[str], None]) -> Callable[[int, int], None]:
+    def report(done: int, total: int) -> None:
+        if done % 20 == 0 or done == total:
+            log(f"  {done}/{total}")
+
+    return report
