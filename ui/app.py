@@ -120,11 +120,11 @@ def build_ui(settings: Settings) -> gr.Blocks:
     with gr.Blocks(title="滨江产业政策问答 · policyqa", fill_width=True, analytics_enabled=False) as demo:
         gr.HTML(f"<style>{_CSS}</style>{_HEADER}", js_on_load=None, padding=False)
         with gr.Tabs():
-            with gr.Tab("💬 政策问答 Chat", id="chat"):
+            with gr.Tab("政策问答 Chat", id="chat"):
                 _chat_tab(settings, api)
-            with gr.Tab("🔎 查条文 Search", id="search"):
+            with gr.Tab("查条文 Search", id="search"):
                 doc_filter = _search_tab(api)
-            with gr.Tab("📚 政策文件 Documents", id="documents"):
+            with gr.Tab("政策文件 Documents", id="documents"):
                 docs_table = _documents_tab(settings, api)
 
         def load_documents(request: gr.Request) -> tuple[str, Any]:
@@ -175,7 +175,7 @@ def _chat_tab(settings: Settings, api: Any) -> gr.HTML:
                 send = gr.Button("发送 Ask", variant="primary", scale=1, min_width=90, elem_id="pq-send")
                 new = gr.Button("新对话 New", variant="secondary", scale=1, min_width=90, elem_id="pq-new")
             with gr.Row(elem_id="pq-examples"):
-                examples = [gr.Button(q, size="sm", variant="secondary", min_width=60) for q in EXAMPLES]
+                examples = [gr.Button(q, size="sm", variant="secondary", scale=0, min_width=40) for q in EXAMPLES]
             with gr.Group(visible=False, elem_id="pq-feedback-box") as feedback_box:
                 feedback_title = gr.Markdown()
                 with gr.Row():
@@ -228,7 +228,7 @@ def _chat_tab(settings: Settings, api: Any) -> gr.HTML:
     def start_feedback(evt: gr.EventData) -> tuple[Any, Any, Any]:
         data = getattr(evt, "_data", None) or {}
         rating = "up" if data.get("rating") == "up" else "down"
-        label = "👍 有帮助" if rating == "up" else "👎 没帮助"
+        label = "✓ 有帮助" if rating == "up" else "✗ 没帮助"
         title = f"**对第 {int(data.get('turn', 0)) + 1} 个回答的反馈:{label}** — 可补充说明后提交"
         return {"turn": int(data.get("turn", 0)), "rating": rating}, gr.update(visible=True), title
 
@@ -288,16 +288,16 @@ def _search_tab(api: Any) -> gr.Dropdown:
             scale=3,
             elem_id="pq-search-doc",
         )
-        in_force = gr.Checkbox(label="仅现行有效 In force only", value=False, scale=1, min_width=150)
+        in_force = gr.Checkbox(label="仅现行有效 In force only", value=False, scale=1, min_width=200)
         go = gr.Button("检索 Search", variant="primary", scale=1, min_width=90, elem_id="pq-search-go")
     with gr.Row(equal_height=False):
-        with gr.Column(scale=3, min_width=520):
+        with gr.Column(scale=5, min_width=620):
             results = gr.HTML(
                 render.notice_html("输入关键词检索汇编中的条文;点击一行查看原文页,“复制引用”复制标准引用格式。"),
                 js_on_load=_RESULTS_JS,
                 elem_id="pq-results",
             )
-        with gr.Column(scale=2, min_width=340):
+        with gr.Column(scale=3, min_width=340):
             page = gr.HTML(render.page_placeholder_html(), js_on_load=_PAGE_JS, elem_id="pq-page-search")
 
     def search(text: str, doc_no: int | None, only_in_force: bool, request: gr.Request) -> tuple[list[SearchHit], str]:
@@ -332,10 +332,10 @@ def _search_tab(api: Any) -> gr.Dropdown:
 
 def _documents_tab(settings: Settings, api: Any) -> gr.HTML:
     with gr.Row(equal_height=False):
-        with gr.Column(scale=3, min_width=560):
+        with gr.Column(scale=5, min_width=640):
             table = gr.HTML(render.notice_html("正在载入文件列表…"), js_on_load=_DOCS_JS, elem_id="pq-docs")
             refresh = gr.Button("刷新 Refresh", size="sm", variant="secondary")
-        with gr.Column(scale=2, min_width=340):
+        with gr.Column(scale=3, min_width=340):
             outline = gr.HTML(
                 '<div class="pq-pageview pq-pv-empty">点击一份文件,查看其条款目录。<br>'
                 "<span>Click a document to see its clause outline.</span></div>",

@@ -77,9 +77,9 @@ def _answer_html(index: int, turn: ChatTurn) -> str:
     for warning in turn.warnings:
         parts.append(f'<div class="pq-warning">⚠ {escape(warning)}</div>')
     status_note = {
-        "toc_only": '<div class="pq-status-note">📑 仅目录收录 · listed in the table of contents only; '
+        "toc_only": '<div class="pq-status-note">仅目录收录 · listed in the table of contents only; '
         "its text is not in the compilation</div>",
-        "not_found": '<div class="pq-status-note">🔍 汇编中未找到 · not found in the compilation</div>',
+        "not_found": '<div class="pq-status-note">汇编中未找到 · not found in the compilation</div>',
     }.get(turn.status, "")
     parts.append(status_note)
     if turn.answer:
@@ -131,12 +131,12 @@ def citation_card(citation: Citation, index: int, turn: int) -> str:
 
 def _feedback_html(index: int, rating: str) -> str:
     if rating:
-        chosen = "👍 有帮助" if rating == "up" else "👎 没帮助"
+        chosen = "✓ 有帮助" if rating == "up" else "✗ 没帮助"
         return f'<div class="pq-feedback"><span class="pq-thanks">已反馈:{chosen},谢谢!</span></div>'
     return (
         f'<div class="pq-feedback"><span>这个回答有帮助吗?</span>'
-        f'<button class="pq-fb" data-turn="{index}" data-rating="up" title="helpful">👍</button>'
-        f'<button class="pq-fb" data-turn="{index}" data-rating="down" title="not helpful">👎</button></div>'
+        f'<button class="pq-fb" data-turn="{index}" data-rating="up" title="helpful">✓ 有帮助</button>'
+        f'<button class="pq-fb" data-turn="{index}" data-rating="down" title="not helpful">✗ 没帮助</button></div>'
     )
 
 
