@@ -175,7 +175,8 @@ def _chat_tab(settings: Settings, api: Any) -> gr.HTML:
                 send = gr.Button("发送 Ask", variant="primary", scale=1, min_width=90, elem_id="pq-send")
                 new = gr.Button("新对话 New", variant="secondary", scale=1, min_width=90, elem_id="pq-new")
             with gr.Row(elem_id="pq-examples"):
-                examples = [gr.Button(q, size="sm", variant="secondary", scale=0, min_width=40) for q in EXAMPLES]
+                gr.HTML('<span class="pq-sub">示例 Examples:</span>', js_on_load=None, elem_id="pq-examples-label")
+                examples = [gr.Button(q, size="sm", variant="secondary") for q in EXAMPLES]
             with gr.Group(visible=False, elem_id="pq-feedback-box") as feedback_box:
                 feedback_title = gr.Markdown()
                 with gr.Row():

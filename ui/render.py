@@ -236,7 +236,8 @@ def search_results_html(hits: list[SearchHit], query: str) -> str:
         "<th>条文 Text</th><th>相关度</th><th></th></tr>"
     )
     count = f'<div class="pq-count">共 {len(hits)} 条结果 · 点击一行查看原文页</div>'
-    return f'{count}<table class="pq-table pq-results"><thead>{head}</thead><tbody>{"".join(rows)}</tbody></table>'
+    table = f'<table class="pq-table pq-results"><thead>{head}</thead><tbody>{"".join(rows)}</tbody></table>'
+    return f'{count}<div class="pq-scroll">{table}</div>'
 
 
 # --- documents ---------------------------------------------------------------------------------------
@@ -253,15 +254,16 @@ def documents_html(documents: Iterable[Mapping[str, Any]], as_of: str) -> str:
             f'<td class="pq-nowrap">{escape(str(doc.get("issuer") or "—"))}</td>'
             f'<td class="pq-nowrap">{escape(str(doc.get("year") or "—"))}</td>'
             f"<td>{text_status_chip(doc.get('text_status'))}</td>"
-            f'<td class="pq-nowrap">{escape(str(doc.get("effective_from") or "—"))}</td>'
-            f'<td class="pq-nowrap">{escape(str(doc.get("expires_on") or "—"))}</td>'
+            f'<td class="pq-nowrap">{escape(str(doc.get("effective_from") or "—"))}'
+            f'<div class="pq-sub">至 {escape(str(doc.get("expires_on") or "—"))}</div></td>'
             f"<td>{validity_badge(doc.get('validity'))}</td></tr>"
         )
     head = (
         "<tr><th>#</th><th>文件名称 Title</th><th>文号</th><th>发文</th><th>年份</th><th>文本</th>"
-        f"<th>施行日期</th><th>截止日期</th><th>效力({escape(as_of)})</th></tr>"
+        f'<th>施行 / 截止</th><th>效力<div class="pq-sub">截至 {escape(as_of)}</div></th></tr>'
     )
-    return f'<table class="pq-table pq-docs"><thead>{head}</thead><tbody>{"".join(rows)}</tbody></table>'
+    table = f'<table class="pq-table pq-docs"><thead>{head}</thead><tbody>{"".join(rows)}</tbody></table>'
+    return f'<div class="pq-scroll">{table}</div>'
 
 
 def document_outline_html(doc: Mapping[str, Any]) -> str:

@@ -29,8 +29,13 @@ class KeywordQA:
         if quote.replace(" ", "") not in page.text.replace(" ", "").replace("\n", ""):
             quote = page.text.strip()[:60]
         return Citation(
-            doc_no=doc.doc_no, title=doc.title, doc_number=doc.doc_number, section=clause.section_path,
-            printed_page=page.printed_page, ebook_page=page.ebook_page, quote=quote,
+            doc_no=doc.doc_no,
+            title=doc.title,
+            doc_number=doc.doc_number,
+            section=clause.section_path,
+            printed_page=page.printed_page,
+            ebook_page=page.ebook_page,
+            quote=quote,
             validity=doc.status(self.settings.today()).value,
         )
 
@@ -62,8 +67,10 @@ class KeywordQA:
         lines = [f"{h.text.strip()[:120]}[{i + 1}]" for i, h in enumerate(hits)]
         warnings = [f"《{h.citation.title}》已失效" for h in hits if h.validity == "expired"]
         return Answer(
-            answer="根据汇编:\n" + "\n".join(lines), status=AnswerStatus.ANSWERED,
-            citations=[h.citation for h in hits], warnings=sorted(set(warnings)),
+            answer="根据汇编:\n" + "\n".join(lines),
+            status=AnswerStatus.ANSWERED,
+            citations=[h.citation for h in hits],
+            warnings=sorted(set(warnings)),
         )
 
     def ready(self) -> tuple[bool, dict[str, str]]:

@@ -28,6 +28,7 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
+_SERVE = "import sys; from service.cli import main; sys.exit(main(sys.argv[1:]))"  # = the `policyqa` script
 READY_TIMEOUT_S = 900  # the first start builds the index
 
 
@@ -66,7 +67,7 @@ def server_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     env = {**os.environ, "POLICYQA_DATA_DIR": str(data_dir), "GRADIO_ANALYTICS_ENABLED": "False"}
     with log.open("wb") as out:
         server = subprocess.Popen(
-            [sys.executable, "-m", "service.cli", "serve", "--host", "127.0.0.1", "--port", str(port)],
+            [sys.executable, "-c", _SERVE, "serve", "--host", "127.0.0.1", "--port", str(port)],
             env=env,
             stdout=out,
             stderr=subprocess.STDOUT,
