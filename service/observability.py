@@ -149,6 +149,7 @@ class RequestContextMiddleware:
             logger.info(
                 "request",
                 extra={
+                    "request_id": request_id,
                     "method": scope["method"],
                     "path": scope["path"],  # never the query string: it may carry secrets
                     "route": route,

@@ -6,7 +6,7 @@ from datetime import datetime
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, field_validator
 from starlette.concurrency import run_in_threadpool
 
 from service.api.deps import AdminDep, FeedbackDep
@@ -25,6 +25,14 @@ class FeedbackCreate(BaseModel):
     question: str = Field(default="", max_length=4000)
     answer: str = Field(default="", max_length=40000)
     citations: list[Citation] = Field(default_factory=list, max_length=50)
+
+
+    @field_validator("rating", mode="before")
+    @classmethod
+    def _not_a_bool(cls, value: object) -> object:
+        if isinstance(value, bool):  # JSON true would otherwise pass as 1
+            raise ValueError("rating must be up, down, +1 or -1")
+        return value
 
 
 class FeedbackPublic(BaseModel):
