@@ -94,7 +94,7 @@ def _answer_html(index: int, turn: ChatTurn) -> str:
         parts.append(f'<div class="pq-cites"><div class="pq-cites-head">引用出处 · Sources</div>{cards}</div>')
     if not turn.pending and not turn.error and turn.answer:
         parts.append(_feedback_html(index, turn.rating))
-    tone = turn.status or "pending"
+    tone = "error" if turn.error and not turn.pending else (turn.status or "pending")
     body = "".join(parts)
     return f'<div class="pq-a pq-a-{tone}"><span class="pq-who">答</span><div class="pq-a-body">{body}</div></div>'
 
@@ -254,8 +254,7 @@ def documents_html(documents: Iterable[Mapping[str, Any]], as_of: str) -> str:
             f'<td class="pq-nowrap">{escape(str(doc.get("issuer") or "—"))}</td>'
             f'<td class="pq-nowrap">{escape(str(doc.get("year") or "—"))}</td>'
             f"<td>{text_status_chip(doc.get('text_status'))}</td>"
-            f'<td class="pq-nowrap">{escape(str(doc.get("effective_from") or "—"))}'
-            f'<div class="pq-sub">至 {escape(str(doc.get("expires_on") or "—"))}</div></td>'
+            f'<td class="pq-nowrap">{_period(doc.get("effective_from"), doc.get("expires_on"))}</td>'
             f"<td>{validity_badge(doc.get('validity'))}</td></tr>"
         )
     head = (
@@ -264,6 +263,12 @@ def documents_html(documents: Iterable[Mapping[str, Any]], as_of: str) -> str:
     )
     table = f'<table class="pq-table pq-docs"><thead>{head}</thead><tbody>{"".join(rows)}</tbody></table>'
     return f'<div class="pq-scroll">{table}</div>'
+
+
+def _period(effective_from: object, expires_on: object) -> str:
+    if not effective_from and not expires_on:
+        return "—"
+    return f'{escape(str(effective_from or "—"))}<div class="pq-sub">至 {escape(str(expires_on or "—"))}</div>'
 
 
 def document_outline_html(doc: Mapping[str, Any]) -> str:

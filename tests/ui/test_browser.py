@@ -115,9 +115,21 @@ def test_chat_page_view_search_and_documents(page) -> None:
     page.locator("#pq-chat .pq-progress").wait_for(state="detached", timeout=180_000)
     assert page.locator("#pq-chat .pq-answer-text").first.inner_text().strip()
     assert "《" in page.locator("#pq-chat .pq-card").first.inner_text()
+    page.locator("#pq-chat .pq-q").first.scroll_into_view_if_needed()
     _shot(page, "1-chat")
 
+    # a follow-up about a document the compilation lists but does not hold (history goes with it)
+    page.locator("#pq-question textarea, #pq-question input").first.fill(
+        "关于扶持推动文化产业高质量发展的实施意见有哪些支持政策?"
+    )
+    page.locator("#pq-send").click()
+    second = page.locator("#pq-chat .pq-turn").nth(1)
+    second.locator(".pq-a:not(.pq-a-pending)").wait_for(timeout=180_000)
+    second.scroll_into_view_if_needed()
+    _shot(page, "1b-chat-second-answer")
+
     # the page view with the quote highlighted
+    page.locator("#pq-chat .pq-card").first.scroll_into_view_if_needed()
     page.locator("#pq-chat .pq-card").first.click()
     mark = page.locator("#pq-page-chat mark").first
     mark.wait_for(timeout=30_000)
