@@ -24,7 +24,11 @@ logger = logging.getLogger("policyqa.http")
 # A caller's own id is kept only when it is short and plain (it ends up in logs and headers).
 _SAFE_REQUEST_ID = re.compile(r"^[A-Za-z0-9._:-]{1,64}$")
 _BUCKETS = (0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 30.0, 60.0)
-_STANDARD_RECORD_FIELDS = set(vars(logging.LogRecord("", 0, "", 0, "", None, None))) | {"message", "asctime"}
+_STANDARD_RECORD_FIELDS = set(vars(logging.LogRecord("", 0, "", 0, "", None, None))) | {
+    "message",
+    "asctime",
+    "color_message",  # uvicorn's copy of the message with terminal colours
+}
 
 
 class Metrics:
@@ -164,7 +168,10 @@ def route_label(scope: Scope) -> str:
     """The route template (bounded cardinality), not the raw path."""
     route = scope.get("route")
     path = getattr(route, "path", None)
-    return path if isinstance(path, str) else "unmatched"
+    if isinstance(path, str):
+        return path
+    # plain Starlette routes (/docs, /openapi.json) have no template of their own; their paths are fixed
+    return str(scope["path"]) if scope.get("endpoint") is not None else "unmatched"
 
 
 async def _send_internal_error(send: Send) -> None:
