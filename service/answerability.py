@@ -1,0 +1,128 @@
+"""Deciding from evidence whether the loaded text answers a question, only the TOC knows of it, or nothing does.
+
+The verdict rests on three measurements, never on lists of questions:
+- coverage: the share of the question's topic words (IDF-weighted) that the best retrieved passages hold;
+- unknown words: topic words that the loaded text never uses at all;
+- the table of contents: documents without text whose distinctive title words the question uses.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from corpus.library import Corpus
+from corpus.models import PolicyDocument, TextStatus
+from corpus.text import compact
+from service.evidence import TermWeights, coverage
+from service.query import QueryPlan, title_terms
+from service.retrieval import ScoredChunk
+
+# Places other than this district: questions about them are outside the compilation.
+_OTHER_PLACES = re.compile(
+    r"上海|北京|深圳|广州|苏州|南京|天津|重庆|成都|武汉|西安|合肥|宁波|温州|绍兴|嘉兴|湖州|金华|台州|"
+    r"张江|中关村|前海|浦东|雄安|余杭|西湖区|萧山|拱墅|上城|临平|钱塘|富阳区|未来科技城|"
+    r"shanghai|beijing|shenzhen|guangzhou|suzhou|nanjing",
+    re.I,
+)
+ANSWER_COVERAGE = 0.5  # below this the best passages miss too much of what was asked
+RARE_IN_TEXT = 3  # chunks: a title word used this rarely in the loaded text names its own document
+_YEAR = re.compile(r"(?<!\d)(20\d{2})(?!\d)")
+_FIGURE = re.compile(
+    r"不收取|免费|无需缴纳|不收费|\d[\d.,]*\s*(?:万元|亿元|万美元|万|亿|元|%|倍|P)|百分之[一二三四五六七八九十]+|[一二三四五六七八九十]+(?:亿元|万元)"
+)
+
+
+@dataclass
+class Verdict:
+    status: str  # answered | toc_only | not_found
+    reason: str
+    coverage: float = 0.0
+    toc_docs: list[PolicyDocument] = field(default_factory=list)
+
+
+def judge(
+    plan: QueryPlan,
+    terms: dict[str, float],
+    weights: TermWeights,
+    hits: list[ScoredChunk],
+    corpus: Corpus,
+    quotes: list[str] | None = None,
+) -> Verdict:
+    """Answered, toc_only or not_found for ``plan`` given the ranked chunks and the sentences to quote."""
+    known = {t: w for t, w in terms.items() if t in weights.corpus_text}
+    best = max((coverage(known, h.chunk.indexed_text) for h in hits[:5]), default=0.0)
+    beyond_partial = _beyond_partial_text(plan, corpus)
+    if beyond_partial:
+        return Verdict("toc_only", "the part of the document that would answer is not loaded", best, beyond_partial)
+    if _OTHER_PLACES.search(plan.original) and not re.search(r"滨江|高新区", plan.original):
+        return Verdict("not_found", "the question is about another place", best)
+    missing = _missing_kind(plan, weights, quotes or [])
+    weak = best < ANSWER_COVERAGE or not known or bool(missing)
+    toc_docs = toc_matches(plan, corpus, weights)
+    if toc_docs and (weak or _title_words_only_in_toc(plan, toc_docs, hits)):
+        return Verdict("toc_only", "a document without text in the compilation covers the topic", best, toc_docs)
+    if weak:
+        return Verdict("not_found", missing or f"coverage {best:.2f} of the question's words", best)
+    return Verdict("answered", f"coverage {best:.2f}", best)
+
+
+def _missing_kind(plan: QueryPlan, weights: TermWeights, quotes: list[str]) -> str:
+    """What kind of fact the question asks for that the quotable sentences do not state."""
+    if not plan.doc_numbers:
+        for year in _YEAR.findall(plan.original):
+            if year not in weights.corpus_text:
+                return f"the compilation never mentions {year}"
+    if plan.asks_amount and quotes:
+        asked = {compact(m.group()) for m in _FIGURE.finditer(plan.original)}
+        figures = {compact(m.group()) for q in quotes for m in _FIGURE.finditer(q)}
+        if not figures - asked:
+            return "the text names no figure for what is asked"
+    return ""
+
+
+def toc_matches(plan: QueryPlan, corpus: Corpus, weights: TermWeights) -> list[PolicyDocument]:
+    """Documents without loaded text whose distinctive title words the question uses, best first.
+
+    A title word is distinctive when the loaded text rarely uses it (瞪羚企业, 直播, 5050计划) or it holds
+    digits (5G); common words such as 中小企业 do not name a document.
+    """
+    scored = []
+    text = plan.text.lower()
+    for doc in corpus.documents.values():
+        if doc.text_status is not TextStatus.TOC_ONLY:
+            continue
+        if doc.doc_number in plan.doc_numbers:
+            scored.append((10.0, doc))
+            continue
+        hits = [t for t in title_terms(doc.title) if t.lower() in text]
+        strong = [t for t in hits if weights.df.get(t.lower(), 0) <= RARE_IN_TEXT or any(c.isdigit() for c in t)]
+        if strong:
+            scored.append((sum(len(t) for t in hits), doc))
+    scored.sort(key=lambda s: s[0], reverse=True)
+    return [doc for _, doc in scored[:2]]
+
+
+def _title_words_only_in_toc(plan: QueryPlan, toc_docs: list[PolicyDocument], hits: list[ScoredChunk]) -> bool:
+    """The question's document-defining words (from a TOC title) are absent from the retrieved passages."""
+    passages = " ".join(h.chunk.text for h in hits[:5]).lower()
+    text = plan.text.lower()
+    for doc in toc_docs:
+        named = [
+            t for t in title_terms(doc.title) if t.lower() in text and (len(t) >= 3 or any(c.isdigit() for c in t))
+        ]
+        if named and not any(t.lower() in passages for t in named):
+            return True
+    return False
+
+
+def _beyond_partial_text(plan: QueryPlan, corpus: Corpus) -> list[PolicyDocument]:
+    """A partial document named by the question, asked for what its missing part holds (its dates)."""
+    named = set(plan.doc_filter) | set(plan.boost_docs)
+    return [
+        corpus.documents[n]
+        for n in sorted(named)
+        if corpus.documents[n].text_status is TextStatus.PARTIAL
+        and plan.asks_date
+        and corpus.documents[n].dates.effective_from is None
+    ]

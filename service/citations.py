@@ -1,0 +1,81 @@
+"""Citations: built from body offsets, and verified verbatim against the page text before use."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from corpus.library import Corpus
+from corpus.models import PolicyDocument
+from corpus.text import compact
+from service.evidence import Sentence
+from service.models import Citation
+
+
+def citation_for(corpus: Corpus, sentence: Sentence, as_of: date) -> Citation:
+    """The citation of a sentence: its document, section, and the page where it starts."""
+    chunk = sentence.chunk
+    doc = corpus.documents[chunk.doc_no]
+    page = corpus.source_of(doc).page_at(sentence.start)
+    return Citation(
+        doc_no=doc.doc_no,
+        title=doc.title,
+        doc_number=doc.doc_number,
+        section=chunk.section,
+        printed_page=page.printed_page,
+        ebook_page=page.ebook_page,
+        quote=sentence.text,
+        validity=doc.status(as_of).value,
+    )
+
+
+def toc_citation(corpus: Corpus, doc: PolicyDocument, as_of: date) -> Citation:
+    """A document known only from the table of contents, cited by its TOC line and start page."""
+    return Citation(
+        doc_no=doc.doc_no,
+        title=doc.title,
+        doc_number=doc.doc_number,
+        section="目录",
+        printed_page=doc.printed_start_page or 0,
+        ebook_page=_toc_ebook_page(corpus, doc),
+        quote=doc.title,
+        validity=doc.status(as_of).value,
+    )
+
+
+def _toc_ebook_page(corpus: Corpus, doc: PolicyDocument) -> int:
+    # the TOC spans e-book pages 2 and 3; entries 17 onwards are on page 3
+    return 3 if doc.doc_no >= 17 and doc.source == next(iter(corpus.sources)) else 2
+
+
+def verify(corpus: Corpus, citation: Citation) -> bool:
+    """True when the quote stands on its printed page (or runs across into the next/previous page)."""
+    quote = compact(citation.quote)
+    if len(quote) < 4:
+        return False
+    doc = corpus.documents.get(citation.doc_no)
+    if doc is None:
+        return False
+    if (citation.section == "目录" and not doc.has_text) or citation.section == "目录":
+        return quote in compact(corpus.toc_text)
+    page = corpus.page(citation.doc_no, citation.printed_page)
+    if page is None:
+        return False
+    here = compact(page.text)
+    if quote in here:
+        return True
+    source = corpus.source_of(doc)
+    before = source.printed_page(citation.printed_page - 1)
+    after = source.printed_page(citation.printed_page + 1)
+    return any(
+        quote in joined
+        for joined in (
+            here + compact(after.text) if after else "",
+            compact(before.text) + here if before else "",
+        )
+    )
+
+
+def verified(corpus: Corpus, citations: list[Citation]) -> tuple[list[Citation], int]:
+    """The citations that pass verification, and how many were dropped."""
+    kept = [c for c in citations if verify(corpus, c)]
+    return kept, len(citations) - len(kept)

@@ -1,0 +1,56 @@
+"""The composition root: every component built from one Settings object."""
+
+from __future__ import annotations
+
+import logging
+
+from llama_index.core.embeddings import BaseEmbedding
+
+from corpus.library import Corpus
+from indexing.builder import StoreConfig, build_index, current_id
+from indexing.embeddings import build_embedding
+from service.qa import PolicyQAService, Rewriter
+from service.settings import Settings
+
+log = logging.getLogger(__name__)
+
+
+def store_config(settings: Settings) -> StoreConfig:
+    return StoreConfig(mode=settings.chroma.mode, host=settings.chroma.host, port=settings.chroma.port)
+
+
+def embedding_model(settings: Settings) -> BaseEmbedding:
+    return build_embedding(settings.embedding.mode, settings.embedding.model)
+
+
+def ensure_index(settings: Settings, embed_model: BaseEmbedding, show_progress: bool = True) -> bool:
+    """Build the index if there is none; True when a build ran."""
+    if current_id(settings.index_dir) is not None:
+        return False
+    log.info("no index under %s: building it (about a minute on two cores)", settings.index_dir)
+    build_index(
+        Corpus.load(added_dir=settings.added_dir),
+        embed_model,
+        settings.index_dir,
+        settings.cache_dir,
+        store_config(settings),
+        batch_size=settings.embedding.batch_size,
+        show_progress=show_progress,
+    )
+    return True
+
+
+def llm_rewriter(settings: Settings) -> Rewriter | None:
+    if not settings.llm.enabled:
+        return None
+    from service.llm import LLMRewriter
+
+    return LLMRewriter(settings.llm)
+
+
+def build_policyqa(settings: Settings, build_if_missing: bool = True, show_progress: bool = False) -> PolicyQAService:
+    """The question-answering core for ``settings`` (building the index first if needed and allowed)."""
+    embed = embedding_model(settings)
+    if build_if_missing:
+        ensure_index(settings, embed, show_progress=show_progress)
+    return PolicyQAService(settings, embed, store_config(settings), rewriter=llm_rewriter(settings))

@@ -1,0 +1,156 @@
+"""The default answerer: quote the sentences that answer, under a short lead, with [n] markers."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from corpus.library import Corpus
+from corpus.models import PolicyDocument
+from corpus.text import compact
+from service.answerability import Verdict
+from service.citations import citation_for, toc_citation
+from service.evidence import Sentence, trim_quote
+from service.models import AnswerStatus, Citation
+from service.query import QueryPlan
+
+MAX_QUOTES = 3
+MAX_QUOTE_CHARS = 380
+_NUMBER = re.compile(r"\d+(?:\.\d+)?\s*(?:万元|亿元|万|亿|%)")
+
+
+@dataclass
+class Draft:
+    """An answer before verification: text with [n] markers and the citations they point to."""
+
+    status: AnswerStatus
+    text: str
+    citations: list[Citation]
+
+
+def select_sentences(plan: QueryPlan, scored: list[Sentence], terms: dict[str, float]) -> list[Sentence]:
+    """Greedy: the best window, then windows that add question words not yet quoted (or another document)."""
+    if not scored:
+        return []
+    best = scored[0].score
+    chosen: list[Sentence] = []
+    if plan.crossdoc:
+        seen: set[int] = set()
+        for sentence in scored:
+            if sentence.chunk.doc_no not in seen and sentence.score >= 0.6 * best:
+                chosen.append(sentence)
+                seen.add(sentence.chunk.doc_no)
+            if len(chosen) >= 5:
+                break
+    else:
+        chosen.append(scored[0])
+    for sentence in scored:
+        if len(chosen) >= MAX_QUOTES or sum(len(s.text) for s in chosen) >= MAX_QUOTE_CHARS:
+            break
+        if sentence.score < 0.6 * best or any(_overlaps(sentence, s) for s in chosen):
+            continue
+        quoted = compact(" ".join(s.text for s in chosen)).lower()
+        adds = [t for t in terms if t in compact(sentence.text).lower() and t not in quoted]
+        figures = {compact(m.group()) for m in _NUMBER.finditer(sentence.text)}
+        adds_figure = plan.asks_amount and any(f not in quoted for f in figures)
+        if adds or adds_figure:
+            chosen.append(sentence)
+    return [trim_quote(s, terms, limit=240) for s in chosen]
+
+
+def _overlaps(a: Sentence, b: Sentence) -> bool:
+    same_source = a.chunk.doc_no == b.chunk.doc_no
+    return same_source and ((a.start < b.end and b.start < a.end) or compact(a.text) == compact(b.text))
+
+
+def compose_answered(plan: QueryPlan, sentences: list[Sentence], corpus: Corpus, as_of: date) -> Draft:
+    citations = [citation_for(corpus, s, as_of) for s in sentences]
+    lines = []
+    if plan.lang == "zh":
+        premise = _premise_note(plan, sentences)
+        if premise:
+            lines.append(premise)
+    last_doc = None
+    for n, (sentence, citation) in enumerate(zip(sentences, citations, strict=True), start=1):
+        doc = corpus.documents[citation.doc_no]
+        where = _where(doc, citation, plan.lang, repeat=doc.doc_no == last_doc)
+        lines.append(f"{where}「{sentence.text}」[{n}]")
+        last_doc = doc.doc_no
+    return Draft(AnswerStatus.ANSWERED, "\n".join(lines), citations)
+
+
+def _where(doc: PolicyDocument, citation: Citation, lang: str, repeat: bool) -> str:
+    if lang == "en":
+        return f"{'Also' if repeat else 'According to'} {doc.doc_number}, p. {citation.printed_page}: "
+    if repeat:
+        return f"同文件第{citation.printed_page}页:"
+    return f"《{short_title(doc.title)}》({doc.doc_number})第{citation.printed_page}页:"
+
+
+def short_title(title: str, limit: int = 28) -> str:
+    return title if len(title) <= limit else title[: limit - 1] + "…"
+
+
+def _premise_note(plan: QueryPlan, sentences: list[Sentence]) -> str:
+    """When the question states a figure the quoted text does not contain, say so before the quotes."""
+    quoted = compact(" ".join(s.text for s in sentences))
+    claimed = [m.group() for m in _NUMBER.finditer(plan.original)]
+    wrong = [
+        c
+        for c in claimed
+        if compact(c).replace("万元", "万").replace("亿元", "亿")
+        not in quoted.replace("万元", "万").replace("亿元", "亿")
+    ]
+    if wrong and re.search(r"对吧|吧[??]|是不是|没错|对不对|是吗", plan.original):
+        return f"文件中没有「{'、'.join(wrong)}」的规定,原文如下:"
+    return ""
+
+
+def compose_toc_only(
+    plan: QueryPlan, verdict: Verdict, sentences: list[Sentence], corpus: Corpus, as_of: date
+) -> Draft:
+    docs = verdict.toc_docs
+    citations = [toc_citation(corpus, d, as_of) for d in docs]
+    lines = []
+    for n, doc in enumerate(docs, start=1):
+        if doc.has_text:  # partial: listed with text that stops before the answer
+            missing = f"汇编只收录了它的前一部分({doc.text_ends_at}),所问内容不在已收录的正文中"
+        else:
+            missing = "汇编只在目录中列出了它,未收录正文"
+        if plan.lang == "en":
+            lines.append(
+                f"This is covered by {doc.doc_number} ({doc.title}), listed in the table of contents at printed "
+                f"page {doc.printed_start_page}, but the compilation does not contain that part of its text [{n}]."
+            )
+        else:
+            lines.append(
+                f"这个问题应由《{doc.title}》({doc.doc_number},目录第{doc.printed_start_page}页)规定,"
+                f"但{missing},无法给出具体内容[{n}]。"
+            )
+    related = [s for s in sentences if s.chunk.doc_no not in {d.doc_no for d in docs}][:2]
+    if related:
+        lead = "Related text that is loaded:" if plan.lang == "en" else "已收录文件中相关的规定:"
+        lines.append(lead)
+        for sentence in related:
+            citation = citation_for(corpus, sentence, as_of)
+            citations.append(citation)
+            lines.append(
+                f"《{short_title(citation.title)}》({citation.doc_number})第{citation.printed_page}页:"
+                f"「{sentence.text}」[{len(citations)}]"
+            )
+    return Draft(AnswerStatus.TOC_ONLY, "\n".join(lines), citations)
+
+
+def compose_not_found(plan: QueryPlan, verdict: Verdict) -> Draft:
+    if plan.lang == "en":
+        text = (
+            "The Binjiang policy compilation does not answer this question: none of its loaded documents "
+            "states it. Please check with the responsible department or the policy's own implementing rules."
+        )
+    else:
+        text = (
+            "汇编收录的政策文件中没有找到这个问题的答案(已收录正文的 6 份文件均未作规定)。"
+            "建议咨询主管部门,或查阅相关政策的实施细则与申报通知。"
+        )
+    return Draft(AnswerStatus.NOT_FOUND, text, [])

@@ -1,0 +1,224 @@
+"""The question-answering core: plan the query, retrieve, judge answerability, answer, verify, warn."""
+
+from __future__ import annotations
+
+import re
+import threading
+import time
+from pathlib import Path
+from typing import Any, Protocol
+
+from llama_index.core.embeddings import BaseEmbedding
+
+from corpus.library import Corpus
+from corpus.loaders import DocumentMeta
+from corpus.models import PolicyDocument, Validity
+from indexing.additions import add_document
+from indexing.builder import IndexVersion, StoreConfig, build_index, load_version
+from service.answerability import judge
+from service.citations import verified
+from service.evidence import Sentence, TermWeights, coverage, score_sentences
+from service.extractive import (
+    MAX_QUOTES,
+    Draft,
+    compose_answered,
+    compose_not_found,
+    compose_toc_only,
+    select_sentences,
+)
+from service.models import Answer, AnswerStatus, Citation, SearchHit, Turn
+from service.query import QueryPlan, plan_query
+from service.retrieval import HybridRetriever
+from service.settings import Settings
+from service.structured import date_statement, list_items
+from service.validity import validity_warning
+
+
+class Rewriter(Protocol):
+    """An answerer that rewrites the extractive draft (the LLM path); returns None to keep the draft."""
+
+    def rewrite(self, plan: QueryPlan, draft: Draft, warnings: list[str]) -> Draft | None: ...
+
+
+class PolicyQAService:
+    """Implements service.protocols.PolicyQA over one loaded index version."""
+
+    def __init__(
+        self,
+        settings: Settings,
+        embed_model: BaseEmbedding,
+        store_config: StoreConfig,
+        rewriter: Rewriter | None = None,
+    ) -> None:
+        self.settings = settings
+        self.embed_model = embed_model
+        self.store_config = store_config
+        self.rewriter = rewriter
+        self._lock = threading.RLock()
+        self.corpus: Corpus
+        self.version: IndexVersion
+        self.retriever: HybridRetriever
+        self.weights: TermWeights
+        self.reload()
+
+    def reload(self) -> None:
+        """Load the corpus (with added documents) and the serving index version."""
+        with self._lock:
+            corpus = Corpus.load(added_dir=self.settings.added_dir)
+            version = load_version(self.settings.index_dir)
+            store = self.store_config.store_for(version.directory, version.id)
+            self.corpus, self.version = corpus, version
+            self.retriever = HybridRetriever(version, store, self.embed_model)
+            self.weights = TermWeights(version)
+
+    # -- answering -------------------------------------------------------------------------------
+    def ask(self, question: str, history: list[Turn] | None = None) -> Answer:
+        started = time.perf_counter()
+        corpus, retriever, weights = self.corpus, self.retriever, self.weights
+        plan = plan_query(question, history or [], corpus)
+        result = retriever.search(
+            plan.text,
+            k=12 if plan.crossdoc else 8,
+            doc_filter=plan.doc_filter,
+            boost_docs=plan.boost_docs,
+            diversify=plan.crossdoc,
+        )
+        retrieved = time.perf_counter()
+        terms = weights.question_terms(plan)
+        scored = score_sentences(plan, terms, [(h.chunk, h.score) for h in result.hits])
+        chosen = self._evidence(plan, scored, terms)
+        on_topic = [
+            s.text for s in chosen if coverage(terms, s.text) >= 0.5 * max(coverage(terms, c.text) for c in chosen)
+        ]
+        verdict = judge(plan, terms, weights, result.hits, corpus, on_topic)
+        as_of = self.settings.today()
+        if verdict.status == "answered":
+            draft = compose_answered(plan, chosen, corpus, as_of)
+        elif verdict.status == "toc_only":
+            related = [s for s in scored if s.coverage >= 0.6][:2]
+            draft = compose_toc_only(plan, verdict, related, corpus, as_of)
+        else:
+            draft = compose_not_found(plan, verdict)
+        warnings = self._warnings(draft.citations, plan.lang, draft.status)
+        if not result.dense_ok:
+            warnings.append("向量检索暂不可用,本次仅用关键词检索作答。(vector store unavailable: keyword search only)")
+        if self.rewriter is not None and draft.status is AnswerStatus.ANSWERED:
+            draft = self.rewriter.rewrite(plan, draft, warnings) or draft
+        citations, dropped = verified(corpus, draft.citations)
+        text = _renumber(draft.text, draft.citations, citations)
+        if dropped:
+            warnings.append(f"{dropped} 条引用未能在页面原文中核实,已删除。")
+        validity = [w for w in warnings if w.startswith(("注意", "Note"))]
+        if validity:
+            text = text + "\n" + "\n".join(validity)
+        done = time.perf_counter()
+        return Answer(
+            answer=text,
+            status=draft.status,
+            citations=citations,
+            warnings=warnings,
+            timings_ms={
+                "retrieve": round((retrieved - started) * 1000, 1),
+                "answer": round((done - retrieved) * 1000, 1),
+            },
+            rewritten_query=plan.text if plan.rewritten or plan.lang == "en" else None,
+        )
+
+    def _evidence(self, plan: QueryPlan, scored: list[Sentence], terms: dict[str, float]) -> list[Sentence]:
+        """Sentences to quote: a list of steps or a date statement when asked, otherwise the best windows."""
+        items = list_items(plan, scored[0] if scored else None, self.corpus, self.version)
+        if items:
+            return items
+        chosen = select_sentences(plan, scored, terms)
+        statement = date_statement(plan, self.corpus, self.version)
+        if statement is not None:
+            # the best-scored window around the statement keeps the neighbouring sentence (who implements it)
+            around = next((s for s in scored if s.start <= statement.start and statement.end <= s.end), statement)
+            chosen = [around, *[s for s in chosen if not (s.start < around.end and around.start < s.end)]]
+        return chosen[:MAX_QUOTES]
+
+    def _warnings(self, citations: list[Citation], lang: str, status: AnswerStatus) -> list[str]:
+        if status is not AnswerStatus.ANSWERED:
+            return []
+        as_of = self.settings.today()
+        out = []
+        for doc_no in dict.fromkeys(c.doc_no for c in citations):
+            warning = validity_warning(self.corpus.documents[doc_no], as_of, lang)
+            if warning:
+                out.append(warning if lang == "zh" else f"Note: {warning}")
+        return out
+
+    # -- help-desk search ------------------------------------------------------------------------
+    def search(
+        self, query: str, *, doc_no: int | None = None, in_force_only: bool = False, limit: int = 10
+    ) -> list[SearchHit]:
+        corpus, as_of = self.corpus, self.settings.today()
+        plan = plan_query(query, [], corpus)
+        doc_filter = [doc_no] if doc_no is not None else plan.doc_filter
+        if in_force_only:
+            allowed = [d.doc_no for d in corpus.with_text() if d.status(as_of) is not Validity.EXPIRED]
+            doc_filter = [n for n in (doc_filter or allowed) if n in allowed] or [-1]
+        result = self.retriever.search(plan.text, k=limit, doc_filter=doc_filter, boost_docs=plan.boost_docs)
+        hits = []
+        for hit in result.hits:
+            chunk, doc = hit.chunk, corpus.documents[hit.chunk.doc_no]
+            status = doc.status(as_of).value
+            citation = Citation(
+                doc_no=doc.doc_no,
+                title=doc.title,
+                doc_number=doc.doc_number,
+                section=chunk.section,
+                printed_page=chunk.printed_pages[0],
+                ebook_page=chunk.ebook_pages[0],
+                quote=chunk.text,
+                validity=status,
+            )
+            hits.append(SearchHit(citation=citation, text=chunk.text, score=round(hit.score, 5), validity=status))
+        return hits
+
+    # -- operations ------------------------------------------------------------------------------
+    def ready(self) -> tuple[bool, dict[str, str]]:
+        detail = {"index": f"version {self.version.id}, {len(self.version.chunks)} chunks"}
+        store = self.retriever.store
+        reachable = store is not None and store.heartbeat()
+        detail["vector_store"] = "reachable" if reachable else "unreachable"
+        return reachable, detail
+
+    def _build(self, corpus: Corpus) -> dict[str, Any]:
+        return build_index(
+            corpus,
+            self.embed_model,
+            self.settings.index_dir,
+            self.settings.cache_dir,
+            self.store_config,
+            batch_size=self.settings.embedding.batch_size,
+            show_progress=False,
+        )
+
+    def add_document(self, path: Path, meta: DocumentMeta) -> PolicyDocument:
+        with self._lock:
+            document, _ = add_document(path, meta, self.settings.added_dir, self._build)
+            self.reload()
+            return document
+
+    def rebuild(self) -> dict[str, Any]:
+        with self._lock:
+            stats = self._build(Corpus.load(added_dir=self.settings.added_dir))
+            self.reload()
+            return stats
+
+
+def _renumber(text: str, before: list[Citation], after: list[Citation]) -> str:
+    """Markers renumbered after dropped citations (a dropped citation's marker is removed)."""
+    if len(before) == len(after):
+        return text
+    kept = {id(c) for c in after}
+    mapping: dict[str, str] = {}
+    n = 0
+    for i, citation in enumerate(before, start=1):
+        if id(citation) in kept:
+            n += 1
+            mapping[str(i)] = f"[{n}]"
+        else:
+            mapping[str(i)] = ""
+    return re.sub(r"\[(\d+)\]", lambda m: mapping.get(m.group(1), m.group()), text)

@@ -1,0 +1,87 @@
+"""Evidence read from a document's structure rather than ranked: its date statement, its list of steps."""
+
+from __future__ import annotations
+
+import re
+
+from corpus.library import Corpus
+from corpus.models import Clause
+from indexing.builder import IndexVersion
+from service.evidence import Sentence
+from service.query import QueryPlan
+
+_ASKS_LIST = re.compile(
+    r"哪几[个项步]|哪些(环节|步骤|程序|流程|阶段)|几个(环节|步骤|阶段)|环节|步骤|流程|程序|steps|procedure", re.I
+)
+
+
+def target_documents(plan: QueryPlan) -> list[int]:
+    """Documents the question is about by name (文号 first, then title words)."""
+    return plan.doc_filter or (plan.boost_docs if len(plan.boost_docs) == 1 else [])
+
+
+def date_statement(plan: QueryPlan, corpus: Corpus, version: IndexVersion) -> Sentence | None:
+    """The sentence that states a named document's validity period, for a question about its dates."""
+    if not plan.asks_date:
+        return None
+    for doc_no in target_documents(plan):
+        doc = corpus.documents.get(doc_no)
+        if doc is None or not doc.dates.statement:
+            continue
+        body = corpus.source_of(doc).body
+        start = body.find(doc.dates.statement, doc.start, doc.end or len(body))
+        if start >= 0:
+            return _sentence_at(version, doc_no, start, start + len(doc.dates.statement), body)
+    return None
+
+
+def list_items(plan: QueryPlan, best: Sentence | None, corpus: Corpus, version: IndexVersion) -> list[Sentence]:
+    """For "which steps" questions: the first sentence of each item under the best passage's parent clause."""
+    if best is None or not _ASKS_LIST.search(plan.original):
+        return []
+    doc = corpus.documents[best.chunk.doc_no]
+    clause = next((c for c in doc.clauses if c.start <= best.start < c.end), None)
+    if clause is None:
+        return []
+    parent = clause if _has_children(doc.clauses, clause) else _parent(doc.clauses, clause)
+    if parent is None:
+        return []
+    children = _children(doc.clauses, parent)
+    if len(children) < 3:
+        return []
+    body = corpus.source_of(doc).body
+    items = []
+    for child in children[:8]:
+        cut = re.search(r"[。;;]", child.text)
+        end = child.start + (cut.end() if cut else len(child.text))
+        sentence = _sentence_at(version, doc.doc_no, child.start, end, body)
+        if sentence is not None:
+            items.append(sentence)
+    return items
+
+
+def _has_children(clauses: list[Clause], clause: Clause) -> bool:
+    return bool(_children(clauses, clause))
+
+
+def _children(clauses: list[Clause], parent: Clause) -> list[Clause]:
+    i = clauses.index(parent)
+    out: list[Clause] = []
+    for clause in clauses[i + 1 :]:
+        if clause.level <= parent.level:
+            break
+        if not out or clause.level == out[0].level:
+            out.append(clause)
+    return out
+
+
+def _parent(clauses: list[Clause], clause: Clause) -> Clause | None:
+    i = clauses.index(clause)
+    return next((c for c in reversed(clauses[:i]) if c.level < clause.level), None)
+
+
+def _sentence_at(version: IndexVersion, doc_no: int, start: int, end: int, body: str) -> Sentence | None:
+    chunk = next((c for c in version.chunks if c.doc_no == doc_no and c.start <= start < c.end), None)
+    if chunk is None:
+        return None
+    return Sentence(chunk, start, end, body[start:end].strip(), score=1.0, coverage=1.0)

@@ -1,0 +1,36 @@
+"""Validity warnings for cited documents: expired, year-bound, or not yet in force, as of a date."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from corpus.models import PolicyDocument, Validity
+
+
+def cn_date(day: date) -> str:
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
+def validity_warning(doc: PolicyDocument, as_of: date, lang: str = "zh") -> str | None:
+    """A warning when ``doc`` no longer (or not yet) applies on ``as_of``; None when it applies or is unknown."""
+    dates = doc.dates
+    status = doc.status(as_of)
+    name = f"{doc.doc_number}" if lang == "zh" else doc.doc_number
+    if status is Validity.EXPIRED and dates.expires_on is not None:
+        start = dates.effective_from
+        year_bound = start is not None and start.year == dates.expires_on.year and (dates.expires_on - start).days < 370
+        if lang == "en":
+            span = f"applied to {start.year} only" if year_bound and start else f"expired on {dates.expires_on}"
+            return f"{name} {span} (valid {start} to {dates.expires_on}); as of {as_of} it is no longer in force."
+        if year_bound and start is not None:
+            return (
+                f"注意:{name}的政策仅适用于{start.year}年度({cn_date(start)}至{cn_date(dates.expires_on)}),"
+                f"截至{cn_date(as_of)}已失效。"
+            )
+        since = f"自{cn_date(start)}起施行," if start else ""
+        return f"注意:{name}{since}已于{cn_date(dates.expires_on)}到期,截至{cn_date(as_of)}已失效。"
+    if status is Validity.NOT_YET and dates.effective_from is not None:
+        if lang == "en":
+            return f"{name} takes effect on {dates.effective_from}."
+        return f"注意:{name}自{cn_date(dates.effective_from)}起施行,尚未生效。"
+    return None
