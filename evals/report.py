@@ -13,6 +13,10 @@ from typing import Any
 from evals.gold import QUESTION_TYPES
 
 JSON_NAME, MARKDOWN_NAME, CHART_NAME = "report.json", "report.md", "accuracy_by_type.png"
+CALIBRATION = (
+    "For reference, SCORING.md's calibration of its naive pipeline: accuracy 0.435, every unanswerable question "
+    "answered; hit@5 0.84 fused, 0.81 BM25, 0.82 dense (measured on the dev and held-out sets together)."
+)
 
 
 def machine_info() -> dict[str, Any]:
@@ -86,7 +90,7 @@ def render_markdown(results: dict[str, Any]) -> str:
         lines += [*_type_table(systems), "", f"![accuracy by type]({CHART_NAME})", ""]
     if results.get("retrieval"):
         lines += ["## Retrieval hit@k (single-turn answerable items, all gold evidence in the top k)", ""]
-        lines += [*_retrieval_table(results["retrieval"]), ""]
+        lines += [*_retrieval_table(results["retrieval"]), "", CALIBRATION, ""]
     if results.get("build"):
         lines += ["## Index build", "", *_build_table(results["build"]), ""]
     if results.get("load"):
