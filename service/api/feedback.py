@@ -26,7 +26,6 @@ class FeedbackCreate(BaseModel):
     answer: str = Field(default="", max_length=40000)
     citations: list[Citation] = Field(default_factory=list, max_length=50)
 
-
     @field_validator("rating", mode="before")
     @classmethod
     def _not_a_bool(cls, value: object) -> object:

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 
 import httpx
 import pytest
-from http_support import assert_error, live_server, make_settings, served, shared_qa
+from http_support import assert_error, live_server, make_settings, served, shared_qa, sse_events
 
 from service.app import create_app
 from service.models import Answer, SearchHit, Turn
@@ -32,19 +32,21 @@ def test_health_and_ready(client: httpx.Client) -> None:
     assert body["ready"] is True and body["components"]
 
 
-class _StoreDown:
-    """The real core, except that its vector store does not answer the readiness probe."""
+class _Faulty:
+    """The real core, except for the failure it is given: a dead vector store, or an ask that raises."""
 
-    def __init__(self, fail: bool) -> None:
-        self.inner, self.fail = shared_qa(), fail
+    def __init__(self, ready_raises: bool = False, ask_raises: type[Exception] | None = None) -> None:
+        self.inner, self.ready_raises, self.ask_raises = shared_qa(), ready_raises, ask_raises
         self.corpus = self.inner.corpus
 
     def ready(self) -> tuple[bool, dict[str, str]]:
-        if self.fail:
+        if self.ready_raises:
             raise ConnectionError("connection refused")
         return False, {"index": "loaded", "vector_store": "unreachable"}
 
     def ask(self, question: str, history: list[Turn] | None = None) -> Answer:
+        if self.ask_raises is not None:
+            raise self.ask_raises("boom")
         return self.inner.ask(question, history)
 
     def search(self, query: str, **kwargs: object) -> list[SearchHit]:
@@ -57,12 +59,27 @@ class _StoreDown:
         return self.inner.rebuild()
 
 
-@pytest.mark.parametrize("fail", [False, True])
-def test_not_ready_is_503_json(fail: bool) -> None:
-    with served(qa=_StoreDown(fail)) as client:  # type: ignore[arg-type]
+@pytest.mark.parametrize("ready_raises", [False, True])
+def test_not_ready_is_503_json(ready_raises: bool) -> None:
+    with served(qa=_Faulty(ready_raises=ready_raises)) as client:  # type: ignore[arg-type]
         body = assert_error(client.get("/ready"), 503, "not_ready")
         assert body["ready"] is False and body["components"]
         assert client.get("/health").status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("error", "status", "code"), [(RuntimeError, 500, "internal_error"), (ConnectionError, 503, "store_unavailable")]
+)
+def test_core_failures_are_json(error: type[Exception], status: int, code: str) -> None:
+    with served(qa=_Faulty(ask_raises=error)) as client:  # type: ignore[arg-type]
+        response = client.post("/api/ask", json={"question": "上市奖励"})
+        assert_error(response, status, code)
+        assert response.headers["x-request-id"]
+        assert "boom" not in response.text, "internal details stay in the log"
+        with client.stream("POST", "/api/ask/stream", json={"question": "上市奖励"}) as stream:
+            events = sse_events(stream.iter_lines())
+        assert [name for name, _ in events] == ["status", "error"]
+        assert events[-1][1]["error"]["code"] == code
 
 
 def test_request_ids(client: httpx.Client) -> None:
