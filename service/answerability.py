@@ -15,7 +15,7 @@ from corpus.library import Corpus
 from corpus.models import PolicyDocument, TextStatus
 from corpus.text import compact
 from service.evidence import TermWeights, coverage
-from service.query import QueryPlan, title_terms
+from service.query import QueryPlan, has_content, title_terms
 from service.retrieval import ScoredChunk
 
 # Places other than this district: questions about them are outside the compilation.
@@ -50,6 +50,8 @@ def judge(
     quotes: list[str] | None = None,
 ) -> Verdict:
     """Answered, toc_only or not_found for ``plan`` given the ranked chunks and the sentences to quote."""
+    if not has_content(plan.original):
+        return Verdict("not_found", "the question has no words to look up")
     known = {t: w for t, w in terms.items() if t in weights.corpus_text}
     best = max((coverage(known, h.chunk.indexed_text) for h in hits[:5]), default=0.0)
     beyond_partial = _beyond_partial_text(plan, corpus)

@@ -23,7 +23,7 @@ def citation_for(corpus: Corpus, sentence: Sentence, as_of: date) -> Citation:
         section=chunk.section,
         printed_page=page.printed_page,
         ebook_page=page.ebook_page,
-        quote=sentence.text,
+        quote=sentence.text.replace("\n", ""),
         validity=doc.status(as_of).value,
     )
 

@@ -1,14 +1,122 @@
-"""Subcommands beyond `corpus`: index, ask, serve, eval."""
+"""Subcommands beyond `corpus`: index (build, add, stats), ask, serve, eval."""
 
 from __future__ import annotations
 
 import argparse
+import json
+import sys
+from datetime import date
+from pathlib import Path
+
+from service.settings import Settings
 
 
-def register(commands: argparse._SubParsersAction) -> None:
+def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     """Add the index, ask, serve and eval subcommands to ``commands``."""
     from evals.cli import add_eval_command
     from service.serve import add_serve_command
 
+    index = commands.add_parser("index", help="build and inspect the search index").add_subparsers(title="index")
+    build = index.add_parser("build", help="build the index (a new version, switched to when complete)")
+    build.add_argument("--force", action="store_true", help="rebuild even when an index exists")
+    build.set_defaults(run=_index_build)
+    add = index.add_parser("add", help="add one PDF/TXT/Markdown document and index it incrementally")
+    add.add_argument("file", type=Path)
+    add.add_argument("--title", default="", help="title (found in the text when omitted)")
+    add.add_argument("--doc-number", default="", help="文号, e.g. 区办〔2024〕3号")
+    add.add_argument("--effective", type=date.fromisoformat, help="effective date YYYY-MM-DD")
+    add.add_argument("--expires", type=date.fromisoformat, help="last day in force YYYY-MM-DD")
+    add.set_defaults(run=_index_add)
+    stats = index.add_parser("stats", help="the serving index version")
+    stats.add_argument("--json", action="store_true", help="print JSON")
+    stats.set_defaults(run=_index_stats)
+
+    ask = commands.add_parser("ask", help="ask a question")
+    ask.add_argument("question")
+    ask.add_argument("--json", action="store_true", help="print the API contract's JSON")
+    ask.add_argument("--history", type=Path, help='JSON file: [{"role": "user"|"assistant", "content": "..."}]')
+    ask.set_defaults(run=_ask)
+
     add_serve_command(commands)
     add_eval_command(commands)
+
+
+def _index_build(args: argparse.Namespace, settings: Settings) -> int:
+    from corpus.library import Corpus
+    from indexing.builder import build_index, current_id
+    from service.container import embedding_model, store_config
+
+    if current_id(settings.index_dir) is not None and not args.force:
+        print(f"an index exists under {settings.index_dir} (use --force to rebuild)")
+        return 0
+    stats = build_index(
+        Corpus.load(added_dir=settings.added_dir),
+        embedding_model(settings),
+        settings.index_dir,
+        settings.cache_dir,
+        store_config(settings),
+        batch_size=settings.embedding.batch_size,
+        show_progress=True,
+    )
+    print(
+        f"built {stats['id']}: {stats['chunks']} chunks from {stats['documents']} documents in "
+        f"{stats['seconds']} s ({stats['embedded']} embedded, {stats['from_cache']} from cache)"
+    )
+    return 0
+
+
+def _index_add(args: argparse.Namespace, settings: Settings) -> int:
+    from corpus.loaders import DocumentMeta, LoadError
+    from service.container import build_policyqa
+
+    if not args.file.is_file():
+        print(f"policyqa: error: no file {args.file}", file=sys.stderr)
+        return 1
+    qa = build_policyqa(settings, show_progress=True)
+    meta = DocumentMeta(
+        title=args.title, doc_number=args.doc_number, effective_from=args.effective, expires_on=args.expires
+    )
+    try:
+        doc = qa.add_document(args.file, meta)
+    except LoadError as exc:
+        print(f"policyqa: error: {exc}", file=sys.stderr)
+        return 1
+    print(
+        f"added document {doc.doc_no}: {doc.title} {doc.doc_number} ({len(doc.clauses)} clauses, "
+        f"pages {doc.printed_pages[0]}-{doc.printed_pages[-1]}); index version {qa.version.id}"
+    )
+    return 0
+
+
+def _index_stats(args: argparse.Namespace, settings: Settings) -> int:
+    from indexing.builder import load_version
+
+    version = load_version(settings.index_dir)
+    stats = dict(version.meta)
+    stats["serving"] = version.id
+    if args.json:
+        print(json.dumps(stats, ensure_ascii=False))
+    else:
+        for key, value in stats.items():
+            print(f"{key:>16}: {value}")
+    return 0
+
+
+def _ask(args: argparse.Namespace, settings: Settings) -> int:
+    from service.container import build_policyqa
+    from service.models import Turn
+
+    history: list[Turn] = []
+    if args.history is not None:
+        history = [Turn.model_validate(t) for t in json.loads(args.history.read_text(encoding="utf-8"))]
+    answer = build_policyqa(settings, show_progress=True).ask(args.question, history)
+    if args.json:
+        print(answer.model_dump_json(indent=1))
+        return 0
+    print(f"[{answer.status.value}] {answer.answer}\n")
+    for n, c in enumerate(answer.citations, start=1):
+        print(f"[{n}] 《{c.title}》{c.doc_number} · 第{c.printed_page}页(电子书第{c.ebook_page}页) · {c.section}")
+        print(f"    「{c.quote}」")
+    for warning in answer.warnings:
+        print(f"! {warning}")
+    return 0

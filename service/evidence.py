@@ -16,7 +16,7 @@ from service.query import QueryPlan
 _SENTENCE = re.compile(r"[^。;;\n]+[。;;]?")
 _CLAUSE = re.compile(r"[^,,:]+[,,:]?")
 _AMOUNT = re.compile(
-    r"\d[\d.,]*\s*(?:万元|亿元|万美元|元|%|倍|亩|家|个|名|P)|百分之|[一二三四五六七八九十]+(?:年|个工作日)"
+    r"\d[\d.,]*\s*(?:万元|亿元|万美元|元|%|倍|亩|家|个工作日|个|名|P|年|日|天)|百分之|[一二三四五六七八九十]+(?:年|个工作日)"
 )
 _NO_CHARGE = re.compile(r"不收取|免费|无需缴纳|不收费")
 _DATE = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月|施行|有效期|实施有效")
@@ -209,6 +209,7 @@ def windows_of(chunk: Chunk, max_sentences: int = 3, max_chars: int = 220) -> li
 def score_sentences(plan: QueryPlan, terms: dict[str, float], chunks: list[tuple[Chunk, float]]) -> list[Sentence]:
     """Sentence windows of the ranked chunks scored by term coverage, the kind of fact asked, and rank."""
     top = max((s for _, s in chunks), default=1.0) or 1.0
+    asks_fee = "费" in plan.original
     scored = []
     for chunk, chunk_score in chunks:
         context = f"{chunk.section} {chunk.title}"
@@ -216,7 +217,7 @@ def score_sentences(plan: QueryPlan, terms: dict[str, float], chunks: list[tuple
             own = coverage(terms, window.text)
             with_context = coverage(terms, window.text + context)
             score = 0.7 * own + 0.3 * with_context + 0.25 * chunk_score / top - 0.0004 * len(window.text)
-            if plan.asks_amount and (_AMOUNT.search(window.text) or _NO_CHARGE.search(window.text)):
+            if plan.asks_amount and (_AMOUNT.search(window.text) or (asks_fee and _NO_CHARGE.search(window.text))):
                 score += 0.3
             if plan.asks_date and _DATE.search(window.text):
                 score += 0.4
@@ -224,6 +225,26 @@ def score_sentences(plan: QueryPlan, terms: dict[str, float], chunks: list[tuple
             scored.append(window)
     scored.sort(key=lambda s: s.score, reverse=True)
     return scored
+
+
+def extend_window(window: Sentence, max_chars: int = 200) -> Sentence:
+    """Grow a window by its neighbouring sentences in the chunk (next first) while it stays short.
+
+    A condition and its figure, or a rule and its exception, often sit in adjacent sentences.
+    """
+    sentences = sentences_of(window.chunk)
+    start, end = window.start, window.end
+    following = [s for s in sentences if s.start >= end]
+    preceding = [s for s in sentences if s.end <= start]
+    if following and following[0].end - start <= max_chars:
+        end = following[0].end
+    if preceding and end - preceding[-1].start <= max_chars:
+        start = preceding[-1].start
+    if (start, end) == (window.start, window.end):
+        return window
+    chunk = window.chunk
+    text = chunk.text[start - chunk.start : end - chunk.start]
+    return Sentence(chunk, start, end, text, window.score, window.coverage)
 
 
 def trim_quote(sentence: Sentence, terms: dict[str, float], limit: int = 150) -> Sentence:

@@ -11,7 +11,7 @@ from corpus.models import PolicyDocument
 from corpus.text import compact
 from service.answerability import Verdict
 from service.citations import citation_for, toc_citation
-from service.evidence import Sentence, trim_quote
+from service.evidence import Sentence, extend_window, trim_quote
 from service.models import AnswerStatus, Citation
 from service.query import QueryPlan
 
@@ -56,7 +56,7 @@ def select_sentences(plan: QueryPlan, scored: list[Sentence], terms: dict[str, f
         adds_figure = plan.asks_amount and any(f not in quoted for f in figures)
         if adds or adds_figure:
             chosen.append(sentence)
-    return [trim_quote(s, terms, limit=240) for s in chosen]
+    return [trim_quote(extend_window(s), terms, limit=240) for s in chosen]
 
 
 def _overlaps(a: Sentence, b: Sentence) -> bool:
@@ -75,7 +75,7 @@ def compose_answered(plan: QueryPlan, sentences: list[Sentence], corpus: Corpus,
     for n, (sentence, citation) in enumerate(zip(sentences, citations, strict=True), start=1):
         doc = corpus.documents[citation.doc_no]
         where = _where(doc, citation, plan.lang, repeat=doc.doc_no == last_doc)
-        lines.append(f"{where}「{sentence.text}」[{n}]")
+        lines.append(f"{where}「{citation.quote}」[{n}]")
         last_doc = doc.doc_no
     return Draft(AnswerStatus.ANSWERED, "\n".join(lines), citations)
 

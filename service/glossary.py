@@ -128,6 +128,33 @@ GLOSSARY: dict[str, str] = {
     "every year": "每年",
     "annual": "每年 年度",
 }
+# Colloquial Chinese -> the words the policies use ("营收" is written 营业收入, "写字楼" 办公用房)
+COLLOQUIAL: dict[str, str] = {
+    "营收": "营业收入",
+    "收入": "营业收入",
+    "写字楼": "办公用房",
+    "办公楼": "办公用房",
+    "买楼": "购买 办公用房",
+    "买房": "购房",
+    "房租": "租金 房租",
+    "厂房": "用房 用地",
+    "给钱": "资助 奖励 补助",
+    "奖钱": "奖励",
+    "母公司": "上级公司",
+    "子公司": "下属公司",
+    "集团": "上级公司",
+    "评上": "获奖 评为",
+    "拿过": "获得过",
+    "ipo": "上市",
+    "mcn": "直播",
+    "ai": "人工智能",
+    "港股": "境外上市",
+    "港交所": "交易所 上市",
+    "评审费": "费用",
+    "报名": "申报",
+    "截止": "截止 申报",
+    "贷款": "贷款 融资",
+}
 _WORD = re.compile(r"[a-z][a-z&\-]*(?: [a-z][a-z&\-]*)*")
 _KEYS = sorted(GLOSSARY, key=len, reverse=True)
 
@@ -138,12 +165,25 @@ def is_english(text: str) -> bool:
     return letters > 3 * cjk and letters >= 8
 
 
+def colloquial_to_official(text: str) -> str:
+    """The policy wording for colloquial words (and Latin abbreviations) in a Chinese question."""
+    lowered = text.lower()
+    terms = [official for word, official in COLLOQUIAL.items() if _has_word(lowered, word)]
+    return " ".join(dict.fromkeys(terms))
+
+
+def _has_word(lowered: str, word: str) -> bool:
+    if word.isascii():
+        return re.search(rf"(?<![a-z]){re.escape(word)}(?![a-z])", lowered) is not None
+    return word in lowered
+
+
 def english_to_chinese(text: str) -> str:
     """Chinese terms for the English phrases of ``text`` (longest phrase first, each used once)."""
     lowered = f" {text.lower()} "
     terms: list[str] = []
     for key in _KEYS:
-        pattern = rf"(?<![a-z]){re.escape(key)}(?![a-z])"
+        pattern = rf"(?<![a-z]){re.escape(key)}(?:s|es)?(?![a-z])"
         if re.search(pattern, lowered):
             terms.append(GLOSSARY[key])
             lowered = re.sub(pattern, " ", lowered)

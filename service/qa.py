@@ -126,7 +126,7 @@ class PolicyQAService:
 
     def _evidence(self, plan: QueryPlan, scored: list[Sentence], terms: dict[str, float]) -> list[Sentence]:
         """Sentences to quote: a list of steps or a date statement when asked, otherwise the best windows."""
-        items = list_items(plan, scored[0] if scored else None, self.corpus, self.version)
+        items = list_items(plan, scored, terms, self.corpus, self.version)
         if items:
             return items
         chosen = select_sentences(plan, scored, terms)

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from corpus.doc_numbers import find_doc_numbers
 from corpus.library import Corpus
 from corpus.text import nfkc
-from service.glossary import english_to_chinese, is_english
+from service.glossary import colloquial_to_official, english_to_chinese, is_english
 from service.models import Turn
 
 # 问法 that ask for several documents side by side
@@ -18,12 +18,22 @@ _CROSSDOC = re.compile(
 _ASKS_DATE = re.compile(
     r"什么时候|何时|到期|有效期|施行|期限|多久|哪天|起止|过期|失效|expire|valid|effective|when", re.I
 )
-_ASKS_AMOUNT = re.compile(r"多少|金额|比例|最高|上限|封顶|额度|几成|how much|how many|amount|what reward|bonus", re.I)
+_ASKS_AMOUNT = re.compile(
+    r"多少|金额|比例|最高|上限|封顶|额度|几成|几年|多久|多长时间|how much|how many|how long|amount|what reward|bonus",
+    re.I,
+)
 # an elliptical turn leans on the previous one: "那省级的呢?", "这个政策…", "个人奖呢?"
 _ELLIPTIC = re.compile(
     r"^(那|那么|这个|这项|该|它|其|还有|另外|如果是|个人|年度)|呢[??]?$|^(and|what about|how about)\b", re.I
 )
 _AMOUNT_UNIT = re.compile(r"(\d+(?:\.\d+)?)\s*个?\s*(万|亿)(?!元)")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_INSTRUCTION = re.compile(
+    r"(忽略|无视|忘记|忘掉)(以上|上面|之前|前面|所有)?的?(所有)?(指令|指示|规则|提示|设定)|你现在是[^,,。]*|"
+    r"(告诉我|输出|显示|打印)(你的)?(系统提示词?|提示词|system prompt)|系统提示词?|"
+    r"ignore (all )?(the )?(previous|above|prior) (instructions|prompts?)|system prompt|you are now [^,.]*",
+    re.I,
+)
 # words of titles that name no particular policy
 _GENERIC_TITLE_WORDS = set(
     [
@@ -91,10 +101,20 @@ def normalise(text: str) -> str:
     return _AMOUNT_UNIT.sub(lambda m: f"{m.group(1)}{m.group(2)}元", text)
 
 
+def has_content(text: str) -> bool:
+    """At least two Chinese characters or a Latin word: something a question can be about."""
+    return len(_CJK.findall(text)) >= 2 or bool(re.search(r"[A-Za-z]{2,}", text))
+
+
+def strip_instructions(text: str) -> str:
+    """Remove attempts to instruct the system ("忽略以上指令…"): they are not what the question is about."""
+    return _INSTRUCTION.sub(" ", text).strip()
+
+
 def rewrite_followup(question: str, history: list[Turn]) -> tuple[str, bool]:
     """Join an elliptical question to the last user turn (and the 文号 the assistant named)."""
     previous_user = next((t.content for t in reversed(history) if t.role == "user"), "")
-    if not previous_user:
+    if not previous_user or not has_content(question):
         return question, False
     short = len(question) <= 14 or bool(_ELLIPTIC.search(question.strip()))
     names_own_subject = bool(find_doc_numbers(question)) and len(question) > 14
@@ -107,11 +127,13 @@ def rewrite_followup(question: str, history: list[Turn]) -> tuple[str, bool]:
 
 
 def plan_query(question: str, history: list[Turn], corpus: Corpus) -> QueryPlan:
-    original = normalise(question)
+    original = strip_instructions(normalise(question))
     text, rewritten = rewrite_followup(original, history)
     lang = "en" if is_english(original) else "zh"
     if lang == "en":
         text = f"{text} {english_to_chinese(text)}"
+    else:
+        text = f"{text} {colloquial_to_official(text)}".strip()
     doc_numbers = find_doc_numbers(text)
     by_number = {d.doc_number: d.doc_no for d in corpus.documents.values()}
     doc_filter = [by_number[n] for n in doc_numbers if n in by_number]
@@ -123,8 +145,8 @@ def plan_query(question: str, history: list[Turn], corpus: Corpus) -> QueryPlan:
         doc_filter=list(dict.fromkeys(doc_filter)),
         boost_docs=named_documents(text, corpus),
         crossdoc=bool(_CROSSDOC.search(original)),
-        asks_date=bool(_ASKS_DATE.search(original)),
-        asks_amount=bool(_ASKS_AMOUNT.search(original)),
+        asks_date=bool(_ASKS_DATE.search(original if not rewritten else text)),
+        asks_amount=bool(_ASKS_AMOUNT.search(original if not rewritten else text)),
         rewritten=rewritten,
     )
 

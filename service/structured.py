@@ -7,7 +7,7 @@ import re
 from corpus.library import Corpus
 from corpus.models import Clause
 from indexing.builder import IndexVersion
-from service.evidence import Sentence
+from service.evidence import Sentence, coverage
 from service.query import QueryPlan
 
 _ASKS_LIST = re.compile(
@@ -35,33 +35,34 @@ def date_statement(plan: QueryPlan, corpus: Corpus, version: IndexVersion) -> Se
     return None
 
 
-def list_items(plan: QueryPlan, best: Sentence | None, corpus: Corpus, version: IndexVersion) -> list[Sentence]:
-    """For "which steps" questions: the first sentence of each item under the best passage's parent clause."""
-    if best is None or not _ASKS_LIST.search(plan.original):
+def list_items(
+    plan: QueryPlan, scored: list[Sentence], terms: dict[str, float], corpus: Corpus, version: IndexVersion
+) -> list[Sentence]:
+    """For "which steps" questions: the first sentence of each item of the clause whose heading matches best."""
+    if not scored or not _ASKS_LIST.search(plan.original):
         return []
-    doc = corpus.documents[best.chunk.doc_no]
-    clause = next((c for c in doc.clauses if c.start <= best.start < c.end), None)
-    if clause is None:
+    best: tuple[float, Clause] | None = None
+    for doc_no in dict.fromkeys(s.chunk.doc_no for s in scored[:10]):
+        doc = corpus.documents[doc_no]
+        for clause in doc.clauses:
+            if len(_children(doc.clauses, clause)) < 3:
+                continue
+            score = coverage(terms, clause.heading)
+            if score > 0 and (best is None or score > best[0]):
+                best = (score, clause)
+    if best is None or best[0] < 0.5:
         return []
-    parent = clause if _has_children(doc.clauses, clause) else _parent(doc.clauses, clause)
-    if parent is None:
-        return []
-    children = _children(doc.clauses, parent)
-    if len(children) < 3:
-        return []
+    parent = best[1]
+    doc = corpus.documents[parent.doc_no]
     body = corpus.source_of(doc).body
     items = []
-    for child in children[:8]:
+    for child in _children(doc.clauses, parent)[:8]:
         cut = re.search(r"[。;;]", child.text)
         end = child.start + (cut.end() if cut else len(child.text))
         sentence = _sentence_at(version, doc.doc_no, child.start, end, body)
         if sentence is not None:
             items.append(sentence)
     return items
-
-
-def _has_children(clauses: list[Clause], clause: Clause) -> bool:
-    return bool(_children(clauses, clause))
 
 
 def _children(clauses: list[Clause], parent: Clause) -> list[Clause]:
@@ -73,11 +74,6 @@ def _children(clauses: list[Clause], parent: Clause) -> list[Clause]:
         if not out or clause.level == out[0].level:
             out.append(clause)
     return out
-
-
-def _parent(clauses: list[Clause], clause: Clause) -> Clause | None:
-    i = clauses.index(clause)
-    return next((c for c in reversed(clauses[:i]) if c.level < clause.level), None)
 
 
 def _sentence_at(version: IndexVersion, doc_no: int, start: int, end: int, body: str) -> Sentence | None:
