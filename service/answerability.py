@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from corpus.library import Corpus
 from corpus.models import PolicyDocument, TextStatus
 from corpus.text import compact
-from service.evidence import TermWeights, coverage
+from service.evidence import TermWeights, coverage, loose
 from service.query import QueryPlan, has_content, title_terms
 from service.retrieval import ScoredChunk
 
@@ -29,7 +29,7 @@ ANSWER_COVERAGE = 0.5  # below this the best passages miss too much of what was 
 RARE_IN_TEXT = 3  # chunks: a title word used this rarely in the loaded text names its own document
 _YEAR = re.compile(r"(?<!\d)(20\d{2})(?!\d)")
 _FIGURE = re.compile(
-    r"不收取|免费|无需缴纳|不收费|\d[\d.,]*\s*(?:万元|亿元|万美元|万|亿|元|%|倍|P)|百分之[一二三四五六七八九十]+|[一二三四五六七八九十]+(?:亿元|万元)"
+    r"不收取|免费|无需缴纳|不收费|\d[\d.,]*\s*(?:万元|亿元|万美元|万|亿|元|%|倍|P|个工作日|年|个月|日|天)|百分之[一二三四五六七八九十]+|[一二三四五六七八九十]+(?:亿元|万元)"
 )
 
 
@@ -48,19 +48,24 @@ def judge(
     hits: list[ScoredChunk],
     corpus: Corpus,
     quotes: list[str] | None = None,
+    structured: bool = False,
 ) -> Verdict:
     """Answered, toc_only or not_found for ``plan`` given the ranked chunks and the sentences to quote."""
     if not has_content(plan.original):
         return Verdict("not_found", "the question has no words to look up")
     known = {t: w for t, w in terms.items() if t in weights.corpus_text}
-    best = max((coverage(known, h.chunk.indexed_text) for h in hits[:5]), default=0.0)
+    # a question in several parts may be answered by several passages: their union counts too
+    depth = 8 if plan.crossdoc else 3
+    union = coverage(known, " ".join(h.chunk.indexed_text for h in hits[:depth]))
+    best = max([union * 0.9, *(coverage(known, h.chunk.indexed_text) for h in hits[:5])])
     beyond_partial = _beyond_partial_text(plan, corpus)
     if beyond_partial:
         return Verdict("toc_only", "the part of the document that would answer is not loaded", best, beyond_partial)
     if _OTHER_PLACES.search(plan.original) and not re.search(r"滨江|高新区", plan.original):
         return Verdict("not_found", "the question is about another place", best)
     missing = _missing_kind(plan, weights, quotes or [])
-    weak = best < ANSWER_COVERAGE or not known or bool(missing)
+    # evidence read from the named document's structure (its date statement, its list of steps) is on topic
+    weak = not structured and (best < ANSWER_COVERAGE or not known or bool(missing))
     toc_docs = toc_matches(plan, corpus, weights)
     if toc_docs and (weak or _title_words_only_in_toc(plan, toc_docs, hits)):
         return Verdict("toc_only", "a document without text in the compilation covers the topic", best, toc_docs)
@@ -75,7 +80,7 @@ def _missing_kind(plan: QueryPlan, weights: TermWeights, quotes: list[str]) -> s
         for year in _YEAR.findall(plan.original):
             if year not in weights.corpus_text:
                 return f"the compilation never mentions {year}"
-    if plan.asks_amount and quotes:
+    if plan.asks_amount and not plan.asks_date and quotes:
         asked = {compact(m.group()) for m in _FIGURE.finditer(plan.original)}
         figures = {compact(m.group()) for q in quotes for m in _FIGURE.finditer(q)}
         if not figures - asked:

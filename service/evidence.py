@@ -18,6 +18,7 @@ _CLAUSE = re.compile(r"[^,,:]+[,,:]?")
 _AMOUNT = re.compile(
     r"\d[\d.,]*\s*(?:万元|亿元|万美元|元|%|倍|亩|家|个工作日|个|名|P|年|日|天)|百分之|[一二三四五六七八九十]+(?:年|个工作日)"
 )
+_QUOTES = re.compile(r"[“”‘’\"'「」『』]")
 _NO_CHARGE = re.compile(r"不收取|免费|无需缴纳|不收费")
 _DATE = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月|施行|有效期|实施有效")
 # words that ask for a date: the answer's kind, not its topic
@@ -150,7 +151,7 @@ class TermWeights:
         token_lists = version.keyword.token_lists
         self.n = max(len(token_lists), 1)
         self.df = Counter(t for tokens in token_lists for t in set(tokens))
-        self.corpus_text = compact(" ".join(c.text + c.section for c in version.chunks)).lower()
+        self.corpus_text = loose(" ".join(c.text + c.section for c in version.chunks))
 
     def idf(self, token: str) -> float:
         return math.log((self.n + 1) / (self.df.get(token, 0) + 0.5))
@@ -172,12 +173,17 @@ class TermWeights:
         return [t for t in terms if len(t) >= 2 and t not in self.corpus_text and not t.isdigit()]
 
 
+def loose(text: str) -> str:
+    """Lower-case compact text without quotation marks ("“5050”计划" reads as 5050计划)."""
+    return _QUOTES.sub("", compact(text).lower())
+
+
 def coverage(terms: dict[str, float], text: str) -> float:
     """Share of the question's term weight found in ``text``."""
     total = sum(terms.values())
     if total == 0:
         return 0.0
-    haystack = compact(text).lower()
+    haystack = loose(text)
     return sum(w for t, w in terms.items() if t in haystack) / total
 
 

@@ -86,11 +86,11 @@ class PolicyQAService:
         retrieved = time.perf_counter()
         terms = weights.question_terms(plan)
         scored = score_sentences(plan, terms, [(h.chunk, h.score) for h in result.hits])
-        chosen = self._evidence(plan, scored, terms)
+        chosen, structured = self._evidence(plan, scored, terms)
         on_topic = [
             s.text for s in chosen if coverage(terms, s.text) >= 0.5 * max(coverage(terms, c.text) for c in chosen)
         ]
-        verdict = judge(plan, terms, weights, result.hits, corpus, on_topic)
+        verdict = judge(plan, terms, weights, result.hits, corpus, on_topic, structured)
         as_of = self.settings.today()
         if verdict.status == "answered":
             draft = compose_answered(plan, chosen, corpus, as_of)
@@ -124,18 +124,21 @@ class PolicyQAService:
             rewritten_query=plan.text if plan.rewritten or plan.lang == "en" else None,
         )
 
-    def _evidence(self, plan: QueryPlan, scored: list[Sentence], terms: dict[str, float]) -> list[Sentence]:
-        """Sentences to quote: a list of steps or a date statement when asked, otherwise the best windows."""
+    def _evidence(
+        self, plan: QueryPlan, scored: list[Sentence], terms: dict[str, float]
+    ) -> tuple[list[Sentence], bool]:
+        """Sentences to quote (a list of steps or a date statement when asked, otherwise the best windows),
+        and whether they were read from the document's structure rather than ranked."""
         items = list_items(plan, scored, terms, self.corpus, self.version)
         if items:
-            return items
+            return items, True
         chosen = select_sentences(plan, scored, terms)
         statement = date_statement(plan, self.corpus, self.version)
         if statement is not None:
             # the best-scored window around the statement keeps the neighbouring sentence (who implements it)
             around = next((s for s in scored if s.start <= statement.start and statement.end <= s.end), statement)
             chosen = [around, *[s for s in chosen if not (s.start < around.end and around.start < s.end)]]
-        return chosen[:MAX_QUOTES]
+        return chosen[:MAX_QUOTES], statement is not None
 
     def _warnings(self, citations: list[Citation], lang: str, status: AnswerStatus) -> list[str]:
         if status is not AnswerStatus.ANSWERED:

@@ -26,7 +26,7 @@ _ASKS_AMOUNT = re.compile(
 _ELLIPTIC = re.compile(
     r"^(那|那么|这个|这项|该|它|其|还有|另外|如果是|个人|年度)|呢[??]?$|^(and|what about|how about)\b", re.I
 )
-_AMOUNT_UNIT = re.compile(r"(\d+(?:\.\d+)?)\s*个?\s*(万|亿)(?!元)")
+_AMOUNT_UNIT = re.compile(r"(\d+(?:\.\d+)?)\s*个?\s*(万|亿)(?!元|美元)")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _INSTRUCTION = re.compile(
     r"(忽略|无视|忘记|忘掉)(以上|上面|之前|前面|所有)?的?(所有)?(指令|指示|规则|提示|设定)|你现在是[^,,。]*|"

@@ -47,7 +47,7 @@ def list_items(
         for clause in doc.clauses:
             if len(_children(doc.clauses, clause)) < 3:
                 continue
-            score = coverage(terms, clause.heading)
+            score = coverage(terms, clause.text[:60])
             if score > 0 and (best is None or score > best[0]):
                 best = (score, clause)
     if best is None or best[0] < 0.5:
