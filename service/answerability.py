@@ -28,6 +28,8 @@ _OTHER_PLACES = re.compile(
 ANSWER_COVERAGE = 0.5  # below this the best passages miss too much of what was asked
 RARE_IN_TEXT = 3  # chunks: a title word used this rarely in the loaded text names its own document
 _YEAR = re.compile(r"(?<!\d)(20\d{2})(?!\d)")
+_DATE_STATED = re.compile(r"\d{4}\s*年|\d+\s*月\s*\d+\s*日|有效期|施行|年底|年内")
+_DEADLINE = re.compile(r"截止|截至|之前|以前")
 _FIGURE = re.compile(
     r"不收取|免费|无需缴纳|不收费|\d[\d.,]*\s*(?:万元|亿元|万美元|万|亿|元|%|倍|P|个工作日|年|个月|日|天)|百分之[一二三四五六七八九十]+|[一二三四五六七八九十]+(?:亿元|万元)"
 )
@@ -80,6 +82,11 @@ def _missing_kind(plan: QueryPlan, weights: TermWeights, quotes: list[str]) -> s
         for year in _YEAR.findall(plan.original):
             if year not in weights.corpus_text:
                 return f"the compilation never mentions {year}"
+    if plan.asks_date and quotes:
+        deadline = re.search(r"截止|截至|deadline", plan.original, re.I)
+        stated = [q for q in quotes if (_DEADLINE if deadline else _DATE_STATED).search(q)]
+        if not stated:
+            return "the text states no date for what is asked"
     if plan.asks_amount and not plan.asks_date and quotes:
         asked = {compact(m.group()) for m in _FIGURE.finditer(plan.original)}
         figures = {compact(m.group()) for q in quotes for m in _FIGURE.finditer(q)}
@@ -112,13 +119,11 @@ def toc_matches(plan: QueryPlan, corpus: Corpus, weights: TermWeights) -> list[P
 
 def _title_words_only_in_toc(plan: QueryPlan, toc_docs: list[PolicyDocument], hits: list[ScoredChunk]) -> bool:
     """The question's document-defining words (from a TOC title) are absent from the retrieved passages."""
-    passages = " ".join(h.chunk.text for h in hits[:5]).lower()
-    text = plan.text.lower()
+    passages = loose(" ".join(h.chunk.text for h in hits[:5]))
+    text = loose(plan.text)
     for doc in toc_docs:
-        named = [
-            t for t in title_terms(doc.title) if t.lower() in text and (len(t) >= 3 or any(c.isdigit() for c in t))
-        ]
-        if named and not any(t.lower() in passages for t in named):
+        named = [t for t in title_terms(doc.title) if loose(t) in text and (len(t) >= 3 or any(c.isdigit() for c in t))]
+        if named and not any(loose(t) in passages for t in named):
             return True
     return False
 

@@ -17,7 +17,7 @@ from service.query import QueryPlan
 
 MAX_QUOTES = 3
 MAX_QUOTE_CHARS = 380
-_NUMBER = re.compile(r"\d+(?:\.\d+)?\s*(?:万元|亿元|万|亿|%)")
+_NUMBER = re.compile(r"\d+(?:\.\d+)?\s*(?:万元|亿元|万美元|万|亿|%|家|个|名|年|倍)")
 
 
 @dataclass

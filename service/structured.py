@@ -50,7 +50,7 @@ def list_items(
             score = coverage(terms, clause.text[:60])
             if score > 0 and (best is None or score > best[0]):
                 best = (score, clause)
-    if best is None or best[0] < 0.5:
+    if best is None or best[0] < 0.25:
         return []
     parent = best[1]
     doc = corpus.documents[parent.doc_no]
