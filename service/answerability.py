@@ -28,6 +28,8 @@ _OTHER_PLACES = re.compile(
 ANSWER_COVERAGE = 0.5  # below this the best passages miss too much of what was asked
 RARE_IN_TEXT = 3  # chunks: a title word used this rarely in the loaded text names its own document
 _YEAR = re.compile(r"(?<!\d)(20\d{2})(?!\d)")
+_ASKS_DETAIL = re.compile(r"具体|怎么认定|如何认定|认定标准|认定条件|标准|分档|哪几个阶段|阶段|细则|比例|什么要求|条件")
+_DELEGATES = re.compile(r"具体实施意见和操作细则|操作细则|实施细则.{0,6}另行|另行制定")
 _DATE_STATED = re.compile(r"\d{4}\s*年|\d+\s*月\s*\d+\s*日|有效期|施行|年底|年内")
 _DEADLINE = re.compile(r"截止|截至|之前|以前")
 _FIGURE = re.compile(
@@ -65,18 +67,51 @@ def judge(
         return Verdict("toc_only", "the part of the document that would answer is not loaded", best, beyond_partial)
     if _OTHER_PLACES.search(plan.original) and not re.search(r"滨江|高新区", plan.original):
         return Verdict("not_found", "the question is about another place", best)
-    missing = _missing_kind(plan, weights, quotes or [])
+    missing = _missing_kind(plan, weights, quotes or [], known)
     # evidence read from the named document's structure (its date statement, its list of steps) is on topic
     weak = not structured and (best < ANSWER_COVERAGE or not known or bool(missing))
     toc_docs = toc_matches(plan, corpus, weights)
-    if toc_docs and (weak or _title_words_only_in_toc(plan, toc_docs, hits)):
+    delegated = _details_delegated(plan, toc_docs, corpus, hits, quotes or [])
+    if toc_docs and (weak or delegated or _title_words_only_in_toc(plan, toc_docs, hits)):
         return Verdict("toc_only", "a document without text in the compilation covers the topic", best, toc_docs)
     if weak:
         return Verdict("not_found", missing or f"coverage {best:.2f} of the question's words", best)
     return Verdict("answered", f"coverage {best:.2f}", best)
 
 
-def _missing_kind(plan: QueryPlan, weights: TermWeights, quotes: list[str]) -> str:
+def _details_delegated(
+    plan: QueryPlan, toc_docs: list[PolicyDocument], corpus: Corpus, hits: list[ScoredChunk], quotes: list[str]
+) -> bool:
+    """Details asked of a topic that the loaded text covers only in a framework document.
+
+    A framework document (区党委〔2019〕25号 and the like) leaves "具体实施意见和操作细则" to later
+    documents; when the TOC lists such a document for the topic, the details are in it, not here.
+    """
+    if not toc_docs or not _ASKS_DETAIL.search(plan.original):
+        return False
+    named = {loose(t) for d in toc_docs for t in title_terms(d.title) if loose(t) in loose(plan.text)}
+    for hit in hits[:5]:
+        doc = corpus.documents[hit.chunk.doc_no]
+        mentions = any(t in loose(hit.chunk.text) for t in named)
+        if mentions and _is_framework(corpus, doc):
+            return True
+    return False
+
+
+def _is_framework(corpus: Corpus, doc: PolicyDocument) -> bool:
+    body = corpus.source_of(doc).body[doc.start : doc.end]
+    return bool(_DELEGATES.search(body))
+
+
+def _on_topic_sentences(quotes: list[str], terms: dict[str, float]) -> list[str]:
+    """The sentences of the quotes that carry most of the question's words (figures must stand in them)."""
+    sentences = [s for q in quotes for s in re.findall(r"[^。;;]+[。;;]?", q) if s.strip()]
+    scores = [coverage(terms, s) for s in sentences]
+    top = max(scores, default=0.0)
+    return [s for s, c in zip(sentences, scores, strict=True) if c >= 0.6 * top]
+
+
+def _missing_kind(plan: QueryPlan, weights: TermWeights, quotes: list[str], terms: dict[str, float]) -> str:
     """What kind of fact the question asks for that the quotable sentences do not state."""
     if not plan.doc_numbers:
         for year in _YEAR.findall(plan.original):
@@ -89,7 +124,7 @@ def _missing_kind(plan: QueryPlan, weights: TermWeights, quotes: list[str]) -> s
             return "the text states no date for what is asked"
     if plan.asks_amount and not plan.asks_date and quotes:
         asked = {compact(m.group()) for m in _FIGURE.finditer(plan.original)}
-        figures = {compact(m.group()) for q in quotes for m in _FIGURE.finditer(q)}
+        figures = {compact(m.group()) for q in _on_topic_sentences(quotes, terms) for m in _FIGURE.finditer(q)}
         if not figures - asked:
             return "the text names no figure for what is asked"
     return ""

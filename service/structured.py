@@ -22,8 +22,8 @@ def target_documents(plan: QueryPlan) -> list[int]:
 
 def date_statement(plan: QueryPlan, corpus: Corpus, version: IndexVersion) -> Sentence | None:
     """The sentence that states a named document's validity period, for a question about its dates."""
-    if not plan.asks_date:
-        return None
+    if not plan.asks_date or re.search(r"截止|截至|deadline", plan.original, re.I):
+        return None  # a deadline is not the policy's validity period
     for doc_no in target_documents(plan):
         doc = corpus.documents.get(doc_no)
         if doc is None or not doc.dates.statement:
