@@ -108,7 +108,7 @@ def _on_topic_sentences(quotes: list[str], terms: dict[str, float]) -> list[str]
     sentences = [s for q in quotes for s in re.findall(r"[^。;;]+[。;;]?", q) if s.strip()]
     scores = [coverage(terms, s) for s in sentences]
     top = max(scores, default=0.0)
-    return [s for s, c in zip(sentences, scores, strict=True) if c >= 0.6 * top]
+    return [s for s, c in zip(sentences, scores, strict=True) if c >= 0.4 * top]
 
 
 def _missing_kind(plan: QueryPlan, weights: TermWeights, quotes: list[str], terms: dict[str, float]) -> str:

@@ -15,7 +15,10 @@ def citation_for(corpus: Corpus, sentence: Sentence, as_of: date) -> Citation:
     """The citation of a sentence: its document, section, and the page where it starts."""
     chunk = sentence.chunk
     doc = corpus.documents[chunk.doc_no]
-    page = corpus.source_of(doc).page_at(sentence.start)
+    source = corpus.source_of(doc)
+    # a quote that runs across a page break is cited on the page that holds most of it
+    pages = source.pages_between(sentence.start, sentence.end) or [source.page_at(sentence.start)]
+    page = max(pages, key=lambda p: min(p.end, sentence.end) - max(p.start, sentence.start))
     return Citation(
         doc_no=doc.doc_no,
         title=doc.title,

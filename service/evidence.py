@@ -244,7 +244,9 @@ def extend_window(window: Sentence, max_chars: int = 200) -> Sentence:
     preceding = [s for s in sentences if s.end <= start]
     if following and following[0].end - start <= max_chars:
         end = following[0].end
-    if preceding and end - preceding[-1].start <= max_chars:
+    # never back across a page break: the citation names the page where the quote starts
+    same_page = preceding and "\n" not in window.chunk.text[preceding[-1].start - window.chunk.start : start - window.chunk.start]
+    if preceding and same_page and end - preceding[-1].start <= max_chars:
         start = preceding[-1].start
     if (start, end) == (window.start, window.end):
         return window

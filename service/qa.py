@@ -76,13 +76,10 @@ class PolicyQAService:
         started = time.perf_counter()
         corpus, retriever, weights = self.corpus, self.retriever, self.weights
         plan = plan_query(question, history or [], corpus)
-        result = retriever.search(
-            plan.text,
-            k=12 if plan.crossdoc else 8,
-            doc_filter=plan.doc_filter,
-            boost_docs=plan.boost_docs,
-            diversify=plan.crossdoc,
-        )
+        if plan.crossdoc and not plan.doc_filter:
+            result = retriever.search_each_document(plan.text, [d.doc_no for d in corpus.with_text()], k=12)
+        else:
+            result = retriever.search(plan.text, k=8, doc_filter=plan.doc_filter, boost_docs=plan.boost_docs)
         retrieved = time.perf_counter()
         terms = weights.question_terms(plan)
         scored = score_sentences(plan, terms, [(h.chunk, h.score) for h in result.hits])

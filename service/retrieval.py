@@ -69,10 +69,12 @@ class HybridRetriever(BaseRetriever):
             hits = [(i, s) for i, s in hits if self.version.by_id[i].doc_no in doc_filter]
         return hits[: self.pool]
 
-    def dense_ranking(self, query: str, doc_filter: list[int] | None = None) -> list[tuple[str, float]]:
+    def dense_ranking(
+        self, query: str, doc_filter: list[int] | None = None, vector: list[float] | None = None
+    ) -> list[tuple[str, float]]:
         if self.store is None:
             return []
-        vector = self.embed_model.get_query_embedding(query)
+        vector = vector if vector is not None else self.embed_model.get_query_embedding(query)
         hits = self.store.query(vector, k=self.pool, doc_nos=doc_filter or None)
         return [(i, s) for i, s in hits if i in self.version.by_id]
 
@@ -83,12 +85,13 @@ class HybridRetriever(BaseRetriever):
         doc_filter: list[int] | None = None,
         boost_docs: list[int] | None = None,
         diversify: bool = False,
+        vector: list[float] | None = None,
     ) -> RetrievalResult:
         keyword = self.keyword_ranking(query, doc_filter)
         dense: list[tuple[str, float]] = []
         dense_ok, error = True, ""
         try:
-            dense = self.dense_ranking(query, doc_filter)
+            dense = self.dense_ranking(query, doc_filter, vector)
         except Exception as exc:
             dense_ok, error = False, f"{type(exc).__name__}: {exc}"
             log.warning("dense retrieval failed, answering from the keyword index: %s", error)
@@ -104,6 +107,28 @@ class HybridRetriever(BaseRetriever):
         if diversify:
             hits = diversify_by_document(hits)
         return RetrievalResult(hits[:k], dense_ok, error)
+
+
+    def search_each_document(
+        self, query: str, doc_nos: list[int], k: int = 10, per_document: int = 2
+    ) -> RetrievalResult:
+        """The overall ranking plus each document's own best chunks (for side-by-side questions)."""
+        vector: list[float] | None = None
+        try:
+            vector = self.embed_model.get_query_embedding(query)
+        except Exception:  # noqa: BLE001 - the keyword side still answers
+            vector = None
+        overall = self.search(query, k=k, diversify=True, vector=vector)
+        seen = {h.chunk.id for h in overall.hits}
+        extra: list[ScoredChunk] = []
+        for doc_no in doc_nos:
+            own = self.search(query, k=per_document, doc_filter=[doc_no], vector=vector)
+            extra.extend(h for h in own.hits if h.chunk.id not in seen)
+        # a document's own best chunk is scored as it ranks within the document: keep them after the overall list
+        top = overall.hits[-1].score if overall.hits else 1.0
+        for h in extra:
+            h.score = min(h.score, top) * 0.99
+        return RetrievalResult(overall.hits + extra, overall.dense_ok, overall.dense_error)
 
 
 def fuse(keyword: list[tuple[str, float]], dense: list[tuple[str, float]], mode: FusionMode) -> dict[str, float]:
