@@ -168,6 +168,9 @@ def _load_section(load: dict[str, Any]) -> list[str]:
             f"| {route} | {r['requests']} | {r['errors']} | {_f(r['rps'], 1)} | {_ms(r['p50'])} | {_ms(r['p95'])} "
             f"| {_ms(r['p99'])} |"
         )
+    if load.get("error_kinds"):
+        kinds = ", ".join(f"{kind} x{count}" for kind, count in load["error_kinds"].items())
+        lines += ["", f"Errors: {kinds} (wall time {load.get('wall_seconds')} s, request timeout 30 s)."]
     return lines
 
 

@@ -32,7 +32,7 @@ def run_suite(settings: Settings, options: EvalOptions, log: Callable[[str], Non
     """Everything the report needs, as a JSON-ready dict."""
     items = load_gold(options.dataset, options.limit)
     results: dict[str, Any] = {
-        "dataset": str(options.dataset),
+        "dataset": _display_path(options.dataset),
         "n_items": len(items),
         "commit": git_commit(),
         "target": options.url or "in-process (service.container.build_policyqa)",
@@ -144,6 +144,13 @@ def _run_load(
             return result
     except RuntimeError as exc:
         return {"error": str(exc)}
+
+
+def _display_path(path: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
 
 
 def _system(scores: list[ItemScore]) -> dict[str, Any]:
