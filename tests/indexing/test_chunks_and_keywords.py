@@ -1,0 +1,59 @@
+"""Chunks keep their place in the source; the keyword index reads 文号 and domain terms as people type them."""
+
+from __future__ import annotations
+
+import pytest
+
+from corpus.library import Corpus
+from corpus.text import compact
+from indexing.chunks import MAX_CHARS, chunk_corpus, split_spans
+from indexing.keyword import KeywordIndex, tokenize
+
+
+@pytest.fixture(scope="module")
+def corpus() -> Corpus:
+    return Corpus.load()
+
+
+def test_every_chunk_is_verbatim_source_text_on_its_pages(corpus: Corpus) -> None:
+    chunks = chunk_corpus(corpus)
+    assert len(chunks) > 150
+    assert {c.doc_no for c in chunks} == {1, 2, 3, 4, 5, 6}
+    for chunk in chunks:
+        source = corpus.source_of(corpus.documents[chunk.doc_no])
+        assert source.body[chunk.start : chunk.end] == chunk.text
+        assert len(chunk.text) <= MAX_CHARS
+        pages = source.pages_between(chunk.start, chunk.end)
+        assert [p.printed_page for p in pages] == chunk.printed_pages
+        assert compact(chunk.text) in compact("".join(p.text for p in pages))
+        assert chunk.indexed_text.startswith(chunk.title)
+        assert chunk.section in chunk.indexed_text
+
+
+def test_long_clause_is_split_at_sentence_ends_with_overlap() -> None:
+    body = "".join(f"第{i}句内容较长,用于测试切分是否发生在句号处。" for i in range(40))
+    spans = split_spans(body, 0, len(body), max_chars=120)
+    assert len(spans) > 5
+    assert all(body[s:e].endswith("。") for s, e in spans)
+    assert all(e - s <= 120 for s, e in spans)
+    assert any(spans[i][1] > spans[i + 1][0] for i in range(len(spans) - 1)), "consecutive spans overlap"
+
+
+@pytest.mark.parametrize("form", ["区办〔2023〕12号", "区办[2023]12号", "区办(2023)12 号", "区办(2023)12号"])
+def test_doc_number_forms_give_one_token(form: str) -> None:
+    assert "区办〔2023〕12号" in tokenize(f"按{form}的规定")
+
+
+def test_domain_terms_stay_whole() -> None:
+    tokens = tokenize("专精特新小巨人和瞪羚企业、5050计划、省级企业研究院")
+    for term in ("专精特新", "小巨人", "瞪羚企业", "5050计划", "省级企业研究院"):
+        assert term in tokens
+
+
+def test_bm25_finds_the_clause_by_document_nickname_and_topic(corpus: Corpus) -> None:
+    chunks = chunk_corpus(corpus)
+    index = KeywordIndex.from_texts([c.id for c in chunks], [c.indexed_text for c in chunks])
+    by_id = {c.id: c for c in chunks}
+    top = [by_id[i] for i, _ in index.search("那个总部经济文件的租房补助", k=3)]
+    assert any(c.doc_no == 2 and "租房购房补助" in c.section for c in top)
+    assert index.search("完全无关的词语组合xyz", k=3) == [] or all(s > 0 for _, s in index.search("xyz", k=3))
