@@ -11,7 +11,7 @@ from pathlib import Path
 from service.settings import Settings
 
 
-def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(commands: argparse._SubParsersAction) -> None:
     """Add the index, ask, serve and eval subcommands to ``commands``."""
     from evals.cli import add_eval_command
     from service.serve import add_serve_command

@@ -245,7 +245,8 @@ def extend_window(window: Sentence, max_chars: int = 200) -> Sentence:
     if following and following[0].end - start <= max_chars:
         end = following[0].end
     # never back across a page break: the citation names the page where the quote starts
-    same_page = preceding and "\n" not in window.chunk.text[preceding[-1].start - window.chunk.start : start - window.chunk.start]
+    base = window.chunk.start
+    same_page = bool(preceding) and "\n" not in window.chunk.text[preceding[-1].start - base : start - base]
     if preceding and same_page and end - preceding[-1].start <= max_chars:
         start = preceding[-1].start
     if (start, end) == (window.start, window.end):

