@@ -16,6 +16,7 @@ from service.models import AnswerStatus, Citation
 from service.query import QueryPlan
 
 MAX_QUOTES = 3
+MAX_DOCS = 5  # quotes when documents are compared: one per document
 MAX_QUOTE_CHARS = 380
 _NUMBER = re.compile(r"\d+(?:\.\d+)?\s*(?:万元|亿元|万美元|万|亿|%|家|个|名|年|倍)")
 
@@ -38,10 +39,10 @@ def select_sentences(plan: QueryPlan, scored: list[Sentence], terms: dict[str, f
     if plan.crossdoc:
         seen: set[int] = set()
         for sentence in scored:
-            if sentence.chunk.doc_no not in seen and sentence.score >= 0.6 * best:
+            if sentence.chunk.doc_no not in seen and sentence.score >= 0.45 * best:
                 chosen.append(sentence)
                 seen.add(sentence.chunk.doc_no)
-            if len(chosen) >= 5:
+            if len(chosen) >= MAX_DOCS:
                 break
     else:
         chosen.append(scored[0])

@@ -19,6 +19,7 @@ from service.answerability import judge
 from service.citations import verified
 from service.evidence import Sentence, TermWeights, coverage, score_sentences
 from service.extractive import (
+    MAX_DOCS,
     MAX_QUOTES,
     Draft,
     compose_answered,
@@ -135,7 +136,7 @@ class PolicyQAService:
             # the best-scored window around the statement keeps the neighbouring sentence (who implements it)
             around = next((s for s in scored if s.start <= statement.start and statement.end <= s.end), statement)
             chosen = [around, *[s for s in chosen if not (s.start < around.end and around.start < s.end)]]
-        return chosen[:MAX_QUOTES], statement is not None
+        return chosen[: MAX_DOCS if plan.crossdoc else MAX_QUOTES], statement is not None
 
     def _warnings(self, citations: list[Citation], lang: str, status: AnswerStatus) -> list[str]:
         if status is not AnswerStatus.ANSWERED:
