@@ -13,7 +13,7 @@ from service.models import Turn
 
 # 问法 that ask for several documents side by side
 _CROSSDOC = re.compile(
-    r"分别|各个|各政策|哪几个|哪些文件|哪几份|几个文件|几份|每个文件|都一样|哪些政策|几个政策|哪些规定|有几个"
+    r"有哪些支持|哪些扶持|有什么支持|分别|各个|各政策|哪几个|哪些文件|哪几份|几个文件|几份|每个文件|都一样|哪些政策|几个政策|哪些规定|有几个"
 )
 _ASKS_DATE = re.compile(
     r"什么时候|何时|到期|有效期|施行|期限|多久|哪天|起止|过期|失效|expire|valid|effective|when", re.I

@@ -15,6 +15,9 @@ _ASKS_LIST = re.compile(
 )
 
 
+_ASKS_VALIDITY = re.compile(r"有效|施行|到期|失效|过期|实施|生效|废止|expire|valid|effective|in force", re.I)
+
+
 def target_documents(plan: QueryPlan) -> list[int]:
     """Documents the question is about by name (文号 first, then title words)."""
     return plan.doc_filter or (plan.boost_docs if len(plan.boost_docs) == 1 else [])
@@ -22,8 +25,8 @@ def target_documents(plan: QueryPlan) -> list[int]:
 
 def date_statement(plan: QueryPlan, corpus: Corpus, version: IndexVersion) -> Sentence | None:
     """The sentence that states a named document's validity period, for a question about its dates."""
-    if not plan.asks_date or re.search(r"截止|截至|deadline", plan.original, re.I):
-        return None  # a deadline is not the policy's validity period
+    if not plan.asks_date or not _ASKS_VALIDITY.search(plan.text) or re.search(r"截止|截至|deadline", plan.original):
+        return None  # a deadline or a schedule is not the policy's validity period
     for doc_no in target_documents(plan):
         doc = corpus.documents.get(doc_no)
         if doc is None or not doc.dates.statement:
