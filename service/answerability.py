@@ -30,6 +30,13 @@ RARE_IN_TEXT = 3  # chunks: a title word used this rarely in the loaded text nam
 _YEAR = re.compile(r"(?<!\d)(20\d{2})(?!\d)")
 _ASKS_DETAIL = re.compile(r"具体|怎么认定|如何认定|认定标准|认定条件|标准|分档|哪几个阶段|阶段|细则|比例|什么要求|条件")
 _DELEGATES = re.compile(r"具体实施意见和操作细则|操作细则|实施细则.{0,6}另行|另行制定")
+# award wording that names no figure: the amount is left to other rules
+_VAGUE_AMOUNT = re.compile(r"分档给予|一定额度|给予一定|一定比例|适当(给予|补助|奖励)|依照补助标准|按规定给予|视情")
+_ASKS_CRITERIA = re.compile(
+    r"什么条件|哪些条件|怎么评|如何评|怎么认定|如何认定|认定标准|评选标准|评审标准|要满足|满足什么"
+)
+_STATES_CRITERIA = re.compile(r"条件|符合|应当|须|要求|以上|不低于|超过|达到|连续")
+_CHECKS_PREMISE = re.compile(r"对吧|吧[??]|是不是|是吗|对不对|没错吧")
 _DATE_STATED = re.compile(r"\d{4}\s*年|\d+\s*月\s*\d+\s*日|有效期|施行|年底|年内")
 _DEADLINE = re.compile(r"截止|截至|之前|以前")
 _FIGURE = re.compile(
@@ -104,11 +111,17 @@ def _is_framework(corpus: Corpus, doc: PolicyDocument) -> bool:
 
 
 def _on_topic_sentences(quotes: list[str], terms: dict[str, float]) -> list[str]:
-    """The sentences of the quotes that carry most of the question's words (figures must stand in them)."""
+    """The sentences of the quotes about what was asked: most of its words, or two of its words at least."""
     sentences = [s for q in quotes for s in re.findall(r"[^。;;]+[。;;]?", q) if s.strip()]
     scores = [coverage(terms, s) for s in sentences]
     top = max(scores, default=0.0)
-    return [s for s, c in zip(sentences, scores, strict=True) if c >= 0.4 * top]
+    return [s for s, c in zip(sentences, scores, strict=True) if c >= 0.4 * top or len(_distinct_terms(terms, s)) >= 2]
+
+
+def _distinct_terms(terms: dict[str, float], text: str) -> list[str]:
+    """Question words found in ``text``, leaving out those inside a longer found word (专精 in 专精特新)."""
+    found = [t for t in terms if len(t) >= 2 and not t.isdigit() and t in loose(text)]
+    return [t for t in found if not any(t != other and t in other for other in found)]
 
 
 def _missing_kind(plan: QueryPlan, weights: TermWeights, quotes: list[str], terms: dict[str, float]) -> str:
@@ -117,12 +130,18 @@ def _missing_kind(plan: QueryPlan, weights: TermWeights, quotes: list[str], term
         for year in _YEAR.findall(plan.original):
             if year not in weights.corpus_text:
                 return f"the compilation never mentions {year}"
-    if plan.asks_date and quotes:
+    if _ASKS_CRITERIA.search(plan.original) and quotes and not any(_STATES_CRITERIA.search(q) for q in quotes):
+        return "the text states no criteria for what is asked"
+    # a question that checks a premise ("…对吧?") is answered by the text that confirms or corrects it
+    if plan.asks_date and quotes and not _CHECKS_PREMISE.search(plan.original):
         deadline = re.search(r"截止|截至|deadline", plan.original, re.I)
         stated = [q for q in quotes if (_DEADLINE if deadline else _DATE_STATED).search(q)]
         if not stated:
             return "the text states no date for what is asked"
     if plan.asks_amount and not plan.asks_date and quotes:
+        best = max(_on_topic_sentences(quotes, terms), key=lambda q: coverage(terms, q), default="")
+        if _VAGUE_AMOUNT.search(best) and not _FIGURE.search(best):
+            return "the passage on the subject leaves the amount unstated"
         asked = {compact(m.group()) for m in _FIGURE.finditer(plan.original)}
         figures = {compact(m.group()) for q in _on_topic_sentences(quotes, terms) for m in _FIGURE.finditer(q)}
         if not figures - asked:

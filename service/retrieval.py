@@ -108,7 +108,6 @@ class HybridRetriever(BaseRetriever):
             hits = diversify_by_document(hits)
         return RetrievalResult(hits[:k], dense_ok, error)
 
-
     def search_each_document(
         self, query: str, doc_nos: list[int], k: int = 10, per_document: int = 2
     ) -> RetrievalResult:
