@@ -73,6 +73,9 @@ def _run_policyqa(
         scores = run_items(ask, items, QuoteVerifier(corpus), progress=_progress(log))
         results["systems"]["policyqa"] = _system(scores)
         results["retrieval"]["policyqa search"] = hit_at_k(retrieve, items)
+        if not options.url:
+            for name, component in _component_retrievers(policyqa).items():
+                results["retrieval"][name] = hit_at_k(component, items)
     finally:
         close()
 
@@ -163,6 +166,46 @@ def _search_retriever(policyqa: Any) -> Callable[[str], list[RetrievedChunk]]:
         return [(h.citation.doc_no, [h.citation.printed_page], h.text) for h in hits]
 
     return retrieve
+
+
+def _component_retrievers(policyqa: Any) -> dict[str, Callable[[str], list[RetrievedChunk]]]:
+    """policyqa's own rankings taken apart (same query planning): BM25 alone, dense alone, both fusions."""
+    from service.query import plan_query
+    from service.retrieval import HybridRetriever
+
+    retriever = policyqa.retriever
+
+    def ranked(ids: list[str]) -> list[RetrievedChunk]:
+        chunks = [retriever.version.by_id[i] for i in ids[:10]]
+        return [(c.doc_no, c.printed_pages, c.text) for c in chunks]
+
+    def planned(question: str) -> Any:
+        return plan_query(question, [], policyqa.corpus)
+
+    def bm25(question: str) -> list[RetrievedChunk]:
+        plan = planned(question)
+        return ranked([i for i, _ in retriever.keyword_ranking(plan.text, plan.doc_filter)])
+
+    def dense(question: str) -> list[RetrievedChunk]:
+        plan = planned(question)
+        return ranked([i for i, _ in retriever.dense_ranking(plan.text, plan.doc_filter)])
+
+    def fused(mode: str) -> Callable[[str], list[RetrievedChunk]]:
+        variant = HybridRetriever(retriever.version, retriever.store, retriever.embed_model, fusion=mode)  # type: ignore[arg-type]
+
+        def retrieve(question: str) -> list[RetrievedChunk]:
+            plan = planned(question)
+            hits = variant.search(plan.text, k=10, doc_filter=plan.doc_filter, boost_docs=plan.boost_docs).hits
+            return ranked([h.chunk.id for h in hits])
+
+        return retrieve
+
+    return {
+        "policyqa bm25": bm25,
+        "policyqa dense": dense,
+        "policyqa fused rrf": fused("rrf"),
+        "policyqa fused weighted": fused("weighted"),
+    }
 
 
 def _http_search(url: str) -> Callable[[str], list[RetrievedChunk]]:

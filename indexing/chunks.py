@@ -11,6 +11,7 @@ from corpus.library import Corpus
 from corpus.models import Clause, PolicyDocument
 
 MAX_CHARS = 360
+LIST_MAX_CHARS = 480  # a whole short list (a clause with its items) is kept as one more chunk
 _SENTENCE_END = re.compile(r"(?<=[。;;])")
 
 
@@ -48,9 +49,12 @@ def chunk_document(corpus: Corpus, doc: PolicyDocument) -> list[Chunk]:
     chunks = []
     for i, clause in enumerate(doc.clauses):
         nxt = doc.clauses[i + 1] if i + 1 < len(doc.clauses) else None
-        if _heading_only(clause, nxt):
-            continue
-        for start, end in split_spans(source.body, clause.start, clause.end):
+        spans = [] if _heading_only(clause, nxt) else split_spans(source.body, clause.start, clause.end)
+        # a short list (评审程序: 1. … 6. …) is also one chunk, so "which steps" finds all of it at once
+        subtree_end = _subtree_end(doc.clauses, i)
+        if subtree_end > clause.end and subtree_end - clause.start <= LIST_MAX_CHARS:
+            spans.append((clause.start, subtree_end))
+        for start, end in spans:
             pages = source.pages_between(start, end)
             digest = hashlib.sha1(f"{doc.source}:{doc.doc_no}:{start}:{end}".encode()).hexdigest()[:16]
             chunks.append(
@@ -70,6 +74,16 @@ def chunk_document(corpus: Corpus, doc: PolicyDocument) -> list[Chunk]:
                 )
             )
     return chunks
+
+
+def _subtree_end(clauses: list[Clause], i: int) -> int:
+    """End offset of clause ``i`` with all its sub-clauses."""
+    end = clauses[i].end
+    for clause in clauses[i + 1 :]:
+        if clause.level <= clauses[i].level:
+            break
+        end = clause.end
+    return end
 
 
 def _heading_only(clause: Clause, nxt: Clause | None) -> bool:

@@ -29,7 +29,7 @@ from service.extractive import (
 )
 from service.models import Answer, AnswerStatus, Citation, SearchHit, Turn
 from service.query import QueryPlan, plan_query
-from service.retrieval import HybridRetriever
+from service.retrieval import HybridRetriever, ScoredChunk
 from service.settings import Settings
 from service.structured import date_statement, list_items
 from service.validity import validity_warning
@@ -69,7 +69,10 @@ class PolicyQAService:
             version = load_version(self.settings.index_dir)
             store = self.store_config.store_for(version.directory, version.id)
             self.corpus, self.version = corpus, version
-            self.retriever = HybridRetriever(version, store, self.embed_model)
+            retrieval = self.settings.retrieval
+            self.retriever = HybridRetriever(
+                version, store, self.embed_model, fusion=retrieval.fusion, keyword_weight=retrieval.keyword_weight
+            )
             self.weights = TermWeights(version)
 
     # -- answering -------------------------------------------------------------------------------
@@ -160,8 +163,13 @@ class PolicyQAService:
             allowed = [d.doc_no for d in corpus.with_text() if d.status(as_of) is not Validity.EXPIRED]
             doc_filter = [n for n in (doc_filter or allowed) if n in allowed] or [-1]
         result = self.retriever.search(plan.text, k=limit, doc_filter=doc_filter, boost_docs=plan.boost_docs)
+        ranked = result.hits
+        statement = date_statement(plan, corpus, self.version)
+        if statement is not None:  # "有效期" of a named document: the clause that states it comes first
+            ranked = [ScoredChunk(statement.chunk, ranked[0].score if ranked else 1.0)]
+            ranked += [h for h in result.hits if h.chunk.id != statement.chunk.id][: limit - 1]
         hits = []
-        for hit in result.hits:
+        for hit in ranked:
             chunk, doc = hit.chunk, corpus.documents[hit.chunk.doc_no]
             status = doc.status(as_of).value
             citation = Citation(

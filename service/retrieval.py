@@ -48,6 +48,7 @@ class HybridRetriever(BaseRetriever):
         embed_model: BaseEmbedding,
         fusion: FusionMode = "rrf",
         pool: int = 40,
+        keyword_weight: float = 0.5,
     ) -> None:
         super().__init__()
         self.version = version
@@ -55,6 +56,7 @@ class HybridRetriever(BaseRetriever):
         self.embed_model = embed_model
         self.fusion = fusion
         self.pool = pool
+        self.keyword_weight = keyword_weight
 
     def _retrieve(self, query_bundle: QueryBundle) -> list[NodeWithScore]:
         result = self.search(query_bundle.query_str, k=10)
@@ -95,7 +97,7 @@ class HybridRetriever(BaseRetriever):
         except Exception as exc:
             dense_ok, error = False, f"{type(exc).__name__}: {exc}"
             log.warning("dense retrieval failed, answering from the keyword index: %s", error)
-        fused = fuse(keyword, dense, self.fusion)
+        fused = fuse(keyword, dense, self.fusion, self.keyword_weight)
         boosts = set(boost_docs or [])
         hits = []
         for chunk_id, score in fused.items():
@@ -130,15 +132,20 @@ class HybridRetriever(BaseRetriever):
         return RetrievalResult(overall.hits + extra, overall.dense_ok, overall.dense_error)
 
 
-def fuse(keyword: list[tuple[str, float]], dense: list[tuple[str, float]], mode: FusionMode) -> dict[str, float]:
-    """Fused scores by chunk id: reciprocal rank, or max-normalised scores weighted 0.5/0.5."""
+def fuse(
+    keyword: list[tuple[str, float]],
+    dense: list[tuple[str, float]],
+    mode: FusionMode,
+    keyword_weight: float = 0.5,
+) -> dict[str, float]:
+    """Fused scores by chunk id: reciprocal rank, or max-normalised scores weighted keyword/dense."""
     fused: dict[str, float] = {}
     if mode == "rrf":
         for ranking in (keyword, dense):
             for rank, (chunk_id, _) in enumerate(ranking):
                 fused[chunk_id] = fused.get(chunk_id, 0.0) + 1.0 / (RRF_K + rank + 1)
         return fused
-    for ranking, weight in ((keyword, 0.5), (dense, 0.5)):
+    for ranking, weight in ((keyword, keyword_weight), (dense, 1.0 - keyword_weight)):
         if not ranking:
             continue
         top = max(s for _, s in ranking) or 1.0

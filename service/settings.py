@@ -29,6 +29,13 @@ class ChromaSettings(BaseModel):
     port: int = Field(default=8001, description="Chroma server port (http mode).")
 
 
+class RetrievalSettings(BaseModel):
+    fusion: Literal["rrf", "weighted"] = Field(
+        default="rrf", description="How BM25 and dense rankings are fused: reciprocal rank, or weighted scores."
+    )
+    keyword_weight: float = Field(default=0.8, ge=0.0, le=1.0, description="BM25's share in weighted fusion.")
+
+
 class LLMSettings(BaseModel):
     enabled: bool = Field(default=False, description="Answer with an OpenAI-compatible LLM; extractive otherwise.")
     base_url: str = Field(default="http://127.0.0.1:8080/v1", description="OpenAI-compatible endpoint.")
@@ -45,6 +52,7 @@ class Settings(BaseSettings):
     data_dir: Path = Field(default=Path("data"), description="Index versions, embedding cache, added files, feedback.")
     embedding: EmbeddingSettings = Field(default_factory=EmbeddingSettings)
     chroma: ChromaSettings = Field(default_factory=ChromaSettings)
+    retrieval: RetrievalSettings = Field(default_factory=RetrievalSettings)
     llm: LLMSettings = Field(default_factory=LLMSettings)
     as_of: date | None = Field(default=None, description="Date for validity checks; today when unset.")
     admin_api_key: SecretStr | None = Field(

@@ -6,7 +6,7 @@ import pytest
 
 from corpus.library import Corpus
 from corpus.text import compact
-from indexing.chunks import MAX_CHARS, chunk_corpus, split_spans
+from indexing.chunks import LIST_MAX_CHARS, MAX_CHARS, chunk_corpus, split_spans
 from indexing.keyword import KeywordIndex, tokenize
 
 
@@ -22,12 +22,18 @@ def test_every_chunk_is_verbatim_source_text_on_its_pages(corpus: Corpus) -> Non
     for chunk in chunks:
         source = corpus.source_of(corpus.documents[chunk.doc_no])
         assert source.body[chunk.start : chunk.end] == chunk.text
-        assert len(chunk.text) <= MAX_CHARS
+        assert len(chunk.text) <= LIST_MAX_CHARS
         pages = source.pages_between(chunk.start, chunk.end)
         assert [p.printed_page for p in pages] == chunk.printed_pages
         assert compact(chunk.text) in compact("".join(p.text for p in pages))
         assert chunk.indexed_text.startswith(chunk.title)
         assert chunk.section in chunk.indexed_text
+
+
+def test_a_short_list_is_also_one_chunk(corpus: Corpus) -> None:
+    chunks = [c for c in chunk_corpus(corpus) if c.doc_no == 4 and c.section.endswith("评审程序")]
+    assert any("1. 形式审查" in c.text and "6. 审定批准" in c.text for c in chunks)
+    assert all(len(c.text) <= LIST_MAX_CHARS for c in chunks) and MAX_CHARS < LIST_MAX_CHARS
 
 
 def test_long_clause_is_split_at_sentence_ends_with_overlap() -> None:
