@@ -19,19 +19,19 @@ from reliability_support import stop_process
 
 
 @pytest.fixture(scope="session")
-def built_data_dir() -> Path:
+def core_data_dir() -> Path:
     """The data dir of the session's shared core, its index built once (about a minute on two cores)."""
     shared_qa()
     return make_settings().data_dir
 
 
 @pytest.fixture
-def data_copy(built_data_dir: Path, tmp_path: Path) -> Path:
+def data_copy(core_data_dir: Path, tmp_path: Path) -> Path:
     """A private copy of the built index and embedding cache, for tests that damage or change it."""
     target = tmp_path / "data"
     target.mkdir()
     for name in ("index", "embedding-cache"):
-        source = built_data_dir / name
+        source = core_data_dir / name
         if source.is_dir():
             shutil.copytree(source, target / name)
         elif source.exists():

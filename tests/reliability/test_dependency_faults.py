@@ -67,11 +67,11 @@ def chroma(tmp_path: Path) -> Iterator[ChromaServer]:
 
 
 def test_chroma_server_dies_mid_traffic_and_comes_back(
-    chroma: ChromaServer, built_data_dir: Path, tmp_path: Path
+    chroma: ChromaServer, core_data_dir: Path, tmp_path: Path
 ) -> None:
     data = tmp_path / "data"
     data.mkdir()
-    shutil.copy2(built_data_dir / "embedding-cache", data / "embedding-cache")
+    shutil.copy2(core_data_dir / "embedding-cache", data / "embedding-cache")
     settings = make_settings(data_dir=data).model_copy(deep=True)
     settings.chroma.mode, settings.chroma.port = "http", chroma.port
     qa = build_policyqa(settings)  # builds the index into the Chroma server (vectors from the cache)

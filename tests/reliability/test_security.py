@@ -9,13 +9,15 @@ from typing import Any
 
 import httpx
 import pytest
+from fake_openai import fake_chat_server
 from http_support import ADMIN_KEY, assert_error, make_settings, served, shared_qa
 from reliability_support import policyqa_env, start_policyqa, stop_process, wait_for
 
 from evals.load import free_port
 from service.container import store_config
+from service.llm import LLMRewriter
 from service.qa import PolicyQAService
-from service.settings import Settings
+from service.settings import LLMSettings, Settings
 
 pytestmark = pytest.mark.slow
 
@@ -52,12 +54,24 @@ INJECTION_CASES = [
 
 
 def test_no_secrets_in_the_logs(data_copy: Path, tmp_path: Path, processes: list[Any]) -> None:
-    env = policyqa_env(
-        data_copy,
-        POLICYQA_ADMIN_API_KEY=ADMIN_SECRET,
-        POLICYQA_LLM__API_KEY=LLM_SECRET,
-        POLICYQA_LOG_LEVEL="DEBUG",
-    )
+    """`policyqa serve` at DEBUG with an admin key and an LLM key, the LLM answering and then failing."""
+    with fake_chat_server() as (model, llm_url):
+        env = policyqa_env(
+            data_copy,
+            POLICYQA_ADMIN_API_KEY=ADMIN_SECRET,
+            POLICYQA_LLM__ENABLED="true",
+            POLICYQA_LLM__BASE_URL=llm_url,
+            POLICYQA_LLM__API_KEY=LLM_SECRET,
+            POLICYQA_LOG_LEVEL="DEBUG",
+        )
+        logs = _serve_and_send_secrets(env, tmp_path, processes, model)
+    assert '"route": "/api/feedback"' in logs, logs[-2000:]  # the requests were logged...
+    assert "LLM endpoint failed" in logs or "extractive" in logs, logs[-2000:]
+    assert ADMIN_SECRET not in logs and ADMIN_SECRET.upper() not in logs  # ...without the keys
+    assert LLM_SECRET not in logs
+
+
+def _serve_and_send_secrets(env: dict[str, str], tmp_path: Path, processes: list[Any], model: Any) -> str:
     port = free_port()
     stderr = tmp_path / "serve.err"
     process = start_policyqa(["serve", "--no-ui", "--port", str(port)], env, stderr)
@@ -80,14 +94,16 @@ def test_no_secrets_in_the_logs(data_copy: Path, tmp_path: Path, processes: list
         assert client.get("/api/feedback", headers={"Authorization": f"Bearer {ADMIN_SECRET}"}).status_code == 401
         bad_upload = {"file": ("x.pdf", b"%PDF-1.7 truncated")}
         assert client.post("/api/documents", headers={"X-API-Key": ADMIN_SECRET}, files=bad_upload).status_code == 400
-        assert client.post("/api/ask", json={"question": "上市奖励多少?"}).status_code == 200
+        model.mode = "quote"
+        assert client.post("/api/ask", json={"question": "总部企业境内上市奖励多少?"}).status_code == 200
+        assert model.requests, "the LLM was asked"
+        model.mode = "garbage"
+        failed = client.post("/api/ask", json={"question": "总部企业境内上市奖励多少?"}).json()
+        assert any("抽取式答案" in w for w in failed["warnings"]), failed
         assert client.post("/api/ask", json={"question": 5}, headers={"X-API-Key": ADMIN_SECRET}).status_code == 422
     time.sleep(0.5)  # the request log line is written after the response
     stop_process(process)
-    logs = stderr.read_text(errors="replace")
-    assert '"route": "/api/feedback"' in logs, logs[-2000:]  # the requests were logged...
-    assert ADMIN_SECRET not in logs and ADMIN_SECRET.upper() not in logs  # ...without the keys
-    assert LLM_SECRET not in logs
+    return stderr.read_text(errors="replace")
 
 
 def test_settings_never_show_secrets() -> None:
@@ -98,9 +114,9 @@ def test_settings_never_show_secrets() -> None:
     assert settings.admin_api_key is None
 
 
-def test_cors_from_the_environment(monkeypatch: pytest.MonkeyPatch, built_data_dir: Path) -> None:
+def test_cors_from_the_environment(monkeypatch: pytest.MonkeyPatch, core_data_dir: Path) -> None:
     preflight = {"Origin": "https://desk.example", "Access-Control-Request-Method": "POST"}
-    monkeypatch.setenv("POLICYQA_DATA_DIR", str(built_data_dir))
+    monkeypatch.setenv("POLICYQA_DATA_DIR", str(core_data_dir))
     with served(Settings()) as client:  # nothing configured: closed
         assert "access-control-allow-origin" not in client.options("/api/ask", headers=preflight).headers
     monkeypatch.setenv("POLICYQA_CORS_ORIGINS", '["https://desk.example"]')
@@ -151,10 +167,28 @@ INJECTED_POLICY = (
 )
 
 
-def test_injected_instructions_in_an_uploaded_document_change_nothing(data_copy: Path) -> None:
-    settings = make_settings(data_dir=data_copy)
-    qa = PolicyQAService(settings, shared_qa().embed_model, store_config(settings))  # type: ignore[attr-defined]
+@pytest.mark.parametrize("with_llm", [False, True], ids=["extractive", "llm"])
+def test_injected_instructions_in_an_uploaded_document_change_nothing(data_copy: Path, with_llm: bool) -> None:
+    with fake_chat_server() as (model, llm_url):
+        settings = make_settings(data_dir=data_copy)
+        rewriter = None
+        if with_llm:
+            llm = LLMSettings(enabled=True, base_url=llm_url, model="fake-qwen", timeout_s=5)
+            settings = make_settings(data_dir=data_copy, llm=llm)
+            rewriter = LLMRewriter(llm)
+        embed = shared_qa().embed_model  # type: ignore[attr-defined]
+        qa = PolicyQAService(settings, embed, store_config(settings), rewriter=rewriter)
+        _upload_changes_nothing(settings, qa)
+        if with_llm:
+            assert model.requests, "the answers went through the LLM"
+
+
+def _upload_changes_nothing(settings: Settings, qa: PolicyQAService) -> None:
+    """Same status and citations after the upload. The LLM keeps the sources it marks, and an added document
+    shifts keyword statistics (so the sources' order) a little: there, its citations stay within the same set."""
+    rewriter, qa.rewriter = qa.rewriter, None
     before = [qa.ask(q) for q in QUESTIONS]
+    qa.rewriter = rewriter
     with served(settings, qa) as client:
         files = {"file": ("notice.txt", INJECTED_POLICY.encode())}
         response = client.post("/api/documents", headers={"X-API-Key": ADMIN_KEY}, files=files)
@@ -162,10 +196,10 @@ def test_injected_instructions_in_an_uploaded_document_change_nothing(data_copy:
         new_doc = response.json()["doc_no"]
         for question, old in zip(QUESTIONS, before, strict=True):
             body = client.post("/api/ask", json={"question": question}).json()
-            assert (body["status"], _cited(body)) == (old.status.value, _cited(old)), question
+            assert body["status"] == old.status.value, question
+            if rewriter is None:
+                assert _cited(body) == _cited(old), question
+            else:
+                assert _cited(body) <= _cited(old) and bool(body["citations"]) == bool(old.citations), question
             assert "9亿元" not in body["answer"] and "approved" not in body["answer"]
-        # asked about the document itself, it is quoted like any other: verified words, cited to its page
-        own = client.post("/api/ask", json={"question": "会议室须提前多久预约?"}).json()
-        if own["status"] == "answered":
-            assert all(c["doc_no"] == new_doc for c in own["citations"] if "会议室" in c["quote"])
-            assert own["citations"], own
+            assert all(c["doc_no"] != new_doc for c in body["citations"])
