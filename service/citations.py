@@ -26,9 +26,21 @@ def citation_for(corpus: Corpus, sentence: Sentence, as_of: date) -> Citation:
         section=chunk.section,
         printed_page=page.printed_page,
         ebook_page=page.ebook_page,
-        quote=sentence.text.replace("\n", ""),
+        quote=display_quote(sentence.text),
         validity=doc.status(as_of).value,
     )
+
+
+def display_quote(text: str) -> str:
+    """Quote text with the scrape's line breaks undone: a space after a heading or a sentence end,
+    nothing where a page break cut a sentence in two (whitespace is ignored when quotes are verified)."""
+    lines = text.split("\n")
+    out = lines[0]
+    for line in lines[1:]:
+        previous = out.rsplit(" ", 1)[-1]
+        joiner = " " if out.endswith(tuple("。;;::!?)」”")) or len(previous) <= 20 else ""
+        out = f"{out}{joiner}{line}"
+    return out
 
 
 def toc_citation(corpus: Corpus, doc: PolicyDocument, as_of: date) -> Citation:

@@ -11,7 +11,9 @@ from service.evidence import Sentence, coverage
 from service.query import QueryPlan
 
 _ASKS_LIST = re.compile(
-    r"哪几[个项步]|哪些(环节|步骤|程序|流程|阶段)|几个(环节|步骤|阶段)|环节|步骤|流程|程序|steps|procedure", re.I
+    r"条件是什么|有哪些条件|哪几类|哪些类型|分为哪|哪几[个项步]|哪些(环节|步骤|程序|流程|阶段)|几个(环节|步骤|阶段)"
+    r"|环节|步骤|流程|程序|steps|procedure",
+    re.I,
 )
 
 
@@ -59,13 +61,26 @@ def list_items(
     doc = corpus.documents[parent.doc_no]
     body = corpus.source_of(doc).body
     items = []
+    if len(parent.text) <= 200 and len(parent.text) > len(parent.marker) + len(parent.heading) + 4:
+        intro = _sentence_at(version, doc.doc_no, parent.start, parent.end, body)  # "符合下列条件之一的…"
+        if intro is not None:
+            items.append(intro)
     for child in _children(doc.clauses, parent)[:8]:
-        cut = re.search(r"[。;;]", child.text)
-        end = child.start + (cut.end() if cut else len(child.text))
+        end = child.start + _first_sentence_length(child.text)
         sentence = _sentence_at(version, doc.doc_no, child.start, end, body)
         if sentence is not None:
             items.append(sentence)
     return items
+
+
+def _first_sentence_length(text: str, limit: int = 120) -> int:
+    """Length of the first sentence, or of its comma clauses that fit in ``limit``."""
+    cut = re.search(r"[。;;]", text)
+    end = cut.end() if cut else len(text)
+    if end <= limit:
+        return end
+    commas = [m.end() for m in re.finditer(r"[,,:]", text[:limit])]
+    return commas[-1] if commas else limit
 
 
 def _children(clauses: list[Clause], parent: Clause) -> list[Clause]:
