@@ -29,7 +29,7 @@ _NUMERALS = "一二三四五六七八九十"
 def _core(data: Path) -> PolicyQAService:
     """A core over ``data`` with the session's already loaded embedding model."""
     settings = make_settings(data_dir=data)
-    return PolicyQAService(settings, shared_qa().embed_model, store_config(settings))  # type: ignore[attr-defined]
+    return PolicyQAService(settings, shared_qa().embed_model, store_config(settings))
 
 
 def _answers(data: Path) -> list[dict[str, Any]]:

@@ -36,7 +36,7 @@ def llm_core(base_url: str, **settings_changes: Any) -> tuple[Settings, PolicyQA
     settings = make_settings(llm=llm, **settings_changes)
     from service.llm import LLMRewriter
 
-    qa = PolicyQAService(settings, shared_qa().embed_model, store_config(settings), rewriter=LLMRewriter(llm))  # type: ignore[attr-defined]
+    qa = PolicyQAService(settings, shared_qa().embed_model, store_config(settings), rewriter=LLMRewriter(llm))
     return settings, qa
 
 

@@ -176,7 +176,7 @@ def test_injected_instructions_in_an_uploaded_document_change_nothing(data_copy:
             llm = LLMSettings(enabled=True, base_url=llm_url, model="fake-qwen", timeout_s=5)
             settings = make_settings(data_dir=data_copy, llm=llm)
             rewriter = LLMRewriter(llm)
-        embed = shared_qa().embed_model  # type: ignore[attr-defined]
+        embed = shared_qa().embed_model
         qa = PolicyQAService(settings, embed, store_config(settings), rewriter=rewriter)
         _upload_changes_nothing(settings, qa)
         if with_llm:
