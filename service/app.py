@@ -9,6 +9,7 @@ from fastapi.middleware.cors import CORSMiddleware
 from starlette.routing import Match
 
 from service.api import admin, ask, chat, documents, feedback, health, search
+from service.api.limits import BodySizeLimit
 from service.errors import ApiError, install_error_handlers
 from service.feedback import FeedbackStore
 from service.observability import REQUEST_ID_HEADER, Metrics, RequestContextMiddleware
@@ -35,6 +36,8 @@ def create_app(settings: Settings, qa: PolicyQA) -> FastAPI:
         app.include_router(module.router)
     _add_api_fallback(app)
 
+    # uploads check their own, larger limit as they stream in
+    app.add_middleware(BodySizeLimit, max_bytes=settings.max_json_bytes, exempt_paths=frozenset({"/api/documents"}))
     app.add_middleware(RequestContextMiddleware, metrics=app.state.metrics)
     if settings.cors_origins:  # closed unless origins are configured
         app.add_middleware(

@@ -65,6 +65,9 @@ class Settings(BaseSettings):
     max_question_chars: int = Field(default=2000, description="Longest question accepted.")
     max_history_turns: int = Field(default=20, description="Most history turns accepted.")
     max_upload_bytes: int = Field(default=20 * 1024 * 1024, description="Largest upload accepted.")
+    max_json_bytes: int = Field(
+        default=4 * 1024 * 1024, description="Largest request body accepted by the routes other than uploads."
+    )
     log_level: str = Field(default="INFO", description="Log level of the service.")
 
     def today(self) -> date:

@@ -19,12 +19,22 @@ router = APIRouter(prefix="/api/feedback", tags=["feedback"])
 _RATINGS = {"up": 1, "+1": 1, "1": 1, "down": -1, "-1": -1}
 
 
+class FeedbackCitation(Citation):
+    """A citation sent back with a rating: bounded, since anyone may post feedback and it is kept."""
+
+    title: str = Field(max_length=500)
+    doc_number: str = Field(max_length=100)
+    section: str = Field(max_length=1000)
+    quote: str = Field(max_length=4000)
+    validity: str = Field(default="unknown", max_length=40)
+
+
 class FeedbackCreate(BaseModel):
     rating: Literal["up", "down", "+1", "-1", 1, -1] = Field(description="up / +1 helpful, down / -1 not helpful.")
     comment: str = Field(default="", max_length=4000)
     question: str = Field(default="", max_length=4000)
     answer: str = Field(default="", max_length=40000)
-    citations: list[Citation] = Field(default_factory=list, max_length=50)
+    citations: list[FeedbackCitation] = Field(default_factory=list, max_length=50)
 
     @field_validator("rating", mode="before")
     @classmethod

@@ -8,6 +8,8 @@ and document numbers out of range, path traversal, PNG named .pdf) are not repea
 from __future__ import annotations
 
 import io
+import json
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -220,3 +222,40 @@ def test_any_unicode_question_is_answered_or_refused_by_the_core(text: str) -> N
     answer = qa.ask(text)
     assert answer.status.value in {"answered", "toc_only", "not_found"}
     qa.search(text, limit=3)
+
+
+# -- bodies too large for any route but the upload: refused before they are buffered or stored --------------------
+
+CITATION = {"doc_no": 2, "title": "t", "doc_number": "n", "section": "s", "printed_page": 1, "ebook_page": 1}
+
+
+def test_feedback_cannot_store_unbounded_citations(client: httpx.Client) -> None:
+    """Anyone may post feedback, so what is kept is bounded (one request once stored 150 MB)."""
+    huge = {"rating": "up", "citations": [{**CITATION, "quote": "长" * 100_000}] * 5}
+    assert_error(client.post("/api/feedback", json=huge), 422)
+    fine = {"rating": "up", "citations": [{**CITATION, "quote": "给予奖励" * 100}] * 50, "answer": "答" * 40_000}
+    assert client.post("/api/feedback", json=fine).status_code == 201
+
+
+def test_oversized_json_bodies_get_json_413(client: httpx.Client) -> None:
+    limit = make_settings().max_json_bytes
+    padded = b'{"question": "\xe4\xb8\x8a\xe5\xb8\x82", "pad": "' + b"x" * (limit + 1) + b'"}'
+    for path in JSON_ROUTES:
+        started = time.monotonic()
+        assert_error(client.post(path, content=padded, headers={"content-type": "application/json"}), 413)
+        assert time.monotonic() - started < 10
+
+    def chunked() -> Iterator[bytes]:  # no Content-Length: counted as it arrives
+        yield b'{"question": "\xe4\xb8\x8a\xe5\xb8\x82", "pad": "'
+        for _ in range(limit // 65536 + 2):
+            yield b"x" * 65536
+        yield b'"}'
+
+    response = client.post("/api/ask", content=chunked(), headers={"content-type": "application/json"})
+    body = assert_error(response, 413, "body_too_large")
+    assert str(limit) in body["error"]["message"]
+    # the largest legitimate request (20 history turns at their limit, all escaped) still fits
+    history = [{"role": "user", "content": "\u4e0a" * 20_000}] * 20
+    legit = json.dumps({"question": "上市奖励", "history": history}).encode()
+    assert len(legit) < limit
+    assert client.post("/api/ask", content=legit, headers={"content-type": "application/json"}).status_code == 200
