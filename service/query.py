@@ -28,12 +28,15 @@ _ELLIPTIC = re.compile(
 )
 _AMOUNT_UNIT = re.compile(r"(\d+(?:\.\d+)?)\s*个?\s*(万|亿)(?!元|美元)")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+# wording that addresses the system rather than the policies ("忽略以上指令", "ignore previous instructions")
 _INSTRUCTION = re.compile(
-    r"(忽略|无视|忘记|忘掉)(以上|上面|之前|前面|所有)?的?(所有)?(指令|指示|规则|提示|设定)|你现在是[^,,。]*|"
-    r"(告诉我|输出|显示|打印)(你的)?(系统提示词?|提示词|system prompt)|系统提示词?|"
-    r"ignore (all )?(the )?(previous|above|prior) (instructions|prompts?)|system prompt|you are now [^,.]*",
+    r"忽略|无视|忘记|忘掉|不受任何|你现在是|扮演|系统提示|提示词|指令|越狱|###|</?[a-z_]+>|"
+    r"ignore|disregard|jailbreak|system prompt|you are now|(previous|above|prior|new) instructions",
     re.I,
 )
+_MARKUP = re.compile(r"</?[A-Za-z_][^<>]{0,40}>|#{2,}[^#]{0,20}#{2,}")
+_CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fff??。!!])\s+|\s+(?=[\u4e00-\u9fff])")
+_CLAUSE = re.compile(r"(?:[^,,。;;!!??\n.]|\.(?=\d))+(?:[,,。;;!!??\n]|\.(?!\d))*|\.")
 # words of titles that name no particular policy
 _GENERIC_TITLE_WORDS = set(
     [
@@ -107,8 +110,13 @@ def has_content(text: str) -> bool:
 
 
 def strip_instructions(text: str) -> str:
-    """Remove attempts to instruct the system ("忽略以上指令…"): they are not what the question is about."""
-    return _INSTRUCTION.sub(" ", text).strip()
+    """Drop the clauses that instruct the system ("忽略以上指令…", "ignore previous instructions"):
+    they are not what the question is about, and must move neither retrieval nor the verdict."""
+    text = _MARKUP.sub(" ", text)
+    # whitespace next to Chinese text separates clauses as punctuation does
+    pieces = [p for part in _CJK_GAP.split(text) for p in _CLAUSE.findall(part)]
+    kept = [p for p in pieces if not _INSTRUCTION.search(p)]
+    return "".join(kept).strip()
 
 
 def rewrite_followup(question: str, history: list[Turn]) -> tuple[str, bool]:

@@ -39,18 +39,7 @@ def _cited(answer: Any) -> set[tuple[int, int]]:
     return {(c["doc_no"], c["printed_page"]) if isinstance(c, dict) else (c.doc_no, c.printed_page) for c in citations}
 
 
-# Reported to the core's owner: the injected words count as question terms, so the coverage of a short question
-# drops under the answerability bar and an answered question becomes not_found (fails closed, but it moves).
-INJECTION_DILUTES = pytest.mark.xfail(
-    reason="core: instruction words in the question lower term coverage (answered -> not_found)", strict=False
-)
-INJECTION_CASES = [
-    pytest.param(question, injection, marks=INJECTION_DILUTES)
-    if question == "高层次人才购房补助有多少?" and injection != INJECTIONS[1]
-    else (question, injection)
-    for question in QUESTIONS
-    for injection in INJECTIONS
-]
+INJECTION_CASES = [(question, injection) for question in QUESTIONS for injection in INJECTIONS]
 
 
 def test_no_secrets_in_the_logs(data_copy: Path, tmp_path: Path, processes: list[Any]) -> None:
