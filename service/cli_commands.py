@@ -77,7 +77,7 @@ def _index_add(args: argparse.Namespace, settings: Settings) -> int:
         title=args.title, doc_number=args.doc_number, effective_from=args.effective, expires_on=args.expires
     )
     try:
-        doc = qa.add_document(args.file, meta)
+        doc = qa.add_document(args.file, meta, show_progress=True)
     except LoadError as exc:
         print(f"policyqa: error: {exc}", file=sys.stderr)
         return 1
@@ -89,11 +89,12 @@ def _index_add(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _index_stats(args: argparse.Namespace, settings: Settings) -> int:
-    from indexing.builder import load_version
+    from service.container import build_policyqa
 
-    version = load_version(settings.index_dir)
-    stats = dict(version.meta)
-    stats["serving"] = version.id
+    qa = build_policyqa(settings, build_if_missing=False)
+    stats = dict(qa.version.meta)
+    stats["serving"] = qa.version.id
+    stats["unindexed_documents"] = qa.unindexed_documents()
     if args.json:
         print(json.dumps(stats, ensure_ascii=False))
     else:

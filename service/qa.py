@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import threading
 import time
+from functools import partial
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -186,14 +187,21 @@ class PolicyQAService:
         return hits
 
     # -- operations ------------------------------------------------------------------------------
+    def unindexed_documents(self) -> list[int]:
+        """Documents with text that the serving index lacks (an `index add` whose build did not finish)."""
+        indexed = {c.doc_no for c in self.version.chunks}
+        return [d.doc_no for d in self.corpus.with_text() if d.doc_no not in indexed]
+
     def ready(self) -> tuple[bool, dict[str, str]]:
         detail = {"index": f"version {self.version.id}, {len(self.version.chunks)} chunks"}
+        if missing := self.unindexed_documents():
+            detail["index"] += f"; documents {missing} are not indexed yet: run `policyqa index build --force`"
         store = self.retriever.store
         reachable = store is not None and store.heartbeat()
         detail["vector_store"] = "reachable" if reachable else "unreachable"
         return reachable, detail
 
-    def _build(self, corpus: Corpus) -> dict[str, Any]:
+    def _build(self, corpus: Corpus, show_progress: bool = False) -> dict[str, Any]:
         return build_index(
             corpus,
             self.embed_model,
@@ -201,12 +209,13 @@ class PolicyQAService:
             self.settings.cache_dir,
             self.store_config,
             batch_size=self.settings.embedding.batch_size,
-            show_progress=False,
+            show_progress=show_progress,
         )
 
-    def add_document(self, path: Path, meta: DocumentMeta) -> PolicyDocument:
+    def add_document(self, path: Path, meta: DocumentMeta, show_progress: bool = False) -> PolicyDocument:
         with self._lock:
-            document, _ = add_document(path, meta, self.settings.added_dir, self._build)
+            build = partial(self._build, show_progress=show_progress)
+            document, _ = add_document(path, meta, self.settings.added_dir, build)
             self.reload()
             return document
 
