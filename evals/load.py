@@ -11,6 +11,7 @@ import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from collections.abc import Sequence
@@ -47,13 +48,16 @@ class ServerProcess:
 
         command = [sys.executable, "-c", _ENTRY, "serve", "--host", "127.0.0.1", "--port", str(self.port)]
         started = time.perf_counter()
+        # the server logs a JSON line per request: into a file, since an unread pipe fills up and blocks it
+        self._log = tempfile.TemporaryFile()
         self.process = subprocess.Popen(
-            command, env=self.env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True
+            command, env=self.env, stdout=subprocess.DEVNULL, stderr=self._log, start_new_session=True
         )
         deadline = started + self.startup_timeout_s
         while time.perf_counter() < deadline:
             if self.process.poll() is not None:
-                stderr = self.process.stderr.read().decode(errors="replace") if self.process.stderr else ""
+                self._log.seek(0)
+                stderr = self._log.read().decode(errors="replace")
                 raise RuntimeError(f"policyqa serve exited with {self.process.returncode}: {stderr[-800:]}")
             try:
                 if httpx.get(f"{self.url}/health", timeout=2.0, trust_env=False).status_code == 200:
@@ -67,6 +71,7 @@ class ServerProcess:
 
     def __exit__(self, *exc: object) -> None:
         self.stop()
+        self._log.close()
 
     @property
     def pid(self) -> int | None:

@@ -15,6 +15,7 @@ from corpus.library import Corpus
 from corpus.models import PolicyDocument, TextStatus
 from corpus.text import compact
 from service.evidence import TermWeights, coverage, loose
+from service.figures import FIGURE, NO_CHARGE
 from service.query import QueryPlan, has_content, title_terms
 from service.retrieval import ScoredChunk
 
@@ -37,11 +38,10 @@ _ASKS_CRITERIA = re.compile(
 )
 _STATES_CRITERIA = re.compile(r"条件|符合|应当|须|要求|以上|不低于|超过|达到|连续")
 _CHECKS_PREMISE = re.compile(r"对吧|吧[??]|是不是|是吗|对不对|没错吧")
+# a figure answers an amount question, and so does "free of charge"
+_FIGURE = re.compile(f"{NO_CHARGE.pattern}|{FIGURE.pattern}")
 _DATE_STATED = re.compile(r"\d{4}\s*年|\d+\s*月\s*\d+\s*日|有效期|施行|年底|年内")
 _DEADLINE = re.compile(r"截止|截至|之前|以前")
-_FIGURE = re.compile(
-    r"不收取|免费|无需缴纳|不收费|\d[\d.,]*\s*(?:万元|亿元|万美元|万|亿|元|%|倍|P|个工作日|年|个月|日|天)|百分之[一二三四五六七八九十]+|[一二三四五六七八九十]+(?:亿元|万元)"
-)
 
 
 @dataclass

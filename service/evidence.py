@@ -11,15 +11,12 @@ from corpus.text import compact
 from indexing.builder import IndexVersion
 from indexing.chunks import Chunk
 from indexing.keyword import tokenize
+from service.figures import FIGURE, NO_CHARGE
 from service.query import QueryPlan
 
 _SENTENCE = re.compile(r"[^。;;\n]+[。;;]?")
 _CLAUSE = re.compile(r"[^,,:]+[,,:]?")
-_AMOUNT = re.compile(
-    r"\d[\d.,]*\s*(?:万元|亿元|万美元|元|%|倍|亩|家|个工作日|个|名|P|年|日|天)|百分之|[一二三四五六七八九十]+(?:年|个工作日)"
-)
 _QUOTES = re.compile(r"[“”‘’\"'「」『』]")
-_NO_CHARGE = re.compile(r"不收取|免费|无需缴纳|不收费")
 _DATE = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月|施行|有效期|实施有效")
 # words that ask for a date: the answer's kind, not its topic
 DATE_WORDS = set(
@@ -223,7 +220,7 @@ def score_sentences(plan: QueryPlan, terms: dict[str, float], chunks: list[tuple
             own = coverage(terms, window.text)
             with_context = coverage(terms, window.text + context)
             score = 0.7 * own + 0.3 * with_context + 0.25 * chunk_score / top - 0.0004 * len(window.text)
-            if plan.asks_amount and (_AMOUNT.search(window.text) or (asks_fee and _NO_CHARGE.search(window.text))):
+            if plan.asks_amount and (FIGURE.search(window.text) or (asks_fee and NO_CHARGE.search(window.text))):
                 score += 0.3
             if plan.asks_date and _DATE.search(window.text):
                 score += 0.4
@@ -268,7 +265,7 @@ def trim_quote(sentence: Sentence, terms: dict[str, float], limit: int = 150) ->
             if e - s > limit:
                 break
             piece = sentence.text[s:e]
-            score = coverage(terms, piece) + (0.2 if _AMOUNT.search(piece) else 0.0) + 0.001 * (e - s)
+            score = coverage(terms, piece) + (0.2 if FIGURE.search(piece) else 0.0) + 0.001 * (e - s)
             if score > best_score:
                 best, best_score = (s, e), score
     s, e = best

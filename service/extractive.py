@@ -12,13 +12,13 @@ from corpus.text import compact
 from service.answerability import Verdict
 from service.citations import citation_for, toc_citation
 from service.evidence import Sentence, extend_window, trim_quote
+from service.figures import FIGURE
 from service.models import AnswerStatus, Citation
 from service.query import QueryPlan
 
 MAX_QUOTES = 3
 MAX_DOCS = 5  # quotes when documents are compared: one per document
 MAX_QUOTE_CHARS = 380
-_NUMBER = re.compile(r"\d+(?:\.\d+)?\s*(?:万元|亿元|万美元|万|亿|%|家|个|名|年|倍)")
 
 
 @dataclass
@@ -53,7 +53,7 @@ def select_sentences(plan: QueryPlan, scored: list[Sentence], terms: dict[str, f
             continue
         quoted = compact(" ".join(s.text for s in chosen)).lower()
         adds = [t for t in terms if t in compact(sentence.text).lower() and t not in quoted]
-        figures = {compact(m.group()) for m in _NUMBER.finditer(sentence.text)}
+        figures = {compact(m.group()) for m in FIGURE.finditer(sentence.text)}
         adds_figure = plan.asks_amount and any(f not in quoted for f in figures)
         if adds or adds_figure:
             chosen.append(sentence)
@@ -96,7 +96,7 @@ def short_title(title: str, limit: int = 28) -> str:
 def _premise_note(plan: QueryPlan, sentences: list[Sentence]) -> str:
     """When the question states a figure the quoted text does not contain, say so before the quotes."""
     quoted = compact(" ".join(s.text for s in sentences))
-    claimed = [m.group() for m in _NUMBER.finditer(plan.original)]
+    claimed = [m.group() for m in FIGURE.finditer(plan.original)]
     wrong = [
         c
         for c in claimed

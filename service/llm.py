@@ -13,13 +13,13 @@ from typing import Any
 
 from corpus.text import compact
 from service.extractive import Draft
+from service.figures import FIGURE
 from service.models import Citation
 from service.query import QueryPlan
 from service.settings import LLMSettings
 
 log = logging.getLogger(__name__)
 _MARKER = re.compile(r"\[(\d{1,2})\]")
-_FIGURE = re.compile(r"\d+(?:\.\d+)?\s*(?:万元|亿元|万美元|万|亿|元|%|个工作日|年|家)")
 
 SYSTEM_PROMPT = (
     "你是杭州高新区(滨江)产业政策咨询助手。只根据用户消息中编号的【来源】作答,不要使用来源以外的知识。"
@@ -97,7 +97,7 @@ def parse_answer(text: str, draft: Draft, warnings: list[str]) -> Draft | None:
     renumbered = _MARKER.sub(lambda m: f"[{mapping[int(m.group(1))]}]" if int(m.group(1)) in mapping else "", text)
     citations = [draft.citations[n - 1] for n in used]
     quoted = compact(" ".join(c.quote for c in citations))
-    unsupported = [f for f in dict.fromkeys(compact(m.group()) for m in _FIGURE.finditer(text)) if f not in quoted]
+    unsupported = [f for f in dict.fromkeys(compact(m.group()) for m in FIGURE.finditer(text)) if f not in quoted]
     if unsupported:
         warnings.append(f"回答中的数字 {'、'.join(unsupported)} 未出现在所引原文中,请以原文为准。")
     return Draft(draft.status, renumbered, citations)
