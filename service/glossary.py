@@ -158,7 +158,6 @@ COLLOQUIAL: dict[str, str] = {
     "截止": "截止 申报",
     "贷款": "贷款 融资",
     "一年": "每年 年度",
-    "两次": "次",
 }
 _WORD = re.compile(r"[a-z][a-z&\-]*(?: [a-z][a-z&\-]*)*")
 _KEYS = sorted(GLOSSARY, key=len, reverse=True)
