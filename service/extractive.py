@@ -57,7 +57,11 @@ def select_sentences(plan: QueryPlan, scored: list[Sentence], terms: dict[str, f
         adds_figure = plan.asks_amount and any(f not in quoted for f in figures)
         if adds or adds_figure:
             chosen.append(sentence)
-    return [trim_quote(extend_window(s), terms, limit=240) for s in chosen]
+    final: list[Sentence] = []
+    for sentence in (trim_quote(extend_window(s), terms, limit=240) for s in chosen):
+        if not any(_overlaps(sentence, kept) for kept in final):  # grown windows may now overlap
+            final.append(sentence)
+    return final
 
 
 def _overlaps(a: Sentence, b: Sentence) -> bool:
