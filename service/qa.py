@@ -32,7 +32,7 @@ from service.models import Answer, AnswerStatus, Citation, SearchHit, Turn
 from service.query import QueryPlan, plan_query
 from service.retrieval import HybridRetriever, ScoredChunk
 from service.settings import Settings
-from service.structured import date_statement, list_items
+from service.structured import date_statement, list_chunk, list_items, list_parent
 from service.validity import validity_warning
 
 
@@ -60,6 +60,7 @@ class PolicyQAService:
         self.corpus: Corpus
         self.version: IndexVersion
         self.retriever: HybridRetriever
+        self.search_retriever: HybridRetriever
         self.weights: TermWeights
         self.reload()
 
@@ -73,6 +74,14 @@ class PolicyQAService:
             retrieval = self.settings.retrieval
             self.retriever = HybridRetriever(
                 version, store, self.embed_model, fusion=retrieval.fusion, keyword_weight=retrieval.keyword_weight
+            )
+            # the same indexes, ranked for a person scanning results rather than for the answerer's verdict
+            self.search_retriever = HybridRetriever(
+                version,
+                store,
+                self.embed_model,
+                fusion=retrieval.search_fusion,
+                keyword_weight=retrieval.keyword_weight,
             )
             self.weights = TermWeights(version)
 
@@ -163,12 +172,15 @@ class PolicyQAService:
         if in_force_only:
             allowed = [d.doc_no for d in corpus.with_text() if d.status(as_of) is not Validity.EXPIRED]
             doc_filter = [n for n in (doc_filter or allowed) if n in allowed] or [-1]
-        result = self.retriever.search(plan.text, k=limit, doc_filter=doc_filter, boost_docs=plan.boost_docs)
+        result = self.search_retriever.search(plan.text, k=limit, doc_filter=doc_filter, boost_docs=plan.boost_docs)
         ranked = result.hits
+        # a named document's validity clause, or the whole list a "which steps" question asks for, comes first
         statement = date_statement(plan, corpus, self.version)
-        if statement is not None:  # "有效期" of a named document: the clause that states it comes first
-            ranked = [ScoredChunk(statement.chunk, ranked[0].score if ranked else 1.0)]
-            ranked += [h for h in result.hits if h.chunk.id != statement.chunk.id][: limit - 1]
+        parent = list_parent(plan, [h.chunk.doc_no for h in ranked], self.weights.question_terms(plan), corpus)
+        pinned = statement.chunk if statement is not None else list_chunk(parent, self.version) if parent else None
+        if pinned is not None:
+            ranked = [ScoredChunk(pinned, ranked[0].score if ranked else 1.0)]
+            ranked += [h for h in result.hits if h.chunk.id != pinned.id][: limit - 1]
         hits = []
         for hit in ranked:
             chunk, doc = hit.chunk, corpus.documents[hit.chunk.doc_no]

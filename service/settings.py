@@ -31,7 +31,11 @@ class ChromaSettings(BaseModel):
 
 class RetrievalSettings(BaseModel):
     fusion: Literal["rrf", "weighted"] = Field(
-        default="rrf", description="How BM25 and dense rankings are fused: reciprocal rank, or weighted scores."
+        default="rrf",
+        description="How answers fuse BM25 and dense rankings: reciprocal rank (measured best for answers).",
+    )
+    search_fusion: Literal["rrf", "weighted"] = Field(
+        default="weighted", description="How help-desk search fuses them (weighted measured best for hit@k)."
     )
     keyword_weight: float = Field(default=0.8, ge=0.0, le=1.0, description="BM25's share in weighted fusion.")
 

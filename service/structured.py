@@ -7,6 +7,7 @@ import re
 from corpus.library import Corpus
 from corpus.models import Clause
 from indexing.builder import IndexVersion
+from indexing.chunks import Chunk
 from service.evidence import Sentence, coverage
 from service.query import QueryPlan
 
@@ -40,14 +41,12 @@ def date_statement(plan: QueryPlan, corpus: Corpus, version: IndexVersion) -> Se
     return None
 
 
-def list_items(
-    plan: QueryPlan, scored: list[Sentence], terms: dict[str, float], corpus: Corpus, version: IndexVersion
-) -> list[Sentence]:
-    """For "which steps" questions: the first sentence of each item of the clause whose heading matches best."""
-    if not scored or not _ASKS_LIST.search(plan.original):
-        return []
+def list_parent(plan: QueryPlan, doc_nos: list[int], terms: dict[str, float], corpus: Corpus) -> Clause | None:
+    """For "which steps / what conditions" questions: the clause with 3+ items whose opening matches best."""
+    if not _ASKS_LIST.search(plan.original):
+        return None
     best: tuple[float, Clause] | None = None
-    for doc_no in dict.fromkeys(s.chunk.doc_no for s in scored[:10]):
+    for doc_no in dict.fromkeys(doc_nos):
         doc = corpus.documents[doc_no]
         for clause in doc.clauses:
             if len(_children(doc.clauses, clause)) < 3:
@@ -55,9 +54,24 @@ def list_items(
             score = coverage(terms, clause.text[:60])
             if score > 0 and (best is None or score > best[0]):
                 best = (score, clause)
-    if best is None or best[0] < 0.25:
+    return best[1] if best is not None and best[0] >= 0.25 else None
+
+
+def list_chunk(parent: Clause, version: IndexVersion) -> Chunk | None:
+    """The chunk that holds the whole list (the clause with its items), when the list is short enough."""
+    return next(
+        (c for c in version.chunks if c.doc_no == parent.doc_no and c.start == parent.start and c.end > parent.end),
+        None,
+    )
+
+
+def list_items(
+    plan: QueryPlan, scored: list[Sentence], terms: dict[str, float], corpus: Corpus, version: IndexVersion
+) -> list[Sentence]:
+    """The list's own opening sentence (when it has one) and the first sentence of each item."""
+    parent = list_parent(plan, [s.chunk.doc_no for s in scored[:10]], terms, corpus)
+    if parent is None:
         return []
-    parent = best[1]
     doc = corpus.documents[parent.doc_no]
     body = corpus.source_of(doc).body
     items = []
