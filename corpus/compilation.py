@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import NamedTuple
 
 from corpus.clauses import split_clauses
 from corpus.dates import extract_dates
@@ -83,7 +84,14 @@ def parse_toc(toc_text: str) -> list[TocEntry]:
     return entries
 
 
-def parse_compilation(path: Path) -> tuple[Source, list[TocEntry], list[PolicyDocument]]:
+class Compilation(NamedTuple):
+    source: Source
+    toc: list[TocEntry]
+    toc_text: str  # the table of contents as scraped: toc_only quotes are verified against it
+    documents: list[PolicyDocument]
+
+
+def parse_compilation(path: Path) -> Compilation:
     """Parse the compilation scrape into its source pages, TOC and documents (with or without text)."""
     pages, body, toc_lines = read_pages(path.read_text(encoding="utf-8"))
     source = Source(name=path.name, body=body, pages=pages)
@@ -99,7 +107,7 @@ def parse_compilation(path: Path) -> tuple[Source, list[TocEntry], list[PolicyDo
         if entry.doc_no not in loaded:
             documents.append(_toc_only(entry, path.name))
     documents.sort(key=lambda d: d.doc_no)
-    return source, toc, documents
+    return Compilation(source, toc, "\n".join(toc_lines), documents)
 
 
 def _document_starts(body: str, toc: list[TocEntry]) -> dict[int, tuple[int, int]]:

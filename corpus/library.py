@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from datetime import date
 from pathlib import Path
 
@@ -26,9 +25,9 @@ class Corpus:
     @classmethod
     def load(cls, compilation: Path = DEFAULT_SOURCE, added_dir: Path | None = None) -> Corpus:
         """Parse the compilation and, when ``added_dir`` holds a manifest, the documents added to it."""
-        source, toc, documents = parse_compilation(compilation)
-        corpus = cls(toc, documents, {source.name: source})
-        corpus.toc_text = _toc_text(compilation)
+        parsed = parse_compilation(compilation)
+        corpus = cls(parsed.toc, parsed.documents, {parsed.source.name: parsed.source})
+        corpus.toc_text = parsed.toc_text
         if added_dir is not None:
             for added in load_added(added_dir):
                 corpus.add(added)
@@ -82,15 +81,3 @@ class Corpus:
         if as_of is not None:
             stats["validity"] = {str(d.doc_no): d.status(as_of).value for d in docs}
         return stats
-
-
-def _toc_text(compilation: Path) -> str:
-    from corpus.compilation import read_pages
-
-    _, _, toc_lines = read_pages(compilation.read_text(encoding="utf-8"))
-    return "\n".join(toc_lines)
-
-
-def manifest_entries(added_dir: Path) -> list[dict[str, object]]:
-    manifest = added_dir / "manifest.json"
-    return json.loads(manifest.read_text(encoding="utf-8")) if manifest.exists() else []

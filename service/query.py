@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from corpus.doc_numbers import find_doc_numbers
 from corpus.library import Corpus
@@ -157,13 +158,14 @@ def plan_query(question: str, history: list[Turn], corpus: Corpus) -> QueryPlan:
     )
 
 
-def title_terms(title: str) -> list[str]:
-    """Distinctive words of a document title (专精特新, 总部经济, 人工智能 …)."""
+@lru_cache(maxsize=512)
+def title_terms(title: str) -> tuple[str, ...]:
+    """Distinctive words of a document title (专精特新, 总部经济, 人工智能 …); cached, titles are few."""
     from indexing.keyword import tokenize
 
     quoted = re.findall(r"[“\"]([^”\"]+)[”\"]", title)
     words = [w for w in tokenize(title) if len(w) >= 2 and w not in _GENERIC_TITLE_WORDS and not w.isdigit()]
-    return list(dict.fromkeys([*quoted, *words]))
+    return tuple(dict.fromkeys([*quoted, *words]))
 
 
 def named_documents(text: str, corpus: Corpus) -> list[int]:
