@@ -29,10 +29,10 @@ def clean_line(line: str) -> str:
     return "" if stripped in {"关注", "取消关注", "已关注", "'关注'", ""} else stripped
 
 
-def read_pages(raw: str) -> tuple[list[Page], str, list[str]]:
-    """Split the scrape into pages by 第N页 markers; return content pages, their body and TOC lines."""
+def read_pages(raw: str) -> tuple[list[Page], str, dict[int, str]]:
+    """Split the scrape into pages by 第N页 markers; return content pages, their body and the TOC by e-book page."""
     pages: list[Page] = []
-    toc_lines: list[str] = []
+    toc_pages: dict[int, str] = {}
     ebook_page: int | None = None
     printed: int | None = None
     lines: list[str] = []
@@ -43,8 +43,8 @@ def read_pages(raw: str) -> tuple[list[Page], str, list[str]]:
         nonlocal offset
         if ebook_page is None:
             return
-        if printed is None:
-            toc_lines.extend(lines)
+        if printed is None:  # a page without a printed number: the table of contents
+            toc_pages[ebook_page] = "".join(lines)
             return
         text = "\n".join(lines)
         pages.append(Page(ebook_page=ebook_page, printed_page=printed, text=text, start=offset))
@@ -61,7 +61,7 @@ def read_pages(raw: str) -> tuple[list[Page], str, list[str]]:
         elif line and ebook_page is not None:
             lines.append(line)
     flush()
-    return pages, "\n".join(body_parts), toc_lines
+    return pages, "\n".join(body_parts), toc_pages
 
 
 def parse_toc(toc_text: str) -> list[TocEntry]:
@@ -93,9 +93,11 @@ class Compilation(NamedTuple):
 
 def parse_compilation(path: Path) -> Compilation:
     """Parse the compilation scrape into its source pages, TOC and documents (with or without text)."""
-    pages, body, toc_lines = read_pages(path.read_text(encoding="utf-8"))
+    pages, body, toc_pages = read_pages(path.read_text(encoding="utf-8"))
     source = Source(name=path.name, body=body, pages=pages)
-    toc = parse_toc("".join(toc_lines))
+    toc = parse_toc("".join(toc_pages.values()))
+    for entry in toc:  # the e-book page that prints the entry, for citing a document known only from the TOC
+        entry.ebook_page = next((n for n, text in toc_pages.items() if entry.title in text), None)
     starts = _document_starts(body, toc)
     documents = []
     found = sorted(starts.items(), key=lambda kv: kv[1][0])
@@ -107,7 +109,7 @@ def parse_compilation(path: Path) -> Compilation:
         if entry.doc_no not in loaded:
             documents.append(_toc_only(entry, path.name))
     documents.sort(key=lambda d: d.doc_no)
-    return Compilation(source, toc, "\n".join(toc_lines), documents)
+    return Compilation(source, toc, "\n".join(toc_pages.values()), documents)
 
 
 def _document_starts(body: str, toc: list[TocEntry]) -> dict[int, tuple[int, int]]:

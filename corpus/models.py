@@ -32,6 +32,7 @@ class TocEntry(BaseModel):
     issuer: str = Field(description="Issuer prefix of the 文号, e.g. 区办, 杭高新.")
     year: int
     printed_page: int = Field(description="Printed start page as the TOC gives it.")
+    ebook_page: int | None = Field(default=None, description="E-book page on which this TOC line is printed.")
 
 
 class Page(BaseModel):
@@ -80,10 +81,7 @@ class DocumentDates(BaseModel):
             return Validity.NOT_YET
         if self.expires_on is not None and as_of > self.expires_on:
             return Validity.EXPIRED
-        if self.expires_on is None:
-            # in force since a known date, with no stated end
-            return Validity.IN_FORCE
-        return Validity.IN_FORCE
+        return Validity.IN_FORCE  # within its period, or in force since a known date with no stated end
 
 
 class PolicyDocument(BaseModel):

@@ -58,8 +58,8 @@ def toc_citation(corpus: Corpus, doc: PolicyDocument, as_of: date) -> Citation:
 
 
 def _toc_ebook_page(corpus: Corpus, doc: PolicyDocument) -> int:
-    # the TOC spans e-book pages 2 and 3; entries 17 onwards are on page 3
-    return 3 if doc.doc_no >= 17 and doc.source == next(iter(corpus.sources)) else 2
+    entry = next((e for e in corpus.toc if e.doc_no == doc.doc_no), None)
+    return entry.ebook_page or 0 if entry is not None else 0
 
 
 def verify(corpus: Corpus, citation: Citation) -> bool:
@@ -70,7 +70,7 @@ def verify(corpus: Corpus, citation: Citation) -> bool:
     doc = corpus.documents.get(citation.doc_no)
     if doc is None:
         return False
-    if (citation.section == "目录" and not doc.has_text) or citation.section == "目录":
+    if citation.section == "目录":
         return quote in compact(corpus.toc_text)
     page = corpus.page(citation.doc_no, citation.printed_page)
     if page is None:
