@@ -7,6 +7,7 @@ An answer is the HTTP contract's JSON (``Answer.model_dump(mode="json")`` in-pro
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from typing import Any
@@ -22,6 +23,7 @@ from evals.gold import GoldItem
 ANSWER_PREFIX_CHARS = 600
 CITATIONS_CONSIDERED = 6
 MIN_QUOTE_CHARS = 4
+_YUAN_AFTER_UNIT = re.compile("([万亿])元")
 
 
 class ItemScore(BaseModel):
@@ -122,9 +124,9 @@ def _answered_reasons(status: str, text: str, citations: list[Mapping[str, Any]]
     if status != "answered":
         reasons.append(f"wrong status {status or 'missing'} (expected answered)")
     # Cut the raw answer first, then normalise: anything correct here is correct for either reading.
-    head = compact(text[:ANSWER_PREFIX_CHARS])
+    head = fact_form(text[:ANSWER_PREFIX_CHARS])
     for fact in item.key_facts:
-        if not any(compact(spelling) in head for spelling in fact if compact(spelling)):
+        if not any(fact_form(spelling) in head for spelling in fact if fact_form(spelling)):
             reasons.append(f"missing key fact {fact[0]!r} in the first {ANSWER_PREFIX_CHARS} chars")
     first = citations[:CITATIONS_CONSIDERED]
     cited_docs = {_as_int(c.get("doc_no")) for c in first}
@@ -136,6 +138,11 @@ def _answered_reasons(status: str, text: str, citations: list[Mapping[str, Any]]
         cited = sorted({(_as_int(c.get("doc_no")), _as_int(c.get("printed_page"))) for c in first})
         reasons.append(f"no citation on a gold page {sorted(gold_pages)} of a gold doc (cited doc/page {cited})")
     return reasons
+
+
+def fact_form(text: str) -> str:
+    """The form key facts are matched in: compact, with 元 right after 万 or 亿 dropped ("200万" matches "200万元")."""
+    return _YUAN_AFTER_UNIT.sub(r"\1", compact(text))
 
 
 def _toc_only_reasons(status: str, citations: list[Mapping[str, Any]], item: GoldItem) -> list[str]:

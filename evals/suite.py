@@ -170,8 +170,8 @@ def _search_retriever(policyqa: Any) -> Callable[[str], list[RetrievedChunk]]:
 
 def _component_retrievers(policyqa: Any) -> dict[str, Callable[[str], list[RetrievedChunk]]]:
     """policyqa's own rankings taken apart (same query planning): BM25 alone, dense alone, both fusions."""
-    from service.query import plan_query
-    from service.retrieval import HybridRetriever
+    from service.answering.plan import plan_query
+    from service.answering.retrieve import HybridRetriever
 
     retriever = policyqa.retriever
 

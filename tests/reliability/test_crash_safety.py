@@ -18,7 +18,7 @@ from reliability_support import policyqa_env, run_policyqa, start_policyqa, stop
 
 from service.container import store_config
 from service.feedback import FeedbackEntry, FeedbackStore
-from service.qa import PolicyQAService
+from service.answering.pipeline import PolicyQAService
 
 pytestmark = pytest.mark.slow
 

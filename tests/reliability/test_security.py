@@ -15,8 +15,8 @@ from reliability_support import policyqa_env, start_policyqa, stop_process, wait
 
 from evals.load import free_port
 from service.container import store_config
-from service.llm import LLMRewriter
-from service.qa import PolicyQAService
+from service.answering.llm import LLMRewriter
+from service.answering.pipeline import PolicyQAService
 from service.settings import LLMSettings, Settings
 
 pytestmark = pytest.mark.slow

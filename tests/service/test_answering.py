@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 
 from corpus.text import compact
-from service.citations import verify
+from service.answering.verify import verify
 from service.models import Citation, Turn
 from service.settings import Settings
 

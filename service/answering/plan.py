@@ -4,24 +4,19 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from enum import StrEnum
 from functools import lru_cache
 
 from corpus.doc_numbers import find_doc_numbers
 from corpus.library import Corpus
 from corpus.text import nfkc
-from service.glossary import colloquial_to_official, english_to_chinese, is_english
+from service.answering import lexicon
+from service.answering.lexicon import QUESTION_NOISE, is_english
 from service.models import Turn
 
 # 问法 that ask for several documents side by side
 _CROSSDOC = re.compile(
     r"有哪些支持|哪些扶持|有什么支持|分别|各个|各政策|哪几个|哪些文件|哪几份|几个文件|几份|每个文件|都一样|哪些政策|几个政策|哪些规定|有几个"
-)
-_ASKS_DATE = re.compile(
-    r"什么时候|何时|到期|有效期|施行|期限|多久|哪天|起止|过期|失效|expire|valid|effective|when", re.I
-)
-_ASKS_AMOUNT = re.compile(
-    r"多少|金额|比例|最高|上限|封顶|额度|几成|几年|多久|多长时间|how much|how many|how long|amount|what reward|bonus",
-    re.I,
 )
 # an elliptical turn leans on the previous one: "那省级的呢?", "这个政策…", "个人奖呢?"
 _ELLIPTIC = re.compile(
@@ -82,6 +77,68 @@ _GENERIC_TITLE_WORDS = set(
 )
 
 
+class Asked(StrEnum):
+    """The kind of fact a question asks for."""
+
+    AMOUNT = "amount"
+    RATIO = "ratio"
+    COUNT = "count"
+    DATE = "date"
+    PERIOD = "period"
+    CRITERION = "criterion"
+    PROCEDURE = "procedure"
+    DOCUMENT = "document"  # which document / 文号 / page
+    YES_NO = "yes_no"
+
+
+# Wording of each kind of question, Chinese (spoken forms included) and English: general question
+# words, not the wording of particular questions.
+_ASKED: dict[Asked, re.Pattern[str]] = {
+    Asked.AMOUNT: re.compile(
+        r"多少钱|多少万|金额|额度|奖金|最高|上限|封顶|最多|给多少|补多少|奖多少|拿多少|能拿|多少|怎么算|"
+        r"how much|amount|maximum|cap|up to|reward|subsid|grant|bonus|fund",
+        re.I,
+    ),
+    Asked.RATIO: re.compile(r"比例|百分之|几成|占比|多少%|percent|share of|ratio|rate|proportion", re.I),
+    Asked.COUNT: re.compile(r"多少家|几家|多少个|几个|多少宗|多少亩|多少名|多少项|how many|number of", re.I),
+    Asked.DATE: re.compile(
+        r"什么时候|何时|哪天|哪一天|到期|有效期|施行|生效|起止|过期|失效|截止|还有效|还能|"
+        r"when|expire|valid|effective|in force|deadline|still apply",
+        re.I,
+    ),
+    Asked.PERIOD: re.compile(r"多久|多长时间|几年|期限|时限|how long|within what|time frame|period", re.I),
+    Asked.CRITERION: re.compile(
+        r"条件|门槛|标准|要求|资格|符合|够不够|够格|算不算|算.{1,12}吗|能不能认定|能认定|认定为|可以认定|"
+        r"criteria|requirement|eligib|qualif|threshold|condition",
+        re.I,
+    ),
+    Asked.PROCEDURE: re.compile(
+        r"流程|程序|步骤|环节|怎么申请|如何申请|怎么报|如何申报|申报|找谁|哪个部门|哪个机构|交给|受理|材料|渠道|途径|"
+        r"procedure|process|how to apply|apply|steps|"
+        r"who (?:handles|reviews|writes|decides)|which (?:office|department)",
+        re.I,
+    ),
+    Asked.DOCUMENT: re.compile(
+        r"哪个文件|哪份文件|哪一份|什么文件|文号|第几页|哪一页|出处|出自|哪条|which (?:document|policy|page)|page",
+        re.I,
+    ),
+    Asked.YES_NO: re.compile(
+        r"吗[??]?|是不是|能不能|可不可以|可以不|有没有|是否|对吧|对不对|支持不|算不算|(?:is|are|can|does|do|will)",
+        re.I,
+    ),
+}
+# the question checks a statement it makes ("…对吧?")
+_CHECKS_PREMISE = re.compile(r"对吧|吧[??]|是不是|是吗|对不对|没错吧|right\?|correct\?|isn't it", re.I)
+
+
+@dataclass(frozen=True)
+class Concept:
+    """One thing the question is about, with the corpus's words for it (any of them counts)."""
+
+    key: str
+    alternatives: tuple[str, ...]
+
+
 @dataclass
 class QueryPlan:
     """What retrieval and the answerer need to know about one question."""
@@ -93,9 +150,21 @@ class QueryPlan:
     doc_filter: list[int] = field(default_factory=list)  # documents named by 文号
     boost_docs: list[int] = field(default_factory=list)  # documents named by title words
     crossdoc: bool = False
-    asks_date: bool = False
-    asks_amount: bool = False
+    asked: frozenset[Asked] = frozenset()
+    checks_premise: bool = False
+    concepts: list[Concept] = field(default_factory=list)  # topic words and their lexicon alternatives
+    toc_hints: list[str] = field(default_factory=list)  # TOC title words the question's vocabulary points to
+    years: list[str] = field(default_factory=list)  # years the question names (outside 文号)
     rewritten: bool = False
+    asked_text: str = ""  # the question as asked (joined to the previous turn for a follow-up), unexpanded
+
+    @property
+    def asks_date(self) -> bool:
+        return Asked.DATE in self.asked
+
+    @property
+    def asks_amount(self) -> bool:
+        return bool(self.asked & {Asked.AMOUNT, Asked.RATIO, Asked.COUNT, Asked.PERIOD})
 
 
 def normalise(text: str) -> str:
@@ -136,14 +205,19 @@ def rewrite_followup(question: str, history: list[Turn]) -> tuple[str, bool]:
 
 
 def plan_query(question: str, history: list[Turn], corpus: Corpus) -> QueryPlan:
+    """The question read once: its language, topic concepts, the kind of fact asked, the documents named."""
     original = strip_instructions(normalise(question))
     text, rewritten = rewrite_followup(original, history)
     lang = "en" if is_english(original) else "zh"
-    glossed = english_to_chinese(text) if lang == "en" else colloquial_to_official(text)
-    text = f"{text} {glossed}".strip()
+    table = lexicon.english() if lang == "en" else lexicon.spoken()
+    asked_text = text
+    expansions = table.expand(text)
+    text = f"{text} {' '.join(expansions)}".strip()
     doc_numbers = find_doc_numbers(text)
     by_number = {d.doc_number: d.doc_no for d in corpus.documents.values()}
     doc_filter = [by_number[n] for n in doc_numbers if n in by_number]
+    asked_in = original if not rewritten else text
+    asked = frozenset(kind for kind, pattern in _ASKED.items() if pattern.search(asked_in))
     return QueryPlan(
         original=original,
         text=text,
@@ -152,10 +226,57 @@ def plan_query(question: str, history: list[Turn], corpus: Corpus) -> QueryPlan:
         doc_filter=list(dict.fromkeys(doc_filter)),
         boost_docs=named_documents(text, corpus),
         crossdoc=bool(_CROSSDOC.search(original)),
-        asks_date=bool(_ASKS_DATE.search(original if not rewritten else text)),
-        asks_amount=bool(_ASKS_AMOUNT.search(original if not rewritten else text)),
+        asked=asked,
+        checks_premise=bool(_CHECKS_PREMISE.search(original)),
+        concepts=concepts_of(text if rewritten else original, lang),
+        toc_hints=lexicon.topics().expand(text),
+        years=_YEAR.findall(_WITHOUT_DOC_YEARS.sub(" ", text)),
         rewritten=rewritten,
+        asked_text=asked_text,
     )
+
+
+def concepts_of(text: str, lang: str) -> list[Concept]:
+    """Topic concepts: each lexicon phrase (with its corpus wording) and each remaining content word."""
+    from indexing.keyword import tokenize
+
+    table = lexicon.english() if lang == "en" else lexicon.spoken()
+    concepts: list[Concept] = []
+    covered = lexicon.normalise_key(text)
+    for key, targets in table.matches(text):
+        if key in QUESTION_NOISE:
+            continue
+        concepts.append(Concept(key, tuple(dict.fromkeys([key, *targets]))))
+        covered = covered.replace(key, " ")
+    if lang == "zh":
+        for token in tokenize(covered):
+            if _is_noise(token) or "〔" in token or len(token) < 2 or _NUMBER.fullmatch(token):
+                continue  # the user's own figures are constraints, not topic words
+            concepts.append(Concept(token, (token,)))
+    else:  # English words the glossary does not know cannot be looked up in Chinese text: only dense sees them
+        for chinese in re.findall(r"[\u4e00-\u9fff0-9〔〕%]{2,}", covered):
+            concepts.extend(Concept(t, (t,)) for t in tokenize(chinese) if len(t) >= 2 and "〔" not in t)
+    unique: dict[str, Concept] = {}
+    for concept in concepts:
+        unique.setdefault(concept.key, concept)
+    return list(unique.values())
+
+
+_YEAR = re.compile(r"(?<!\d)(20\d{2})(?!\d)")
+
+
+def _is_noise(token: str) -> bool:
+    """A question word, or one made only of question words and a character at most (最多奖 = 最多 + 奖)."""
+    rest = token
+    for word in _NOISE_BY_LENGTH:
+        if len(word) >= 2:
+            rest = rest.replace(word, "")
+    return token in QUESTION_NOISE or len(rest) <= 1 < len(token)
+
+
+_NOISE_BY_LENGTH = sorted(QUESTION_NOISE, key=len, reverse=True)
+_NUMBER = re.compile(r"[\d.,%]+")
+_WITHOUT_DOC_YEARS = re.compile(r"〔\d{4}〕|\[\d{4}\]|\(\d{4}\)")
 
 
 @lru_cache(maxsize=512)

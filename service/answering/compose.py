@@ -9,16 +9,13 @@ from datetime import date
 from corpus.library import Corpus
 from corpus.models import PolicyDocument
 from corpus.text import compact
-from service.answerability import Verdict
-from service.citations import citation_for, toc_citation
-from service.evidence import Sentence, extend_window, trim_quote
-from service.figures import FIGURE
+from service.answering.config import EvidenceConfig
+from service.answering.evidence import Sentence, extend_window, trim_quote
+from service.answering.figures import FIGURE
+from service.answering.judge import Verdict
+from service.answering.plan import QueryPlan
+from service.answering.verify import citation_for, toc_citation
 from service.models import AnswerStatus, Citation
-from service.query import QueryPlan
-
-MAX_QUOTES = 3
-MAX_DOCS = 5  # quotes when documents are compared: one per document
-MAX_QUOTE_CHARS = 380
 
 
 @dataclass
@@ -30,7 +27,9 @@ class Draft:
     citations: list[Citation]
 
 
-def select_sentences(plan: QueryPlan, scored: list[Sentence], terms: dict[str, float]) -> list[Sentence]:
+def select_sentences(
+    plan: QueryPlan, scored: list[Sentence], terms: dict[str, float], config: EvidenceConfig
+) -> list[Sentence]:
     """Greedy: the best window, then windows that add question words not yet quoted (or another document)."""
     if not scored:
         return []
@@ -39,17 +38,17 @@ def select_sentences(plan: QueryPlan, scored: list[Sentence], terms: dict[str, f
     if plan.crossdoc:
         seen: set[int] = set()
         for sentence in scored:
-            if sentence.chunk.doc_no not in seen and sentence.score >= 0.45 * best:
+            if sentence.chunk.doc_no not in seen and sentence.score >= config.crossdoc_share * best:
                 chosen.append(sentence)
                 seen.add(sentence.chunk.doc_no)
-            if len(chosen) >= MAX_DOCS:
+            if len(chosen) >= config.max_docs:
                 break
     else:
         chosen.append(scored[0])
     for sentence in scored:
-        if len(chosen) >= MAX_QUOTES or sum(len(s.text) for s in chosen) >= MAX_QUOTE_CHARS:
+        if len(chosen) >= config.max_quotes or sum(len(s.text) for s in chosen) >= config.max_quote_chars:
             break
-        if sentence.score < 0.6 * best or any(_overlaps(sentence, s) for s in chosen):
+        if sentence.score < config.keep_share * best or any(_overlaps(sentence, s) for s in chosen):
             continue
         quoted = compact(" ".join(s.text for s in chosen)).lower()
         adds = [t for t in terms if t in compact(sentence.text).lower() and t not in quoted]
