@@ -501,7 +501,7 @@ def _categories(label: str, text: str, from_list: bool) -> list[Condition]:
     return out
 
 
-_RECOGNISED = re.compile(r"(?:新认定的|新认定为|认定为|新获得|评为|评定为)([^,,的]{2,30})")
+_RECOGNISED = re.compile(r"(?:认定的|新认定为|认定为|新获得|评为|评定为)([^,,的]{2,30})")
 _GRADE = re.compile(r"[一二三四五]等奖|金奖|银奖|优秀奖")
 
 
@@ -608,6 +608,7 @@ def _place(
         printed_page=page.printed_page,
         ebook_page=page.ebook_page,
         quote=quote,
+        dates=doc.dates,
     )
 
 

@@ -19,7 +19,7 @@ from enum import StrEnum
 from pydantic import BaseModel, Field
 
 from corpus.library import Corpus
-from corpus.models import PolicyDocument
+from corpus.models import DocumentDates, PolicyDocument
 from service.answering.quantities import Quantity
 
 
@@ -54,7 +54,13 @@ class Condition(BaseModel):
     def describe(self) -> str:
         """The condition in words, e.g. 上年度营业收入10亿元以上(含)."""
         if self.threshold is None:
-            return f"{self.metric}:{self.value}"
+            return (
+                f"{self.value}星级"
+                if self.metric == "星级"
+                else f"{self.metric}:{self.value}"
+                if self.value
+                else self.metric
+            )
         head = f"{self.period}{self.metric}"
         if self.upper is not None:
             close = "(含)" if self.upper_inclusive else "(不含)"
@@ -133,6 +139,7 @@ class PolicyFact(BaseModel):
     printed_page: int = Field(description="The printed page the fact's numbers are on.")
     ebook_page: int
     quote: str = Field(description="Verbatim text of that page holding every number of the fact.")
+    dates: DocumentDates = Field(default_factory=DocumentDates, description="The document's validity period.")
 
     @property
     def section(self) -> str:
