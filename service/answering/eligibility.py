@@ -115,7 +115,7 @@ class FactVerdict(BaseModel):
 
 
 def check(profile: CompanyProfile, facts: list[PolicyFact], as_of: date) -> list[FactVerdict]:
-    """Every fact judged against ``profile``: met first (in force, largest amount first), then undecided, then failed."""
+    """Every fact judged against ``profile``: met first (in force, largest first), then undecided, then failed."""
     verdicts = [judge(profile, fact, as_of) for fact in facts]
     order = {Verdict.MEETS: 0, Verdict.CANNOT_DECIDE: 1, Verdict.FAILS: 2}
     return sorted(verdicts, key=lambda v: (order[v.verdict], v.validity == "expired", -(v.estimated_amount or 0)))
