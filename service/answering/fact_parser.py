@@ -222,7 +222,8 @@ def _ratio_base(pre: str, post: str) -> str:
     tail = re.match(r"\s*的([^,,。;]{1,8}?)(?:的比例|补贴|补助|奖励|资助|贴息|支持)", post)
     if tail and tail.group(1) not in ("资金", "一次性"):
         return tail.group(1)
-    base = trim.sub("", re.sub(r"^.*?(?:给予|予以)", "", pre).strip()).removesuffix("的")
+    base = trim.sub("", re.sub(r"^.*?(?:给予|予以)", "", pre).strip())
+    base = base if base.endswith("标的") else base.removesuffix("的")
     return re.sub(r"^.*?(?:三年|二年|两年|一年)", "", base).strip()
 
 
@@ -591,7 +592,7 @@ def _place(
     raw = source.body[start:end]
     quote = raw.strip()
     short = [p for p in clause.path[:-1] if len(p) <= 16]
-    name = clause.heading if len(clause.heading) <= 16 else (short[-1] if short else clause.heading[:16])
+    name = clause.heading if len(clause.heading) <= 24 else (short[-1] if short else clause.heading[:24])
     return PolicyFact(
         id=fid if n == 1 else f"{fid}-{i + 1}",
         kind=draft.kind,

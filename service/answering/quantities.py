@@ -101,6 +101,8 @@ def format_amount(value: Decimal, unit: str) -> str:
             if abs(value) >= factor:
                 return f"{_plain(value / factor)}{name}{unit}"
         return f"{_plain(value)}{unit}"
+    if unit == "%":
+        value = value.quantize(Decimal("0.01")) if value != value.to_integral_value() else value
     return f"{_plain(value)}{unit}"
 
 
