@@ -14,7 +14,7 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, Field
+from pydantic import AfterValidator, BaseModel, BeforeValidator, Field
 
 from service.answering.facts import Comparator, Condition, PolicyFact
 from service.answering.quantities import QUANTITY, format_amount, quantity
@@ -38,7 +38,13 @@ def _amount(value: Any) -> Any:
     return value
 
 
-Amount = Annotated[Decimal | None, BeforeValidator(_amount)]
+def _not_negative(value: Decimal | None) -> Decimal | None:
+    if value is not None and (value < 0 or not value.is_finite()):
+        raise ValueError("an amount must be a finite number of at least 0")
+    return value
+
+
+Amount = Annotated[Decimal | None, BeforeValidator(_amount), AfterValidator(_not_negative)]
 
 
 class CompanyProfile(BaseModel):
@@ -62,7 +68,7 @@ class CompanyProfile(BaseModel):
     export_value_usd: Amount = Field(default=None, description="Yearly 出口额 in 美元.")
     vc_investment: Amount = Field(default=None, description="Venture investment received in total, in 元.")
     acquisition_value: Amount = Field(default=None, description="A major acquisition's value, in 元.")
-    served_companies: int | None = Field(default=None, description="Companies served by its open platform.")
+    served_companies: int | None = Field(default=None, ge=0, description="Companies served by its open platform.")
     star_rating: int | None = Field(default=None, ge=1, le=5, description="杭州市总部企业星级 (3-5).")
     zjtx_level: ZjtxLevel | None = Field(default=None, description="Highest 专精特新 level held.")
     listing_stage: ListingStage | None = Field(default=None, description="上市阶段.")

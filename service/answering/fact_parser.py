@@ -334,8 +334,8 @@ def _drafts(clause: Clause, seg: Segment, ratio_from: Segment | None, audience: 
     lists = _lists(seg.amounts)
     size = max((len(v) for v in lists.values()), default=1)
     subject = _subject(text)
-    labels = _enumeration(subject, size) if size > 1 else []
     tiers = next((v for v in lists.values() if len(v) == size and v[0].role == "condition"), None) if size > 1 else None
+    labels = _enumeration(subject, size) if size > 1 and tiers is None else []
     drafts = []
     for i in range(size):
         picked = [a for a in seg.amounts if _pick(a, lists, i, size)]
@@ -355,6 +355,9 @@ def _drafts(clause: Clause, seg: Segment, ratio_from: Segment | None, audience: 
         ratio_amounts = ratio_from.of("ratio") if ratio_from is not None else []
         used += [(ratio_from, a) for a in ratio_amounts] if ratio_from is not None else []
         benefit = _benefit(text, [a for a in picked if a.role in _GIVES] + ratio_amounts)
+        numeric = [c for c in conditions if c.threshold is not None]
+        if ratio_from is not None and not variant and numeric:
+            variant = numeric[0].describe().removeprefix(numeric[0].period).removeprefix(numeric[0].metric)
         drafts.append(Draft(FactKind.AWARD, variant, _clean_who(subject), conditions, benefit, used))
     return drafts
 
