@@ -148,9 +148,8 @@ def _facts(args: argparse.Namespace, settings: Settings) -> int:
         print(json.dumps(payload, ensure_ascii=False, indent=1))
         return 0
     for row in counts:
-        print(
-            f"{row['doc_no']:>3}. {row['doc_number']:<18} {row['awards']:>3} awards {row['recognitions']:>3} recognitions"
-        )
+        awards, recognitions = row["awards"], row["recognitions"]
+        print(f"{row['doc_no']:>3}. {row['doc_number']:<18} {awards:>3} awards {recognitions:>3} recognitions")
     print(f"     total {sum(int(str(r['facts'])) for r in counts)} facts\n")
     for f in facts:
         conditions = ";".join(c.describe() for c in f.conditions) or "—"
