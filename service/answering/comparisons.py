@@ -7,6 +7,8 @@ Interface (for the answering core):
   CompanyProfile field and an exact Decimal in one unit (元, 美元 or %). Chinese and English amounts:
   "12亿", "9个亿", "3000万元", "6000万", "1.2 billion", "RMB 500 million", "USD 5 million", "5%", "15 per cent".
   A figure whose metric cannot be told from its words gets metric "" (callers may drop or ask).
+- ``relevant_facts(text, facts) -> list[PolicyFact]``: ``facts`` reordered for a question: those whose sector
+  the question names first (做软件开发的 -> 信息传输、软件和信息技术服务业总部), then those on its figures' fields.
 - ``compare_figures(user_figures, facts) -> list[Comparison]``: one Comparison per (figure, fact condition on
   the same field and unit), in the order of ``facts`` (pass them in order of relevance), each saying whether
   the figure meets the condition exactly (以上(含) inclusive, 超过 strict, brackets with their upper end).
@@ -117,6 +119,8 @@ def parse_user_figures(text: str) -> list[UserFigure]:
             "%",
         ):
             continue
+        if not re.search(r"[\d一二两三四五六七八九]", m.group("num")):
+            continue  # 千万, 百万 as words ("千万不要"), not amounts
         q = quantity(m.group("num2") or m.group("num"), m.group("unit"), m.group(0).strip())
         if q is not None and not (q.unit == "元" and q.value < 1000 and m.group("unit") == "元"):
             found.append((m.start(), m.end(), q.value, q.unit, q.text))
@@ -147,6 +151,22 @@ def _metric_for(text: str, start: int, end: int, unit: str) -> _Word | None:
         return best[1]
     hits = [(after.find(w.word), w) for w in candidates if w.word in after]
     return min(hits, key=lambda h: h[0])[1] if hits else None
+
+
+def relevant_facts(text: str, facts: list[PolicyFact]) -> list[PolicyFact]:
+    """``facts`` with those whose sector (行业) the question's words name first, then those on its figures' fields.
+
+    "做软件开发的,营收12亿,算总部企业吗" puts 信息传输、软件和信息技术服务业总部 before the other categories.
+    """
+    fields = {f.field for f in parse_user_figures(text) if f.field}
+
+    def rank(fact: PolicyFact) -> int:
+        sectors = [c for c in fact.conditions if c.field == "industry"]
+        if any(k in text for c in sectors for k in c.keywords):
+            return 0
+        return 1 if any(c.field in fields for c in fact.conditions) else 2
+
+    return sorted(facts, key=rank)
 
 
 def compare_figures(user_figures: list[UserFigure], facts: list[PolicyFact]) -> list[Comparison]:

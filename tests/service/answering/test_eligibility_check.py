@@ -10,7 +10,7 @@ import pytest
 from pydantic import ValidationError
 
 from corpus.library import Corpus
-from service.answering.comparisons import compare_figures, lead_sentence, parse_user_figures
+from service.answering.comparisons import compare_figures, lead_sentence, parse_user_figures, relevant_facts
 from service.answering.eligibility import CompanyProfile, FactVerdict, Verdict, check
 from service.answering.facts import PolicyFact, extract_facts
 
@@ -121,7 +121,8 @@ def test_parse_user_figures_chinese_and_english() -> None:
     english = parse_user_figures("Revenue was RMB 2.5 billion last year and R&D reached 8% of revenue")
     assert [(f.field, f.value, f.unit) for f in english] == [("revenue", 25 * YI, "元"), ("rd_share", 8, "%")]
     assert parse_user_figures("sales of USD 30 million")[0].unit == "美元"
-    assert parse_user_figures("没有数字") == []
+    assert parse_user_figures("没有数字") == [] and parse_user_figures("千万不要错过") == []
+    assert parse_user_figures("营收十二亿")[0].value == 12 * YI
 
 
 def test_lead_sentence_compares_the_users_figure_with_each_threshold() -> None:
@@ -134,6 +135,15 @@ def test_lead_sentence_compares_the_users_figure_with_each_threshold() -> None:
     )
     failing = lead_sentence(compare_figures(parse_user_figures("营收8000万"), hq))
     assert failing.startswith("不够:工业总部的门槛是上年度营业收入10亿元以上(含),您的8000万元未达到")
+
+
+def test_relevant_facts_put_the_named_sector_first() -> None:
+    recognitions = [f for f in facts() if f.kind.value == "recognition"]
+    question = "我们是做检测认证的科技服务公司,去年营收5个亿,够得上总部企业吗?"
+    ranked = relevant_facts(question, recognitions)
+    assert ranked[0].label == "科技服务、文化、体育等其他总部"
+    lead = lead_sentence(compare_figures(parse_user_figures(question), ranked), limit=1)
+    assert lead == "不够:科技服务、文化、体育等其他总部的门槛是上年度营业收入8亿元以上(含),您的5亿元未达到。"
 
 
 def test_lead_sentence_says_when_the_policy_has_expired() -> None:
