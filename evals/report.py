@@ -91,6 +91,13 @@ def render_markdown(results: dict[str, Any]) -> str:
     if results.get("retrieval"):
         lines += ["## Retrieval hit@k (single-turn answerable items, all gold evidence in the top k)", ""]
         lines += [*_retrieval_table(results["retrieval"]), "", CALIBRATION, ""]
+    if results.get("facts"):
+        lines += [
+            "## Policy facts (awards, subsidies, recognitions as cited data)",
+            "",
+            *_facts_line(results["facts"]),
+            "",
+        ]
     if results.get("build"):
         lines += ["## Index build", "", *_build_table(results["build"]), ""]
     if results.get("load"):
@@ -99,6 +106,11 @@ def render_markdown(results: dict[str, Any]) -> str:
     for name, system in systems.items():
         lines += [f"## Misses: {name}", "", *_misses(system["items"]), ""]
     return "\n".join(lines)
+
+
+def _facts_line(counts: list[dict[str, Any]]) -> list[str]:
+    per_doc = ", ".join(f"{c['doc_number']} {c['facts']}" for c in counts)
+    return [f"{sum(int(c['facts']) for c in counts)} facts from {len(counts)} documents with text: {per_doc}."]
 
 
 def _summary_table(systems: dict[str, Any]) -> list[str]:

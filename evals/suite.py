@@ -40,6 +40,7 @@ def run_suite(settings: Settings, options: EvalOptions, log: Callable[[str], Non
         "systems": {},
         "retrieval": {},
         "build": {},
+        "facts": policy_fact_counts(settings),
     }
     if options.bench:
         _run_baselines(settings, items, results, log)
@@ -49,6 +50,15 @@ def run_suite(settings: Settings, options: EvalOptions, log: Callable[[str], Non
             results["build"].update(time_policyqa_build(settings, log))
         results["load"] = _run_load(settings, options, items, log)
     return results
+
+
+def policy_fact_counts(settings: Settings) -> list[dict[str, object]]:
+    """How many policy facts (awards, recognitions) each document with text yields."""
+    from corpus.library import Corpus
+    from service.answering.facts import extract_facts, fact_counts
+
+    corpus = Corpus.load(added_dir=settings.added_dir)
+    return fact_counts(corpus, extract_facts(corpus))
 
 
 def _run_policyqa(
