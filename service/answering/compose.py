@@ -10,11 +10,13 @@ from corpus.library import Corpus
 from corpus.models import PolicyDocument
 from corpus.text import compact
 from service.answering.config import EvidenceConfig
+from service.answering.comparisons import compare_figures, lead_sentence, relevant_facts
 from service.answering.evidence import Sentence, extend_window, trim_quote
+from service.answering.facts import PolicyFact
 from service.answering.figures import FIGURE
 from service.answering.judge import Verdict
-from service.answering.plan import QueryPlan
-from service.answering.verify import citation_for, toc_citation
+from service.answering.plan import Asked, QueryPlan
+from service.answering.verify import citation_for, display_quote, toc_citation
 from service.models import AnswerStatus, Citation
 
 
@@ -68,20 +70,87 @@ def _overlaps(a: Sentence, b: Sentence) -> bool:
     return same_source and ((a.start < b.end and b.start < a.end) or compact(a.text) == compact(b.text))
 
 
-def compose_answered(plan: QueryPlan, sentences: list[Sentence], corpus: Corpus, as_of: date) -> Draft:
+def compose_answered(
+    plan: QueryPlan,
+    sentences: list[Sentence],
+    corpus: Corpus,
+    as_of: date,
+    terms: dict[str, float] | None = None,
+    facts: list[PolicyFact] | None = None,
+) -> Draft:
+    """A lead sentence that states what was asked, then the quotes it rests on, each with its [n] marker."""
     citations = [citation_for(corpus, s, as_of) for s in sentences]
     lines = []
+    lead = _figures_lead(plan, sentences, corpus, as_of, facts or [], citations)
+    if not lead and sentences:
+        lead = _quote_lead(sentences[0], terms or {})
     if plan.lang == "zh":
         premise = _premise_note(plan, sentences)
         if premise:
             lines.append(premise)
+    if lead:
+        lines.append(lead)
     last_doc = None
-    for n, citation in enumerate(citations, start=1):
+    quoted = citations[: len(sentences)]
+    for n, citation in enumerate(quoted, start=1):
         doc = corpus.documents[citation.doc_no]
         where = _where(doc, citation, plan.lang, repeat=doc.doc_no == last_doc)
         lines.append(f"{where}「{citation.quote}」[{n}]")
         last_doc = doc.doc_no
     return Draft(AnswerStatus.ANSWERED, "\n".join(lines), citations)
+
+
+LEAD_CHARS = 90
+
+
+def _quote_lead(sentence: Sentence, terms: dict[str, float]) -> str:
+    """The run of clauses of the best quote that states the asked fact, as a short lead (verbatim, marked [1])."""
+    short = trim_quote(sentence, terms, limit=LEAD_CHARS)
+    text = display_quote(short.text).strip(" ,,;;")
+    if not text or len(text) >= len(display_quote(sentence.text)) - 4:
+        return ""  # the quote is short already: it leads by itself
+    return f"{text}[1]"
+
+
+def _figures_lead(
+    plan: QueryPlan,
+    sentences: list[Sentence],
+    corpus: Corpus,
+    as_of: date,
+    facts: list[PolicyFact],
+    citations: list[Citation],
+) -> str:
+    """For a question stating the user's own figures: their comparison with the thresholds of the facts
+    of the documents the answer cites (可以/不够, the threshold, the user's figure), each fact cited."""
+    if not plan.user_figures or not facts or not plan.asked & {Asked.CRITERION, Asked.YES_NO}:
+        return ""
+    docs = {s.chunk.doc_no for s in sentences}
+    candidates = [f for f in relevant_facts(plan.asked_text, facts) if f.doc_no in docs]
+    comparisons = compare_figures(plan.user_figures, candidates)
+    if not comparisons:
+        return ""
+
+    def marker(fact: PolicyFact) -> str:
+        for n, citation in enumerate(citations, start=1):
+            if citation.doc_no == fact.doc_no and compact(fact.quote) in compact(citation.quote):
+                return f"[{n}]"
+        page = corpus.page(fact.doc_no, fact.printed_page)
+        doc = corpus.documents[fact.doc_no]
+        citations.append(
+            Citation(
+                doc_no=doc.doc_no,
+                title=doc.title,
+                doc_number=doc.doc_number,
+                section=fact.section,
+                printed_page=fact.printed_page,
+                ebook_page=page.ebook_page if page is not None else fact.printed_page + 3,
+                quote=fact.quote,
+                validity=doc.status(as_of).value,
+            )
+        )
+        return f"[{len(citations)}]"
+
+    return lead_sentence(comparisons, marker=marker, as_of=as_of)
 
 
 def _where(doc: PolicyDocument, citation: Citation, lang: str, repeat: bool) -> str:

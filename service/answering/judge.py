@@ -196,7 +196,11 @@ def toc_matches(plan: QueryPlan, terms: Terms, weights: TermWeights, corpus: Cor
 
 
 def _found(terms: Terms, key: str, haystack: str) -> bool:
-    return terms.found(key, haystack) if key in terms else loose(key) in haystack
+    """Whether the loaded text holds a concept (or a topics-lexicon word, in any of the lexicons' wordings)."""
+    if key in terms:
+        return terms.found(key, haystack)
+    wordings = (key, *lexicon.english().entries.get(key, ()), *lexicon.spoken().entries.get(key, ()))
+    return any(loose(w) in haystack for w in wordings)
 
 
 def attribute_stated(plan: QueryPlan, quotes: list[str], terms: Terms) -> bool:

@@ -25,7 +25,8 @@ from service.answering.compose import (
     select_sentences,
 )
 from service.answering.config import AnsweringConfig, default_config
-from service.answering.evidence import Sentence, TermWeights, coverage, score_sentences
+from service.answering.evidence import Sentence, Terms, TermWeights, coverage, score_sentences
+from service.answering.facts import FactBook
 from service.answering.judge import Signals, Verdict, decide, measure
 from service.answering.plan import QueryPlan, plan_query
 from service.answering.retrieve import HybridRetriever, RetrievalResult, ScoredChunk
@@ -51,6 +52,7 @@ class Prepared:
     scored: list[Sentence]
     chosen: list[Sentence]
     signals: Signals
+    terms: Terms
     started: float
     retrieved: float
 
@@ -71,6 +73,7 @@ class PolicyQAService:
         self.store_config = store_config
         self.rewriter = rewriter
         self.config = config or default_config()
+        self.facts = FactBook()
         self._lock = threading.RLock()
         self.corpus: Corpus
         self.version: IndexVersion
@@ -115,7 +118,7 @@ class PolicyQAService:
                 plan.text,
                 [d.doc_no for d in corpus.with_text()],
                 k=config.retrieve.crossdoc_k,
-                dense_query=plan.asked_text,
+                dense_query=plan.dense_text,
             )
         else:
             result = retriever.search(
@@ -123,7 +126,7 @@ class PolicyQAService:
                 k=config.retrieve.answer_k,
                 doc_filter=plan.doc_filter,
                 boost_docs=plan.boost_docs,
-                dense_query=plan.asked_text,
+                dense_query=plan.dense_text,
             )
         retrieved = time.perf_counter()
         terms = weights.question_terms(plan)
@@ -132,13 +135,14 @@ class PolicyQAService:
         best = max((coverage(terms, c.text) for c in chosen), default=0.0)
         on_topic = [s.text for s in chosen if coverage(terms, s.text) >= config.evidence.on_topic_share * best]
         signals = measure(plan, terms, weights, result.hits, corpus, on_topic, structured, config.judge.union_discount)
-        return Prepared(plan, result, scored, chosen, signals, started, retrieved)
+        return Prepared(plan, result, scored, chosen, signals, terms, started, retrieved)
 
     def finish(self, prepared: Prepared, verdict: Verdict) -> Answer:
         """compose -> (rewrite) -> verify, for a verdict."""
         plan, corpus, as_of = prepared.plan, self.corpus, self.settings.today()
         if verdict.status is AnswerStatus.ANSWERED:
-            draft = compose_answered(plan, prepared.chosen, corpus, as_of)
+            facts = self.facts.facts(corpus)
+            draft = compose_answered(plan, prepared.chosen, corpus, as_of, prepared.terms, facts)
         elif verdict.status is AnswerStatus.TOC_ONLY:
             related = [s for s in prepared.scored if s.coverage >= 0.6][:2]
             draft = compose_toc_only(plan, verdict, related, corpus, as_of)

@@ -11,6 +11,7 @@ from corpus.doc_numbers import find_doc_numbers
 from corpus.library import Corpus
 from corpus.text import nfkc
 from service.answering import lexicon
+from service.answering.comparisons import UserFigure, parse_user_figures
 from service.answering.lexicon import QUESTION_NOISE, is_english
 from service.models import Turn
 
@@ -156,7 +157,14 @@ class QueryPlan:
     toc_hints: list[str] = field(default_factory=list)  # TOC title words the question's vocabulary points to
     years: list[str] = field(default_factory=list)  # years the question names (outside 文号)
     rewritten: bool = False
+    user_figures: list[UserFigure] = field(default_factory=list)  # the asker's own figures (营收12亿...)
     asked_text: str = ""  # the question as asked (joined to the previous turn for a follow-up), unexpanded
+
+    @property
+    def dense_text(self) -> str:
+        """What the embedder reads: a Chinese question as asked; an English one with its Chinese glosses
+        (e5 bridges languages only loosely)."""
+        return self.text if self.lang == "en" else (self.asked_text or self.text)
 
     @property
     def asks_date(self) -> bool:
@@ -233,6 +241,7 @@ def plan_query(question: str, history: list[Turn], corpus: Corpus) -> QueryPlan:
         years=_YEAR.findall(_WITHOUT_DOC_YEARS.sub(" ", text)),
         rewritten=rewritten,
         asked_text=asked_text,
+        user_figures=[f for f in parse_user_figures(original) if f.metric],
     )
 
 
