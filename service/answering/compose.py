@@ -11,7 +11,7 @@ from corpus.models import PolicyDocument
 from corpus.text import compact
 from service.answering.config import EvidenceConfig
 from service.answering.comparisons import compare_figures, lead_sentence, relevant_facts
-from service.answering.evidence import Sentence, extend_window, trim_quote
+from service.answering.evidence import Sentence, coverage, extend_window, trim_quote
 from service.answering.facts import PolicyFact
 from service.answering.figures import FIGURE
 from service.answering.judge import Verdict
@@ -82,8 +82,8 @@ def compose_answered(
     citations = [citation_for(corpus, s, as_of) for s in sentences]
     lines = []
     lead = _figures_lead(plan, sentences, corpus, as_of, facts or [], citations)
-    if not lead and sentences:
-        lead = _quote_lead(sentences[0], terms or {})
+    if not lead and sentences and plan.lang == "zh":
+        lead = _quote_lead(plan, sentences[0], terms or {})
     if plan.lang == "zh":
         premise = _premise_note(plan, sentences)
         if premise:
@@ -95,7 +95,10 @@ def compose_answered(
     for n, citation in enumerate(quoted, start=1):
         doc = corpus.documents[citation.doc_no]
         where = _where(doc, citation, plan.lang, repeat=doc.doc_no == last_doc)
-        lines.append(f"{where}「{citation.quote}」[{n}]")
+        # the words first, where they stand after them: the facts open the answer
+        lines.append(
+            f"「{citation.quote}」[{n}]({where})" if plan.lang == "zh" else f"{where}「{citation.quote}」[{n}]"
+        )
         last_doc = doc.doc_no
     return Draft(AnswerStatus.ANSWERED, "\n".join(lines), citations)
 
@@ -103,13 +106,31 @@ def compose_answered(
 LEAD_CHARS = 90
 
 
-def _quote_lead(sentence: Sentence, terms: dict[str, float]) -> str:
-    """The run of clauses of the best quote that states the asked fact, as a short lead (verbatim, marked [1])."""
-    short = trim_quote(sentence, terms, limit=LEAD_CHARS)
-    text = display_quote(short.text).strip(" ,,;;")
-    if not text or len(text) >= len(display_quote(sentence.text)) - 4:
-        return ""  # the quote is short already: it leads by itself
-    return f"{text}[1]"
+def _quote_lead(plan: QueryPlan, sentence: Sentence, terms: dict[str, float]) -> str:
+    """The run of comma clauses of the best quote that states the asked fact, as a short lead marked [1].
+
+    Only whole clauses, never a cut inside one; for an amount question the run must hold a figure.
+    """
+    text = display_quote(sentence.text)
+    clauses = [m.group() for m in _LEAD_CLAUSE.finditer(text)]
+    best, best_score = "", 0.0
+    for i in range(len(clauses)):
+        for j in range(i, len(clauses)):
+            run = "".join(clauses[i : j + 1]).strip()
+            if len(run) > LEAD_CHARS:
+                break
+            if plan.asks_amount and not FIGURE.search(run):
+                continue
+            score = coverage(terms, run) + 0.001 * len(run)
+            if score > best_score:
+                best, best_score = run, score
+    best = best.rstrip(",,;;:: ")
+    if not best or len(best) >= len(text) - 4:
+        return ""  # nothing short states it, or the quote is short already and leads by itself
+    return f"{best}。[1]" if not best.endswith(("。", "!", "?")) else f"{best}[1]"
+
+
+_LEAD_CLAUSE = re.compile(r"[^,,;;。]+[,,;;。]?")
 
 
 def _figures_lead(
@@ -157,8 +178,8 @@ def _where(doc: PolicyDocument, citation: Citation, lang: str, repeat: bool) -> 
     if lang == "en":
         return f"{'Also' if repeat else 'According to'} {doc.doc_number}, p. {citation.printed_page}: "
     if repeat:
-        return f"同文件第{citation.printed_page}页:"
-    return f"《{short_title(doc.title)}》({doc.doc_number})第{citation.printed_page}页:"
+        return f"同文件第{citation.printed_page}页"
+    return f"《{short_title(doc.title)}》{doc.doc_number} 第{citation.printed_page}页"
 
 
 def short_title(title: str, limit: int = 28) -> str:
