@@ -58,7 +58,7 @@ def collect(qa: Any, items: list[GoldItem]) -> list[Case]:
             AnswerStatus.TOC_ONLY: Verdict(AnswerStatus.TOC_ONLY, "fit", signals.coverage, toc_docs),
             AnswerStatus.NOT_FOUND: Verdict(AnswerStatus.NOT_FOUND, "fit", signals.coverage),
         }
-        correct = {}
+        correct: dict[AnswerStatus, bool] = {}
         for status, verdict in verdicts.items():
             if status is AnswerStatus.TOC_ONLY and not toc_docs:
                 correct[status] = False

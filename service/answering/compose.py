@@ -9,8 +9,8 @@ from datetime import date
 from corpus.library import Corpus
 from corpus.models import PolicyDocument
 from corpus.text import compact
-from service.answering.config import EvidenceConfig
 from service.answering.comparisons import compare_figures, lead_sentence, relevant_facts
+from service.answering.config import EvidenceConfig
 from service.answering.evidence import Sentence, coverage, extend_window, trim_quote
 from service.answering.facts import PolicyFact
 from service.answering.figures import FIGURE
@@ -124,7 +124,7 @@ def _quote_lead(plan: QueryPlan, sentence: Sentence, terms: dict[str, float]) ->
             score = coverage(terms, run) + 0.001 * len(run)
             if score > best_score:
                 best, best_score = run, score
-    best = best.rstrip(",,;;:: ")
+    best = re.sub(r"[,,;;::\s]+$", "", best)
     if not best or len(best) >= len(text) - 4:
         return ""  # nothing short states it, or the quote is short already and leads by itself
     return f"{best}。[1]" if not best.endswith(("。", "!", "?")) else f"{best}[1]"

@@ -15,9 +15,9 @@ from http_support import live_server, make_settings, served, shared_qa, sse_even
 from pydantic import SecretStr
 
 from evals.load import free_port
+from service.answering.pipeline import PolicyQAService
 from service.app import create_app
 from service.container import store_config
-from service.answering.pipeline import PolicyQAService
 from service.settings import LLMSettings, Settings
 
 pytestmark = pytest.mark.slow
