@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import threading
-
 from fastapi import FastAPI, Request
 from fastapi.middleware.cors import CORSMiddleware
 from starlette.routing import Match
 
+from indexing.builder import index_change_lock
 from service.api import admin, ask, chat, documents, feedback, health, search
 from service.api.limits import BodySizeLimit
 from service.errors import ApiError, install_error_handlers
@@ -27,9 +26,9 @@ def create_app(settings: Settings, qa: PolicyQA) -> FastAPI:
     app = FastAPI(title="policyqa", version="0.1.0", description=DESCRIPTION)
     app.state.settings = settings
     app.state.qa = qa
-    app.state.feedback = FeedbackStore(settings.feedback_db)
+    app.state.feedback = FeedbackStore(settings.database_target())
     app.state.metrics = Metrics()
-    app.state.index_lock = threading.Lock()
+    app.state.index_lock = index_change_lock(settings.index_dir)  # shared by every process on the data dir
 
     install_error_handlers(app)
     for module in (ask, search, documents, admin, feedback, chat, health):
