@@ -9,6 +9,7 @@ from llama_index.core.embeddings import BaseEmbedding
 from corpus.library import Corpus
 from indexing.builder import StoreConfig, build_index, current_id
 from indexing.embeddings import build_embedding
+from service.live import LiveQA
 from service.qa import PolicyQAService, Rewriter
 from service.settings import Settings
 
@@ -20,7 +21,7 @@ def store_config(settings: Settings) -> StoreConfig:
 
 
 def embedding_model(settings: Settings) -> BaseEmbedding:
-    return build_embedding(settings.embedding.mode, settings.embedding.model)
+    return build_embedding(settings.embedding.mode, settings.embedding.model, settings.embedding.query_cache_size)
 
 
 def ensure_index(settings: Settings, embed_model: BaseEmbedding, show_progress: bool = True) -> bool:
@@ -46,6 +47,19 @@ def llm_rewriter(settings: Settings) -> Rewriter | None:
     from service.llm import LLMRewriter
 
     return LLMRewriter(settings.llm)
+
+
+def serving_policyqa(settings: Settings) -> LiveQA:
+    """The core a server runs: it follows the data dir to each new complete index version (the index
+    must exist: `policyqa serve` builds it once before it starts any worker)."""
+    embed = embedding_model(settings)
+    store, rewriter = store_config(settings), llm_rewriter(settings)
+    live = LiveQA(
+        lambda: PolicyQAService(settings, embed, store, rewriter=rewriter),
+        settings.index_dir,
+        poll_seconds=settings.index_poll_seconds,
+    )
+    return live.start()
 
 
 def build_policyqa(settings: Settings, build_if_missing: bool = True, show_progress: bool = False) -> PolicyQAService:
