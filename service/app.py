@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator, Callable
+from contextlib import AbstractAsyncContextManager, asynccontextmanager
+
 from fastapi import FastAPI, Request
 from fastapi.middleware.cors import CORSMiddleware
 from starlette.routing import Match
@@ -23,7 +26,7 @@ DESCRIPTION = (
 
 def create_app(settings: Settings, qa: PolicyQA) -> FastAPI:
     """The FastAPI app over ``qa``: routes, error shapes, request ids, metrics, CORS and the feedback store."""
-    app = FastAPI(title="policyqa", version="0.1.0", description=DESCRIPTION)
+    app = FastAPI(title="policyqa", version="0.1.0", description=DESCRIPTION, lifespan=_closing(qa))
     app.state.settings = settings
     app.state.qa = qa
     app.state.feedback = FeedbackStore(settings.database_target())
@@ -47,6 +50,20 @@ def create_app(settings: Settings, qa: PolicyQA) -> FastAPI:
             expose_headers=[REQUEST_ID_HEADER],
         )
     return app
+
+
+def _closing(qa: PolicyQA) -> Callable[[FastAPI], AbstractAsyncContextManager[None]]:
+    """On shutdown: stop the core's index watcher (a served LiveQA has one) and close the database pool."""
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        yield
+        close = getattr(qa, "close", None)
+        if callable(close):
+            close()
+        app.state.feedback.close()
+
+    return lifespan
 
 
 def _add_api_fallback(app: FastAPI) -> None:

@@ -49,10 +49,12 @@ def llm_rewriter(settings: Settings) -> Rewriter | None:
     return LLMRewriter(settings.llm)
 
 
-def serving_policyqa(settings: Settings) -> LiveQA:
-    """The core a server runs: it follows the data dir to each new complete index version (the index
-    must exist: `policyqa serve` builds it once before it starts any worker)."""
+def serving_policyqa(settings: Settings, build_if_missing: bool = False) -> LiveQA:
+    """The core a server runs: it follows the data dir to each new complete index version (workers get
+    ``build_if_missing=False``: `policyqa serve` builds the index once before it starts them)."""
     embed = embedding_model(settings)
+    if build_if_missing:
+        ensure_index(settings, embed, show_progress=True)
     store, rewriter = store_config(settings), llm_rewriter(settings)
     live = LiveQA(
         lambda: PolicyQAService(settings, embed, store, rewriter=rewriter),
