@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 
 from fastapi import FastAPI, Request
 from fastapi.middleware.cors import CORSMiddleware
@@ -24,11 +26,18 @@ DESCRIPTION = (
 
 def create_app(settings: Settings, qa: PolicyQA) -> FastAPI:
     """The FastAPI app over ``qa``: routes, error shapes, request ids, metrics, CORS and the feedback store."""
-    app = FastAPI(title="policyqa", version="0.1.0", description=DESCRIPTION)
+    metrics = Metrics()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        yield
+        metrics.process_exited()  # with several workers, this one's live gauges leave the sum
+
+    app = FastAPI(title="policyqa", version="0.1.0", description=DESCRIPTION, lifespan=lifespan)
     app.state.settings = settings
     app.state.qa = qa
     app.state.feedback = FeedbackStore(settings.feedback_db)
-    app.state.metrics = Metrics()
+    app.state.metrics = metrics
     app.state.index_lock = threading.Lock()
 
     install_error_handlers(app)
