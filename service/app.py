@@ -10,6 +10,7 @@ from fastapi.middleware.cors import CORSMiddleware
 from starlette.routing import Match
 
 from indexing.builder import index_change_lock
+from indexing.embeddings import QUERY_CACHE_COUNTERS
 from service.api import admin, ask, chat, documents, feedback, health, search
 from service.api.limits import BodySizeLimit
 from service.errors import ApiError, install_error_handlers
@@ -26,11 +27,14 @@ DESCRIPTION = (
 
 def create_app(settings: Settings, qa: PolicyQA) -> FastAPI:
     """The FastAPI app over ``qa``: routes, error shapes, request ids, metrics, CORS and the feedback store."""
-    app = FastAPI(title="policyqa", version="0.1.0", description=DESCRIPTION, lifespan=_closing(qa))
+    metrics = Metrics()
+    for counter in QUERY_CACHE_COUNTERS:  # the embedding layer's counters, beside the HTTP ones
+        metrics.registry.register(counter)
+    app = FastAPI(title="policyqa", version="0.1.0", description=DESCRIPTION, lifespan=_closing(qa, metrics))
     app.state.settings = settings
     app.state.qa = qa
     app.state.feedback = FeedbackStore(settings.database_target())
-    app.state.metrics = Metrics()
+    app.state.metrics = metrics
     app.state.index_lock = index_change_lock(settings.index_dir)  # shared by every process on the data dir
 
     install_error_handlers(app)
@@ -52,8 +56,9 @@ def create_app(settings: Settings, qa: PolicyQA) -> FastAPI:
     return app
 
 
-def _closing(qa: PolicyQA) -> Callable[[FastAPI], AbstractAsyncContextManager[None]]:
-    """On shutdown: stop the core's index watcher (a served LiveQA has one) and close the database pool."""
+def _closing(qa: PolicyQA, metrics: Metrics) -> Callable[[FastAPI], AbstractAsyncContextManager[None]]:
+    """On shutdown: stop the core's index watcher (a served LiveQA has one), close the database pool and,
+    with several workers, take this one's live gauges out of the sum."""
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -62,6 +67,7 @@ def _closing(qa: PolicyQA) -> Callable[[FastAPI], AbstractAsyncContextManager[No
         if callable(close):
             close()
         app.state.feedback.close()
+        metrics.process_exited()
 
     return lifespan
 

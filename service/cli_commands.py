@@ -1,4 +1,4 @@
-"""Subcommands beyond `corpus`: index (build, add, stats), ask, serve, eval."""
+"""Subcommands beyond `corpus`: index (build, add, stats), db, ask, serve, eval."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from service.settings import Settings
 
 
 def register(commands: argparse._SubParsersAction) -> None:
-    """Add the index, ask, serve and eval subcommands to ``commands``."""
+    """Add the index, db, ask, serve and eval subcommands to ``commands``."""
     from evals.cli import add_eval_command
     from service.serve import add_serve_command
 
@@ -36,6 +36,10 @@ def register(commands: argparse._SubParsersAction) -> None:
     ask.add_argument("--json", action="store_true", help="print the API contract's JSON")
     ask.add_argument("--history", type=Path, help='JSON file: [{"role": "user"|"assistant", "content": "..."}]')
     ask.set_defaults(run=_ask)
+
+    db = commands.add_parser("db", help="the feedback database").add_subparsers(title="db")
+    upgrade = db.add_parser("upgrade", help="create or upgrade the schema to the newest revision (idempotent)")
+    upgrade.set_defaults(run=_db_upgrade)
 
     add_serve_command(commands)
     add_eval_command(commands)
@@ -100,6 +104,22 @@ def _index_stats(args: argparse.Namespace, settings: Settings) -> int:
     else:
         for key, value in stats.items():
             print(f"{key:>16}: {value}")
+    return 0
+
+
+def _db_upgrade(args: argparse.Namespace, settings: Settings) -> int:
+    from service.feedback import FeedbackStore, FeedbackStoreError
+    from service.migrations import current_revision
+
+    try:
+        store = FeedbackStore(settings.database_target())  # opening it upgrades it, under a lock
+    except FeedbackStoreError as exc:
+        print(f"policyqa: error: {exc}", file=sys.stderr)
+        return 1
+    with store.engine.connect() as connection:
+        revision = current_revision(connection)
+    print(f"{store.where}: schema at revision {revision}, {store.count()} feedback entries")
+    store.close()
     return 0
 
 

@@ -10,6 +10,10 @@ from __future__ import annotations
 import argparse
 import logging
 import os
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from service.settings import Settings, get_settings
@@ -45,7 +49,7 @@ def _positive(value: str) -> int:
 def _serve(args: argparse.Namespace, settings: Settings) -> int:
     import uvicorn
 
-    from service.observability import configure_logging
+    from service.observability import configure_logging, prepare_multiprocess_dir
 
     configure_logging(settings.log_level)
     logger.info("serving", extra={"host": args.host, "port": args.port, "ui": not args.no_ui, "workers": args.workers})
@@ -56,17 +60,32 @@ def _serve(args: argparse.Namespace, settings: Settings) -> int:
         return 0
     prepare_workers(settings, args.workers)
     factory = "service.serve:api_app" if args.no_ui else "service.serve:server_app"
-    uvicorn.run(
-        factory,
-        factory=True,
-        workers=args.workers,
-        host=args.host,
-        port=args.port,
-        log_config=None,
-        access_log=False,
-        timeout_graceful_shutdown=10,
-    )
+    with _metrics_dir() as metrics_dir:
+        prepare_multiprocess_dir(metrics_dir)  # /metrics sums every worker's values
+        uvicorn.run(
+            factory,
+            factory=True,
+            workers=args.workers,
+            host=args.host,
+            port=args.port,
+            log_config=None,
+            access_log=False,
+            timeout_graceful_shutdown=10,
+        )
     return 0
+
+
+@contextmanager
+def _metrics_dir() -> Iterator[Path]:
+    """The workers' metric files: PROMETHEUS_MULTIPROC_DIR when the operator set one, else a private temporary
+    directory removed when the server stops."""
+    from service.observability import multiprocess_dir
+
+    if configured := multiprocess_dir():
+        yield Path(configured)
+        return
+    with tempfile.TemporaryDirectory(prefix="policyqa-metrics-") as path:
+        yield Path(path)
 
 
 def prepare_workers(settings: Settings, workers: int) -> None:

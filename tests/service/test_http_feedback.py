@@ -150,3 +150,13 @@ def test_a_damaged_database_is_a_clear_error(tmp_path: Path) -> None:
     path.write_bytes(b"this is not a database" * 100)
     with pytest.raises(FeedbackStoreError, match="move it aside"):
         FeedbackStore(path)
+
+
+def test_the_migrations_build_exactly_the_tables_the_code_uses(database_url: str) -> None:
+    from alembic import command
+
+    from service.migrations import alembic_config
+
+    store = FeedbackStore(database_url)
+    with store.engine.begin() as connection:
+        command.check(alembic_config(connection))  # raises when a model change lacks its revision
