@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
@@ -53,15 +55,16 @@ def _index_build(args: argparse.Namespace, settings: Settings) -> int:
     if current_id(settings.index_dir) is not None and not args.force:
         print(f"an index exists under {settings.index_dir} (use --force to rebuild)")
         return 0
-    stats = build_index(
-        Corpus.load(added_dir=settings.added_dir),
-        embedding_model(settings),
-        settings.index_dir,
-        settings.cache_dir,
-        store_config(settings),
-        batch_size=settings.embedding.batch_size,
-        show_progress=True,
-    )
+    with _index_change(settings):
+        stats = build_index(
+            Corpus.load(added_dir=settings.added_dir),
+            embedding_model(settings),
+            settings.index_dir,
+            settings.cache_dir,
+            store_config(settings),
+            batch_size=settings.embedding.batch_size,
+            show_progress=True,
+        )
     print(
         f"built {stats['id']}: {stats['chunks']} chunks from {stats['documents']} documents in "
         f"{stats['seconds']} s ({stats['embedded']} embedded, {stats['from_cache']} from cache)"
@@ -81,7 +84,8 @@ def _index_add(args: argparse.Namespace, settings: Settings) -> int:
         title=args.title, doc_number=args.doc_number, effective_from=args.effective, expires_on=args.expires
     )
     try:
-        doc = qa.add_document(args.file, meta, show_progress=True)
+        with _index_change(settings):
+            doc = qa.add_document(args.file, meta, show_progress=True)
     except LoadError as exc:
         print(f"policyqa: error: {exc}", file=sys.stderr)
         return 1
@@ -90,6 +94,27 @@ def _index_add(args: argparse.Namespace, settings: Settings) -> int:
         f"pages {doc.printed_pages[0]}-{doc.printed_pages[-1]}); index version {qa.version.id}"
     )
     return 0
+
+
+@contextmanager
+def _index_change(settings: Settings) -> Iterator[None]:
+    """Hold the data dir's index lock (the one uploads and rebuilds through the API take), or fail clearly."""
+    from filelock import Timeout
+
+    from indexing.builder import index_change_lock
+
+    lock = index_change_lock(settings.index_dir)
+    try:
+        lock.acquire(blocking=False)
+    except Timeout:
+        raise RuntimeError(
+            f"another index change (an upload or rebuild) is running on {settings.index_dir}; "
+            "try again when it has finished"
+        ) from None
+    try:
+        yield
+    finally:
+        lock.release()
 
 
 def _index_stats(args: argparse.Namespace, settings: Settings) -> int:

@@ -7,7 +7,7 @@ import logging
 from llama_index.core.embeddings import BaseEmbedding
 
 from corpus.library import Corpus
-from indexing.builder import StoreConfig, build_index, current_id
+from indexing.builder import StoreConfig, build_index, current_id, index_change_lock
 from indexing.embeddings import build_embedding
 from service.live import LiveQA
 from service.qa import PolicyQAService, Rewriter
@@ -25,19 +25,23 @@ def embedding_model(settings: Settings) -> BaseEmbedding:
 
 
 def ensure_index(settings: Settings, embed_model: BaseEmbedding, show_progress: bool = True) -> bool:
-    """Build the index if there is none; True when a build ran."""
+    """Build the index if there is none; True when a build ran. A process that finds another one building
+    (a replica starting beside it) waits for that build rather than making a second one."""
     if current_id(settings.index_dir) is not None:
         return False
-    log.info("no index under %s: building it (about a minute on two cores)", settings.index_dir)
-    build_index(
-        Corpus.load(added_dir=settings.added_dir),
-        embed_model,
-        settings.index_dir,
-        settings.cache_dir,
-        store_config(settings),
-        batch_size=settings.embedding.batch_size,
-        show_progress=show_progress,
-    )
+    with index_change_lock(settings.index_dir):
+        if current_id(settings.index_dir) is not None:
+            return False
+        log.info("no index under %s: building it (about a minute on two cores)", settings.index_dir)
+        build_index(
+            Corpus.load(added_dir=settings.added_dir),
+            embed_model,
+            settings.index_dir,
+            settings.cache_dir,
+            store_config(settings),
+            batch_size=settings.embedding.batch_size,
+            show_progress=show_progress,
+        )
     return True
 
 
