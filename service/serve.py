@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from fastapi import FastAPI
 
 logger = logging.getLogger("policyqa.serve")
+UI_UPSTREAM_ENV = "POLICYQA_SERVE_UI_UPSTREAM"  # set by `serve --workers N` for its workers only
 
 
 def add_serve_command(commands: argparse._SubParsersAction) -> None:
@@ -60,7 +61,7 @@ def _serve(args: argparse.Namespace, settings: Settings) -> int:
         return 0
     prepare_workers(settings, args.workers)
     factory = "service.serve:api_app" if args.no_ui else "service.serve:server_app"
-    with _metrics_dir() as metrics_dir:
+    with _metrics_dir() as metrics_dir, _ui_server(settings, args.host, args.port, enabled=not args.no_ui):
         prepare_multiprocess_dir(metrics_dir)  # /metrics sums every worker's values
         uvicorn.run(
             factory,
@@ -86,6 +87,43 @@ def _metrics_dir() -> Iterator[Path]:
         return
     with tempfile.TemporaryDirectory(prefix="policyqa-metrics-") as path:
         yield Path(path)
+
+
+@contextmanager
+def _ui_server(settings: Settings, host: str, port: int, enabled: bool) -> Iterator[None]:
+    """The one UI process of a multi-worker server (see service.ui_upstream): in a thread of this parent,
+    on a private loopback port, calling the workers' API; the workers forward UI paths to it."""
+    if not enabled:
+        yield
+        return
+    import socket
+    import threading
+    import time
+
+    import uvicorn
+    from fastapi import FastAPI
+
+    from ui.app import mount_ui
+
+    loopback = "127.0.0.1" if host in ("0.0.0.0", "::", "") else host
+    ui_settings = settings.model_copy(update={"api_base_url": settings.api_base_url or f"http://{loopback}:{port}"})
+    app = FastAPI(title="policyqa UI", docs_url=None, redoc_url=None, openapi_url=None)
+    mount_ui(app, ui_settings, path="/")
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    sock.bind(("127.0.0.1", 0))
+    server = uvicorn.Server(uvicorn.Config(app, log_config=None, access_log=False, timeout_graceful_shutdown=5))
+    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, name="policyqa-ui", daemon=True)
+    thread.start()
+    while not server.started and thread.is_alive():
+        time.sleep(0.05)
+    os.environ[UI_UPSTREAM_ENV] = f"http://127.0.0.1:{sock.getsockname()[1]}"  # inherited by the workers
+    try:
+        yield
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+        sock.close()
+        os.environ.pop(UI_UPSTREAM_ENV, None)
 
 
 def prepare_workers(settings: Settings, workers: int) -> None:
@@ -116,7 +154,13 @@ def _worker_app(with_ui: bool) -> FastAPI:
 
     settings = get_settings()
     configure_logging(settings.log_level)
-    return build_server_app(settings, with_ui=with_ui, build_if_missing=False)
+    upstream = os.environ.get(UI_UPSTREAM_ENV) if with_ui else None
+    app = build_server_app(settings, with_ui=with_ui and not upstream, build_if_missing=False)
+    if upstream:
+        from service.ui_upstream import UIUpstream
+
+        app.mount("/", UIUpstream(upstream))  # after the API's routes: only what they do not serve
+    return app
 
 
 def build_server_app(settings: Settings, with_ui: bool = True, build_if_missing: bool = True) -> FastAPI:

@@ -13,9 +13,10 @@ import httpx
 import pytest
 from http_support import ADMIN_KEY, assert_error, make_settings, served
 from pydantic import SecretStr
-from sqlalchemy import create_engine, text
+from sqlalchemy import text
 
-from service.feedback import FeedbackEntry, FeedbackStore, FeedbackStoreError, database_url
+from service.feedback import FeedbackEntry, FeedbackStore, FeedbackStoreError
+from service.feedback import database_url as sqlalchemy_url
 from service.migrations import head_revision
 
 CITATION = {
@@ -85,7 +86,7 @@ def test_the_default_is_sqlite_in_the_data_dir(tmp_path: Path) -> None:
     settings = make_settings(data_dir=tmp_path)
     store = FeedbackStore(settings.database_target())
     assert store.engine.dialect.name == "sqlite" and store.engine.url.database == str(tmp_path / "feedback.sqlite3")
-    assert database_url("postgresql://u:secret@db.example/pq").drivername == "postgresql+psycopg"
+    assert sqlalchemy_url("postgresql://u:secret@db.example/pq").drivername == "postgresql+psycopg"
 
 
 def test_schema_creation_is_idempotent_when_processes_start_together(database_url: str) -> None:
@@ -138,7 +139,7 @@ def test_a_feedback_table_from_before_migrations_is_adopted(tmp_path: Path) -> N
 
 
 def test_an_unreachable_database_is_a_clear_error_without_its_password(postgres_url: str) -> None:
-    port = create_engine(database_url(postgres_url)).url.port
+    port = sqlalchemy_url(postgres_url).port
     unreachable = f"postgresql://policyqa:hunter2@127.0.0.1:{port + 1 if port else 1}/nothing?connect_timeout=2"
     with pytest.raises(FeedbackStoreError, match="cannot be reached") as raised:
         FeedbackStore(unreachable)

@@ -5,9 +5,8 @@ from __future__ import annotations
 import shutil
 import threading
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
-
-from conftest import AS_OF
 
 from service.container import embedding_model, store_config
 from service.live import LiveQA
@@ -15,6 +14,7 @@ from service.qa import PolicyQAService
 from service.settings import Settings
 
 QUESTION = "总部企业境内上市奖励多少?"
+AS_OF = date(2026, 11, 27)
 
 
 def _copy_version(index: Path, new_id: str) -> None:

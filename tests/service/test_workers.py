@@ -47,8 +47,15 @@ def test_a_repeated_question_is_counted_as_a_cache_hit_in_metrics() -> None:
     assert after[misses] - before.get(misses, 0) <= 1  # the first time (unless an earlier test asked it)
 
 
+def _ui_ask(url: str) -> str:
+    from gradio_client import Client
+
+    _, conversation = Client(url, verbose=False).predict(QUESTION["question"], api_name="/ask")
+    return str(conversation)
+
+
 @pytest.mark.slow
-def test_two_workers_share_the_port_and_sum_their_metrics(tmp_path: Path) -> None:
+def test_two_workers_share_the_port_sum_their_metrics_and_keep_one_ui(tmp_path: Path) -> None:
     shared_qa()  # the index exists
     data = tmp_path / "data"
     data.mkdir()
@@ -57,14 +64,19 @@ def test_two_workers_share_the_port_and_sum_their_metrics(tmp_path: Path) -> Non
         (shutil.copytree if source.is_dir() else shutil.copy2)(source, data / name)
     env = {k: v for k, v in os.environ.items() if not k.startswith(("POLICYQA_", "PROMETHEUS_"))}
     env["POLICYQA_DATA_DIR"] = str(data)
-    with ServerProcess(env=env, workers=2, extra_args=["--no-ui"]) as server:
+    with ServerProcess(env=env, workers=2) as server:
         with httpx.Client(base_url=server.url, timeout=60) as client:
             answers = [client.post("/api/ask", json=QUESTION) for _ in range(8)]
             metrics = client.get("/metrics")
+            page = client.get("/")
+        # Gradio keeps a session in one process: through the workers, every UI event must reach the one UI
+        ui_turns = [_ui_ask(server.url) for _ in range(4)]
         log = server.log_text()
     assert [a.status_code for a in answers] == [200] * 8
     assert len({a.json()["answer"] for a in answers}) == 1
-    assert log.count("Application startup complete") == 2 and "Started parent process" in log
+    assert page.status_code == 200 and "text/html" in page.headers["content-type"]
+    assert all("区办〔2023〕12号" in turn or "高新技术企业" in turn for turn in ui_turns), ui_turns
+    assert log.count("Started server process") == 3 and "Started parent process" in log  # 2 workers, 1 UI
     totals = _totals(metrics.text)
     assert totals["policyqa_http_requests_total"] == 8  # whichever worker answered /metrics counts both
     assert totals["policyqa_answers_total"] == 8
