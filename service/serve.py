@@ -2,7 +2,8 @@
 
 With ``--workers N`` uvicorn runs N processes on the one port, each built by an app factory
 (``service.serve:server_app`` / ``:api_app``) that loads the serving index once; the index and the
-database schema are made ready in the parent first, so workers never race to build them.
+database schema are made ready in the parent first, so workers never race to build them. The UI
+runs once, in the parent (see service.ui_upstream), since Gradio sessions live in one process.
 """
 
 from __future__ import annotations
