@@ -11,7 +11,7 @@ from starlette.routing import Match
 
 from indexing.builder import index_change_lock
 from indexing.embeddings import QUERY_CACHE_COUNTERS
-from service.api import admin, ask, chat, documents, feedback, health, search
+from service.api import admin, ask, chat, documents, eligibility, feedback, health, search
 from service.api.limits import BodySizeLimit
 from service.errors import ApiError, install_error_handlers
 from service.feedback import FeedbackStore
@@ -38,7 +38,7 @@ def create_app(settings: Settings, qa: PolicyQA) -> FastAPI:
     app.state.index_lock = index_change_lock(settings.index_dir)  # shared by every process on the data dir
 
     install_error_handlers(app)
-    for module in (ask, search, documents, admin, feedback, chat, health):
+    for module in (ask, search, documents, admin, feedback, chat, health, eligibility):
         app.include_router(module.router)
     _add_api_fallback(app)
 

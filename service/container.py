@@ -9,8 +9,8 @@ from llama_index.core.embeddings import BaseEmbedding
 from corpus.library import Corpus
 from indexing.builder import StoreConfig, build_index, current_id, index_change_lock
 from indexing.embeddings import build_embedding
+from service.answering.pipeline import PolicyQAService, Rewriter
 from service.live import LiveQA
-from service.qa import PolicyQAService, Rewriter
 from service.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -48,7 +48,7 @@ def ensure_index(settings: Settings, embed_model: BaseEmbedding, show_progress: 
 def llm_rewriter(settings: Settings) -> Rewriter | None:
     if not settings.llm.enabled:
         return None
-    from service.llm import LLMRewriter
+    from service.answering.llm import LLMRewriter
 
     return LLMRewriter(settings.llm)
 

@@ -21,7 +21,7 @@ log = logging.getLogger("policyqa.live")
 
 
 class LoadedQA(Protocol):
-    """A QA core over one loaded index version (service.qa.PolicyQAService)."""
+    """A QA core over one loaded index version (service.answering.pipeline.PolicyQAService)."""
 
     corpus: Corpus
     version: IndexVersion

@@ -8,9 +8,9 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
+from service.answering.pipeline import PolicyQAService
 from service.container import embedding_model, store_config
 from service.live import LiveQA
-from service.qa import PolicyQAService
 from service.settings import Settings
 
 QUESTION = "总部企业境内上市奖励多少?"
