@@ -5,13 +5,13 @@ from __future__ import annotations
 import logging
 import re
 import tempfile
-import threading
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any, TypeVar
 
 from fastapi import APIRouter, Request
+from filelock import BaseFileLock, Timeout
 from pydantic import BaseModel
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import FormData, UploadFile
@@ -98,10 +98,15 @@ async def rebuild_index(_: AdminDep, qa: QADep, lock: IndexLockDep) -> RebuildPu
     return RebuildPublic(stats=stats)
 
 
-def _locked(lock: threading.Lock, fn: Callable[..., _T], *args: Any) -> _T:
-    """Index changes one at a time; a second one is refused rather than queued behind a minute-long build."""
-    if not lock.acquire(blocking=False):
-        raise ApiError(409, "index_busy", "another upload or rebuild is running; try again when it has finished")
+def _locked(lock: BaseFileLock, fn: Callable[..., _T], *args: Any) -> _T:
+    """Index changes one at a time per data dir (across workers and replicas); a second one is refused
+    rather than queued behind a minute-long build."""
+    try:
+        lock.acquire(blocking=False)
+    except Timeout:
+        raise ApiError(
+            409, "index_busy", "another upload or rebuild is running; try again when it has finished"
+        ) from None
     try:
         return fn(*args)
     finally:
