@@ -44,6 +44,7 @@ class TocMatch:
 @dataclass
 class Signals:
     has_content: bool = True
+    asks_outcome: bool = False
     beyond_partial: list[PolicyDocument] = field(default_factory=list)
     other_place: bool = False
     unknown_year: bool = False
@@ -87,6 +88,7 @@ def measure(
     """Every signal of the verdict, computed once."""
     signals = Signals(has_content=has_content(plan.original), structured=structured)
     signals.beyond_partial = _beyond_partial_text(plan, corpus)
+    signals.asks_outcome = Asked.OUTCOME in plan.asked
     signals.other_place = bool(other_places(plan.original)) and not re.search(
         r"滨江|高新区|binjiang", plan.original, re.I
     )
@@ -127,6 +129,8 @@ def decide(signals: Signals, config: JudgeConfig) -> Verdict:
         )
     if signals.other_place:
         return Verdict(AnswerStatus.NOT_FOUND, "the question is about another place", cov)
+    if signals.asks_outcome:
+        return Verdict(AnswerStatus.NOT_FOUND, "the compilation states rules and targets, not results or later policies", cov)
     if signals.unknown_year:
         return Verdict(AnswerStatus.NOT_FOUND, "the compilation never mentions the year asked about", cov)
     if toc_docs and signals.toc_uncovered >= config.toc_min:

@@ -90,6 +90,9 @@ class Asked(StrEnum):
     PROCEDURE = "procedure"
     DOCUMENT = "document"  # which document / 文号 / page
     YES_NO = "yes_no"
+    OUTCOME = "outcome"  # what happened or will happen: results, statistics to date, future policy
+
+
 
 
 # Wording of each kind of question, Chinese (spoken forms included) and English: general question
@@ -128,6 +131,13 @@ _ASKED: dict[Asked, re.Pattern[str]] = {
         re.I,
     ),
 }
+# A policy compilation states rules and targets, not results to date or what later policies will say.
+_ASKED[Asked.OUTCOME] = re.compile(
+    r"实际(完成|使用|达到|发放|兑现)|最(后|终)完成|完成了多少|现在一共|目前(一共|共有|有多少)|至今|截至目前|"
+    r"会不会|会出|新一轮|下一轮|以后会|将来会|今后会|明年会|届时|"
+    r"actually (achieved|paid|reached)|so far|to date|will there be|next round|in the future",
+    re.I,
+)
 # the question checks a statement it makes ("…对吧?")
 _CHECKS_PREMISE = re.compile(r"对吧|吧[??]|是不是|是吗|对不对|没错吧|right\?|correct\?|isn't it", re.I)
 
