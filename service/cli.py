@@ -1,7 +1,8 @@
 """The `policyqa` command: corpus, index, ask, serve and eval.
 
-It is the entry point that composes every stage, so commands import their stage lazily
-(the UI and the evals are imported only by the commands that run them).
+It is the entry point that composes every stage: `serve` (ui/serve.py) and `eval` (evals/cli.py)
+register themselves through the `policyqa.commands` entry points, so no module of corpus,
+indexing or service imports the layers above it.
 """
 
 from __future__ import annotations
@@ -47,7 +48,20 @@ def _parser() -> argparse.ArgumentParser:
     from service import cli_commands
 
     cli_commands.register(commands)
+    for register in layer_commands():
+        register(commands)
     return parser
+
+
+COMMANDS_GROUP = "policyqa.commands"
+
+
+def layer_commands() -> list[Callable[[argparse._SubParsersAction], None]]:
+    """Commands that the layers above the service register as entry points (ui: serve, evals: eval),
+    so that this module composes them without importing them (data flows one way)."""
+    from importlib.metadata import entry_points
+
+    return [entry.load() for entry in sorted(entry_points(group=COMMANDS_GROUP), key=lambda e: e.name)]
 
 
 def load_corpus(settings: Settings) -> Corpus:

@@ -1,4 +1,4 @@
-"""Subcommands beyond `corpus`: index (build, add, stats), db, ask, serve, eval."""
+"""Subcommands of the service beyond `corpus`: index (build, add, stats), db, ask, facts, check."""
 
 from __future__ import annotations
 
@@ -14,10 +14,7 @@ from service.settings import Settings
 
 
 def register(commands: argparse._SubParsersAction) -> None:
-    """Add the index, db, ask, serve and eval subcommands to ``commands``."""
-    from evals.cli import add_eval_command
-    from service.serve import add_serve_command
-
+    """Add the service's own subcommands to ``commands`` (serve and eval come from ui and evals: service.cli)."""
     index = commands.add_parser("index", help="build and inspect the search index").add_subparsers(title="index")
     build = index.add_parser("build", help="build the index (a new version, switched to when complete)")
     build.add_argument("--force", action="store_true", help="rebuild even when an index exists")
@@ -53,8 +50,6 @@ def register(commands: argparse._SubParsersAction) -> None:
     check.add_argument("--json", action="store_true", help="print the /api/eligibility response")
     check.set_defaults(run=_check)
 
-    add_serve_command(commands)
-    add_eval_command(commands)
 
 
 def _index_build(args: argparse.Namespace, settings: Settings) -> int:

@@ -7,7 +7,7 @@ import pytest
 from http_support import assert_error, live_server, make_settings, shared_qa
 
 from service.cli import _parser
-from service.serve import build_server_app
+from ui.serve import build_server_app
 
 
 def test_serve_command_is_registered() -> None:

@@ -15,7 +15,7 @@ from http_support import live_server, make_settings, shared_qa
 from prometheus_client.parser import text_string_to_metric_families
 
 from service.observability import UNMATCHED_ROUTE, prepare_multiprocess_dir
-from service.serve import build_server_app
+from ui.serve import build_server_app
 
 
 def _route_labels(text: str) -> set[str]:

@@ -89,7 +89,7 @@ def main(port: int) -> None:
     import uvicorn
 
     from service.app import create_app
-    from service.serve import mount_ui
+    from ui.serve import mount_ui
 
     settings = Settings(data_dir=Path(tempfile.mkdtemp()))
     app = create_app(settings, KeywordQA(Corpus.load(), settings))  # type: ignore[arg-type]

@@ -1,9 +1,9 @@
 """`policyqa serve`: the HTTP API and the Gradio UI on one port (the index is built first if there is none).
 
 With ``--workers N`` uvicorn runs N processes on the one port, each built by an app factory
-(``service.serve:server_app`` / ``:api_app``) that loads the serving index once; the index and the
+(``ui.serve:server_app`` / ``:api_app``) that loads the serving index once; the index and the
 database schema are made ready in the parent first, so workers never race to build them. The UI
-runs once, in the parent (see service.ui_upstream), since Gradio sessions live in one process.
+runs once, in the parent (see ui.upstream), since Gradio sessions live in one process.
 """
 
 from __future__ import annotations
@@ -61,7 +61,7 @@ def _serve(args: argparse.Namespace, settings: Settings) -> int:
         uvicorn.run(app, host=args.host, port=args.port, log_config=None, access_log=False)
         return 0
     prepare_workers(settings, args.workers)
-    factory = "service.serve:api_app" if args.no_ui else "service.serve:server_app"
+    factory = "ui.serve:api_app" if args.no_ui else "ui.serve:server_app"
     with _metrics_dir() as metrics_dir, _ui_server(settings, args.host, args.port, enabled=not args.no_ui):
         prepare_multiprocess_dir(metrics_dir)  # /metrics sums every worker's values
         uvicorn.run(
@@ -92,7 +92,7 @@ def _metrics_dir() -> Iterator[Path]:
 
 @contextmanager
 def _ui_server(settings: Settings, host: str, port: int, enabled: bool) -> Iterator[None]:
-    """The one UI process of a multi-worker server (see service.ui_upstream): in a thread of this parent,
+    """The one UI process of a multi-worker server (see ui.upstream): in a thread of this parent,
     on a private loopback port, calling the workers' API; the workers forward UI paths to it."""
     if not enabled:
         yield
@@ -158,7 +158,7 @@ def _worker_app(with_ui: bool) -> FastAPI:
     upstream = os.environ.get(UI_UPSTREAM_ENV) if with_ui else None
     app = build_server_app(settings, with_ui=with_ui and not upstream, build_if_missing=False)
     if upstream:
-        from service.ui_upstream import UIUpstream
+        from ui.upstream import UIUpstream
 
         app.mount("/", UIUpstream(upstream))  # after the API's routes: only what they do not serve
     return app
