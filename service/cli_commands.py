@@ -51,7 +51,6 @@ def register(commands: argparse._SubParsersAction) -> None:
     check.set_defaults(run=_check)
 
 
-
 def _index_build(args: argparse.Namespace, settings: Settings) -> int:
     from corpus.library import Corpus
     from indexing.builder import build_index, current_id

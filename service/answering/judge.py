@@ -130,7 +130,9 @@ def decide(signals: Signals, config: JudgeConfig) -> Verdict:
     if signals.other_place:
         return Verdict(AnswerStatus.NOT_FOUND, "the question is about another place", cov)
     if signals.asks_outcome:
-        return Verdict(AnswerStatus.NOT_FOUND, "the compilation states rules and targets, not results or later policies", cov)
+        return Verdict(
+            AnswerStatus.NOT_FOUND, "the compilation states rules and targets, not results or later policies", cov
+        )
     if signals.unknown_year:
         return Verdict(AnswerStatus.NOT_FOUND, "the compilation never mentions the year asked about", cov)
     if toc_docs and signals.toc_uncovered >= config.toc_min:

@@ -93,8 +93,6 @@ class Asked(StrEnum):
     OUTCOME = "outcome"  # what happened or will happen: results, statistics to date, future policy
 
 
-
-
 # Wording of each kind of question, Chinese (spoken forms included) and English: general question
 # words, not the wording of particular questions.
 _ASKED: dict[Asked, re.Pattern[str]] = {
