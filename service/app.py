@@ -7,12 +7,12 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI, Request
-from fastapi.middleware.cors import CORSMiddleware
 from starlette.routing import Match
 
 from service.api import admin, ask, chat, documents, feedback, health, search
+from service.api.cors import ClosedCORSMiddleware
 from service.api.limits import BodySizeLimit
-from service.errors import ApiError, install_error_handlers
+from service.errors import ApiError, JsonErrorBodies, install_error_handlers
 from service.feedback import FeedbackStore
 from service.observability import REQUEST_ID_HEADER, Metrics, RequestContextMiddleware
 from service.protocols import PolicyQA
@@ -47,15 +47,16 @@ def create_app(settings: Settings, qa: PolicyQA) -> FastAPI:
 
     # uploads check their own, larger limit as they stream in
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_json_bytes, exempt_paths=frozenset({"/api/documents"}))
+    # always installed, closed unless origins are configured: it also closes the routes of a mounted UI
+    app.add_middleware(
+        ClosedCORSMiddleware,
+        allow_origins=settings.cors_origins,
+        allow_methods=["GET", "POST"],
+        allow_headers=["Content-Type", "Authorization", "X-API-Key", REQUEST_ID_HEADER],
+        expose_headers=[REQUEST_ID_HEADER],
+    )
+    app.add_middleware(JsonErrorBodies)  # a mounted UI's errors too
     app.add_middleware(RequestContextMiddleware, metrics=app.state.metrics)
-    if settings.cors_origins:  # closed unless origins are configured
-        app.add_middleware(
-            CORSMiddleware,
-            allow_origins=settings.cors_origins,
-            allow_methods=["GET", "POST"],
-            allow_headers=["Content-Type", "Authorization", "X-API-Key", REQUEST_ID_HEADER],
-            expose_headers=[REQUEST_ID_HEADER],
-        )
     return app
 
 
