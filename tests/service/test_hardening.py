@@ -88,9 +88,7 @@ def test_strict_flags(client: httpx.Client) -> None:
     assert client.post("/api/search", json={"query": "奖励", "in_force_only": True}).status_code == 200
 
 
-@pytest.mark.parametrize(
-    "path", ["/api/documents/1_0", "/api/documents/2_/pages/1", "/api/documents/2/pages/1_2"]
-)
+@pytest.mark.parametrize("path", ["/api/documents/1_0", "/api/documents/2_/pages/1", "/api/documents/2/pages/1_2"])
 def test_document_numbers_are_plain_digits(client: httpx.Client, path: str) -> None:
     assert_error(client.get(path), 422)
     assert client.get("/api/documents/2").json()["doc_no"] == 2
