@@ -11,7 +11,9 @@ from starlette.routing import Match
 
 from service.api import admin, ask, chat, documents, feedback, health, search
 from service.api.cors import ClosedCORSMiddleware
-from service.api.limits import BodySizeLimit
+from service.api.feedback_budget import FeedbackBudget
+from service.api.limits import BodySizeLimit, UploadBudget
+from service.api.ratelimit import ClientLimits, RateLimitMiddleware
 from service.errors import ApiError, JsonErrorBodies, install_error_handlers
 from service.feedback import FeedbackStore
 from service.observability import REQUEST_ID_HEADER, Metrics, RequestContextMiddleware
@@ -39,6 +41,8 @@ def create_app(settings: Settings, qa: PolicyQA) -> FastAPI:
     app.state.feedback = FeedbackStore(settings.feedback_db)
     app.state.metrics = metrics
     app.state.index_lock = threading.Lock()
+    app.state.limits = ClientLimits(settings.rate_limits)
+    app.state.feedback_budget = FeedbackBudget(app.state.feedback, app.state.limits, settings.feedback_budget_bytes)
 
     install_error_handlers(app)
     for module in (ask, search, documents, admin, feedback, chat, health):
@@ -47,6 +51,8 @@ def create_app(settings: Settings, qa: PolicyQA) -> FastAPI:
 
     # uploads check their own, larger limit as they stream in
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_json_bytes, exempt_paths=frozenset({"/api/documents"}))
+    app.add_middleware(UploadBudget, budget=settings.ui_upload_budget_bytes)
+    app.add_middleware(RateLimitMiddleware, limits=app.state.limits, paths=RATE_LIMITED)
     # always installed, closed unless origins are configured: it also closes the routes of a mounted UI
     app.add_middleware(
         ClosedCORSMiddleware,
@@ -58,6 +64,16 @@ def create_app(settings: Settings, qa: PolicyQA) -> FastAPI:
     app.add_middleware(JsonErrorBodies)  # a mounted UI's errors too
     app.add_middleware(RequestContextMiddleware, metrics=app.state.metrics)
     return app
+
+
+# POST routes counted per client before their bodies are read (feedback also has a byte budget)
+RATE_LIMITED = {
+    "/api/ask": "questions",
+    "/api/ask/stream": "questions",
+    "/api/search": "questions",
+    "/v1/chat/completions": "questions",
+    "/api/feedback": "feedback",
+}
 
 
 def _add_api_fallback(app: FastAPI) -> None:

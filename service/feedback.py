@@ -118,6 +118,15 @@ class FeedbackStore:
             for row in rows
         ]
 
+    def stored_bytes(self) -> int:
+        """Bytes of text held by the stored entries (what the feedback budget counts)."""
+        with self._connect() as db:
+            row = db.execute(
+                "SELECT COALESCE(SUM(LENGTH(CAST(comment AS BLOB)) + LENGTH(CAST(question AS BLOB))"
+                " + LENGTH(CAST(answer AS BLOB)) + LENGTH(CAST(citations AS BLOB))), 0) FROM feedback"
+            ).fetchone()
+        return int(row[0])
+
     def count(self) -> int:
         with self._connect() as db:
             return int(db.execute("SELECT COUNT(*) FROM feedback").fetchone()[0])

@@ -119,3 +119,37 @@ class BodySizeLimit:
 
     def _message(self) -> str:
         return f"request bodies are limited to {self.max_bytes} bytes (uploads: POST /api/documents)"
+
+
+class UploadBudget:
+    """The mounted UI's upload route (Gradio's ``…/gradio_api/upload``, open to anyone) stores at most ``budget``
+    bytes in all (counted per process, from each request's declared length); 0 turns the route off (403)."""
+
+    def __init__(self, app: ASGIApp, budget: int, path_suffix: str = "/gradio_api/upload") -> None:
+        self.app = app
+        self.budget = budget
+        self.path_suffix = path_suffix
+        self.used = 0
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] != "POST" or not scope["path"].endswith(self.path_suffix):
+            await self.app(scope, receive, send)
+            return
+        refusal = self._refusal(dict(scope["headers"]).get(b"content-length", b""))
+        if refusal is not None:
+            await refusal(scope, receive, send)
+            return
+        await self.app(scope, receive, send)
+
+    def _refusal(self, declared: bytes) -> ASGIApp | None:
+        if self.budget == 0:
+            return error_response(403, "uploads_off", "the UI takes no file uploads (POLICYQA_UI_UPLOAD_BUDGET_BYTES)")
+        if not declared.isdigit():
+            return error_response(411, "length_required", "send uploads with a Content-Length header")
+        size = int(declared)
+        if self.used + size > self.budget:
+            return error_response(
+                507, "upload_budget_spent", f"the UI's upload budget ({self.budget} bytes) is spent; try again later"
+            )
+        self.used += size  # counted when accepted: a refused or failed upload still spent it (a bound, not a quota)
+        return None
