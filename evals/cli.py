@@ -21,6 +21,9 @@ def add_eval_command(commands: argparse._SubParsersAction) -> None:
     parser.add_argument("--limit", type=int, help="only the first N items")
     parser.add_argument("--clients", type=int, default=4, help="load benchmark: concurrent clients (max 32)")
     parser.add_argument("--seconds", type=float, default=20.0, help="load benchmark: duration (max 300)")
+    parser.add_argument(
+        "--soak-seconds", type=float, default=600.0, help="soak test with --bench: duration (max 3600; 0 skips it)"
+    )
     parser.set_defaults(run=_run)
 
 
@@ -38,6 +41,7 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
         limit=args.limit,
         clients=args.clients,
         seconds=args.seconds,
+        soak_seconds=args.soak_seconds,
     )
     results = run_suite(settings, options, log)
     paths = write_report(results, args.out)

@@ -95,6 +95,8 @@ def render_markdown(results: dict[str, Any]) -> str:
         lines += ["## Index build", "", *_build_table(results["build"]), ""]
     if results.get("load"):
         lines += ["## Load benchmark (loopback)", "", *_load_section(results["load"]), ""]
+    if results.get("soak"):
+        lines += ["## Soak test (loopback, mixed routes)", "", *_soak_section(results["soak"]), ""]
     lines += ["## Machine", "", *[f"- {k}: {v}" for k, v in results.get("machine", {}).items()], ""]
     for name, system in systems.items():
         lines += [f"## Misses: {name}", "", *_misses(system["items"]), ""]
@@ -171,6 +173,25 @@ def _load_section(load: dict[str, Any]) -> list[str]:
     if load.get("error_kinds"):
         kinds = ", ".join(f"{kind} x{count}" for kind, count in load["error_kinds"].items())
         lines += ["", f"Errors: {kinds} (wall time {load.get('wall_seconds')} s, request timeout 30 s)."]
+    return lines
+
+
+def _soak_section(soak: dict[str, Any]) -> list[str]:
+    if "error" in soak:
+        return [f"Not run: {soak['error']}"]
+    start, end, peak = soak["start"], soak["end"], soak["max"]
+    lines = [
+        f"{soak['clients']} clients for {soak['seconds']:.0f} s against `policyqa serve` (UI mounted) on a copy of "
+        f"the data dir, cycling ask, ask/stream, search, chat (plain and streamed), documents, pages, feedback, "
+        f"health, ready, metrics, unknown paths and over-long questions, with an index rebuild every 2 minutes: "
+        f"{soak['requests']} requests, {soak['server_errors']} server errors or failed connections.",
+        "",
+        "| server | start (after 10 s) | end | max |",
+        "|---|---|---|---|",
+    ]
+    for key, name in (("rss_mb", "RSS MB"), ("fds", "open fds"), ("threads", "threads")):
+        lines.append(f"| {name} | {start[key]} | {end[key]} | {peak[key]} |")
+    lines += ["", "Responses: " + ", ".join(f"{k} x{n}" for k, n in soak["statuses"].items()) + "."]
     return lines
 
 

@@ -26,6 +26,7 @@ class EvalOptions:
     limit: int | None = None
     clients: int = 4
     seconds: float = 20.0
+    soak_seconds: float = 600.0
 
 
 def run_suite(settings: Settings, options: EvalOptions, log: Callable[[str], None] = print) -> dict[str, Any]:
@@ -48,7 +49,18 @@ def run_suite(settings: Settings, options: EvalOptions, log: Callable[[str], Non
         if not options.url:
             results["build"].update(time_policyqa_build(settings, log))
         results["load"] = _run_load(settings, options, items, log)
+        if not options.url and options.soak_seconds > 0:
+            results["soak"] = _run_soak(settings, options, log)
     return results
+
+
+def _run_soak(settings: Settings, options: EvalOptions, log: Callable[[str], None]) -> dict[str, Any]:
+    from evals.soak import soak_copy
+
+    try:
+        return soak_copy(settings.data_dir, options.soak_seconds, log)
+    except RuntimeError as exc:
+        return {"error": str(exc)}
 
 
 def _run_policyqa(
