@@ -61,20 +61,23 @@ def check_history(history: list[Turn], settings: Settings) -> None:
             f"history has {len(history)} turns; at most {settings.max_history_turns} are accepted "
             "(send only the latest turns)",
         )
-    longest = history_turn_chars(settings)
     for i, turn in enumerate(history):  # every length first, then the scans
+        longest = history_turn_chars(settings, turn.role)
         if len(turn.content) > longest:
             raise ApiError(
-                422, "history_turn_too_long", f"history[{i}] has {len(turn.content)} characters; at most {longest}"
+                422,
+                "history_turn_too_long",
+                f"history[{i}] ({turn.role}) has {len(turn.content)} characters; at most {longest}",
             )
     for i, turn in enumerate(history):
         if has_surrogate(turn.content):
             raise ApiError(422, "invalid_text", f"history[{i}] holds an unpaired surrogate (invalid Unicode)")
 
 
-def history_turn_chars(settings: Settings) -> int:
-    """An answer in the history may be much longer than a question (it carries quotes)."""
-    return settings.max_question_chars * 10
+def history_turn_chars(settings: Settings, role: str = "assistant") -> int:
+    """A user turn was a question (the same limit: a short follow-up is answered with the previous question
+    joined to it); an answer may be much longer (it carries quotes)."""
+    return settings.max_question_chars * (10 if role == "assistant" else 1)
 
 
 class BodySizeLimit:

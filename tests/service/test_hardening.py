@@ -135,3 +135,16 @@ def test_ui_route_errors_are_json(client: httpx.Client, path: str) -> None:
     assert response.status_code >= 400
     assert_error(response, response.status_code)
     assert response.headers["x-request-id"]
+
+
+def test_a_user_turn_in_the_history_is_held_to_the_question_limit(client: httpx.Client) -> None:
+    """A short follow-up is answered with the previous question joined to it: a 20,000-character "previous
+    question" made one legitimate-sized request cost about two minutes of the core."""
+    history = [{"role": "user", "content": "上" * 2001}, {"role": "assistant", "content": "答" * 20_000}]
+    response, seconds = _timed(lambda: client.post("/api/ask", json={"question": "上市奖励", "history": history}))
+    assert_error(response, 422, "history_turn_too_long")
+    assert "(user)" in response.json()["error"]["message"]
+    history[0]["content"] = "上" * 2000
+    answered, seconds = _timed(lambda: client.post("/api/ask", json={"question": "上市奖励", "history": history}))
+    assert answered.status_code == 200
+    print(f"a follow-up after a 2,000-character question and a 20,000-character answer: {seconds:.1f} s")
