@@ -27,6 +27,9 @@ def add_eval_command(commands: argparse._SubParsersAction) -> None:
         default=(1, 2),
         help="load benchmark: `serve --workers` values to run side by side, e.g. 1,2 (default)",
     )
+    parser.add_argument(
+        "--soak-seconds", type=float, default=600.0, help="soak test with --bench: duration (max 3600; 0 skips it)"
+    )
     parser.set_defaults(run=_run)
 
 
@@ -52,6 +55,7 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
         clients=args.clients,
         seconds=args.seconds,
         load_workers=args.load_workers,
+        soak_seconds=args.soak_seconds,
     )
     results = run_suite(settings, options, log)
     paths = write_report(results, args.out)

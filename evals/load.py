@@ -46,7 +46,8 @@ class ServerProcess:
         self.extra_args = list(extra_args)
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
-        self.env = {**os.environ, **(env or {})}
+        # the benchmark measures the service, not its per-client limiter (every client here is 127.0.0.1)
+        self.env = {**os.environ, "POLICYQA_RATE_LIMITS__ENABLED": "false", **(env or {})}
         self.startup_timeout_s = startup_timeout_s
         self.process: subprocess.Popen[bytes] | None = None
         self.startup_seconds: float | None = None

@@ -106,6 +106,8 @@ def render_markdown(results: dict[str, Any]) -> str:
         lines += ["## Index build", "", *_build_table(results["build"]), ""]
     if results.get("load"):
         lines += ["## Load benchmark (loopback)", "", *_load_section(results["load"]), ""]
+    if results.get("soak"):
+        lines += ["## Soak test (loopback, mixed routes)", "", *_soak_section(results["soak"]), ""]
     lines += ["## Machine", "", *[f"- {k}: {v}" for k, v in results.get("machine", {}).items()], ""]
     for name, system in systems.items():
         lines += [f"## Misses: {name}", "", *_misses(system["items"]), ""]
@@ -245,6 +247,25 @@ def _load_section(load: dict[str, Any]) -> list[str]:
         "The questions repeat during a run, so after the first round the query-embedding cache answers "
         "most embeddings (the hits / misses column, summed over workers).",
     ]
+    return lines
+
+
+def _soak_section(soak: dict[str, Any]) -> list[str]:
+    if "error" in soak:
+        return [f"Not run: {soak['error']}"]
+    start, end, peak = soak["start"], soak["end"], soak["max"]
+    lines = [
+        f"{soak['clients']} clients for {soak['seconds']:.0f} s against `policyqa serve` (UI mounted) on a copy of "
+        f"the data dir, cycling ask, ask/stream, search, chat (plain and streamed), documents, pages, feedback, "
+        f"health, ready, metrics, unknown paths and over-long questions, with an index rebuild every 2 minutes: "
+        f"{soak['requests']} requests, {soak['server_errors']} server errors or failed connections.",
+        "",
+        "| server | start (after 10 s) | end | max |",
+        "|---|---|---|---|",
+    ]
+    for key, name in (("rss_mb", "RSS MB"), ("fds", "open fds"), ("threads", "threads")):
+        lines.append(f"| {name} | {start[key]} | {end[key]} | {peak[key]} |")
+    lines += ["", "Responses: " + ", ".join(f"{k} x{n}" for k, n in soak["statuses"].items()) + "."]
     return lines
 
 

@@ -28,6 +28,7 @@ class EvalOptions:
     clients: int = 8
     seconds: float = 20.0
     load_workers: tuple[int, ...] = (1, 2)
+    soak_seconds: float = 600.0
 
 
 def run_suite(settings: Settings, options: EvalOptions, log: Callable[[str], None] = print) -> dict[str, Any]:
@@ -51,6 +52,8 @@ def run_suite(settings: Settings, options: EvalOptions, log: Callable[[str], Non
         if not options.url:
             results["build"].update(time_policyqa_build(settings, log))
         results["load"] = _run_load(settings, options, items, log)
+        if not options.url and options.soak_seconds > 0:
+            results["soak"] = _run_soak(settings, options, log)
     return results
 
 
@@ -76,6 +79,15 @@ def policy_fact_counts(settings: Settings) -> list[dict[str, object]]:
 
     corpus = Corpus.load(added_dir=settings.added_dir)
     return fact_counts(corpus, extract_facts(corpus))
+
+
+def _run_soak(settings: Settings, options: EvalOptions, log: Callable[[str], None]) -> dict[str, Any]:
+    from evals.soak import soak_copy
+
+    try:
+        return soak_copy(settings.data_dir, options.soak_seconds, log)
+    except RuntimeError as exc:
+        return {"error": str(exc)}
 
 
 def _run_policyqa(

@@ -105,8 +105,8 @@ def build_index(
         for chunk in chunks:
             out.write(chunk.model_dump_json() + "\n")
     KeywordIndex.from_texts([c.id for c in chunks], texts).save(directory)
-    vector_store = store.store_for(directory, version_id)
-    vector_store.create(chunks, vectors)
+    with store.store_for(directory, version_id) as vector_store:  # closed: the service opens its own
+        vector_store.create(chunks, vectors)
     seconds = time.perf_counter() - started
     meta = {
         "id": version_id,
@@ -145,13 +145,22 @@ def _prune(root: Path, store: StoreConfig, keep: int) -> None:
     stale += [v for v in complete[:-keep] if v.name != serving]
     for version in stale:
         if store.mode == "http" and (version / "COMPLETE").exists():
-            store.store_for(version, version.name).drop()
+            with store.store_for(version, version.name) as dropped:
+                dropped.drop()
         shutil.rmtree(version, ignore_errors=True)
 
 
-def load_version(root: Path) -> IndexVersion:
-    """The serving version; IndexError_ with a remedy when there is none or it is damaged."""
-    version_id = current_id(root)
+def complete_versions(root: Path) -> list[str]:
+    """Ids of the complete versions under ``root``, newest first."""
+    versions = root / "versions"
+    if not versions.is_dir():
+        return []
+    return sorted((v.name for v in versions.iterdir() if (v / "COMPLETE").exists()), reverse=True)
+
+
+def load_version(root: Path, version_id: str | None = None) -> IndexVersion:
+    """A version (by default the serving one); IndexError_ with a remedy when there is none or it is damaged."""
+    version_id = version_id or current_id(root)
     if version_id is None:
         raise IndexError_(f"no index under {root}: run `policyqa index build`")
     directory = root / "versions" / version_id

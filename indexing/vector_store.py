@@ -30,11 +30,15 @@ def chroma_client(mode: str, path: Path | None = None, host: str = "127.0.0.1", 
 
 
 class VectorStore:
-    """One collection of chunk vectors. Embeddings are always given: Chroma never embeds anything."""
+    """One collection of chunk vectors. Embeddings are always given: Chroma never embeds anything.
 
-    def __init__(self, client: Any, collection: str):
+    ``owns_client``: close() closes the client too (a client shared by several stores is closed by its owner).
+    """
+
+    def __init__(self, client: Any, collection: str, owns_client: bool = True):
         self.client = client
         self.name = collection
+        self.owns_client = owns_client
         self._collection: Any = None
 
     def _get(self) -> Any:
@@ -86,3 +90,15 @@ class VectorStore:
     def drop(self) -> None:
         with contextlib.suppress(Exception):  # already gone
             self.client.delete_collection(self.name)
+
+    def close(self) -> None:
+        """Release the client's files, connections and threads (Chroma keeps them until the last client closes)."""
+        self._collection = None
+        if self.owns_client:
+            self.client.close()
+
+    def __enter__(self) -> VectorStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

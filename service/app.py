@@ -6,14 +6,16 @@ from collections.abc import AsyncIterator, Callable
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
 
 from fastapi import FastAPI, Request
-from fastapi.middleware.cors import CORSMiddleware
 from starlette.routing import Match
 
 from indexing.builder import index_change_lock
 from indexing.embeddings import QUERY_CACHE_COUNTERS
 from service.api import admin, ask, chat, documents, eligibility, feedback, health, search
-from service.api.limits import BodySizeLimit
-from service.errors import ApiError, install_error_handlers
+from service.api.cors import ClosedCORSMiddleware
+from service.api.feedback_budget import FeedbackBudget
+from service.api.limits import BodySizeLimit, UploadBudget
+from service.api.ratelimit import ClientLimits, RateLimitMiddleware
+from service.errors import ApiError, JsonErrorBodies, install_error_handlers
 from service.feedback import FeedbackStore
 from service.observability import REQUEST_ID_HEADER, Metrics, RequestContextMiddleware
 from service.protocols import PolicyQA
@@ -36,6 +38,8 @@ def create_app(settings: Settings, qa: PolicyQA) -> FastAPI:
     app.state.feedback = FeedbackStore(settings.database_target())
     app.state.metrics = metrics
     app.state.index_lock = index_change_lock(settings.index_dir)  # shared by every process on the data dir
+    app.state.limits = ClientLimits(settings.rate_limits)
+    app.state.feedback_budget = FeedbackBudget(app.state.feedback, app.state.limits, settings.feedback_budget_bytes)
 
     install_error_handlers(app)
     for module in (ask, search, documents, admin, feedback, chat, health, eligibility):
@@ -44,15 +48,18 @@ def create_app(settings: Settings, qa: PolicyQA) -> FastAPI:
 
     # uploads check their own, larger limit as they stream in
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_json_bytes, exempt_paths=frozenset({"/api/documents"}))
+    app.add_middleware(UploadBudget, budget=settings.ui_upload_budget_bytes)
+    app.add_middleware(RateLimitMiddleware, limits=app.state.limits, paths=RATE_LIMITED)
+    # always installed, closed unless origins are configured: it also closes the routes of a mounted UI
+    app.add_middleware(
+        ClosedCORSMiddleware,
+        allow_origins=settings.cors_origins,
+        allow_methods=["GET", "POST"],
+        allow_headers=["Content-Type", "Authorization", "X-API-Key", REQUEST_ID_HEADER],
+        expose_headers=[REQUEST_ID_HEADER],
+    )
+    app.add_middleware(JsonErrorBodies)  # a mounted UI's errors too
     app.add_middleware(RequestContextMiddleware, metrics=app.state.metrics)
-    if settings.cors_origins:  # closed unless origins are configured
-        app.add_middleware(
-            CORSMiddleware,
-            allow_origins=settings.cors_origins,
-            allow_methods=["GET", "POST"],
-            allow_headers=["Content-Type", "Authorization", "X-API-Key", REQUEST_ID_HEADER],
-            expose_headers=[REQUEST_ID_HEADER],
-        )
     return app
 
 
@@ -70,6 +77,16 @@ def _closing(qa: PolicyQA, metrics: Metrics) -> Callable[[FastAPI], AbstractAsyn
         metrics.process_exited()
 
     return lifespan
+
+
+# POST routes counted per client before their bodies are read (feedback also has a byte budget)
+RATE_LIMITED = {
+    "/api/ask": "questions",
+    "/api/ask/stream": "questions",
+    "/api/search": "questions",
+    "/v1/chat/completions": "questions",
+    "/api/feedback": "feedback",
+}
 
 
 def _add_api_fallback(app: FastAPI) -> None:

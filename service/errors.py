@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 from http import HTTPStatus
 from typing import Any
@@ -9,7 +10,9 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from starlette.datastructures import MutableHeaders
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 logger = logging.getLogger("policyqa.http")
 
@@ -84,3 +87,70 @@ def _status_code_name(status: int) -> str:
         return HTTPStatus(status).phrase.lower().replace(" ", "_").replace("-", "_")
     except ValueError:
         return f"http_{status}"
+
+
+class JsonErrorBodies:
+    """Every error response in the JSON error shape, those of a mounted app (the Gradio UI) included.
+
+    The app's own handlers already answer so; a mounted app answers ``{"detail": ...}`` or plain text. Only
+    responses of status >= 400 are buffered and rewritten; ``detail`` is kept for the mounted app's own client.
+    """
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        start: Message | None = None
+        chunks: list[bytes] = []
+
+        async def send_json_errors(message: Message) -> None:
+            nonlocal start
+            if message["type"] == "http.response.start" and message["status"] >= 400:
+                start = message
+                return
+            if start is None or message["type"] != "http.response.body":
+                await send(message)
+                return
+            chunks.append(message.get("body", b""))
+            if not message.get("more_body", False):
+                await _send_rewritten(send, start, b"".join(chunks), scope["method"] == "HEAD")
+
+        await self.app(scope, receive, send_json_errors)
+
+
+async def _send_rewritten(send: Send, start: Message, body: bytes, head: bool) -> None:
+    headers = MutableHeaders(scope=start)
+    content_type = headers.get("content-type", "")
+    rewritten = _json_error(start["status"], body, content_type) if "text/event-stream" not in content_type else None
+    if rewritten is not None:
+        body = rewritten
+        headers["content-type"] = "application/json"
+        headers["content-length"] = str(len(body))
+    await send(start)
+    await send({"type": "http.response.body", "body": b"" if head else body})
+
+
+def _json_error(status: int, body: bytes, content_type: str) -> bytes | None:
+    """The error shape for ``body``, or None when it has it already."""
+    detail: Any = None
+    if content_type.startswith("application/json"):
+        try:
+            decoded = json.loads(body)
+        except ValueError:
+            decoded = None
+        if isinstance(decoded, dict) and isinstance(decoded.get("error"), dict):
+            return None
+        detail = decoded.get("detail") if isinstance(decoded, dict) else None
+    message = detail if isinstance(detail, str) and detail else _phrase(status)
+    extra = {"detail": detail} if detail is not None else {}
+    return json.dumps({**error_body(_status_code_name(status), message), **extra}, ensure_ascii=False).encode()
+
+
+def _phrase(status: int) -> str:
+    try:
+        return HTTPStatus(status).phrase
+    except ValueError:
+        return f"HTTP {status}"

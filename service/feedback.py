@@ -20,11 +20,13 @@ from sqlalchemy import (
     Dialect,
     Engine,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Table,
     Text,
     TypeDecorator,
+    cast,
     create_engine,
     event,
     func,
@@ -193,6 +195,19 @@ class FeedbackStore:
         with self.engine.connect() as db:
             rows = db.execute(query).mappings().all()
         return [FeedbackRecord.model_validate(dict(row)) for row in rows]
+
+    def stored_bytes(self) -> int:
+        """Bytes of text held by the stored entries (what the feedback budget counts)."""
+        columns = [feedback_table.c[name] for name in ("comment", "question", "answer", "citations")]
+        if self.engine.dialect.name == "sqlite":
+            sizes = [func.coalesce(func.length(cast(c, LargeBinary)), 0) for c in columns]
+        else:
+            sizes = [func.coalesce(func.octet_length(cast(c, Text)), 0) for c in columns]
+        row_size = sizes[0] + sizes[1] + sizes[2] + sizes[3]
+        with self.engine.connect() as db:
+            return int(
+                db.execute(select(func.coalesce(func.sum(row_size), 0)).select_from(feedback_table)).scalar_one()
+            )
 
     def count(self) -> int:
         with self.engine.connect() as db:

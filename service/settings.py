@@ -51,6 +51,23 @@ class LLMSettings(BaseModel):
     timeout_s: float = Field(default=20.0, description="Seconds before falling back to the extractive answer.")
 
 
+class RateLimitSettings(BaseModel):
+    enabled: bool = Field(default=True, description="Per-client rate limits on; 429 with a JSON error when over.")
+    questions: str = Field(
+        default="60/minute;1000/hour",
+        description="Per client: ask, ask/stream, search and chat requests (`limits` notation, `;` between windows).",
+    )
+    feedback: str = Field(default="10/minute;200/day", description="Per client: feedback posts.")
+    feedback_bytes: str = Field(
+        default="2000000/day", description="Per client: bytes of feedback stored (the entry's UTF-8 JSON size)."
+    )
+    storage: str = Field(
+        default="memory://",
+        description="Where counters live (`limits` storage URI): memory:// is per process; redis://… shares them "
+        "between workers and replicas.",
+    )
+
+
 class Settings(BaseSettings):
     """Everything configurable, from environment variables POLICYQA_* (nested: POLICYQA_LLM__ENABLED)."""
 
@@ -84,6 +101,18 @@ class Settings(BaseSettings):
         default=2.0,
         ge=0.0,
         description="How often a serving process checks the data dir for a new index version (0: never).",
+    )
+    rate_limits: RateLimitSettings = Field(default_factory=RateLimitSettings)
+    feedback_budget_bytes: int = Field(
+        default=200 * 1024 * 1024,
+        ge=0,
+        description="Total size of stored feedback; beyond it new feedback is refused with 507 until it is cleared.",
+    )
+    ui_upload_budget_bytes: int = Field(
+        default=0,
+        ge=0,
+        description="Bytes the UI's upload route (/gradio_api/upload) may store, in total per process. The UI has "
+        "no upload field, so 0 turns the route off (403).",
     )
     log_level: str = Field(default="INFO", description="Log level of the service.")
 

@@ -115,7 +115,8 @@ def build_ui(settings: Settings) -> gr.Blocks:
     """The whole UI; mount it with ``gradio.mount_gradio_app(app, build_ui(settings), path="/")``."""
 
     def api(request: gr.Request | None) -> PolicyApi:
-        return PolicyApi(resolve_base_url(settings.api_base_url, request))
+        browser = getattr(getattr(request, "client", None), "host", None)
+        return PolicyApi(resolve_base_url(settings.api_base_url, request), forwarded_for=browser)
 
     with gr.Blocks(title="滨江产业政策问答 · policyqa", fill_width=True, analytics_enabled=False) as demo:
         gr.HTML(f"<style>{_CSS}</style>{_HEADER}", js_on_load=None, padding=False)

@@ -36,13 +36,24 @@ class StreamEvent:
 class PolicyApi:
     """The routes of DESIGN.md's HTTP contract, one method each."""
 
-    def __init__(self, base_url: str, timeout: float = 120.0, transport: httpx.BaseTransport | None = None):
+    def __init__(
+        self,
+        base_url: str,
+        timeout: float = 120.0,
+        transport: httpx.BaseTransport | None = None,
+        forwarded_for: str | None = None,
+    ):
         self.base_url = base_url.rstrip("/")
         self._timeout = httpx.Timeout(timeout, connect=5.0)
         self._transport = transport
+        # the browser's address, so the API's per-client limits count each UI user apart (uvicorn trusts
+        # X-Forwarded-For from 127.0.0.1, where the mounted UI calls from; see --forwarded-allow-ips)
+        self._headers = {"X-Forwarded-For": forwarded_for} if forwarded_for else {}
 
     def _client(self) -> httpx.Client:
-        return httpx.Client(base_url=self.base_url, timeout=self._timeout, transport=self._transport)
+        return httpx.Client(
+            base_url=self.base_url, timeout=self._timeout, transport=self._transport, headers=self._headers
+        )
 
     def _request(self, method: str, path: str, **kwargs: Any) -> Any:
         try:

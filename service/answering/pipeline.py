@@ -16,7 +16,8 @@ from corpus.library import Corpus
 from corpus.loaders import DocumentMeta
 from corpus.models import PolicyDocument, Validity
 from indexing.additions import add_document
-from indexing.builder import IndexVersion, StoreConfig, build_index, load_version
+from indexing.builder import IndexVersion, StoreConfig, build_index
+from indexing.serving import VectorStores, open_serving
 from service.answering.compose import (
     Draft,
     compose_answered,
@@ -75,6 +76,8 @@ class PolicyQAService:
         self.config = config or default_config()
         self.facts = FactBook()
         self._lock = threading.RLock()
+        self.stores = VectorStores(store_config)
+        self.index_warning = ""
         self.corpus: Corpus
         self.version: IndexVersion
         self.retriever: HybridRetriever
@@ -86,8 +89,8 @@ class PolicyQAService:
         """Load the corpus (with added documents) and the serving index version."""
         with self._lock:
             corpus = Corpus.load(added_dir=self.settings.added_dir)
-            version = load_version(self.settings.index_dir)
-            store = self.store_config.store_for(version.directory, version.id)
+            serving = open_serving(self.settings.index_dir, self.stores)
+            version, store, self.index_warning = serving.version, serving.store, serving.warning
             self.corpus, self.version = corpus, version
             retrieval = self.settings.retrieval
             self.retriever = HybridRetriever(
@@ -102,6 +105,7 @@ class PolicyQAService:
                 keyword_weight=retrieval.keyword_weight,
             )
             self.weights = TermWeights(version, [d.title for d in corpus.documents.values() if not d.has_text])
+            self.stores.serve(version, store)
 
     # -- answering -------------------------------------------------------------------------------
     def ask(self, question: str, history: list[Turn] | None = None) -> Answer:
@@ -259,6 +263,8 @@ class PolicyQAService:
         detail = {"index": f"version {self.version.id}, {len(self.version.chunks)} chunks"}
         if missing := self.unindexed_documents():
             detail["index"] += f"; documents {missing} are not indexed yet: run `policyqa index build --force`"
+        if self.index_warning:
+            detail["index_warning"] = self.index_warning
         store = self.retriever.store
         reachable = store is not None and store.heartbeat()
         detail["vector_store"] = "reachable" if reachable else "unreachable"

@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import logging
 from collections.abc import AsyncIterator
-from typing import Annotated
 
 from fastapi import APIRouter
 from fastapi.responses import StreamingResponse
-from pydantic import AfterValidator, BaseModel, Field
+from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
 
 from service.api.deps import MetricsDep, QADep, SettingsDep
-from service.api.limits import check_history, check_question, not_blank
+from service.api.limits import check_history, checked_question
 from service.api.sse import sse_event, text_pieces
 from service.errors import ApiError, error_body
 from service.models import Answer, Turn
@@ -25,7 +24,7 @@ SSE_HEADERS = {"Cache-Control": "no-cache", "X-Accel-Buffering": "no"}
 
 
 class AskCreate(BaseModel):
-    question: Annotated[str, AfterValidator(not_blank)] = Field(
+    question: str = Field(
         description="The question, 1 to max_question_chars characters after trimming.",
         examples=["总部企业境内上市奖励多少?"],
     )
@@ -35,9 +34,9 @@ class AskCreate(BaseModel):
 
 
 def _checked(body: AskCreate, settings: SettingsDep) -> AskCreate:
-    check_question(body.question, settings)
+    question = checked_question(body.question, settings)
     check_history(body.history, settings)
-    return body
+    return AskCreate(question=question, history=body.history)
 
 
 @router.post("/ask", response_model=Answer, summary="Answer a question with verified citations")

@@ -11,15 +11,15 @@ import logging
 import time
 import uuid
 from collections.abc import AsyncIterator
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter
 from fastapi.responses import StreamingResponse
-from pydantic import BaseModel, Field
+from pydantic import AfterValidator, BaseModel, Field, StrictBool
 
 from service.api.ask import SSE_HEADERS, AskCreate, answer_question
 from service.api.deps import MetricsDep, QADep, SettingsDep
-from service.api.limits import check_history, check_question, clean_text
+from service.api.limits import check_history, checked_question, no_surrogate
 from service.api.sse import sse_event, text_pieces
 from service.errors import ApiError, error_body
 from service.models import Answer, Citation, Turn
@@ -48,9 +48,9 @@ class ChatMessage(BaseModel):
 class ChatCompletionCreate(BaseModel):
     """The OpenAI request; sampling parameters (temperature, max_tokens...) are accepted and ignored."""
 
-    model: str = Field(default=MODEL_NAME, max_length=200)
+    model: Annotated[str, AfterValidator(no_surrogate)] = Field(default=MODEL_NAME, max_length=200)
     messages: list[ChatMessage] = Field(min_length=1, max_length=200)
-    stream: bool = False
+    stream: StrictBool = Field(default=False, description="true or false (JSON booleans only).")
 
 
 class ChatMessagePublic(BaseModel):
@@ -141,10 +141,7 @@ def _conversation(messages: list[ChatMessage], settings: SettingsDep) -> AskCrea
     turns = [m for m in messages if m.role in ("user", "assistant")]
     if not turns or turns[-1].role != "user":
         raise ApiError(422, "invalid_request", "the last user/assistant message must be the user's question")
-    question = clean_text(turns[-1].text()) if turns[-1].content is not None else ""
-    if not question:
-        raise ApiError(422, "invalid_request", "the last user message is empty")
-    check_question(question, settings)
+    question = checked_question(turns[-1].text(), settings, field="question")
     # Chat clients resend the whole conversation: keep the latest turns rather than refuse a long chat.
     history = [Turn(role=m.role, content=m.text()) for m in turns[:-1]][-settings.max_history_turns :]
     history = [t for t in history if t.content.strip()]

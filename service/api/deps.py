@@ -9,6 +9,7 @@ from fastapi import Depends, Request, Security
 from fastapi.security import APIKeyHeader
 from filelock import BaseFileLock
 
+from service.api.feedback_budget import FeedbackBudget
 from service.errors import ApiError
 from service.feedback import FeedbackStore
 from service.observability import Metrics
@@ -31,6 +32,11 @@ def feedback_store(request: Request) -> FeedbackStore:
     return store
 
 
+def feedback_budget(request: Request) -> FeedbackBudget:
+    budget: FeedbackBudget = request.app.state.feedback_budget
+    return budget
+
+
 def app_metrics(request: Request) -> Metrics:
     metrics: Metrics = request.app.state.metrics
     return metrics
@@ -45,6 +51,7 @@ SettingsDep = Annotated[Settings, Depends(app_settings)]
 QADep = Annotated[PolicyQA, Depends(policy_qa)]
 FeedbackDep = Annotated[FeedbackStore, Depends(feedback_store)]
 MetricsDep = Annotated[Metrics, Depends(app_metrics)]
+FeedbackBudgetDep = Annotated[FeedbackBudget, Depends(feedback_budget)]
 IndexLockDep = Annotated[BaseFileLock, Depends(index_lock)]
 
 _api_key_header = APIKeyHeader(

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
+from typing import Annotated
 
 from fastapi import APIRouter
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, BeforeValidator, Field
 
 from corpus.models import PolicyDocument
 from service.api.deps import QADep, SettingsDep
@@ -13,6 +15,16 @@ from service.errors import ApiError
 from service.protocols import PolicyQA
 
 router = APIRouter(prefix="/api/documents", tags=["documents"])
+
+
+def _plain_number(value: object) -> object:
+    """Digits only: int() would read "1_0" as 10 and " 2" as 2, so a mistyped link would open another document."""
+    if isinstance(value, str) and not re.fullmatch(r"-?[0-9]+", value):
+        raise ValueError("must be a plain number (digits only)")
+    return value
+
+
+PlainNumber = Annotated[int, BeforeValidator(_plain_number)]
 
 
 class DocumentSummaryPublic(BaseModel):
@@ -68,7 +80,7 @@ def list_documents(qa: QADep, settings: SettingsDep) -> DocumentListPublic:
 
 
 @router.get("/{doc_no}", response_model=DocumentPublic, summary="A document's metadata, dates and clause outline")
-def get_document(doc_no: int, qa: QADep, settings: SettingsDep) -> DocumentPublic:
+def get_document(doc_no: PlainNumber, qa: QADep, settings: SettingsDep) -> DocumentPublic:
     doc = qa.corpus.document(doc_no)
     if doc is None:
         raise unknown_document(doc_no, qa)
@@ -76,7 +88,7 @@ def get_document(doc_no: int, qa: QADep, settings: SettingsDep) -> DocumentPubli
 
 
 @router.get("/{doc_no}/pages/{printed_page}", response_model=PagePublic, summary="The text of a printed page")
-def get_page(doc_no: int, printed_page: int, qa: QADep) -> PagePublic:
+def get_page(doc_no: PlainNumber, printed_page: PlainNumber, qa: QADep) -> PagePublic:
     doc = qa.corpus.document(doc_no)
     if doc is None:
         raise unknown_document(doc_no, qa)

@@ -5,11 +5,12 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Request
 from pydantic import BaseModel, Field, field_validator
 from starlette.concurrency import run_in_threadpool
 
-from service.api.deps import AdminDep, FeedbackDep
+from service.api.deps import AdminDep, FeedbackBudgetDep, FeedbackDep
+from service.api.ratelimit import client_of
 from service.feedback import FeedbackEntry
 from service.models import Citation
 from service.observability import request_id_var
@@ -56,7 +57,9 @@ class FeedbackPublic(BaseModel):
 
 
 @router.post("", status_code=201, response_model=FeedbackPublic, summary="Rate an answer")
-async def add_feedback(body: FeedbackCreate, store: FeedbackDep) -> FeedbackPublic:
+async def add_feedback(
+    body: FeedbackCreate, store: FeedbackDep, budget: FeedbackBudgetDep, request: Request
+) -> FeedbackPublic:
     entry = FeedbackEntry(
         rating=_RATINGS[str(body.rating)],
         comment=body.comment,
@@ -65,6 +68,7 @@ async def add_feedback(body: FeedbackCreate, store: FeedbackDep) -> FeedbackPubl
         citations=body.citations,
         request_id=request_id_var.get(),
     )
+    await run_in_threadpool(budget.admit, entry, client_of(request.scope))  # 429 / 507 over the budget
     record = await run_in_threadpool(store.add, entry)
     return FeedbackPublic(**record.model_dump())
 

@@ -25,13 +25,16 @@ class ReadyPublic(BaseModel):
     components: dict[str, str]
 
 
-@router.get("/health", response_model=HealthPublic, summary="Liveness: the process answers")
+@router.api_route(
+    "/health", methods=["GET", "HEAD"], response_model=HealthPublic, summary="Liveness: the process answers"
+)
 async def health() -> HealthPublic:
     return HealthPublic(status="ok")
 
 
-@router.get(
+@router.api_route(
     "/ready",
+    methods=["GET", "HEAD"],
     response_model=ReadyPublic,
     summary="Readiness: index loaded and vector store reachable",
     responses={503: {"description": "Not ready: {ready: false, components, error}."}},

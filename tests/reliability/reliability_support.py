@@ -18,7 +18,10 @@ ENTRY = "import sys; from service.cli import main; sys.exit(main())"
 def policyqa_env(data_dir: Path, **extra: str) -> dict[str, str]:
     """The environment of a `policyqa` subprocess on ``data_dir`` (nothing inherited from POLICYQA_*)."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("POLICYQA_")}
-    env.update({"POLICYQA_DATA_DIR": str(data_dir), "PYTHONUNBUFFERED": "1", **extra})
+    # rate limits off: these tests send far more than one person would
+    env.update(
+        {"POLICYQA_DATA_DIR": str(data_dir), "PYTHONUNBUFFERED": "1", "POLICYQA_RATE_LIMITS__ENABLED": "false", **extra}
+    )
     return env
 
 

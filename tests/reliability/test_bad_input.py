@@ -23,6 +23,7 @@ from hypothesis import strategies as st
 from hypothesis.errors import Unsatisfiable
 from schemathesis.core.result import Ok
 
+from service.api.limits import history_turn_chars
 from service.container import build_policyqa
 from service.settings import Settings
 
@@ -254,8 +255,11 @@ def test_oversized_json_bodies_get_json_413(client: httpx.Client) -> None:
     response = client.post("/api/ask", content=chunked(), headers={"content-type": "application/json"})
     body = assert_error(response, 413, "body_too_large")
     assert str(limit) in body["error"]["message"]
-    # the largest legitimate request (20 history turns at their limit, all escaped) still fits
-    history = [{"role": "user", "content": "\u4e0a" * 20_000}] * 20
+    # the largest legitimate request (20 history turns at their limits, all escaped) still fits
+    history = [
+        {"role": role, "content": "\u4e0a" * history_turn_chars(make_settings(), role)}
+        for role in ("user", "assistant") * 10
+    ]
     legit = json.dumps({"question": "上市奖励", "history": history}).encode()
     assert len(legit) < limit
     assert client.post("/api/ask", content=legit, headers={"content-type": "application/json"}).status_code == 200

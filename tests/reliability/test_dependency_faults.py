@@ -14,7 +14,7 @@ from pathlib import Path
 import httpx
 import pytest
 from http_support import live_server, make_settings
-from reliability_support import ChromaServer, policyqa_env, run_policyqa, wait_for
+from reliability_support import ChromaServer, policyqa_env, run_policyqa, start_policyqa, stop_process, wait_for
 
 from evals.load import free_port
 from service.app import create_app
@@ -126,30 +126,83 @@ def test_feedback_file_that_is_not_a_database(data_copy: Path) -> None:
     assert db.read_text().startswith("not a database")
 
 
+def _only_the_serving_version(index: Path) -> Path:
+    """Remove the other versions of the copy, so there is nothing to fall back to; the serving version's dir."""
+    serving = (index / "CURRENT").read_text().strip()
+    for version in (index / "versions").iterdir():
+        if version.name != serving:
+            shutil.rmtree(version)
+    return index / "versions" / serving
+
+
 @pytest.mark.parametrize(
     "damage",
-    ["chunks-truncated", "keyword-garbage", "complete-missing", "current-dangling", "versions-gone"],
+    ["chunks-truncated", "keyword-garbage", "chroma-truncated", "complete-missing", "versions-gone"],
 )
 def test_damaged_index_stops_start_with_a_clear_error(data_copy: Path, damage: str) -> None:
     index = data_copy / "index"
-    version = index / "versions" / (index / "CURRENT").read_text().strip()
+    version = _only_the_serving_version(index)
     match damage:
         case "chunks-truncated":
             chunks = version / "chunks.jsonl"
             chunks.write_bytes(chunks.read_bytes()[: chunks.stat().st_size // 2])
         case "keyword-garbage":
             (version / "keyword.json").write_text("{not json")
+        case "chroma-truncated":
+            database = version / "chroma" / "chroma.sqlite3"
+            database.write_bytes(database.read_bytes()[: database.stat().st_size // 2])
         case "complete-missing":
             (version / "COMPLETE").unlink()
-        case "current-dangling":
-            (index / "CURRENT").write_text("v-does-not-exist")
         case "versions-gone":
             shutil.rmtree(index / "versions")
     before = sorted(str(p.relative_to(data_copy)) for p in data_copy.rglob("*"))
     stderr = _serve_fails_clearly(data_copy, "policyqa index build --force")
-    assert "damaged" in stderr or "inconsistent" in stderr
+    assert "damaged" in stderr or "inconsistent" in stderr or "cannot be" in stderr
     # nothing was deleted or rebuilt behind the operator's back
     assert sorted(str(p.relative_to(data_copy)) for p in data_copy.rglob("*")) == before
+
+
+@pytest.mark.parametrize("damage", ["keyword-truncated", "chroma-truncated", "current-dangling"])
+def test_restart_on_a_damaged_version_serves_the_previous_one(data_copy: Path, tmp_path: Path, damage: str) -> None:
+    """Damage the serving version's files and restart: the previous complete version serves, /ready warns."""
+    env = policyqa_env(data_copy)
+    previous = _only_the_serving_version(data_copy / "index").name
+    built = run_policyqa(["index", "build", "--force"], env, timeout=300)
+    assert built.returncode == 0, built.stderr[-1500:]
+    serving = (data_copy / "index" / "CURRENT").read_text().strip()
+    version = data_copy / "index" / "versions" / serving
+    match damage:
+        case "keyword-truncated":
+            keyword = version / "keyword.json"
+            keyword.write_bytes(keyword.read_bytes()[: keyword.stat().st_size // 2])
+        case "chroma-truncated":
+            database = version / "chroma" / "chroma.sqlite3"
+            database.write_bytes(database.read_bytes()[: database.stat().st_size // 2])
+        case "current-dangling":
+            shutil.rmtree(version)
+    port = free_port()
+    server = start_policyqa(["serve", "--no-ui", "--port", str(port)], env, tmp_path / "serve.log")
+    try:
+        url = f"http://127.0.0.1:{port}"
+        wait_for(lambda: _answers_http(f"{url}/health", server, tmp_path / "serve.log"), 180, "the server")
+        ready = httpx.get(f"{url}/ready", timeout=30)
+        assert ready.status_code == 200, ready.text
+        warning = ready.json()["components"]["index_warning"]
+        assert serving in warning and previous in warning and "policyqa index build --force" in warning
+        answer = httpx.post(f"{url}/api/ask", json=QUESTION, timeout=60).json()
+        assert answer["status"] == "answered" and answer["citations"]
+    finally:
+        stop_process(server)
+    assert (data_copy / "index" / "CURRENT").read_text().strip() == serving, "CURRENT is left for the operator"
+
+
+def _answers_http(url: str, process: subprocess.Popen[bytes], log: Path) -> bool:
+    if process.poll() is not None:
+        raise AssertionError(f"serve exited: {log.read_text(errors='replace')[-1500:]}")
+    try:
+        return httpx.get(url, timeout=2).status_code == 200
+    except httpx.HTTPError:
+        return False
 
 
 def test_feedback_survives_a_crashed_writer(tmp_path: Path) -> None:

@@ -23,7 +23,7 @@ from pydantic import SecretStr
 
 from service.app import create_app
 from service.protocols import PolicyQA
-from service.settings import Settings
+from service.settings import RateLimitSettings, Settings
 
 ADMIN_KEY = "test-admin-key"
 
@@ -40,7 +40,10 @@ def _data_dir() -> Path:
 
 def make_settings(**changes: Any) -> Settings:
     """Settings of the shared core: a temporary data dir, an admin key, everything else default."""
-    base = Settings(data_dir=_data_dir(), admin_api_key=SecretStr(ADMIN_KEY))
+    # rate limits off: a test module sends more than a person would (tests/service/test_budgets.py tests them)
+    base = Settings(
+        data_dir=_data_dir(), admin_api_key=SecretStr(ADMIN_KEY), rate_limits=RateLimitSettings(enabled=False)
+    )
     return base.model_copy(update=changes) if changes else base
 
 
