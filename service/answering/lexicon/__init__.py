@@ -45,11 +45,32 @@ class Lexicon:
 
     def matches(self, text: str) -> list[tuple[str, tuple[str, ...]]]:
         """(key, targets) for each key found in ``text``, longest first, no two on the same span."""
-        pattern, keys = _compiled(self)
-        if pattern is None:
-            return []
-        found = (keys[str(m.lastgroup)] for m in pattern.finditer(normalise_key(text)))
-        return [(key, self.entries[key]) for key in found]
+        lengths = _lengths_by_first_char(self)
+        lowered = normalise_key(text)
+        found: list[tuple[str, tuple[str, ...]]] = []
+        i = 0
+        while i < len(lowered):
+            key = self._longest_at(lowered, i, lengths.get(lowered[i], ()))
+            if key is None:
+                i += 1
+                continue
+            found.append((key, self.entries[key]))
+            i += len(key)
+        return found
+
+    def _longest_at(self, text: str, i: int, lengths: tuple[int, ...]) -> str | None:
+        for length in lengths:
+            key = text[i : i + length]
+            if key not in self.entries:
+                continue
+            if not key.isascii():
+                return key
+            # English words (plural forms too) never match inside a longer word: "ai" is not in "said"
+            end = i + length
+            for suffix in ("", "s", "es"):
+                if text.startswith(suffix, end) and _boundary(text, i - 1) and _boundary(text, end + len(suffix)):
+                    return key
+        return None
 
     def expand(self, text: str) -> list[str]:
         """The target terms of every key in ``text``, in order, each once."""
@@ -60,18 +81,17 @@ class Lexicon:
 
 
 @lru_cache(maxsize=8)
-def _compiled(lexicon: Lexicon) -> tuple[re.Pattern[str] | None, dict[str, str]]:
-    """One alternation of every key, longest first; group k<i> names which key matched."""
-    keys = sorted(lexicon.entries, key=len, reverse=True)
-    parts = []
-    for key in keys:
-        escaped = re.escape(key)
-        # English words (plural forms too) never match inside a longer word: "ai" is not in "said"
-        parts.append(rf"(?<![a-z0-9]){escaped}(?:s|es)?(?![a-z0-9])" if key.isascii() else escaped)
-    if not parts:
-        return None, {}
-    pattern = re.compile("|".join(f"(?P<k{i}>{p})" for i, p in enumerate(parts)))
-    return pattern, {f"k{i}": key for i, key in enumerate(keys)}
+def _lengths_by_first_char(lexicon: Lexicon) -> dict[str, tuple[int, ...]]:
+    """For each first character, the lengths of the keys that start with it, longest first."""
+    lengths: dict[str, set[int]] = {}
+    for key in lexicon.entries:
+        lengths.setdefault(key[0], set()).add(len(key))
+    return {c: tuple(sorted(ls, reverse=True)) for c, ls in lengths.items()}
+
+
+def _boundary(text: str, index: int) -> bool:
+    """No letter or digit at ``index`` (outside the text counts as a boundary)."""
+    return not (0 <= index < len(text) and text[index].isascii() and text[index].isalnum())
 
 
 def normalise_key(text: str) -> str:
