@@ -10,7 +10,7 @@ from pathlib import Path
 import httpx
 import pytest
 from http_support import assert_error, live_server, make_settings, shared_qa
-from service.serve import build_server_app
+from ui.serve import build_server_app
 
 from service.api.feedback_budget import entry_bytes
 from service.feedback import FeedbackEntry, FeedbackStore
