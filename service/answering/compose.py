@@ -59,7 +59,7 @@ def select_sentences(
         if adds or adds_figure:
             chosen.append(sentence)
     final: list[Sentence] = []
-    for sentence in (trim_quote(extend_window(s), terms, limit=240) for s in chosen):
+    for sentence in (trim_quote(extend_window(s), terms, limit=config.quote_chars) for s in chosen):
         if not any(_overlaps(sentence, kept) for kept in final):  # grown windows may now overlap
             final.append(sentence)
     return final

@@ -42,6 +42,7 @@ class EvidenceConfig(BaseModel):
     max_quotes: int = Field(3, description="Quotes in an answer.")
     max_docs: int = Field(5, description="Quotes in a side-by-side answer (one per document).")
     max_quote_chars: int = Field(380, description="Quotes stop being added past this many characters.")
+    quote_chars: int = Field(240, description="A quote longer than this is cut to its best run of comma clauses.")
 
 
 class JudgeConfig(BaseModel):
