@@ -17,6 +17,7 @@ DOC_NUMBER_RE = re.compile(
     r"(?P<issuer>[\u4e00-\u9fff]{1,6}?)\s*[〔\[(（【［]\s*(?P<year>(?:19|20)\d{2})\s*[〕\])）】］]"
     r"\s*(?P<num>\d{1,4})\s*号"
 )
+_LEADING_WORDS = re.compile(r"意见|办法|通知|规定|细则|方案|决定|政策|措施|根据|按照|依据|按|和|及|与")
 _CANONICAL_RE = re.compile(r"^(?P<issuer>[\u4e00-\u9fff]{1,6})〔(?P<year>\d{4})〕(?P<num>\d{1,4})号$")
 
 
@@ -58,6 +59,11 @@ def year_of(doc_number: str) -> int | None:
     return int(match.group("year")) if match else None
 
 
+def number_start(match: re.Match[str]) -> int:
+    """Where the 文号 of a DOC_NUMBER_RE match begins (the lazy issuer group may have taken words before it)."""
+    return match.end("issuer") - len(_issuer(match.group("issuer")))
+
+
 def _canonical(match: re.Match[str]) -> str:
     return f"{_issuer(match.group('issuer'))}〔{match.group('year')}〕{int(match.group('num'))}号"
 
@@ -67,4 +73,5 @@ def _issuer(raw: str) -> str:
     for issuer in sorted(ISSUERS, key=len, reverse=True):
         if raw.endswith(issuer):
             return issuer
-    return raw
+    # an unknown issuer run into the text before it ("…管理办法区测〔2099〕7号"): cut after the title or preposition
+    return _LEADING_WORDS.split(raw)[-1] or raw

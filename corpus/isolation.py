@@ -1,46 +1,68 @@
-"""Run a parser in a worker process with a time limit, so a hostile file cannot hold the server.
+"""Run a parser in a separate Python process with a time and memory limit (``python -m corpus.worker``).
 
-A thread cannot be stopped; a process can. The worker is spawned (not forked: the server has threads
-and open stores) and ended when the limit passes. Memory is capped for parsers that need no large
-mappings (pypdf), so an inflation bomb fails inside the worker instead of swapping the host.
+A thread cannot be stopped; a process can. The worker is a fresh interpreter (not a fork of a server
+with threads and open stores, and independent of how the caller was started); it caps its own address
+space where asked, so an inflation bomb fails inside it instead of swapping the host, and it is killed
+when the time limit passes. Results and errors come back as JSON on stdout.
 """
 
 from __future__ import annotations
 
-import multiprocessing
-import resource
-from collections.abc import Callable
-from multiprocessing.pool import Pool
-from typing import Any, TypeVar
+import dataclasses
+import json
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
 
+from corpus import errors
 from corpus.errors import LoadError
-
-_T = TypeVar("_T")
+from corpus.limits import ParseLimits
 
 
 class ParseTimeout(LoadError):
     code = "parse_timeout"
 
 
-def run_isolated(
-    fn: Callable[..., _T], *args: Any, timeout_s: float, memory_bytes: int | None = None, what: str = "the file"
-) -> _T:
-    """``fn(*args)`` in a fresh process; ParseTimeout after ``timeout_s``; its LoadError is raised as is."""
-    context = multiprocessing.get_context("spawn")
-    pool: Pool = context.Pool(1, initializer=_limit_memory, initargs=(memory_bytes,), maxtasksperchild=1)
+_ERRORS: dict[str, type[LoadError]] = {
+    cls.code: cls
+    for cls in (*vars(errors).values(), ParseTimeout)
+    if isinstance(cls, type) and issubclass(cls, LoadError)
+}
+
+
+def run_worker(
+    task: str, path: Path, limits: ParseLimits, *, timeout_s: float, memory_bytes: int | None = None, arg: Any = None
+) -> Any:
+    """The JSON result of ``task`` on ``path`` in a worker process; its LoadError re-raised here."""
+    request = json.dumps(
+        {
+            "task": task,
+            "path": str(path),
+            "limits": dataclasses.asdict(limits),
+            "arg": arg,
+            "memory_bytes": memory_bytes,
+        }
+    )
     try:
-        pending = pool.apply_async(fn, args)
-        try:
-            return pending.get(timeout=timeout_s)
-        except multiprocessing.TimeoutError as exc:
-            raise ParseTimeout(f"reading {what} took longer than {timeout_s:.0f} s and was stopped") from exc
-        except MemoryError as exc:
-            raise LoadError(f"{what} needs more memory than a document may use ({exc})") from exc
-    finally:
-        pool.terminate()
-        pool.join()
-
-
-def _limit_memory(memory_bytes: int | None) -> None:
-    if memory_bytes:
-        resource.setrlimit(resource.RLIMIT_AS, (memory_bytes, memory_bytes))
+        done = subprocess.run(
+            [sys.executable, "-m", "corpus.worker"],
+            input=request.encode(),
+            capture_output=True,
+            timeout=timeout_s,
+            check=False,
+        )
+    except subprocess.TimeoutExpired as exc:
+        raise ParseTimeout(f"reading {path.name} took longer than {timeout_s:.0f} s and was stopped") from exc
+    try:
+        reply = json.loads(done.stdout.decode("utf-8"))
+    except ValueError:
+        reply = None
+    if not isinstance(reply, dict):
+        tail = done.stderr.decode("utf-8", "replace").strip().splitlines()[-1:] or ["no output"]
+        if "MemoryError" in tail[0] or done.returncode < 0:
+            raise errors.DocumentTooLarge(f"{path.name} needs more memory than a document may use ({tail[0][:200]})")
+        raise LoadError(f"{path.name} could not be read ({tail[0][:200]})")
+    if "error" in reply:
+        raise _ERRORS.get(reply["error"]["code"], LoadError)(reply["error"]["message"])
+    return reply["ok"]

@@ -35,8 +35,8 @@ class Line:
 
 
 def display_width(text: str) -> int:
-    """Width in half-width cells: CJK characters count two."""
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+    """Width in half-width cells: CJK characters (and the quotes and dashes CJK fonts set full width) count two."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WFA" else 1 for c in text)
 
 
 def printed_number(lines: list[str]) -> tuple[int, int] | None:

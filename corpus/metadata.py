@@ -11,14 +11,16 @@ import re
 from dataclasses import dataclass, field
 
 from corpus.dates import extract_dates
-from corpus.doc_numbers import DOC_NUMBER_RE, issuer_of, normalise_doc_number
+from corpus.doc_numbers import DOC_NUMBER_RE, issuer_of, normalise_doc_number, number_start
 from corpus.models import DocumentDates
 
 _HEADER_CHARS = 400  # the 文号 of a document is printed in its first lines
 _TITLE_HINT = re.compile(r"(意见|办法|政策|通知|规定|细则|方案|决定|条例|规划|计划|措施|批复|公告|通告)")
 _NOT_TITLE = re.compile(r"(文件|签发人|^各.*[::]$|^\d{4}年\d{1,2}月\d{1,2}日$)")
 _MAX_TITLE_LINES = 3
-_CLAUSE_START = re.compile(r"^(第[一二三四五六七八九十]+[章条]|[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）]|\d+[.．])")
+_CLAUSE_START = re.compile(
+    r"^(第[一二三四五六七八九十]+[章条]|[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）]|\d+[.．])"
+)
 
 
 @dataclass
@@ -39,8 +41,9 @@ def read_metadata(body: str) -> ReadMetadata:
         title, text_start = _title_without_number(body)
         return ReadMetadata(title=title, dates=extract_dates(body), text_start=text_start)
     doc_number = normalise_doc_number(number.group()) or ""
-    line_start = body.rfind("\n", 0, number.start()) + 1
-    before = body[line_start : number.start()].strip()
+    start = number_start(number)
+    line_start = body.rfind("\n", 0, start) + 1
+    before = body[line_start:start].strip()
     if before and _TITLE_HINT.search(before):  # the compilation's layout: title, then 文号 on the same line
         title, text_start = before, number.end()
     elif title := _title_before(body[:line_start]):  # title on the line above the 文号

@@ -12,12 +12,12 @@ from pathlib import Path
 from typing import Any
 
 from corpus.errors import DocumentTooLarge, EmptyDocument, EncryptedDocument, LoadError
-from corpus.isolation import run_isolated
+from corpus.isolation import run_worker
 from corpus.layout import Line, RawPage, display_width, printed_number, reflow
 from corpus.limits import ParseLimits
 
 _MIN_TEXT_CHARS = 8  # fewer characters on a page with an image: the text is in the image
-_WRAP_TOLERANCE = 3  # half-width cells: a wrapped CJK line stops within about a character of the margin
+_WRAP_TOLERANCE = 0.08  # share of the margin: a wrapped line stops a character or two short of it
 
 
 def read_pdf(path: Path, limits: ParseLimits) -> list[RawPage]:
@@ -25,13 +25,8 @@ def read_pdf(path: Path, limits: ParseLimits) -> list[RawPage]:
     with path.open("rb") as handle:
         if handle.read(5) != b"%PDF-":
             raise LoadError(f"{path.name} is not a PDF (its content does not start with %PDF-)")
-    texts, scanned = run_isolated(
-        _text_layer,
-        path,
-        limits,
-        timeout_s=limits.text_timeout_s,
-        memory_bytes=limits.worker_memory_bytes,
-        what=path.name,
+    texts, scanned = run_worker(
+        "pdf-text", path, limits, timeout_s=limits.text_timeout_s, memory_bytes=limits.worker_memory_bytes
     )
     pages = _pages_from_text(texts)
     if scanned:
@@ -39,16 +34,11 @@ def read_pdf(path: Path, limits: ParseLimits) -> list[RawPage]:
             raise DocumentTooLarge(
                 f"{path.name} has {len(scanned)} scanned pages; at most {limits.max_ocr_pages} are read"
             )
-        ocr = run_isolated(
-            _ocr_pages,
-            path,
-            scanned,
-            limits,
-            timeout_s=limits.ocr_timeout_s_per_page * len(scanned) + 30,
-            what=f"the scanned pages of {path.name}",
+        ocr = run_worker(
+            "pdf-ocr", path, limits, timeout_s=limits.ocr_timeout_s_per_page * len(scanned) + 30, arg=scanned
         )
         for index, page in zip(scanned, ocr, strict=True):
-            pages[index] = page
+            pages[index] = RawPage.model_validate(page)
     if not any(p.text.strip() for p in pages):
         raise EmptyDocument(f"{path.name} has no text: neither a text layer nor readable scanned pages")
     return pages
@@ -86,7 +76,7 @@ def _open(path: Path, limits: ParseLimits) -> Any:
     return reader
 
 
-def _text_layer(path: Path, limits: ParseLimits) -> tuple[list[list[str]], list[int]]:
+def text_layer(path: Path, limits: ParseLimits) -> tuple[list[list[str]], list[int]]:
     """(lines of each page, indexes of pages that need OCR); runs in the worker."""
     from pypdf import apply_configuration
     from pypdf.errors import LimitReachedError, PyPdfError
@@ -125,12 +115,15 @@ def _pages_from_text(texts: list[list[str]]) -> list[RawPage]:
         pages.append(([t for i, t in enumerate(lines) if found is None or i != found[0]], found[1] if found else None))
     margin = max((display_width(line) for lines, _ in pages for line in lines), default=0)
     return [
-        RawPage(text=reflow([Line(t, display_width(t)) for t in lines], margin, _WRAP_TOLERANCE), printed_page=number)
+        RawPage(
+            text=reflow([Line(t, display_width(t)) for t in lines], margin, _WRAP_TOLERANCE * margin),
+            printed_page=number,
+        )
         for lines, number in pages
     ]
 
 
-def _ocr_pages(path: Path, indexes: list[int], limits: ParseLimits) -> list[RawPage]:
+def ocr_pages(path: Path, indexes: list[int], limits: ParseLimits) -> list[RawPage]:
     """OCR of the largest image on each of ``indexes``; runs in the worker."""
     from PIL import Image
     from pypdf.errors import PyPdfError
@@ -152,13 +145,13 @@ def _ocr_pages(path: Path, indexes: list[int], limits: ParseLimits) -> list[RawP
 
 def image_pages(path: Path, limits: ParseLimits) -> list[RawPage]:
     """OCR of an image file (one page), in a worker with the per-page time limit."""
-    page = run_isolated(_ocr_file, path, limits, timeout_s=limits.ocr_timeout_s_per_page + 30, what=path.name)
+    page = RawPage.model_validate(run_worker("image-ocr", path, limits, timeout_s=limits.ocr_timeout_s_per_page + 30))
     if not page.text.strip():
         raise EmptyDocument(f"no text was recognised in {path.name} (a blank or unreadable scan)")
     return [page]
 
 
-def _ocr_file(path: Path, limits: ParseLimits) -> RawPage:
+def ocr_file(path: Path, limits: ParseLimits) -> RawPage:
     from PIL import Image, UnidentifiedImageError
 
     from corpus.ocr import ocr_image
