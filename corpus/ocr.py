@@ -17,6 +17,7 @@ from corpus.layout import Line, RawPage, printed_number, reflow
 _MIN_SIDE = 1000  # smaller scans are enlarged: the recogniser wants characters of 30-ish pixels
 _REREAD_BELOW = 0.85  # a line read with a lower score is read again from a padded crop, whole and in halves
 _PAD = 4
+_INK = 128  # grey level below which a pixel is ink
 # official documents set the year of a 文号 in 〔〕 (GB/T 9704); the recogniser often reads them as 【】 or []
 _YEAR_BRACKETS = re.compile(r"[【\[［]\s*((?:19|20)\d{2})\s*[】\]］](?=\s*\d{1,4}\s*号)")
 
@@ -40,6 +41,7 @@ def ocr_image(image: Any) -> RawPage:
     result, _ = _engine()(pixels)
     boxes = [_Box(points, text, float(score)) for points, text, score in (result or [])]
     boxes = [_reread(pixels, b) if b.score < _REREAD_BELOW else b for b in boxes]
+    boxes += _missed_lines(pixels, boxes)
     boxes = [b for b in boxes if b.text]
     if not boxes:
         return RawPage(text="", ocr_confidence=None)
@@ -77,6 +79,29 @@ def _reread(pixels: Any, box: _Box) -> _Box:
         [[box.left, box.top], [box.right, box.top], [box.right, box.bottom], [box.left, box.bottom]], text, score
     )
     return better
+
+
+def _missed_lines(pixels: Any, boxes: list[_Box]) -> list[_Box]:
+    """Rows of ink no detected box covers (the detector now and then skips a dense line): read them directly."""
+    import numpy as np
+
+    ink = pixels.mean(axis=2) < _INK
+    rows = ink.sum(axis=1) > 2
+    found = []
+    start = None
+    for y, has_ink in enumerate([*rows.tolist(), False]):
+        if has_ink and start is None:
+            start = y
+        elif not has_ink and start is not None:
+            top, bottom, start = start, y, None
+            if bottom - top < 8 or any(min(b.bottom, bottom) - max(b.top, top) > (bottom - top) / 2 for b in boxes):
+                continue
+            columns = np.flatnonzero(ink[top:bottom].any(axis=0))
+            left, right = int(columns[0]), int(columns[-1]) + 1
+            box = _reread(pixels, _Box([[left, top], [right, top], [right, bottom], [left, bottom]], "", 0.0))
+            if box.text and box.score >= _REREAD_BELOW:
+                found.append(box)
+    return found
 
 
 def _recognise(parts: list[Any]) -> tuple[str, float]:

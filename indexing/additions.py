@@ -31,7 +31,6 @@ from corpus.models import PolicyDocument, TextStatus
 
 _SAFE = re.compile(r"[^\w.\-]+", re.UNICODE)
 _TOKEN_RE = re.compile(r"^[0-9a-f]{32}$")
-STAGING_DIR = "staging"
 STAGED_FOR_S = 24 * 3600  # an upload never confirmed is removed after a day
 
 
@@ -80,9 +79,9 @@ def place(corpus: Corpus, doc_number: str, added_nos: set[int], replace: bool) -
 
 
 # -- staging: an upload read and shown before it is confirmed ---------------------------------------
-def stage(upload: Path, file_name: str, added_dir: Path) -> tuple[str, AddedDocument]:
+def stage(upload: Path, file_name: str, staging_dir: Path) -> tuple[str, AddedDocument]:
     """Copy ``upload`` to a new staging slot and read it (the parse is cached there); (token, preview)."""
-    root = added_dir / STAGING_DIR
+    root = staging_dir
     _sweep(root)
     token = uuid.uuid4().hex
     slot = root / token
@@ -96,24 +95,29 @@ def stage(upload: Path, file_name: str, added_dir: Path) -> tuple[str, AddedDocu
         raise
 
 
-def staged_file(added_dir: Path, token: str) -> Path:
-    slot = added_dir / STAGING_DIR / token if _TOKEN_RE.match(token) else None
+def staged_file(staging_dir: Path, token: str) -> Path:
+    slot = staging_dir / token if _TOKEN_RE.match(token) else None
     files = [p for p in slot.iterdir() if not p.name.endswith(".json")] if slot and slot.is_dir() else []
     if not files:
         raise NotAdded(f"no staged upload {token[:40]!r}: it was confirmed, cancelled or has expired")
     return files[0]
 
 
-def discard(added_dir: Path, token: str) -> None:
-    shutil.rmtree(staged_file(added_dir, token).parent, ignore_errors=True)
+def discard(staging_dir: Path, token: str) -> None:
+    shutil.rmtree(staged_file(staging_dir, token).parent, ignore_errors=True)
 
 
 def commit(
-    added_dir: Path, token: str, meta: DocumentMeta, replace: bool, build: Callable[[], dict[str, Any]]
+    staging_dir: Path,
+    token: str,
+    added_dir: Path,
+    meta: DocumentMeta,
+    replace: bool,
+    build: Callable[[], dict[str, Any]],
 ) -> tuple[PolicyDocument, Placement]:
     """Record a staged upload with the confirmed ``meta`` and build; the staging slot is removed on success."""
-    staged = staged_file(added_dir, token)
-    document, placement = _add(staged, meta, added_dir, replace, build)
+    staged = staged_file(staging_dir, token)
+    document, placement = add_file(staged, meta, added_dir, replace, build)
     shutil.rmtree(staged.parent, ignore_errors=True)
     return document, placement
 
@@ -132,7 +136,7 @@ def add_document(
         stats.update(build(Corpus.load(added_dir=added_dir)))
         return stats
 
-    document, _ = _add(path, meta, added_dir, replace, run)
+    document, _ = add_file(path, meta, added_dir, replace, run)
     return document, stats
 
 
@@ -153,7 +157,7 @@ def delete(added_dir: Path, doc_no: int, build: Callable[[], dict[str, Any]]) ->
     return stats
 
 
-def _add(
+def add_file(
     source: Path, meta: DocumentMeta, added_dir: Path, replace: bool, build: Callable[[], dict[str, Any]]
 ) -> tuple[PolicyDocument, Placement]:
     entries = read_manifest(added_dir)

@@ -8,7 +8,7 @@ from fastapi import FastAPI, Request
 from fastapi.middleware.cors import CORSMiddleware
 from starlette.routing import Match
 
-from service.api import admin, ask, chat, documents, feedback, health, search
+from service.api import admin, admin_documents, ask, chat, documents, feedback, health, search
 from service.api.limits import BodySizeLimit
 from service.errors import ApiError, install_error_handlers
 from service.feedback import FeedbackStore
@@ -22,6 +22,9 @@ DESCRIPTION = (
 )
 
 
+UPLOAD_PATHS = frozenset({"/api/documents", "/api/admin/documents/preview"})
+
+
 def create_app(settings: Settings, qa: PolicyQA) -> FastAPI:
     """The FastAPI app over ``qa``: routes, error shapes, request ids, metrics, CORS and the feedback store."""
     app = FastAPI(title="policyqa", version="0.1.0", description=DESCRIPTION)
@@ -32,12 +35,12 @@ def create_app(settings: Settings, qa: PolicyQA) -> FastAPI:
     app.state.index_lock = threading.Lock()
 
     install_error_handlers(app)
-    for module in (ask, search, documents, admin, feedback, chat, health):
+    for module in (ask, search, documents, admin, admin_documents, feedback, chat, health):
         app.include_router(module.router)
     _add_api_fallback(app)
 
     # uploads check their own, larger limit as they stream in
-    app.add_middleware(BodySizeLimit, max_bytes=settings.max_json_bytes, exempt_paths=frozenset({"/api/documents"}))
+    app.add_middleware(BodySizeLimit, max_bytes=settings.max_json_bytes, exempt_paths=UPLOAD_PATHS)
     app.add_middleware(RequestContextMiddleware, metrics=app.state.metrics)
     if settings.cors_origins:  # closed unless origins are configured
         app.add_middleware(

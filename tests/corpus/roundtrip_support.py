@@ -39,10 +39,11 @@ def compiled(doc_no: int) -> tuple[PolicyDocument, list[SourcePage]]:
 
 def clause_tree(doc: PolicyDocument, with_pages: bool = True) -> list[tuple[object, ...]]:
     """(level, marker, path, pages) of every clause; text compared without whitespace (scans drop spaces)."""
-    return [
-        (c.level, compact(c.marker), tuple(compact(p) for p in c.path), *([tuple(c.printed_pages)] if with_pages else []))
-        for c in doc.clauses
-    ]
+    tree = []
+    for c in doc.clauses:
+        node: tuple[object, ...] = (c.level, compact(c.marker), tuple(compact(p) for p in c.path))
+        tree.append((*node, tuple(c.printed_pages)) if with_pages else node)
+    return tree
 
 
 def _wrap(text: str, width: float, measure) -> list[str]:  # type: ignore[no-untyped-def]
@@ -134,10 +135,13 @@ def word_file(pages: list[SourcePage], path: Path) -> None:
 def web_page(pages: list[SourcePage], title: str, path: Path) -> None:
     """The text as a government site would publish it: menus, breadcrumbs and a footer around the article."""
     paragraphs = "\n".join(f"<p>{html.escape(line)}</p>" for page in pages for line in page.text.split("\n"))
-    menu = "".join(f'<li><a href="/col/{i}">{name}</a></li>' for i, name in enumerate(
-        ["首页", "政务公开", "政策文件", "政策解读", "办事服务", "互动交流", "走进滨江"]))
+    menu = "".join(
+        f'<li><a href="/col/{i}">{name}</a></li>'
+        for i, name in enumerate(["首页", "政务公开", "政策文件", "政策解读", "办事服务", "互动交流", "走进滨江"])
+    )
     path.write_text(
-        f"""<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>{html.escape(title)}_滨江区政府门户网站</title></head>
+        f"""<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8">
+<title>{html.escape(title)}_滨江区政府门户网站</title></head>
 <body><header><div class="logo">杭州市滨江区人民政府</div><nav><ul>{menu}</ul></nav>
 <div class="search"><input placeholder="请输入关键词"><button>搜索</button></div></header>
 <div class="crumbs">当前位置:<a href="/">首页</a> &gt; <a href="/col/2">政务公开</a> &gt; 政策文件</div>
