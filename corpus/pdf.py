@@ -87,6 +87,8 @@ def text_layer(path: Path, limits: ParseLimits) -> tuple[list[list[str]], list[i
         scanned: list[int] = []
         with apply_configuration(**_pypdf_limits(limits)):
             for index, page in enumerate(reader.pages):
+                if (contents := page.get_contents()) is not None:
+                    contents.get_data()  # inflated here, under the limits (text extraction would swallow the error)
                 lines = [line.rstrip() for line in (page.extract_text() or "").splitlines() if line.strip()]
                 texts.append(lines)
                 if sum(len(line.strip()) for line in lines) < _MIN_TEXT_CHARS and _has_image(page):
@@ -95,7 +97,7 @@ def text_layer(path: Path, limits: ParseLimits) -> tuple[list[list[str]], list[i
     except LoadError:
         raise
     except LimitReachedError as exc:
-        raise DocumentTooLarge(f"{path.name} inflates beyond the size a document may have ({exc})") from exc
+        raise DocumentTooLarge(f"{path.name} is beyond what a document may hold ({exc})") from exc
     except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, OSError, RecursionError, IndexError) as exc:
         raise LoadError(f"{path.name} could not be read as a PDF: {type(exc).__name__}: {exc}") from exc
 
