@@ -48,6 +48,9 @@ def run_suite(settings: Settings, options: EvalOptions, log: Callable[[str], Non
         if not options.url:
             results["build"].update(time_policyqa_build(settings, log))
         results["load"] = _run_load(settings, options, items, log)
+        from evals.ingestion import time_ingestion
+
+        results["ingestion"] = time_ingestion(settings, log)
     return results
 
 

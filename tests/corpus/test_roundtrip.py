@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 from rapidfuzz.distance import Levenshtein
-from roundtrip_support import clause_tree, compiled, scanned_pdf, text_pdf, web_page, word_file
 
 from corpus.loaders import load_file
 from corpus.text import compact, contains_verbatim
+from evals.remade_documents import clause_tree, compiled, scanned_pdf, text_pdf, web_page, word_file
 
 DOCS = [2, 3, 4, 5]
 

@@ -1,15 +1,18 @@
-"""Documents 2-5 of the compilation re-made as the files they arrive as: text PDF, scans, Word, web page.
+"""Documents of the compilation re-made as the files they arrive as: text PDF, scans, Word, web page.
 
 Each page of a document carries the compilation's own text of that printed page, so a loader that
-reads the file right gives the compilation parser's clause tree with the same pages.
+reads the file right gives the compilation parser's clause tree with the same pages. Used by the
+loaders' round-trip tests and the ingestion benchmark (needs reportlab and the WenQuanYi font).
 """
 
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, partial
 from pathlib import Path
+from typing import Any
 
 from corpus.compilation import parse_compilation
 from corpus.library import DEFAULT_SOURCE
@@ -46,7 +49,7 @@ def clause_tree(doc: PolicyDocument, with_pages: bool = True) -> list[tuple[obje
     return tree
 
 
-def _wrap(text: str, width: float, measure) -> list[str]:  # type: ignore[no-untyped-def]
+def _wrap(text: str, width: float, measure: Callable[[str], float]) -> list[str]:
     """Lines of ``text`` no wider than ``width``, broken between characters as CJK typesetting does."""
     lines = []
     for paragraph in text.split("\n"):
@@ -73,7 +76,7 @@ def text_pdf(pages: list[SourcePage], path: Path) -> None:
     for page in pages:
         size = 11.0
         while True:
-            lines = _wrap(page.text, width - 144, lambda s, size=size: pdfmetrics.stringWidth(s, "WQY", size))
+            lines = _wrap(page.text, width - 144, partial(pdfmetrics.stringWidth, fontName="WQY", fontSize=size))
             if len(lines) * size * 1.5 <= height - 160 or size < 6:
                 break
             size -= 0.5
@@ -87,7 +90,7 @@ def text_pdf(pages: list[SourcePage], path: Path) -> None:
     pdf.save()
 
 
-def page_images(pages: list[SourcePage], dpi: int = 150):  # type: ignore[no-untyped-def]
+def page_images(pages: list[SourcePage], dpi: int = 150) -> list[Any]:
     """Each page drawn as a grey-scale A4 image at ``dpi``, as a scanner would give it."""
     from PIL import Image, ImageDraw, ImageFont
 
