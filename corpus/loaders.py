@@ -18,7 +18,6 @@ from typing import Any
 from corpus.clauses import split_clauses
 from corpus.doc_numbers import DocNumberError, issuer_of, parse_doc_number, year_of
 from corpus.errors import EmptyDocument, LoadError, UnsupportedFile
-from corpus.filetypes import IMAGE_SUFFIXES
 from corpus.layout import RawPage
 from corpus.limits import DEFAULT_LIMITS, ParseLimits
 from corpus.metadata import read_metadata
@@ -29,7 +28,6 @@ __all__ = ["AddedDocument", "DocumentMeta", "LoadError", "build_document", "load
 
 _FORM_FEED = "\f"
 _CACHE_VERSION = 1
-SUPPORTED_SUFFIXES = (".pdf", ".docx", ".html", ".htm", ".txt", ".md", ".markdown", ".jpeg", ".tiff", *IMAGE_SUFFIXES)
 
 
 @dataclass
@@ -110,13 +108,6 @@ def _parse(path: Path, limits: ParseLimits) -> tuple[list[RawPage], str]:
         # a text file has one page unless it marks page breaks with form feeds
         return [RawPage(text=_clean(t)) for t in raw.split(_FORM_FEED)], ""
     raise UnsupportedFile(f"{path.name}: only PDF, Word (.docx), HTML, image scans, TXT and Markdown can be added")
-
-
-def read_pdf_pages(path: Path) -> list[str]:
-    """Text of each page of a PDF (the text layer, OCR for scanned pages), with limits."""
-    from corpus.pdf import read_pdf
-
-    return [p.text for p in read_pdf(path, DEFAULT_LIMITS)]
 
 
 def _clean(raw: str) -> str:

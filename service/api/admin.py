@@ -17,6 +17,7 @@ from pydantic import BaseModel
 from starlette.concurrency import run_in_threadpool
 
 from corpus.errors import LoadError
+from corpus.loaders import read_pages
 from indexing.additions import add_file
 from service.api.deps import AdminDep, IndexLockDep, QADep, SettingsDep
 from service.api.documents import DocumentPublic, document_public
@@ -85,6 +86,8 @@ async def upload_document(
         path = Path(tmp) / f"{Path(name.replace(chr(92), '/')).stem[:60] or 'upload'}{suffix}"
         path.write_bytes(data)
         try:
+            # parsed (and cached beside the file) before the index lock is taken: a slow scan blocks no one
+            await run_in_threadpool(read_pages, path)
             doc, _placement = await run_in_threadpool(
                 locked, lock, add_file, path, meta, settings.added_dir, replace, qa.rebuild
             )
