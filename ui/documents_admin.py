@@ -104,7 +104,15 @@ def pages_html(preview: dict[str, Any]) -> str:
 
 def outline_html(preview: dict[str, Any]) -> str:
     meta = preview.get("metadata") or {}
-    return render.document_outline_html({**meta, "outline": preview.get("outline", []), "text_status": "full"})
+    pages = preview.get("pages") or [{}]
+    return render.document_outline_html(
+        {
+            **meta,
+            "outline": preview.get("outline", []),
+            "text_status": "full",
+            "printed_page": pages[0].get("printed_page"),
+        }
+    )
 
 
 def job_html(job: dict[str, Any]) -> str:
@@ -185,7 +193,7 @@ def documents_admin_tab(api: Callable[[gr.Request | None], PolicyApi]) -> None:
         added = gr.HTML(elem_id="pq-admin-added")
     with gr.Row():
         refresh = gr.Button("刷新已添加文件", size="sm", variant="secondary")
-        delete_no = gr.Number(label="要删除的文件号", precision=0, minimum=1)
+        delete_no = gr.Number(label="要删除的文件号", value=None, precision=0)
         delete = gr.Button("删除 Delete", size="sm", variant="stop")
     timer = gr.Timer(1.0, active=False)
 
@@ -210,9 +218,20 @@ def documents_admin_tab(api: Callable[[gr.Request | None], PolicyApi]) -> None:
             meta.get("expires_on") or "",
         )
 
-    def do_confirm(key_value: str, staged: str, *fields: Any, request: gr.Request) -> tuple[str, str, Any]:
+    def do_confirm(
+        key_value: str,
+        staged: str,
+        title_value: str,
+        number: str,
+        issuer_value: str,
+        effective_from: str,
+        expires_on: str,
+        replace_value: bool,
+        request: gr.Request,
+    ) -> tuple[str, str, Any]:
         if not staged:
             return render.error_html("请先读取一个文件。"), "", gr.update(active=False)
+        fields = (title_value, number, issuer_value, effective_from, expires_on, replace_value)
         names = ("title", "doc_number", "issuer", "effective_from", "expires_on", "replace")
         body = dict(zip(names, fields, strict=True))
         try:

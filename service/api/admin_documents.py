@@ -43,8 +43,10 @@ class MetadataPublic(BaseModel):
     title: str
     doc_number: str = Field(description="文号, canonical (区办〔2024〕3号); empty when none was found")
     issuer: str
+    year: int | None
     effective_from: date | None
     expires_on: date | None
+    validity: str = Field(description="in_force / expired / not_yet_in_force / unknown, as of today.")
     validity_statement: str = Field(description="The closing-clause sentence the dates were read from.")
 
 
@@ -316,8 +318,10 @@ def _preview(
             title=doc.title,
             doc_number=doc.doc_number,
             issuer=doc.issuer,
+            year=doc.year,
             effective_from=doc.dates.effective_from,
             expires_on=doc.dates.expires_on,
+            validity=doc.status(settings.today()).value,
             validity_statement=doc.dates.statement,
         ),
         placement=placement_of(doc.doc_number, qa, settings),

@@ -1,6 +1,7 @@
 """The 文件管理 tab in headless Chromium: a real `policyqa serve` with an admin key over a copy of the
 session's built index; upload a Word file, check what was read, confirm, watch it indexed. Screenshots
-go to tests/artifacts/ui-admin-*.png."""
+go to tests/artifacts/ui-admin-*.png. Set POLICYQA_ADMIN_UI_TEST_URL to drive a server already running
+with the admin key below."""
 
 from __future__ import annotations
 
@@ -19,7 +20,12 @@ KEY = "browser-admin-key"
 
 
 @pytest.fixture(scope="module")
-def admin_server(built_data_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def admin_server(tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest) -> Iterator[str]:
+    if url := os.environ.get("POLICYQA_ADMIN_UI_TEST_URL"):  # a server already running with admin key KEY
+        _wait_ready(url, None, None)
+        yield url
+        return
+    built_data_dir: Path = request.getfixturevalue("built_data_dir")
     data_dir = tmp_path_factory.mktemp("admin-ui") / "data"
     shutil.copytree(built_data_dir, data_dir)
     port = _free_port()
@@ -73,6 +79,10 @@ def _word_file(path: Path) -> None:
     document.save(str(path))
 
 
+def _field(page: object, elem_id: str) -> object:
+    return page.locator(f"#{elem_id} textarea, #{elem_id} input").first  # type: ignore[attr-defined]
+
+
 def _shot(page: object, name: str) -> None:
     page.screenshot(path=str(ARTIFACTS / f"ui-admin-{name}.png"), full_page=True)  # type: ignore[attr-defined]
 
@@ -97,11 +107,11 @@ def test_documents_admin_tab_uploads_checks_and_indexes(admin_server: str, tmp_p
         page.locator("#pq-admin-read").click()
         page.get_by_text("请先填写管理密钥").wait_for()
 
-        page.locator("#pq-admin-key input").fill(KEY)
+        _field(page, "pq-admin-key").fill(KEY)
         page.locator("#pq-admin-read").click()
         page.locator("#pq-admin-summary").get_by_text("作为新文件").wait_for(timeout=120_000)
-        assert page.locator("#pq-admin-docno input").input_value() == "区测〔2099〕7号"
-        assert page.locator("#pq-admin-title input").input_value() == "关于支持浏览器测试产业发展的若干意见"
+        assert _field(page, "pq-admin-docno").input_value() == "区测〔2099〕7号"
+        assert _field(page, "pq-admin-title").input_value() == "关于支持浏览器测试产业发展的若干意见"
         outline = page.locator("#pq-admin-outline .pq-outline li")
         assert outline.count() >= 5 and "首版奖励" in page.locator("#pq-admin-outline").inner_text()
         _shot(page, "1-preview")
