@@ -76,8 +76,9 @@ def _add_end_to_end(settings: Settings, pdf: Path, log: Callable[[str], None]) -
     with tempfile.TemporaryDirectory(prefix="policyqa-ingest-data-") as tmp:
         data = Path(tmp)
         cache = data / "embedding-cache"
-        if settings.cache_dir.is_dir():
-            shutil.copytree(settings.cache_dir, cache)
+        for suffix in ("", "-wal", "-shm"):  # the cache is one SQLite file (with its write-ahead log)
+            if (source := settings.cache_dir.with_name(settings.cache_dir.name + suffix)).is_file():
+                shutil.copy2(source, cache.with_name(cache.name + suffix))
         local = settings.model_copy(update={"data_dir": data})
         embed = embedding_model(local)
         meta = DocumentMeta(
