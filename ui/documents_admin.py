@@ -74,15 +74,12 @@ class AdminApi(PolicyApi):
 def placement_html(preview: dict[str, Any]) -> str:
     placement = preview.get("placement") or {}
     style = _PLACEMENT_STYLE.get(str(placement.get("action")), "pq-warn")
-    extra = (
-        "" if placement.get("action") != "duplicate" else "<br>勾选“替换同文号的已添加文件”后确认即替换;否则请取消。"
-    )
     notes = "".join(f'<div class="pq-admin-note pq-warn">⚠ {escape(str(w))}</div>' for w in preview.get("warnings", []))
     head = (
         f'<div class="pq-admin-note">已读取 <b>{escape(str(preview.get("file_name", "")))}</b>'
         f" · 类型 {escape(str(preview.get('kind', '')).upper())} · 共 {len(preview.get('pages', []))} 页</div>"
     )
-    return f'{head}<div class="pq-admin-note {style}">{escape(str(placement.get("message", "")))}{extra}</div>{notes}'
+    return f'{head}<div class="pq-admin-note {style}">{escape(str(placement.get("message", "")))}</div>{notes}'
 
 
 def pages_html(preview: dict[str, Any]) -> str:

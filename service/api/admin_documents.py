@@ -352,8 +352,12 @@ def placement_of(doc_number: str, qa: PolicyQA, settings: Settings) -> Placement
         placement = additions.place(qa.corpus, doc_number, added, replace=False)
     except additions.DuplicateDocument as exc:
         held = qa.corpus.document(exc.doc_no)
-        action: Literal["duplicate", "held_in_full"] = "duplicate" if exc.replaceable else "held_in_full"
-        return PlacementPublic(action=action, doc_no=exc.doc_no, title=held.title if held else "", message=str(exc))
+        title = held.title if held else ""
+        if exc.replaceable:
+            message = f"文号 {doc_number} 已作为第{exc.doc_no}号文件《{title}》添加:勾选替换后确认,或取消"
+            return PlacementPublic(action="duplicate", doc_no=exc.doc_no, title=title, message=message)
+        message = f"文号 {doc_number} 是汇编第{exc.doc_no}号文件《{title}》,汇编已收录其全文,不能再添加"
+        return PlacementPublic(action="held_in_full", doc_no=exc.doc_no, title=title, message=message)
     if placement.takes_toc_entry is not None:
         entry = qa.corpus.document(placement.takes_toc_entry)
         partial = entry is not None and entry.text_status is TextStatus.PARTIAL

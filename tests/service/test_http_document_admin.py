@@ -151,6 +151,13 @@ def test_doc_number_forms_normalise_to_one_document(own_core: tuple[Settings, Po
         assert replaced.status_code == 201 and replaced.json()["doc_no"] == first.json()["doc_no"]
         numbers = [d["doc_number"] for d in client.get("/api/documents").json()["documents"]]
         assert numbers.count("区测〔2099〕7号") == 1 and numbers.count("区测〔2099〕8号") == 1
+        # the preview says where a file goes: a duplicate of an added document, or one the compilation holds
+        stated = {"file": ("n.txt", ("区测(2099)7号\n" + POLICY).encode())}
+        shown = client.post("/api/admin/documents/preview", headers=KEY, files=stated).json()["placement"]
+        assert (shown["action"], shown["doc_no"]) == ("duplicate", first.json()["doc_no"])
+        held = {"file": ("n.txt", ("区办[2023]9号\n" + POLICY).encode())}
+        shown = client.post("/api/admin/documents/preview", headers=KEY, files=held).json()["placement"]
+        assert (shown["action"], shown["doc_no"]) == ("held_in_full", 3)
         # the same forms in the confirm step of the 文件管理 flow
         token = client.post("/api/admin/documents/preview", headers=KEY, files=files).json()["token"]
         bad = client.post(f"/api/admin/documents/staged/{token}", headers=KEY, json={"doc_number": "区测7号"})
