@@ -88,9 +88,20 @@ def render_markdown(results: dict[str, Any]) -> str:
     if systems:
         lines += ["## Answer accuracy", "", *_summary_table(systems), "", "### By question type", ""]
         lines += [*_type_table(systems), "", f"![accuracy by type]({CHART_NAME})", ""]
+        lines += ["### Statuses (gold answerability → returned status)", "", *_confusion_tables(systems), ""]
+        lines += ["### Direct answers (answerable items returned as answered)", "", *_lead_table(systems), ""]
+    if results.get("fit"):
+        lines += ["## Generalisation: fitted, cross-validated, held out", "", *_fit_lines(results["fit"], systems), ""]
     if results.get("retrieval"):
         lines += ["## Retrieval hit@k (single-turn answerable items, all gold evidence in the top k)", ""]
         lines += [*_retrieval_table(results["retrieval"]), "", CALIBRATION, ""]
+    if results.get("facts"):
+        lines += [
+            "## Policy facts (awards, subsidies, recognitions as cited data)",
+            "",
+            *_facts_line(results["facts"]),
+            "",
+        ]
     if results.get("build"):
         lines += ["## Index build", "", *_build_table(results["build"]), ""]
     if results.get("load"):
@@ -111,6 +122,54 @@ def _ingestion_table(rows: dict[str, Any]) -> list[str]:
             f"| {name} | {r['files']} | {r['pages']} | {r['seconds']} | {r['pages_per_s']} | {r.get('note', '')} |"
         )
     return out
+
+
+def _confusion_tables(systems: dict[str, Any]) -> list[str]:
+    lines = []
+    for name, system in systems.items():
+        table = system["summary"].get("confusion") or {}
+        lines += [
+            f"**{name}**",
+            "",
+            "| gold \\ returned | answered | toc_only | not_found | other |",
+            "|---|---|---|---|---|",
+        ]
+        for gold in ("yes", "toc_only", "no"):
+            row = table.get(gold, {})
+            cells = " | ".join(str(row.get(k, 0)) for k in ("answered", "toc_only", "not_found", "other"))
+            lines.append(f"| {gold} | {cells} |")
+        lines.append("")
+    return lines
+
+
+def _lead_table(systems: dict[str, Any]) -> list[str]:
+    lines = ["| system | answered | every key fact in the first 120 chars | mean answer length |", "|---|---|---|---|"]
+    for name, system in systems.items():
+        a = system["summary"].get("answered_items") or {}
+        lines.append(f"| {name} | {a.get('n')} | {_f(a.get('facts_in_first_120'))} | {a.get('mean_chars')} |")
+    return lines
+
+
+def _fit_lines(fit: dict[str, Any], systems: dict[str, Any]) -> list[str]:
+    cv = fit.get("cross_validated") or {}
+    validation = systems.get("policyqa · gold_validation", {}).get("summary", {})
+    return [
+        "The verdict's thresholds are fitted on gold_dev by `python -m evals.fit` (grid search, 5-fold"
+        " cross-validation); gold_validation is never fitted on.",
+        "",
+        "| figure | accuracy |",
+        "|---|---|",
+        f"| gold_dev, thresholds fitted on all of it | {_f(fit.get('dev_accuracy'))} |",
+        f"| gold_dev, {cv.get('folds')}-fold cross-validated (the honest dev figure) | {_f(cv.get('accuracy'))} |",
+        f"| gold_validation (independent, held out) | {_f(validation.get('accuracy'))} |",
+        "",
+        f"Fitted thresholds: `{fit.get('judge')}`",
+    ]
+
+
+def _facts_line(counts: list[dict[str, Any]]) -> list[str]:
+    per_doc = ", ".join(f"{c['doc_number']} {c['facts']}" for c in counts)
+    return [f"{sum(int(c['facts']) for c in counts)} facts from {len(counts)} documents with text: {per_doc}."]
 
 
 def _summary_table(systems: dict[str, Any]) -> list[str]:

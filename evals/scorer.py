@@ -7,6 +7,7 @@ An answer is the HTTP contract's JSON (``Answer.model_dump(mode="json")`` in-pro
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from typing import Any
@@ -22,6 +23,8 @@ from evals.gold import GoldItem
 ANSWER_PREFIX_CHARS = 600
 CITATIONS_CONSIDERED = 6
 MIN_QUOTE_CHARS = 4
+LEAD_CHARS = 120  # issue 12: the facts asked should open the answer
+_YUAN_AFTER_UNIT = re.compile("([万亿])元")
 
 
 class ItemScore(BaseModel):
@@ -40,6 +43,10 @@ class ItemScore(BaseModel):
     latency_ms: float | None = None
     error: str | None = None
     answer_excerpt: str = Field(default="", description="The answer's first 160 characters, for the miss list.")
+    answer_chars: int = 0
+    facts_in_lead: bool | None = Field(
+        default=None, description="Answerable items: every key fact within the first 120 characters."
+    )
 
     @property
     def strict_correct(self) -> bool:
@@ -114,6 +121,10 @@ def score_answer(answer: Mapping[str, Any], item: GoldItem, verifier: QuoteVerif
         quotes_verified=len(citations) - len(unverified),
         unverified_quotes=unverified,
         answer_excerpt=str(answer.get("answer") or "")[:160],
+        answer_chars=len(str(answer.get("answer") or "")),
+        facts_in_lead=_facts_within(str(answer.get("answer") or ""), item, LEAD_CHARS)
+        if item.answerable == "yes"
+        else None,
     )
 
 
@@ -122,9 +133,9 @@ def _answered_reasons(status: str, text: str, citations: list[Mapping[str, Any]]
     if status != "answered":
         reasons.append(f"wrong status {status or 'missing'} (expected answered)")
     # Cut the raw answer first, then normalise: anything correct here is correct for either reading.
-    head = compact(text[:ANSWER_PREFIX_CHARS])
+    head = fact_form(text[:ANSWER_PREFIX_CHARS])
     for fact in item.key_facts:
-        if not any(compact(spelling) in head for spelling in fact if compact(spelling)):
+        if not any(fact_form(spelling) in head for spelling in fact if fact_form(spelling)):
             reasons.append(f"missing key fact {fact[0]!r} in the first {ANSWER_PREFIX_CHARS} chars")
     first = citations[:CITATIONS_CONSIDERED]
     cited_docs = {_as_int(c.get("doc_no")) for c in first}
@@ -136,6 +147,16 @@ def _answered_reasons(status: str, text: str, citations: list[Mapping[str, Any]]
         cited = sorted({(_as_int(c.get("doc_no")), _as_int(c.get("printed_page"))) for c in first})
         reasons.append(f"no citation on a gold page {sorted(gold_pages)} of a gold doc (cited doc/page {cited})")
     return reasons
+
+
+def _facts_within(text: str, item: GoldItem, chars: int) -> bool:
+    head = fact_form(text[:chars])
+    return all(any(fact_form(s) in head for s in fact if fact_form(s)) for fact in item.key_facts)
+
+
+def fact_form(text: str) -> str:
+    """The form key facts are matched in: compact, with 元 right after 万 or 亿 dropped ("200万" matches "200万元")."""
+    return _YUAN_AFTER_UNIT.sub(r"\1", compact(text))
 
 
 def _toc_only_reasons(status: str, citations: list[Mapping[str, Any]], item: GoldItem) -> list[str]:
@@ -199,7 +220,29 @@ def aggregate(scores: list[ItemScore]) -> dict[str, Any]:
             "share": _share(answered_anyway, len(unanswerable)),
         },
         "latency_ms": {"p50": percentile(latencies, 50), "p95": percentile(latencies, 95)},
+        "confusion": _confusion(scores),
+        "answered_items": _answered_items(scores),
         "errors": sum(s.error is not None for s in scores),
+    }
+
+
+def _confusion(scores: list[ItemScore]) -> dict[str, dict[str, int]]:
+    """Gold answerability (yes/toc_only/no) against the status returned."""
+    table: dict[str, dict[str, int]] = {}
+    for score in scores:
+        row = table.setdefault(score.answerable, {"answered": 0, "toc_only": 0, "not_found": 0, "other": 0})
+        row[score.status if score.status in row else "other"] += 1
+    return table
+
+
+def _answered_items(scores: list[ItemScore]) -> dict[str, Any]:
+    """On answerable items returned as answered: key facts in the first 120 characters, mean answer length."""
+    answered = [s for s in scores if s.answerable == "yes" and s.status == "answered"]
+    lead = sum(bool(s.facts_in_lead) for s in answered)
+    return {
+        "n": len(answered),
+        "facts_in_first_120": _share(lead, len(answered)),
+        "mean_chars": round(sum(s.answer_chars for s in answered) / len(answered), 1) if answered else None,
     }
 
 

@@ -40,6 +40,7 @@ def run_suite(settings: Settings, options: EvalOptions, log: Callable[[str], Non
         "systems": {},
         "retrieval": {},
         "build": {},
+        "facts": policy_fact_counts(settings),
     }
     if options.bench:
         _run_baselines(settings, items, results, log)
@@ -52,6 +53,30 @@ def run_suite(settings: Settings, options: EvalOptions, log: Callable[[str], Non
 
         results["ingestion"] = time_ingestion(settings, log)
     return results
+
+
+VALIDATION_SET = DEV_SET.with_name("gold_validation.jsonl")
+
+
+def fitted_summary() -> dict[str, Any]:
+    """The verdict thresholds and their cross-validated accuracy, as evals.fit stored them."""
+    import json
+
+    from service.answering.config import FITTED
+
+    if not FITTED.exists():
+        return {}
+    data: dict[str, Any] = json.loads(FITTED.read_text(encoding="utf-8"))
+    return {k: data.get(k) for k in ("judge", "dev_accuracy", "cross_validated", "validation_accuracy")}
+
+
+def policy_fact_counts(settings: Settings) -> list[dict[str, object]]:
+    """How many policy facts (awards, recognitions) each document with text yields."""
+    from corpus.library import Corpus
+    from service.answering.facts import extract_facts, fact_counts
+
+    corpus = Corpus.load(added_dir=settings.added_dir)
+    return fact_counts(corpus, extract_facts(corpus))
 
 
 def _run_policyqa(
@@ -75,6 +100,14 @@ def _run_policyqa(
         log(f"asking policyqa {len(items)} questions…")
         scores = run_items(ask, items, QuoteVerifier(corpus), progress=_progress(log))
         results["systems"]["policyqa"] = _system(scores)
+        if options.dataset == DEV_SET and options.limit is None:
+            # generalisation beside the fitted figure: the independent validation set, and the k-fold figure
+            validation = load_gold(VALIDATION_SET)
+            log(f"asking policyqa the {len(validation)} validation questions…")
+            results["systems"]["policyqa · gold_validation"] = _system(
+                run_items(ask, validation, QuoteVerifier(corpus))
+            )
+            results["fit"] = fitted_summary()
         results["retrieval"]["policyqa search"] = hit_at_k(retrieve, items)
         if not options.url:
             for name, component in _component_retrievers(policyqa).items():
@@ -173,8 +206,8 @@ def _search_retriever(policyqa: Any) -> Callable[[str], list[RetrievedChunk]]:
 
 def _component_retrievers(policyqa: Any) -> dict[str, Callable[[str], list[RetrievedChunk]]]:
     """policyqa's own rankings taken apart (same query planning): BM25 alone, dense alone, both fusions."""
-    from service.query import plan_query
-    from service.retrieval import HybridRetriever
+    from service.answering.plan import plan_query
+    from service.answering.retrieve import HybridRetriever
 
     retriever = policyqa.retriever
 

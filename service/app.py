@@ -8,7 +8,7 @@ from fastapi import FastAPI, Request
 from fastapi.middleware.cors import CORSMiddleware
 from starlette.routing import Match
 
-from service.api import admin, admin_documents, ask, chat, documents, feedback, health, search
+from service.api import admin, admin_documents, ask, chat, documents, eligibility, feedback, health, search
 from service.api.limits import BodySizeLimit
 from service.errors import ApiError, install_error_handlers
 from service.feedback import FeedbackStore
@@ -35,7 +35,7 @@ def create_app(settings: Settings, qa: PolicyQA) -> FastAPI:
     app.state.index_lock = threading.Lock()
 
     install_error_handlers(app)
-    for module in (ask, search, documents, admin, admin_documents, feedback, chat, health):
+    for module in (ask, search, documents, admin, admin_documents, feedback, chat, health, eligibility):
         app.include_router(module.router)
     _add_api_fallback(app)
 

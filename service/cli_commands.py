@@ -37,6 +37,17 @@ def register(commands: argparse._SubParsersAction) -> None:
     ask.add_argument("--history", type=Path, help='JSON file: [{"role": "user"|"assistant", "content": "..."}]')
     ask.set_defaults(run=_ask)
 
+    facts = commands.add_parser("facts", help="awards, subsidies and recognitions extracted as cited data")
+    facts.add_argument("--json", action="store_true", help="print JSON: counts per document and every fact")
+    facts.add_argument("--doc", type=int, help="only this document (TOC number)")
+    facts.set_defaults(run=_facts)
+    check = commands.add_parser("check", help="which policy facts a company profile meets (the 政策计算器)")
+    check.add_argument("--profile", type=Path, required=True, help="JSON file of a CompanyProfile")
+    check.add_argument("--as-of", type=date.fromisoformat, help="judge validity on this date (default today)")
+    check.add_argument("--all", action="store_true", help="also list the facts it fails")
+    check.add_argument("--json", action="store_true", help="print the /api/eligibility response")
+    check.set_defaults(run=_check)
+
     add_serve_command(commands)
     add_eval_command(commands)
 
@@ -120,4 +131,60 @@ def _ask(args: argparse.Namespace, settings: Settings) -> int:
         print(f"    「{c.quote}」")
     for warning in answer.warnings:
         print(f"! {warning}")
+    return 0
+
+
+def _facts(args: argparse.Namespace, settings: Settings) -> int:
+    from corpus.library import Corpus
+    from service.answering.facts import extract_facts, fact_counts
+
+    corpus = Corpus.load(added_dir=settings.added_dir)
+    facts = extract_facts(corpus)
+    counts = fact_counts(corpus, facts)
+    if args.doc is not None:
+        facts = [f for f in facts if f.doc_no == args.doc]
+    if args.json:
+        payload = {"counts": counts, "total": len(facts), "facts": [f.model_dump(mode="json") for f in facts]}
+        print(json.dumps(payload, ensure_ascii=False, indent=1))
+        return 0
+    for row in counts:
+        awards, recognitions = row["awards"], row["recognitions"]
+        print(f"{row['doc_no']:>3}. {row['doc_number']:<18} {awards:>3} awards {recognitions:>3} recognitions")
+    print(f"     total {sum(int(str(r['facts'])) for r in counts)} facts\n")
+    for f in facts:
+        conditions = ";".join(c.describe() for c in f.conditions) or "—"
+        gives = f.benefit.describe() if f.benefit is not None else f"认定为{f.label}"
+        print(f"[{f.id}] {f.label} · {f.doc_number} 第{f.printed_page}页\n    条件:{conditions}\n    给予:{gives}")
+    return 0
+
+
+def _check(args: argparse.Namespace, settings: Settings) -> int:
+    from pydantic import ValidationError
+
+    from corpus.library import Corpus
+    from service.answering.eligibility import CompanyProfile, Verdict, check
+    from service.answering.facts import extract_facts
+
+    try:
+        profile = CompanyProfile.model_validate_json(args.profile.read_text(encoding="utf-8"))
+    except ValidationError as exc:
+        print(f"policyqa: error: {args.profile} is not a valid profile:\n{exc}", file=sys.stderr)
+        return 1
+    as_of = args.as_of or settings.today()
+    results = check(profile, extract_facts(Corpus.load(added_dir=settings.added_dir)), as_of)
+    counts = {v.value: sum(r.verdict is v for r in results) for v in Verdict}
+    if args.json:
+        body = {"as_of": as_of.isoformat(), "counts": counts, "results": [r.model_dump(mode="json") for r in results]}
+        print(json.dumps(body, ensure_ascii=False, indent=1))
+        return 0
+    print(f"as of {as_of}: 符合 {counts['meets']} · 需补充信息 {counts['cannot_decide']} · 不符合 {counts['fails']}\n")
+    for r in results:
+        if r.verdict is Verdict.FAILS and not args.all:
+            continue
+        c = r.citation
+        validity = "" if r.validity in ("in_force", "unknown") else f" [{r.validity}]"
+        print(f"{r.verdict_label} · {r.label}{validity}: {r.gives}")
+        for cond in r.conditions:
+            print(f"    {cond.condition}:{cond.detail}")
+        print(f"    《{c.title}》{c.doc_number} 第{c.printed_page}页 · {c.section}\n    「{c.quote}」")
     return 0

@@ -9,7 +9,7 @@ from llama_index.core.embeddings import BaseEmbedding
 from corpus.library import Corpus
 from indexing.builder import StoreConfig, build_index, current_id
 from indexing.embeddings import build_embedding
-from service.qa import PolicyQAService, Rewriter
+from service.answering.pipeline import PolicyQAService, Rewriter
 from service.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -43,7 +43,7 @@ def ensure_index(settings: Settings, embed_model: BaseEmbedding, show_progress: 
 def llm_rewriter(settings: Settings) -> Rewriter | None:
     if not settings.llm.enabled:
         return None
-    from service.llm import LLMRewriter
+    from service.answering.llm import LLMRewriter
 
     return LLMRewriter(settings.llm)
 

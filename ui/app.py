@@ -11,7 +11,7 @@ import gradio as gr
 
 from service.models import Citation, SearchHit
 from service.settings import Settings
-from ui import render
+from ui import calculator, render
 from ui.chat import ChatTurn, history_of, run_turn
 from ui.client import DEFAULT_BASE_URL, ApiError, PolicyApi
 from ui.documents_admin import documents_admin_tab
@@ -127,6 +127,7 @@ def build_ui(settings: Settings) -> gr.Blocks:
                 doc_filter = _search_tab(api)
             with gr.Tab("政策文件 Documents", id="documents"):
                 docs_table = _documents_tab(settings, api)
+            calculator.add_tab(settings, api)
             with gr.Tab("文件管理 Admin", id="admin"):
                 documents_admin_tab(api)
 

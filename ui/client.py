@@ -107,6 +107,14 @@ class PolicyApi:
     def page(self, doc_no: int, printed_page: int) -> dict[str, Any]:
         return dict(self._request("GET", f"/api/documents/{doc_no}/pages/{printed_page}"))
 
+    def eligibility(self, profile: dict[str, Any], as_of: str | None = None) -> dict[str, Any]:
+        """POST /api/eligibility: each policy fact the profile meets, fails or cannot decide."""
+        body: dict[str, Any] = {"profile": profile}
+        if as_of:
+            body["as_of"] = as_of
+        data = self._request("POST", "/api/eligibility", json=body)
+        return data if isinstance(data, dict) else {}
+
     def feedback(
         self, rating: str, comment: str, question: str, answer: str, citations: list[dict[str, Any]]
     ) -> dict[str, Any]:

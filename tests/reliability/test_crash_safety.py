@@ -16,9 +16,9 @@ import pytest
 from http_support import make_settings, shared_qa
 from reliability_support import policyqa_env, run_policyqa, start_policyqa, stop_process, wait_for
 
+from service.answering.pipeline import PolicyQAService
 from service.container import store_config
 from service.feedback import FeedbackEntry, FeedbackStore
-from service.qa import PolicyQAService
 
 pytestmark = pytest.mark.slow
 

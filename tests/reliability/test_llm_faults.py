@@ -15,9 +15,9 @@ from http_support import live_server, make_settings, served, shared_qa, sse_even
 from pydantic import SecretStr
 
 from evals.load import free_port
+from service.answering.pipeline import PolicyQAService
 from service.app import create_app
 from service.container import store_config
-from service.qa import PolicyQAService
 from service.settings import LLMSettings, Settings
 
 pytestmark = pytest.mark.slow
@@ -34,7 +34,7 @@ def llm_core(base_url: str, **settings_changes: Any) -> tuple[Settings, PolicyQA
         enabled=True, base_url=base_url, model="fake-qwen", api_key=SecretStr("sk-test"), timeout_s=TIMEOUT_S
     )
     settings = make_settings(llm=llm, **settings_changes)
-    from service.llm import LLMRewriter
+    from service.answering.llm import LLMRewriter
 
     qa = PolicyQAService(settings, shared_qa().embed_model, store_config(settings), rewriter=LLMRewriter(llm))
     return settings, qa

@@ -14,9 +14,9 @@ from http_support import ADMIN_KEY, assert_error, make_settings, served, shared_
 from reliability_support import policyqa_env, start_policyqa, stop_process, wait_for
 
 from evals.load import free_port
+from service.answering.llm import LLMRewriter
+from service.answering.pipeline import PolicyQAService
 from service.container import store_config
-from service.llm import LLMRewriter
-from service.qa import PolicyQAService
 from service.settings import LLMSettings, Settings
 
 pytestmark = pytest.mark.slow

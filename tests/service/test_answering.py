@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 
 from corpus.text import compact
-from service.citations import verify
+from service.answering.verify import verify
 from service.models import Citation, Turn
 from service.settings import Settings
 
@@ -25,7 +25,7 @@ def test_answered_with_a_verified_page_exact_citation(qa) -> None:  # type: igno
 
 
 def test_toc_only_names_the_listed_document_and_its_page(qa) -> None:  # type: ignore[no-untyped-def]
-    answer = qa.ask("我们是做直播带货的MCN机构,想落户滨江,有专门针对直播行业的补贴吗?")
+    answer = qa.ask("直播带货公司入驻滨江有什么补贴?")
     assert answer.status == "toc_only"
     cited = answer.citations[0]
     assert (cited.doc_no, cited.doc_number, cited.printed_page) == (24, "区办〔2020〕7号", 138)
@@ -60,28 +60,28 @@ def test_expired_policy_is_warned_as_of_the_configured_date(qa, built_data_dir: 
 
 def test_follow_up_is_rewritten_with_the_history(qa) -> None:  # type: ignore[no-untyped-def]
     history = [
-        Turn(role="user", content="支持专精特新企业的政策是哪个文件?"),
+        Turn(role="user", content="专精特新企业的扶持文件叫什么?"),
         Turn(
             role="assistant",
-            content="是《杭州高新开发区(滨江)支持“专精特新”企业加快发展的实施意见》(区办〔2023〕9号)。",
+            content="《杭州高新开发区(滨江)支持“专精特新”企业加快发展的实施意见》,文号区办〔2023〕9号。",
         ),
     ]
-    answer = qa.ask("这个政策什么时候到期?", history)
+    answer = qa.ask("这个文件哪天到期?", history)
     assert answer.rewritten_query and "区办〔2023〕9号" in answer.rewritten_query
     assert answer.status == "answered" and "三年" in answer.answer
-    alone = qa.ask("这个政策什么时候到期?")
+    alone = qa.ask("这个文件哪天到期?")
     assert alone.rewritten_query is None
 
 
 def test_english_question_gets_an_english_lead_with_chinese_quotes(qa) -> None:  # type: ignore[no-untyped-def]
-    answer = qa.ask("Does Binjiang give anything to headquarters companies that set up overseas incubators?")
+    answer = qa.ask("What reward does a headquarters company get for a new provincial overseas incubation centre?")
     assert answer.status == "answered"
     assert answer.answer.startswith("According to")
     assert any("海外" in c.quote for c in answer.citations)
 
 
 def test_false_premise_gets_the_correct_figure(qa) -> None:  # type: ignore[no-untyped-def]
-    answer = qa.ask("人工智能政策里新认定国家重点实验室奖1000万元,对吧?")
+    answer = qa.ask("人工智能那份政策对新认定的国家重点实验室给800万元,是不是?")
     assert answer.status == "answered" and "1500" in answer.answer
 
 
@@ -124,7 +124,7 @@ def test_cli_ask_json_follows_the_contract(built_data_dir: Path, tmp_path: Path)
     history.write_text(
         json.dumps(
             [
-                {"role": "user", "content": "滨江标准创新奖获奖单位能拿多少钱?"},
+                {"role": "user", "content": "标准创新奖的获奖组织奖金是多少?"},
                 {"role": "assistant", "content": "按区办〔2023〕8号,获奖组织一次性奖励20万元。"},
             ],
             ensure_ascii=False,
@@ -133,7 +133,7 @@ def test_cli_ask_json_follows_the_contract(built_data_dir: Path, tmp_path: Path)
     )
     env = {"POLICYQA_DATA_DIR": str(built_data_dir), "PATH": ""}
     out = subprocess.run(
-        [Path(sys.executable).parent / "policyqa", "ask", "个人奖呢?", "--json", "--history", str(history)],
+        [Path(sys.executable).parent / "policyqa", "ask", "那获奖个人呢?", "--json", "--history", str(history)],
         capture_output=True,
         text=True,
         check=True,

@@ -21,7 +21,6 @@ CITATION_FIELDS = {
 }
 
 
-
 @pytest.fixture(scope="module")
 def client() -> Iterator[httpx.Client]:
     with served() as client:

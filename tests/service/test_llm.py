@@ -10,9 +10,9 @@ import pytest
 from fake_openai import FakeChatModel, fake_chat_server  # type: ignore[import-not-found]
 from pydantic import SecretStr
 
-from service.citations import verify
+from service.answering.pipeline import PolicyQAService
+from service.answering.verify import verify
 from service.container import build_policyqa
-from service.qa import PolicyQAService
 from service.settings import LLMSettings, Settings
 
 QUESTION = "总部企业境内上市奖励多少?"

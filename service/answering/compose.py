@@ -9,16 +9,15 @@ from datetime import date
 from corpus.library import Corpus
 from corpus.models import PolicyDocument
 from corpus.text import compact
-from service.answerability import Verdict
-from service.citations import citation_for, toc_citation
-from service.evidence import Sentence, extend_window, trim_quote
-from service.figures import FIGURE
+from service.answering.comparisons import compare_figures, lead_sentence, relevant_facts
+from service.answering.config import EvidenceConfig
+from service.answering.evidence import Sentence, coverage, extend_window, trim_quote
+from service.answering.facts import PolicyFact
+from service.answering.figures import FIGURE
+from service.answering.judge import Verdict
+from service.answering.plan import Asked, QueryPlan
+from service.answering.verify import citation_for, display_quote, toc_citation
 from service.models import AnswerStatus, Citation
-from service.query import QueryPlan
-
-MAX_QUOTES = 3
-MAX_DOCS = 5  # quotes when documents are compared: one per document
-MAX_QUOTE_CHARS = 380
 
 
 @dataclass
@@ -30,7 +29,9 @@ class Draft:
     citations: list[Citation]
 
 
-def select_sentences(plan: QueryPlan, scored: list[Sentence], terms: dict[str, float]) -> list[Sentence]:
+def select_sentences(
+    plan: QueryPlan, scored: list[Sentence], terms: dict[str, float], config: EvidenceConfig
+) -> list[Sentence]:
     """Greedy: the best window, then windows that add question words not yet quoted (or another document)."""
     if not scored:
         return []
@@ -39,17 +40,17 @@ def select_sentences(plan: QueryPlan, scored: list[Sentence], terms: dict[str, f
     if plan.crossdoc:
         seen: set[int] = set()
         for sentence in scored:
-            if sentence.chunk.doc_no not in seen and sentence.score >= 0.45 * best:
+            if sentence.chunk.doc_no not in seen and sentence.score >= config.crossdoc_share * best:
                 chosen.append(sentence)
                 seen.add(sentence.chunk.doc_no)
-            if len(chosen) >= MAX_DOCS:
+            if len(chosen) >= config.max_docs:
                 break
     else:
         chosen.append(scored[0])
     for sentence in scored:
-        if len(chosen) >= MAX_QUOTES or sum(len(s.text) for s in chosen) >= MAX_QUOTE_CHARS:
+        if len(chosen) >= config.max_quotes or sum(len(s.text) for s in chosen) >= config.max_quote_chars:
             break
-        if sentence.score < 0.6 * best or any(_overlaps(sentence, s) for s in chosen):
+        if sentence.score < config.keep_share * best or any(_overlaps(sentence, s) for s in chosen):
             continue
         quoted = compact(" ".join(s.text for s in chosen)).lower()
         adds = [t for t in terms if t in compact(sentence.text).lower() and t not in quoted]
@@ -69,28 +70,116 @@ def _overlaps(a: Sentence, b: Sentence) -> bool:
     return same_source and ((a.start < b.end and b.start < a.end) or compact(a.text) == compact(b.text))
 
 
-def compose_answered(plan: QueryPlan, sentences: list[Sentence], corpus: Corpus, as_of: date) -> Draft:
+def compose_answered(
+    plan: QueryPlan,
+    sentences: list[Sentence],
+    corpus: Corpus,
+    as_of: date,
+    terms: dict[str, float] | None = None,
+    facts: list[PolicyFact] | None = None,
+) -> Draft:
+    """A lead sentence that states what was asked, then the quotes it rests on, each with its [n] marker."""
     citations = [citation_for(corpus, s, as_of) for s in sentences]
     lines = []
+    lead = _figures_lead(plan, sentences, corpus, as_of, facts or [], citations)
+    if not lead and sentences and plan.lang == "zh":
+        lead = _quote_lead(plan, sentences[0], terms or {})
     if plan.lang == "zh":
         premise = _premise_note(plan, sentences)
         if premise:
             lines.append(premise)
+    if lead:
+        lines.append(lead)
     last_doc = None
-    for n, citation in enumerate(citations, start=1):
+    quoted = citations[: len(sentences)]
+    for n, citation in enumerate(quoted, start=1):
         doc = corpus.documents[citation.doc_no]
         where = _where(doc, citation, plan.lang, repeat=doc.doc_no == last_doc)
-        lines.append(f"{where}「{citation.quote}」[{n}]")
+        # the words first, where they stand after them: the facts open the answer
+        lines.append(
+            f"「{citation.quote}」[{n}]({where})" if plan.lang == "zh" else f"{where}「{citation.quote}」[{n}]"
+        )
         last_doc = doc.doc_no
     return Draft(AnswerStatus.ANSWERED, "\n".join(lines), citations)
+
+
+LEAD_CHARS = 90
+
+
+def _quote_lead(plan: QueryPlan, sentence: Sentence, terms: dict[str, float]) -> str:
+    """The run of comma clauses of the best quote that states the asked fact, as a short lead marked [1].
+
+    Only whole clauses, never a cut inside one; for an amount question the run must hold a figure.
+    """
+    text = display_quote(sentence.text)
+    clauses = [m.group() for m in _LEAD_CLAUSE.finditer(text)]
+    best, best_score = "", 0.0
+    for i in range(len(clauses)):
+        for j in range(i, len(clauses)):
+            run = "".join(clauses[i : j + 1]).strip()
+            if len(run) > LEAD_CHARS:
+                break
+            if plan.asks_amount and not FIGURE.search(run):
+                continue
+            score = coverage(terms, run) + 0.001 * len(run)
+            if score > best_score:
+                best, best_score = run, score
+    best = re.sub(r"[,,;;::\s]+$", "", best)
+    if not best or len(best) >= len(text) - 4:
+        return ""  # nothing short states it, or the quote is short already and leads by itself
+    return f"{best}。[1]" if not best.endswith(("。", "!", "?")) else f"{best}[1]"
+
+
+_LEAD_CLAUSE = re.compile(r"[^,,;;。]+[,,;;。]?")
+
+
+def _figures_lead(
+    plan: QueryPlan,
+    sentences: list[Sentence],
+    corpus: Corpus,
+    as_of: date,
+    facts: list[PolicyFact],
+    citations: list[Citation],
+) -> str:
+    """For a question stating the user's own figures: their comparison with the thresholds of the facts
+    of the documents the answer cites (可以/不够, the threshold, the user's figure), each fact cited."""
+    if not plan.user_figures or not facts or not plan.asked & {Asked.CRITERION, Asked.YES_NO}:
+        return ""
+    docs = {s.chunk.doc_no for s in sentences}
+    candidates = [f for f in relevant_facts(plan.asked_text, facts) if f.doc_no in docs]
+    comparisons = compare_figures(plan.user_figures, candidates)
+    if not comparisons:
+        return ""
+
+    def marker(fact: PolicyFact) -> str:
+        for n, citation in enumerate(citations, start=1):
+            if citation.doc_no == fact.doc_no and compact(fact.quote) in compact(citation.quote):
+                return f"[{n}]"
+        page = corpus.page(fact.doc_no, fact.printed_page)
+        doc = corpus.documents[fact.doc_no]
+        citations.append(
+            Citation(
+                doc_no=doc.doc_no,
+                title=doc.title,
+                doc_number=doc.doc_number,
+                section=fact.section,
+                printed_page=fact.printed_page,
+                ebook_page=page.ebook_page if page is not None else fact.printed_page + 3,
+                quote=fact.quote,
+                validity=doc.status(as_of).value,
+            )
+        )
+        return f"[{len(citations)}]"
+
+    return lead_sentence(comparisons, marker=marker, as_of=as_of)
 
 
 def _where(doc: PolicyDocument, citation: Citation, lang: str, repeat: bool) -> str:
     if lang == "en":
         return f"{'Also' if repeat else 'According to'} {doc.doc_number}, p. {citation.printed_page}: "
     if repeat:
-        return f"同文件第{citation.printed_page}页:"
-    return f"《{short_title(doc.title)}》({doc.doc_number})第{citation.printed_page}页:"
+        return f"同文件第{citation.printed_page}页"
+    return f"《{short_title(doc.title)}》{doc.doc_number} 第{citation.printed_page}页"
 
 
 def short_title(title: str, limit: int = 28) -> str:

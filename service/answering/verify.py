@@ -7,7 +7,7 @@ from datetime import date
 from corpus.library import Corpus
 from corpus.models import PolicyDocument
 from corpus.text import compact
-from service.evidence import Sentence
+from service.answering.evidence import Sentence
 from service.models import Citation
 
 

@@ -88,12 +88,15 @@ class HybridRetriever(BaseRetriever):
         boost_docs: list[int] | None = None,
         diversify: bool = False,
         vector: list[float] | None = None,
+        dense_query: str | None = None,
     ) -> RetrievalResult:
+        """``query`` ranks by keywords (it may carry the lexicon's wording); ``dense_query`` (default: the
+        same) is what the embedder reads: the question as asked, which e5 bridges across languages."""
         keyword = self.keyword_ranking(query, doc_filter)
         dense: list[tuple[str, float]] = []
         dense_ok, error = True, ""
         try:
-            dense = self.dense_ranking(query, doc_filter, vector)
+            dense = self.dense_ranking(dense_query or query, doc_filter, vector)
         except Exception as exc:
             dense_ok, error = False, f"{type(exc).__name__}: {exc}"
             log.warning("dense retrieval failed, answering from the keyword index: %s", error)
@@ -111,12 +114,12 @@ class HybridRetriever(BaseRetriever):
         return RetrievalResult(hits[:k], dense_ok, error)
 
     def search_each_document(
-        self, query: str, doc_nos: list[int], k: int = 10, per_document: int = 2
+        self, query: str, doc_nos: list[int], k: int = 10, per_document: int = 2, dense_query: str | None = None
     ) -> RetrievalResult:
         """The overall ranking plus each document's own best chunks (for side-by-side questions)."""
         vector: list[float] | None = None
         try:
-            vector = self.embed_model.get_query_embedding(query)
+            vector = self.embed_model.get_query_embedding(dense_query or query)
         except Exception:
             vector = None
         overall = self.search(query, k=k, diversify=True, vector=vector)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import threading
 import time
+from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 from typing import Any, Protocol
@@ -16,30 +17,44 @@ from corpus.loaders import DocumentMeta
 from corpus.models import PolicyDocument, Validity
 from indexing.additions import add_document
 from indexing.builder import IndexVersion, StoreConfig, build_index, load_version
-from service.answerability import judge
-from service.citations import verified
-from service.evidence import Sentence, TermWeights, coverage, score_sentences
-from service.extractive import (
-    MAX_DOCS,
-    MAX_QUOTES,
+from service.answering.compose import (
     Draft,
     compose_answered,
     compose_not_found,
     compose_toc_only,
     select_sentences,
 )
+from service.answering.config import AnsweringConfig, default_config
+from service.answering.evidence import Sentence, Terms, TermWeights, coverage, score_sentences
+from service.answering.facts import FactBook
+from service.answering.judge import Signals, Verdict, decide, measure
+from service.answering.plan import QueryPlan, plan_query
+from service.answering.retrieve import HybridRetriever, RetrievalResult, ScoredChunk
+from service.answering.structure import date_statement, list_chunk, list_items, list_parent
+from service.answering.validity import validity_warning
+from service.answering.verify import verified
 from service.models import Answer, AnswerStatus, Citation, SearchHit, Turn
-from service.query import QueryPlan, plan_query
-from service.retrieval import HybridRetriever, ScoredChunk
 from service.settings import Settings
-from service.structured import date_statement, list_chunk, list_items, list_parent
-from service.validity import validity_warning
 
 
 class Rewriter(Protocol):
     """An answerer that rewrites the extractive draft (the LLM path); returns None to keep the draft."""
 
     def rewrite(self, plan: QueryPlan, draft: Draft, warnings: list[str]) -> Draft | None: ...
+
+
+@dataclass
+class Prepared:
+    """A question taken up to its verdict: the plan, the ranked chunks, the sentences and the signals."""
+
+    plan: QueryPlan
+    result: RetrievalResult
+    scored: list[Sentence]
+    chosen: list[Sentence]
+    signals: Signals
+    terms: Terms
+    started: float
+    retrieved: float
 
 
 class PolicyQAService:
@@ -51,11 +66,14 @@ class PolicyQAService:
         embed_model: BaseEmbedding,
         store_config: StoreConfig,
         rewriter: Rewriter | None = None,
+        config: AnsweringConfig | None = None,
     ) -> None:
         self.settings = settings
         self.embed_model = embed_model
         self.store_config = store_config
         self.rewriter = rewriter
+        self.config = config or default_config()
+        self.facts = FactBook()
         self._lock = threading.RLock()
         self.corpus: Corpus
         self.version: IndexVersion
@@ -83,35 +101,55 @@ class PolicyQAService:
                 fusion=retrieval.search_fusion,
                 keyword_weight=retrieval.keyword_weight,
             )
-            self.weights = TermWeights(version)
+            self.weights = TermWeights(version, [d.title for d in corpus.documents.values() if not d.has_text])
 
     # -- answering -------------------------------------------------------------------------------
     def ask(self, question: str, history: list[Turn] | None = None) -> Answer:
+        prepared = self.prepare(question, history or [])
+        return self.finish(prepared, decide(prepared.signals, self.config.judge))
+
+    def prepare(self, question: str, history: list[Turn]) -> Prepared:
+        """plan -> retrieve -> evidence -> signals: everything before the verdict."""
         started = time.perf_counter()
-        corpus, retriever, weights = self.corpus, self.retriever, self.weights
-        plan = plan_query(question, history or [], corpus)
+        corpus, retriever, weights, config = self.corpus, self.retriever, self.weights, self.config
+        plan = plan_query(question, history, corpus)
         if plan.crossdoc and not plan.doc_filter:
-            result = retriever.search_each_document(plan.text, [d.doc_no for d in corpus.with_text()], k=12)
+            result = retriever.search_each_document(
+                plan.text,
+                [d.doc_no for d in corpus.with_text()],
+                k=config.retrieve.crossdoc_k,
+                dense_query=plan.dense_text,
+            )
         else:
-            result = retriever.search(plan.text, k=8, doc_filter=plan.doc_filter, boost_docs=plan.boost_docs)
+            result = retriever.search(
+                plan.text,
+                k=config.retrieve.answer_k,
+                doc_filter=plan.doc_filter,
+                boost_docs=plan.boost_docs,
+                dense_query=plan.dense_text,
+            )
         retrieved = time.perf_counter()
         terms = weights.question_terms(plan)
-        scored = score_sentences(plan, terms, [(h.chunk, h.score) for h in result.hits])
+        scored = score_sentences(plan, terms, [(h.chunk, h.score) for h in result.hits], config.evidence)
         chosen, structured = self._evidence(plan, scored, terms)
-        on_topic = [
-            s.text for s in chosen if coverage(terms, s.text) >= 0.5 * max(coverage(terms, c.text) for c in chosen)
-        ]
-        verdict = judge(plan, terms, weights, result.hits, corpus, on_topic, structured)
-        as_of = self.settings.today()
-        if verdict.status == "answered":
-            draft = compose_answered(plan, chosen, corpus, as_of)
-        elif verdict.status == "toc_only":
-            related = [s for s in scored if s.coverage >= 0.6][:2]
+        best = max((coverage(terms, c.text) for c in chosen), default=0.0)
+        on_topic = [s.text for s in chosen if coverage(terms, s.text) >= config.evidence.on_topic_share * best]
+        signals = measure(plan, terms, weights, result.hits, corpus, on_topic, structured, config.judge.union_discount)
+        return Prepared(plan, result, scored, chosen, signals, terms, started, retrieved)
+
+    def finish(self, prepared: Prepared, verdict: Verdict) -> Answer:
+        """compose -> (rewrite) -> verify, for a verdict."""
+        plan, corpus, as_of = prepared.plan, self.corpus, self.settings.today()
+        if verdict.status is AnswerStatus.ANSWERED:
+            facts = self.facts.facts(corpus)
+            draft = compose_answered(plan, prepared.chosen, corpus, as_of, prepared.terms, facts)
+        elif verdict.status is AnswerStatus.TOC_ONLY:
+            related = [s for s in prepared.scored if s.coverage >= 0.6][:2]
             draft = compose_toc_only(plan, verdict, related, corpus, as_of)
         else:
             draft = compose_not_found(plan, verdict)
         warnings = self._warnings(draft.citations, plan.lang, draft.status)
-        if not result.dense_ok:
+        if not prepared.result.dense_ok:
             warnings.append("向量检索暂不可用,本次仅用关键词检索作答。(vector store unavailable: keyword search only)")
         if self.rewriter is not None and draft.status is AnswerStatus.ANSWERED:
             draft = self.rewriter.rewrite(plan, draft, warnings) or draft
@@ -129,8 +167,8 @@ class PolicyQAService:
             citations=citations,
             warnings=warnings,
             timings_ms={
-                "retrieve": round((retrieved - started) * 1000, 1),
-                "answer": round((done - retrieved) * 1000, 1),
+                "retrieve": round((prepared.retrieved - prepared.started) * 1000, 1),
+                "answer": round((done - prepared.retrieved) * 1000, 1),
             },
             rewritten_query=plan.text if plan.rewritten or plan.lang == "en" else None,
         )
@@ -143,13 +181,14 @@ class PolicyQAService:
         items = list_items(plan, scored, terms, self.corpus, self.version)
         if items:
             return items, True
-        chosen = select_sentences(plan, scored, terms)
+        chosen = select_sentences(plan, scored, terms, self.config.evidence)
         statement = date_statement(plan, self.corpus, self.version)
         if statement is not None:
             # the best-scored window around the statement keeps the neighbouring sentence (who implements it)
             around = next((s for s in scored if s.start <= statement.start and statement.end <= s.end), statement)
             chosen = [around, *[s for s in chosen if not (s.start < around.end and around.start < s.end)]]
-        return chosen[: MAX_DOCS if plan.crossdoc else MAX_QUOTES], statement is not None
+        evidence = self.config.evidence
+        return chosen[: evidence.max_docs if plan.crossdoc else evidence.max_quotes], statement is not None
 
     def _warnings(self, citations: list[Citation], lang: str, status: AnswerStatus) -> list[str]:
         if status is not AnswerStatus.ANSWERED:

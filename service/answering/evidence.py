@@ -4,131 +4,20 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter
 from dataclasses import dataclass
 
 from corpus.text import compact
 from indexing.builder import IndexVersion
 from indexing.chunks import Chunk
-from indexing.keyword import tokenize
-from service.figures import FIGURE, NO_CHARGE
-from service.query import QueryPlan
+from service.answering.config import EvidenceConfig
+from service.answering.figures import FIGURE, NO_CHARGE
+from service.answering.lexicon import DATE_WORDS
+from service.answering.plan import QueryPlan
 
 _SENTENCE = re.compile(r"[^。;;\n]+[。;;]?")
 _CLAUSE = re.compile(r"[^,,:]+[,,:]?")
 _QUOTES = re.compile(r"[“”‘’\"'「」『』]")
 _DATE = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月|施行|有效期|实施有效")
-# words that ask for a date: the answer's kind, not its topic
-DATE_WORDS = set(
-    [
-        "有效期",
-        "有效",
-        "效期",
-        "施行",
-        "到期",
-        "期限",
-        "失效",
-        "过期",
-        "实施",
-        "开始",
-        "生效",
-        "截止",
-        "expire",
-        "valid",
-        "effective",
-    ]
-)
-# words a question uses that say nothing about its topic
-QUESTION_NOISE = set(
-    [
-        "区里",
-        "区",
-        "滨江",
-        "高新区",
-        "杭州",
-        "杭州高新区",
-        "我们",
-        "公司",
-        "企业",
-        "政策",
-        "文件",
-        "规定",
-        "具体",
-        "一般",
-        "可以",
-        "能拿",
-        "能奖",
-        "奖多少",
-        "补多少",
-        "多少钱",
-        "钱",
-        "什么",
-        "怎么",
-        "如何",
-        "哪些",
-        "哪个",
-        "哪几个",
-        "是不是",
-        "有没有",
-        "有",
-        "没",
-        "吗",
-        "呢",
-        "吧",
-        "对吧",
-        "一下",
-        "请问",
-        "应该",
-        "问题",
-        "情况",
-        "现在",
-        "今年",
-        "给",
-        "拿",
-        "能",
-        "奖",
-        "补",
-        "奖励",
-        "补贴",
-        "补助",
-        "支持",
-        "万元",
-        "亿元",
-        "元",
-        "多少",
-        "要求",
-        "条件",
-        "标准",
-        "最多",
-        "最高",
-        "binjiang",
-        "district",
-        "company",
-        "companies",
-        "what",
-        "how",
-        "much",
-        "many",
-        "does",
-        "do",
-        "is",
-        "are",
-        "the",
-        "a",
-        "an",
-        "of",
-        "for",
-        "to",
-        "in",
-        "on",
-        "our",
-        "we",
-        "can",
-        "get",
-        "any",
-        "there",
-    ]
-)
 
 
 @dataclass
@@ -141,33 +30,67 @@ class Sentence:
     coverage: float = 0.0
 
 
+class Terms(dict[str, float]):
+    """The question's topic concepts with their weights; a concept is found when any of its wordings is."""
+
+    def __init__(self, weights: dict[str, float], alternatives: dict[str, tuple[str, ...]]):
+        super().__init__(weights)
+        self.alternatives = alternatives
+
+    def found(self, key: str, haystack: str) -> bool:
+        """``haystack`` in ``loose`` form."""
+        return any(alt in haystack for alt in self.alternatives.get(key, (key,)))
+
+
 class TermWeights:
-    """IDF of tokens over the indexed chunks; unknown tokens get the highest weight."""
+    """Document frequencies of wordings over the indexed chunks and, apart, over the TOC titles without text.
 
-    def __init__(self, version: IndexVersion):
-        token_lists = version.keyword.token_lists
-        self.n = max(len(token_lists), 1)
-        self.df = Counter(t for tokens in token_lists for t in set(tokens))
-        self.corpus_text = loose(" ".join(c.text + c.section for c in version.chunks))
+    A concept weighs by its rarity (IDF over chunks and TOC lines together); whether it is used only by
+    a TOC title, or nowhere at all, is a signal of its own.
+    """
 
-    def idf(self, token: str) -> float:
-        return math.log((self.n + 1) / (self.df.get(token, 0) + 0.5))
+    def __init__(self, version: IndexVersion, toc_titles: list[str] | None = None):
+        self.texts = [loose(c.indexed_text) for c in version.chunks]
+        self.toc = [loose(t) for t in toc_titles or []]
+        self.n = max(len(self.texts) + len(self.toc), 1)
+        self.corpus_text = "\n".join(self.texts)
+        self.toc_text = "\n".join(self.toc)
+        self._df: dict[str, tuple[int, int]] = {}
 
-    def question_terms(self, plan: QueryPlan) -> dict[str, float]:
-        """Topic words of the question with their weights (noise, 文号 and, for date questions, date words removed)."""
-        text = plan.text if plan.lang == "zh" else _chinese_part(plan.text)
-        terms = {}
-        for token in tokenize(text):
-            if token in QUESTION_NOISE or "〔" in token or (len(token) < 2 and not token.isdigit()):
+    def df(self, wording: str) -> tuple[int, int]:
+        """(chunks, TOC titles) that use ``wording``."""
+        if wording not in self._df:
+            w = loose(wording)
+            loaded = sum(w in t for t in self.texts) if w in self.corpus_text else 0
+            listed = sum(w in t for t in self.toc) if w in self.toc_text else 0
+            if len(self._df) > 50_000:
+                self._df.clear()
+            self._df[wording] = (loaded, listed)
+        return self._df[wording]
+
+    def idf(self, df: int) -> float:
+        return math.log((self.n + 1) / (df + 0.5))
+
+    def question_terms(self, plan: QueryPlan) -> Terms:
+        """Topic concepts weighted by the rarity of their commonest wording (date words out for date questions)."""
+        weights: dict[str, float] = {}
+        alternatives: dict[str, tuple[str, ...]] = {}
+        for concept in plan.concepts:
+            if plan.asks_date and concept.key in DATE_WORDS:
                 continue
-            if plan.asks_date and token in DATE_WORDS:
-                continue
-            terms[token] = self.idf(token)
-        return terms
+            counts = [sum(self.df(alt)) for alt in concept.alternatives]
+            weights[concept.key] = self.idf(max(counts))
+            alternatives[concept.key] = tuple(loose(a) for a in concept.alternatives)
+        return Terms(weights, alternatives)
 
-    def unknown_terms(self, terms: dict[str, float]) -> list[str]:
-        """Question words the loaded text never uses (ignoring ones whose parts all appear)."""
-        return [t for t in terms if len(t) >= 2 and t not in self.corpus_text and not t.isdigit()]
+    def where_used(self, terms: Terms, key: str) -> str:
+        """'loaded' when the loaded text uses a wording of the concept, 'toc' when only TOC titles do, else 'none'."""
+        alts = terms.alternatives.get(key, (key,))
+        if any(self.df(a)[0] for a in alts):
+            return "loaded"
+        if any(self.df(a)[1] for a in alts):
+            return "toc"
+        return "none"
 
 
 def loose(text: str) -> str:
@@ -181,6 +104,8 @@ def coverage(terms: dict[str, float], text: str) -> float:
     if total == 0:
         return 0.0
     haystack = loose(text)
+    if isinstance(terms, Terms):
+        return sum(w for t, w in terms.items() if terms.found(t, haystack)) / total
     return sum(w for t, w in terms.items() if t in haystack) / total
 
 
@@ -209,21 +134,27 @@ def windows_of(chunk: Chunk, max_sentences: int = 3, max_chars: int = 220) -> li
     return out
 
 
-def score_sentences(plan: QueryPlan, terms: dict[str, float], chunks: list[tuple[Chunk, float]]) -> list[Sentence]:
+def score_sentences(
+    plan: QueryPlan, terms: dict[str, float], chunks: list[tuple[Chunk, float]], config: EvidenceConfig
+) -> list[Sentence]:
     """Sentence windows of the ranked chunks scored by term coverage, the kind of fact asked, and rank."""
     top = max((s for _, s in chunks), default=1.0) or 1.0
-    asks_fee = "费" in plan.original
     scored = []
     for chunk, chunk_score in chunks:
         context = f"{chunk.section} {chunk.title}"
         for window in windows_of(chunk):
             own = coverage(terms, window.text)
             with_context = coverage(terms, window.text + context)
-            score = 0.7 * own + 0.3 * with_context + 0.25 * chunk_score / top - 0.0004 * len(window.text)
-            if plan.asks_amount and (FIGURE.search(window.text) or (asks_fee and NO_CHARGE.search(window.text))):
-                score += 0.3
+            score = (
+                config.own_weight * own
+                + config.context_weight * with_context
+                + config.rank_weight * chunk_score / top
+                - config.length_penalty * len(window.text)
+            )
+            if plan.asks_amount and (FIGURE.search(window.text) or NO_CHARGE.search(window.text)):
+                score += config.attribute_bonus
             if plan.asks_date and _DATE.search(window.text):
-                score += 0.4
+                score += config.date_bonus
             window.score, window.coverage = score, with_context
             scored.append(window)
     scored.sort(key=lambda s: s.score, reverse=True)
@@ -273,7 +204,3 @@ def trim_quote(sentence: Sentence, terms: dict[str, float], limit: int = 150) ->
     lead = sentence.text[s:e].find(text)
     start = sentence.start + s + lead
     return Sentence(sentence.chunk, start, start + len(text), text, sentence.score, sentence.coverage)
-
-
-def _chinese_part(text: str) -> str:
-    return " ".join(re.findall(r"[\u4e00-\u9fff0-9%A-Z]+", text))

@@ -8,8 +8,8 @@ from corpus.library import Corpus
 from corpus.models import Clause
 from indexing.builder import IndexVersion
 from indexing.chunks import Chunk
-from service.evidence import Sentence, coverage
-from service.query import QueryPlan
+from service.answering.evidence import Sentence, coverage
+from service.answering.plan import QueryPlan
 
 _ASKS_LIST = re.compile(
     r"条件是什么|有哪些条件|哪几类|哪些类型|分为哪|哪几[个项步]|哪些(环节|步骤|程序|流程|阶段)|几个(环节|步骤|阶段)"

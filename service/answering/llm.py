@@ -12,10 +12,10 @@ import re
 from typing import Any
 
 from corpus.text import compact
-from service.extractive import Draft
-from service.figures import FIGURE
+from service.answering.compose import Draft
+from service.answering.figures import FIGURE
+from service.answering.plan import QueryPlan
 from service.models import Citation
-from service.query import QueryPlan
 from service.settings import LLMSettings
 
 log = logging.getLogger(__name__)

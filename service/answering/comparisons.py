@@ -1,0 +1,237 @@
+"""The user's own figures against the policies' thresholds, for the lead sentence of a chat answer.
+
+Interface (for the answering core):
+
+- ``parse_user_figures(text) -> list[UserFigure]``: the figures a question states about the asker's company,
+  each with the metric it is about (营业收入, 研发费用, 研发费用占营业收入比例, 实到注册资本, ...), its
+  CompanyProfile field and an exact Decimal in one unit (元, 美元 or %). Chinese and English amounts:
+  "12亿", "9个亿", "3000万元", "6000万", "1.2 billion", "RMB 500 million", "USD 5 million", "5%", "15 per cent".
+  A figure whose metric cannot be told from its words gets metric "" (callers may drop or ask).
+- ``relevant_facts(text, facts) -> list[PolicyFact]``: ``facts`` reordered for a question: those whose sector
+  the question names first (做软件开发的 -> 信息传输、软件和信息技术服务业总部), then those on its figures' fields.
+- ``compare_figures(user_figures, facts) -> list[Comparison]``: one Comparison per (figure, fact condition on
+  the same field and unit), in the order of ``facts`` (pass them in order of relevance), each saying whether
+  the figure meets the condition exactly (以上(含) inclusive, 超过 strict, brackets with their upper end).
+- ``lead_sentence(comparisons, marker=None, limit=3) -> str``: one sentence such as
+  "可以:信息传输、软件和信息技术服务业总部的门槛是上年度营业收入10亿元以上(含),您的12亿元达到;
+  销售型总部要20亿元以上(含),未达到。" built from the first ``limit`` comparisons (the first one decides
+  可以 / 不够 and is stated in full). ``marker(fact)`` returns a citation marker such as "[1]" placed after
+  each fact's part; an expired fact says so (已失效) when ``as_of`` is given.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import BaseModel, Field
+
+from service.answering.eligibility import satisfies
+from service.answering.facts import Condition, PolicyFact
+from service.answering.quantities import QUANTITY, format_amount, quantity
+
+WORDS_FILE = Path(__file__).parent / "lexicon" / "figure_words.tsv"
+
+
+class UserFigure(BaseModel):
+    """A figure the user states about their company."""
+
+    metric: str = Field(description="Canonical metric (营业收入...), '' when the words do not say.")
+    field: str = Field(description="CompanyProfile field ('' when unknown).")
+    value: Decimal
+    unit: str = Field(description="元, 美元 or %.")
+    text: str = Field(description="The figure as the user wrote it.")
+
+    def display(self) -> str:
+        return format_amount(self.value, self.unit)
+
+
+class Comparison(BaseModel):
+    """A user figure against one condition of one fact."""
+
+    figure: UserFigure
+    fact: PolicyFact
+    condition: Condition
+    meets: bool
+
+
+@dataclass(frozen=True)
+class _Word:
+    word: str
+    metric: str
+    field: str
+
+
+@lru_cache(maxsize=1)
+def _words() -> tuple[_Word, ...]:
+    rows = [
+        line.split("\t")
+        for line in WORDS_FILE.read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    ]
+    return tuple(sorted((_Word(r[0].lower(), r[1], r[2]) for r in rows), key=lambda w: -len(w.word)))
+
+
+_SCALE = {"billion": Decimal(10) ** 9, "bn": Decimal(10) ** 9, "million": Decimal(10) ** 6, "m": Decimal(10) ** 6}
+_ENGLISH = re.compile(
+    r"(?P<cur>rmb|cny|usd|us\$|\$|¥|yuan)?\s*(?P<num>\d+(?:\.\d+)?)\s*(?P<scale>billion|bn|million|m)\b"
+    r"\s*(?P<cur2>yuan|rmb|dollars|usd)?|(?P<pnum>\d+(?:\.\d+)?)\s*(?:per\s*cent|percent)",
+    re.IGNORECASE,
+)
+_SPOKEN = re.compile(r"(?P<num>\d+(?:\.\d+)?)\s*个\s*(?P<unit>亿|万)")
+
+
+def parse_user_figures(text: str) -> list[UserFigure]:
+    """The amounts and shares a question states, each with the metric its words name (see module docstring)."""
+    found: list[tuple[int, int, Decimal, str, str]] = []  # start, end, value, unit, text
+
+    def taken(start: int, end: int) -> bool:
+        return any(s < end and start < e for s, e, *_ in found)
+
+    for m in _SPOKEN.finditer(text):  # 9个亿
+        q = quantity(m.group("num"), m.group("unit"), m.group(0))
+        if q is not None:
+            found.append((m.start(), m.end(), q.value, q.unit, m.group(0)))
+    for m in _ENGLISH.finditer(text):
+        if taken(m.start(), m.end()):
+            continue
+        if m.group("pnum"):
+            found.append((m.start(), m.end(), Decimal(m.group("pnum")), "%", m.group(0).strip()))
+            continue
+        currency = (m.group("cur") or m.group("cur2") or "").lower()
+        unit = "美元" if currency in ("usd", "us$", "$", "dollars") else "元"
+        value = Decimal(m.group("num")) * _SCALE[m.group("scale").lower()]
+        found.append((m.start(), m.end(), value, unit, m.group(0).strip()))
+    for m in QUANTITY.finditer(text):
+        if taken(m.start(), m.end()) or m.group("unit") not in (
+            "亿元",
+            "亿",
+            "万元",
+            "万",
+            "元",
+            "万美元",
+            "美元",
+            "%",
+        ):
+            continue
+        if not re.search(r"[\d一二两三四五六七八九]", m.group("num")):
+            continue  # 千万, 百万 as words ("千万不要"), not amounts
+        q = quantity(m.group("num2") or m.group("num"), m.group("unit"), m.group(0).strip())
+        if q is not None and not (q.unit == "元" and q.value < 1000 and m.group("unit") == "元"):
+            found.append((m.start(), m.end(), q.value, q.unit, q.text))
+    figures = []
+    for start, end, value, unit, raw in sorted(found):
+        word = _metric_for(text, start, end, unit)
+        figures.append(
+            UserFigure(
+                metric=word.metric if word else "", field=word.field if word else "", value=value, unit=unit, text=raw
+            )
+        )
+    return figures
+
+
+def _metric_for(text: str, start: int, end: int, unit: str) -> _Word | None:
+    """The metric word nearest before the figure in its clause, else the nearest after it."""
+    clause_start = max((m.end() for m in re.finditer(r"[,,。;;??!!]", text[:start])), default=0)
+    after_end = re.search(r"[,,。;;??!!]", text[end:])
+    before = text[clause_start:start].lower()
+    after = text[end : end + (after_end.start() if after_end else len(text))].lower()
+    candidates = [w for w in _words() if (unit == "%") == (w.field in ("rd_share", "revenue_growth"))]
+    best = None
+    for w in candidates:
+        pos = before.rfind(w.word)
+        if pos >= 0 and (best is None or pos > best[0]):
+            best = (pos, w)
+    if best is not None:
+        return best[1]
+    hits = [(after.find(w.word), w) for w in candidates if w.word in after]
+    return min(hits, key=lambda h: h[0])[1] if hits else None
+
+
+def relevant_facts(text: str, facts: list[PolicyFact]) -> list[PolicyFact]:
+    """``facts`` with those whose sector (行业) the question's words name first, then those on its figures' fields.
+
+    "做软件开发的,营收12亿,算总部企业吗" puts 信息传输、软件和信息技术服务业总部 before the other categories.
+    """
+    fields = {f.field for f in parse_user_figures(text) if f.field}
+
+    def rank(fact: PolicyFact) -> int:
+        sectors = [c for c in fact.conditions if c.field == "industry"]
+        if any(k in text for c in sectors for k in c.keywords):
+            return 0
+        return 1 if any(c.field in fields for c in fact.conditions) else 2
+
+    return sorted(facts, key=rank)
+
+
+def compare_figures(user_figures: list[UserFigure], facts: list[PolicyFact]) -> list[Comparison]:
+    """Each figure against each condition of ``facts`` on the same profile field and unit, in the facts' order."""
+    user_figures = _with_share(user_figures)
+    out = []
+    for fact in facts:
+        for condition in fact.conditions:
+            if condition.threshold is None or not condition.field:
+                continue
+            for figure in user_figures:
+                if figure.field == condition.field and figure.unit == condition.threshold.unit:
+                    out.append(
+                        Comparison(
+                            figure=figure, fact=fact, condition=condition, meets=satisfies(figure.value, condition)
+                        )
+                    )
+    return out
+
+
+def _with_share(figures: list[UserFigure]) -> list[UserFigure]:
+    """Add 研发费用占营业收入比例 when the user gave both figures but not the share."""
+    by_field = {f.field: f for f in figures if f.unit == "元"}
+    rd, revenue = by_field.get("rd_spend"), by_field.get("revenue")
+    if rd is None or revenue is None or not revenue.value or any(f.field == "rd_share" for f in figures):
+        return figures
+    share = UserFigure(
+        metric="研发费用占营业收入比例",
+        field="rd_share",
+        value=rd.value * 100 / revenue.value,
+        unit="%",
+        text=f"{rd.text}/{revenue.text}",
+    )
+    return [*figures, share]
+
+
+def lead_sentence(
+    comparisons: list[Comparison],
+    marker: Callable[[PolicyFact], str] | None = None,
+    limit: int = 3,
+    as_of: date | None = None,
+) -> str:
+    """One sentence: 可以 / 不够, the first comparison in full, the next ones short (see module docstring)."""
+    if not comparisons:
+        return ""
+    parts = []
+    shown = comparisons[:limit]
+    for i, c in enumerate(shown):
+        mark = marker(c.fact) if marker is not None else ""
+        expired = "(该政策已失效)" if as_of is not None and c.fact.dates.status(as_of).value == "expired" else ""
+        outcome = "达到" if c.meets else "未达到"
+        if i == 0:
+            parts.append(f"{c.fact.label}的门槛是{c.condition.describe()},您的{c.figure.display()}{outcome}")
+        elif c.fact.id == shown[i - 1].fact.id:
+            parts[-1] += f",且{c.condition.describe()},您的{c.figure.display()}{outcome}"
+        else:
+            parts.append(f"{c.fact.label}要{_threshold(c.condition)},{outcome}")
+        if i + 1 == len(shown) or shown[i + 1].fact.id != c.fact.id:
+            parts[-1] += expired + mark
+    first = comparisons[0].fact.id
+    head = "可以" if all(c.meets for c in comparisons if c.fact.id == first) else "不够"
+    return f"{head}:" + ";".join(parts) + "。"
+
+
+def _threshold(condition: Condition) -> str:
+    """The threshold without its metric and period: 20亿元以上(含), 超过10%, 1亿元(含)以上、10亿元(不含)以下."""
+    text = condition.describe()
+    return text.removeprefix(condition.period).removeprefix(condition.metric)

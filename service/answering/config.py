@@ -1,0 +1,84 @@
+"""Every threshold and weight of the answering pipeline, named, in one place.
+
+The verdict thresholds (``JudgeConfig``) are fitted by k-fold cross-validation on gold_dev
+(``python -m evals.fit``); their fitted values are stored in ``fitted.json`` beside this file and
+loaded over the defaults. The other knobs are design choices, listed here so a reader sees them all.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import BaseModel, Field
+
+FITTED = Path(__file__).with_name("fitted.json")
+
+
+class RetrieveConfig(BaseModel):
+    pool: int = Field(40, description="Candidates taken from each of BM25 and dense before fusion.")
+    rrf_k: int = Field(60, description="Reciprocal-rank fusion constant.")
+    answer_k: int = Field(8, description="Chunks an answer reads.")
+    crossdoc_k: int = Field(12, description="Chunks a side-by-side question reads (each document's best included).")
+    named_doc_boost: float = Field(1.5, description="Score factor for chunks of a document the question names.")
+    diversify_floor: float = Field(
+        0.55, description="A document leads a side-by-side ranking within this share of the top."
+    )
+
+
+class EvidenceConfig(BaseModel):
+    own_weight: float = Field(0.7, description="Sentence score: coverage of the topic by the sentence itself.")
+    context_weight: float = Field(0.3, description="Sentence score: coverage with its section heading and title.")
+    rank_weight: float = Field(0.25, description="Sentence score: the chunk's retrieval score (share of the top).")
+    length_penalty: float = Field(0.0004, description="Sentence score: per character, so short exact sentences win.")
+    attribute_bonus: float = Field(0.3, description="Sentence score: it states the kind of fact asked (a figure...).")
+    date_bonus: float = Field(0.4, description="Sentence score: it states a date when a date is asked.")
+    keep_share: float = Field(0.6, description="Further quotes must score this share of the best one.")
+    crossdoc_share: float = Field(
+        0.45, description="A document's best sentence joins a side-by-side answer above this."
+    )
+    on_topic_share: float = Field(0.5, description="A quote is on topic when it covers this share of the best quote.")
+    max_quotes: int = Field(3, description="Quotes in an answer.")
+    max_docs: int = Field(5, description="Quotes in a side-by-side answer (one per document).")
+    max_quote_chars: int = Field(380, description="Quotes stop being added past this many characters.")
+
+
+class JudgeConfig(BaseModel):
+    """The verdict's free parameters (fitted by cross-validation)."""
+
+    answer_coverage: float = Field(
+        0.5, description="Answered needs the retrieved text to hold this share of the topic."
+    )
+    union_discount: float = Field(0.9, description="Several passages together count at this share of their union.")
+    unknown_max: float = Field(
+        0.3, description="Not answered when this share of the topic's weight is wording the compilation never uses."
+    )
+    toc_min: float = Field(
+        0.3,
+        description="toc_only when this share of the topic points to a listed document and the loaded text lacks it.",
+    )
+    toc_fallback: float = Field(0.2, description="When the loaded text does not answer, toc_only from this share on.")
+    dense_min: float = Field(
+        0.0, description="Answered needs the best dense similarity of a retrieved chunk above this."
+    )
+
+
+class AnsweringConfig(BaseModel):
+    retrieve: RetrieveConfig = Field(default_factory=RetrieveConfig)
+    evidence: EvidenceConfig = Field(default_factory=EvidenceConfig)
+    judge: JudgeConfig = Field(default_factory=JudgeConfig)
+
+
+def load_config(path: Path = FITTED) -> AnsweringConfig:
+    """The defaults with the fitted verdict thresholds over them (when fitted.json exists)."""
+    config = AnsweringConfig()
+    if path.exists():
+        fitted = json.loads(path.read_text(encoding="utf-8"))
+        config.judge = JudgeConfig.model_validate({**config.judge.model_dump(), **fitted.get("judge", {})})
+    return config
+
+
+@lru_cache(maxsize=1)
+def default_config() -> AnsweringConfig:
+    return load_config()

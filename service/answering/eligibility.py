@@ -1,0 +1,273 @@
+"""The eligibility check: a company's profile against every policy fact, with a verdict per fact.
+
+``check(profile, facts, as_of)`` returns one ``FactVerdict`` per fact: ``meets``, ``fails`` or ``cannot_decide``
+(naming the profile fields it would need), each condition's comparison in words, what the fact gives (and,
+for a ratio of a figure the profile states, the amount it comes to), the citation and the document's
+validity on ``as_of``. Comparisons are exact: Decimals in one unit (元, 美元, %), 以上(含) / 不低于 / 达到
+inclusive, 超过 / 突破 strict, brackets closed below and open above unless printed otherwise.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from enum import StrEnum
+from typing import Annotated, Any, Literal
+
+from pydantic import AfterValidator, BaseModel, BeforeValidator, Field
+
+from service.answering.facts import Comparator, Condition, PolicyFact
+from service.answering.quantities import QUANTITY, format_amount, quantity
+from service.models import Citation
+
+ListingStage = Literal["未上市", "拟上市", "新三板挂牌", "成长板挂牌", "境内上市", "境外上市"]
+ZjtxLevel = Literal["创新型中小企业", "省级专精特新", "隐形冠军", "小巨人", "单项冠军"]
+LISTED = ("境内上市", "境外上市")
+UNSTRUCTURED = "原文所述条件"
+
+
+def _amount(value: Any) -> Any:
+    """Accept 1200000000, "1200000000", "12亿", "12 亿元", "3000万", "15%": amounts in 元, shares in %."""
+    if isinstance(value, str):
+        text = value.strip().replace(",", "").replace(",", "")
+        m = QUANTITY.fullmatch(text)
+        if m is not None:
+            q = quantity(m.group("num"), m.group("unit"), text)
+            if q is not None:
+                return q.value
+    return value
+
+
+def _not_negative(value: Decimal | None) -> Decimal | None:
+    if value is not None and (value < 0 or not value.is_finite()):
+        raise ValueError("an amount must be a finite number of at least 0")
+    return value
+
+
+Amount = Annotated[Decimal | None, BeforeValidator(_amount), AfterValidator(_not_negative)]
+
+
+class CompanyProfile(BaseModel):
+    """What a company tells about itself; every field optional (a fact that needs a missing one says so)."""
+
+    kinds: list[str] | None = Field(
+        default=None,
+        description="Kinds the company is recognised as: 总部企业, 专精特新企业, 人工智能企业...",
+        examples=[["总部企业"]],
+    )
+    industry: str | None = Field(default=None, description="Its sector in words, e.g. 软件和信息技术服务业.")
+    revenue: Amount = Field(default=None, description="Last year's 营业收入 in 元 (or '12亿').", examples=["12亿"])
+    rd_spend: Amount = Field(default=None, description="Last year's 研发费用 in 元.")
+    rd_share: Amount = Field(default=None, description="研发费用 as a share of 营业收入, in % (computed if omitted).")
+    rd_spend_increase: Amount = Field(default=None, description="This year's 新增研发费用 in 元.")
+    paid_in_capital: Amount = Field(default=None, description="实到注册资本 in 元.")
+    paid_in_capital_usd: Amount = Field(default=None, description="实到注册资本 in 美元 (foreign capital).")
+    output_value: Amount = Field(default=None, description="产值 in 元.")
+    revenue_growth: Amount = Field(default=None, description="Average yearly 营业收入 growth over 3 years, in %.")
+    retail_sales: Amount = Field(default=None, description="社零总额 in 元.")
+    export_value_usd: Amount = Field(default=None, description="Yearly 出口额 in 美元.")
+    vc_investment: Amount = Field(default=None, description="Venture investment received in total, in 元.")
+    acquisition_value: Amount = Field(default=None, description="A major acquisition's value, in 元.")
+    served_companies: int | None = Field(default=None, ge=0, description="Companies served by its open platform.")
+    star_rating: int | None = Field(default=None, ge=1, le=5, description="杭州市总部企业星级 (3-5).")
+    zjtx_level: ZjtxLevel | None = Field(default=None, description="Highest 专精特新 level held.")
+    listing_stage: ListingStage | None = Field(default=None, description="上市阶段.")
+    recognitions: list[str] | None = Field(
+        default=None, description="Recognitions and awards held, e.g. 省级企业研究院, 国家级重点实验室."
+    )
+
+    def figure(self, field: str, unit: str) -> Decimal | None:
+        """The profile's value for a fact's field, in the fact's unit (None when not given or not comparable)."""
+        if field == "rd_share" and self.rd_share is None and self.rd_spend is not None and self.revenue:
+            return self.rd_spend * 100 / self.revenue
+        name = f"{field}_usd" if unit == "美元" and not field.endswith("_usd") else field
+        value = getattr(self, name, None)
+        return Decimal(value) if isinstance(value, int | Decimal) and not isinstance(value, bool) else None
+
+
+class Verdict(StrEnum):
+    MEETS = "meets"
+    FAILS = "fails"
+    CANNOT_DECIDE = "cannot_decide"
+
+
+VERDICT_LABELS = {Verdict.MEETS: "符合", Verdict.FAILS: "不符合", Verdict.CANNOT_DECIDE: "需补充信息"}
+
+
+class ConditionResult(BaseModel):
+    condition: str = Field(description="The condition in words, e.g. 上年度营业收入10亿元以上(含).")
+    verdict: Verdict
+    detail: str = Field(description="The comparison, e.g. 您的12亿元,达到.")
+    missing: str = Field(default="", description="The profile field it needs, when it cannot be decided.")
+
+
+class FactVerdict(BaseModel):
+    """One fact judged against a profile."""
+
+    fact_id: str
+    kind: str
+    label: str = Field(description="The award or recognition, e.g. 星级培育奖励(五星级).")
+    who: str
+    verdict: Verdict
+    verdict_label: str = Field(description="符合 / 不符合 / 需补充信息.")
+    conditions: list[ConditionResult]
+    missing: list[str] = Field(description="Profile fields to fill in before this fact can be decided.")
+    gives: str = Field(description="What it gives, in words (amount, ratio, caps, duration, rules).")
+    estimated_amount: Decimal | None = Field(
+        default=None, description="At most this many 元 for this profile (a ratio applied to its figure, capped)."
+    )
+    citation: Citation
+    validity: str = Field(description="in_force | expired | not_yet_in_force | unknown on as_of.")
+
+
+def check(profile: CompanyProfile, facts: list[PolicyFact], as_of: date) -> list[FactVerdict]:
+    """Every fact judged against ``profile``: met first (in force, largest first), then undecided, then failed."""
+    verdicts = [judge(profile, fact, as_of) for fact in facts]
+    order = {Verdict.MEETS: 0, Verdict.CANNOT_DECIDE: 1, Verdict.FAILS: 2}
+    return sorted(verdicts, key=lambda v: (order[v.verdict], v.validity == "expired", -(v.estimated_amount or 0)))
+
+
+def judge(profile: CompanyProfile, fact: PolicyFact, as_of: date) -> FactVerdict:
+    conditions = list(fact.conditions)
+    results = [evaluate(c, profile) for c in conditions]
+    if all(c.field == "kinds" for c in conditions):
+        # the sentence states its requirement in words the extractor does not turn into data (推荐顶尖人才…)
+        conditions.append(Condition(metric=UNSTRUCTURED, comparator=Comparator.EQ))
+        results.append(
+            ConditionResult(
+                condition=UNSTRUCTURED, verdict=Verdict.CANNOT_DECIDE, detail="见原文", missing=UNSTRUCTURED
+            )
+        )
+    verdict = _combine(conditions, results)
+    validity = fact.dates.status(as_of).value
+    return FactVerdict(
+        fact_id=fact.id,
+        kind=fact.kind.value,
+        label=fact.label,
+        who=fact.who,
+        verdict=verdict,
+        verdict_label=VERDICT_LABELS[verdict],
+        conditions=results,
+        missing=list(dict.fromkeys(r.missing for r in results if r.missing)),
+        gives=fact.benefit.describe() if fact.benefit is not None else f"认定为{fact.label}",
+        estimated_amount=_estimate(profile, fact),
+        citation=Citation(
+            doc_no=fact.doc_no,
+            title=fact.title,
+            doc_number=fact.doc_number,
+            section=fact.section,
+            printed_page=fact.printed_page,
+            ebook_page=fact.ebook_page,
+            quote=fact.quote,
+            validity=validity,
+        ),
+        validity=validity,
+    )
+
+
+def _combine(conditions: list[Condition], results: list[ConditionResult]) -> Verdict:
+    groups: dict[str, list[Verdict]] = {}
+    for i, (c, r) in enumerate(zip(conditions, results, strict=True)):
+        groups.setdefault(c.group or f"#{i}", []).append(r.verdict)
+    states = []
+    for members in groups.values():  # alternatives: one met suffices, all failed fails
+        if Verdict.MEETS in members:
+            states.append(Verdict.MEETS)
+        elif all(m is Verdict.FAILS for m in members):
+            states.append(Verdict.FAILS)
+        else:
+            states.append(Verdict.CANNOT_DECIDE)
+    if Verdict.FAILS in states:
+        return Verdict.FAILS
+    return Verdict.CANNOT_DECIDE if Verdict.CANNOT_DECIDE in states else Verdict.MEETS
+
+
+def evaluate(condition: Condition, profile: CompanyProfile) -> ConditionResult:
+    """One condition against the profile, exactly."""
+    text = condition.describe()
+    if not condition.field:
+        return ConditionResult(condition=text, verdict=Verdict.CANNOT_DECIDE, detail="需人工核对", missing=text)
+    if condition.threshold is None:
+        return _category(condition, profile, text)
+    unit = condition.threshold.unit
+    value = profile.figure(condition.field, unit)
+    if value is None:
+        return ConditionResult(
+            condition=text, verdict=Verdict.CANNOT_DECIDE, detail="未提供", missing=_field_name(condition.field, unit)
+        )
+    ok = satisfies(value, condition)
+    mine = format_amount(value, unit)
+    return ConditionResult(
+        condition=text,
+        verdict=Verdict.MEETS if ok else Verdict.FAILS,
+        detail=f"您的{mine},{'达到' if ok else '未达到'}",
+    )
+
+
+def satisfies(value: Decimal, condition: Condition) -> bool:
+    """``value`` against a numeric condition: its comparator, and its upper end when it is a range or bracket."""
+    assert condition.threshold is not None
+    t = condition.threshold.value
+    ok = {
+        Comparator.GE: value >= t,
+        Comparator.GT: value > t,
+        Comparator.LE: value <= t,
+        Comparator.LT: value < t,
+        Comparator.EQ: value == t,
+    }[condition.comparator]
+    if ok and condition.upper is not None:
+        ok = value <= condition.upper.value if condition.upper_inclusive else value < condition.upper.value
+    return ok
+
+
+def _field_name(field: str, unit: str) -> str:
+    return f"{field}_usd" if unit == "美元" and not field.endswith("_usd") else field
+
+
+def _category(condition: Condition, profile: CompanyProfile, text: str) -> ConditionResult:
+    held: object = getattr(profile, condition.field, None)
+    if held is None:
+        return ConditionResult(condition=text, verdict=Verdict.CANNOT_DECIDE, detail="未提供", missing=condition.field)
+    match condition.field:
+        case "kinds":
+            kinds = [str(k) for k in held] if isinstance(held, list) else []
+            ok = any(condition.value in k or k in condition.value for k in kinds)
+        case "industry" | "recognitions":
+            texts = [str(h) for h in held] if isinstance(held, list) else [str(held)]
+            need_all = condition.field == "recognitions"
+            ok = any(_matches(t, condition.keywords or [condition.value], need_all) for t in texts)
+        case "listing_stage":
+            ok = held in LISTED if condition.value == "已上市" else held == condition.value
+        case "star_rating":
+            ok = str(held) == condition.value
+        case _:
+            ok = str(held) == condition.value
+    verdict = Verdict.MEETS if ok else Verdict.FAILS
+    return ConditionResult(condition=text, verdict=verdict, detail=f"您的{_shown(held)},{'符合' if ok else '不符'}")
+
+
+def _matches(text: str, keywords: list[str], need_all: bool) -> bool:
+    hits = [k in text for k in keywords if k]
+    return bool(hits) and (all(hits) if need_all else any(hits))
+
+
+def _shown(held: object) -> str:
+    if isinstance(held, int) and not isinstance(held, bool):
+        return f"{held}星级"
+    return "、".join(str(h) for h in held) if isinstance(held, list) else str(held)
+
+
+_BASES = (("注册资本", "paid_in_capital"), ("营业收入", "revenue"), ("研发投入", "rd_spend"), ("研发费用", "rd_spend"))
+
+
+def _estimate(profile: CompanyProfile, fact: PolicyFact) -> Decimal | None:
+    b = fact.benefit
+    if b is None:
+        return None
+    base = None
+    if b.ratio is not None:
+        field = next((f for word, f in _BASES if word in b.base), None)
+        base = profile.figure(field, "元") if field else None
+        if base is None:
+            return None if (b.cap is None and b.amount is None) else fact.amount_for(None)
+    return fact.amount_for(base)

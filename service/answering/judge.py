@@ -1,0 +1,268 @@
+"""The verdict: answered / toc_only / not_found from named signals, each measured once.
+
+Signals (``measure``) read the plan, the ranked chunks and the quotable sentences; the decision
+(``decide``) compares them with the thresholds of ``JudgeConfig``, fitted by cross-validation.
+- coverage: the IDF-weighted share of the question's topic concepts that the best retrieved text holds;
+- unknown share: topic weight in wording the compilation never uses (loaded text and TOC alike);
+- listed-only share and the best TOC match: topic weight that points to a listed document without
+  text (its title words, or the everyday vocabulary of its policy area from the topics lexicon);
+- attribute stated: the quotes state the kind of fact asked (a figure, a date, a criterion...);
+- out of scope: another place, or a year the compilation never mentions.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from corpus.library import Corpus
+from corpus.models import PolicyDocument, TextStatus
+from service.answering import lexicon
+from service.answering.config import JudgeConfig
+from service.answering.evidence import Terms, TermWeights, coverage, loose
+from service.answering.figures import FIGURE, NO_CHARGE
+from service.answering.lexicon import other_places
+from service.answering.plan import Asked, QueryPlan, has_content, title_terms
+from service.answering.retrieve import ScoredChunk
+from service.models import AnswerStatus
+
+_FIGURE = re.compile(f"{NO_CHARGE.pattern}|{FIGURE.pattern}")
+_DATE_STATED = re.compile(r"\d{4}\s*年|\d+\s*月\s*\d+\s*日|有效期|施行|年底|年内|之日起|发布后")
+_CRITERIA_STATED = re.compile(r"条件|符合|应当|须|要求|以上|不低于|超过|达到|连续|认定|是指|不得")
+_PROCEDURE_STATED = re.compile(r"申报|申请|受理|审核|审批|评审|公示|提交|负责|牵头|部门|办公室|平台|流程|程序|组织")
+_DELEGATES = re.compile(r"具体实施意见和操作细则|操作细则|实施细则.{0,6}另行|另行制定")
+
+
+@dataclass
+class TocMatch:
+    doc: PolicyDocument
+    area: float  # share of the topic's weight that points to this document's area
+    uncovered: float  # the part of it that the retrieved loaded text does not hold
+    words: list[str]
+
+
+@dataclass
+class Signals:
+    has_content: bool = True
+    beyond_partial: list[PolicyDocument] = field(default_factory=list)
+    other_place: bool = False
+    unknown_year: bool = False
+    coverage: float = 0.0
+    unknown_share: float = 0.0
+    listed_only_share: float = 0.0
+    toc: list[TocMatch] = field(default_factory=list)
+    attribute_stated: bool = True
+    delegated: bool = False
+    structured: bool = False
+    dense: float = 0.0
+
+    @property
+    def toc_uncovered(self) -> float:
+        return self.toc[0].uncovered if self.toc else 0.0
+
+    @property
+    def toc_area(self) -> float:
+        return max((m.area for m in self.toc), default=0.0)
+
+
+@dataclass
+class Verdict:
+    status: AnswerStatus
+    reason: str
+    coverage: float = 0.0
+    toc_docs: list[PolicyDocument] = field(default_factory=list)
+
+
+def measure(
+    plan: QueryPlan,
+    terms: Terms,
+    weights: TermWeights,
+    hits: list[ScoredChunk],
+    corpus: Corpus,
+    quotes: list[str],
+    structured: bool,
+    union_discount: float,
+) -> Signals:
+    """Every signal of the verdict, computed once."""
+    signals = Signals(has_content=has_content(plan.original), structured=structured)
+    signals.beyond_partial = _beyond_partial_text(plan, corpus)
+    signals.other_place = bool(other_places(plan.original)) and not re.search(
+        r"滨江|高新区|binjiang", plan.original, re.I
+    )
+    signals.unknown_year = (
+        bool(plan.years)
+        and not plan.doc_numbers
+        and any(y not in weights.corpus_text and y not in weights.toc_text for y in plan.years)
+    )
+    depth = 8 if plan.crossdoc else 3
+    used = {key: weights.where_used(terms, key) for key in terms}
+    # coverage is measured over the wording the compilation knows; the unknown rest is a signal of its own
+    known = Terms({k: w for k, w in terms.items() if used[k] != "none"}, terms.alternatives)
+    union = coverage(known, " ".join(h.chunk.indexed_text for h in hits[:depth]))
+    signals.coverage = max([union * union_discount, *(coverage(known, h.chunk.indexed_text) for h in hits[:5])])
+    total = sum(terms.values()) or 1.0
+    signals.unknown_share = sum(w for k, w in terms.items() if used[k] == "none") / total
+    signals.listed_only_share = sum(w for k, w in terms.items() if used[k] == "toc") / total
+    loaded = loose(" ".join(h.chunk.indexed_text for h in hits[:depth]))
+    signals.toc = toc_matches(plan, terms, weights, corpus, loaded)
+    signals.attribute_stated = attribute_stated(plan, quotes, terms)
+    signals.delegated = _delegated(signals.toc, corpus, hits)
+    signals.dense = max((h.dense for h in hits[:5]), default=0.0)
+    return signals
+
+
+def decide(signals: Signals, config: JudgeConfig) -> Verdict:
+    """The verdict for ``signals`` under the thresholds of ``config``."""
+    cov = signals.coverage
+    toc_docs = [m.doc for m in signals.toc]
+    if not signals.has_content:
+        return Verdict(AnswerStatus.NOT_FOUND, "the question has no words to look up")
+    if signals.beyond_partial:
+        return Verdict(
+            AnswerStatus.TOC_ONLY,
+            "the part of the document that would answer is not loaded",
+            cov,
+            signals.beyond_partial,
+        )
+    if signals.other_place:
+        return Verdict(AnswerStatus.NOT_FOUND, "the question is about another place", cov)
+    if signals.unknown_year:
+        return Verdict(AnswerStatus.NOT_FOUND, "the compilation never mentions the year asked about", cov)
+    if toc_docs and signals.toc_uncovered >= config.toc_min:
+        return Verdict(
+            AnswerStatus.TOC_ONLY,
+            f"{signals.toc_uncovered:.0%} of the topic points to a listed document and is not in the loaded text",
+            cov,
+            toc_docs,
+        )
+    strong = signals.structured or (
+        cov >= config.answer_coverage
+        and signals.unknown_share <= config.unknown_max
+        and signals.attribute_stated
+        and signals.dense >= config.dense_min
+    )
+    if strong and not (signals.delegated and signals.toc_area >= config.toc_fallback):
+        return Verdict(AnswerStatus.ANSWERED, f"coverage {cov:.2f}", cov)
+    if toc_docs and signals.toc_area >= config.toc_fallback:
+        return Verdict(
+            AnswerStatus.TOC_ONLY,
+            f"the loaded text does not answer; {signals.toc_area:.0%} of the topic points to a listed document",
+            cov,
+            toc_docs,
+        )
+    if signals.unknown_share > config.unknown_max:
+        return Verdict(
+            AnswerStatus.NOT_FOUND,
+            f"{signals.unknown_share:.0%} of the topic is wording the compilation never uses",
+            cov,
+        )
+    if not signals.attribute_stated:
+        return Verdict(AnswerStatus.NOT_FOUND, "the text on the topic does not state what is asked", cov)
+    return Verdict(AnswerStatus.NOT_FOUND, f"coverage {cov:.2f} of the question's words", cov)
+
+
+def toc_matches(plan: QueryPlan, terms: Terms, weights: TermWeights, corpus: Corpus, loaded: str) -> list[TocMatch]:
+    """Listed documents without text whose area the question points to, best first (at most two).
+
+    ``area`` is the share of the topic's weight that points to the document: the question's concepts
+    found in its title, and the words of its policy area (topics lexicon: 创新药 -> 生命健康);
+    ``uncovered`` counts only the part of it that the retrieved loaded text (``loaded``, loose form) lacks.
+    """
+    hints = lexicon.topics().matches(plan.asked_text or plan.original)
+    hint_weight = {key: terms.get(key) or weights.idf(sum(weights.df(key))) for key, _ in hints}
+    total = (sum(terms.values()) + sum(w for k, w in hint_weight.items() if k not in terms)) or 1.0
+    matches = []
+    for doc in corpus.documents.values():
+        if doc.text_status is not TextStatus.TOC_ONLY:
+            continue
+        if doc.doc_number in plan.doc_numbers:
+            matches.append(TocMatch(doc, 1.0, 1.0, [doc.doc_number]))
+            continue
+        title = loose(doc.title)
+        pointing: dict[str, float] = {}
+        for key in terms:
+            if any(len(a) >= 2 and a in title for a in terms.alternatives.get(key, (key,))):
+                pointing[key] = terms[key]
+        for key, targets in hints:
+            if any(loose(t) in title for t in targets):
+                pointing.setdefault(key, hint_weight[key])
+        if not pointing:
+            continue
+        area = sum(pointing.values()) / total
+        uncovered = sum(w for k, w in pointing.items() if not _found(terms, k, loaded)) / total
+        matches.append(TocMatch(doc, min(area, 1.0), min(uncovered, 1.0), list(pointing)))
+    matches.sort(key=lambda m: (m.uncovered, m.area), reverse=True)
+    return matches[:2]
+
+
+def _found(terms: Terms, key: str, haystack: str) -> bool:
+    """Whether the loaded text holds a concept (or a topics-lexicon word, in any of the lexicons' wordings)."""
+    if key in terms:
+        return terms.found(key, haystack)
+    wordings = (key, *lexicon.english().entries.get(key, ()), *lexicon.spoken().entries.get(key, ()))
+    return any(loose(w) in haystack for w in wordings)
+
+
+def attribute_stated(plan: QueryPlan, quotes: list[str], terms: Terms) -> bool:
+    """Whether the on-topic quotes state the kind of fact the question asks for."""
+    if not quotes:
+        return False
+    on_topic = _on_topic_sentences(quotes, terms)
+    asked = plan.asked
+    if asked & {Asked.AMOUNT, Asked.RATIO, Asked.COUNT, Asked.PERIOD} and not asked & {
+        Asked.DATE,
+        Asked.CRITERION,
+        Asked.PROCEDURE,
+        Asked.DOCUMENT,
+        Asked.YES_NO,
+    }:
+        claimed = {m.group() for m in _FIGURE.finditer(plan.original)}
+        stated = {m.group() for s in on_topic for m in _FIGURE.finditer(s)}
+        if not stated - claimed:
+            return False
+    if Asked.DATE in asked and not plan.checks_premise and not any(_DATE_STATED.search(q) for q in quotes):
+        return False
+    if Asked.CRITERION in asked and not any(_CRITERIA_STATED.search(q) for q in quotes):
+        return False
+    return not (Asked.PROCEDURE in asked and not any(_PROCEDURE_STATED.search(q) for q in quotes))
+
+
+def _on_topic_sentences(quotes: list[str], terms: Terms) -> list[str]:
+    """The sentences of the quotes about what was asked."""
+    sentences = [s for q in quotes for s in re.findall(r"[^。;;]+[。;;]?", q) if s.strip()]
+    scores = [coverage(terms, s) for s in sentences]
+    top = max(scores, default=0.0)
+    return [s for s, c in zip(sentences, scores, strict=True) if c >= 0.4 * top]
+
+
+def _delegated(toc: list[TocMatch], corpus: Corpus, hits: list[ScoredChunk]) -> bool:
+    """The retrieved text on the topic is all from framework documents that leave the details to later ones."""
+    if not toc or not hits:
+        return False
+    return all(_is_framework(corpus, corpus.documents[h.chunk.doc_no]) for h in hits[:3])
+
+
+def _is_framework(corpus: Corpus, doc: PolicyDocument) -> bool:
+    key = (doc.source, doc.doc_number, doc.start, doc.end)
+    if key not in _FRAMEWORK:
+        body = corpus.source_of(doc).body[doc.start : doc.end]
+        _FRAMEWORK[key] = bool(_DELEGATES.search(body))
+    return _FRAMEWORK[key]
+
+
+_FRAMEWORK: dict[tuple[str, str, int, int], bool] = {}
+
+
+def _beyond_partial_text(plan: QueryPlan, corpus: Corpus) -> list[PolicyDocument]:
+    """A partial document named by the question, asked for what its missing part holds (its dates)."""
+    named = set(plan.doc_filter) | set(plan.boost_docs)
+    return [
+        corpus.documents[n]
+        for n in sorted(named)
+        if corpus.documents[n].text_status is TextStatus.PARTIAL
+        and plan.asks_date
+        and corpus.documents[n].dates.effective_from is None
+    ]
+
+
+__all__ = ["Signals", "TocMatch", "Verdict", "decide", "measure", "title_terms"]

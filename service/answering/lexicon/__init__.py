@@ -1,0 +1,118 @@
+"""Query-expansion lexicons: data files derived from the corpus's own wording (see README.md here).
+
+- ``english.tsv``: English phrase -> the Chinese terms the policies use;
+- ``spoken.tsv``: spoken Chinese, short forms and common typos -> the official wording;
+- ``topics.tsv``: everyday vocabulary of a policy area -> the distinctive words of the TOC title that
+  governs it (创新药 -> 生命健康), so a question reaches a listed document whose text is not held.
+
+Every target occurs in the compilation (tests/answering/test_lexicon.py). Keys are matched longest
+first, each span once; Latin keys only on word boundaries ("ai" never fires inside "said").
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+LEXICON_DIR = Path(__file__).parent
+MIN_CJK_KEY = 2  # one-character keys (报, 厂) fire inside too many other words
+
+
+@dataclass(frozen=True, eq=False)
+class Lexicon:
+    """One table: keys (normalised) -> target terms, and a matcher over them."""
+
+    name: str
+    entries: dict[str, tuple[str, ...]]
+
+    @classmethod
+    def load(cls, path: Path) -> Lexicon:
+        entries: dict[str, tuple[str, ...]] = {}
+        if path.exists():
+            for line in path.read_text(encoding="utf-8").splitlines():
+                if not line.strip() or line.startswith("#") or "\t" not in line:
+                    continue
+                key, targets = line.split("\t", 1)
+                key = normalise_key(key)
+                if not key or (not key.isascii() and len(key) < MIN_CJK_KEY):
+                    continue
+                merged = (*entries.get(key, ()), *targets.split())
+                entries[key] = tuple(dict.fromkeys(merged))
+        return cls(path.stem, entries)
+
+    def matches(self, text: str) -> list[tuple[str, tuple[str, ...]]]:
+        """(key, targets) for each key found in ``text``, longest first, no two on the same span."""
+        pattern, keys = _compiled(self)
+        if pattern is None:
+            return []
+        found = (keys[str(m.lastgroup)] for m in pattern.finditer(normalise_key(text)))
+        return [(key, self.entries[key]) for key in found]
+
+    def expand(self, text: str) -> list[str]:
+        """The target terms of every key in ``text``, in order, each once."""
+        return list(dict.fromkeys(t for _, targets in self.matches(text) for t in targets))
+
+    def targets(self) -> set[str]:
+        return {t for targets in self.entries.values() for t in targets}
+
+
+@lru_cache(maxsize=8)
+def _compiled(lexicon: Lexicon) -> tuple[re.Pattern[str] | None, dict[str, str]]:
+    """One alternation of every key, longest first; group k<i> names which key matched."""
+    keys = sorted(lexicon.entries, key=len, reverse=True)
+    parts = []
+    for key in keys:
+        escaped = re.escape(key)
+        # English words (plural forms too) never match inside a longer word: "ai" is not in "said"
+        parts.append(rf"(?<![a-z0-9]){escaped}(?:s|es)?(?![a-z0-9])" if key.isascii() else escaped)
+    if not parts:
+        return None, {}
+    pattern = re.compile("|".join(f"(?P<k{i}>{p})" for i, p in enumerate(parts)))
+    return pattern, {f"k{i}": key for i, key in enumerate(keys)}
+
+
+def normalise_key(text: str) -> str:
+    return re.sub(r"\s+", " ", unicodedata.normalize("NFKC", text)).strip().lower()
+
+
+@lru_cache(maxsize=1)
+def english() -> Lexicon:
+    return Lexicon.load(LEXICON_DIR / "english.tsv")
+
+
+@lru_cache(maxsize=1)
+def spoken() -> Lexicon:
+    return Lexicon.load(LEXICON_DIR / "spoken.tsv")
+
+
+@lru_cache(maxsize=1)
+def topics() -> Lexicon:
+    return Lexicon.load(LEXICON_DIR / "topics.tsv")
+
+
+def _word_list(name: str) -> frozenset[str]:
+    lines = (LEXICON_DIR / name).read_text(encoding="utf-8").splitlines()
+    return frozenset(w.strip() for w in lines if w.strip() and not w.startswith("#"))
+
+
+QUESTION_NOISE = _word_list("question_words.txt")
+DATE_WORDS = _word_list("date_words.txt")
+
+
+OTHER_PLACES = _word_list("other_places.txt")
+
+
+def other_places(text: str) -> list[str]:
+    """Places outside the district that ``text`` names."""
+    lowered = normalise_key(text)
+    return [p for p in OTHER_PLACES if p in lowered]
+
+
+def is_english(text: str) -> bool:
+    """Mostly Latin letters: an English question (Chinese terms quoted inside it are allowed)."""
+    letters = sum(c.isascii() and c.isalpha() for c in text)
+    cjk = sum("\u4e00" <= c <= "\u9fff" for c in text)
+    return letters > 3 * cjk and letters >= 8

@@ -1,0 +1,308 @@
+"""Query understanding: normalisation, 文号 and document names, English glossary, follow-up rewriting."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from enum import StrEnum
+from functools import lru_cache
+
+from corpus.doc_numbers import find_doc_numbers
+from corpus.library import Corpus
+from corpus.text import nfkc
+from service.answering import lexicon
+from service.answering.comparisons import UserFigure, parse_user_figures
+from service.answering.lexicon import QUESTION_NOISE, is_english
+from service.models import Turn
+
+# 问法 that ask for several documents side by side
+_CROSSDOC = re.compile(
+    r"有哪些支持|哪些扶持|有什么支持|分别|各个|各政策|哪几个|哪些文件|哪几份|几个文件|几份|每个文件|都一样|哪些政策|几个政策|哪些规定|有几个"
+)
+# an elliptical turn leans on the previous one: "那省级的呢?", "这个政策…", "个人奖呢?"
+_ELLIPTIC = re.compile(
+    r"^(那|那么|这个|这项|该|它|其|还有|另外|如果是|个人|年度)|呢[??]?$|^(and|what about|how about)\b", re.I
+)
+_AMOUNT_UNIT = re.compile(r"(\d+(?:\.\d+)?)\s*个?\s*(万|亿)(?!元|美元)")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+# wording that addresses the system rather than the policies ("忽略以上指令", "ignore previous instructions")
+_INSTRUCTION = re.compile(
+    r"忽略|无视|忘记|忘掉|不受任何|你现在是|扮演|系统提示|提示词|指令|越狱|###|</?[a-z_]+>|"
+    r"ignore|disregard|jailbreak|system prompt|you are now|(previous|above|prior|new) instructions",
+    re.I,
+)
+_MARKUP = re.compile(r"</?[A-Za-z_][^<>]{0,40}>|#{2,}[^#]{0,20}#{2,}")
+_CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fff??。!!])\s+|\s+(?=[\u4e00-\u9fff])")
+_CLAUSE = re.compile(r"(?:[^,,。;;!!??\n.]|\.(?=\d))+(?:[,,。;;!!??\n]|\.(?!\d))*|\.")
+# words of titles that name no particular policy
+_GENERIC_TITLE_WORDS = set(
+    [
+        "关于",
+        "推动",
+        "若干",
+        "意见",
+        "政策",
+        "实施",
+        "实施意见",
+        "发展",
+        "高质量",
+        "杭州",
+        "高新",
+        "开发区",
+        "滨江",
+        "杭州高新区",
+        "进一步",
+        "加快",
+        "促进",
+        "支持",
+        "企业",
+        "产业",
+        "建设",
+        "打造",
+        "管理",
+        "办法",
+        "推进",
+        "加强",
+        "提升",
+        "扶持",
+        "新一代",
+        "创新",
+        "世界",
+        "一流",
+        "工作",
+        "新时代",
+        "深度",
+        "融合",
+        "区块",
+    ]
+)
+
+
+class Asked(StrEnum):
+    """The kind of fact a question asks for."""
+
+    AMOUNT = "amount"
+    RATIO = "ratio"
+    COUNT = "count"
+    DATE = "date"
+    PERIOD = "period"
+    CRITERION = "criterion"
+    PROCEDURE = "procedure"
+    DOCUMENT = "document"  # which document / 文号 / page
+    YES_NO = "yes_no"
+
+
+# Wording of each kind of question, Chinese (spoken forms included) and English: general question
+# words, not the wording of particular questions.
+_ASKED: dict[Asked, re.Pattern[str]] = {
+    Asked.AMOUNT: re.compile(
+        r"多少钱|多少万|金额|额度|奖金|最高|上限|封顶|最多|给多少|补多少|奖多少|拿多少|能拿|多少|怎么算|"
+        r"how much|amount|maximum|cap|up to|reward|subsid|grant|bonus|fund",
+        re.I,
+    ),
+    Asked.RATIO: re.compile(r"比例|百分之|几成|占比|多少%|percent|share of|ratio|rate|proportion", re.I),
+    Asked.COUNT: re.compile(r"多少家|几家|多少个|几个|多少宗|多少亩|多少名|多少项|how many|number of", re.I),
+    Asked.DATE: re.compile(
+        r"什么时候|何时|哪天|哪一天|到期|有效期|施行|生效|起止|过期|失效|截止|还有效|还能|"
+        r"when|expire|valid|effective|in force|deadline|still apply",
+        re.I,
+    ),
+    Asked.PERIOD: re.compile(r"多久|多长时间|几年|期限|时限|how long|within what|time frame|period", re.I),
+    Asked.CRITERION: re.compile(
+        r"条件|门槛|标准|要求|资格|符合|够不够|够格|算不算|算.{1,12}吗|能不能认定|能认定|认定为|可以认定|"
+        r"criteria|requirement|eligib|qualif|threshold|condition",
+        re.I,
+    ),
+    Asked.PROCEDURE: re.compile(
+        r"流程|程序|步骤|环节|怎么申请|如何申请|怎么报|如何申报|申报|找谁|哪个部门|哪个机构|交给|受理|材料|渠道|途径|"
+        r"procedure|process|how to apply|apply|steps|"
+        r"who (?:handles|reviews|writes|decides)|which (?:office|department)",
+        re.I,
+    ),
+    Asked.DOCUMENT: re.compile(
+        r"哪个文件|哪份文件|哪一份|什么文件|文号|第几页|哪一页|出处|出自|哪条|which (?:document|policy|page)|page",
+        re.I,
+    ),
+    Asked.YES_NO: re.compile(
+        r"吗[??]?|是不是|能不能|可不可以|可以不|有没有|是否|对吧|对不对|支持不|算不算|(?:is|are|can|does|do|will)",
+        re.I,
+    ),
+}
+# the question checks a statement it makes ("…对吧?")
+_CHECKS_PREMISE = re.compile(r"对吧|吧[??]|是不是|是吗|对不对|没错吧|right\?|correct\?|isn't it", re.I)
+
+
+@dataclass(frozen=True)
+class Concept:
+    """One thing the question is about, with the corpus's words for it (any of them counts)."""
+
+    key: str
+    alternatives: tuple[str, ...]
+
+
+@dataclass
+class QueryPlan:
+    """What retrieval and the answerer need to know about one question."""
+
+    original: str
+    text: str  # normalised, rewritten with history, English terms glossed
+    lang: str
+    doc_numbers: list[str] = field(default_factory=list)
+    doc_filter: list[int] = field(default_factory=list)  # documents named by 文号
+    boost_docs: list[int] = field(default_factory=list)  # documents named by title words
+    crossdoc: bool = False
+    asked: frozenset[Asked] = frozenset()
+    checks_premise: bool = False
+    concepts: list[Concept] = field(default_factory=list)  # topic words and their lexicon alternatives
+    toc_hints: list[str] = field(default_factory=list)  # TOC title words the question's vocabulary points to
+    years: list[str] = field(default_factory=list)  # years the question names (outside 文号)
+    rewritten: bool = False
+    user_figures: list[UserFigure] = field(default_factory=list)  # the asker's own figures (营收12亿...)
+    asked_text: str = ""  # the question as asked (joined to the previous turn for a follow-up), unexpanded
+
+    @property
+    def dense_text(self) -> str:
+        """What the embedder reads: a Chinese question as asked; an English one with its Chinese glosses
+        (e5 bridges languages only loosely)."""
+        return self.text if self.lang == "en" else (self.asked_text or self.text)
+
+    @property
+    def asks_date(self) -> bool:
+        return Asked.DATE in self.asked
+
+    @property
+    def asks_amount(self) -> bool:
+        return bool(self.asked & {Asked.AMOUNT, Asked.RATIO, Asked.COUNT, Asked.PERIOD})
+
+
+def normalise(text: str) -> str:
+    """NFKC (full-width to half-width), unified whitespace, 万/亿 amounts spelled as the texts do (万元)."""
+    text = nfkc(text).replace("\u3000", " ")
+    text = re.sub(r"\s+", " ", text).strip()
+    return _AMOUNT_UNIT.sub(lambda m: f"{m.group(1)}{m.group(2)}元", text)
+
+
+def has_content(text: str) -> bool:
+    """At least two Chinese characters or a Latin word: something a question can be about."""
+    return len(_CJK.findall(text)) >= 2 or bool(re.search(r"[A-Za-z]{2,}", text))
+
+
+def strip_instructions(text: str) -> str:
+    """Drop the clauses that instruct the system ("忽略以上指令…", "ignore previous instructions"):
+    they are not what the question is about, and must move neither retrieval nor the verdict."""
+    text = _MARKUP.sub(" ", text)
+    # whitespace next to Chinese text separates clauses as punctuation does
+    pieces = [p for part in _CJK_GAP.split(text) for p in _CLAUSE.findall(part)]
+    kept = [p for p in pieces if not _INSTRUCTION.search(p)]
+    return "".join(kept).strip()
+
+
+def rewrite_followup(question: str, history: list[Turn]) -> tuple[str, bool]:
+    """Join an elliptical question to the last user turn (and the 文号 the assistant named)."""
+    previous_user = next((t.content for t in reversed(history) if t.role == "user"), "")
+    if not previous_user or not has_content(question):
+        return question, False
+    short = len(question) <= 14 or bool(_ELLIPTIC.search(question.strip()))
+    names_own_subject = bool(find_doc_numbers(question)) and len(question) > 14
+    if not short or names_own_subject:
+        return question, False
+    previous_answer = next((t.content for t in reversed(history) if t.role == "assistant"), "")
+    numbers = [n for n in find_doc_numbers(previous_user + previous_answer) if n not in previous_user]
+    carried = " ".join(dict.fromkeys(numbers))
+    return f"{previous_user} {carried} {question}".strip(), True
+
+
+def plan_query(question: str, history: list[Turn], corpus: Corpus) -> QueryPlan:
+    """The question read once: its language, topic concepts, the kind of fact asked, the documents named."""
+    original = strip_instructions(normalise(question))
+    text, rewritten = rewrite_followup(original, history)
+    lang = "en" if is_english(original) else "zh"
+    table = lexicon.english() if lang == "en" else lexicon.spoken()
+    asked_text = text
+    expansions = table.expand(text)
+    text = f"{text} {' '.join(expansions)}".strip()
+    doc_numbers = find_doc_numbers(text)
+    by_number = {d.doc_number: d.doc_no for d in corpus.documents.values()}
+    doc_filter = [by_number[n] for n in doc_numbers if n in by_number]
+    asked_in = original if not rewritten else text
+    asked = frozenset(kind for kind, pattern in _ASKED.items() if pattern.search(asked_in))
+    return QueryPlan(
+        original=original,
+        text=text,
+        lang=lang,
+        doc_numbers=doc_numbers,
+        doc_filter=list(dict.fromkeys(doc_filter)),
+        boost_docs=named_documents(text, corpus),
+        crossdoc=bool(_CROSSDOC.search(original)),
+        asked=asked,
+        checks_premise=bool(_CHECKS_PREMISE.search(original)),
+        concepts=concepts_of(text if rewritten else original, lang),
+        toc_hints=lexicon.topics().expand(text),
+        years=_YEAR.findall(_WITHOUT_DOC_YEARS.sub(" ", text)),
+        rewritten=rewritten,
+        asked_text=asked_text,
+        user_figures=[f for f in parse_user_figures(original) if f.metric],
+    )
+
+
+def concepts_of(text: str, lang: str) -> list[Concept]:
+    """Topic concepts: each lexicon phrase (with its corpus wording) and each remaining content word."""
+    from indexing.keyword import tokenize
+
+    table = lexicon.english() if lang == "en" else lexicon.spoken()
+    concepts: list[Concept] = []
+    covered = lexicon.normalise_key(text)
+    for key, targets in table.matches(text):
+        if key in QUESTION_NOISE:
+            continue
+        concepts.append(Concept(key, tuple(dict.fromkeys([key, *targets]))))
+        covered = covered.replace(key, " ")
+    if lang == "zh":
+        for token in tokenize(covered):
+            if _is_noise(token) or "〔" in token or len(token) < 2 or _NUMBER.fullmatch(token):
+                continue  # the user's own figures are constraints, not topic words
+            concepts.append(Concept(token, (token,)))
+    else:  # English words the glossary does not know cannot be looked up in Chinese text: only dense sees them
+        for chinese in re.findall(r"[\u4e00-\u9fff0-9〔〕%]{2,}", covered):
+            concepts.extend(Concept(t, (t,)) for t in tokenize(chinese) if len(t) >= 2 and "〔" not in t)
+    unique: dict[str, Concept] = {}
+    for concept in concepts:
+        unique.setdefault(concept.key, concept)
+    return list(unique.values())
+
+
+_YEAR = re.compile(r"(?<!\d)(20\d{2})(?!\d)")
+
+
+def _is_noise(token: str) -> bool:
+    """A question word, or one made only of question words and a character at most (最多奖 = 最多 + 奖)."""
+    rest = token
+    for word in _NOISE_BY_LENGTH:
+        if len(word) >= 2:
+            rest = rest.replace(word, "")
+    return token in QUESTION_NOISE or len(rest) <= 1 < len(token)
+
+
+_NOISE_BY_LENGTH = sorted(QUESTION_NOISE, key=len, reverse=True)
+_NUMBER = re.compile(r"[\d.,%]+")
+_WITHOUT_DOC_YEARS = re.compile(r"〔\d{4}〕|\[\d{4}\]|\(\d{4}\)")
+
+
+@lru_cache(maxsize=512)
+def title_terms(title: str) -> tuple[str, ...]:
+    """Distinctive words of a document title (专精特新, 总部经济, 人工智能 …); cached, titles are few."""
+    from indexing.keyword import tokenize
+
+    quoted = re.findall(r"[“\"]([^”\"]+)[”\"]", title)
+    words = [w for w in tokenize(title) if len(w) >= 2 and w not in _GENERIC_TITLE_WORDS and not w.isdigit()]
+    return tuple(dict.fromkeys([*quoted, *words]))
+
+
+def named_documents(text: str, corpus: Corpus) -> list[int]:
+    """Loaded documents whose distinctive title words the question uses ("总部经济那个文件")."""
+    found = []
+    for doc in corpus.with_text():
+        terms = title_terms(doc.title)
+        if any(t in text for t in terms if len(t) >= 3) or sum(t in text for t in terms) >= 2:
+            found.append(doc.doc_no)
+    return found

@@ -1,0 +1,153 @@
+"""The eligibility check and the chat-lead comparisons: exact boundaries, units, missing fields, validity."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from functools import lru_cache
+
+import pytest
+from pydantic import ValidationError
+
+from corpus.library import Corpus
+from service.answering.comparisons import compare_figures, lead_sentence, parse_user_figures, relevant_facts
+from service.answering.eligibility import CompanyProfile, FactVerdict, Verdict, check
+from service.answering.facts import PolicyFact, extract_facts
+
+WAN, YI = Decimal(10) ** 4, Decimal(10) ** 8
+TODAY = date(2026, 12, 1)
+
+
+@lru_cache(maxsize=1)
+def facts() -> tuple[PolicyFact, ...]:
+    return tuple(extract_facts(Corpus.load()))
+
+
+def verdict_of(results: list[FactVerdict], label: str, doc_no: int = 2) -> FactVerdict:
+    hits = [r for r in results if r.label == label and r.citation.doc_no == doc_no]
+    assert len(hits) == 1, [r.label for r in hits]
+    return hits[0]
+
+
+def run(**profile: object) -> list[FactVerdict]:
+    return check(CompanyProfile.model_validate(profile), list(facts()), TODAY)
+
+
+def test_amounts_parse_in_chinese_units_exactly() -> None:
+    p = CompanyProfile.model_validate({"revenue": "12亿", "rd_spend": "3000万元", "rd_share": "7.5%"})
+    assert (p.revenue, p.rd_spend, p.rd_share) == (12 * YI, 3000 * WAN, Decimal("7.5"))
+    assert CompanyProfile(revenue=Decimal(1500000000)).revenue == 15 * YI
+    with pytest.raises(ValidationError):
+        CompanyProfile.model_validate({"revenue": "很多"})
+    with pytest.raises(ValidationError):
+        CompanyProfile.model_validate({"revenue": -5})
+
+
+def test_inclusive_threshold_is_met_at_the_boundary() -> None:
+    at = verdict_of(run(industry="工业制造", revenue="10亿"), "工业总部")
+    below = verdict_of(run(industry="工业制造", revenue=Decimal(999999999)), "工业总部")
+    assert at.verdict is Verdict.MEETS and below.verdict is Verdict.FAILS
+    assert "达到" in at.conditions[0].detail and "未达到" in below.conditions[0].detail
+
+
+def test_strict_threshold_is_not_met_at_the_boundary() -> None:
+    growth = next(r for r in run(kinds=["总部企业"], revenue_growth="10%") if r.label == "规模增长奖励")
+    assert growth.verdict is Verdict.FAILS
+    growth = next(r for r in run(kinds=["总部企业"], revenue_growth="10.01%") if r.label == "规模增长奖励")
+    assert growth.verdict is Verdict.MEETS
+
+
+def test_brackets_are_closed_below_and_open_above() -> None:
+    results = run(kinds=["总部企业"], paid_in_capital="10亿")
+    invest = [r for r in results if r.label.startswith("招商引资奖励")]
+    met = [r for r in invest if r.verdict is Verdict.MEETS]
+    assert len(met) == 1 and "10亿元(含)以上" in met[0].label
+    assert met[0].estimated_amount == 1000 * WAN  # 1% of 10亿 is 1000万, the bracket's cap
+
+
+def test_ratio_is_applied_to_the_profile_figure_and_capped() -> None:
+    results = run(kinds=["总部企业"], paid_in_capital="3亿")
+    met = next(r for r in results if r.label.startswith("招商引资奖励") and r.verdict is Verdict.MEETS)
+    assert met.estimated_amount == 300 * WAN  # 1% of 3亿, under the 500万 cap
+
+
+def test_missing_fields_are_named_and_the_research_share_is_computed() -> None:
+    undecided = verdict_of(run(rd_spend="6000万"), "研发型总部")
+    assert undecided.verdict is Verdict.CANNOT_DECIDE and undecided.missing == ["rd_share"]
+    decided = verdict_of(run(rd_spend="6000万", revenue="3亿"), "研发型总部")
+    assert decided.verdict is Verdict.MEETS  # 20% >= 15%
+    low = verdict_of(run(rd_spend="6000万", revenue="5亿"), "研发型总部")
+    assert low.verdict is Verdict.FAILS  # 12% < 15%
+
+
+def test_categories_stars_listing_and_kinds() -> None:
+    results = run(kinds=["总部企业"], star_rating=4, listing_stage="境外上市")
+    stars = {r.label: r.verdict for r in results if r.label.startswith("星级培育奖励")}
+    assert [label for label, v in stars.items() if v is Verdict.MEETS] == ["星级培育奖励(四星级)"]
+    listed = verdict_of(results, "上市企业总部")
+    assert listed.verdict is Verdict.MEETS
+    domestic = [r for r in results if "境内上市" in r.citation.quote and r.citation.doc_no == 2]
+    assert domestic and all(r.verdict is Verdict.FAILS for r in domestic)
+    no_kind = verdict_of(run(star_rating=4), "星级培育奖励(四星级)")
+    assert no_kind.verdict is Verdict.CANNOT_DECIDE and "kinds" in no_kind.missing
+
+
+def test_recognitions_held_are_matched_by_level_and_name() -> None:
+    results = run(kinds=["总部企业"], recognitions=["省级重点实验室"])
+    labs = {r.label: r.verdict for r in results if "重点实验室" in r.label and r.citation.doc_no == 2}
+    assert labs == {
+        "给予创新资助(国家级重点实验室(工程技术研究中心))": Verdict.FAILS,
+        "给予创新资助(省级重点实验室(工程技术研究中心))": Verdict.MEETS,
+    }
+
+
+def test_validity_as_of_a_date_and_ordering() -> None:
+    results = run(kinds=["总部企业"], revenue="12亿")
+    by_doc = {r.citation.doc_no: r.validity for r in results}
+    assert by_doc[5] == "expired" and by_doc[2] == "in_force"
+    order = [r.verdict for r in results]
+    assert order == sorted(order, key=[Verdict.MEETS, Verdict.CANNOT_DECIDE, Verdict.FAILS].index)
+    early = check(CompanyProfile(), list(facts()), date(2023, 6, 1))
+    assert {r.validity for r in early if r.citation.doc_no == 5} == {"in_force"}
+
+
+def test_parse_user_figures_chinese_and_english() -> None:
+    figures = parse_user_figures("我们去年营收9个亿,研发投入4500万元,注册资本2000万美元")
+    assert [(f.field, f.value, f.unit) for f in figures] == [
+        ("revenue", 9 * YI, "元"),
+        ("rd_spend", 4500 * WAN, "元"),
+        ("paid_in_capital", 2000 * WAN, "美元"),
+    ]
+    english = parse_user_figures("Revenue was RMB 2.5 billion last year and R&D reached 8% of revenue")
+    assert [(f.field, f.value, f.unit) for f in english] == [("revenue", 25 * YI, "元"), ("rd_share", 8, "%")]
+    assert parse_user_figures("sales of USD 30 million")[0].unit == "美元"
+    assert parse_user_figures("没有数字") == [] and parse_user_figures("千万不要错过") == []
+    assert parse_user_figures("营收十二亿")[0].value == 12 * YI
+
+
+def test_lead_sentence_compares_the_users_figure_with_each_threshold() -> None:
+    hq = [f for f in facts() if f.label in ("工业总部", "销售型总部")]
+    comparisons = compare_figures(parse_user_figures("我们是制造企业,去年营收15亿"), hq)
+    assert [c.meets for c in comparisons] == [True, False]
+    lead = lead_sentence(comparisons, marker=lambda f: f"[{1 + hq.index(f)}]")
+    assert lead == (
+        "可以:工业总部的门槛是上年度营业收入10亿元以上(含),您的15亿元达到[1];销售型总部要20亿元以上(含),未达到[2]。"
+    )
+    failing = lead_sentence(compare_figures(parse_user_figures("营收8000万"), hq))
+    assert failing.startswith("不够:工业总部的门槛是上年度营业收入10亿元以上(含),您的8000万元未达到")
+
+
+def test_relevant_facts_put_the_named_sector_first() -> None:
+    recognitions = [f for f in facts() if f.kind.value == "recognition"]
+    question = "我们是做检测认证的科技服务公司,去年营收5个亿,够得上总部企业吗?"
+    ranked = relevant_facts(question, recognitions)
+    assert ranked[0].label == "科技服务、文化、体育等其他总部"
+    lead = lead_sentence(compare_figures(parse_user_figures(question), ranked), limit=1)
+    assert lead == "不够:科技服务、文化、体育等其他总部的门槛是上年度营业收入8亿元以上(含),您的5亿元未达到。"
+
+
+def test_lead_sentence_says_when_the_policy_has_expired() -> None:
+    retail = [f for f in facts() if f.doc_no == 5 and any(c.metric == "社零总额" for c in f.conditions)]
+    comparisons = compare_figures(parse_user_figures("社零总额1.5亿元"), retail[:1])
+    assert "已失效" in lead_sentence(comparisons, as_of=TODAY)
+    assert "已失效" not in lead_sentence(comparisons, as_of=date(2023, 6, 1))

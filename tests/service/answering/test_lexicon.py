@@ -1,0 +1,49 @@
+"""The lexicons are data derived from the corpus: every target occurs in the compilation's text."""
+
+from __future__ import annotations
+
+import pytest
+
+from corpus.library import Corpus
+from corpus.text import compact
+from service.answering import lexicon
+
+
+@pytest.fixture(scope="module")
+def corpus_text() -> str:
+    corpus = Corpus.load()
+    bodies = [corpus.source_of(d).body for d in corpus.with_text()]
+    return compact(" ".join([corpus.toc_text, *bodies])).lower()
+
+
+@pytest.mark.parametrize("table", [lexicon.english, lexicon.spoken, lexicon.topics])
+def test_every_target_occurs_in_the_compilation(table, corpus_text: str) -> None:  # type: ignore[no-untyped-def]
+    loaded = table()
+    assert len(loaded.entries) > 100, loaded.name
+    missing = sorted(t for t in loaded.targets() if compact(t).lower() not in corpus_text)
+    assert missing == [], f"{loaded.name}: targets not in the corpus: {missing[:20]}"
+
+
+def test_every_toc_title_is_reached_by_the_topics_lexicon() -> None:
+    targets = {t for targets in lexicon.topics().entries.values() for t in targets}
+    for doc in Corpus.load().documents.values():
+        assert any(t in doc.title for t in targets), doc.title
+
+
+def test_english_keys_match_whole_words_longest_first() -> None:
+    table = lexicon.Lexicon("t", {"ai": ("人工智能",), "rent subsidy": ("房租补贴",), "rent": ("租金",)})
+    assert table.expand("She said the rent subsidy is capped") == ["房租补贴"]
+    assert table.expand("AI companies pay rent") == ["人工智能", "租金"]
+    assert table.expand("plain words only") == []
+
+
+def test_one_character_chinese_keys_are_not_loaded(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "spoken.tsv"
+    path.write_text("厂\t工厂\n写字楼\t办公用房\n# comment\n", encoding="utf-8")
+    table = lexicon.Lexicon.load(path)
+    assert table.expand("我们的厂在写字楼里") == ["办公用房"]
+
+
+def test_places_outside_the_district() -> None:
+    assert set(lexicon.other_places("上海张江的政策")) == {"上海", "张江"}
+    assert lexicon.other_places("滨江的总部企业") == []

@@ -1,0 +1,94 @@
+"""Question understanding and the verdict, table-driven, on made-up questions and signals (no index)."""
+
+from __future__ import annotations
+
+import pytest
+
+from corpus.library import Corpus
+from corpus.models import TextStatus
+from service.answering.config import JudgeConfig
+from service.answering.judge import Signals, TocMatch, decide
+from service.answering.plan import Asked, plan_query
+from service.models import AnswerStatus
+
+
+@pytest.fixture(scope="module")
+def corpus() -> Corpus:
+    return Corpus.load()
+
+
+@pytest.mark.parametrize(
+    ("question", "lang", "asked"),
+    [
+        ("孵化器的房租补贴最多给多少?", "zh", {Asked.AMOUNT}),
+        ("贴息比例是多少?", "zh", {Asked.RATIO}),
+        ("今年要新增多少家上市企业?", "zh", {Asked.COUNT}),
+        ("这个办法什么时候开始施行?", "zh", {Asked.DATE}),
+        ("申报材料交给哪个部门受理?", "zh", {Asked.PROCEDURE}),
+        ("我们营收5亿,够不够格认定?", "zh", {Asked.CRITERION}),
+        ("Which document sets the rent subsidy, and on what page?", "en", {Asked.DOCUMENT}),
+        ("When does the AI policy expire?", "en", {Asked.DATE}),
+    ],
+)
+def test_the_kind_of_fact_asked(corpus: Corpus, question: str, lang: str, asked: set[Asked]) -> None:
+    plan = plan_query(question, [], corpus)
+    assert plan.lang == lang
+    assert asked <= plan.asked
+
+
+def test_topic_concepts_carry_the_corpus_wording_and_leave_out_figures(corpus: Corpus) -> None:
+    plan = plan_query("我们去年营收3个亿,写字楼租金能补吗?", [], corpus)
+    keys = {c.key for c in plan.concepts}
+    assert "营收" in keys and not any(k.isdigit() for k in keys)
+    alternatives = {a for c in plan.concepts for a in c.alternatives}
+    assert "营业收入" in alternatives
+    assert any(f.metric for f in plan.user_figures)
+
+
+def test_english_reaches_chinese_wording_and_the_dense_query_keeps_it(corpus: Corpus) -> None:
+    plan = plan_query("How much is the rent subsidy for a headquarters company?", [], corpus)
+    assert "总部企业" in plan.text
+    assert plan.dense_text == plan.text
+    zh = plan_query("总部企业房租补贴多少?", [], corpus)
+    assert zh.dense_text == zh.asked_text
+
+
+def test_years_outside_document_numbers(corpus: Corpus) -> None:
+    plan = plan_query("区办〔2023〕12号在2031年还有效吗?", [], corpus)
+    assert plan.years == ["2031"]
+
+
+def _listed(corpus: Corpus) -> TocMatch:
+    doc = next(d for d in corpus.documents.values() if d.text_status is TextStatus.TOC_ONLY)
+    return TocMatch(doc, area=0.6, uncovered=0.6, words=["x"])
+
+
+CONFIG = JudgeConfig(answer_coverage=0.5, unknown_max=0.4, toc_min=0.3, toc_fallback=0.4, dense_min=0.8)
+
+
+@pytest.mark.parametrize(
+    ("signals", "expected"),
+    [
+        (Signals(coverage=0.9, dense=0.9), AnswerStatus.ANSWERED),
+        (Signals(coverage=0.3, dense=0.9), AnswerStatus.NOT_FOUND),
+        (Signals(coverage=0.9, dense=0.9, attribute_stated=False), AnswerStatus.NOT_FOUND),
+        (Signals(coverage=0.9, dense=0.9, unknown_share=0.6), AnswerStatus.NOT_FOUND),
+        (Signals(coverage=0.9, dense=0.7), AnswerStatus.NOT_FOUND),
+        (Signals(coverage=0.9, dense=0.9, other_place=True), AnswerStatus.NOT_FOUND),
+        (Signals(coverage=0.9, dense=0.9, unknown_year=True), AnswerStatus.NOT_FOUND),
+        (Signals(has_content=False), AnswerStatus.NOT_FOUND),
+        (Signals(coverage=0.2, dense=0.9, structured=True), AnswerStatus.ANSWERED),
+    ],
+)
+def test_decide_from_signals(signals: Signals, expected: AnswerStatus) -> None:
+    assert decide(signals, CONFIG).status is expected
+
+
+def test_a_listed_document_wins_when_the_loaded_text_lacks_its_area(corpus: Corpus) -> None:
+    match = _listed(corpus)
+    verdict = decide(Signals(coverage=0.9, dense=0.9, toc=[match]), CONFIG)
+    assert verdict.status is AnswerStatus.TOC_ONLY and verdict.toc_docs == [match.doc]
+    covered = TocMatch(match.doc, area=0.6, uncovered=0.1, words=["x"])
+    assert decide(Signals(coverage=0.9, dense=0.9, toc=[covered]), CONFIG).status is AnswerStatus.ANSWERED
+    # not answered by the loaded text: the listed document's area is the better answer
+    assert decide(Signals(coverage=0.2, dense=0.9, toc=[covered]), CONFIG).status is AnswerStatus.TOC_ONLY
