@@ -19,9 +19,22 @@ def add_eval_command(commands: argparse._SubParsersAction) -> None:
     parser.add_argument("--out", type=Path, default=Path("evals/reports"), help="report directory")
     parser.add_argument("--bench", action="store_true", help="add baselines, index build timing and load benchmark")
     parser.add_argument("--limit", type=int, help="only the first N items")
-    parser.add_argument("--clients", type=int, default=4, help="load benchmark: concurrent clients (max 32)")
+    parser.add_argument("--clients", type=int, default=8, help="load benchmark: concurrent clients (max 32)")
     parser.add_argument("--seconds", type=float, default=20.0, help="load benchmark: duration (max 300)")
+    parser.add_argument(
+        "--load-workers",
+        type=_worker_counts,
+        default=(1, 2),
+        help="load benchmark: `serve --workers` values to run side by side, e.g. 1,2 (default)",
+    )
     parser.set_defaults(run=_run)
+
+
+def _worker_counts(value: str) -> tuple[int, ...]:
+    counts = tuple(int(part) for part in value.split(",") if part.strip())
+    if not counts or min(counts) < 1 or max(counts) > 16:
+        raise argparse.ArgumentTypeError("give worker counts from 1 to 16, separated by commas")
+    return counts
 
 
 def _run(args: argparse.Namespace, settings: Settings) -> int:
@@ -38,6 +51,7 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
         limit=args.limit,
         clients=args.clients,
         seconds=args.seconds,
+        load_workers=args.load_workers,
     )
     results = run_suite(settings, options, log)
     paths = write_report(results, args.out)

@@ -35,7 +35,15 @@ def free_port() -> int:
 class ServerProcess:
     """`policyqa serve` on 127.0.0.1:<free port>, started and stopped by us (its own process group)."""
 
-    def __init__(self, env: dict[str, str] | None = None, startup_timeout_s: float = 300.0):
+    def __init__(
+        self,
+        env: dict[str, str] | None = None,
+        startup_timeout_s: float = 300.0,
+        workers: int = 1,
+        extra_args: Sequence[str] = (),
+    ):
+        self.workers = workers
+        self.extra_args = list(extra_args)
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.env = {**os.environ, **(env or {})}
@@ -47,6 +55,7 @@ class ServerProcess:
         import httpx
 
         command = [sys.executable, "-c", _ENTRY, "serve", "--host", "127.0.0.1", "--port", str(self.port)]
+        command += ["--workers", str(self.workers), *self.extra_args]
         started = time.perf_counter()
         # the server logs a JSON line per request: into a file, since an unread pipe fills up and blocks it
         self._log = tempfile.TemporaryFile()
@@ -60,14 +69,25 @@ class ServerProcess:
                 stderr = self._log.read().decode(errors="replace")
                 raise RuntimeError(f"policyqa serve exited with {self.process.returncode}: {stderr[-800:]}")
             try:
-                if httpx.get(f"{self.url}/health", timeout=2.0, trust_env=False).status_code == 200:
+                # /ready: with several workers, /health answers as soon as the first one is up
+                if self._all_ready(httpx):
                     self.startup_seconds = time.perf_counter() - started
                     return self
             except httpx.HTTPError:
                 pass
             time.sleep(0.5)
         self.stop()
-        raise RuntimeError(f"policyqa serve did not answer /health within {self.startup_timeout_s:.0f} s")
+        raise RuntimeError(f"policyqa serve was not ready within {self.startup_timeout_s:.0f} s")
+
+    def _all_ready(self, httpx: Any) -> bool:
+        """/ready answers, and every worker has started (uvicorn logs each one's startup)."""
+        if httpx.get(f"{self.url}/ready", timeout=2.0, trust_env=False).status_code != 200:
+            return False
+        return self.log_text().count("Application startup complete") >= self.workers
+
+    def log_text(self) -> str:
+        self._log.seek(0)
+        return self._log.read().decode(errors="replace")
 
     def __exit__(self, *exc: object) -> None:
         self.stop()
@@ -164,6 +184,7 @@ def run_load(
         thread.join(timeout=seconds + timeout_s + 5)
     wall = time.perf_counter() - began
     return {
+        "query_cache": query_cache_counts(url),
         "url": url,
         "clients": clients,
         "seconds": seconds,
@@ -183,3 +204,20 @@ def run_load(
         "rss_mb_start": rss_start,
         "rss_mb_end": rss_mb(pid),
     }
+
+
+def query_cache_counts(url: str) -> dict[str, float] | None:
+    """The server's query-embedding cache hits and misses from /metrics (summed over workers); None if absent."""
+    import httpx
+    from prometheus_client.parser import text_string_to_metric_families
+
+    try:
+        text = httpx.get(f"{url}/metrics", timeout=10.0, trust_env=False).text
+        counts = {"hits": 0.0, "misses": 0.0}
+        for family in text_string_to_metric_families(text):
+            for kind in counts:
+                if family.name == f"policyqa_query_embedding_cache_{kind}":
+                    counts[kind] += sum(s.value for s in family.samples if s.name.endswith("_total"))
+    except (httpx.HTTPError, ValueError):
+        return None
+    return counts

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import tempfile
 import time
 from collections.abc import Callable
@@ -24,8 +25,9 @@ class EvalOptions:
     url: str | None = None
     bench: bool = False
     limit: int | None = None
-    clients: int = 4
+    clients: int = 8
     seconds: float = 20.0
+    load_workers: tuple[int, ...] = (1, 2)
 
 
 def run_suite(settings: Settings, options: EvalOptions, log: Callable[[str], None] = print) -> dict[str, Any]:
@@ -168,21 +170,27 @@ def time_policyqa_build(settings: Settings, log: Callable[[str], None]) -> dict[
 def _run_load(
     settings: Settings, options: EvalOptions, items: list[GoldItem], log: Callable[[str], None]
 ) -> dict[str, Any]:
+    """The load benchmark against ``options.url``, or against `policyqa serve` started once per worker count."""
     from evals.load import ServerProcess, run_load
 
     questions = [i.question for i in items if not i.history] or ["专精特新企业有什么奖励?"]
-    try:
-        if options.url:
-            log(f"load benchmark against {options.url}…")
-            return run_load(options.url, questions, clients=options.clients, seconds=options.seconds)
-        log("starting `policyqa serve` on a free loopback port for the load benchmark…")
-        with ServerProcess() as server:
-            log(f"server up in {server.startup_seconds:.1f} s; {options.clients} clients for {options.seconds} s…")
-            result = run_load(server.url, questions, clients=options.clients, seconds=options.seconds, pid=server.pid)
-            result["server_startup_seconds"] = round(server.startup_seconds or 0.0, 2)
-            return result
-    except RuntimeError as exc:
-        return {"error": str(exc)}
+    runs: list[dict[str, Any]] = []
+    if options.url:
+        log(f"load benchmark against {options.url}…")
+        return {"runs": [run_load(options.url, questions, clients=options.clients, seconds=options.seconds)]}
+    for workers in options.load_workers:
+        log(f"starting `policyqa serve --workers {workers}` on a free loopback port for the load benchmark…")
+        try:
+            with ServerProcess(workers=workers) as server:
+                log(f"server up in {server.startup_seconds:.1f} s; {options.clients} clients for {options.seconds} s…")
+                result = run_load(
+                    server.url, questions, clients=options.clients, seconds=options.seconds, pid=server.pid
+                )
+                result["server_startup_seconds"] = round(server.startup_seconds or 0.0, 2)
+        except RuntimeError as exc:
+            result = {"error": str(exc)}
+        runs.append({"workers": workers, "cores": os.cpu_count(), "questions": len(set(questions)), **result})
+    return {"runs": runs}
 
 
 def _display_path(path: Path) -> str:

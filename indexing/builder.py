@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from filelock import FileLock
 from llama_index.core.embeddings import BaseEmbedding
 from tqdm import tqdm
 
@@ -63,6 +64,13 @@ class IndexVersion:
 
 class IndexError_(RuntimeError):
     """The index is missing or unreadable (with what to do about it)."""
+
+
+def index_change_lock(root: Path) -> FileLock:
+    """The lock that every process changing the index under ``root`` holds (workers, replicas, the CLI):
+    one build at a time per data dir. Not re-entrant across threads; try it with ``acquire(blocking=False)``."""
+    root.mkdir(parents=True, exist_ok=True)
+    return FileLock(root / ".change.lock")
 
 
 def current_id(root: Path) -> str | None:

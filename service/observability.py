@@ -5,19 +5,31 @@ from __future__ import annotations
 import contextvars
 import json
 import logging
+import os
 import re
 import sys
-import threading
 import time
 import uuid
-from collections import defaultdict
+from pathlib import Path
 from typing import Any
 
+from prometheus_client import (
+    CollectorRegistry,
+    Counter,
+    Gauge,
+    Histogram,
+    ProcessCollector,
+    disable_created_metrics,
+    generate_latest,
+    multiprocess,
+)
+from starlette.routing import Mount
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from service.errors import error_body
 
 REQUEST_ID_HEADER = "X-Request-ID"
+MULTIPROC_ENV = "PROMETHEUS_MULTIPROC_DIR"
 request_id_var: contextvars.ContextVar[str] = contextvars.ContextVar("request_id", default="-")
 logger = logging.getLogger("policyqa.http")
 
@@ -31,85 +43,92 @@ _STANDARD_RECORD_FIELDS = set(vars(logging.LogRecord("", 0, "", 0, "", None, Non
 }
 
 
+_METHODS = frozenset({"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"})
+UNMATCHED_ROUTE = "unmatched"
+
+
+def multiprocess_dir() -> str | None:
+    """The directory of prometheus_client's multiprocess mode, when the environment sets one."""
+    return os.environ.get(MULTIPROC_ENV) or None
+
+
+def prepare_multiprocess_dir(path: Path) -> None:
+    """Set up prometheus_client's multiprocess mode for several worker processes (`serve --workers N`).
+
+    Call it in the parent process before any worker starts: it empties ``path`` of a previous run's
+    files and sets PROMETHEUS_MULTIPROC_DIR, which the workers inherit. prometheus_client reads that
+    variable once, when it is first imported, so a worker that imported it before would keep
+    per-process metrics and /metrics would show one worker at random.
+    """
+    path.mkdir(parents=True, exist_ok=True)
+    for stale in path.glob("*.db"):
+        stale.unlink()
+    os.environ[MULTIPROC_ENV] = str(path)
+
+
 class Metrics:
-    """Counters and a latency histogram, rendered in the Prometheus text format."""
+    """The service's Prometheus metrics (prometheus_client), in one registry per app.
+
+    Label values are bounded: route templates, never raw paths; methods outside the standard ones are
+    "other". With PROMETHEUS_MULTIPROC_DIR set, every worker process writes its values there and
+    /metrics sums them over the workers (prometheus_client's multiprocess mode)."""
 
     def __init__(self) -> None:
-        self._lock = threading.Lock()
-        self._requests: dict[tuple[str, str, str], int] = defaultdict(int)
-        self._latency_counts: dict[tuple[str, str], list[int]] = {}
-        self._latency_sums: dict[tuple[str, str], float] = defaultdict(float)
-        self._answers: dict[tuple[str, str], int] = defaultdict(int)
-        self._in_progress = 0
+        disable_created_metrics()  # the *_created series double the output and nobody graphs them
+        self.registry = CollectorRegistry(auto_describe=True)
+        self.multiprocess_dir = multiprocess_dir()
+        self.requests = Counter(
+            "policyqa_http_requests",
+            "HTTP requests by method, route template and status code.",
+            ["method", "route", "status"],
+            registry=self.registry,
+        )
+        self.latency = Histogram(
+            "policyqa_http_request_duration_seconds",
+            "Time from request to the end of the response.",
+            ["method", "route"],
+            buckets=_BUCKETS,
+            registry=self.registry,
+        )
+        self.answers = Counter(
+            "policyqa_answers",
+            "Answers given, by answer status and route.",
+            ["status", "route"],
+            registry=self.registry,
+        )
+        self.in_progress = Gauge(
+            "policyqa_http_requests_in_progress",
+            "Requests being handled now.",
+            registry=self.registry,
+            multiprocess_mode="livesum",
+        )
+        if self.multiprocess_dir is None:  # process metrics (RSS, fds, CPU) describe one process only
+            ProcessCollector(registry=self.registry)
 
     def started(self) -> None:
-        with self._lock:
-            self._in_progress += 1
+        self.in_progress.inc()
 
     def observe_request(self, method: str, route: str, status: int, seconds: float) -> None:
-        with self._lock:
-            self._in_progress -= 1
-            self._requests[(method, route, str(status))] += 1
-            counts = self._latency_counts.setdefault((method, route), [0] * len(_BUCKETS))
-            for i, bound in enumerate(_BUCKETS):
-                if seconds <= bound:
-                    counts[i] += 1
-            self._latency_sums[(method, route)] += seconds
+        self.in_progress.dec()
+        method = method if method in _METHODS else "other"
+        self.requests.labels(method, route, str(status)).inc()
+        self.latency.labels(method, route).observe(seconds)
 
     def observe_answer(self, status: str, route: str) -> None:
-        with self._lock:
-            self._answers[(status, route)] += 1
+        self.answers.labels(status, route).inc()
 
-    def render(self) -> str:
-        with self._lock:
-            lines = [
-                "# HELP policyqa_http_requests_total HTTP requests by method, route template and status code.",
-                "# TYPE policyqa_http_requests_total counter",
-            ]
-            for (method, route, status), n in sorted(self._requests.items()):
-                lines.append(f"policyqa_http_requests_total{_labels(method=method, route=route, status=status)} {n}")
-            lines += [
-                "# HELP policyqa_http_request_duration_seconds Time from request to the end of the response.",
-                "# TYPE policyqa_http_request_duration_seconds histogram",
-            ]
-            for (method, route), counts in sorted(self._latency_counts.items()):
-                total = self._requests_for(method, route)
-                for bound, n in zip(_BUCKETS, counts, strict=True):
-                    labels = _labels(method=method, route=route, le=_number(bound))
-                    lines.append(f"policyqa_http_request_duration_seconds_bucket{labels} {n}")
-                inf = _labels(method=method, route=route, le="+Inf")
-                lines.append(f"policyqa_http_request_duration_seconds_bucket{inf} {total}")
-                sum_ = self._latency_sums[(method, route)]
-                lines.append(f"policyqa_http_request_duration_seconds_sum{_labels(method=method, route=route)} {sum_}")
-                lines.append(
-                    f"policyqa_http_request_duration_seconds_count{_labels(method=method, route=route)} {total}"
-                )
-            lines += [
-                "# HELP policyqa_answers_total Answers given, by answer status and route.",
-                "# TYPE policyqa_answers_total counter",
-            ]
-            for (status, route), n in sorted(self._answers.items()):
-                lines.append(f"policyqa_answers_total{_labels(status=status, route=route)} {n}")
-            lines += [
-                "# HELP policyqa_http_requests_in_progress Requests being handled now.",
-                "# TYPE policyqa_http_requests_in_progress gauge",
-                f"policyqa_http_requests_in_progress {self._in_progress}",
-            ]
-        return "\n".join(lines) + "\n"
+    def render(self) -> bytes:
+        """The Prometheus text exposition: this process's metrics, or all workers' in multiprocess mode."""
+        if self.multiprocess_dir is None:
+            return generate_latest(self.registry)
+        registry = CollectorRegistry()
+        multiprocess.MultiProcessCollector(registry, path=self.multiprocess_dir)
+        return generate_latest(registry)
 
-    def _requests_for(self, method: str, route: str) -> int:
-        return sum(n for (m, r, _), n in self._requests.items() if m == method and r == route)
-
-
-def _labels(**labels: str) -> str:
-    def escape(value: str) -> str:
-        return value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
-
-    return "{" + ",".join(f'{key}="{escape(value)}"' for key, value in labels.items()) + "}"
-
-
-def _number(value: float) -> str:
-    return repr(value)
+    def process_exited(self) -> None:
+        """In multiprocess mode, drop this process's live gauges (called when a worker shuts down)."""
+        if self.multiprocess_dir is not None:
+            multiprocess.mark_process_dead(os.getpid(), self.multiprocess_dir)
 
 
 class RequestContextMiddleware:
@@ -126,6 +145,7 @@ class RequestContextMiddleware:
         incoming = _header(scope, b"x-request-id")
         request_id = incoming if incoming and _SAFE_REQUEST_ID.match(incoming) else uuid.uuid4().hex
         token = request_id_var.set(request_id)
+        root_path = str(scope.get("root_path", ""))  # a mounted app extends it: see route_label
         started = time.perf_counter()
         status = 500
         response_started = False
@@ -148,7 +168,7 @@ class RequestContextMiddleware:
                 await _send_internal_error(send_with_id)
         finally:
             seconds = time.perf_counter() - started
-            route = route_label(scope)
+            route = route_label(scope, root_path)
             self.metrics.observe_request(scope["method"], route, status, seconds)
             logger.info(
                 "request",
@@ -164,14 +184,15 @@ class RequestContextMiddleware:
             request_id_var.reset(token)
 
 
-def route_label(scope: Scope) -> str:
-    """The route template (bounded cardinality), not the raw path."""
+def route_label(scope: Scope, root_path: str = "") -> str:
+    """The matched route's template (bounded cardinality), never the raw path: unknown paths are one label."""
     route = scope.get("route")
     path = getattr(route, "path", None)
-    if isinstance(path, str):
-        return path
-    # plain Starlette routes (/docs, /openapi.json) have no template of their own; their paths are fixed
-    return str(scope["path"]) if scope.get("endpoint") is not None else "unmatched"
+    if not isinstance(path, str) or isinstance(route, Mount):  # nothing matched, or nothing inside a mount
+        return UNMATCHED_ROUTE
+    # a route of a mounted app (the UI) is prefixed with its mount path, which is fixed as well
+    mount_prefix = str(scope.get("root_path", ""))[len(root_path) :]
+    return f"{mount_prefix}{path}" or "/"
 
 
 async def _send_internal_error(send: Send) -> None:

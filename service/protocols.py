@@ -14,7 +14,10 @@ from service.models import Answer, SearchHit, Turn
 class PolicyQA(Protocol):
     """The core built by the composition root (service.container.build_policyqa)."""
 
-    corpus: Corpus
+    @property
+    def corpus(self) -> Corpus:
+        """The compilation (with added documents) of the index version being served."""
+        ...
 
     def ask(self, question: str, history: list[Turn] | None = None) -> Answer:
         """Answer a question (with earlier turns for follow-ups), citing verified quotes."""

@@ -19,6 +19,9 @@ class EmbeddingSettings(BaseModel):
         default="", description="For sentence_transformers: a local model directory or a name already on disk."
     )
     batch_size: int = Field(default=16, description="Texts embedded per call during a build.")
+    query_cache_size: int = Field(
+        default=2048, ge=0, description="Questions whose vectors are kept in memory (LRU, per process); 0: off."
+    )
 
 
 class ChromaSettings(BaseModel):
@@ -54,6 +57,11 @@ class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="POLICYQA_", env_nested_delimiter="__", env_file=None)
 
     data_dir: Path = Field(default=Path("data"), description="Index versions, embedding cache, added files, feedback.")
+    database_url: SecretStr = Field(
+        default=SecretStr(""),
+        description="Where feedback is kept: a SQLAlchemy URL such as postgresql://user:pass@db/policyqa "
+        "(psycopg 3); empty means SQLite in the data dir.",
+    )
     embedding: EmbeddingSettings = Field(default_factory=EmbeddingSettings)
     chroma: ChromaSettings = Field(default_factory=ChromaSettings)
     retrieval: RetrievalSettings = Field(default_factory=RetrievalSettings)
@@ -71,6 +79,11 @@ class Settings(BaseSettings):
     max_upload_bytes: int = Field(default=20 * 1024 * 1024, description="Largest upload accepted.")
     max_json_bytes: int = Field(
         default=4 * 1024 * 1024, description="Largest request body accepted by the routes other than uploads."
+    )
+    index_poll_seconds: float = Field(
+        default=2.0,
+        ge=0.0,
+        description="How often a serving process checks the data dir for a new index version (0: never).",
     )
     log_level: str = Field(default="INFO", description="Log level of the service.")
 
@@ -92,6 +105,10 @@ class Settings(BaseSettings):
     @property
     def feedback_db(self) -> Path:
         return self.data_dir / "feedback.sqlite3"
+
+    def database_target(self) -> str | Path:
+        """The database URL, or the default SQLite file when none is configured."""
+        return self.database_url.get_secret_value() or self.feedback_db
 
 
 @lru_cache(maxsize=1)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 
@@ -43,3 +43,22 @@ def qa(built_data_dir: Path):  # type: ignore[no-untyped-def]
     from service.container import build_policyqa
 
     return build_policyqa(Settings(data_dir=built_data_dir, as_of=AS_OF), build_if_missing=False)
+
+
+@pytest.fixture(scope="session")
+def postgres_url() -> Iterator[str]:
+    """A real PostgreSQL server on 127.0.0.1 for this test session (admin URL), stopped afterwards."""
+    from pg_server import postgres_server
+
+    with postgres_server() as url:
+        yield url
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """Each feedback test runs on SQLite in a data dir and on a fresh PostgreSQL database."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'feedback.sqlite3'}"
+    from pg_server import create_database
+
+    return create_database(request.getfixturevalue("postgres_url"))

@@ -54,7 +54,7 @@ class Signals:
     attribute_stated: bool = True
     delegated: bool = False
     structured: bool = False
-    dense: float = 0.0
+    dense: float | None = 0.0  # None when the vector store did not answer (keyword-only retrieval)
 
     @property
     def toc_uncovered(self) -> float:
@@ -82,6 +82,7 @@ def measure(
     quotes: list[str],
     structured: bool,
     union_discount: float,
+    dense_ok: bool = True,
 ) -> Signals:
     """Every signal of the verdict, computed once."""
     signals = Signals(has_content=has_content(plan.original), structured=structured)
@@ -107,7 +108,7 @@ def measure(
     signals.toc = toc_matches(plan, terms, weights, corpus, loaded)
     signals.attribute_stated = attribute_stated(plan, quotes, terms)
     signals.delegated = _delegated(signals.toc, corpus, hits)
-    signals.dense = max((h.dense for h in hits[:5]), default=0.0)
+    signals.dense = max((h.dense for h in hits[:5]), default=0.0) if dense_ok else None
     return signals
 
 
@@ -139,7 +140,7 @@ def decide(signals: Signals, config: JudgeConfig) -> Verdict:
         cov >= config.answer_coverage
         and signals.unknown_share <= config.unknown_max
         and signals.attribute_stated
-        and signals.dense >= config.dense_min
+        and (signals.dense is None or signals.dense >= config.dense_min)
     )
     if strong and not (signals.delegated and signals.toc_area >= config.toc_fallback):
         return Verdict(AnswerStatus.ANSWERED, f"coverage {cov:.2f}", cov)

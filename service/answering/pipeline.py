@@ -25,7 +25,7 @@ from service.answering.compose import (
     select_sentences,
 )
 from service.answering.config import AnsweringConfig, default_config
-from service.answering.evidence import Sentence, Terms, TermWeights, coverage, score_sentences
+from service.answering.evidence import Sentence, Terms, TermWeights, coverage, loose, score_sentences
 from service.answering.facts import FactBook
 from service.answering.judge import Signals, Verdict, decide, measure
 from service.answering.plan import QueryPlan, plan_query
@@ -128,13 +128,25 @@ class PolicyQAService:
                 boost_docs=plan.boost_docs,
                 dense_query=plan.dense_text,
             )
+        if plan.quoted:
+            result.hits = _pin_quoted(plan.quoted, result.hits, self.version)
         retrieved = time.perf_counter()
         terms = weights.question_terms(plan)
         scored = score_sentences(plan, terms, [(h.chunk, h.score) for h in result.hits], config.evidence)
         chosen, structured = self._evidence(plan, scored, terms)
         best = max((coverage(terms, c.text) for c in chosen), default=0.0)
         on_topic = [s.text for s in chosen if coverage(terms, s.text) >= config.evidence.on_topic_share * best]
-        signals = measure(plan, terms, weights, result.hits, corpus, on_topic, structured, config.judge.union_discount)
+        signals = measure(
+            plan,
+            terms,
+            weights,
+            result.hits,
+            corpus,
+            on_topic,
+            structured,
+            config.judge.union_discount,
+            result.dense_ok,
+        )
         return Prepared(plan, result, scored, chosen, signals, terms, started, retrieved)
 
     def finish(self, prepared: Prepared, verdict: Verdict) -> Answer:
@@ -275,6 +287,19 @@ class PolicyQAService:
             stats = self._build(Corpus.load(added_dir=self.settings.added_dir))
             self.reload()
             return stats
+
+
+def _pin_quoted(phrases: list[str], hits: list[ScoredChunk], version: IndexVersion) -> list[ScoredChunk]:
+    """Chunks that hold a phrase the asker quotes, verbatim (whitespace and width aside), ranked first:
+    a help-desk caller reading a sentence off a printout wants that sentence's source."""
+    wanted = [loose(p) for p in phrases]
+    holding = [c for c in version.chunks if any(w in loose(c.text) for w in wanted)]
+    if not holding:
+        return hits
+    top = hits[0].score if hits else 1.0
+    pinned = [ScoredChunk(c, top * 1.01) for c in holding[:3]]
+    ids = {c.id for c in holding[:3]}
+    return pinned + [h for h in hits if h.chunk.id not in ids]
 
 
 def _renumber(text: str, before: list[Citation], after: list[Citation]) -> str:

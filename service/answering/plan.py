@@ -157,6 +157,7 @@ class QueryPlan:
     toc_hints: list[str] = field(default_factory=list)  # TOC title words the question's vocabulary points to
     years: list[str] = field(default_factory=list)  # years the question names (outside 文号)
     rewritten: bool = False
+    quoted: list[str] = field(default_factory=list)  # phrases the asker quotes from a text ("…挂牌交易的")
     user_figures: list[UserFigure] = field(default_factory=list)  # the asker's own figures (营收12亿...)
     asked_text: str = ""  # the question as asked (joined to the previous turn for a follow-up), unexpanded
 
@@ -242,6 +243,7 @@ def plan_query(question: str, history: list[Turn], corpus: Corpus) -> QueryPlan:
         rewritten=rewritten,
         asked_text=asked_text,
         user_figures=[f for f in parse_user_figures(original) if f.metric],
+        quoted=[q.strip() for q in _QUOTED.findall(original) if len(q.strip()) >= 4],
     )
 
 
@@ -284,6 +286,7 @@ def _is_noise(token: str) -> bool:
 
 
 _NOISE_BY_LENGTH = sorted(QUESTION_NOISE, key=len, reverse=True)
+_QUOTED = re.compile(r"[“\"「『‘']([^”\"」』’']{4,80})[”\"」』’']")
 _NUMBER = re.compile(r"[\d.,%]+")
 _WITHOUT_DOC_YEARS = re.compile(r"〔\d{4}〕|\[\d{4}\]|\(\d{4}\)")
 

@@ -7,12 +7,12 @@ from __future__ import annotations
 
 import logging
 import tempfile
-import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
 from fastapi import APIRouter, Request
+from filelock import BaseFileLock, Timeout
 from pydantic import BaseModel
 from starlette.concurrency import run_in_threadpool
 
@@ -104,10 +104,13 @@ async def rebuild_index(_: AdminDep, qa: QADep, lock: IndexLockDep) -> RebuildPu
     return RebuildPublic(stats=stats)
 
 
-def locked(lock: threading.Lock, fn: Callable[..., _T], *args: Any) -> _T:
-    """Index changes one at a time; a second one is refused rather than queued behind a minute-long build."""
-    if not lock.acquire(blocking=False):
-        raise busy()
+def locked(lock: BaseFileLock, fn: Callable[..., _T], *args: Any) -> _T:
+    """Index changes one at a time per data dir (across workers and replicas); a second one is refused
+    rather than queued behind a minute-long build."""
+    try:
+        lock.acquire(blocking=False)
+    except Timeout:
+        raise busy() from None
     try:
         return fn(*args)
     finally:

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Request
+from filelock import BaseFileLock, Timeout
 from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
 
@@ -148,15 +149,21 @@ class IngestJobs:
         self._jobs: dict[str, _Job] = {}
         self._guard = threading.Lock()
 
-    def start(self, lock: threading.Lock, job: _Job, work: Callable[[_Job], None]) -> _Job:
-        if not lock.acquire(blocking=False):
-            raise busy()
-        with self._guard:
-            self._jobs[job.id] = job
-            for old in list(self._jobs)[:-_KEEP_JOBS]:
-                del self._jobs[old]
+    def start(self, lock: BaseFileLock, job: _Job, work: Callable[[_Job], None]) -> _Job:
+        """Run ``work`` in a thread that takes the index lock itself (a file lock is held per thread);
+        index_busy (409) at once when another change holds it."""
+        tried = threading.Event()
+        busy_now = False
 
         def run() -> None:
+            nonlocal busy_now
+            try:
+                lock.acquire(blocking=False)
+            except Timeout:
+                busy_now = True
+                tried.set()
+                return
+            tried.set()
             try:
                 work(job)
                 job.state, job.stage = "done", "完成"
@@ -170,7 +177,16 @@ class IngestJobs:
                 job.finished = time.time()
                 lock.release()
 
+        with self._guard:  # registered first, so a poll right after the 202 finds it
+            self._jobs[job.id] = job
+            for old in list(self._jobs)[:-_KEEP_JOBS]:
+                del self._jobs[old]
         threading.Thread(target=run, name=f"policyqa-ingest-{job.id}", daemon=True).start()
+        tried.wait()
+        if busy_now:
+            with self._guard:
+                self._jobs.pop(job.id, None)
+            raise busy()
         return job
 
     def get(self, job_id: str) -> _Job | None:

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import hmac
-import threading
 from typing import Annotated
 
 from fastapi import Depends, Request, Security
 from fastapi.security import APIKeyHeader
+from filelock import BaseFileLock
 
 from service.errors import ApiError
 from service.feedback import FeedbackStore
@@ -36,8 +36,8 @@ def app_metrics(request: Request) -> Metrics:
     return metrics
 
 
-def index_lock(request: Request) -> threading.Lock:
-    lock: threading.Lock = request.app.state.index_lock
+def index_lock(request: Request) -> BaseFileLock:
+    lock: BaseFileLock = request.app.state.index_lock
     return lock
 
 
@@ -45,7 +45,7 @@ SettingsDep = Annotated[Settings, Depends(app_settings)]
 QADep = Annotated[PolicyQA, Depends(policy_qa)]
 FeedbackDep = Annotated[FeedbackStore, Depends(feedback_store)]
 MetricsDep = Annotated[Metrics, Depends(app_metrics)]
-IndexLockDep = Annotated[threading.Lock, Depends(index_lock)]
+IndexLockDep = Annotated[BaseFileLock, Depends(index_lock)]
 
 _api_key_header = APIKeyHeader(
     name="X-API-Key", auto_error=False, description="The admin key (settings.admin_api_key)."

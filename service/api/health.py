@@ -5,7 +5,8 @@ from __future__ import annotations
 import logging
 
 from fastapi import APIRouter
-from fastapi.responses import JSONResponse, PlainTextResponse
+from fastapi.responses import JSONResponse, PlainTextResponse, Response
+from prometheus_client import CONTENT_TYPE_LATEST
 from pydantic import BaseModel
 
 from service.api.deps import MetricsDep, QADep
@@ -53,5 +54,6 @@ def ready(qa: QADep) -> ReadyPublic | JSONResponse:
     response_class=PlainTextResponse,
     summary="Prometheus metrics: requests, latency histogram, answers by status",
 )
-async def metrics(registry: MetricsDep) -> PlainTextResponse:
-    return PlainTextResponse(registry.render(), media_type="text/plain; version=0.0.4; charset=utf-8")
+def metrics(registry: MetricsDep) -> Response:
+    # a plain def: the rendering (and, with several workers, reading their files) runs off the event loop
+    return Response(registry.render(), media_type=CONTENT_TYPE_LATEST)

@@ -15,7 +15,9 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "service"))
 
 from http_support import make_settings, shared_qa
-from reliability_support import stop_process
+from reliability_support import ChromaServer, stop_process
+
+from evals.load import free_port
 
 
 @pytest.fixture(scope="session")
@@ -46,3 +48,12 @@ def processes() -> Iterator[list[subprocess.Popen[bytes]]]:
     yield started
     for process in started:
         stop_process(process, signal.SIGKILL)
+
+
+@pytest.fixture
+def chroma(tmp_path: Path) -> Iterator[ChromaServer]:
+    """A `chroma run` server on a free 127.0.0.1 port with a temporary store, killed afterwards."""
+    server = ChromaServer(tmp_path / "chroma", free_port(), tmp_path / "chroma.log")
+    server.start()
+    yield server
+    server.kill()

@@ -10,6 +10,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+import httpx
+
 ENTRY = "import sys; from service.cli import main; sys.exit(main())"
 
 
@@ -55,3 +57,31 @@ def wait_for(condition: Callable[[], bool], timeout: float, what: str, every: fl
         if time.monotonic() > deadline:
             raise AssertionError(f"timed out after {timeout:.0f} s waiting for {what}")
         time.sleep(every)
+
+
+class ChromaServer:
+    """`chroma run` on a fixed 127.0.0.1 port and data path, in its own process group (ours to kill)."""
+
+    def __init__(self, path: Path, port: int, log: Path):
+        self.path, self.port, self.log = path, port, log
+        self.process: subprocess.Popen[bytes] | None = None
+
+    def start(self) -> None:
+        chroma = Path(sys.executable).with_name("chroma")
+        command = [str(chroma), "run", "--path", str(self.path), "--host", "127.0.0.1", "--port", str(self.port)]
+        with self.log.open("ab") as log:
+            self.process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+        wait_for(self._up, 60, f"chroma on port {self.port}", every=0.3)
+
+    def _up(self) -> bool:
+        assert self.process is not None
+        if self.process.poll() is not None:
+            raise AssertionError(f"chroma exited: {self.log.read_text(errors='replace')[-800:]}")
+        try:
+            return httpx.get(f"http://127.0.0.1:{self.port}/api/v2/heartbeat", timeout=1).status_code == 200
+        except httpx.HTTPError:
+            return False
+
+    def kill(self) -> None:
+        if self.process is not None:
+            stop_process(self.process, signal.SIGKILL)

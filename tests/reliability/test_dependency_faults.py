@@ -9,13 +9,12 @@ import sys
 import threading
 import time
 from collections import Counter
-from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
 import pytest
 from http_support import live_server, make_settings
-from reliability_support import policyqa_env, run_policyqa, stop_process, wait_for
+from reliability_support import ChromaServer, policyqa_env, run_policyqa, wait_for
 
 from evals.load import free_port
 from service.app import create_app
@@ -26,44 +25,6 @@ pytestmark = pytest.mark.slow
 
 QUESTION = {"question": "总部企业境内上市奖励多少?"}
 KEYWORD_ONLY = "vector store unavailable"
-
-
-class ChromaServer:
-    """`chroma run` on a fixed 127.0.0.1 port and data path, in its own process group (ours to kill)."""
-
-    def __init__(self, path: Path, port: int, log: Path):
-        self.path, self.port, self.log = path, port, log
-        self.process: subprocess.Popen[bytes] | None = None
-
-    def start(self) -> None:
-        chroma = Path(sys.executable).with_name("chroma")
-        command = [str(chroma), "run", "--path", str(self.path), "--host", "127.0.0.1", "--port", str(self.port)]
-        with self.log.open("ab") as log:
-            self.process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
-        wait_for(self._up, 60, f"chroma on port {self.port}", every=0.3)
-
-    def _up(self) -> bool:
-        assert self.process is not None
-        if self.process.poll() is not None:
-            raise AssertionError(f"chroma exited: {self.log.read_text(errors='replace')[-800:]}")
-        try:
-            return httpx.get(f"http://127.0.0.1:{self.port}/api/v2/heartbeat", timeout=1).status_code == 200
-        except httpx.HTTPError:
-            return False
-
-    def kill(self) -> None:
-        if self.process is not None:
-            import signal
-
-            stop_process(self.process, signal.SIGKILL)
-
-
-@pytest.fixture
-def chroma(tmp_path: Path) -> Iterator[ChromaServer]:
-    server = ChromaServer(tmp_path / "chroma", free_port(), tmp_path / "chroma.log")
-    server.start()
-    yield server
-    server.kill()
 
 
 def test_chroma_server_dies_mid_traffic_and_comes_back(

@@ -96,9 +96,12 @@ def _serve_and_send_secrets(env: dict[str, str], tmp_path: Path, processes: list
 
 
 def test_settings_never_show_secrets() -> None:
-    shown = Settings.model_validate({"admin_api_key": ADMIN_SECRET, "llm": {"api_key": LLM_SECRET}})
+    database = "postgresql://policyqa:db-password-secret@db.internal/policyqa"
+    shown = Settings.model_validate(
+        {"admin_api_key": ADMIN_SECRET, "llm": {"api_key": LLM_SECRET}, "database_url": database}
+    )
     for text in (repr(shown), str(shown), shown.model_dump_json()):
-        assert ADMIN_SECRET not in text and LLM_SECRET not in text
+        assert ADMIN_SECRET not in text and LLM_SECRET not in text and "db-password-secret" not in text
 
 
 def test_cors_from_the_environment(monkeypatch: pytest.MonkeyPatch, core_data_dir: Path) -> None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import shutil
 import socket
+import subprocess
+import sys
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -145,3 +147,31 @@ def test_upload_is_indexed_and_answered(own_core: tuple[Settings, PolicyQA]) -> 
         assert client.get("/ready").status_code == 200
         again_answer = client.post("/api/ask", json={"question": "量子咖啡企业首店奖励多少?"}).json()
         assert any(c["doc_no"] == doc["doc_no"] for c in again_answer["citations"])
+
+
+def test_an_index_change_in_another_process_makes_a_rebuild_wait_its_turn(
+    own_core: tuple[Settings, PolicyQA],
+) -> None:
+    """Workers and replicas share the data dir: while another process holds the index lock, a rebuild is 409."""
+    settings, qa = own_core
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import sys, time; from pathlib import Path; from indexing.builder import index_change_lock\n"
+            "lock = index_change_lock(Path(sys.argv[1])); lock.acquire(); print('held', flush=True); time.sleep(120)",
+            str(settings.index_dir),
+        ],
+        stdout=subprocess.PIPE,
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == b"held"
+        with served(settings, qa) as client:
+            assert_error(client.post("/api/index/rebuild", headers=KEY), 409, "index_busy")
+            holder.kill()
+            holder.wait(timeout=10)
+            assert client.post("/api/index/rebuild", headers=KEY).status_code == 200  # the lock died with it
+    finally:
+        if holder.poll() is None:
+            holder.kill()
+            holder.wait(timeout=10)
