@@ -38,8 +38,8 @@ def read_metadata(body: str) -> ReadMetadata:
     """Title, 文号, issuer and dates as the document states them (empty when it does not)."""
     number = DOC_NUMBER_RE.search(body, 0, _HEADER_CHARS)
     if number is None:
-        title, text_start = _title_without_number(body)
-        return ReadMetadata(title=title, dates=extract_dates(body), text_start=text_start)
+        # without a 文号 the title is a guess: its line stays in the text (as the preamble)
+        return ReadMetadata(title=_title_without_number(body), dates=extract_dates(body))
     doc_number = normalise_doc_number(number.group()) or ""
     start = number_start(number)
     line_start = body.rfind("\n", 0, start) + 1
@@ -84,11 +84,9 @@ def _title_before(head: str) -> str:
     return last if _TITLE_HINT.search(last) and not _NOT_TITLE.search(last) and len(last) <= 80 else ""
 
 
-def _title_without_number(body: str) -> tuple[str, int]:
-    offset = 0
+def _title_without_number(body: str) -> str:
     for line in body.splitlines()[:6]:
         stripped = line.strip().lstrip("#").strip()
         if 4 <= len(stripped) <= 80 and _TITLE_HINT.search(stripped) and not _NOT_TITLE.search(stripped):
-            return stripped, offset + len(line)
-        offset += len(line) + 1
-    return "", 0
+            return stripped
+    return ""
