@@ -77,7 +77,7 @@ def parse_toc(toc_text: str) -> list[TocEntry]:
                 title=m.group("title").strip(),
                 doc_number=doc_number,
                 issuer=issuer_of(doc_number),
-                year=year_of(doc_number),
+                year=year_of(doc_number) or 0,
                 printed_page=int(m.group("page")),
             )
         )

@@ -1,4 +1,9 @@
-"""文号 (document numbers): recognise them in any bracket or spacing form and normalise them."""
+"""文号 (document numbers): recognise them in any bracket or spacing form and normalise them.
+
+Every entry point (the compilation parser, loaders, uploads, the CLI, queries) goes through
+``normalise_doc_number`` / ``parse_doc_number``, so `区测[2099]7号`, `区测(2099)8号` and
+`" 区测 〔2099〕 7 号"` all become the one canonical form `区测〔2099〕7号`.
+"""
 
 from __future__ import annotations
 
@@ -12,30 +17,55 @@ DOC_NUMBER_RE = re.compile(
     r"(?P<issuer>[\u4e00-\u9fff]{1,6}?)\s*[〔\[(（【［]\s*(?P<year>(?:19|20)\d{2})\s*[〕\])）】］]"
     r"\s*(?P<num>\d{1,4})\s*号"
 )
+_LEADING_WORDS = re.compile(r"意见|办法|通知|规定|细则|方案|决定|政策|措施|根据|按照|依据|按|和|及|与")
+_CANONICAL_RE = re.compile(r"^(?P<issuer>[\u4e00-\u9fff]{1,6})〔(?P<year>\d{4})〕(?P<num>\d{1,4})号$")
+
+
+class DocNumberError(ValueError):
+    """A value given as a 文号 that is not one (with what was expected)."""
 
 
 def normalise_doc_number(text: str) -> str | None:
     """Return the canonical form (区办〔2023〕12号) of the first 文号 in ``text``, or None."""
     match = DOC_NUMBER_RE.search(unicodedata.normalize("NFKC", text))
+    return _canonical(match) if match is not None else None
+
+
+def parse_doc_number(value: str) -> str:
+    """``value`` (a whole field, e.g. an upload's 文号) in canonical form; DocNumberError if it is not a 文号."""
+    text = unicodedata.normalize("NFKC", value).strip()
+    match = DOC_NUMBER_RE.fullmatch(text)
     if match is None:
-        return None
-    return f"{_issuer(match.group('issuer'))}〔{match.group('year')}〕{int(match.group('num'))}号"
+        raise DocNumberError(
+            f"{value[:60]!r} is not a 文号: expected issuer, year in brackets and number, e.g. 区办〔2024〕3号"
+        )
+    return _canonical(match)
 
 
 def find_doc_numbers(text: str) -> list[str]:
     """Every 文号 in ``text``, canonical, in order of appearance."""
-    found = []
-    for match in DOC_NUMBER_RE.finditer(unicodedata.normalize("NFKC", text)):
-        found.append(f"{_issuer(match.group('issuer'))}〔{match.group('year')}〕{int(match.group('num'))}号")
-    return found
+    return [_canonical(m) for m in DOC_NUMBER_RE.finditer(unicodedata.normalize("NFKC", text))]
 
 
 def issuer_of(doc_number: str) -> str:
-    return doc_number.split("〔", 1)[0]
+    """The issuer prefix of a 文号 in any form ("" when it is not one)."""
+    match = _CANONICAL_RE.match(normalise_doc_number(doc_number) or "")
+    return match.group("issuer") if match else ""
 
 
-def year_of(doc_number: str) -> int:
-    return int(doc_number.split("〔", 1)[1][:4])
+def year_of(doc_number: str) -> int | None:
+    """The year of a 文号 in any form (None when it is not one)."""
+    match = _CANONICAL_RE.match(normalise_doc_number(doc_number) or "")
+    return int(match.group("year")) if match else None
+
+
+def number_start(match: re.Match[str]) -> int:
+    """Where the 文号 of a DOC_NUMBER_RE match begins (the lazy issuer group may have taken words before it)."""
+    return match.end("issuer") - len(_issuer(match.group("issuer")))
+
+
+def _canonical(match: re.Match[str]) -> str:
+    return f"{_issuer(match.group('issuer'))}〔{match.group('year')}〕{int(match.group('num'))}号"
 
 
 def _issuer(raw: str) -> str:
@@ -43,4 +73,5 @@ def _issuer(raw: str) -> str:
     for issuer in sorted(ISSUERS, key=len, reverse=True):
         if raw.endswith(issuer):
             return issuer
-    return raw
+    # an unknown issuer run into the text before it ("…管理办法区测〔2099〕7号"): cut after the title or preposition
+    return _LEADING_WORDS.split(raw)[-1] or raw

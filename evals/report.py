@@ -108,10 +108,22 @@ def render_markdown(results: dict[str, Any]) -> str:
         lines += ["## Load benchmark (loopback)", "", *_load_section(results["load"]), ""]
     if results.get("soak"):
         lines += ["## Soak test (loopback, mixed routes)", "", *_soak_section(results["soak"]), ""]
+    if results.get("ingestion"):
+        lines += ["## Ingestion (documents 2-5 re-made as files; OCR on the same cores)", ""]
+        lines += [*_ingestion_table(results["ingestion"]), ""]
     lines += ["## Machine", "", *[f"- {k}: {v}" for k, v in results.get("machine", {}).items()], ""]
     for name, system in systems.items():
         lines += [f"## Misses: {name}", "", *_misses(system["items"]), ""]
     return "\n".join(lines)
+
+
+def _ingestion_table(rows: dict[str, Any]) -> list[str]:
+    out = ["| input | files | pages | seconds | pages/s | note |", "|---|---|---|---|---|---|"]
+    for name, r in rows.items():
+        out.append(
+            f"| {name} | {r['files']} | {r['pages']} | {r['seconds']} | {r['pages_per_s']} | {r.get('note', '')} |"
+        )
+    return out
 
 
 def _confusion_tables(systems: dict[str, Any]) -> list[str]:

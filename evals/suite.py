@@ -54,6 +54,9 @@ def run_suite(settings: Settings, options: EvalOptions, log: Callable[[str], Non
         results["load"] = _run_load(settings, options, items, log)
         if not options.url and options.soak_seconds > 0:
             results["soak"] = _run_soak(settings, options, log)
+        from evals.ingestion import time_ingestion
+
+        results["ingestion"] = time_ingestion(settings, log)
     return results
 
 

@@ -10,7 +10,7 @@ from starlette.routing import Match
 
 from indexing.builder import index_change_lock
 from indexing.embeddings import QUERY_CACHE_COUNTERS
-from service.api import admin, ask, chat, documents, eligibility, feedback, health, search
+from service.api import admin, admin_documents, ask, chat, documents, eligibility, feedback, health, search
 from service.api.cors import ClosedCORSMiddleware
 from service.api.feedback_budget import FeedbackBudget
 from service.api.limits import BodySizeLimit, UploadBudget
@@ -25,6 +25,9 @@ DESCRIPTION = (
     "Grounded answers over the Hangzhou Binjiang industrial-policy compilation: every answer cites document "
     '(title + 文号) and printed page. Errors are JSON `{"error": {"code", "message"}}`.'
 )
+
+
+UPLOAD_PATHS = frozenset({"/api/documents", "/api/admin/documents/preview"})
 
 
 def create_app(settings: Settings, qa: PolicyQA) -> FastAPI:
@@ -42,12 +45,12 @@ def create_app(settings: Settings, qa: PolicyQA) -> FastAPI:
     app.state.feedback_budget = FeedbackBudget(app.state.feedback, app.state.limits, settings.feedback_budget_bytes)
 
     install_error_handlers(app)
-    for module in (ask, search, documents, admin, feedback, chat, health, eligibility):
+    for module in (ask, search, documents, admin, admin_documents, feedback, chat, health, eligibility):
         app.include_router(module.router)
     _add_api_fallback(app)
 
     # uploads check their own, larger limit as they stream in
-    app.add_middleware(BodySizeLimit, max_bytes=settings.max_json_bytes, exempt_paths=frozenset({"/api/documents"}))
+    app.add_middleware(BodySizeLimit, max_bytes=settings.max_json_bytes, exempt_paths=UPLOAD_PATHS)
     app.add_middleware(UploadBudget, budget=settings.ui_upload_budget_bytes)
     app.add_middleware(RateLimitMiddleware, limits=app.state.limits, paths=RATE_LIMITED)
     # always installed, closed unless origins are configured: it also closes the routes of a mounted UI

@@ -34,7 +34,7 @@ class PolicyQA(Protocol):
         ...
 
     def add_document(self, path: Path, meta: DocumentMeta) -> PolicyDocument:
-        """Index one new PDF/TXT/Markdown file incrementally; raises corpus.loaders.LoadError on bad files."""
+        """Index one new file (PDF, scan, .docx, HTML, TXT/MD); raises corpus.errors.LoadError on bad files."""
         ...
 
     def rebuild(self) -> dict[str, object]:

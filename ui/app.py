@@ -14,6 +14,7 @@ from service.settings import Settings
 from ui import calculator, render
 from ui.chat import ChatTurn, history_of, run_turn
 from ui.client import DEFAULT_BASE_URL, ApiError, PolicyApi
+from ui.documents_admin import documents_admin_tab
 
 EXAMPLES = [
     "总部企业的认定条件是什么?",
@@ -128,6 +129,8 @@ def build_ui(settings: Settings) -> gr.Blocks:
             with gr.Tab("政策文件 Documents", id="documents"):
                 docs_table = _documents_tab(settings, api)
             calculator.add_tab(settings, api)
+            with gr.Tab("文件管理 Admin", id="admin"):
+                documents_admin_tab(api)
 
         def load_documents(request: gr.Request) -> tuple[str, Any]:
             try:

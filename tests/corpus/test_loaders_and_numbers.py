@@ -87,7 +87,14 @@ def test_bad_pdf_is_a_clear_error(tmp_path: Path, name: str, content: bytes) -> 
 
 
 def test_unsupported_type_is_refused(tmp_path: Path) -> None:
-    path = tmp_path / "x.docx"
+    path = tmp_path / "x.xls"
     path.write_bytes(b"PK\x03\x04")
     with pytest.raises(LoadError, match="only PDF"):
+        load_file(path, doc_no=34)
+
+
+def test_damaged_word_file_is_a_clear_error(tmp_path: Path) -> None:
+    path = tmp_path / "x.docx"
+    path.write_bytes(b"PK\x03\x04")
+    with pytest.raises(LoadError, match="Word document"):
         load_file(path, doc_no=34)

@@ -10,11 +10,11 @@ from pathlib import Path
 import httpx
 import pytest
 from http_support import assert_error, live_server, make_settings, shared_qa
-from ui.serve import build_server_app
 
 from service.api.feedback_budget import entry_bytes
 from service.feedback import FeedbackEntry, FeedbackStore
 from service.settings import RateLimitSettings, Settings
+from ui.serve import build_server_app
 
 pytestmark = pytest.mark.slow
 

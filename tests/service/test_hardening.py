@@ -8,6 +8,7 @@ from collections.abc import Iterator
 import httpx
 import pytest
 from http_support import assert_error, live_server, make_settings, shared_qa
+
 from ui.serve import build_server_app
 
 pytestmark = pytest.mark.slow

@@ -71,9 +71,10 @@ def test_bad_uploads_change_nothing(client: httpx.Client) -> None:
     before = client.get("/api/documents").json()["documents"]
     cases = [
         ({"file": ("policy.pdf", b"%PDF-1.7\n1 0 obj truncated")}, 400, "unreadable_document"),
-        ({"file": ("policy.pdf", b"\x89PNG\r\n\x1a\n\x00\x00binary")}, 415, "unsupported_file"),
+        ({"file": ("policy.pdf", b"\x89PNG\r\n\x1a\n\x00\x00binary")}, 415, "type_mismatch"),
+        ({"file": ("policy.xls", b"\xd0\xcf\x11\xe0\x00\x00binary")}, 415, "unsupported_file"),
         ({"file": ("policy.txt", "GBK 文本".encode("gbk"))}, 415, "unsupported_file"),
-        ({"file": ("empty.txt", b"   \n")}, 400, "empty_file"),
+        ({"file": ("empty.txt", b"   \n")}, 400, "empty_document"),
         ({"other": ("policy.txt", NEW_POLICY.encode())}, 400, "missing_file"),
     ]
     for files, status, code in cases:
@@ -121,8 +122,8 @@ def test_upload_is_indexed_and_answered(own_core: tuple[Settings, PolicyQA]) -> 
     settings, qa = own_core
     with served(settings, qa) as client:
         count = len(client.get("/api/documents").json()["documents"])
-        # the name is a traversal attempt and says .pdf: the content decides (UTF-8 text) and the name is cleaned
-        files = {"file": ("../../etc/量子咖啡.pdf", NEW_POLICY.encode())}
+        # the name is a traversal attempt: it is cleaned and never becomes a path
+        files = {"file": ("../../etc/量子咖啡.txt", NEW_POLICY.encode())}
         meta = {"title": "关于支持量子咖啡产业发展的试行办法", "doc_number": "区科〔2024〕99号"}
         response = client.post("/api/documents", headers=KEY, files=files, data=meta)
         assert response.status_code == 201, response.text
@@ -135,9 +136,9 @@ def test_upload_is_indexed_and_answered(own_core: tuple[Settings, PolicyQA]) -> 
         assert answer["status"] == "answered"
         assert any(c["doc_no"] == doc["doc_no"] for c in answer["citations"])
         assert not any(settings.data_dir.parent.glob("etc")), "the upload's name never becomes a path"
-        # the same 文号 again is refused and changes nothing
-        again = client.post("/api/documents", headers=KEY, files=files, data=meta)
-        assert_error(again, 400, "unreadable_document")
+        # the same 文号 again (in another bracket form) is refused and changes nothing
+        again = client.post("/api/documents", headers=KEY, files=files, data={**meta, "doc_number": "区科[2024]99号"})
+        assert_error(again, 409, "duplicate_doc_number")
         assert len(client.get("/api/documents").json()["documents"]) == count + 1
 
         rebuilt = client.post("/api/index/rebuild", headers=KEY)
