@@ -51,6 +51,7 @@ class Signals:
     coverage: float = 0.0
     unknown_share: float = 0.0
     listed_only_share: float = 0.0
+    loaded_share: float = 0.0  # of the topic's weight (TOC-area words included) that the retrieved text holds
     toc: list[TocMatch] = field(default_factory=list)
     attribute_stated: bool = True
     delegated: bool = False
@@ -108,6 +109,7 @@ def measure(
     signals.listed_only_share = sum(w for k, w in terms.items() if used[k] == "toc") / total
     loaded = loose(" ".join(h.chunk.indexed_text for h in hits[:depth]))
     signals.toc = toc_matches(plan, terms, weights, corpus, loaded)
+    signals.loaded_share = _loaded_share(plan, terms, weights, loaded)
     signals.attribute_stated = attribute_stated(plan, quotes, terms)
     signals.delegated = _delegated(signals.toc, corpus, hits)
     signals.dense = max((h.dense for h in hits[:5]), default=0.0) if dense_ok else None
@@ -135,7 +137,7 @@ def decide(signals: Signals, config: JudgeConfig) -> Verdict:
         )
     if signals.unknown_year:
         return Verdict(AnswerStatus.NOT_FOUND, "the compilation never mentions the year asked about", cov)
-    if toc_docs and signals.toc_uncovered >= config.toc_min:
+    if toc_docs and signals.toc_uncovered >= config.toc_min and signals.toc_uncovered >= signals.loaded_share:
         return Verdict(
             AnswerStatus.TOC_ONLY,
             f"{signals.toc_uncovered:.0%} of the topic points to a listed document and is not in the loaded text",
@@ -200,6 +202,17 @@ def toc_matches(plan: QueryPlan, terms: Terms, weights: TermWeights, corpus: Cor
         matches.append(TocMatch(doc, min(area, 1.0), min(uncovered, 1.0), list(pointing)))
     matches.sort(key=lambda m: (m.uncovered, m.area), reverse=True)
     return matches[:2]
+
+
+def _loaded_share(plan: QueryPlan, terms: Terms, weights: TermWeights, loaded: str) -> float:
+    """The share of the topic's weight (its TOC-area words included, as toc_matches counts them) held by
+    the retrieved loaded text: a listed document wins only over less than it points to."""
+    hints = lexicon.topics().matches(plan.asked_text or plan.original)
+    extra = {key: weights.idf(sum(weights.df(key))) for key, _ in hints if key not in terms}
+    total = (sum(terms.values()) + sum(extra.values())) or 1.0
+    held = sum(w for k, w in terms.items() if terms.found(k, loaded))
+    held += sum(w for k, w in extra.items() if _found(terms, k, loaded))
+    return held / total
 
 
 def _found(terms: Terms, key: str, haystack: str) -> bool:
