@@ -103,6 +103,32 @@ class PolicyQAService:
             )
             self.weights = TermWeights(version, [d.title for d in corpus.documents.values() if not d.has_text])
 
+    def as_retriever(self, k: int = 10, *, doc_nos: list[int] | None = None, per_document: int = 0) -> HybridRetriever:
+        """A llama-index retriever over the serving index (the answers' fusion): nodes are chunks whose
+        metadata carry the citation and the document's validity as of ``settings.as_of`` (today when unset).
+        A 文号 in the query restricts it to that document; ``doc_nos`` to those documents; ``per_document``
+        adds each document's own best chunks after the ``k`` best overall."""
+        with self._lock:
+            corpus, version, store = self.corpus, self.version, self.retriever.store
+        settings = self.settings
+        retrieval = settings.retrieval
+
+        def validity(doc_no: int) -> str:
+            return corpus.documents[doc_no].status(settings.today()).value
+
+        return HybridRetriever(
+            version,
+            store,
+            self.embed_model,
+            fusion=retrieval.fusion,
+            keyword_weight=retrieval.keyword_weight,
+            similarity_top_k=k,
+            doc_nos=doc_nos,
+            per_document=per_document,
+            doc_numbers={d.doc_number: d.doc_no for d in corpus.documents.values() if d.doc_number},
+            validity=validity,
+        )
+
     # -- answering -------------------------------------------------------------------------------
     def ask(self, question: str, history: list[Turn] | None = None) -> Answer:
         prepared = self.prepare(question, history or [])
