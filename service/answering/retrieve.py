@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from llama_index.core.base.base_retriever import BaseRetriever
@@ -43,15 +43,28 @@ class RetrievalResult:
     dense_ok: bool = True
 
 
+@dataclass(frozen=True)
+class RetrievalPlan:
+    """How one question is searched: the keyword wording, what the embedder reads, the documents it is
+    restricted to (named by 文号) or favours (named by title), and whether it compares documents."""
+
+    keywords: str
+    dense: str | None = None
+    doc_filter: list[int] = field(default_factory=list)
+    boost_docs: list[int] = field(default_factory=list)
+    compare: bool = False
+
+
 class HybridRetriever(BaseRetriever):
     """BM25 + dense candidates fused into one ranking of chunks.
 
     As a llama-index retriever (``retrieve``), it returns the ``similarity_top_k`` best chunks as nodes.
-    A 文号 named in the query (any bracket form; ``doc_numbers`` maps canonical 文号 to document numbers)
-    restricts the search to that document; ``doc_nos`` restricts every search to those documents;
-    ``per_document`` > 0 adds each document's own best chunks after the overall ranking (for questions
-    that compare documents). ``validity`` gives a document's validity (in_force, expired, ...) for the
-    node metadata; without it the metadata say "unknown".
+    ``planner`` reads a question into a ``RetrievalPlan`` (the answering pipeline's query planning: glossary
+    wording, documents named by 文号 or title, comparisons); without one, a 文号 named in the query (any
+    bracket form; ``doc_numbers`` maps canonical 文号 to document numbers) restricts the search to that
+    document. ``doc_nos`` restricts every search to those documents; ``per_document`` > 0 adds each
+    document's own best chunks after the overall ranking (as a comparing question does). ``validity``
+    gives a document's validity (in_force, expired, ...) for the node metadata ("unknown" without it).
     """
 
     def __init__(
@@ -68,6 +81,7 @@ class HybridRetriever(BaseRetriever):
         per_document: int = 0,
         doc_numbers: Mapping[str, int] | None = None,
         validity: Callable[[int], str] | None = None,
+        planner: Callable[[str], RetrievalPlan] | None = None,
         callback_manager: CallbackManager | None = None,
     ) -> None:
         super().__init__(callback_manager=callback_manager)
@@ -82,11 +96,12 @@ class HybridRetriever(BaseRetriever):
         self.per_document = per_document
         self.doc_numbers = dict(doc_numbers) if doc_numbers is not None else _chunk_doc_numbers(version)
         self.validity = validity
+        self.planner = planner
 
     # -- llama-index -----------------------------------------------------------------------------
     def _retrieve(self, query_bundle: QueryBundle) -> list[NodeWithScore]:
-        query = query_bundle.query_str
-        named = list(dict.fromkeys(self.doc_numbers[n] for n in find_doc_numbers(query) if n in self.doc_numbers))
+        plan = self.plan(query_bundle.query_str)
+        named = plan.doc_filter
         scope = named or self.doc_nos
         if named and self.doc_nos:
             scope = [n for n in named if n in self.doc_nos]
@@ -94,16 +109,30 @@ class HybridRetriever(BaseRetriever):
                 return []
         # what the embedder reads: a transform's own strings (HyDE, ...) if any; never a foreign vector
         custom = query_bundle.custom_embedding_strs
-        dense_query = "\n".join(custom) if custom else None
+        dense_query = "\n".join(custom) if custom else plan.dense
         k = self.similarity_top_k
-        if self.per_document > 0 and not named:
+        if (self.per_document > 0 or plan.compare) and not named:
             doc_nos = self.doc_nos or sorted({c.doc_no for c in self.version.chunks})
             result = self.search_each_document(
-                query, doc_nos, k=k, per_document=self.per_document, dense_query=dense_query, within=self.doc_nos
+                plan.keywords,
+                doc_nos,
+                k=k,
+                per_document=self.per_document or 2,
+                dense_query=dense_query,
+                within=self.doc_nos,
             )
         else:
-            result = self.search(query, k=k, doc_filter=scope, dense_query=dense_query)
+            result = self.search(
+                plan.keywords, k=k, doc_filter=scope, boost_docs=plan.boost_docs, dense_query=dense_query
+            )
         return [NodeWithScore(node=self.node(h.chunk), score=h.score) for h in result.hits]
+
+    def plan(self, query: str) -> RetrievalPlan:
+        """The planner's reading of ``query``, or the query as it is with the documents its 文号 name."""
+        if self.planner is not None:
+            return self.planner(query)
+        named = [self.doc_numbers[n] for n in find_doc_numbers(query) if n in self.doc_numbers]
+        return RetrievalPlan(query, doc_filter=list(dict.fromkeys(named)))
 
     def node(self, chunk: Chunk) -> TextNode:
         """A chunk as a llama-index node: its verbatim text, and its citation in the metadata."""

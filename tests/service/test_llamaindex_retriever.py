@@ -13,7 +13,7 @@ from llama_index.core.schema import QueryBundle
 
 from corpus.models import Validity
 from service.answering.pipeline import PolicyQAService
-from service.answering.retrieve import node_citation
+from service.answering.retrieve import HybridRetriever, node_citation
 from service.answering.verify import verify
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -62,6 +62,13 @@ def test_a_doc_number_in_the_query_restricts_the_search(qa: PolicyQAService) -> 
     typed = target.replace("〔", "[").replace("〕", "]")  # as people type it
     named = retriever.retrieve(f"{typed} {topic}")
     assert named and {n.node.metadata["doc_number"] for n in named} == {target}
+    # without the answers' query planner, the retriever reads the 文号 itself (here from the index's chunks)
+    plain = HybridRetriever(qa.version, qa.retriever.store, qa.embed_model, similarity_top_k=8)
+    assert plain.planner is None
+    assert len({n.node.metadata["doc_number"] for n in plain.retrieve(topic)}) > 1
+    alone = plain.retrieve(f"{typed} {topic}")
+    assert alone and {n.node.metadata["doc_number"] for n in alone} == {target}
+    assert {n.node.metadata["validity"] for n in alone} == {"unknown"}  # no validity given
 
 
 def test_document_scope_and_per_document_search(qa: PolicyQAService) -> None:
@@ -75,6 +82,20 @@ def test_document_scope_and_per_document_search(qa: PolicyQAService) -> None:
     with_text = {d.doc_no for d in qa.corpus.with_text()}
     every = qa.as_retriever(k=3, per_document=1).retrieve("补助")
     assert {n.node.metadata["doc_no"] for n in every} == with_text
+
+
+def test_a_query_engine_answers_from_the_retrieved_clauses(qa: PolicyQAService) -> None:
+    from llama_index.core.query_engine import RetrieverQueryEngine
+    from llama_index.llms.openai_like import OpenAILike
+
+    with fake_chat_server() as (model, base_url):
+        llm = OpenAILike(model="fake-qwen", api_base=base_url, api_key="sk-test", is_chat_model=True, timeout=5)
+        engine = RetrieverQueryEngine.from_args(qa.as_retriever(k=3), llm=llm)
+        response = engine.query("杭高新[2023]5号 对算力有什么补助?")
+    assert model.requests and response.response
+    cited = [node_citation(n.node) for n in response.source_nodes]
+    assert len(cited) == 3 and {c.doc_number for c in cited} == {"杭高新〔2023〕5号"}
+    assert any(verify(qa.corpus, c) for c in cited)
 
 
 def _readme_example() -> str:
