@@ -160,7 +160,6 @@ class HybridRetriever(BaseRetriever):
         )
 
     # -- the answering pipeline ------------------------------------------------------------------
-
     def keyword_ranking(self, query: str, doc_filter: list[int] | None = None) -> list[tuple[str, float]]:
         hits = self.version.keyword.search(query, k=self.pool * 3)
         if doc_filter:
@@ -216,16 +215,15 @@ class HybridRetriever(BaseRetriever):
         k: int = 10,
         per_document: int = 2,
         dense_query: str | None = None,
-        vector: list[float] | None = None,
         within: list[int] | None = None,
     ) -> RetrievalResult:
         """The overall ranking (over the documents ``within``, default all) plus each of ``doc_nos``'s own
         best chunks (for side-by-side questions)."""
-        if vector is None:
-            try:
-                vector = self.embed_model.get_query_embedding(dense_query or query)
-            except Exception:
-                vector = None
+        vector: list[float] | None = None
+        try:
+            vector = self.embed_model.get_query_embedding(dense_query or query)
+        except Exception:
+            vector = None
         overall = self.search(query, k=k, doc_filter=within, diversify=True, vector=vector)
         seen = {h.chunk.id for h in overall.hits}
         extra: list[ScoredChunk] = []
