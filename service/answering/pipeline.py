@@ -30,7 +30,7 @@ from service.answering.evidence import Sentence, Terms, TermWeights, coverage, l
 from service.answering.facts import FactBook
 from service.answering.judge import Signals, Verdict, decide, measure
 from service.answering.plan import QueryPlan, plan_query
-from service.answering.retrieve import HybridRetriever, RetrievalResult, ScoredChunk
+from service.answering.retrieve import HybridRetriever, RetrievalPlan, RetrievalResult, ScoredChunk
 from service.answering.structure import date_statement, list_chunk, list_items, list_parent
 from service.answering.validity import validity_warning
 from service.answering.verify import verified
@@ -106,6 +106,38 @@ class PolicyQAService:
             )
             self.weights = TermWeights(version, [d.title for d in corpus.documents.values() if not d.has_text])
             self.stores.serve(version, store)
+
+    def as_retriever(self, k: int = 10, *, doc_nos: list[int] | None = None, per_document: int = 0) -> HybridRetriever:
+        """A llama-index retriever over the serving index, ranking as the answers do (their query planning
+        and fusion): nodes are chunks whose metadata carry the citation and the document's validity as of
+        ``settings.as_of`` (today when unset). A 文号 in the query restricts it to that document; ``doc_nos``
+        to those documents; ``per_document`` adds each document's own best chunks after the ``k`` best."""
+        with self._lock:
+            corpus, version, store = self.corpus, self.version, self.retriever.store
+        settings = self.settings
+        retrieval = settings.retrieval
+
+        def validity(doc_no: int) -> str:
+            return corpus.documents[doc_no].status(settings.today()).value
+
+        def planner(question: str) -> RetrievalPlan:
+            # the answers' own reading of a question (a chat engine condenses follow-ups before it asks)
+            plan = plan_query(question, [], corpus)
+            return RetrievalPlan(plan.text, plan.dense_text, plan.doc_filter, plan.boost_docs, plan.crossdoc)
+
+        return HybridRetriever(
+            version,
+            store,
+            self.embed_model,
+            fusion=retrieval.fusion,
+            keyword_weight=retrieval.keyword_weight,
+            similarity_top_k=k,
+            doc_nos=doc_nos,
+            per_document=per_document,
+            doc_numbers={d.doc_number: d.doc_no for d in corpus.documents.values() if d.doc_number},
+            validity=validity,
+            planner=planner,
+        )
 
     # -- answering -------------------------------------------------------------------------------
     def ask(self, question: str, history: list[Turn] | None = None) -> Answer:
