@@ -52,6 +52,7 @@ class LiveQA:
         self._index_dir = index_dir
         self._poll_seconds = poll_seconds
         self._current = load()
+        self._retired: LoadedQA | None = None  # the core swapped out last: closed at the next swap
         self._swap_lock = threading.Lock()
         self._failed: str | None = None  # a version that would not load: not retried until CURRENT moves on
         self._stop = threading.Event()
@@ -101,6 +102,11 @@ class LiveQA:
             self._failed = wanted
             log.warning("index version %s did not load, still serving %s: %s", wanted, self.version.id, exc)
             return False
+        if fresh.version.id != wanted:  # it fell back to an older complete version: CURRENT is damaged
+            self._failed = wanted
+            _close(fresh)
+            log.warning("index version %s is damaged, still serving %s", wanted, self.version.id)
+            return False
         return self._swap(fresh)
 
     def _swap(self, fresh: LoadedQA) -> bool:
@@ -108,7 +114,12 @@ class LiveQA:
             # never step back to an older version (a slow load racing a newer rebuild)
             if fresh.version.id <= self._current.version.id and fresh.version.id != current_id(self._index_dir):
                 return False
-            previous, self._current = self._current.version.id, fresh
+            retired, self._current = self._current, fresh
+            # the core retired one switch ago has had a whole poll for its requests to finish
+            stale, self._retired = self._retired, retired
+        if stale is not None:
+            _close(stale)
+        previous = retired.version.id
         self._failed = None
         log.info("serving index version %s (was %s)", fresh.version.id, previous)
         return True
@@ -122,6 +133,9 @@ class LiveQA:
 
     def close(self) -> None:
         self._stop.set()
+        for core in (self._retired, self._current):
+            if core is not None:
+                _close(core)
         if self._watcher is not None:
             self._watcher.join(timeout=5)
             self._watcher = None
@@ -132,3 +146,9 @@ class LiveQA:
                 self.refresh()
             except Exception:  # the watcher must outlive any one bad poll
                 log.exception("index watcher poll failed")
+
+
+def _close(core: object) -> None:
+    close = getattr(core, "close", None)
+    if callable(close):
+        close()

@@ -85,6 +85,10 @@ class PolicyQAService:
         self.weights: TermWeights
         self.reload()
 
+    def close(self) -> None:
+        """Close this core's vector-store clients (a retired core, once no request uses it)."""
+        self.stores.close()
+
     def reload(self) -> None:
         """Load the corpus (with added documents) and the serving index version."""
         with self._lock:
