@@ -104,6 +104,7 @@ def compose_answered(
 
 
 LEAD_CHARS = 90
+LEAD_SHARE = 0.5  # a lead as long as half its quote would only repeat it
 
 
 def _quote_lead(plan: QueryPlan, sentence: Sentence, terms: dict[str, float]) -> str:
@@ -125,8 +126,8 @@ def _quote_lead(plan: QueryPlan, sentence: Sentence, terms: dict[str, float]) ->
             if score > best_score:
                 best, best_score = run, score
     best = re.sub(r"[,,;;::\s]+$", "", best)
-    if not best or len(best) >= len(text) - 4:
-        return ""  # nothing short states it, or the quote is short already and leads by itself
+    if not best or len(best) >= LEAD_SHARE * len(text):
+        return ""  # nothing short states it, or the quote is short enough to lead by itself
     return f"{best}。[1]" if not best.endswith(("。", "!", "?")) else f"{best}[1]"
 
 
