@@ -248,11 +248,17 @@ def attribute_stated(plan: QueryPlan, quotes: list[str], terms: Terms) -> bool:
 
 
 def _on_topic_sentences(quotes: list[str], terms: Terms) -> list[str]:
-    """The sentences of the quotes about what was asked."""
-    sentences = [s for q in quotes for s in re.findall(r"[^。;;]+[。;;]?", q) if s.strip()]
-    scores = [coverage(terms, s) for s in sentences]
-    top = max(scores, default=0.0)
-    return [s for s, c in zip(sentences, scores, strict=True) if c >= 0.4 * top]
+    """The sentences of the quotes about what was asked, each with the sentence after it in its quote
+    (a condition and its figure often sit in adjacent sentences)."""
+    split = [[s for s in re.findall(r"[^。;;]+[。;;]?", q) if s.strip()] for q in quotes]
+    scores = [[coverage(terms, s) for s in sentences] for sentences in split]
+    top = max((c for row in scores for c in row), default=0.0)
+    out: list[str] = []
+    for sentences, row in zip(split, scores, strict=True):
+        for i, c in enumerate(row):
+            if c >= 0.4 * top:
+                out.append(sentences[i] + (sentences[i + 1] if i + 1 < len(sentences) else ""))
+    return out
 
 
 def _delegated(toc: list[TocMatch], corpus: Corpus, hits: list[ScoredChunk]) -> bool:
