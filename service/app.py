@@ -51,7 +51,7 @@ def create_app(settings: Settings, qa: PolicyQA) -> FastAPI:
 
     # uploads check their own, larger limit as they stream in
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_json_bytes, exempt_paths=UPLOAD_PATHS)
-    app.add_middleware(UploadBudget, budget=settings.ui_upload_budget_bytes)
+    app.add_middleware(UploadBudget, budget=settings.ui_upload_budget())
     app.add_middleware(RateLimitMiddleware, limits=app.state.limits, paths=RATE_LIMITED)
     # always installed, closed unless origins are configured: it also closes the routes of a mounted UI
     app.add_middleware(

@@ -108,12 +108,18 @@ class Settings(BaseSettings):
         ge=0,
         description="Total size of stored feedback; beyond it new feedback is refused with 507 until it is cleared.",
     )
-    ui_upload_budget_bytes: int = Field(
-        default=0,
+    ui_upload_budget_bytes: int | None = Field(
+        default=None,
         ge=0,
-        description="Bytes the UI's upload route (/gradio_api/upload) may store, in total per process. The UI has "
-        "no upload field, so 0 turns the route off (403).",
+        description="Bytes the UI's upload route (/gradio_api/upload) may store, in total per process; 0 turns it "
+        "off (403). Unset: 512 MB when an admin key is set (the 文件管理 tab uploads through it), else off.",
     )
+
+    def ui_upload_budget(self) -> int:
+        """The effective budget of the UI's upload route (see ``ui_upload_budget_bytes``)."""
+        if self.ui_upload_budget_bytes is not None:
+            return self.ui_upload_budget_bytes
+        return 512 * 1024 * 1024 if self.admin_api_key is not None else 0
     log_level: str = Field(default="INFO", description="Log level of the service.")
 
     def today(self) -> date:
