@@ -112,7 +112,9 @@ def measure(
     signals.loaded_share = _loaded_share(plan, terms, weights, loaded)
     signals.attribute_stated = attribute_stated(plan, quotes, terms)
     signals.delegated = _delegated(signals.toc, corpus, hits)
-    signals.dense = max((h.dense for h in hits[:5]), default=0.0) if dense_ok else None
+    # e5's similarities across languages run lower than within Chinese: one threshold fits only Chinese
+    same_language = plan.lang == "zh"
+    signals.dense = max((h.dense for h in hits[:5]), default=0.0) if dense_ok and same_language else None
     return signals
 
 
