@@ -118,10 +118,19 @@ def test_feedback_stops_at_the_total_budget(data_dir: Path) -> None:
 def test_ui_upload_route_is_closed_without_a_key(data_dir: Path) -> None:
     """The probe: Gradio's POST /gradio_api/upload stored 4 MB files for anyone and answered with the path."""
     payload = {"files": ("big.bin", b"\0" * 4_000_000, "application/octet-stream")}
-    with live_server(build_server_app(_settings(data_dir))) as url, httpx.Client(base_url=url, timeout=60) as client:
+    settings = _settings(data_dir, admin_api_key=None)
+    with live_server(build_server_app(settings)) as url, httpx.Client(base_url=url, timeout=60) as client:
         body = assert_error(client.post("/gradio_api/upload", files=payload), 403, "uploads_off")
         assert "/tmp" not in str(body)
         assert client.get("/").status_code == 200  # the UI itself is unaffected
+
+
+def test_ui_upload_route_is_bounded_when_an_admin_key_is_set() -> None:
+    from pydantic import SecretStr
+
+    assert Settings(admin_api_key=SecretStr("k" * 32)).ui_upload_budget() == 512 * 1024 * 1024
+    assert Settings(admin_api_key=None).ui_upload_budget() == 0
+    assert Settings(admin_api_key=SecretStr("k" * 32), ui_upload_budget_bytes=0).ui_upload_budget() == 0
 
 
 def test_ui_upload_budget_when_turned_on(data_dir: Path) -> None:
