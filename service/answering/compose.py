@@ -134,6 +134,18 @@ def _quote_lead(plan: QueryPlan, sentence: Sentence, terms: dict[str, float]) ->
 _LEAD_CLAUSE = re.compile(r"[^,,;;。]+[,,;;。]?")
 
 
+_KINDS = re.compile(r"[((]([^()()]+)[))]")
+
+
+def _names_kinds(label: str) -> bool:
+    return bool(_KINDS.search(label))
+
+
+def _names_kinds_in(label: str, question: str) -> bool:
+    kinds = [k for m in _KINDS.finditer(label) for k in re.split(r"[、,,]", m.group(1)) if k]
+    return any(k[:2] in question for k in kinds)
+
+
 def _figures_lead(
     plan: QueryPlan,
     sentences: list[Sentence],
@@ -151,6 +163,8 @@ def _figures_lead(
     comparisons = compare_figures(plan.user_figures, candidates)
     if not comparisons:
         return ""
+    # a threshold for a kind of company the question does not name (会计师事务所、律师事务所) comes last
+    comparisons.sort(key=lambda c: _names_kinds(c.fact.label) and not _names_kinds_in(c.fact.label, plan.asked_text))
 
     def marker(fact: PolicyFact) -> str:
         for n, citation in enumerate(citations, start=1):

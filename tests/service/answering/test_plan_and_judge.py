@@ -92,3 +92,12 @@ def test_a_listed_document_wins_when_the_loaded_text_lacks_its_area(corpus: Corp
     assert decide(Signals(coverage=0.9, dense=0.9, toc=[covered]), CONFIG).status is AnswerStatus.ANSWERED
     # not answered by the loaded text: the listed document's area is the better answer
     assert decide(Signals(coverage=0.2, dense=0.9, toc=[covered]), CONFIG).status is AnswerStatus.TOC_ONLY
+
+
+def test_a_threshold_for_a_named_kind_of_company_follows_unless_the_question_names_it() -> None:
+    from service.answering.compose import _names_kinds, _names_kinds_in
+
+    label = "商务服务业总部(会计师事务所、律师事务所)"
+    assert _names_kinds(label) and not _names_kinds("工业总部")
+    assert _names_kinds_in(label, "我们是律师事务所,营收3亿")
+    assert not _names_kinds_in(label, "我们去年营收12亿")
