@@ -7,6 +7,7 @@ from functools import lru_cache
 
 import pytest
 
+from corpus.layout import RawPage
 from corpus.library import Corpus
 from corpus.loaders import DocumentMeta, build_document
 from corpus.text import compact, contains_verbatim
@@ -175,7 +176,9 @@ def test_added_document_yields_facts(tmp_path) -> None:  # type: ignore[no-untyp
         "(一)首台奖励。对新认定的市级首台(套)产品,给予 30 万元一次性奖励。\n"
         "(二)规模奖励。上年度营业收入超过 5 亿元的企业,按其研发投入的 8%给予补助,每年不超过 150 万元。"
     )
-    added = build_document("demo.txt", [text], base.next_doc_no(), DocumentMeta(doc_number="区办〔2025〕3号"))
+    added = build_document(
+        "demo.txt", [RawPage(text=text)], base.next_doc_no(), DocumentMeta(doc_number="区办〔2025〕3号")
+    )
     base.add(added)
     book = FactBook()
     new = [f for f in book.facts(base) if f.doc_no == added.document.doc_no]
