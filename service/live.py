@@ -149,6 +149,6 @@ class LiveQA:
 
 
 def _close(core: object) -> None:
-    close = getattr(core, "close", None)
-    if callable(close):
-        close()
+    release = getattr(core, "release_stores", None)
+    if callable(release):
+        release()

@@ -85,8 +85,9 @@ class PolicyQAService:
         self.weights: TermWeights
         self.reload()
 
-    def close(self) -> None:
-        """Close this core's vector-store clients (a retired core, once no request uses it)."""
+    def release_stores(self) -> None:
+        """Close this core's vector-store clients (a retired core, once no request uses it). Not ``close``:
+        an app's shutdown closes what it owns, and a core may be shared by several apps (tests do)."""
         self.stores.close()
 
     def reload(self) -> None:
