@@ -251,15 +251,22 @@ def compose_toc_only(
     return Draft(AnswerStatus.TOC_ONLY, "\n".join(lines), citations)
 
 
-def compose_not_found(plan: QueryPlan, verdict: Verdict) -> Draft:
+def compose_not_found(plan: QueryPlan, verdict: Verdict, corpus: Corpus | None = None) -> Draft:
+    """Say plainly that the compilation does not answer, what was looked for, and why (the verdict's reason)."""
+    held = len(corpus.with_text()) if corpus is not None else 0
+    sought = "、".join(c.key for c in plan.concepts[:4])
     if plan.lang == "en":
+        looked = f" (looked for: {sought})" if sought else ""
         text = (
-            "The Binjiang policy compilation does not answer this question: none of its loaded documents "
-            "states it. Please check with the responsible department or the policy's own implementing rules."
+            f"The Binjiang policy compilation does not answer this question{looked}: none of its "
+            f"{held or 'loaded'} documents with text states it ({verdict.reason}). Please check with the "
+            "responsible department or the policy's own implementing rules."
         )
     else:
+        looked = f"关于「{sought}」" if sought else "这个问题"
+        place = "所问是其他地区的政策,汇编只收录杭州高新区(滨江)的文件。" if "another place" in verdict.reason else ""
         text = (
-            "汇编收录的政策文件中没有找到这个问题的答案(已收录正文的 6 份文件均未作规定)。"
+            f"汇编已收录正文的 {held} 份文件中没有找到{looked}的规定。{place}"
             "建议咨询主管部门,或查阅相关政策的实施细则与申报通知。"
         )
     return Draft(AnswerStatus.NOT_FOUND, text, [])
