@@ -251,9 +251,9 @@ def compose_toc_only(
     return Draft(AnswerStatus.TOC_ONLY, "\n".join(lines), citations)
 
 
-def compose_not_found(plan: QueryPlan, verdict: Verdict, corpus: Corpus | None = None) -> Draft:
-    """Say plainly that the compilation does not answer, what was looked for, and why (the verdict's reason)."""
-    held = len(corpus.with_text()) if corpus is not None else 0
+def compose_not_found(plan: QueryPlan, verdict: Verdict, held: int = 0) -> Draft:
+    """Say plainly that the compilation does not answer, what was looked for, and why (the verdict's reason);
+    ``held``: the documents with text that the serving index holds."""
     sought = "、".join(c.key for c in plan.concepts[:4])
     if plan.lang == "en":
         looked = f" (looked for: {sought})" if sought else ""

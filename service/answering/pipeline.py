@@ -200,7 +200,7 @@ class PolicyQAService:
             related = [s for s in prepared.scored if s.coverage >= 0.6][:2]
             draft = compose_toc_only(plan, verdict, related, corpus, as_of)
         else:
-            draft = compose_not_found(plan, verdict, corpus)
+            draft = compose_not_found(plan, verdict, len({c.doc_no for c in self.version.chunks}))
         warnings = self._warnings(draft.citations, plan.lang, draft.status)
         if not prepared.result.dense_ok:
             warnings.append("向量检索暂不可用,本次仅用关键词检索作答。(vector store unavailable: keyword search only)")
