@@ -50,7 +50,6 @@ class Signals:
     unknown_year: bool = False
     coverage: float = 0.0
     unknown_share: float = 0.0
-    listed_only_share: float = 0.0
     loaded_share: float = 0.0  # of the topic's weight (TOC-area words included) that the retrieved text holds
     toc: list[TocMatch] = field(default_factory=list)
     attribute_stated: bool = True
@@ -106,7 +105,6 @@ def measure(
     signals.coverage = max([union * union_discount, *(coverage(known, h.chunk.indexed_text) for h in hits[:5])])
     total = sum(terms.values()) or 1.0
     signals.unknown_share = sum(w for k, w in terms.items() if used[k] == "none") / total
-    signals.listed_only_share = sum(w for k, w in terms.items() if used[k] == "toc") / total
     loaded = loose(" ".join(h.chunk.indexed_text for h in hits[:depth]))
     signals.toc = toc_matches(plan, terms, weights, corpus, loaded)
     signals.loaded_share = _loaded_share(plan, terms, weights, loaded)
@@ -179,7 +177,7 @@ def toc_matches(plan: QueryPlan, terms: Terms, weights: TermWeights, corpus: Cor
     found in its title, and the words of its policy area (topics lexicon: 创新药 -> 生命健康);
     ``uncovered`` counts only the part of it that the retrieved loaded text (``loaded``, loose form) lacks.
     """
-    hints = lexicon.topics().matches(plan.asked_text or plan.original)
+    hints = plan.toc_hints
     hint_weight = {key: terms.get(key) or weights.idf(sum(weights.df(key))) for key, _ in hints}
     total = (sum(terms.values()) + sum(w for k, w in hint_weight.items() if k not in terms)) or 1.0
     matches = []
@@ -209,7 +207,7 @@ def toc_matches(plan: QueryPlan, terms: Terms, weights: TermWeights, corpus: Cor
 def _loaded_share(plan: QueryPlan, terms: Terms, weights: TermWeights, loaded: str) -> float:
     """The share of the topic's weight (its TOC-area words included, as toc_matches counts them) held by
     the retrieved loaded text: a listed document wins only over less than it points to."""
-    hints = lexicon.topics().matches(plan.asked_text or plan.original)
+    hints = plan.toc_hints
     extra = {key: weights.idf(sum(weights.df(key))) for key, _ in hints if key not in terms}
     total = (sum(terms.values()) + sum(extra.values())) or 1.0
     held = sum(w for k, w in terms.items() if terms.found(k, loaded))

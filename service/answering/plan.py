@@ -162,7 +162,8 @@ class QueryPlan:
     asked: frozenset[Asked] = frozenset()
     checks_premise: bool = False
     concepts: list[Concept] = field(default_factory=list)  # topic words and their lexicon alternatives
-    toc_hints: list[str] = field(default_factory=list)  # TOC title words the question's vocabulary points to
+    # words of a listed document's policy area the question uses, with the title words they point to
+    toc_hints: list[tuple[str, tuple[str, ...]]] = field(default_factory=list)
     years: list[str] = field(default_factory=list)  # years the question names (outside 文号)
     rewritten: bool = False
     quoted: list[str] = field(default_factory=list)  # phrases the asker quotes from a text ("…挂牌交易的")
@@ -246,7 +247,7 @@ def plan_query(question: str, history: list[Turn], corpus: Corpus) -> QueryPlan:
         asked=asked,
         checks_premise=bool(_CHECKS_PREMISE.search(original)),
         concepts=concepts_of(text if rewritten else original, lang),
-        toc_hints=lexicon.topics().expand(text),
+        toc_hints=lexicon.topics().matches(asked_text),
         years=_YEAR.findall(_WITHOUT_DOC_YEARS.sub(" ", text)),
         rewritten=rewritten,
         asked_text=asked_text,
