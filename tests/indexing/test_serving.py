@@ -32,14 +32,17 @@ def test_rebuilds_leave_fds_and_threads_flat(copy_built: Callable[[], Path]) -> 
     """The probe of issue 16: 15 rebuilds took fds from 126 to 288 (157 on deleted files), threads 77 to 141."""
     qa = build_policyqa(Settings(data_dir=copy_built()), build_if_missing=False)
     qa.rebuild()  # the first switch opens the retired slot
-    fds, threads, deleted_before = _resources()
-    for _ in range(15):
+    fds, threads, _ = _resources()
+    for _ in range(5):
+        qa.rebuild()
+    _, _, deleted_before = _resources()  # by now the retired slot (one version, maybe pruned) is held
+    for _ in range(10):
         qa.rebuild()
     fds_after, threads_after, deleted = _resources()
     print(f"15 rebuilds: fds {fds} -> {fds_after}, threads {threads} -> {threads_after}, on deleted files {deleted}")
     assert abs(fds_after - fds) <= 5, (fds, fds_after)
     assert abs(threads_after - threads) <= 5, (threads, threads_after)
-    # other tests of the session may leave files of their own: count what the rebuilds added
+    # the retired client may hold a pruned version's files; they must not pile up rebuild after rebuild
     assert deleted - deleted_before <= 5, (deleted_before, deleted)
     assert qa.ask("总部企业境内上市奖励多少?").status == "answered"
 
