@@ -27,11 +27,13 @@ VALIDATION_SET = DEV_SET.with_name("gold_validation.jsonl")
 
 # The grid searched: every free parameter of JudgeConfig with its candidate values.
 GRID: dict[str, list[float]] = {
-    "answer_coverage": [0.3, 0.4, 0.5, 0.6, 0.7],
-    "unknown_max": [0.15, 0.25, 0.35, 0.5, 1.0],
-    "toc_min": [0.15, 0.25, 0.35, 0.45, 0.6],
+    "answer_coverage": [0.3, 0.4, 0.5, 0.6],
+    "attribute_topic": [0.0, 0.3, 0.5],
+    "unknown_max": [0.5, 1.0],
+    "toc_min": [0.15, 0.25, 0.35, 0.6],
     "toc_fallback": [0.1, 0.2, 0.3, 0.45],
     "dense_min": [0.0, 0.84, 0.86, 0.88],
+    "area_margin": [0.0, 0.005, 0.01, 0.02, 1.0],
 }
 
 
@@ -52,7 +54,8 @@ def collect(qa: Any, items: list[GoldItem]) -> list[Case]:
     for item in items:
         prepared = qa.prepare(item.question, [Turn.model_validate(t.model_dump()) for t in item.history])
         signals = prepared.signals
-        toc_docs = [m.doc for m in signals.toc] or signals.beyond_partial
+        listed = [m.doc for m in signals.toc] + ([signals.area_doc] if signals.area_doc else [])
+        toc_docs = list({d.doc_no: d for d in listed}.values()) or signals.beyond_partial
         verdicts = {
             AnswerStatus.ANSWERED: Verdict(AnswerStatus.ANSWERED, "fit", signals.coverage),
             AnswerStatus.TOC_ONLY: Verdict(AnswerStatus.TOC_ONLY, "fit", signals.coverage, toc_docs),

@@ -120,6 +120,7 @@ class Settings(BaseSettings):
         if self.ui_upload_budget_bytes is not None:
             return self.ui_upload_budget_bytes
         return 512 * 1024 * 1024 if self.admin_api_key is not None else 0
+
     log_level: str = Field(default="INFO", description="Log level of the service.")
 
     def today(self) -> date:

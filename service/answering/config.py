@@ -52,6 +52,10 @@ class JudgeConfig(BaseModel):
         0.5, description="Answered needs the retrieved text to hold this share of the topic."
     )
     union_discount: float = Field(0.9, description="Several passages together count at this share of their union.")
+    attribute_topic: float = Field(
+        0.5,
+        description="The sentence stating the asked fact must cover this share of the topic the retrieved text covers.",
+    )
     unknown_max: float = Field(
         0.3, description="Not answered when this share of the topic's weight is wording the compilation never uses."
     )
@@ -60,6 +64,11 @@ class JudgeConfig(BaseModel):
         description="toc_only when this share of the topic points to a listed document and the loaded text lacks it.",
     )
     toc_fallback: float = Field(0.2, description="When the loaded text does not answer, toc_only from this share on.")
+    area_margin: float = Field(
+        1.0,
+        description="When the loaded text does not answer: toc_only when a listed document's area is this much"
+        " closer (dense similarity) to the question than any document with text.",
+    )
     dense_min: float = Field(
         0.0, description="Answered needs the best dense similarity of a retrieved chunk above this."
     )

@@ -6,7 +6,9 @@ Signals (``measure``) read the plan, the ranked chunks and the quotable sentence
 - unknown share: topic weight in wording the compilation never uses (loaded text and TOC alike);
 - listed-only share and the best TOC match: topic weight that points to a listed document without
   text (its title words, or the everyday vocabulary of its policy area from the topics lexicon);
-- attribute stated: the quotes state the kind of fact asked (a figure, a date, a criterion...);
+- attribute share: how much of the topic the quote sentence stating the kind of fact asked (a figure, a
+  date, a criterion...) covers, against the best retrieved text: a figure beside another award's wording
+  does not answer;
 - out of scope: another place, or a year the compilation never mentions.
 """
 
@@ -18,6 +20,7 @@ from dataclasses import dataclass, field
 from corpus.library import Corpus
 from corpus.models import PolicyDocument, TextStatus
 from service.answering import lexicon
+from service.answering.areas import AreaMatch
 from service.answering.config import JudgeConfig
 from service.answering.evidence import Terms, TermWeights, coverage, loose
 from service.answering.figures import FIGURE, NO_CHARGE
@@ -30,6 +33,9 @@ _FIGURE = re.compile(f"{NO_CHARGE.pattern}|{FIGURE.pattern}")
 _DATE_STATED = re.compile(r"\d{4}\s*年|\d+\s*月\s*\d+\s*日|有效期|施行|年底|年内|之日起|发布后")
 _CRITERIA_STATED = re.compile(r"条件|符合|应当|须|要求|以上|不低于|超过|达到|连续|认定|是指|不得")
 _PROCEDURE_STATED = re.compile(r"申报|申请|受理|审核|审批|评审|公示|提交|负责|牵头|部门|办公室|平台|流程|程序|组织")
+# a framework document's measures open with the district's yearly budget for them ("每年安排预算不少于2亿元"):
+# that figure is what the district spends, not what a company gets
+_BUDGET_CLAUSE = re.compile(r"[^,,。;;]*(?:预算|专项资金规模|基金规模)[^,,。;;]*")
 _DELEGATES = re.compile(r"具体实施意见和操作细则|操作细则|实施细则.{0,6}另行|另行制定")
 
 
@@ -52,10 +58,12 @@ class Signals:
     unknown_share: float = 0.0
     loaded_share: float = 0.0  # of the topic's weight (TOC-area words included) that the retrieved text holds
     toc: list[TocMatch] = field(default_factory=list)
-    attribute_stated: bool = True
+    attribute_share: float = 1.0  # of the topic's coverage, held by a quote sentence that states the asked fact
     delegated: bool = False
     structured: bool = False
     dense: float | None = 0.0  # None when the vector store did not answer (keyword-only retrieval)
+    area_doc: PolicyDocument | None = None  # the listed-only document whose area is closest to the question
+    area_margin: float | None = None  # its dense similarity over the best document with text (areas.py)
 
     @property
     def toc_uncovered(self) -> float:
@@ -82,8 +90,9 @@ def measure(
     corpus: Corpus,
     quotes: list[str],
     structured: bool,
-    union_discount: float,
+    config: JudgeConfig,
     dense_ok: bool = True,
+    area: AreaMatch | None = None,
 ) -> Signals:
     """Every signal of the verdict, computed once."""
     signals = Signals(has_content=has_content(plan.original), structured=structured)
@@ -102,17 +111,20 @@ def measure(
     # coverage is measured over the wording the compilation knows; the unknown rest is a signal of its own
     known = Terms({k: w for k, w in terms.items() if used[k] != "none"}, terms.alternatives)
     union = coverage(known, " ".join(h.chunk.indexed_text for h in hits[:depth]))
-    signals.coverage = max([union * union_discount, *(coverage(known, h.chunk.indexed_text) for h in hits[:5])])
+    signals.coverage = max([union * config.union_discount, *(coverage(known, h.chunk.indexed_text) for h in hits[:5])])
     total = sum(terms.values()) or 1.0
     signals.unknown_share = sum(w for k, w in terms.items() if used[k] == "none") / total
     loaded = loose(" ".join(h.chunk.indexed_text for h in hits[:depth]))
     signals.toc = toc_matches(plan, terms, weights, corpus, loaded)
     signals.loaded_share = _loaded_share(plan, terms, weights, loaded)
-    signals.attribute_stated = attribute_stated(plan, quotes, terms)
+    support = attribute_support(plan, quotes, terms)
+    signals.attribute_share = min(support / signals.coverage, 1.0) if signals.coverage else support
     signals.delegated = _delegated(signals.toc, corpus, hits)
     # e5's similarities across languages run lower than within Chinese: one threshold fits only Chinese
     same_language = plan.lang == "zh"
     signals.dense = max((h.dense for h in hits[:5]), default=0.0) if dense_ok and same_language else None
+    if area is not None and not plan.doc_filter:
+        signals.area_doc, signals.area_margin = area.doc, area.margin
     return signals
 
 
@@ -147,9 +159,11 @@ def decide(signals: Signals, config: JudgeConfig) -> Verdict:
     strong = signals.structured or (
         cov >= config.answer_coverage
         and signals.unknown_share <= config.unknown_max
-        and signals.attribute_stated
+        and signals.attribute_share >= config.attribute_topic
         and (signals.dense is None or signals.dense >= config.dense_min)
     )
+    margin = signals.area_margin if signals.area_margin is not None else -1.0
+    area_docs = [signals.area_doc] if signals.area_doc is not None else []
     if strong and not (signals.delegated and signals.toc_area >= config.toc_fallback):
         return Verdict(AnswerStatus.ANSWERED, f"coverage {cov:.2f}", cov)
     if toc_docs and signals.toc_area >= config.toc_fallback:
@@ -157,7 +171,14 @@ def decide(signals: Signals, config: JudgeConfig) -> Verdict:
             AnswerStatus.TOC_ONLY,
             f"the loaded text does not answer; {signals.toc_area:.0%} of the topic points to a listed document",
             cov,
-            toc_docs,
+            _unique(toc_docs + area_docs),
+        )
+    if area_docs and margin >= config.area_margin:
+        return Verdict(
+            AnswerStatus.TOC_ONLY,
+            f"the loaded text does not answer; the question's area is a listed document's (margin {margin:.3f})",
+            cov,
+            _unique(area_docs + toc_docs),
         )
     if signals.unknown_share > config.unknown_max:
         return Verdict(
@@ -165,9 +186,13 @@ def decide(signals: Signals, config: JudgeConfig) -> Verdict:
             f"{signals.unknown_share:.0%} of the topic is wording the compilation never uses",
             cov,
         )
-    if not signals.attribute_stated:
+    if not signals.attribute_share >= config.attribute_topic:
         return Verdict(AnswerStatus.NOT_FOUND, "the text on the topic does not state what is asked", cov)
     return Verdict(AnswerStatus.NOT_FOUND, f"coverage {cov:.2f} of the question's words", cov)
+
+
+def _unique(docs: list[PolicyDocument]) -> list[PolicyDocument]:
+    return list({d.doc_no: d for d in docs}.values())
 
 
 def toc_matches(plan: QueryPlan, terms: Terms, weights: TermWeights, corpus: Corpus, loaded: str) -> list[TocMatch]:
@@ -223,41 +248,47 @@ def _found(terms: Terms, key: str, haystack: str) -> bool:
     return any(loose(w) in haystack for w in wordings)
 
 
-def attribute_stated(plan: QueryPlan, quotes: list[str], terms: Terms) -> bool:
-    """Whether the on-topic quotes state the kind of fact the question asks for."""
+def attribute_support(plan: QueryPlan, quotes: list[str], terms: Terms) -> float:
+    """How much of the topic the best quote sentence stating the asked kind of fact covers (0 when none
+    states it; 1 when the question asks for nothing checkable).
+
+    Sentences are read with the sentence after them (a condition and its figure often sit in adjacent
+    sentences). For figures, a figure the asker gave does not count, nor a measure's yearly budget
+    ("每年安排预算不少于2亿元" is what the district spends, not what a company gets).
+    """
     if not quotes:
-        return False
-    on_topic = _on_topic_sentences(quotes, terms)
+        return 0.0
     asked = plan.asked
-    if asked & {Asked.AMOUNT, Asked.RATIO, Asked.COUNT, Asked.PERIOD} and not asked & {
+    if Asked.DATE in asked and not plan.checks_premise and not any(_DATE_STATED.search(q) for q in quotes):
+        return 0.0
+    if Asked.CRITERION in asked and not any(_CRITERIA_STATED.search(q) for q in quotes):
+        return 0.0
+    if Asked.PROCEDURE in asked and not any(_PROCEDURE_STATED.search(q) for q in quotes):
+        return 0.0
+    if not (asked & {Asked.AMOUNT, Asked.RATIO, Asked.COUNT, Asked.PERIOD}) or asked & {
         Asked.DATE,
         Asked.CRITERION,
         Asked.PROCEDURE,
         Asked.DOCUMENT,
         Asked.YES_NO,
     }:
-        claimed = {m.group() for m in _FIGURE.finditer(plan.original)}
-        stated = {m.group() for s in on_topic for m in _FIGURE.finditer(s)}
-        if not stated - claimed:
-            return False
-    if Asked.DATE in asked and not plan.checks_premise and not any(_DATE_STATED.search(q) for q in quotes):
-        return False
-    if Asked.CRITERION in asked and not any(_CRITERIA_STATED.search(q) for q in quotes):
-        return False
-    return not (Asked.PROCEDURE in asked and not any(_PROCEDURE_STATED.search(q) for q in quotes))
+        return 1.0
+    claimed = {m.group() for m in _FIGURE.finditer(plan.original)}
+    keep_budget = bool(_BUDGET_CLAUSE.search(plan.original))
+    best = 0.0
+    for window in _windows(quotes):
+        text = window if keep_budget else _BUDGET_CLAUSE.sub("", window)
+        if {m.group() for m in _FIGURE.finditer(text)} - claimed:
+            best = max(best, coverage(terms, window))
+    return best
 
 
-def _on_topic_sentences(quotes: list[str], terms: Terms) -> list[str]:
-    """The sentences of the quotes about what was asked, each with the sentence after it in its quote
-    (a condition and its figure often sit in adjacent sentences)."""
-    split = [[s for s in re.findall(r"[^。;;]+[。;;]?", q) if s.strip()] for q in quotes]
-    scores = [[coverage(terms, s) for s in sentences] for sentences in split]
-    top = max((c for row in scores for c in row), default=0.0)
+def _windows(quotes: list[str]) -> list[str]:
+    """Each sentence of the quotes with the sentence after it in its quote."""
     out: list[str] = []
-    for sentences, row in zip(split, scores, strict=True):
-        for i, c in enumerate(row):
-            if c >= 0.4 * top:
-                out.append(sentences[i] + (sentences[i + 1] if i + 1 < len(sentences) else ""))
+    for quote in quotes:
+        sentences = [s for s in re.findall(r"[^。;;]+[。;;]?", quote) if s.strip()]
+        out.extend(s + (sentences[i + 1] if i + 1 < len(sentences) else "") for i, s in enumerate(sentences))
     return out
 
 

@@ -18,6 +18,7 @@ from corpus.models import PolicyDocument, Validity
 from indexing.additions import add_document
 from indexing.builder import IndexVersion, StoreConfig, build_index
 from indexing.serving import VectorStores, open_serving
+from service.answering.areas import DocumentAreas
 from service.answering.compose import (
     Draft,
     compose_answered,
@@ -83,6 +84,7 @@ class PolicyQAService:
         self.retriever: HybridRetriever
         self.search_retriever: HybridRetriever
         self.weights: TermWeights
+        self.areas: DocumentAreas
         self.reload()
 
     def release_stores(self) -> None:
@@ -110,6 +112,7 @@ class PolicyQAService:
                 keyword_weight=retrieval.keyword_weight,
             )
             self.weights = TermWeights(version, [d.title for d in corpus.documents.values() if not d.has_text])
+            self.areas = DocumentAreas(corpus, self.embed_model)
             self.stores.serve(version, store)
 
     def as_retriever(self, k: int = 10, *, doc_nos: list[int] | None = None, per_document: int = 0) -> HybridRetriever:
@@ -185,8 +188,9 @@ class PolicyQAService:
             corpus,
             on_topic,
             structured,
-            config.judge.union_discount,
+            config.judge,
             result.dense_ok,
+            self.areas.match(result.query_vector),
         )
         return Prepared(plan, result, scored, chosen, signals, terms, started, retrieved)
 

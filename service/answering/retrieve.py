@@ -41,6 +41,7 @@ class ScoredChunk:
 class RetrievalResult:
     hits: list[ScoredChunk]
     dense_ok: bool = True
+    query_vector: list[float] | None = None  # what the dense side searched with (None without it)
 
 
 @dataclass(frozen=True)
@@ -191,8 +192,11 @@ class HybridRetriever(BaseRetriever):
         dense: list[tuple[str, float]] = []
         dense_ok = True
         try:
+            if vector is None and self.store is not None:
+                vector = self.embed_model.get_query_embedding(dense_query or query)
             dense = self.dense_ranking(dense_query or query, doc_filter, vector)
         except Exception as exc:
+            vector = None
             dense_ok = False
             log.warning("dense retrieval failed, answering from the keyword index: %s: %s", type(exc).__name__, exc)
         fused = fuse(keyword, dense, self.fusion, self.keyword_weight)
@@ -206,7 +210,7 @@ class HybridRetriever(BaseRetriever):
         hits.sort(key=lambda h: h.score, reverse=True)
         if diversify:
             hits = diversify_by_document(hits)
-        return RetrievalResult(hits[:k], dense_ok)
+        return RetrievalResult(hits[:k], dense_ok, vector if dense_ok else None)
 
     def search_each_document(
         self,
@@ -234,7 +238,7 @@ class HybridRetriever(BaseRetriever):
         top = overall.hits[-1].score if overall.hits else 1.0
         for h in extra:
             h.score = min(h.score, top) * 0.99
-        return RetrievalResult(overall.hits + extra, overall.dense_ok)
+        return RetrievalResult(overall.hits + extra, overall.dense_ok, overall.query_vector)
 
 
 def fuse(

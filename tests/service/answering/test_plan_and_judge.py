@@ -63,7 +63,15 @@ def _listed(corpus: Corpus) -> TocMatch:
     return TocMatch(doc, area=0.6, uncovered=0.6, words=["x"])
 
 
-CONFIG = JudgeConfig(answer_coverage=0.5, unknown_max=0.4, toc_min=0.3, toc_fallback=0.4, dense_min=0.8)
+CONFIG = JudgeConfig(
+    answer_coverage=0.5,
+    attribute_topic=0.5,
+    unknown_max=0.4,
+    toc_min=0.3,
+    toc_fallback=0.4,
+    dense_min=0.8,
+    area_margin=0.02,
+)
 
 
 @pytest.mark.parametrize(
@@ -71,7 +79,7 @@ CONFIG = JudgeConfig(answer_coverage=0.5, unknown_max=0.4, toc_min=0.3, toc_fall
     [
         (Signals(coverage=0.9, dense=0.9), AnswerStatus.ANSWERED),
         (Signals(coverage=0.3, dense=0.9), AnswerStatus.NOT_FOUND),
-        (Signals(coverage=0.9, dense=0.9, attribute_stated=False), AnswerStatus.NOT_FOUND),
+        (Signals(coverage=0.9, dense=0.9, attribute_share=0.0), AnswerStatus.NOT_FOUND),
         (Signals(coverage=0.9, dense=0.9, unknown_share=0.6), AnswerStatus.NOT_FOUND),
         (Signals(coverage=0.9, dense=0.7), AnswerStatus.NOT_FOUND),
         (Signals(coverage=0.9, dense=0.9, other_place=True), AnswerStatus.NOT_FOUND),
@@ -92,6 +100,40 @@ def test_a_listed_document_wins_when_the_loaded_text_lacks_its_area(corpus: Corp
     assert decide(Signals(coverage=0.9, dense=0.9, toc=[covered]), CONFIG).status is AnswerStatus.ANSWERED
     # not answered by the loaded text: the listed document's area is the better answer
     assert decide(Signals(coverage=0.2, dense=0.9, toc=[covered]), CONFIG).status is AnswerStatus.TOC_ONLY
+
+
+def test_a_listed_documents_area_names_it_when_the_loaded_text_does_not_answer(corpus: Corpus) -> None:
+    doc = _listed(corpus).doc
+    near = Signals(coverage=0.3, dense=0.9, area_doc=doc, area_margin=0.03)
+    verdict = decide(near, CONFIG)
+    assert verdict.status is AnswerStatus.TOC_ONLY and verdict.toc_docs == [doc]
+    # a loaded document as close as the listed one: nothing to name
+    assert decide(Signals(coverage=0.3, dense=0.9, area_doc=doc, area_margin=0.0), CONFIG).status is (
+        AnswerStatus.NOT_FOUND
+    )
+    # the loaded text answers: the area signal does not override it
+    answered = Signals(coverage=0.9, dense=0.9, area_doc=doc, area_margin=0.03)
+    assert decide(answered, CONFIG).status is AnswerStatus.ANSWERED
+
+
+@pytest.mark.parametrize(
+    ("quotes", "stated"),
+    [
+        # the figure sits in the sentence on the topic
+        (["对首次认定的孵化器,给予50万元奖励。"], True),
+        # the only figure is the measure's yearly budget: what the district spends, not what a company gets
+        (["每年安排预算不少于2亿元,用于孵化器的培育。对认定的孵化器给予奖励。"], False),
+        # the figure belongs to another award's sentence
+        (["对认定的孵化器给予奖励。", "对新认定的省级企业研究院,给予30万元奖励。"], False),
+    ],
+)
+def test_attribute_support_wants_the_figure_beside_the_topic(corpus: Corpus, quotes: list[str], stated: bool) -> None:
+    from service.answering.evidence import Terms
+    from service.answering.judge import attribute_support
+
+    plan = plan_query("孵化器认定后奖励多少钱?", [], corpus)
+    terms = Terms({"孵化器": 3.0, "认定": 1.0}, {})
+    assert (attribute_support(plan, quotes, terms) >= 0.75) is stated
 
 
 def test_a_threshold_for_a_named_kind_of_company_follows_unless_the_question_names_it() -> None:
