@@ -72,9 +72,14 @@ def _turn_html(index: int, turn: ChatTurn) -> str:
     return f'<div class="pq-turn" data-turn="{index}">{question}{_answer_html(index, turn)}</div>'
 
 
+_VALIDITY = ("注意:", "Note:")
+
+
 def _answer_html(index: int, turn: ChatTurn) -> str:
     parts: list[str] = []
     for warning in turn.warnings:
+        if warning.startswith(_VALIDITY) and turn.answer and any(m in turn.answer for m in _VALIDITY):
+            continue  # the answer's own text says it under its lead: once is enough
         parts.append(f'<div class="pq-warning">⚠ {escape(warning)}</div>')
     status_note = {
         "toc_only": '<div class="pq-status-note">仅目录收录 · listed in the table of contents only; '

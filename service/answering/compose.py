@@ -13,7 +13,7 @@ from service.answering.comparisons import compare_figures, lead_sentence, releva
 from service.answering.config import EvidenceConfig
 from service.answering.evidence import Sentence, coverage, extend_window, trim_quote
 from service.answering.facts import PolicyFact
-from service.answering.figures import FIGURE
+from service.answering.figures import FIGURE, MONEY, SHARE, without_budgets
 from service.answering.judge import Verdict
 from service.answering.plan import Asked, QueryPlan
 from service.answering.verify import citation_for, display_quote, toc_citation
@@ -54,7 +54,10 @@ def select_sentences(
             continue
         quoted = compact(" ".join(s.text for s in chosen)).lower()
         adds = [t for t in terms if t in compact(sentence.text).lower() and t not in quoted]
-        figures = {compact(m.group()) for m in FIGURE.finditer(sentence.text)}
+        figures = {
+            compact(m.group())
+            for m in FIGURE.finditer(without_budgets(sentence.text, plan.asked_text or plan.original))
+        }
         adds_figure = plan.asks_amount and any(f not in quoted for f in figures)
         if adds or adds_figure:
             chosen.append(sentence)
@@ -120,15 +123,27 @@ def _quote_lead(plan: QueryPlan, sentence: Sentence, terms: dict[str, float]) ->
             run = "".join(clauses[i : j + 1]).strip()
             if len(run) > LEAD_CHARS:
                 break
-            if plan.asks_amount and not FIGURE.search(run):
+            if plan.asks_amount and not _asked_figure(plan).search(
+                without_budgets(run, plan.asked_text or plan.original)
+            ):
                 continue
-            score = coverage(terms, run) + 0.001 * len(run)
+            # a figure asked: the shortest run stating it; otherwise the fullest (a short run may be a fragment)
+            score = coverage(terms, run) + (-0.001 if plan.asks_amount else 0.001) * len(run)
             if score > best_score:
                 best, best_score = run, score
     best = re.sub(r"[,,;;::\s]+$", "", best)
     if not best or len(best) >= LEAD_SHARE * len(text):
         return ""  # nothing short states it, or the quote is short enough to lead by itself
     return f"{best}。[1]" if not best.endswith(("。", "!", "?")) else f"{best}[1]"
+
+
+def _asked_figure(plan: QueryPlan) -> re.Pattern[str]:
+    """The kind of figure that answers: money for an amount, a share for a ratio, any figure otherwise."""
+    if Asked.AMOUNT in plan.asked and Asked.RATIO not in plan.asked:
+        return MONEY
+    if Asked.RATIO in plan.asked and Asked.AMOUNT not in plan.asked:
+        return SHARE
+    return FIGURE
 
 
 _LEAD_CLAUSE = re.compile(r"[^,,;;。]+[,,;;。]?")

@@ -10,7 +10,7 @@ from corpus.text import compact
 from indexing.builder import IndexVersion
 from indexing.chunks import Chunk
 from service.answering.config import EvidenceConfig
-from service.answering.figures import FIGURE, NO_CHARGE
+from service.answering.figures import FIGURE, NO_CHARGE, without_budgets
 from service.answering.lexicon import DATE_WORDS
 from service.answering.plan import QueryPlan
 
@@ -151,7 +151,8 @@ def score_sentences(
                 + config.rank_weight * chunk_score / top
                 - config.length_penalty * len(window.text)
             )
-            if plan.asks_amount and (FIGURE.search(window.text) or NO_CHARGE.search(window.text)):
+            stated = without_budgets(window.text, plan.asked_text or plan.original) if plan.asks_amount else ""
+            if plan.asks_amount and (FIGURE.search(stated) or NO_CHARGE.search(stated)):
                 score += config.attribute_bonus
             if plan.asks_date and _DATE.search(window.text):
                 score += config.date_bonus

@@ -9,3 +9,16 @@ FIGURE = re.compile(
     r"|百分之[一二三四五六七八九十]+|[一二三四五六七八九十]+(?:亿元|万元|年|个工作日)"
 )
 NO_CHARGE = re.compile(r"不收取|免费|无需缴纳|不收费")
+
+# a framework document's measures open with the district's yearly budget for them ("每年安排预算不少于2亿元"):
+# that figure is what the district spends, not what a company gets
+BUDGET_CLAUSE = re.compile(r"[^,,。;;]*(?:预算|专项资金规模|基金规模)[^,,。;;]*")
+
+
+def without_budgets(text: str, question: str) -> str:
+    """``text`` without its budget clauses, unless the question asks about budgets itself."""
+    return text if BUDGET_CLAUSE.search(question) else BUDGET_CLAUSE.sub("", text)
+
+
+MONEY = re.compile(r"\d[\d.,]*\s*(?:万美元|万元|亿元|万|亿|元)|[一二三四五六七八九十]+(?:亿元|万元)")
+SHARE = re.compile(r"\d[\d.,]*\s*%|百分之[一二三四五六七八九十]+")

@@ -23,7 +23,7 @@ from service.answering import lexicon
 from service.answering.areas import AreaMatch
 from service.answering.config import JudgeConfig
 from service.answering.evidence import Terms, TermWeights, coverage, loose
-from service.answering.figures import FIGURE, NO_CHARGE
+from service.answering.figures import FIGURE, NO_CHARGE, without_budgets
 from service.answering.lexicon import other_places
 from service.answering.plan import Asked, QueryPlan, has_content, title_terms
 from service.answering.retrieve import ScoredChunk
@@ -33,9 +33,6 @@ _FIGURE = re.compile(f"{NO_CHARGE.pattern}|{FIGURE.pattern}")
 _DATE_STATED = re.compile(r"\d{4}\s*年|\d+\s*月\s*\d+\s*日|有效期|施行|年底|年内|之日起|发布后")
 _CRITERIA_STATED = re.compile(r"条件|符合|应当|须|要求|以上|不低于|超过|达到|连续|认定|是指|不得")
 _PROCEDURE_STATED = re.compile(r"申报|申请|受理|审核|审批|评审|公示|提交|负责|牵头|部门|办公室|平台|流程|程序|组织")
-# a framework document's measures open with the district's yearly budget for them ("每年安排预算不少于2亿元"):
-# that figure is what the district spends, not what a company gets
-_BUDGET_CLAUSE = re.compile(r"[^,,。;;]*(?:预算|专项资金规模|基金规模)[^,,。;;]*")
 _DELEGATES = re.compile(r"具体实施意见和操作细则|操作细则|实施细则.{0,6}另行|另行制定")
 
 
@@ -274,11 +271,9 @@ def attribute_support(plan: QueryPlan, quotes: list[str], terms: Terms) -> float
     }:
         return 1.0
     claimed = {m.group() for m in _FIGURE.finditer(plan.original)}
-    keep_budget = bool(_BUDGET_CLAUSE.search(plan.original))
     best = 0.0
     for window in _windows(quotes):
-        text = window if keep_budget else _BUDGET_CLAUSE.sub("", window)
-        if {m.group() for m in _FIGURE.finditer(text)} - claimed:
+        if {m.group() for m in _FIGURE.finditer(without_budgets(window, plan.asked_text or plan.original))} - claimed:
             best = max(best, coverage(terms, window))
     return best
 

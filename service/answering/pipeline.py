@@ -33,7 +33,7 @@ from service.answering.judge import Signals, Verdict, decide, measure
 from service.answering.plan import QueryPlan, plan_query
 from service.answering.retrieve import HybridRetriever, RetrievalPlan, RetrievalResult, ScoredChunk
 from service.answering.structure import date_statement, list_chunk, list_items, list_parent
-from service.answering.validity import validity_warning
+from service.answering.validity import validity_note, validity_warning
 from service.answering.verify import verified
 from service.models import Answer, AnswerStatus, Citation, SearchHit, Turn
 from service.settings import Settings
@@ -214,9 +214,15 @@ class PolicyQAService:
         text = _renumber(draft.text, draft.citations, citations)
         if dropped:
             warnings.append(f"{dropped} 条引用未能在页面原文中核实,已删除。")
-        validity = [w for w in warnings if w.startswith(("注意", "Note"))]
-        if validity:
-            text = text + "\n" + "\n".join(validity)
+        if draft.status is AnswerStatus.ANSWERED:
+            cited = [corpus.documents[n] for n in dict.fromkeys(c.doc_no for c in citations)]
+            note = validity_note(cited, as_of, plan.lang)
+            first, _, rest = text.partition("\n")
+            if note and rest and not first.startswith(("「", "According to")):
+                # under the lead, before the quotes it concerns: the answer says it once, and early
+                text = "\n".join((first, note, rest))
+            elif note:  # no lead: after the quotes, which must open the answer
+                text = f"{text}\n{note}"
         done = time.perf_counter()
         return Answer(
             answer=text,

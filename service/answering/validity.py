@@ -34,3 +34,30 @@ def validity_warning(doc: PolicyDocument, as_of: date, lang: str = "zh") -> str 
             return f"{name} takes effect on {dates.effective_from}."
         return f"注意:{name}自{cn_date(dates.effective_from)}起施行,尚未生效。"
     return None
+
+
+def validity_note(docs: list[PolicyDocument], as_of: date, lang: str = "zh") -> str:
+    """One short sentence for the answer's text: which cited documents no longer (or not yet) apply.
+
+    The full warnings (``validity_warning``) go in the answer's ``warnings``; the text says it once, short,
+    under the lead."""
+    parts = []
+    for doc in docs:
+        dates, status = doc.dates, doc.status(as_of)
+        if status is Validity.EXPIRED and dates.expires_on is not None:
+            start = dates.effective_from
+            year_bound = start is not None and start.year == dates.expires_on.year
+            if lang == "en":
+                parts.append(f"{doc.doc_number} expired on {dates.expires_on}")
+            elif year_bound and start is not None:
+                parts.append(f"{doc.doc_number}仅适用于{start.year}年度,已失效")
+            else:
+                parts.append(f"{doc.doc_number}已于{cn_date(dates.expires_on)}到期,已失效")
+        elif status is Validity.NOT_YET and dates.effective_from is not None:
+            if lang == "en":
+                parts.append(f"{doc.doc_number} takes effect on {dates.effective_from}")
+            else:
+                parts.append(f"{doc.doc_number}自{cn_date(dates.effective_from)}起施行,尚未生效")
+    if not parts:
+        return ""
+    return f"Note: {'; '.join(parts)}." if lang == "en" else f"注意:{';'.join(parts)}。"

@@ -67,6 +67,17 @@ def test_conversation_shows_cards_warnings_and_distinct_statuses():
     assert 'data-rating="up"' in html
 
 
+def test_a_validity_warning_the_answer_text_already_says_is_not_shown_twice():
+    warning = "注意:区办〔2023〕12号已于2028年7月12日到期,截至2028年8月1日已失效。"
+    said = ChatTurn("问", answer="答[1]\n注意:区办〔2023〕12号已于2028年7月12日到期,已失效。", status="answered")
+    said.pending, said.warnings = False, [warning, "1 条引用未能在页面原文中核实,已删除。"]
+    html = conversation_html([said])
+    assert html.count("已失效") == 1 and "⚠ 1 条引用未能" in html
+    unsaid = ChatTurn("问", answer="答[1]", status="answered", pending=False)
+    unsaid.warnings = [warning]
+    assert "⚠ 注意:区办〔2023〕12号" in conversation_html([unsaid])
+
+
 def test_page_view_marks_the_quote_and_offers_the_citation_to_copy():
     page = {"doc_no": 2, "printed_page": 12, "ebook_page": 15, "text": "条文:给予一次性奖励500万元。"}
     html = page_view_html(page, CITATION)

@@ -143,3 +143,35 @@ def test_a_threshold_for_a_named_kind_of_company_follows_unless_the_question_nam
     assert _names_kinds(label) and not _names_kinds("工业总部")
     assert _names_kinds_in(label, "我们是律师事务所,营收3亿")
     assert not _names_kinds_in(label, "我们去年营收12亿")
+
+
+def test_the_validity_note_is_one_short_sentence_per_answer(corpus: Corpus) -> None:
+    from datetime import date
+
+    from service.answering.validity import validity_note, validity_warning
+
+    year_bound = next(d for d in corpus.documents.values() if d.doc_number == "滨政〔2023〕7号")
+    five_years = next(d for d in corpus.documents.values() if d.doc_number == "区办〔2023〕12号")
+    assert validity_note([year_bound, five_years], date(2026, 12, 1)) == "注意:滨政〔2023〕7号仅适用于2023年度,已失效。"
+    note = validity_note([year_bound, five_years], date(2029, 1, 1))
+    assert "区办〔2023〕12号已于2028年7月12日到期,已失效" in note
+    full = validity_warning(year_bound, date(2026, 12, 1))
+    assert full is not None and len(note) < len(full) + 40
+    assert validity_note([five_years], date(2026, 12, 1)) == ""
+    assert validity_note([year_bound], date(2026, 12, 1), "en").startswith(
+        "Note: 滨政〔2023〕7号 expired on 2023-12-31"
+    )
+
+
+def test_a_lead_for_an_amount_states_what_a_company_gets_not_the_budget(corpus: Corpus) -> None:
+    from service.answering.compose import _quote_lead
+    from service.answering.evidence import Sentence
+
+    text = (
+        "每年安排预算不少于1亿元,推动企业上市。力争到2025年实现100家上市公司。对拟上市企业分阶段给予400万元奖励。"
+        "鼓励上市企业再融资和并购重组,支持企业对接资本市场。"
+    )
+    chunk = type("C", (), {"doc_no": 1})()
+    plan = plan_query("拟上市企业奖励多少?", [], corpus)
+    lead = _quote_lead(plan, Sentence(chunk, 0, len(text), text), {"拟上市": 3.0, "奖励": 1.0})  # type: ignore[arg-type]
+    assert lead == "对拟上市企业分阶段给予400万元奖励。[1]"
