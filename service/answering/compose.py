@@ -85,8 +85,8 @@ def compose_answered(
     citations = [citation_for(corpus, s, as_of) for s in sentences]
     lines = []
     lead = _figures_lead(plan, sentences, corpus, as_of, facts or [], citations)
-    if not lead and sentences and plan.lang == "zh":
-        lead = _quote_lead(plan, sentences[0], terms or {})
+    if not lead and sentences:
+        lead = _quote_lead(plan, sentences, terms or {})
     if plan.lang == "zh":
         premise = _premise_note(plan, sentences)
         if premise:
@@ -106,35 +106,74 @@ def compose_answered(
     return Draft(AnswerStatus.ANSWERED, "\n".join(lines), citations)
 
 
-LEAD_CHARS = 90
-LEAD_SHARE = 0.5  # a lead as long as half its quote would only repeat it
+LEAD_CHARS = 90  # one run of a lead
+LEAD_TOTAL = 120  # the whole lead: the facts must open the answer
+OPENS_WITHIN = 110  # a run that ends this early in the best quote: the quote leads by itself
 
 
-def _quote_lead(plan: QueryPlan, sentence: Sentence, terms: dict[str, float]) -> str:
-    """The run of comma clauses of the best quote that states the asked fact, as a short lead marked [1].
+@dataclass
+class _Run:
+    text: str
+    quote: int  # 1-based, the [n] of its quote
+    start: int  # offset in its quote
+    score: float
+    figures: frozenset[str]
 
-    Only whole clauses, never a cut inside one; for an amount question the run must hold a figure.
+
+def _quote_lead(plan: QueryPlan, sentences: list[Sentence], terms: dict[str, float]) -> str:
+    """Runs of whole comma clauses of the best two quotes that state the asked fact, as a short lead.
+
+    A run stays inside one sentence (never a cut inside a clause, never across into the next heading);
+    for a figure question it must hold the kind of figure asked (money, a share), not a budget. A second
+    run joins when it adds a topic word or a figure the first lacks, within ``LEAD_TOTAL`` characters.
     """
-    text = display_quote(sentence.text)
-    clauses = [m.group() for m in _LEAD_CLAUSE.finditer(text)]
-    best, best_score = "", 0.0
-    for i in range(len(clauses)):
-        for j in range(i, len(clauses)):
-            run = "".join(clauses[i : j + 1]).strip()
-            if len(run) > LEAD_CHARS:
-                break
-            if plan.asks_amount and not _asked_figure(plan).search(
-                without_budgets(run, plan.asked_text or plan.original)
-            ):
-                continue
-            # a figure asked: the shortest run stating it; otherwise the fullest (a short run may be a fragment)
-            score = coverage(terms, run) + (-0.001 if plan.asks_amount else 0.001) * len(run)
-            if score > best_score:
-                best, best_score = run, score
-    best = re.sub(r"[,,;;::\s]+$", "", best)
-    if not best or len(best) >= LEAD_SHARE * len(text):
-        return ""  # nothing short states it, or the quote is short enough to lead by itself
-    return f"{best}。[1]" if not best.endswith(("。", "!", "?")) else f"{best}[1]"
+    question = plan.asked_text or plan.original
+    runs: list[_Run] = []
+    for n, sentence in enumerate(sentences[:2], start=1):
+        if n == 2 and not runs:
+            break  # the lead rests on the best quote; the second only adds to it
+        text = display_quote(sentence.text)
+        for part in _LEAD_SENTENCE.finditer(text):
+            clauses = [(m.start() + part.start(), m.group()) for m in _LEAD_CLAUSE.finditer(part.group())]
+            for i in range(len(clauses)):
+                for j in range(i, len(clauses)):
+                    run = "".join(c for _, c in clauses[i : j + 1]).strip()
+                    run = re.sub(r"[,,;;::。\s]+$", "", run)
+                    if len(run) > LEAD_CHARS:
+                        break
+                    stated = {compact(m.group()) for m in _asked_figure(plan).finditer(without_budgets(run, question))}
+                    if plan.asks_amount and not stated:
+                        continue
+                    # a figure asked: the shortest run stating it; otherwise the fullest (a short run may be
+                    # a fragment); the second quote's runs count a little less
+                    length = (-0.001 if plan.asks_amount else 0.001) * len(run)
+                    score = coverage(terms, run) + length - 0.05 * (n - 1)
+                    if score > 0:
+                        runs.append(_Run(run, n, clauses[i][0], score, frozenset(stated)))
+    if not runs:
+        return ""
+    best = max((r for r in runs if r.quote == 1), key=lambda r: r.score)
+    if best.start + len(best.text) <= OPENS_WITHIN:
+        return ""  # the best quote states it within its opening characters: it leads by itself
+    runs.sort(key=lambda r: r.score, reverse=True)
+    chosen = [best]
+    said = compact(best.text).lower()
+    for extra in runs:
+        if extra is best or len(best.text) + len(extra.text) + 2 > LEAD_TOTAL or _same_span(extra, best):
+            continue
+        # a second run must add a topic word (a bare "给予一次性奖励25万元" says nothing of what it is for)
+        adds = [t for t in terms if t in compact(extra.text).lower() and t not in said]
+        if adds and (not plan.asks_amount or extra.figures - best.figures):
+            chosen.append(extra)
+            break
+    chosen.sort(key=lambda r: (r.quote, r.start))
+    return ";".join(f"{r.text}[{r.quote}]" for r in chosen) + "。"
+
+
+def _same_span(a: _Run, b: _Run) -> bool:
+    if a.quote != b.quote:
+        return False
+    return a.start <= b.start < a.start + len(a.text) or b.start <= a.start < b.start + len(b.text)
 
 
 def _asked_figure(plan: QueryPlan) -> re.Pattern[str]:
@@ -146,6 +185,7 @@ def _asked_figure(plan: QueryPlan) -> re.Pattern[str]:
     return FIGURE
 
 
+_LEAD_SENTENCE = re.compile(r"[^。;;!?!?]+[。;;!?!?]?")
 _LEAD_CLAUSE = re.compile(r"[^,,;;。]+[,,;;。]?")
 
 

@@ -167,11 +167,15 @@ def test_a_lead_for_an_amount_states_what_a_company_gets_not_the_budget(corpus: 
     from service.answering.compose import _quote_lead
     from service.answering.evidence import Sentence
 
-    text = (
-        "每年安排预算不少于1亿元,推动企业上市。力争到2025年实现100家上市公司。对拟上市企业分阶段给予400万元奖励。"
-        "鼓励上市企业再融资和并购重组,支持企业对接资本市场。"
-    )
     chunk = type("C", (), {"doc_no": 1})()
-    plan = plan_query("拟上市企业奖励多少?", [], corpus)
-    lead = _quote_lead(plan, Sentence(chunk, 0, len(text), text), {"拟上市": 3.0, "奖励": 1.0})  # type: ignore[arg-type]
-    assert lead == "对拟上市企业分阶段给予400万元奖励。[1]"
+
+    def lead(text: str) -> str:
+        plan = plan_query("拟上市企业奖励多少?", [], corpus)
+        return _quote_lead(plan, [Sentence(chunk, 0, len(text), text)], {"拟上市": 3.0, "奖励": 1.0})  # type: ignore[arg-type]
+
+    preamble = "每年安排预算不少于1亿元,推动企业上市和并购重组。落实好省政府“凤凰行动”,推动企业对接资本市场。" * 2
+    late = preamble + "力争到2025年实现100家上市公司。对拟上市企业分阶段给予400万元奖励。鼓励上市企业再融资。"
+    # the budget (1亿元) and the count (100家) are not what a company gets; the lead is the award's clause
+    assert lead(late) == "对拟上市企业分阶段给予400万元奖励[1]。"
+    # stated within the quote's opening characters: the quote leads by itself
+    assert lead("对拟上市企业分阶段给予400万元奖励。鼓励上市企业再融资。") == ""
