@@ -252,8 +252,14 @@ def _where(doc: PolicyDocument, citation: Citation, lang: str, repeat: bool) -> 
     return f"《{short_title(doc.title)}》{doc.doc_number} 第{citation.printed_page}页"
 
 
-def short_title(title: str, limit: int = 28) -> str:
-    return title if len(title) <= limit else title[: limit - 1] + "…"
+def short_title(title: str, limit: int = 20) -> str:
+    """The distinctive part of a title: without 关于 and the zone's own name, cut at ``limit`` characters
+    (the citation carries the full title)."""
+    short = _TITLE_PLACE.sub("", title.removeprefix("关于")) or title
+    return short if len(short) <= limit else short[: limit - 1] + "…"
+
+
+_TITLE_PLACE = re.compile(r"杭州高新(?:技术产业)?开发区\s*[((]滨江[))]|杭州高新区\s*[((]滨江[))]|高新区\s*[((]滨江[))]")
 
 
 def _premise_note(plan: QueryPlan, sentences: list[Sentence]) -> str:

@@ -34,7 +34,14 @@ class EvidenceConfig(BaseModel):
     length_penalty: float = Field(0.0004, description="Sentence score: per character, so short exact sentences win.")
     attribute_bonus: float = Field(0.3, description="Sentence score: it states the kind of fact asked (a figure...).")
     date_bonus: float = Field(0.4, description="Sentence score: it states a date when a date is asked.")
-    keep_share: float = Field(0.6, description="Further quotes must score this share of the best one.")
+    keep_share: float = Field(
+        0.6, description="Further quotes the verdict reads must score this share of the best one."
+    )
+    show_share: float = Field(
+        0.8,
+        description="Of those, the answer shows the ones scoring this share of the best (the largest share that"
+        " costs gold_dev no item; 0.85 cost one). The verdict never depends on how many are shown.",
+    )
     crossdoc_share: float = Field(
         0.45, description="A document's best sentence joins a side-by-side answer above this."
     )

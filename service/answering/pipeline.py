@@ -199,7 +199,10 @@ class PolicyQAService:
         plan, corpus, as_of = prepared.plan, self.corpus, self.settings.today()
         if verdict.status is AnswerStatus.ANSWERED:
             facts = self.facts.facts(corpus)
-            draft = compose_answered(plan, prepared.chosen, corpus, as_of, prepared.terms, facts)
+            shown = _shown(
+                prepared.chosen, self.config.evidence.show_share, plan.crossdoc or prepared.signals.structured
+            )
+            draft = compose_answered(plan, shown, corpus, as_of, prepared.terms, facts)
         elif verdict.status is AnswerStatus.TOC_ONLY:
             related = [s for s in prepared.scored if s.coverage >= 0.6][:2]
             draft = compose_toc_only(plan, verdict, related, corpus, as_of)
@@ -353,6 +356,15 @@ def _pin_quoted(phrases: list[str], hits: list[ScoredChunk], version: IndexVersi
     pinned = [ScoredChunk(c, top * 1.01) for c in holding[:3]]
     ids = {c.id for c in holding[:3]}
     return pinned + [h for h in hits if h.chunk.id not in ids]
+
+
+def _shown(chosen: list[Sentence], share: float, keep_all: bool) -> list[Sentence]:
+    """The quotes an answer shows: the first, and the others scoring ``share`` of the best (all of them for
+    a side-by-side answer or a list read from the document's structure)."""
+    if keep_all or len(chosen) < 2:
+        return chosen
+    best = max(s.score for s in chosen)
+    return [chosen[0], *(s for s in chosen[1:] if s.score >= share * best)]
 
 
 def _renumber(text: str, before: list[Citation], after: list[Citation]) -> str:
