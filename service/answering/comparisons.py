@@ -161,12 +161,28 @@ def relevant_facts(text: str, facts: list[PolicyFact]) -> list[PolicyFact]:
     fields = {f.field for f in parse_user_figures(text) if f.field}
 
     def rank(fact: PolicyFact) -> int:
-        sectors = [c for c in fact.conditions if c.field == "industry"]
-        if any(k in text for c in sectors for k in c.keywords):
+        if kind_named(text, fact):
             return 0
         return 1 if any(c.field in fields for c in fact.conditions) else 2
 
     return sorted(facts, key=rank)
+
+
+def kind_named(text: str, fact: PolicyFact) -> bool:
+    """Whether the question names the fact's kind: its sector's words (做软件开发的), or the distinctive head
+    of its label (研发型总部 -> 研发型; 销售型总部 -> 销售)."""
+    sectors = [c for c in fact.conditions if c.field == "industry"]
+    if any(k in text for c in sectors for k in c.keywords):
+        return True
+    head = _LABEL_TAIL.sub("", _PARENTHESES.sub("", fact.label))
+    if len(head) < 2 or head in _GENERIC_HEADS:
+        return False
+    return head in text or (head.endswith("型") and len(head) >= 3 and head[:-1] in text)
+
+
+_PARENTHESES = re.compile(r"[((][^()()]*[))]")
+_LABEL_TAIL = re.compile(r"(?:总部|企业|奖励|补助|补贴|资助)+$")
+_GENERIC_HEADS = frozenset({"给予", "其他", "招商引资", "星级培育"})
 
 
 def compare_figures(user_figures: list[UserFigure], facts: list[PolicyFact]) -> list[Comparison]:

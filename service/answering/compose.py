@@ -9,7 +9,7 @@ from datetime import date
 from corpus.library import Corpus
 from corpus.models import PolicyDocument
 from corpus.text import compact
-from service.answering.comparisons import compare_figures, lead_sentence, relevant_facts
+from service.answering.comparisons import compare_figures, kind_named, lead_sentence, relevant_facts
 from service.answering.config import EvidenceConfig
 from service.answering.evidence import Sentence, coverage, extend_window, trim_quote
 from service.answering.facts import PolicyFact
@@ -218,6 +218,9 @@ def _figures_lead(
     comparisons = compare_figures(plan.user_figures, candidates)
     if not comparisons:
         return ""
+    if kind_named(plan.asked_text, comparisons[0].fact):
+        # the question names its kind of company: the other kinds' thresholds are not its own
+        comparisons = [c for c in comparisons if kind_named(plan.asked_text, c.fact)]
     # a threshold for a kind of company the question does not name (会计师事务所、律师事务所) comes last
     comparisons.sort(key=lambda c: _names_kinds(c.fact.label) and not _names_kinds_in(c.fact.label, plan.asked_text))
 

@@ -10,7 +10,13 @@ import pytest
 from pydantic import ValidationError
 
 from corpus.library import Corpus
-from service.answering.comparisons import compare_figures, lead_sentence, parse_user_figures, relevant_facts
+from service.answering.comparisons import (
+    compare_figures,
+    kind_named,
+    lead_sentence,
+    parse_user_figures,
+    relevant_facts,
+)
 from service.answering.eligibility import CompanyProfile, FactVerdict, Verdict, check
 from service.answering.facts import PolicyFact, extract_facts
 
@@ -144,6 +150,23 @@ def test_relevant_facts_put_the_named_sector_first() -> None:
     assert ranked[0].label == "科技服务、文化、体育等其他总部"
     lead = lead_sentence(compare_figures(parse_user_figures(question), ranked), limit=1)
     assert lead == "不够:科技服务、文化、体育等其他总部的门槛是上年度营业收入8亿元以上(含),您的5亿元未达到。"
+
+
+@pytest.mark.parametrize(
+    ("question", "label"),
+    [
+        ("我们研发投入8000万、营收4亿,够研发型总部吗?", "研发型总部"),
+        ("我们是做分销的销售公司,营收25亿,能认定总部吗?", "销售型总部"),
+    ],
+)
+def test_a_kind_the_question_names_comes_first_and_alone(question: str, label: str) -> None:
+    recognitions = [f for f in facts() if f.kind.value == "recognition" and f.doc_no == 2]
+    ranked = relevant_facts(question, recognitions)
+    assert ranked[0].label == label and kind_named(question, ranked[0])
+    others = [f for f in recognitions if f.label in ("工业总部", "上市企业总部")]
+    assert not any(kind_named(question, f) for f in others)
+    # no kind named: nothing is singled out
+    assert not any(kind_named("营收12亿,算总部企业吗?", f) for f in recognitions)
 
 
 def test_lead_sentence_says_when_the_policy_has_expired() -> None:
