@@ -98,20 +98,20 @@ class Asked(StrEnum):
 _ASKED: dict[Asked, re.Pattern[str]] = {
     Asked.AMOUNT: re.compile(
         r"多少钱|多少万|金额|额度|奖金|最高|上限|封顶|最多|给多少|补多少|奖多少|拿多少|能拿|多少|怎么算|"
-        r"how much|amount|maximum|cap|up to|reward|subsid|grant|bonus|fund",
+        r"how much|amount|maximum|\bcap\b|up to|reward|subsid|grant|bonus|fund",
         re.I,
     ),
-    Asked.RATIO: re.compile(r"比例|百分之|几成|占比|多少%|percent|share of|ratio|rate|proportion", re.I),
+    Asked.RATIO: re.compile(r"比例|百分之|几成|占比|多少%|percent|share of|\bratios?\b|\brates?\b|proportion", re.I),
     Asked.COUNT: re.compile(r"多少家|几家|多少个|几个|多少宗|多少亩|多少名|多少项|how many|number of", re.I),
     Asked.DATE: re.compile(
         r"什么时候|何时|哪天|哪一天|到期|有效期|施行|生效|起止|过期|失效|截止|还有效|还能|"
-        r"when|expire|valid|effective|in force|deadline|still apply",
+        r"\bwhen\b|expire|valid|effective|in force|deadline|still apply",
         re.I,
     ),
     Asked.PERIOD: re.compile(r"多久|多长时间|几年|期限|时限|how long|within what|time frame|period", re.I),
     Asked.CRITERION: re.compile(
         r"条件|门槛|标准|要求|资格|符合|够不够|够格|算不算|算.{1,12}吗|能不能认定|能认定|认定为|可以认定|"
-        r"criteria|requirement|eligib|qualif|threshold|condition",
+        r"criteria|requirement|eligib|qualif|threshold|condition|\bmeets?\b",
         re.I,
     ),
     Asked.PROCEDURE: re.compile(
@@ -125,7 +125,9 @@ _ASKED: dict[Asked, re.Pattern[str]] = {
         re.I,
     ),
     Asked.YES_NO: re.compile(
-        r"吗[??]?|是不是|能不能|可不可以|可以不|有没有|是否|对吧|对不对|支持不|算不算|(?:is|are|can|does|do|will)",
+        r"吗[??]?|是不是|能不能|可不可以|可以不|有没有|是否|对吧|对不对|支持不|算不算|"
+        # an English yes/no question opens its sentence with an auxiliary verb
+        r"(?:^|[.?!]\s+)(?:is|are|can|could|does|do|did|will|would|should|may)\b",
         re.I,
     ),
 }
@@ -266,6 +268,9 @@ def concepts_of(text: str, lang: str) -> list[Concept]:
     for key, targets in table.matches(text):
         if key in QUESTION_NOISE:
             continue
+        if targets and all(t in _UNITS for t in targets):
+            covered = covered.replace(key, " ")
+            continue  # "RMB", "million": the unit of the user's figure, a constraint and not a topic
         concepts.append(Concept(key, tuple(dict.fromkeys([key, *targets]))))
         covered = covered.replace(key, " ")
     if lang == "zh":
@@ -275,7 +280,11 @@ def concepts_of(text: str, lang: str) -> list[Concept]:
             concepts.append(Concept(token, (token,)))
     else:  # English words the glossary does not know cannot be looked up in Chinese text: only dense sees them
         for chinese in re.findall(r"[\u4e00-\u9fff0-9〔〕%]{2,}", covered):
-            concepts.extend(Concept(t, (t,)) for t in tokenize(chinese) if len(t) >= 2 and "〔" not in t)
+            concepts.extend(
+                Concept(t, (t,))
+                for t in tokenize(chinese)
+                if len(t) >= 2 and "〔" not in t and not _NUMBER.fullmatch(t)
+            )
     unique: dict[str, Concept] = {}
     for concept in concepts:
         unique.setdefault(concept.key, concept)
@@ -297,6 +306,7 @@ def _is_noise(token: str) -> bool:
 _NOISE_BY_LENGTH = sorted(QUESTION_NOISE, key=len, reverse=True)
 _QUOTED = re.compile(r"[“\"「『‘']([^”\"」』’']{4,80})[”\"」』’']")
 _NUMBER = re.compile(r"[\d.,%]+")
+_UNITS = frozenset({"元", "万", "亿", "万元", "亿元", "美元", "万美元", "亿美元", "人民币", "%"})
 _WITHOUT_DOC_YEARS = re.compile(r"〔\d{4}〕|\[\d{4}\]|\(\d{4}\)")
 
 

@@ -28,12 +28,26 @@ def corpus() -> Corpus:
         ("我们营收5亿,够不够格认定?", "zh", {Asked.CRITERION}),
         ("Which document sets the rent subsidy, and on what page?", "en", {Asked.DOCUMENT}),
         ("When does the AI policy expire?", "en", {Asked.DATE}),
+        ("Our revenue was RMB 600 million. Does that meet the bar?", "en", {Asked.CRITERION, Asked.YES_NO}),
     ],
 )
 def test_the_kind_of_fact_asked(corpus: Corpus, question: str, lang: str, asked: set[Asked]) -> None:
     plan = plan_query(question, [], corpus)
     assert plan.lang == lang
     assert asked <= plan.asked
+
+
+def test_english_question_words_match_whole_words_only(corpus: Corpus) -> None:
+    # "registration" holds "ratio", "capital" holds "cap", "this" holds "is": none of them asks anything
+    plan = plan_query("This registration form asks for our capital and tax details.", [], corpus)
+    assert not plan.asked & {Asked.RATIO, Asked.AMOUNT, Asked.YES_NO}
+    assert plan_query("And what about the rent subsidy?", [], corpus).lang == "en"
+
+
+def test_the_units_of_the_users_figures_are_not_topic_words(corpus: Corpus) -> None:
+    plan = plan_query("Our revenue was RMB 600 million last year. Is that enough for headquarters?", [], corpus)
+    keys = {c.key for c in plan.concepts}
+    assert not keys & {"rmb", "million", "600"} and "revenue" in keys
 
 
 def test_topic_concepts_carry_the_corpus_wording_and_leave_out_figures(corpus: Corpus) -> None:
