@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from corpus.library import Corpus
-from corpus.models import PolicyDocument
+from corpus.models import PolicyDocument, Validity
 from corpus.text import compact
 from service.answering.comparisons import compare_figures, kind_named, lead_sentence, relevant_facts
 from service.answering.config import EvidenceConfig
@@ -16,6 +16,7 @@ from service.answering.facts import PolicyFact
 from service.answering.figures import FIGURE, MONEY, SHARE, without_budgets
 from service.answering.judge import Verdict
 from service.answering.plan import Asked, QueryPlan
+from service.answering.validity import cn_date
 from service.answering.verify import citation_for, display_quote, toc_citation
 from service.models import AnswerStatus, Citation
 
@@ -85,6 +86,8 @@ def compose_answered(
     citations = [citation_for(corpus, s, as_of) for s in sentences]
     lines = []
     lead = _figures_lead(plan, sentences, corpus, as_of, facts or [], citations)
+    if not lead and sentences and Asked.DATE in plan.asked:
+        lead = _validity_lead(plan, sentences[0], corpus, as_of)
     if not lead and sentences:
         lead = _quote_lead(plan, sentences, terms or {})
     if plan.lang == "zh":
@@ -174,6 +177,36 @@ def _same_span(a: _Run, b: _Run) -> bool:
     if a.quote != b.quote:
         return False
     return a.start <= b.start < a.start + len(a.text) or b.start <= a.start < b.start + len(b.text)
+
+
+def _validity_lead(plan: QueryPlan, sentence: Sentence, corpus: Corpus, as_of: date) -> str:
+    """For a date question answered by a document's own date statement: when it took effect, until when it
+    applies, and whether it applies today (from the dates read from that statement)."""
+    doc = corpus.documents[sentence.chunk.doc_no]
+    dates = doc.dates
+    stated = compact(dates.statement)
+    if not stated or (dates.effective_from is None and dates.expires_on is None):
+        return ""
+    if stated[:12] not in compact(sentence.text) and compact(sentence.text)[:12] not in stated:
+        return ""
+    status = doc.status(as_of)
+    if plan.lang == "en":
+        parts = [f"{doc.doc_number}"]
+        if dates.effective_from:
+            parts.append(f"took effect on {dates.effective_from}")
+        if dates.expires_on:
+            parts.append(f"applies until {dates.expires_on}")
+        now = {Validity.IN_FORCE: "it is in force", Validity.EXPIRED: "it has expired"}.get(status, "")
+        tail = f"; as of {as_of} {now}" if now else ""
+        return f"{' '.join(parts[:1])} {' and '.join(parts[1:])}{tail} [1]."
+    parts = []
+    if dates.effective_from:
+        parts.append(f"自{cn_date(dates.effective_from)}起施行")
+    if dates.expires_on:
+        parts.append(f"至{cn_date(dates.expires_on)}")
+    now = {Validity.IN_FORCE: "仍有效", Validity.EXPIRED: "已失效", Validity.NOT_YET: "尚未施行"}.get(status, "")
+    tail = f";截至{cn_date(as_of)}{now}" if now else ""
+    return f"{doc.doc_number}{','.join(parts)}{tail}[1]。"
 
 
 def _asked_figure(plan: QueryPlan) -> re.Pattern[str]:

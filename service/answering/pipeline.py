@@ -221,6 +221,12 @@ class PolicyQAService:
             cited = [corpus.documents[n] for n in dict.fromkeys(c.doc_no for c in citations)]
             note = validity_note(cited, as_of, plan.lang)
             first, _, rest = text.partition("\n")
+            if (
+                note
+                and all(d.doc_number in first for d in cited if d.status(as_of) is not Validity.IN_FORCE)
+                and ("已失效" in first or "expired" in first or "尚未施行" in first)
+            ):
+                note = ""  # the lead says it already
             if note and rest and not first.startswith(("「", "According to")):
                 # under the lead, before the quotes it concerns: the answer says it once, and early
                 text = "\n".join((first, note, rest))
