@@ -137,6 +137,8 @@ def _quote_lead(plan: QueryPlan, sentences: list[Sentence], terms: dict[str, flo
             break  # the lead rests on the best quote; the second only adds to it
         text = display_quote(sentence.text)
         for part in _LEAD_SENTENCE.finditer(text):
+            if _HEADING.fullmatch(part.group().strip()):
+                continue  # a clause's heading ("34. 加快推动文化产业发展。") states nothing
             clauses = [(m.start() + part.start(), m.group()) for m in _LEAD_CLAUSE.finditer(part.group())]
             for i in range(len(clauses)):
                 for j in range(i, len(clauses)):
@@ -218,6 +220,9 @@ def _asked_figure(plan: QueryPlan) -> re.Pattern[str]:
     return FIGURE
 
 
+_HEADING = re.compile(
+    r"(?:\d+[.、.]|[((][一二三四五六七八九十\d]+[))]|[一二三四五六七八九十]+、)\s*[^,,;;]{1,24}[。.]?"
+)
 _LEAD_SENTENCE = re.compile(r"[^。;;!?!?]+[。;;!?!?]?")
 _LEAD_CLAUSE = re.compile(r"[^,,;;。]+[,,;;。]?")
 

@@ -199,6 +199,7 @@ def toc_matches(plan: QueryPlan, terms: Terms, weights: TermWeights, corpus: Cor
     found in its title, and the words of its policy area (topics lexicon: 创新药 -> 生命健康);
     ``uncovered`` counts only the part of it that the retrieved loaded text (``loaded``, loose form) lacks.
     """
+    asked = loose(plan.original)
     hints = plan.toc_hints
     hint_weight = {key: terms.get(key) or weights.idf(sum(weights.df(key))) for key, _ in hints}
     total = (sum(terms.values()) + sum(w for k, w in hint_weight.items() if k not in terms)) or 1.0
@@ -206,7 +207,7 @@ def toc_matches(plan: QueryPlan, terms: Terms, weights: TermWeights, corpus: Cor
     for doc in corpus.documents.values():
         if doc.text_status is not TextStatus.TOC_ONLY:
             continue
-        if doc.doc_number in plan.doc_numbers:
+        if doc.doc_number in plan.doc_numbers or _names_title(doc, asked):
             matches.append(TocMatch(doc, 1.0, 1.0, [doc.doc_number]))
             continue
         title = loose(doc.title)
@@ -222,8 +223,20 @@ def toc_matches(plan: QueryPlan, terms: Terms, weights: TermWeights, corpus: Cor
         area = sum(pointing.values()) / total
         uncovered = sum(w for k, w in pointing.items() if not _found(terms, k, loaded)) / total
         matches.append(TocMatch(doc, min(area, 1.0), min(uncovered, 1.0), list(pointing)))
+    named = [m for m in matches if m.words == [m.doc.doc_number]]
+    if named:
+        return named  # the question names them (文号 or title): those, and no neighbour by shared words
     matches.sort(key=lambda m: (m.uncovered, m.area), reverse=True)
     return matches[:2]
+
+
+TITLE_HEAD = 10  # characters of a title (without 关于) that name it when a question repeats them
+
+
+def _names_title(doc: PolicyDocument, asked: str) -> bool:
+    """The question repeats the document's title (its first ``TITLE_HEAD`` characters after 关于)."""
+    title = loose(doc.title).removeprefix("关于")
+    return len(title) >= TITLE_HEAD and title[:TITLE_HEAD] in asked
 
 
 def _loaded_share(plan: QueryPlan, terms: Terms, weights: TermWeights, loaded: str) -> float:

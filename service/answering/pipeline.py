@@ -204,7 +204,12 @@ class PolicyQAService:
             )
             draft = compose_answered(plan, shown, corpus, as_of, prepared.terms, facts)
         elif verdict.status is AnswerStatus.TOC_ONLY:
-            related = [s for s in prepared.scored if s.coverage >= 0.6][:2]
+            related: list[Sentence] = []
+            for sentence in (s for s in prepared.scored if s.coverage >= 0.6):
+                if not any(_overlapping(sentence, r) for r in related):
+                    related.append(sentence)  # windows of one chunk overlap: each passage once
+                if len(related) == 2:
+                    break
             draft = compose_toc_only(plan, verdict, related, corpus, as_of)
         else:
             draft = compose_not_found(plan, verdict, len({c.doc_no for c in self.version.chunks}))
@@ -362,6 +367,10 @@ def _pin_quoted(phrases: list[str], hits: list[ScoredChunk], version: IndexVersi
     pinned = [ScoredChunk(c, top * 1.01) for c in holding[:3]]
     ids = {c.id for c in holding[:3]}
     return pinned + [h for h in hits if h.chunk.id not in ids]
+
+
+def _overlapping(a: Sentence, b: Sentence) -> bool:
+    return a.chunk.doc_no == b.chunk.doc_no and a.start < b.end and b.start < a.end
 
 
 def _shown(chosen: list[Sentence], share: float, keep_all: bool) -> list[Sentence]:

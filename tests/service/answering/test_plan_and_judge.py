@@ -210,3 +210,29 @@ def test_a_date_question_leads_with_the_documents_own_dates_and_status_today(cor
     assert _validity_lead(plan, statement, corpus, date(2024, 1, 1)).endswith("仍有效[1]。")
     other = Sentence(chunk, 0, 10, "对拟上市企业给予奖励。")  # type: ignore[arg-type]
     assert _validity_lead(plan, other, corpus, date(2026, 12, 1)) == ""  # not the document's date statement
+
+
+def test_a_question_repeating_a_listed_documents_title_names_that_document_only(corpus: Corpus) -> None:
+    from service.answering.evidence import Terms
+    from service.answering.judge import toc_matches
+
+    listed = next(d for d in corpus.documents.values() if d.doc_number == "杭高新〔2020〕11号")  # 瞪羚企业
+    plan = plan_query(f"{listed.title}里对企业有什么扶持?", [], corpus)
+    weights = type("W", (), {"idf": lambda self, df: 1.0, "df": lambda self, w: (1, 0)})()
+    matches = toc_matches(plan, Terms({"扶持": 1.0}, {}), weights, corpus, "")  # type: ignore[arg-type]
+    assert [(m.doc.doc_no, m.area) for m in matches] == [(listed.doc_no, 1.0)]
+
+
+def test_a_clause_heading_is_never_the_lead(corpus: Corpus) -> None:
+    from service.answering.compose import _quote_lead
+    from service.answering.evidence import Sentence
+
+    chunk = type("C", (), {"doc_no": 5})()
+    text = (
+        "34. 加快推动文化产业发展。"
+        + "提升国家动画产业基地等平台整合功能。" * 5
+        + "鼓励数字内容企业做大做强,给予金融支持。"
+    )
+    plan = plan_query("文化产业发展有哪些支持?", [], corpus)
+    lead = _quote_lead(plan, [Sentence(chunk, 0, len(text), text)], {"文化产业": 3.0, "支持": 1.0})  # type: ignore[arg-type]
+    assert "34." not in lead
