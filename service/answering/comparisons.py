@@ -224,10 +224,14 @@ def lead_sentence(
     marker: Callable[[PolicyFact], str] | None = None,
     limit: int = 3,
     as_of: date | None = None,
+    lang: str = "zh",
 ) -> str:
-    """One sentence: 可以 / 不够, the first comparison in full, the next ones short (see module docstring)."""
+    """One sentence: 可以 / 不够, the first comparison in full, the next ones short (see module docstring).
+    In English the verdict and the wording are English; the thresholds keep the policy's own words."""
     if not comparisons:
         return ""
+    if lang == "en":
+        return _lead_sentence_en(comparisons, marker, limit, as_of)
     parts = []
     shown = comparisons[:limit]
     for i, c in enumerate(shown):
@@ -245,6 +249,28 @@ def lead_sentence(
     first = comparisons[0].fact.id
     head = "可以" if all(c.meets for c in comparisons if c.fact.id == first) else "不够"
     return f"{head}:" + ";".join(parts) + "。"
+
+
+def _lead_sentence_en(
+    comparisons: list[Comparison],
+    marker: Callable[[PolicyFact], str] | None,
+    limit: int,
+    as_of: date | None,
+) -> str:
+    parts = []
+    shown = comparisons[:limit]
+    for c in shown:
+        mark = marker(c.fact) if marker is not None else ""
+        expired = (
+            " (the policy has expired)" if as_of is not None and c.fact.dates.status(as_of).value == "expired" else ""
+        )
+        outcome = "meets it" if c.meets else "falls short"
+        parts.append(
+            f"{c.fact.label} requires {c.condition.describe()}: your {c.figure.display()} {outcome}{expired}{mark}"
+        )
+    first = comparisons[0].fact.id
+    head = "Yes" if all(c.meets for c in comparisons if c.fact.id == first) else "No"
+    return f"{head}. " + "; ".join(parts) + "."
 
 
 def _threshold(condition: Condition) -> str:

@@ -252,13 +252,14 @@ def _figures_lead(
     if not plan.user_figures or not facts or not plan.asked & {Asked.CRITERION, Asked.YES_NO}:
         return ""
     docs = {s.chunk.doc_no for s in sentences}
-    candidates = [f for f in relevant_facts(plan.asked_text, facts) if f.doc_no in docs]
+    asked = plan.asked_text
+    candidates = [f for f in relevant_facts(asked, facts) if f.doc_no in docs]
     comparisons = compare_figures(plan.user_figures, candidates)
     if not comparisons:
         return ""
-    if kind_named(plan.asked_text, comparisons[0].fact):
+    if kind_named(asked, comparisons[0].fact):
         # the question names its kind of company: the other kinds' thresholds are not its own
-        comparisons = [c for c in comparisons if kind_named(plan.asked_text, c.fact)]
+        comparisons = [c for c in comparisons if kind_named(asked, c.fact)]
     # a threshold for a kind of company the question does not name (会计师事务所、律师事务所) comes last
     comparisons.sort(key=lambda c: _names_kinds(c.fact.label) and not _names_kinds_in(c.fact.label, plan.asked_text))
 
@@ -282,7 +283,7 @@ def _figures_lead(
         )
         return f"[{len(citations)}]"
 
-    return lead_sentence(comparisons, marker=marker, as_of=as_of)
+    return lead_sentence(comparisons, marker=marker, as_of=as_of, lang=plan.lang)
 
 
 def _where(doc: PolicyDocument, citation: Citation, lang: str, repeat: bool) -> str:

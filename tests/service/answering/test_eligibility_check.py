@@ -169,6 +169,16 @@ def test_a_kind_the_question_names_comes_first_and_alone(question: str, label: s
     assert not any(kind_named("营收12亿,算总部企业吗?", f) for f in recognitions)
 
 
+def test_an_english_lead_gives_the_verdict_in_english_and_the_threshold_in_the_policys_words() -> None:
+    recognitions = [f for f in facts() if f.kind.value == "recognition" and f.doc_no == 2]
+    question = "我们是做检测认证的科技服务公司,去年营收5个亿,够得上总部企业吗?"
+    comparisons = compare_figures(
+        parse_user_figures("revenue of RMB 500 million"), relevant_facts(question, recognitions)
+    )
+    lead = lead_sentence(comparisons, limit=1, lang="en")
+    assert lead == "No. 科技服务、文化、体育等其他总部 requires 上年度营业收入8亿元以上(含): your 5亿元 falls short."
+
+
 def test_lead_sentence_says_when_the_policy_has_expired() -> None:
     retail = [f for f in facts() if f.doc_no == 5 and any(c.metric == "社零总额" for c in f.conditions)]
     comparisons = compare_figures(parse_user_figures("社零总额1.5亿元"), retail[:1])
