@@ -63,7 +63,9 @@ def select_sentences(
         if adds or adds_figure:
             chosen.append(sentence)
     final: list[Sentence] = []
-    for sentence in (trim_quote(extend_window(s), terms, limit=config.quote_chars) for s in chosen):
+    for sentence in (
+        trim_quote(extend_window(s, config.extend_chars), terms, limit=config.quote_chars) for s in chosen
+    ):
         if not any(_overlaps(sentence, kept) for kept in final):  # grown windows may now overlap
             final.append(sentence)
     return final
@@ -291,7 +293,8 @@ def _where(doc: PolicyDocument, citation: Citation, lang: str, repeat: bool) -> 
         return f"{'Also' if repeat else 'According to'} {doc.doc_number}, p. {citation.printed_page}: "
     if repeat:
         return f"同文件第{citation.printed_page}页"
-    return f"《{short_title(doc.title)}》{doc.doc_number} 第{citation.printed_page}页"
+    # the 文号 names the document (the citation beside the answer carries its full title)
+    return f"{doc.doc_number} 第{citation.printed_page}页"
 
 
 def short_title(title: str, limit: int = 20) -> str:
