@@ -104,9 +104,12 @@ def compose_answered(
         doc = corpus.documents[citation.doc_no]
         where = _where(doc, citation, plan.lang, repeat=doc.doc_no == last_doc)
         # the words first, where they stand after them: the facts open the answer
-        lines.append(
-            f"「{citation.quote}」[{n}]({where})" if plan.lang == "zh" else f"{where}「{citation.quote}」[{n}]"
-        )
+        if plan.lang != "zh":
+            lines.append(f"{where}「{citation.quote}」[{n}]")
+        elif Asked.DOCUMENT in plan.asked:  # "which document?": the answer is where it stands, so that first
+            lines.append(f"{where}:「{citation.quote}」[{n}]")
+        else:
+            lines.append(f"「{citation.quote}」[{n}]({where})")
         last_doc = doc.doc_no
     return Draft(AnswerStatus.ANSWERED, "\n".join(lines), citations)
 
@@ -194,12 +197,13 @@ def _validity_lead(plan: QueryPlan, sentence: Sentence, corpus: Corpus, as_of: d
     if stated[:12] not in compact(sentence.text) and compact(sentence.text)[:12] not in stated:
         return ""
     status = doc.status(as_of)
+    years = _whole_years(dates.effective_from, dates.expires_on)
     if plan.lang == "en":
         parts = [f"{doc.doc_number}"]
         if dates.effective_from:
             parts.append(f"took effect on {dates.effective_from}")
         if dates.expires_on:
-            parts.append(f"applies until {dates.expires_on}")
+            parts.append(f"applies until {dates.expires_on}" + (f" ({years} years)" if years else ""))
         now = {Validity.IN_FORCE: "it is in force", Validity.EXPIRED: "it has expired"}.get(status, "")
         tail = f"; as of {as_of} {now}" if now else ""
         return f"{' '.join(parts[:1])} {' and '.join(parts[1:])}{tail} [1]."
@@ -207,10 +211,18 @@ def _validity_lead(plan: QueryPlan, sentence: Sentence, corpus: Corpus, as_of: d
     if dates.effective_from:
         parts.append(f"自{cn_date(dates.effective_from)}起施行")
     if dates.expires_on:
-        parts.append(f"至{cn_date(dates.expires_on)}")
+        parts.append(f"至{cn_date(dates.expires_on)}" + (f"(有效期{years}年)" if years else ""))
     now = {Validity.IN_FORCE: "仍有效", Validity.EXPIRED: "已失效", Validity.NOT_YET: "尚未施行"}.get(status, "")
     tail = f";截至{cn_date(as_of)}{now}" if now else ""
     return f"{doc.doc_number}{','.join(parts)}{tail}[1]。"
+
+
+def _whole_years(start: date | None, end: date | None) -> int:
+    """The validity in whole years when it is one (2023-07-13 to 2028-07-12: 5), else 0."""
+    if start is None or end is None:
+        return 0
+    years = end.year - start.year
+    return years if years >= 2 and abs((end - start.replace(year=start.year + years)).days) <= 1 else 0
 
 
 def _asked_figure(plan: QueryPlan) -> re.Pattern[str]:
