@@ -11,7 +11,7 @@ from corpus.models import PolicyDocument, Validity
 from corpus.text import compact
 from service.answering.comparisons import compare_figures, kind_named, lead_sentence, relevant_facts
 from service.answering.config import EvidenceConfig
-from service.answering.evidence import Sentence, coverage, extend_window, trim_quote
+from service.answering.evidence import Sentence, Terms, coverage, extend_window, loose, trim_quote
 from service.answering.facts import PolicyFact
 from service.answering.figures import FIGURE, MONEY, SHARE, without_budgets
 from service.answering.judge import Verdict
@@ -90,12 +90,15 @@ def compose_answered(
     lead = _figures_lead(plan, sentences, corpus, as_of, facts or [], citations)
     if not lead and sentences and Asked.DATE in plan.asked:
         lead = _validity_lead(plan, sentences[0], corpus, as_of)
+    premise = _premise_note(plan, sentences) if plan.lang == "zh" else ""
     if not lead and sentences:
-        lead = _quote_lead(plan, sentences, terms or {})
-    if plan.lang == "zh":
-        premise = _premise_note(plan, sentences)
-        if premise:
-            lines.append(premise)
+        # what stands before the first quote's words: a premise note, the source (English, which-document)
+        before = len(premise) + 1 if premise else 0
+        if plan.lang != "zh" or Asked.DOCUMENT in plan.asked:
+            before += len(_where(corpus.documents[citations[0].doc_no], citations[0], plan.lang, repeat=False)) + 2
+        lead = _quote_lead(plan, sentences, terms or {}, opens_within=OPENS_WITHIN - before)
+    if premise:
+        lines.append(premise)
     if lead:
         lines.append(lead)
     last_doc = None
@@ -128,7 +131,9 @@ class _Run:
     figures: frozenset[str]
 
 
-def _quote_lead(plan: QueryPlan, sentences: list[Sentence], terms: dict[str, float]) -> str:
+def _quote_lead(
+    plan: QueryPlan, sentences: list[Sentence], terms: dict[str, float], opens_within: int = OPENS_WITHIN
+) -> str:
     """Runs of whole comma clauses of the best two quotes that state the asked fact, as a short lead.
 
     A run stays inside one sentence (never a cut inside a clause, never across into the next heading);
@@ -163,21 +168,26 @@ def _quote_lead(plan: QueryPlan, sentences: list[Sentence], terms: dict[str, flo
     if not runs:
         return ""
     best = max((r for r in runs if r.quote == 1), key=lambda r: r.score)
-    if best.start + len(best.text) <= OPENS_WITHIN:
+    if best.start + len(best.text) <= opens_within:
         return ""  # the best quote states it within its opening characters: it leads by itself
     runs.sort(key=lambda r: r.score, reverse=True)
     chosen = [best]
-    said = compact(best.text).lower()
     for extra in runs:
         if extra is best or len(best.text) + len(extra.text) + 2 > LEAD_TOTAL or _same_span(extra, best):
             continue
         # a second run must add a topic word (a bare "给予一次性奖励25万元" says nothing of what it is for)
-        adds = [t for t in terms if t in compact(extra.text).lower() and t not in said]
+        adds = [t for t in terms if _holds(terms, t, extra.text) and not _holds(terms, t, best.text)]
         if adds and (not plan.asks_amount or extra.figures - best.figures):
             chosen.append(extra)
             break
     chosen.sort(key=lambda r: (r.quote, r.start))
     return ";".join(f"{r.text}[{r.quote}]" for r in chosen) + "。"
+
+
+def _holds(terms: dict[str, float], key: str, text: str) -> bool:
+    """Whether ``text`` holds a topic concept in any of its wordings (an English key's Chinese ones too)."""
+    haystack = loose(text)
+    return terms.found(key, haystack) if isinstance(terms, Terms) else key in haystack
 
 
 def _same_span(a: _Run, b: _Run) -> bool:
