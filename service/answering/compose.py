@@ -138,7 +138,8 @@ def _quote_lead(
 
     A run stays inside one sentence (never a cut inside a clause, never across into the next heading);
     for a figure question it must hold the kind of figure asked (money, a share), not a budget. A second
-    run joins when it adds a topic word or a figure the first lacks, within ``LEAD_TOTAL`` characters.
+    run joins when it adds a topic word (and, for a figure question, a figure) the first lacks, within
+    ``LEAD_TOTAL`` characters. No lead when the best quote states it within ``opens_within`` characters.
     """
     question = plan.asked_text or plan.original
     runs: list[_Run] = []
