@@ -292,20 +292,7 @@ def _figures_lead(
         for n, citation in enumerate(citations, start=1):
             if citation.doc_no == fact.doc_no and compact(fact.quote) in compact(citation.quote):
                 return f"[{n}]"
-        page = corpus.page(fact.doc_no, fact.printed_page)
-        doc = corpus.documents[fact.doc_no]
-        citations.append(
-            Citation(
-                doc_no=doc.doc_no,
-                title=doc.title,
-                doc_number=doc.doc_number,
-                section=fact.section,
-                printed_page=fact.printed_page,
-                ebook_page=page.ebook_page if page is not None else fact.printed_page + 3,
-                quote=fact.quote,
-                validity=doc.status(as_of).value,
-            )
-        )
+        citations.append(fact.citation(corpus.documents[fact.doc_no].status(as_of).value))
         return f"[{len(citations)}]"
 
     return lead_sentence(comparisons, marker=marker, as_of=as_of, lang=plan.lang)

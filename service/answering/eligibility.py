@@ -151,16 +151,7 @@ def judge(profile: CompanyProfile, fact: PolicyFact, as_of: date) -> FactVerdict
         missing=list(dict.fromkeys(r.missing for r in results if r.missing)),
         gives=fact.benefit.describe() if fact.benefit is not None else f"认定为{fact.label}",
         estimated_amount=_estimate(profile, fact),
-        citation=Citation(
-            doc_no=fact.doc_no,
-            title=fact.title,
-            doc_number=fact.doc_number,
-            section=fact.section,
-            printed_page=fact.printed_page,
-            ebook_page=fact.ebook_page,
-            quote=fact.quote,
-            validity=validity,
-        ),
+        citation=fact.citation(validity),
         validity=validity,
     )
 

@@ -21,6 +21,7 @@ from pydantic import BaseModel, Field
 from corpus.library import Corpus
 from corpus.models import DocumentDates, PolicyDocument
 from service.answering.quantities import Quantity
+from service.models import Citation
 
 
 class Comparator(StrEnum):
@@ -148,6 +149,19 @@ class PolicyFact(BaseModel):
     @property
     def label(self) -> str:
         return f"{self.name}({self.variant})" if self.variant else self.name
+
+    def citation(self, validity: str) -> Citation:
+        """The fact's citation: its document, clause, printed page and verbatim quote."""
+        return Citation(
+            doc_no=self.doc_no,
+            title=self.title,
+            doc_number=self.doc_number,
+            section=self.section,
+            printed_page=self.printed_page,
+            ebook_page=self.ebook_page,
+            quote=self.quote,
+            validity=validity,
+        )
 
     def numbers(self) -> list[Quantity]:
         """Every quantity the fact stores (each must occur verbatim in the quote)."""
