@@ -13,7 +13,7 @@ from service.answering.comparisons import compare_figures, kind_named, lead_sent
 from service.answering.config import EvidenceConfig
 from service.answering.evidence import Sentence, Terms, coverage, extend_window, loose, trim_quote
 from service.answering.facts import PolicyFact
-from service.answering.figures import FIGURE, MONEY, SHARE, without_budgets
+from service.answering.figures import BUDGET_CLAUSE, FIGURE, MONEY, SHARE, asks_budget, without_budgets
 from service.answering.judge import Verdict
 from service.answering.plan import Asked, QueryPlan
 from service.answering.validity import cn_date
@@ -63,12 +63,32 @@ def select_sentences(
         if adds or adds_figure:
             chosen.append(sentence)
     final: list[Sentence] = []
+    question = plan.asked_text or plan.original
     for sentence in (
-        trim_quote(extend_window(s, config.extend_chars), terms, limit=config.quote_chars) for s in chosen
+        _after_budget(trim_quote(extend_window(s, config.extend_chars), terms, limit=config.quote_chars), question)
+        for s in chosen
     ):
         if not any(_overlaps(sentence, kept) for kept in final):  # grown windows may now overlap
             final.append(sentence)
     return final
+
+
+def _after_budget(sentence: Sentence, question: str) -> Sentence:
+    """A quote without its opening sentence when that sentence only states a measure's yearly budget
+    ("每年安排预算不少于2 亿元,用于支持瞪羚企业加快发展。": what the district spends, not what a company
+    gets), unless the question asks about budgets or nothing would remain."""
+    first = _FIRST_SENTENCE.match(sentence.text)
+    if first is None or not BUDGET_CLAUSE.match(first.group()) or asks_budget(question):
+        return sentence
+    rest = sentence.text[first.end() :]
+    text = rest.strip()
+    if len(compact(text)) < 8:
+        return sentence
+    start = sentence.start + first.end() + (len(rest) - len(rest.lstrip()))
+    return Sentence(sentence.chunk, start, start + len(text), text, sentence.score, sentence.coverage)
+
+
+_FIRST_SENTENCE = re.compile(r"[^。;;]*[。;;]")
 
 
 def _overlaps(a: Sentence, b: Sentence) -> bool:
@@ -87,7 +107,9 @@ def compose_answered(
     """A lead sentence that states what was asked, then the quotes it rests on, each with its [n] marker."""
     citations = [citation_for(corpus, s, as_of) for s in sentences]
     lines = []
-    lead = _figures_lead(plan, sentences, corpus, as_of, facts or [], citations)
+    lead = _figures_lead(plan, sentences, corpus, as_of, facts or [], citations, terms or {})
+    if not lead:
+        lead = _items_lead(sentences, plan.lang)
     if not lead and sentences and Asked.DATE in plan.asked:
         lead = _validity_lead(plan, sentences[0], corpus, as_of)
     premise = _premise_note(plan, sentences) if plan.lang == "zh" else ""
@@ -141,31 +163,11 @@ def _quote_lead(
     run joins when it adds a topic word (and, for a figure question, a figure) the first lacks, within
     ``LEAD_TOTAL`` characters. No lead when the best quote states it within ``opens_within`` characters.
     """
-    question = plan.asked_text or plan.original
     runs: list[_Run] = []
     for n, sentence in enumerate(sentences[:2], start=1):
         if n == 2 and not runs:
             break  # the lead rests on the best quote; the second only adds to it
-        text = display_quote(sentence.text)
-        for part in _LEAD_SENTENCE.finditer(text):
-            if _HEADING.fullmatch(part.group().strip()):
-                continue  # a clause's heading ("34. 加快推动文化产业发展。") states nothing
-            clauses = [(m.start() + part.start(), m.group()) for m in _LEAD_CLAUSE.finditer(part.group())]
-            for i in range(len(clauses)):
-                for j in range(i, len(clauses)):
-                    run = "".join(c for _, c in clauses[i : j + 1]).strip()
-                    run = re.sub(r"[,,;;::。\s]+$", "", run)
-                    if len(run) > LEAD_CHARS:
-                        break
-                    stated = {compact(m.group()) for m in _asked_figure(plan).finditer(without_budgets(run, question))}
-                    if plan.asks_amount and not stated:
-                        continue
-                    # a figure asked: the shortest run stating it; otherwise the fullest (a short run may be
-                    # a fragment); the second quote's runs count a little less
-                    length = (-0.001 if plan.asks_amount else 0.001) * len(run)
-                    score = coverage(terms, run) + length - 0.05 * (n - 1)
-                    if score > 0:
-                        runs.append(_Run(run, n, clauses[i][0], score, frozenset(stated)))
+        runs += _runs(plan, display_quote(sentence.text), terms, n)
     if not runs:
         return ""
     best = max((r for r in runs if r.quote == 1), key=lambda r: r.score)
@@ -183,6 +185,47 @@ def _quote_lead(
             break
     chosen.sort(key=lambda r: (r.quote, r.start))
     return ";".join(f"{r.text}[{r.quote}]" for r in chosen) + "。"
+
+
+def _items_lead(sentences: list[Sentence], lang: str) -> str:
+    """For an answer that quotes a list's items by their headings ("1. 形式审查。"), the headings in one line."""
+    heads = [_ITEM_NUMBER.sub("", display_quote(s.text).strip()).rstrip("。.") for s in sentences]
+    if len(heads) < 3 or not all(_HEADING.fullmatch(display_quote(s.text).strip()) for s in sentences):
+        return ""
+    if any(not head for head in heads):
+        return ""
+    listed = "、".join(f"{head}[{n}]" for n, head in enumerate(heads, start=1))
+    return f"In {len(heads)} parts: {listed}." if lang == "en" else f"共{len(heads)}项:{listed}。"
+
+
+_ITEM_NUMBER = re.compile(r"^(?:\d+[.、.]|[((][一二三四五六七八九十\d]+[))]|[一二三四五六七八九十]+、)\s*")
+
+
+def _runs(plan: QueryPlan, text: str, terms: dict[str, float], n: int) -> list[_Run]:
+    """The runs of whole comma clauses of quote ``n`` that could lead: inside one sentence, not a heading,
+    for a figure question holding the kind of figure asked (not a budget), scored by topic coverage."""
+    question = plan.asked_text or plan.original
+    runs: list[_Run] = []
+    for part in _LEAD_SENTENCE.finditer(text):
+        if _HEADING.fullmatch(part.group().strip()):
+            continue  # a clause's heading ("34. 加快推动文化产业发展。") states nothing
+        clauses = [(m.start() + part.start(), m.group()) for m in _LEAD_CLAUSE.finditer(part.group())]
+        for i in range(len(clauses)):
+            for j in range(i, len(clauses)):
+                run = "".join(c for _, c in clauses[i : j + 1]).strip()
+                run = re.sub(r"[,,;;::。\s]+$", "", run)
+                if len(run) > LEAD_CHARS:
+                    break
+                stated = {compact(m.group()) for m in _asked_figure(plan).finditer(without_budgets(run, question))}
+                if plan.asks_amount and not stated:
+                    continue
+                # a figure asked: the shortest run stating it; otherwise the fullest (a short run may be
+                # a fragment); the second quote's runs count a little less
+                length = (-0.001 if plan.asks_amount else 0.001) * len(run)
+                score = coverage(terms, run) + length - 0.05 * (n - 1)
+                if score > 0:
+                    runs.append(_Run(run, n, clauses[i][0], score, frozenset(stated)))
+    return runs
 
 
 def _holds(terms: dict[str, float], key: str, text: str) -> bool:
@@ -271,6 +314,7 @@ def _figures_lead(
     as_of: date,
     facts: list[PolicyFact],
     citations: list[Citation],
+    terms: dict[str, float],
 ) -> str:
     """For a question stating the user's own figures: their comparison with the thresholds of the facts
     of the documents the answer cites (可以/不够, the threshold, the user's figure), each fact cited."""
@@ -295,7 +339,14 @@ def _figures_lead(
         citations.append(fact.citation(corpus.documents[fact.doc_no].status(as_of).value))
         return f"[{len(citations)}]"
 
-    return lead_sentence(comparisons, marker=marker, as_of=as_of, lang=plan.lang)
+    lead = lead_sentence(comparisons, marker=marker, as_of=as_of, lang=plan.lang)
+    if plan.asks_amount:
+        # the question also asks what it gives: the figure as the policy prints it, from the fact's own quote
+        first = comparisons[0].fact
+        gives = _runs(plan, display_quote(first.quote), terms, 1)
+        if gives:
+            lead += f"{max(gives, key=lambda r: r.score).text}{marker(first)}" + ("." if plan.lang == "en" else "。")
+    return lead
 
 
 def _where(doc: PolicyDocument, citation: Citation, lang: str, repeat: bool) -> str:

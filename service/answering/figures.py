@@ -15,9 +15,17 @@ NO_CHARGE = re.compile(r"不收取|免费|无需缴纳|不收费")
 BUDGET_CLAUSE = re.compile(r"[^,,。;;]*(?:预算|专项资金规模|基金规模)[^,,。;;]*")
 
 
+_ASKS_BUDGET = re.compile(rf"{BUDGET_CLAUSE.pattern}|\bbudgets?\b", re.I)
+
+
+def asks_budget(question: str) -> bool:
+    """Whether the question asks about a measure's budget itself (in Chinese or English)."""
+    return bool(_ASKS_BUDGET.search(question))
+
+
 def without_budgets(text: str, question: str) -> str:
     """``text`` without its budget clauses, unless the question asks about budgets itself."""
-    return text if BUDGET_CLAUSE.search(question) else BUDGET_CLAUSE.sub("", text)
+    return text if asks_budget(question) else BUDGET_CLAUSE.sub("", text)
 
 
 MONEY = re.compile(r"\d[\d.,]*\s*(?:万美元|万元|亿元|万|亿|元)|[一二三四五六七八九十]+(?:亿元|万元)")

@@ -82,6 +82,17 @@ def test_english_question_gets_an_english_lead_with_chinese_quotes(qa) -> None: 
     assert any("海外" in c.quote for c in answer.citations)
 
 
+def test_a_figure_question_with_the_users_figures_gets_the_verdict_then_what_it_gives(qa) -> None:  # type: ignore[no-untyped-def]
+    answer = qa.ask("我们新引进的项目实到注册资本3亿元,符合投资资助条件吗?能按多少比例兑现?")
+    assert answer.status == "answered"
+    lead = answer.answer.splitlines()[0]
+    assert lead.startswith("可以:投资资助的门槛是实到注册资本1亿元以上,您的3亿元达到")
+    # then the ratio as the policy prints it, from the same clause and with the same marker
+    assert "可按实到注册资本5—10%予以办理" in lead
+    marker = lead[lead.index("达到") + 2 : lead.index("。")]
+    assert lead.endswith(f"5—10%予以办理{marker}。")
+
+
 def test_false_premise_gets_the_correct_figure(qa) -> None:  # type: ignore[no-untyped-def]
     answer = qa.ask("人工智能那份政策对新认定的国家重点实验室给800万元,是不是?")
     assert answer.status == "answered" and "1500" in answer.answer

@@ -236,3 +236,44 @@ def test_a_clause_heading_is_never_the_lead(corpus: Corpus) -> None:
     plan = plan_query("文化产业发展有哪些支持?", [], corpus)
     lead = _quote_lead(plan, [Sentence(chunk, 0, len(text), text)], {"文化产业": 3.0, "支持": 1.0})  # type: ignore[arg-type]
     assert "34." not in lead
+
+
+def test_a_list_quoted_by_its_item_headings_leads_with_them_in_one_line() -> None:
+    from service.answering.compose import _items_lead
+    from service.answering.evidence import Sentence
+
+    chunk = type("C", (), {"doc_no": 4})()
+
+    def quotes(*texts: str) -> list[Sentence]:
+        return [Sentence(chunk, 0, len(t), t) for t in texts]  # type: ignore[arg-type]
+
+    steps = quotes("1. 受理申请。", "2. 现场核查。", "(三)集体审议。")
+    assert _items_lead(steps, "zh") == "共3项:受理申请[1]、现场核查[2]、集体审议[3]。"
+    assert _items_lead(steps, "en") == "In 3 parts: 受理申请[1]、现场核查[2]、集体审议[3]."
+    assert _items_lead(steps[:2], "zh") == ""  # two quotes are not a list
+    # items that state something (not headings) lead by themselves
+    assert _items_lead(quotes("1. 受理申请。", "2. 现场核查,核查结果报区政府审定后予以公布。", "3. 公示。"), "zh") == ""
+
+
+@pytest.mark.parametrize(
+    ("question", "budget_kept"),
+    [
+        ("瞪羚企业有什么支持?", False),
+        ("瞪羚企业每年安排多少预算?", True),
+        ("How big is the budget for gazelle companies?", True),
+    ],
+)
+def test_a_quote_does_not_open_with_a_yearly_budget_unless_budgets_are_asked(question: str, budget_kept: bool) -> None:
+    from service.answering.compose import _after_budget
+    from service.answering.evidence import Sentence
+
+    chunk = type("C", (), {"doc_no": 1})()
+    text = "每年安排预算不少于2 亿元,用于支持瞪羚企业加快发展。对经认定的瞪羚企业,可优先安排产业发展用地。"
+    quote = _after_budget(Sentence(chunk, 100, 100 + len(text), text), question)  # type: ignore[arg-type]
+    if budget_kept:
+        assert quote.text == text
+    else:
+        assert quote.text == "对经认定的瞪羚企业,可优先安排产业发展用地。"
+        assert quote.start == 100 + text.index("对经认定")  # still a verbatim span: its offsets moved with it
+    alone = "每年安排预算不少于2 亿元,用于支持瞪羚企业加快发展。"
+    assert _after_budget(Sentence(chunk, 0, len(alone), alone), "瞪羚企业有什么支持?").text == alone  # type: ignore[arg-type]
