@@ -238,13 +238,14 @@ def plan_query(question: str, history: list[Turn], corpus: Corpus) -> QueryPlan:
     doc_filter = [by_number[n] for n in doc_numbers if n in by_number]
     asked_in = original if not rewritten else text
     asked = frozenset(kind for kind, pattern in _ASKED.items() if pattern.search(asked_in))
+    named = named_documents(text, corpus)
     return QueryPlan(
         original=original,
         text=text,
         lang=lang,
         doc_numbers=doc_numbers,
         doc_filter=list(dict.fromkeys(doc_filter)),
-        boost_docs=named_documents(text, corpus),
+        boost_docs=named,
         crossdoc=bool(_CROSSDOC.search(original)),
         asked=asked,
         checks_premise=bool(_CHECKS_PREMISE.search(original)),
@@ -321,10 +322,18 @@ def title_terms(title: str) -> tuple[str, ...]:
 
 
 def named_documents(text: str, corpus: Corpus) -> list[int]:
-    """Loaded documents whose distinctive title words the question uses ("总部经济那个文件")."""
+    """Loaded documents whose distinctive title words the question uses ("总部经济那个文件"), or the kind of
+    company the document is for, as its title names it (总部经济 -> 总部企业: "总部企业能拿多少?")."""
+    from service.answering import fact_terms
+
     found = []
     for doc in corpus.with_text():
         terms = title_terms(doc.title)
-        if any(t in text for t in terms if len(t) >= 3) or sum(t in text for t in terms) >= 2:
+        audience = fact_terms.last_before("audience", doc.title)
+        if (
+            any(t in text for t in terms if len(t) >= 3)
+            or sum(t in text for t in terms) >= 2
+            or (audience is not None and audience.canonical in text)
+        ):
             found.append(doc.doc_no)
     return found

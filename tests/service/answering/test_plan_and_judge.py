@@ -277,3 +277,11 @@ def test_a_quote_does_not_open_with_a_yearly_budget_unless_budgets_are_asked(que
         assert quote.start == 100 + text.index("对经认定")  # still a verbatim span: its offsets moved with it
     alone = "每年安排预算不少于2 亿元,用于支持瞪羚企业加快发展。"
     assert _after_budget(Sentence(chunk, 0, len(alone), alone), "瞪羚企业有什么支持?").text == alone  # type: ignore[arg-type]
+
+
+def test_the_kind_of_company_a_document_is_for_names_it(corpus: Corpus) -> None:
+    by_number = {d.doc_number: d.doc_no for d in corpus.documents.values()}
+    hq, zjtx = by_number["区办〔2023〕12号"], by_number["区办〔2023〕9号"]  # 总部经济 / “专精特新”企业 in their titles
+    assert plan_query("总部企业办展会有补贴吗?", [], corpus).boost_docs == [hq]
+    assert sorted(plan_query("总部企业和专精特新企业办展会的补贴一样吗?", [], corpus).boost_docs) == sorted([hq, zjtx])
+    assert plan_query("办展会有补贴吗?", [], corpus).boost_docs == []
