@@ -9,6 +9,9 @@ Signals (``measure``) read the plan, the ranked chunks and the quotable sentence
 - attribute share: how much of the topic the quote sentence stating the kind of fact asked (a figure, a
   date, a criterion...) covers, against the best retrieved text: a figure beside another award's wording
   does not answer;
+- delegated: the retrieved text is all from framework documents that leave the details to later ones
+  ("具体实施意见和操作细则…另行制定"); when it does not answer, a listed document sharing the topic's
+  words is named (toc_only) rather than nothing;
 - out of scope: another place, or a year the compilation never mentions.
 """
 
@@ -167,6 +170,14 @@ def decide(signals: Signals, config: JudgeConfig) -> Verdict:
         return Verdict(
             AnswerStatus.TOC_ONLY,
             f"the loaded text does not answer; {signals.toc_area:.0%} of the topic points to a listed document",
+            cov,
+            _unique(toc_docs + area_docs),
+        )
+    if toc_docs and signals.delegated:
+        return Verdict(
+            AnswerStatus.TOC_ONLY,
+            "the loaded text does not answer: it only frames the topic and leaves the details to later documents,"
+            " and a listed document shares the topic's words",
             cov,
             _unique(toc_docs + area_docs),
         )

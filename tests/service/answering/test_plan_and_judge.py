@@ -116,6 +116,20 @@ def test_a_listed_document_wins_when_the_loaded_text_lacks_its_area(corpus: Corp
     assert decide(Signals(coverage=0.2, dense=0.9, toc=[covered]), CONFIG).status is AnswerStatus.TOC_ONLY
 
 
+def test_a_framework_that_leaves_the_details_to_later_documents_names_the_listed_one(corpus: Corpus) -> None:
+    weak = TocMatch(_listed(corpus).doc, area=0.1, uncovered=0.1, words=["x"])  # below toc_fallback
+    framed = Signals(coverage=0.3, dense=0.9, toc=[weak], delegated=True)
+    verdict = decide(framed, CONFIG)
+    assert verdict.status is AnswerStatus.TOC_ONLY and verdict.toc_docs == [weak.doc]
+    # without the framework's delegation, or without a listed document sharing the words: not found
+    assert decide(Signals(coverage=0.3, dense=0.9, toc=[weak]), CONFIG).status is AnswerStatus.NOT_FOUND
+    assert decide(Signals(coverage=0.3, dense=0.9, delegated=True), CONFIG).status is AnswerStatus.NOT_FOUND
+    # the framework answers by itself: answered
+    assert decide(Signals(coverage=0.9, dense=0.9, toc=[weak], delegated=True), CONFIG).status is (
+        AnswerStatus.ANSWERED
+    )
+
+
 def test_a_listed_documents_area_names_it_when_the_loaded_text_does_not_answer(corpus: Corpus) -> None:
     doc = _listed(corpus).doc
     near = Signals(coverage=0.3, dense=0.9, area_doc=doc, area_margin=0.03)
