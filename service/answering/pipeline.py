@@ -176,7 +176,9 @@ class PolicyQAService:
             result.hits = _pin_quoted(plan.quoted, result.hits, self.version)
         retrieved = time.perf_counter()
         terms = weights.question_terms(plan)
-        scored = score_sentences(plan, terms, [(h.chunk, h.score) for h in result.hits], config.evidence)
+        scored = score_sentences(
+            plan, _within_named(terms, plan, corpus), [(h.chunk, h.score) for h in result.hits], config.evidence
+        )
         chosen, structured = self._evidence(plan, scored, terms)
         best = max((coverage(terms, c.text) for c in chosen), default=0.0)
         on_topic = [s.text for s in chosen if coverage(terms, s.text) >= config.evidence.on_topic_share * best]
@@ -371,6 +373,19 @@ def _pin_quoted(phrases: list[str], hits: list[ScoredChunk], version: IndexVersi
 
 def _overlapping(a: Sentence, b: Sentence) -> bool:
     return a.chunk.doc_no == b.chunk.doc_no and a.start < b.end and b.start < a.end
+
+
+def _within_named(terms: Terms, plan: QueryPlan, corpus: Corpus) -> Terms:
+    """The topic for choosing sentences inside the documents a question names by 文号: without the words of
+    their own titles ("区办〔2023〕12号里总部企业的人才奖励": every sentence of the 总部经济 document is
+    about 总部企业, so a sentence repeating the word is not the better answer)."""
+    if not plan.doc_filter:
+        return terms
+    titles = [loose(corpus.documents[n].title) for n in plan.doc_filter if n in corpus.documents]
+    named = {k for k in terms if titles and all(terms.found(k, t) or loose(k) in t for t in titles)}
+    if not named or len(named) == len(terms):
+        return terms
+    return Terms({k: w for k, w in terms.items() if k not in named}, terms.alternatives)
 
 
 def _shown(chosen: list[Sentence], share: float, keep_all: bool) -> list[Sentence]:

@@ -93,6 +93,14 @@ def test_a_figure_question_with_the_users_figures_gets_the_verdict_then_what_it_
     assert lead.endswith(f"5—10%予以办理{marker}。")
 
 
+def test_inside_a_document_named_by_its_number_its_own_subject_does_not_pick_the_sentence(qa) -> None:  # type: ignore[no-untyped-def]
+    # the README's example: every clause of the 总部经济 document is about 总部企业; the talent clause answers,
+    # not a service sentence that happens to repeat 总部企业
+    answer = qa.ask("区办[2023]12号里总部企业的人才奖励怎么给?")
+    assert answer.status == "answered"
+    assert "人才激励" in answer.citations[0].section
+
+
 def test_false_premise_gets_the_correct_figure(qa) -> None:  # type: ignore[no-untyped-def]
     answer = qa.ask("人工智能那份政策对新认定的国家重点实验室给800万元,是不是?")
     assert answer.status == "answered" and "1500" in answer.answer
