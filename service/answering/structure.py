@@ -6,6 +6,7 @@ import re
 
 from corpus.library import Corpus
 from corpus.models import Clause
+from corpus.text import compact
 from indexing.builder import IndexVersion
 from indexing.chunks import Chunk
 from service.answering.evidence import Sentence, coverage
@@ -80,11 +81,31 @@ def list_items(
         if intro is not None:
             items.append(intro)
     for child in _children(doc.clauses, parent)[:8]:
+        below = _descendants(doc.clauses, child)
+        heading_only = len(compact(child.text)) <= len(compact(child.marker + child.heading)) + 1
+        if below and heading_only and below[-1].end - child.start <= SUBTREE_CHARS:
+            # an item that is only a heading ("(一)规模型总部"): its sub-items are what it says; one quote
+            # per printed page they stand on, so each cites its own page
+            spans = _page_spans([child, *below])
+            items += [s for s in (_sentence_at(version, doc.doc_no, a, b, body) for a, b in spans) if s]
+            continue
         end = child.start + _first_sentence_length(child.text)
         sentence = _sentence_at(version, doc.doc_no, child.start, end, body)
         if sentence is not None:
             items.append(sentence)
     return items
+
+
+def _page_spans(clauses: list[Clause]) -> list[tuple[int, int]]:
+    """(start, end) of the runs of consecutive clauses that begin on the same printed page."""
+    spans: list[tuple[int, int, int]] = []
+    for clause in clauses:
+        page = clause.printed_pages[0] if clause.printed_pages else -1
+        if spans and spans[-1][2] == page:
+            spans[-1] = (spans[-1][0], clause.end, page)
+        else:
+            spans.append((clause.start, clause.end, page))
+    return [(a, b) for a, b, _ in spans]
 
 
 def _first_sentence_length(text: str, limit: int = 120) -> int:
@@ -95,6 +116,19 @@ def _first_sentence_length(text: str, limit: int = 120) -> int:
         return end
     commas = [m.end() for m in re.finditer(r"[,,:]", text[:limit])]
     return commas[-1] if commas else limit
+
+
+SUBTREE_CHARS = 300  # an item that is only a heading is quoted with its sub-items up to this length
+
+
+def _descendants(clauses: list[Clause], parent: Clause) -> list[Clause]:
+    i = clauses.index(parent)
+    out: list[Clause] = []
+    for clause in clauses[i + 1 :]:
+        if clause.level <= parent.level:
+            break
+        out.append(clause)
+    return out
 
 
 def _children(clauses: list[Clause], parent: Clause) -> list[Clause]:

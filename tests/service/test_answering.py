@@ -101,6 +101,18 @@ def test_inside_a_document_named_by_its_number_its_own_subject_does_not_pick_the
     assert "人才激励" in answer.citations[0].section
 
 
+def test_a_list_item_that_is_only_a_heading_is_quoted_with_its_sub_items_page_by_page(qa) -> None:  # type: ignore[no-untyped-def]
+    answer = qa.ask("总部企业的认定条件是什么?")
+    assert answer.status == "answered"
+    # (一)规模型总部 says nothing by itself: its sub-items (thresholds by sector) are quoted, each part on
+    # the printed page it stands on
+    by_text = {c.quote: c.printed_page for c in answer.citations}
+    scale = next(q for q in by_text if q.startswith("(一)规模型总部"))
+    assert "工业总部" in scale and by_text[scale] == 11
+    rest = next(q for q in by_text if "销售型总部" in q)
+    assert "20 亿元以上(含)" in rest and by_text[rest] == 12
+
+
 def test_false_premise_gets_the_correct_figure(qa) -> None:  # type: ignore[no-untyped-def]
     answer = qa.ask("人工智能那份政策对新认定的国家重点实验室给800万元,是不是?")
     assert answer.status == "answered" and "1500" in answer.answer
