@@ -27,7 +27,15 @@ from service.answering.compose import (
     select_sentences,
 )
 from service.answering.config import AnsweringConfig, default_config
-from service.answering.evidence import Sentence, Terms, TermWeights, coverage, loose, score_sentences
+from service.answering.evidence import (
+    Sentence,
+    Terms,
+    TermWeights,
+    coverage,
+    extend_window,
+    loose,
+    score_sentences,
+)
 from service.answering.facts import FactBook
 from service.answering.judge import Signals, Verdict, decide, measure
 from service.answering.plan import QueryPlan, plan_query
@@ -265,6 +273,8 @@ class PolicyQAService:
         if statement is not None:
             # the best-scored window around the statement keeps the neighbouring sentence (who implements it)
             around = next((s for s in scored if s.start <= statement.start and statement.end <= s.end), statement)
+            # and grows like any quote: what follows a date statement is often what it replaces
+            around = extend_window(around, self.config.evidence.extend_chars)
             chosen = [around, *[s for s in chosen if not (s.start < around.end and around.start < s.end)]]
         evidence = self.config.evidence
         return chosen[: evidence.max_docs if plan.crossdoc else evidence.max_quotes], statement is not None
