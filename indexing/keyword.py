@@ -212,7 +212,7 @@ class KeywordIndex:
         tokens = tokenize(query)
         if not self.ids or not tokens:
             return np.zeros(len(self.ids), dtype=np.float32)
-        return np.asarray(self._bm25.get_scores(tokens), dtype=np.float32)
+        return np.asarray(self._bm25.get_scores(list(dict.fromkeys(tokens))), dtype=np.float32)
 
     def search(self, query: str, k: int = 20) -> list[tuple[str, float]]:
         scores = self.scores(query)

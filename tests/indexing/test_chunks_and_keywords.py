@@ -65,3 +65,16 @@ def test_bm25_finds_the_clause_by_document_nickname_and_topic(corpus: Corpus) ->
     # words the texts never use match nothing: no zero-score filler in the results
     assert index.search("量子纠缠暗物质xyz", k=3) == []
     assert all(score > 0 for _, score in index.search("租房补助", k=50))
+
+
+def test_a_query_word_counts_once_however_often_it_is_repeated() -> None:
+    # the lexicon adds the corpus's wordings of a question word ("Binjiang" -> 滨江 高新区(滨江) 杭州高新区(滨江)):
+    # a word said three times must not outweigh the topic said once
+    index = KeywordIndex.from_texts(
+        ["fund", "zone"],
+        ["区财政三年内将产业基金规模增加到50亿元。", "高新区(滨江)企业在高新区(滨江)落户,滨江给予支持。"],
+    )
+    once = index.scores("滨江 产业基金")
+    thrice = index.scores("滨江 滨江 滨江 产业基金")
+    assert list(once) == list(thrice)
+    assert once[1] > 0  # the zone's name still counts, once
