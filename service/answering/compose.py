@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from corpus.library import Corpus
@@ -118,11 +118,13 @@ def compose_answered(
         before = len(premise) + 1 if premise else 0
         if plan.lang != "zh" or Asked.DOCUMENT in plan.asked:
             before += len(_where(corpus.documents[citations[0].doc_no], citations[0], plan.lang, repeat=False)) + 2
-        lead = _quote_lead(plan, sentences, terms or {}, opens_within=OPENS_WITHIN - before)
-    if premise:
-        lines.append(premise)
-    if lead:
-        lines.append(lead)
+        lead = _quote_lead(
+            _disputed(plan) if premise else plan, sentences, terms or {}, opens_within=OPENS_WITHIN - before
+        )
+    if premise and lead:
+        lines.append(premise.replace("原文如下:", "规定的是:") + lead)  # one line: what is not so, what is
+    elif premise or lead:
+        lines.append(premise or lead)
     last_doc = None
     quoted = citations[: len(sentences)]
     for n, citation in enumerate(quoted, start=1):
@@ -366,6 +368,14 @@ def short_title(title: str, limit: int = 20) -> str:
 
 
 _TITLE_PLACE = re.compile(r"杭州高新(?:技术产业)?开发区\s*[((]滨江[))]|杭州高新区\s*[((]滨江[))]|高新区\s*[((]滨江[))]")
+
+
+def _disputed(plan: QueryPlan) -> QueryPlan:
+    """A question that states a figure to be checked asks for the figure of that kind ("降到1%以下,对吧?"
+    asks for a share): the lead must state the text's own."""
+    claimed = [m.group() for m in FIGURE.finditer(plan.original)]
+    kinds = {Asked.RATIO if SHARE.search(c) else Asked.AMOUNT if MONEY.search(c) else Asked.COUNT for c in claimed}
+    return replace(plan, asked=plan.asked | kinds) if kinds else plan
 
 
 def _premise_note(plan: QueryPlan, sentences: list[Sentence]) -> str:

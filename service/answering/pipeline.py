@@ -242,10 +242,10 @@ class PolicyQAService:
                 and ("已失效" in first or "expired" in first or "尚未施行" in first)
             ):
                 note = ""  # the lead says it already
-            if note and rest and not first.startswith(("「", "According to")):
+            if note and rest and not first.startswith(("「", "According to")) and not first.endswith(":"):
                 # under the lead, before the quotes it concerns: the answer says it once, and early
                 text = "\n".join((first, note, rest))
-            elif note:  # no lead: after the quotes, which must open the answer
+            elif note:  # no lead (or a line that introduces the quotes): after the quotes
                 text = f"{text}\n{note}"
         done = time.perf_counter()
         return Answer(

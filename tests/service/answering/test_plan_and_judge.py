@@ -299,3 +299,20 @@ def test_the_kind_of_company_a_document_is_for_names_it(corpus: Corpus) -> None:
     assert plan_query("总部企业办展会有补贴吗?", [], corpus).boost_docs == [hq]
     assert sorted(plan_query("总部企业和专精特新企业办展会的补贴一样吗?", [], corpus).boost_docs) == sorted([hq, zjtx])
     assert plan_query("办展会有补贴吗?", [], corpus).boost_docs == []
+
+
+def test_a_disputed_figure_leads_with_the_texts_own_figure_of_that_kind(corpus: Corpus) -> None:
+    from service.answering.compose import _disputed, _quote_lead
+    from service.answering.evidence import Sentence
+
+    chunk = type("C", (), {"doc_no": 5})()
+    text = (
+        "深化同各金融机构战略合作,促进金融惠企服务便利化、普惠化,大力推动政府性融资担保工作,为中小企业降低成本。" * 2
+        + "加快担保审批速度,缩短审批时间30%以上,担保余额突破4亿元,平均担保费率降至0.8%以下。"
+    )
+    plan = plan_query("区里的融资担保,平均担保费率要降到1%以下,对吧?", [], corpus)
+    assert Asked.RATIO in _disputed(plan).asked and Asked.AMOUNT not in _disputed(plan).asked
+    assert Asked.AMOUNT in _disputed(plan_query("境外上市奖励是500万,对吧?", [], corpus)).asked
+    terms = {"担保费率": 3.0, "融资担保": 2.0}
+    lead = _quote_lead(_disputed(plan), [Sentence(chunk, 0, len(text), text)], terms)  # type: ignore[arg-type]
+    assert lead == "平均担保费率降至0.8%以下[1]。"  # the share, not the fuller run without a figure
