@@ -254,7 +254,8 @@ def plan_query(question: str, history: list[Turn], corpus: Corpus) -> QueryPlan:
         years=_YEAR.findall(_WITHOUT_DOC_YEARS.sub(" ", text)),
         rewritten=rewritten,
         asked_text=asked_text,
-        user_figures=[f for f in parse_user_figures(original) if f.metric],
+        # a figure inside quotation marks is the policy's text the user read out, not the user's own figure
+        user_figures=[f for f in parse_user_figures(_QUOTED.sub(" ", original)) if f.metric],
         quoted=[q.strip() for q in _QUOTED.findall(original) if len(q.strip()) >= 4],
     )
 

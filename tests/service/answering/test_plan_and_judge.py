@@ -316,3 +316,10 @@ def test_a_disputed_figure_leads_with_the_texts_own_figure_of_that_kind(corpus: 
     terms = {"担保费率": 3.0, "融资担保": 2.0}
     lead = _quote_lead(_disputed(plan), [Sentence(chunk, 0, len(text), text)], terms)  # type: ignore[arg-type]
     assert lead == "平均担保费率降至0.8%以下[1]。"  # the share, not the fuller run without a figure
+
+
+def test_a_figure_in_quotation_marks_is_the_policys_text_not_the_users_own(corpus: Corpus) -> None:
+    plan = plan_query("文件里写的“上年度营业收入10亿元以上”,我们营收8亿,够吗?", [], corpus)
+    assert [f.text for f in plan.user_figures] == ["8亿元"]
+    read_out = plan_query('A clerk reads "营业收入达到20亿元" off a printout. Which policy is that?', [], corpus)
+    assert read_out.user_figures == []
