@@ -142,8 +142,15 @@ def score_sentences(
     scored = []
     for chunk, chunk_score in chunks:
         context = f"{chunk.section} {chunk.title}"
+        single = {(s.start, s.end): coverage(terms, s.text) for s in sentences_of(chunk)}
         for window in windows_of(chunk):
             own = coverage(terms, window.text)
+            inside = [c for (a, b), c in single.items() if window.start <= a and b <= window.end]
+            if len(inside) > 1:
+                # words found only in a neighbouring sentence count at a share: two unrelated sentences
+                # side by side do not make one answer
+                anchor = max(inside)
+                own = anchor + config.neighbour_credit * (own - anchor)
             with_context = coverage(terms, window.text + context)
             score = (
                 config.own_weight * own

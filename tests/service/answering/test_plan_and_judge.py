@@ -323,3 +323,32 @@ def test_a_figure_in_quotation_marks_is_the_policys_text_not_the_users_own(corpu
     assert [f.text for f in plan.user_figures] == ["8亿元"]
     read_out = plan_query('A clerk reads "营业收入达到20亿元" off a printout. Which policy is that?', [], corpus)
     assert read_out.user_figures == []
+
+
+def test_words_found_only_in_a_neighbouring_sentence_count_less(corpus: Corpus) -> None:
+    from indexing.chunks import Chunk
+    from service.answering.config import EvidenceConfig
+    from service.answering.evidence import score_sentences
+
+    def chunk(name: str, text: str) -> Chunk:
+        return Chunk(
+            id=name,
+            doc_no=3,
+            title="t",
+            doc_number="n",
+            section="s",
+            text=text,
+            start=0,
+            end=len(text),
+            printed_pages=[1],
+            ebook_pages=[1],
+        )
+
+    pair = chunk("a", "对首台套产品给予一次性奖励。对新认定为国家级研发中心的给予奖励。")
+    right = chunk("b", "对小巨人企业给予一次性奖励。")
+    plan = plan_query("刚认定国家级小巨人,有一次性奖励吗?", [], corpus)
+    terms = {"小巨人": 2.0, "一次性": 1.0, "国家级": 1.0, "认定": 1.0, "首台套": 0.5}
+    chunks = [(pair, 1.0), (right, 1.0)]
+    # side by side, the two unrelated sentences hold more of the words than the one that answers
+    assert score_sentences(plan, terms, chunks, EvidenceConfig())[0].text == right.text
+    assert score_sentences(plan, terms, chunks, EvidenceConfig(neighbour_credit=1.0))[0].text == pair.text
