@@ -18,6 +18,9 @@ from service.models import Turn
 # 问法 that ask for several documents side by side
 _CROSSDOC = re.compile(
     r"有哪些支持|哪些扶持|有什么支持|分别|各个|各政策|哪几个|哪些文件|哪几份|几个文件|几份|每个文件|都一样|哪些政策|几个政策|哪些规定|有几个"
+    r"|\bwhich (?:policy )?(?:documents|policies)\b|\b(?:each|every) (?:policy|document)\b|\brespectively\b"
+    r"|\bhow many (?:policy )?(?:documents|policies)\b",
+    re.I,
 )
 # an elliptical turn leans on the previous one: "那省级的呢?", "这个政策…", "个人奖呢?"
 _ELLIPTIC = re.compile(

@@ -352,3 +352,17 @@ def test_words_found_only_in_a_neighbouring_sentence_count_less(corpus: Corpus) 
     # side by side, the two unrelated sentences hold more of the words than the one that answers
     assert score_sentences(plan, terms, chunks, EvidenceConfig())[0].text == right.text
     assert score_sentences(plan, terms, chunks, EvidenceConfig(neighbour_credit=1.0))[0].text == pair.text
+
+
+@pytest.mark.parametrize(
+    ("question", "crossdoc"),
+    [
+        ("Which policy documents mention the innovation voucher, and what does each pay?", True),
+        ("How many documents offer a listing award?", True),
+        ("What do the HQ and SME policies pay for a national lab, respectively?", True),
+        ("How much is the listing award?", False),
+        ("Which document sets the HQ rent subsidy?", False),  # one document asked for
+    ],
+)
+def test_side_by_side_questions_in_english(corpus: Corpus, question: str, crossdoc: bool) -> None:
+    assert plan_query(question, [], corpus).crossdoc is crossdoc
