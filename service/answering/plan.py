@@ -241,6 +241,10 @@ def plan_query(question: str, history: list[Turn], corpus: Corpus) -> QueryPlan:
     doc_filter = [by_number[n] for n in doc_numbers if n in by_number]
     asked_in = original if not rewritten else text
     asked = frozenset(kind for kind, pattern in _ASKED.items() if pattern.search(asked_in))
+    concepts = concepts_of(text if rewritten else original, lang)
+    if lang == "zh":
+        concepts, corrected = _typos_corrected(concepts, corpus)
+        text = f"{text} {' '.join(corrected)}".strip()
     named = named_documents(text, corpus)
     return QueryPlan(
         original=original,
@@ -252,7 +256,7 @@ def plan_query(question: str, history: list[Turn], corpus: Corpus) -> QueryPlan:
         crossdoc=bool(_CROSSDOC.search(original)),
         asked=asked,
         checks_premise=bool(_CHECKS_PREMISE.search(original)),
-        concepts=concepts_of(text if rewritten else original, lang),
+        concepts=concepts,
         toc_hints=lexicon.topics().matches(asked_text),
         years=_YEAR.findall(_WITHOUT_DOC_YEARS.sub(" ", text)),
         rewritten=rewritten,
@@ -294,6 +298,22 @@ def concepts_of(text: str, lang: str) -> list[Concept]:
     for concept in concepts:
         unique.setdefault(concept.key, concept)
     return list(unique.values())
+
+
+def _typos_corrected(concepts: list[Concept], corpus: Corpus) -> tuple[list[Concept], list[str]]:
+    """Concepts the compilation never writes, read as its homophone when it has one (新才料 -> 新材料)."""
+    from service.answering.typos import homophones
+
+    index = homophones(corpus)
+    out, corrected = [], []
+    for concept in concepts:
+        fixed = index.correct(concept.key) if concept.alternatives == (concept.key,) else None
+        if fixed:
+            out.append(Concept(concept.key, (concept.key, fixed)))
+            corrected.append(fixed)
+        else:
+            out.append(concept)
+    return out, corrected
 
 
 _YEAR = re.compile(r"(?<!\d)(20\d{2})(?!\d)")

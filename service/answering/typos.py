@@ -1,0 +1,69 @@
+"""Homophone typos: a word typed with a pinyin input method often comes out as another word that sounds the
+same ("新才料" for 新材料). A question word of three or more characters that the compilation never uses is
+read as the compilation's word with the same pinyin, when there is one.
+
+Shorter words are left alone: two-character words share their pinyin too often (统一/同一, 十几/市级) for a
+sound alone to say which was meant.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections import Counter
+
+from pypinyin import lazy_pinyin
+
+from corpus.library import Corpus
+
+MIN_CHARS = 3
+MAX_CHARS = 4
+_CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
+
+
+class HomophoneIndex:
+    """Every 3- and 4-character run of Chinese in the texts, by its toneless pinyin."""
+
+    def __init__(self, texts: list[str]):
+        joined = "\n".join(texts)
+        self._text = joined
+        self._sound: dict[str, str] = {}
+        self._by_sound: dict[tuple[str, ...], Counter[str]] = {}
+        for run in _CJK_RUN.findall(joined):
+            for n in range(MIN_CHARS, MAX_CHARS + 1):
+                for i in range(len(run) - n + 1):
+                    word = run[i : i + n]
+                    self._by_sound.setdefault(self._pinyin(word), Counter())[word] += 1
+
+    def _pinyin(self, word: str) -> tuple[str, ...]:
+        out = []
+        for char in word:
+            if char not in self._sound:
+                self._sound[char] = lazy_pinyin(char)[0]
+            out.append(self._sound[char])
+        return tuple(out)
+
+    def correct(self, word: str) -> str | None:
+        """The texts' word that sounds like ``word``, when ``word`` itself is not in the texts (else None)."""
+        if not (MIN_CHARS <= len(word) <= MAX_CHARS) or not _CJK_RUN.fullmatch(word) or word in self._text:
+            return None
+        found = self._by_sound.get(self._pinyin(word))
+        return found.most_common(1)[0][0] if found else None
+
+
+_LOCK = threading.Lock()
+_CACHE: dict[tuple[tuple[int, str, int, int], ...], HomophoneIndex] = {}
+
+
+def homophones(corpus: Corpus) -> HomophoneIndex:
+    """The index of the corpus's loaded text and titles (built once per set of documents)."""
+    key = tuple(sorted((d.doc_no, d.source, d.start, d.end) for d in corpus.documents.values()))
+    with _LOCK:
+        index = _CACHE.get(key)
+        if index is None:
+            texts = [d.title for d in corpus.documents.values()]
+            texts += [corpus.source_of(d).body[d.start : d.end or None] for d in corpus.with_text()]
+            index = _CACHE[key] = HomophoneIndex(texts)
+            if len(_CACHE) > 8:
+                _CACHE.pop(next(iter(_CACHE)))
+        return index

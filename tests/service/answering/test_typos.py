@@ -1,0 +1,36 @@
+"""Homophone typos from pinyin input: a long word the compilation never writes is read as its homophone."""
+
+from __future__ import annotations
+
+import pytest
+
+from corpus.library import Corpus
+from service.answering.plan import plan_query
+from service.answering.typos import HomophoneIndex, homophones
+
+
+@pytest.fixture(scope="module")
+def corpus() -> Corpus:
+    return Corpus.load()
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        ("新才料", "新材料"),  # same sound, the texts' word
+        ("新材料", None),  # written as the texts write it
+        ("统一", None),  # two characters: sounds alone say too little
+        ("量子计算", None),  # no word of the texts sounds like it
+    ],
+)
+def test_a_long_word_the_texts_never_use_reads_as_their_homophone(word: str, expected: str | None) -> None:
+    index = HomophoneIndex(["支持新材料、生物医药等产业,对同一项目不重复奖励。"])
+    assert index.correct(word) == expected
+
+
+def test_the_question_plan_carries_the_corrected_wording(corpus: Corpus) -> None:
+    assert homophones(corpus).correct("新才料") == "新材料"
+    plan = plan_query("我们是做新才料的公司,算不算重点产业?", [], corpus)
+    concept = next(c for c in plan.concepts if c.key == "新才料")
+    assert concept.alternatives == ("新才料", "新材料")
+    assert "新材料" in plan.text  # the keyword and dense queries read it too
