@@ -95,7 +95,9 @@ def _boundary(text: str, index: int) -> bool:
 
 
 def normalise_key(text: str) -> str:
-    return re.sub(r"\s+", " ", unicodedata.normalize("NFKC", text)).strip().lower()
+    """NFKC, lower case, single spaces; a hyphen between letters reads as a space (dual-engine = dual engine)."""
+    text = re.sub(r"\s+", " ", unicodedata.normalize("NFKC", text)).strip().lower()
+    return re.sub(r"(?<=[a-z])-(?=[a-z])", " ", text)
 
 
 @lru_cache(maxsize=1)

@@ -47,3 +47,9 @@ def test_one_character_chinese_keys_are_not_loaded(tmp_path) -> None:  # type: i
 def test_places_outside_the_district() -> None:
     assert set(lexicon.other_places("上海张江的政策")) == {"上海", "张江"}
     assert lexicon.other_places("滨江的总部企业") == []
+
+
+def test_a_hyphen_between_letters_reads_as_a_space() -> None:
+    english = lexicon.english()
+    assert dict(english.matches("The dual-engine policy"))["dual engine"] == ("双引擎",)
+    assert lexicon.normalise_key("Dual-Engine 区党委〔2019〕25号-附则") == "dual engine 区党委〔2019〕25号-附则"
