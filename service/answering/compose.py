@@ -62,15 +62,24 @@ def select_sentences(
         adds_figure = plan.asks_amount and any(f not in quoted for f in figures)
         if adds or adds_figure:
             chosen.append(sentence)
-    final: list[Sentence] = []
-    question = plan.asked_text or plan.original
-    for sentence in (
-        _after_budget(trim_quote(extend_window(s, config.extend_chars), terms, limit=config.quote_chars), question)
-        for s in chosen
-    ):
-        if not any(_overlaps(sentence, kept) for kept in final):  # grown windows may now overlap
-            final.append(sentence)
-    return final
+    return add_quotes([], [as_quote(s, plan, terms, config) for s in chosen])
+
+
+def as_quote(window: Sentence, plan: QueryPlan, terms: dict[str, float], config: EvidenceConfig) -> Sentence:
+    """A chosen window as it is quoted: grown by its neighbours (not side by side: one sentence per document
+    is what is compared), cut to its best clauses, without a budget opening."""
+    grown = window if plan.crossdoc else extend_window(window, config.extend_chars)
+    grown = trim_quote(grown, terms, limit=config.quote_chars)
+    return _after_budget(grown, plan.asked_text or plan.original)
+
+
+def add_quotes(kept: list[Sentence], more: list[Sentence]) -> list[Sentence]:
+    """``kept`` and those of ``more`` that overlap none before them (grown windows may overlap)."""
+    out = list(kept)
+    for sentence in more:
+        if not any(_overlaps(sentence, k) for k in out):
+            out.append(sentence)
+    return out
 
 
 def _after_budget(sentence: Sentence, question: str) -> Sentence:

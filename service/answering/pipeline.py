@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import threading
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
 from typing import Any, Protocol
@@ -21,6 +21,8 @@ from indexing.serving import VectorStores, open_serving
 from service.answering.areas import DocumentAreas
 from service.answering.compose import (
     Draft,
+    add_quotes,
+    as_quote,
     compose_answered,
     compose_not_found,
     compose_toc_only,
@@ -188,6 +190,8 @@ class PolicyQAService:
             plan, _within_named(terms, plan, corpus), [(h.chunk, h.score) for h in result.hits], config.evidence
         )
         chosen, structured = self._evidence(plan, scored, terms)
+        if not structured and not plan.crossdoc:
+            chosen = self._answer_each_part(plan, result.hits, chosen)
         best = max((coverage(terms, c.text) for c in chosen), default=0.0)
         on_topic = [s.text for s in chosen if coverage(terms, s.text) >= config.evidence.on_topic_share * best]
         signals = measure(
@@ -278,6 +282,32 @@ class PolicyQAService:
             chosen = [around, *[s for s in chosen if not (s.start < around.end and around.start < s.end)]]
         evidence = self.config.evidence
         return chosen[: evidence.max_docs if plan.crossdoc else evidence.max_quotes], statement is not None
+
+    def _answer_each_part(self, plan: QueryPlan, hits: list[ScoredChunk], chosen: list[Sentence]) -> list[Sentence]:
+        """For a question in several parts ("上市目标是多少家?后备企业要保持在多少家?"), the best window of the
+        retrieved text for each part read on its own: the quote that holds it, or a new one after the best
+        quote. Either is shown like the best quote: it answers part of what was asked."""
+        parts = _question_parts(plan)
+        if len(parts) < 2 or not chosen:
+            return chosen
+        evidence = self.config.evidence
+        ranked = [(h.chunk, h.score) for h in hits]
+        top = chosen[0].score
+        quotes = list(chosen)
+        found: list[Sentence] = []
+        for part in parts:
+            own = plan_query(part, [], self.corpus)
+            terms = self.weights.question_terms(own)
+            scored = score_sentences(own, terms, ranked, evidence) if terms else []
+            if not scored:
+                continue
+            holder = next((i for i, q in enumerate(quotes) if _holds(q, scored[0])), None)
+            if holder is not None:
+                quotes[holder] = replace(quotes[holder], score=max(quotes[holder].score, top))
+            elif not any(_holds(q, scored[0]) for q in found):
+                found.append(replace(as_quote(scored[0], own, terms, evidence), score=top))
+        merged = add_quotes(quotes[:1], found + quotes[1:])
+        return merged[: evidence.max_quotes]
 
     def _warnings(self, citations: list[Citation], lang: str, status: AnswerStatus) -> list[str]:
         if status is not AnswerStatus.ANSWERED:
@@ -396,6 +426,22 @@ def _within_named(terms: Terms, plan: QueryPlan, corpus: Corpus) -> Terms:
     if not named or len(named) == len(terms):
         return terms
     return Terms({k: w for k, w in terms.items() if k not in named}, terms.alternatives)
+
+
+_PART = re.compile(r"[^??]+[??]")
+
+
+def _question_parts(plan: QueryPlan) -> list[str]:
+    """The questions a question in several parts asks, each with words of its own; none for a follow-up read
+    with its history (its parts lean on the earlier turns)."""
+    if plan.rewritten:
+        return []
+    parts = [p.strip() for p in _PART.findall(plan.original)]
+    return [p for p in parts if len(re.sub(r"\W", "", p)) >= 4]
+
+
+def _holds(quote: Sentence, window: Sentence) -> bool:
+    return quote.chunk.doc_no == window.chunk.doc_no and quote.start <= window.start and window.end <= quote.end
 
 
 def _shown(chosen: list[Sentence], share: float, keep_all: bool) -> list[Sentence]:

@@ -113,6 +113,14 @@ def test_a_list_item_that_is_only_a_heading_is_quoted_with_its_sub_items_page_by
     assert "20 亿元以上(含)" in rest and by_text[rest] == 12
 
 
+def test_each_part_of_a_two_part_question_gets_its_quote(qa) -> None:  # type: ignore[no-untyped-def]
+    answer = qa.ask("总部企业评上五星级奖多少?规模增长奖励最多给多少?")
+    assert answer.status == "answered"
+    sections = [c.section for c in answer.citations]
+    assert any("星级培育奖励" in s for s in sections) and any("规模增长奖励" in s for s in sections)
+    assert "2000 万元" in answer.answer
+
+
 def test_false_premise_gets_the_correct_figure(qa) -> None:  # type: ignore[no-untyped-def]
     answer = qa.ask("人工智能那份政策对新认定的国家重点实验室给800万元,是不是?")
     assert answer.status == "answered" and "1500" in answer.answer
