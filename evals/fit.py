@@ -29,7 +29,7 @@ VALIDATION_SET = DEV_SET.with_name("gold_validation.jsonl")
 GRID: dict[str, list[float]] = {
     "answer_coverage": [0.3, 0.4, 0.5, 0.6],
     "attribute_topic": [0.0, 0.3, 0.5],
-    "unknown_max": [0.5, 1.0],
+    "unknown_max": [0.5, 0.7, 0.9, 1.0],
     "toc_min": [0.15, 0.25, 0.35, 0.6],
     "toc_fallback": [0.1, 0.2, 0.3, 0.45],
     "dense_min": [0.0, 0.84, 0.86, 0.88],

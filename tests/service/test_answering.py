@@ -45,6 +45,13 @@ def test_not_found_for_another_district_and_for_nonsense(qa) -> None:  # type: i
         assert answer.citations == []
 
 
+def test_not_found_when_the_topic_is_wording_the_compilation_never_uses(qa) -> None:  # type: ignore[no-untyped-def]
+    # 光伏 and 电站 occur nowhere in the compilation: the one known word (建设) is not an answer
+    answer = qa.ask("滨江对光伏电站建设有什么补贴?")
+    assert answer.status == "not_found" and answer.citations == []
+    assert "光伏" in answer.answer  # it says what was looked for
+
+
 def test_expired_policy_is_warned_as_of_the_configured_date(qa, built_data_dir: Path) -> None:  # type: ignore[no-untyped-def]
     from service.container import build_policyqa
 
