@@ -46,9 +46,14 @@ class UserFigure(BaseModel):
     value: Decimal
     unit: str = Field(description="元, 美元 or %.")
     text: str = Field(description="The figure as the user wrote it.")
+    beyond: bool = Field(default=False, description="The user said the figure was passed (突破/超过 100亿).")
 
     def display(self) -> str:
         return format_amount(self.value, self.unit)
+
+    def compared(self) -> Decimal:
+        """The value a threshold is checked against: just above the figure when the user passed it."""
+        return self.value + Decimal("0.01") if self.beyond else self.value
 
 
 class Comparison(BaseModel):
@@ -129,7 +134,12 @@ def parse_user_figures(text: str) -> list[UserFigure]:
         word = _metric_for(text, start, end, unit)
         figures.append(
             UserFigure(
-                metric=word.metric if word else "", field=word.field if word else "", value=value, unit=unit, text=raw
+                metric=word.metric if word else "",
+                field=word.field if word else "",
+                value=value,
+                unit=unit,
+                text=raw,
+                beyond=bool(_PASSED.search(text[max(0, start - 10) : start])),
             )
         )
     return figures
@@ -151,6 +161,9 @@ def _metric_for(text: str, start: int, end: int, unit: str) -> _Word | None:
         return best[1]
     hits = [(after.find(w.word), w) for w in candidates if w.word in after]
     return min(hits, key=lambda h: h[0])[1] if hits else None
+
+
+_PASSED = re.compile(r"(?:突破|超过|超出|超了|过了|破了|exceed(?:ed|s)?|passed|over|above)\s*$", re.I)
 
 
 def relevant_facts(text: str, facts: list[PolicyFact]) -> list[PolicyFact]:
@@ -197,7 +210,10 @@ def compare_figures(user_figures: list[UserFigure], facts: list[PolicyFact]) -> 
                 if figure.field == condition.field and figure.unit == condition.threshold.unit:
                     out.append(
                         Comparison(
-                            figure=figure, fact=fact, condition=condition, meets=satisfies(figure.value, condition)
+                            figure=figure,
+                            fact=fact,
+                            condition=condition,
+                            meets=satisfies(figure.compared(), condition),
                         )
                     )
     return out

@@ -9,10 +9,10 @@ from datetime import date
 from corpus.library import Corpus
 from corpus.models import PolicyDocument, Validity
 from corpus.text import compact
-from service.answering.comparisons import compare_figures, kind_named, lead_sentence, relevant_facts
+from service.answering.comparisons import Comparison, compare_figures, kind_named, lead_sentence, relevant_facts
 from service.answering.config import EvidenceConfig
 from service.answering.evidence import Sentence, Terms, coverage, extend_window, loose, trim_quote
-from service.answering.facts import PolicyFact
+from service.answering.facts import FactKind, PolicyFact
 from service.answering.figures import BUDGET_CLAUSE, FIGURE, MONEY, SHARE, asks_budget, without_budgets
 from service.answering.judge import Verdict
 from service.answering.plan import Asked, QueryPlan
@@ -227,7 +227,7 @@ def _runs(plan: QueryPlan, text: str, terms: dict[str, float], n: int) -> list[_
                 run = re.sub(r"[,,;;::。\s]+$", "", run)
                 if len(run) > LEAD_CHARS:
                     break
-                stated = {compact(m.group()) for m in _asked_figure(plan).finditer(without_budgets(run, question))}
+                stated = _stated(plan, without_budgets(run, question))
                 if plan.asks_amount and not stated:
                     continue
                 # a figure asked: the shortest run stating it; otherwise the fullest (a short run may be
@@ -237,6 +237,20 @@ def _runs(plan: QueryPlan, text: str, terms: dict[str, float], n: int) -> list[_
                 if score > 0:
                     runs.append(_Run(run, n, clauses[i][0], score, frozenset(stated)))
     return runs
+
+
+def _stated(plan: QueryPlan, text: str) -> set[str]:
+    """The figures of the kind asked that ``text`` states; when the user gave figures of their own, not the
+    thresholds they are compared with ("营业收入不低于10亿元" is a condition, not what is given)."""
+    out = set()
+    for m in _asked_figure(plan).finditer(text):
+        if plan.user_figures and _CONDITION_BEFORE.search(text[max(0, m.start() - 4) : m.start()]):
+            continue
+        out.add(compact(m.group()))
+    return out
+
+
+_CONDITION_BEFORE = re.compile(r"(?:不低于|不少于|超过|达到|突破|高于|满)\s*$")
 
 
 def _holds(terms: dict[str, float], key: str, text: str) -> bool:
@@ -329,7 +343,8 @@ def _figures_lead(
 ) -> str:
     """For a question stating the user's own figures: their comparison with the thresholds of the facts
     of the documents the answer cites (可以/不够, the threshold, the user's figure), each fact cited."""
-    if not plan.user_figures or not facts or not plan.asked & {Asked.CRITERION, Asked.YES_NO}:
+    wants_verdict = bool(plan.asked & {Asked.CRITERION, Asked.YES_NO})
+    if not plan.user_figures or not facts or not (wants_verdict or plan.asks_amount):
         return ""
     docs = {s.chunk.doc_no for s in sentences}
     asked = plan.asked_text
@@ -350,6 +365,15 @@ def _figures_lead(
         citations.append(fact.citation(corpus.documents[fact.doc_no].status(as_of).value))
         return f"[{len(citations)}]"
 
+    if not wants_verdict:
+        # "how much do we get?" with the user's figure: the award of the bracket the figure falls in (a fact
+        # that is one variant of a list graded by that figure); an award not graded by it says nothing of it
+        met = [
+            c
+            for c in comparisons
+            if c.meets and c.fact.variant and c.fact.kind is FactKind.AWARD and c.fact.benefit is not None
+        ]
+        return _award_met(met[0], marker(met[0].fact), plan.lang, as_of) if met else ""
     lead = lead_sentence(comparisons, marker=marker, as_of=as_of, lang=plan.lang)
     if plan.asks_amount:
         # the question also asks what it gives: the figure as the policy prints it, from the fact's own quote
@@ -358,6 +382,22 @@ def _figures_lead(
         if gives:
             lead += f"{max(gives, key=lambda r: r.score).text}{marker(first)}" + ("." if plan.lang == "en" else "。")
     return lead
+
+
+def _award_met(comparison: Comparison, mark: str, lang: str, as_of: date) -> str:
+    """The award a user's figure qualifies for, with its threshold and what it gives."""
+    fact, benefit = comparison.fact, comparison.fact.benefit
+    gives = benefit.describe() if benefit is not None else ""
+    expired = fact.dates.status(as_of) is Validity.EXPIRED
+    if lang == "en":
+        note = " (the policy has expired)" if expired else ""
+        return (
+            f"Your {comparison.figure.display()} falls in {fact.name}'s bracket {comparison.condition.describe()}: "
+            f"{gives}{note}{mark}."
+        )
+    note = "(该政策已失效)" if expired else ""
+    bracket = comparison.condition.describe()
+    return f"{fact.name}:您的{comparison.figure.display()}属于{bracket}一档,{gives}{note}{mark}。"
 
 
 def _where(doc: PolicyDocument, citation: Citation, lang: str, repeat: bool) -> str:

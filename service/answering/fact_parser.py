@@ -226,6 +226,8 @@ def _conditions(seg: Segment, amounts: list[Amount], tiers: list[Amount] | None,
         )
         if tiers is not None and a in tiers and i + 1 < len(tiers):
             cond.upper = tiers[i + 1].q  # a tier ends where the next begins
+            # "突破50亿、100亿": exactly 100亿 has not passed 100亿, so it is still the 50亿 tier
+            cond.upper_inclusive = cond.comparator is Comparator.GT
         between = seg.text[out_end(seg, out) : a.start] if out else ""
         if out and "或" in between and not re.search(r"[,,]", between):
             out[-1].group = cond.group = out[-1].group or f"或{len(out)}"

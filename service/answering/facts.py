@@ -65,6 +65,8 @@ class Condition(BaseModel):
         head = f"{self.period}{self.metric}"
         if self.upper is not None:
             close = "(含)" if self.upper_inclusive else "(不含)"
+            if self.comparator is Comparator.GT:  # 首次突破20亿元 (the next bracket's figure ends it)
+                return f"{head}超过{self.threshold.display()}、{self.upper.display()}{close}以下"
             return f"{head}{self.threshold.display()}(含)以上、{self.upper.display()}{close}以下"
         words = self.comparator_text or _COMPARATOR_WORDS[self.comparator]
         cut = re.search(r"\(含\)|及以上|以上", words)

@@ -128,6 +128,16 @@ def test_each_part_of_a_two_part_question_gets_its_quote(qa) -> None:  # type: i
     assert "2000 万元" in answer.answer
 
 
+def test_how_much_with_the_users_figure_leads_with_the_bracket_it_falls_in(qa) -> None:  # type: ignore[no-untyped-def]
+    answer = qa.ask("我们总部营收去年首次突破100亿元,能拿多少奖励?")
+    assert answer.status == "answered"
+    lead = answer.answer.splitlines()[0]
+    assert lead.startswith("营收突破奖励:您的100亿元属于营业收入超过100亿元、200亿元(含)以下一档,最高400万元")
+    # a figure that grades no award of the answer ("租房补助" is not graded by revenue): no bracket lead
+    rent = qa.ask("我们营收12亿,租房补助最多多少?")
+    assert "一档" not in rent.answer and "不低于 10 亿元的总部企业[1]" not in rent.answer.splitlines()[0]
+
+
 def test_false_premise_gets_the_correct_figure(qa) -> None:  # type: ignore[no-untyped-def]
     answer = qa.ask("人工智能那份政策对新认定的国家重点实验室给800万元,是不是?")
     assert answer.status == "answered" and "1500" in answer.answer

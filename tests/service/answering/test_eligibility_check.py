@@ -184,3 +184,20 @@ def test_lead_sentence_says_when_the_policy_has_expired() -> None:
     comparisons = compare_figures(parse_user_figures("社零总额1.5亿元"), retail[:1])
     assert "已失效" in lead_sentence(comparisons, as_of=TODAY)
     assert "已失效" not in lead_sentence(comparisons, as_of=date(2023, 6, 1))
+
+
+@pytest.mark.parametrize(
+    ("question", "bracket"),
+    [
+        ("营收首次突破100亿元,奖多少?", "营收突破奖励(营业收入100亿元)"),  # passed 100亿: the 100亿 bracket
+        ("营收100亿元,奖多少?", "营收突破奖励(营业收入50亿元)"),  # exactly 100亿 has not passed it
+        ("Our revenue passed RMB 20 billion; what is the reward?", "营收突破奖励(营业收入200亿元)"),
+    ],
+)
+def test_a_figure_the_user_says_they_passed_meets_a_breakthrough_bracket(question: str, bracket: str) -> None:
+    breakthrough = [f for f in facts() if f.name == "营收突破奖励"]
+    figures = parse_user_figures(question)
+    met = [c.fact.label for c in compare_figures(figures, breakthrough) if c.meets]
+    assert met == [bracket]
+    first = next(f for f in breakthrough if f.label == "营收突破奖励(营业收入20亿元)")
+    assert first.conditions[0].describe() == "营业收入超过20亿元、50亿元(含)以下"
