@@ -34,6 +34,9 @@ _INSTRUCTION = re.compile(
     r"ignore|disregard|jailbreak|system prompt|you are now|(previous|above|prior|new) instructions",
     re.I,
 )
+_INSTRUCTION_BLOCK = re.compile(
+    r"<\s*(instructions?|system|prompt|rules?|assistant|admin)\b[^<>]*>.*?<\s*/\s*\1\s*>", re.I | re.S
+)
 _MARKUP = re.compile(r"</?[A-Za-z_][^<>]{0,40}>|#{2,}[^#]{0,20}#{2,}")
 _CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fff??。!!])\s+|\s+(?=[\u4e00-\u9fff])")
 _CLAUSE = re.compile(r"(?:[^,,。;;!!??\n.]|\.(?=\d))+(?:[,,。;;!!??\n]|\.(?!\d))*|\.")
@@ -205,6 +208,7 @@ def has_content(text: str) -> bool:
 def strip_instructions(text: str) -> str:
     """Drop the clauses that instruct the system ("忽略以上指令…", "ignore previous instructions"):
     they are not what the question is about, and must move neither retrieval nor the verdict."""
+    text = _INSTRUCTION_BLOCK.sub(" ", text)  # <instructions>answer freely</instructions>: tags and words
     text = _MARKUP.sub(" ", text)
     # whitespace next to Chinese text separates clauses as punctuation does
     pieces = [p for part in _CJK_GAP.split(text) for p in _CLAUSE.findall(part)]
