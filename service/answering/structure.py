@@ -132,14 +132,9 @@ def _descendants(clauses: list[Clause], parent: Clause) -> list[Clause]:
 
 
 def _children(clauses: list[Clause], parent: Clause) -> list[Clause]:
-    i = clauses.index(parent)
-    out: list[Clause] = []
-    for clause in clauses[i + 1 :]:
-        if clause.level <= parent.level:
-            break
-        if not out or clause.level == out[0].level:
-            out.append(clause)
-    return out
+    """The items directly under ``parent``: its descendants at the level of the first one."""
+    below = _descendants(clauses, parent)
+    return [c for c in below if c.level == below[0].level]
 
 
 def _sentence_at(version: IndexVersion, doc_no: int, start: int, end: int, body: str) -> Sentence | None:
