@@ -41,7 +41,11 @@ def select_sentences(
     if plan.crossdoc:
         seen: set[int] = set()
         for sentence in scored:
-            if sentence.chunk.doc_no not in seen and sentence.score >= config.crossdoc_share * best:
+            # a document joins a figure question with a figure of the kind asked (not its budget)
+            states = not plan.asks_amount or bool(
+                _asked_figure(plan).search(without_budgets(sentence.text, plan.asked_text or plan.original))
+            )
+            if sentence.chunk.doc_no not in seen and sentence.score >= config.crossdoc_share * best and states:
                 chosen.append(sentence)
                 seen.add(sentence.chunk.doc_no)
             if len(chosen) >= config.max_docs:

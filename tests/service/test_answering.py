@@ -138,6 +138,13 @@ def test_how_much_with_the_users_figure_leads_with_the_bracket_it_falls_in(qa) -
     assert "一档" not in rent.answer and "不低于 10 亿元的总部企业[1]" not in rent.answer.splitlines()[0]
 
 
+def test_a_side_by_side_figure_question_lists_only_documents_that_state_a_figure(qa) -> None:  # type: ignore[no-untyped-def]
+    answer = qa.ask("企业新认定了国家级重点实验室,各个政策文件分别奖多少?")
+    assert answer.status == "answered"
+    assert len({c.doc_no for c in answer.citations}) >= 3  # several documents, side by side
+    assert all("万元" in c.quote for c in answer.citations)  # none is there only as a neighbour
+
+
 def test_false_premise_gets_the_correct_figure(qa) -> None:  # type: ignore[no-untyped-def]
     answer = qa.ask("人工智能那份政策对新认定的国家重点实验室给800万元,是不是?")
     assert answer.status == "answered" and "1500" in answer.answer
