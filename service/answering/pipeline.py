@@ -219,7 +219,15 @@ class PolicyQAService:
             draft = compose_answered(plan, shown, corpus, as_of, prepared.terms, facts)
         elif verdict.status is AnswerStatus.TOC_ONLY:
             related: list[Sentence] = []
-            for sentence in (s for s in prepared.scored if s.coverage >= 0.6):
+            terms = prepared.terms
+            # loaded text "related" to a listed document's topic names the topic's most specific concept
+            rarest = max(terms, key=lambda k: terms[k]) if terms else ""
+            on_topic = (
+                s
+                for s in prepared.scored
+                if s.coverage >= 0.6 and (not rarest or _mentions(terms, rarest, s.text))
+            )
+            for sentence in on_topic:
                 if not any(_overlapping(sentence, r) for r in related):
                     related.append(sentence)  # windows of one chunk overlap: each passage once
                 if len(related) == 2:
@@ -438,6 +446,10 @@ def _question_parts(plan: QueryPlan) -> list[str]:
         return []
     parts = [p.strip() for p in _PART.findall(plan.original)]
     return [p for p in parts if len(re.sub(r"\W", "", p)) >= 4]
+
+
+def _mentions(terms: Terms, key: str, text: str) -> bool:
+    return terms.found(key, loose(text)) if isinstance(terms, Terms) else key in loose(text)
 
 
 def _holds(quote: Sentence, window: Sentence) -> bool:

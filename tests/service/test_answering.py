@@ -33,6 +33,13 @@ def test_toc_only_names_the_listed_document_and_its_page(qa) -> None:  # type: i
     assert compact(cited.quote) in compact(qa.corpus.toc_text)
 
 
+def test_toc_only_shows_only_loaded_text_on_the_topic(qa) -> None:  # type: ignore[no-untyped-def]
+    answer = qa.ask("关于扶持推动文化产业高质量发展的实施意见有哪些支持政策?")
+    assert answer.status == "toc_only" and answer.citations[0].doc_number == "杭高新〔2023〕4号"
+    related = answer.citations[1:]
+    assert related and all("文化" in c.quote for c in related)  # not a budget sentence that says 支持
+
+
 def test_partial_document_beyond_its_text_is_toc_only(qa) -> None:  # type: ignore[no-untyped-def]
     answer = qa.ask("杭高新〔2023〕5号人工智能政策有效期多久?")
     assert answer.status == "toc_only" and answer.citations[0].doc_no == 6
