@@ -223,9 +223,7 @@ class PolicyQAService:
             # loaded text "related" to a listed document's topic names the topic's most specific concept
             rarest = max(terms, key=lambda k: terms[k]) if terms else ""
             on_topic = (
-                s
-                for s in prepared.scored
-                if s.coverage >= 0.6 and (not rarest or _mentions(terms, rarest, s.text))
+                s for s in prepared.scored if s.coverage >= 0.6 and (not rarest or _mentions(terms, rarest, s.text))
             )
             for sentence in on_topic:
                 if not any(_overlapping(sentence, r) for r in related):
