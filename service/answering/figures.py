@@ -4,11 +4,24 @@ from __future__ import annotations
 
 import re
 
+from corpus.text import compact
+
 FIGURE = re.compile(
     r"\d[\d.,]*\s*(?:万美元|万元|亿元|万|亿|元|%|倍|亩|家|个工作日|个月|个|名|P|年|日|天|次)"
     r"|百分之[一二三四五六七八九十]+|[一二三四五六七八九十]+(?:亿元|万元|年|个工作日)"
 )
 NO_CHARGE = re.compile(r"不收取|免费|无需缴纳|不收费")
+
+
+def figure_key(figure: str) -> str:
+    """A figure in the form two wordings of it share: "500 万美元" and "500万美元", "200万元" and "200万"."""
+    return compact(figure).replace("万元", "万").replace("亿元", "亿")
+
+
+def figure_keys(text: str) -> set[str]:
+    """The figures of ``text``, each by ``figure_key``."""
+    return {figure_key(m.group()) for m in FIGURE.finditer(text)}
+
 
 # a framework document's measures open with the district's yearly budget for them ("每年安排预算不少于2亿元"):
 # that figure is what the district spends, not what a company gets

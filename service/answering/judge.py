@@ -18,6 +18,7 @@ Signals (``measure``) read the plan, the ranked chunks and the quotable sentence
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from corpus.library import Corpus
@@ -26,13 +27,12 @@ from service.answering import lexicon
 from service.answering.areas import AreaMatch
 from service.answering.config import JudgeConfig
 from service.answering.evidence import Terms, TermWeights, coverage, loose
-from service.answering.figures import FIGURE, NO_CHARGE, without_budgets
+from service.answering.figures import NO_CHARGE, figure_keys, without_budgets
 from service.answering.lexicon import other_places
 from service.answering.plan import Asked, QueryPlan, has_content, title_terms
 from service.answering.retrieve import ScoredChunk
 from service.models import AnswerStatus
 
-_FIGURE = re.compile(f"{NO_CHARGE.pattern}|{FIGURE.pattern}")
 _DATE_STATED = re.compile(r"\d{4}\s*年|\d+\s*月\s*\d+\s*日|有效期|施行|年底|年内|之日起|发布后")
 _CRITERIA_STATED = re.compile(r"条件|符合|应当|须|要求|以上|不低于|超过|达到|连续|认定|是指|不得")
 _PROCEDURE_STATED = re.compile(r"申报|申请|受理|审核|审批|评审|公示|提交|负责|牵头|部门|办公室|平台|流程|程序|组织")
@@ -93,6 +93,7 @@ def measure(
     config: JudgeConfig,
     dense_ok: bool = True,
     area: AreaMatch | None = None,
+    neighbour_credit: float = 1.0,
 ) -> Signals:
     """Every signal of the verdict, computed once."""
     signals = Signals(has_content=has_content(plan.original), structured=structured)
@@ -117,7 +118,7 @@ def measure(
     loaded = loose(" ".join(h.chunk.indexed_text for h in hits[:depth]))
     signals.toc = toc_matches(plan, terms, weights, corpus, loaded)
     signals.loaded_share = _loaded_share(plan, terms, weights, loaded)
-    support = attribute_support(plan, quotes, terms)
+    support = attribute_support(plan, quotes, terms, neighbour_credit)
     signals.attribute_share = min(support / signals.coverage, 1.0) if signals.coverage else support
     signals.delegated = _delegated(signals.toc, corpus, hits)
     # e5's similarities across languages run lower than within Chinese: one threshold fits only Chinese
@@ -269,46 +270,58 @@ def _found(terms: Terms, key: str, haystack: str) -> bool:
     return any(loose(w) in haystack for w in wordings)
 
 
-def attribute_support(plan: QueryPlan, quotes: list[str], terms: Terms) -> float:
+def attribute_support(plan: QueryPlan, quotes: list[str], terms: Terms, neighbour_credit: float = 1.0) -> float:
     """How much of the topic the best quote sentence stating the asked kind of fact covers (0 when none
     states it; 1 when the question asks for nothing checkable).
 
-    Sentences are read with the sentence after them (a condition and its figure often sit in adjacent
-    sentences). For figures, a figure the asker gave does not count, nor a measure's yearly budget
-    ("每年安排预算不少于2亿元" is what the district spends, not what a company gets).
+    A sentence states a date, a criterion or a procedure by its wording, and a figure by a figure the asker
+    did not give (nor a measure's yearly budget: "每年安排预算不少于2亿元" is what the district spends, not what
+    a company gets). Topic words held only by the sentence before or after it count at ``neighbour_credit``:
+    a condition and its figure often sit side by side, and so do two measures.
     """
     if not quotes:
         return 0.0
-    asked = plan.asked
-    if Asked.DATE in asked and not plan.checks_premise and not any(_DATE_STATED.search(q) for q in quotes):
-        return 0.0
-    if Asked.CRITERION in asked and not any(_CRITERIA_STATED.search(q) for q in quotes):
-        return 0.0
-    if Asked.PROCEDURE in asked and not any(_PROCEDURE_STATED.search(q) for q in quotes):
-        return 0.0
-    if not (asked & {Asked.AMOUNT, Asked.RATIO, Asked.COUNT, Asked.PERIOD}) or asked & {
-        Asked.DATE,
-        Asked.CRITERION,
-        Asked.PROCEDURE,
-        Asked.DOCUMENT,
-        Asked.YES_NO,
-    }:
+    states = _statement_tests(plan)
+    if not states:
         return 1.0
-    claimed = {m.group() for m in _FIGURE.finditer(plan.original)}
     best = 0.0
-    for window in _windows(quotes):
-        if {m.group() for m in _FIGURE.finditer(without_budgets(window, plan.asked_text or plan.original))} - claimed:
-            best = max(best, coverage(terms, window))
+    for sentences in _sentences(quotes):
+        covered = [coverage(terms, s) for s in sentences]
+        for i, sentence in enumerate(sentences):
+            if not any(test(sentence) for test in states):
+                continue
+            beside = [coverage(terms, sentences[j] + sentence) for j in (i - 1, i + 1) if 0 <= j < len(sentences)]
+            own = covered[i]
+            best = max(best, own + neighbour_credit * (max(beside, default=own) - own))
     return best
 
 
-def _windows(quotes: list[str]) -> list[str]:
-    """Each sentence of the quotes with the sentence after it in its quote."""
-    out: list[str] = []
-    for quote in quotes:
-        sentences = [s for s in re.findall(r"[^。;;]+[。;;]?", quote) if s.strip()]
-        out.extend(s + (sentences[i + 1] if i + 1 < len(sentences) else "") for i, s in enumerate(sentences))
-    return out
+def _statement_tests(plan: QueryPlan) -> list[Callable[[str], bool]]:
+    """For each checkable kind of fact the question asks, a test of whether a sentence states it."""
+    asked = plan.asked
+    tests: list[Callable[[str], bool]] = []
+    if Asked.DATE in asked and not plan.checks_premise:
+        tests.append(lambda s: bool(_DATE_STATED.search(s)))
+    if Asked.CRITERION in asked:
+        tests.append(lambda s: bool(_CRITERIA_STATED.search(s)))
+    if Asked.PROCEDURE in asked:
+        tests.append(lambda s: bool(_PROCEDURE_STATED.search(s)))
+    figures = asked & {Asked.AMOUNT, Asked.RATIO, Asked.COUNT, Asked.PERIOD}
+    if figures:
+        claimed = figure_keys(plan.original)
+        question = plan.asked_text or plan.original
+
+        def figure(sentence: str) -> bool:
+            stated = without_budgets(sentence, question)
+            return bool(figure_keys(stated) - claimed or NO_CHARGE.search(stated))
+
+        tests.append(figure)
+    return tests
+
+
+def _sentences(quotes: list[str]) -> list[list[str]]:
+    """The sentences of each quote."""
+    return [[s for s in re.findall(r"[^。!?！？]+[。!?！？]?", quote) if s.strip()] for quote in quotes]
 
 
 def _delegated(toc: list[TocMatch], corpus: Corpus, hits: list[ScoredChunk]) -> bool:

@@ -205,6 +205,7 @@ class PolicyQAService:
             config.judge,
             result.dense_ok,
             self.areas.match(result.query_vector),
+            config.evidence.neighbour_credit,
         )
         return Prepared(plan, result, scored, chosen, signals, terms, started, retrieved)
 

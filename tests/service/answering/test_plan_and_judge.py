@@ -153,15 +153,35 @@ def test_a_listed_documents_area_names_it_when_the_loaded_text_does_not_answer(c
         (["每年安排预算不少于2亿元,用于孵化器的培育。对认定的孵化器给予奖励。"], False),
         # the figure belongs to another award's sentence
         (["对认定的孵化器给予奖励。", "对新认定的省级企业研究院,给予30万元奖励。"], False),
+        # the next sentence in the same quote is another measure's figure: its topic words count at half
+        (["对认定的孵化器分档给予奖励。支持企业开展数字化攻关,经认定给予最高100万元补助。"], False),
+        # a condition and its figure split by a semicolon are one sentence
+        (["鼓励孵化器开展活动;经认定,按实际投入的20%给予资助,最高10万元。"], True),
+        # "free of charge" states what a fee question asks
+        (["孵化器认定的申报不收取任何费用。"], True),
+        # a figure the asker gave is not an answer
+        (["孵化器认定后奖励,详见80万元以上的项目。"], False),
     ],
 )
 def test_attribute_support_wants_the_figure_beside_the_topic(corpus: Corpus, quotes: list[str], stated: bool) -> None:
     from service.answering.evidence import Terms
     from service.answering.judge import attribute_support
 
-    plan = plan_query("孵化器认定后奖励多少钱?", [], corpus)
+    plan = plan_query("孵化器认定后奖励多少钱?投资 80 万元以上的项目呢?", [], corpus)
     terms = Terms({"孵化器": 3.0, "认定": 1.0}, {})
-    assert (attribute_support(plan, quotes, terms) >= 0.75) is stated
+    assert (attribute_support(plan, quotes, terms, neighbour_credit=0.5) >= 0.75) is stated
+
+
+def test_attribute_support_reads_a_criterion_in_the_sentence_on_the_topic(corpus: Corpus) -> None:
+    from service.answering.evidence import Terms
+    from service.answering.judge import attribute_support
+
+    plan = plan_query("孵化器需要满足什么条件?", [], corpus)
+    terms = Terms({"孵化器": 3.0}, {})
+    on_topic = ["孵化器的面积应当达到3000平方米以上。"]
+    elsewhere = ["孵化器按规定给予奖励。", "土地出让附带条件。"]
+    assert attribute_support(plan, on_topic, terms) == 1.0
+    assert attribute_support(plan, elsewhere, terms) == 0.0
 
 
 def test_a_threshold_for_a_named_kind_of_company_follows_unless_the_question_names_it() -> None:
