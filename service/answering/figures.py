@@ -43,3 +43,15 @@ def without_budgets(text: str, question: str) -> str:
 
 MONEY = re.compile(r"\d[\d.,]*\s*(?:万美元|万元|亿元|万|亿|元)|[一二三四五六七八九十]+(?:亿元|万元)")
 SHARE = re.compile(r"\d[\d.,]*\s*%|百分之[一二三四五六七八九十]+")
+PERIOD = re.compile(r"\d[\d.,]*\s*(?:个工作日|个月|年|日|天)|[一二三四五六七八九十]+(?:年|个工作日|个月)")
+
+
+def figure_kind(figure: str) -> str:
+    """ "money", "share", "period" or "count" (家, 个, 名, 次, 倍, 亩...) for a figure matched by FIGURE."""
+    if SHARE.fullmatch(figure):
+        return "share"
+    if MONEY.fullmatch(figure):
+        return "money"
+    if PERIOD.fullmatch(figure):
+        return "period"
+    return "count"

@@ -23,11 +23,12 @@ from dataclasses import dataclass, field
 
 from corpus.library import Corpus
 from corpus.models import PolicyDocument, TextStatus
+from corpus.text import compact
 from service.answering import lexicon
 from service.answering.areas import AreaMatch
 from service.answering.config import JudgeConfig
 from service.answering.evidence import Terms, TermWeights, coverage, loose
-from service.answering.figures import NO_CHARGE, figure_keys, without_budgets
+from service.answering.figures import FIGURE, NO_CHARGE, figure_key, figure_keys, figure_kind, without_budgets
 from service.answering.lexicon import other_places
 from service.answering.plan import Asked, QueryPlan, has_content, title_terms
 from service.answering.retrieve import ScoredChunk
@@ -36,6 +37,13 @@ from service.models import AnswerStatus
 _DATE_STATED = re.compile(r"\d{4}\s*年|\d+\s*月\s*\d+\s*日|有效期|施行|年底|年内|之日起|发布后")
 _CRITERIA_STATED = re.compile(r"条件|符合|应当|须|要求|以上|不低于|超过|达到|连续|认定|是指|不得")
 _PROCEDURE_STATED = re.compile(r"申报|申请|受理|审核|审批|评审|公示|提交|负责|牵头|部门|办公室|平台|流程|程序|组织")
+# the kinds of figure that state each kind of asked figure ("能拿多少" is money or a share of something)
+_FIGURE_KINDS: dict[Asked, tuple[str, ...]] = {
+    Asked.AMOUNT: ("money", "share"),
+    Asked.RATIO: ("share",),
+    Asked.COUNT: ("count",),
+    Asked.PERIOD: ("period",),
+}
 _DELEGATES = re.compile(r"具体实施意见和操作细则|操作细则|实施细则.{0,6}另行|另行制定")
 
 
@@ -306,14 +314,19 @@ def _statement_tests(plan: QueryPlan) -> list[Callable[[str], bool]]:
         tests.append(lambda s: bool(_CRITERIA_STATED.search(s)))
     if Asked.PROCEDURE in asked:
         tests.append(lambda s: bool(_PROCEDURE_STATED.search(s)))
-    figures = asked & {Asked.AMOUNT, Asked.RATIO, Asked.COUNT, Asked.PERIOD}
-    if figures:
+    kinds = {k for a in (asked | plan.checks_kinds) & set(_FIGURE_KINDS) for k in _FIGURE_KINDS[a]}
+    if kinds:
         claimed = figure_keys(plan.original)
         question = plan.asked_text or plan.original
 
         def figure(sentence: str) -> bool:
             stated = without_budgets(sentence, question)
-            return bool(figure_keys(stated) - claimed or NO_CHARGE.search(stated))
+            if "money" in kinds and NO_CHARGE.search(stated):
+                return True
+            return any(
+                figure_key(m.group()) not in claimed and figure_kind(compact(m.group())) in kinds
+                for m in FIGURE.finditer(stated)
+            )
 
         tests.append(figure)
     return tests

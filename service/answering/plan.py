@@ -9,9 +9,10 @@ from functools import lru_cache
 
 from corpus.doc_numbers import find_doc_numbers
 from corpus.library import Corpus
-from corpus.text import nfkc
+from corpus.text import compact, nfkc
 from service.answering import lexicon
 from service.answering.comparisons import UserFigure, parse_user_figures
+from service.answering.figures import FIGURE, figure_kind
 from service.answering.lexicon import QUESTION_NOISE, is_english
 from service.models import Turn
 
@@ -127,7 +128,8 @@ _ASKED: dict[Asked, re.Pattern[str]] = {
         re.I,
     ),
     Asked.DOCUMENT: re.compile(
-        r"哪个文件|哪份文件|哪一份|什么文件|文号|第几页|哪一页|出处|出自|哪条|which (?:document|policy|page)|page",
+        r"哪个文件|哪份文件|哪一份|哪几个文件|哪些文件|什么文件|"
+        r"文号|第几页|哪一页|出处|出自|哪条|which (?:document|policy|page)|page",
         re.I,
     ),
     Asked.YES_NO: re.compile(
@@ -174,6 +176,7 @@ class QueryPlan:
     toc_hints: list[tuple[str, tuple[str, ...]]] = field(default_factory=list)
     years: list[str] = field(default_factory=list)  # years the question names (outside 文号)
     rewritten: bool = False
+    checks_kinds: frozenset[Asked] = frozenset()  # the kinds of the policy figures a yes/no question checks
     quoted: list[str] = field(default_factory=list)  # phrases the asker quotes from a text ("…挂牌交易的")
     user_figures: list[UserFigure] = field(default_factory=list)  # the asker's own figures (营收12亿...)
     asked_text: str = ""  # the question as asked (joined to the previous turn for a follow-up), unexpanded
@@ -245,6 +248,7 @@ def plan_query(question: str, history: list[Turn], corpus: Corpus) -> QueryPlan:
     doc_filter = [by_number[n] for n in doc_numbers if n in by_number]
     asked_in = original if not rewritten else text
     asked = frozenset(kind for kind, pattern in _ASKED.items() if pattern.search(asked_in))
+    own = [f for f in parse_user_figures(_QUOTED.sub(" ", original)) if f.metric]
     concepts = concepts_of(text if rewritten else original, lang)
     if lang == "zh":
         concepts, corrected = _typos_corrected(concepts, corpus)
@@ -266,9 +270,23 @@ def plan_query(question: str, history: list[Turn], corpus: Corpus) -> QueryPlan:
         rewritten=rewritten,
         asked_text=asked_text,
         # a figure inside quotation marks is the policy's text the user read out, not the user's own figure
-        user_figures=[f for f in parse_user_figures(_QUOTED.sub(" ", original)) if f.metric],
+        user_figures=own,
+        # "境外上市也是400万吗?" checks a figure: the text must state one of that kind
+        checks_kinds=_claimed_kinds(_QUOTED.sub(" ", original), own) if Asked.YES_NO in asked else frozenset(),
         quoted=[q.strip() for q in _QUOTED.findall(original) if len(q.strip()) >= 4],
     )
+
+
+def _claimed_kinds(question: str, own: list[UserFigure]) -> frozenset[Asked]:
+    """The kinds of the figures a yes/no question states about the policy (not the asker's own company's)."""
+    mine = {compact(f.text) for f in own}
+    kinds: set[Asked] = set()
+    for m in FIGURE.finditer(question):
+        if compact(m.group()) in mine or any(compact(m.group()) in t for t in mine):
+            continue
+        kind = figure_kind(compact(m.group()))
+        kinds |= {Asked.AMOUNT} if kind == "money" else {Asked.RATIO} if kind == "share" else set()
+    return frozenset(kinds)
 
 
 def concepts_of(text: str, lang: str) -> list[Concept]:

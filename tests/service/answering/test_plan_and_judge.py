@@ -386,3 +386,42 @@ def test_words_found_only_in_a_neighbouring_sentence_count_less(corpus: Corpus) 
 )
 def test_side_by_side_questions_in_english(corpus: Corpus, question: str, crossdoc: bool) -> None:
     assert plan_query(question, [], corpus).crossdoc is crossdoc
+
+
+@pytest.mark.parametrize(
+    ("figure", "kind"),
+    [
+        ("300 万元", "money"),
+        ("一亿元", "money"),
+        ("15%", "share"),
+        ("三年", "period"),
+        ("30个工作日", "period"),
+        ("500家", "count"),
+        ("2倍", "count"),
+    ],
+)
+def test_figure_kinds(figure: str, kind: str) -> None:
+    from corpus.text import compact
+    from service.answering.figures import figure_kind
+
+    assert figure_kind(compact(figure)) == kind
+
+
+def test_a_duration_does_not_state_an_amount(corpus: Corpus) -> None:
+    from service.answering.evidence import Terms
+    from service.answering.judge import attribute_support
+
+    plan = plan_query("孵化器能拿多少补贴?", [], corpus)
+    terms = Terms({"孵化器": 3.0}, {})
+    assert attribute_support(plan, ["对孵化器可分档给予三年房租补贴。"], terms) == 0.0
+    assert attribute_support(plan, ["对孵化器给予最高50万元房租补贴。"], terms) == 1.0
+
+
+def test_a_yes_no_question_checking_a_policy_figure_asks_for_that_kind(corpus: Corpus) -> None:
+    from service.answering.plan import Asked
+
+    assert plan_query("境外上市也是400万吗?", [], corpus).checks_kinds == {Asked.AMOUNT}
+    assert plan_query("担保费率降到1%以下,是不是?", [], corpus).checks_kinds == {Asked.RATIO}
+    # the asker's own figures (a metric named) and a figure read out in quotation marks are not checked
+    assert plan_query("我们营收12亿,算总部企业吗?", [], corpus).checks_kinds == frozenset()
+    assert plan_query("“最高3000万”那条还能申报吗?", [], corpus).checks_kinds == frozenset()
