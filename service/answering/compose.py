@@ -124,7 +124,8 @@ def compose_answered(
     if not lead:
         lead = _items_lead(sentences, plan.lang)
     if not lead and sentences and Asked.DATE in plan.asked:
-        lead = _validity_lead(plan, sentences[0], corpus, as_of)
+        # the first quote that is a document's own date statement answers a date question
+        lead = next(filter(None, (_validity_lead(plan, s, corpus, as_of, n) for n, s in enumerate(sentences, 1))), "")
     premise = _premise_note(plan, sentences) if plan.lang == "zh" else ""
     if not lead and sentences:
         # what stands before the first quote's words: a premise note, the source (English, which-document)
@@ -269,7 +270,7 @@ def _same_span(a: _Run, b: _Run) -> bool:
     return a.start <= b.start < a.start + len(a.text) or b.start <= a.start < b.start + len(b.text)
 
 
-def _validity_lead(plan: QueryPlan, sentence: Sentence, corpus: Corpus, as_of: date) -> str:
+def _validity_lead(plan: QueryPlan, sentence: Sentence, corpus: Corpus, as_of: date, n: int = 1) -> str:
     """For a date question answered by a document's own date statement: when it took effect, until when it
     applies, and whether it applies today (from the dates read from that statement)."""
     doc = corpus.documents[sentence.chunk.doc_no]
@@ -289,7 +290,7 @@ def _validity_lead(plan: QueryPlan, sentence: Sentence, corpus: Corpus, as_of: d
             parts.append(f"applies until {dates.expires_on}" + (f" ({years} years)" if years else ""))
         now = {Validity.IN_FORCE: "it is in force", Validity.EXPIRED: "it has expired"}.get(status, "")
         tail = f"; as of {as_of} {now}" if now else ""
-        return f"{' '.join(parts[:1])} {' and '.join(parts[1:])}{tail} [1]."
+        return f"{' '.join(parts[:1])} {' and '.join(parts[1:])}{tail} [{n}]."
     parts = []
     if dates.effective_from:
         parts.append(f"自{cn_date(dates.effective_from)}起施行")
@@ -297,7 +298,7 @@ def _validity_lead(plan: QueryPlan, sentence: Sentence, corpus: Corpus, as_of: d
         parts.append(f"至{cn_date(dates.expires_on)}" + (f"(有效期{years}年)" if years else ""))
     now = {Validity.IN_FORCE: "仍有效", Validity.EXPIRED: "已失效", Validity.NOT_YET: "尚未施行"}.get(status, "")
     tail = f";截至{cn_date(as_of)}{now}" if now else ""
-    return f"{doc.doc_number}{','.join(parts)}{tail}[1]。"
+    return f"{doc.doc_number}{','.join(parts)}{tail}[{n}]。"
 
 
 def _whole_years(start: date | None, end: date | None) -> int:

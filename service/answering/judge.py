@@ -126,7 +126,7 @@ def measure(
     loaded = loose(" ".join(h.chunk.indexed_text for h in hits[:depth]))
     signals.toc = toc_matches(plan, terms, weights, corpus, loaded)
     signals.loaded_share = _loaded_share(plan, terms, weights, loaded)
-    support = attribute_support(plan, quotes, terms, neighbour_credit)
+    support = attribute_support(plan, quotes, known, neighbour_credit)
     signals.attribute_share = min(support / signals.coverage, 1.0) if signals.coverage else support
     signals.delegated = _delegated(signals.toc, corpus, hits)
     # e5's similarities across languages run lower than within Chinese: one threshold fits only Chinese

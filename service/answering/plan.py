@@ -246,7 +246,8 @@ def plan_query(question: str, history: list[Turn], corpus: Corpus) -> QueryPlan:
     doc_numbers = find_doc_numbers(text)
     by_number = {d.doc_number: d.doc_no for d in corpus.documents.values()}
     doc_filter = [by_number[n] for n in doc_numbers if n in by_number]
-    asked_in = original if not rewritten else text
+    # words inside quotation marks are the policy text the asker read out, not what they ask
+    asked_in = _QUOTED.sub(" ", original if not rewritten else text)
     asked = frozenset(kind for kind, pattern in _ASKED.items() if pattern.search(asked_in))
     own = [f for f in parse_user_figures(_QUOTED.sub(" ", original)) if f.metric]
     concepts = concepts_of(text if rewritten else original, lang)

@@ -19,7 +19,12 @@ _ASKS_LIST = re.compile(
 )
 
 
-_ASKS_VALIDITY = re.compile(r"有效|施行|到期|失效|过期|实施|生效|废止|expire|valid|effective|in force", re.I)
+_ASKS_VALIDITY = re.compile(
+    # "还能申报吗" asks whether it still applies; "还能再报" whether one may apply again
+    r"有效|施行|到期|失效|过期|实施|生效|废止|还能(?!再)|还可以(?!再)|还适用|"
+    r"expire|valid|effective|in force|still apply",
+    re.I,
+)
 
 
 def target_documents(plan: QueryPlan) -> list[int]:

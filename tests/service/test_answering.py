@@ -152,6 +152,16 @@ def test_a_side_by_side_figure_question_lists_only_documents_that_state_a_figure
     assert all("万元" in c.quote for c in answer.citations)  # none is there only as a neighbour
 
 
+def test_can_we_still_apply_under_a_named_document_leads_with_its_validity(qa) -> None:  # type: ignore[no-untyped-def]
+    answer = qa.ask("区办〔2023〕12号的总部企业政策,我们2027年还能按它申报吗?")
+    assert answer.status == "answered"
+    lead = answer.answer.splitlines()[0]
+    assert lead.startswith("区办〔2023〕12号自2023年7月13日起施行") and "[" in lead
+    # "还能再报" asks whether one may apply again, not whether the policy still applies
+    again = qa.ask("前年拿过浙江省标准创新奖,今年还能再报滨江的标准创新奖吗?")
+    assert "起施行" not in again.answer.splitlines()[0]
+
+
 def test_false_premise_gets_the_correct_figure(qa) -> None:  # type: ignore[no-untyped-def]
     answer = qa.ask("人工智能那份政策对新认定的国家重点实验室给800万元,是不是?")
     assert answer.status == "answered" and "1500" in answer.answer
