@@ -168,6 +168,18 @@ def _jieba() -> Any:
 _JIEBA_LOCK = threading.Lock()
 
 
+def word_bounds(text: str) -> set[int]:
+    """The offsets in ``text`` where a word starts or ends (jieba's precise segmentation, domain terms as
+    whole words): "标准创新奖的" has bounds {0, 5, 6}, so 标准 is no word of it."""
+    with _JIEBA_LOCK:
+        words = list(_jieba().cut(text))
+    bounds, at = {0}, 0
+    for word in words:
+        at += len(word)
+        bounds.add(at)
+    return bounds
+
+
 def tokenize(text: str) -> list[str]:
     """Search-mode tokens: 文号 as one canonical token, numbers kept, punctuation and stop words dropped."""
     text = nfkc(text).lower()

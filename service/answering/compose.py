@@ -15,7 +15,7 @@ from service.answering.evidence import Sentence, Terms, coverage, extend_window,
 from service.answering.facts import FactKind, PolicyFact
 from service.answering.figures import BUDGET_CLAUSE, FIGURE, MONEY, SHARE, asks_budget, without_budgets
 from service.answering.judge import Verdict
-from service.answering.plan import Asked, QueryPlan
+from service.answering.plan import FIGURE_KINDS, Asked, QueryPlan
 from service.answering.validity import cn_date
 from service.answering.verify import citation_for, display_quote, toc_citation
 from service.models import AnswerStatus, Citation
@@ -52,6 +52,8 @@ def select_sentences(
                 break
     else:
         chosen.append(scored[0])
+    # a question that only checks a figure ("降到1%以下,对吧?") wants more quotes only with one of that kind
+    adding = FIGURE if plan.asked & FIGURE_KINDS else _asked_figure(plan)
     for sentence in scored:
         if len(chosen) >= config.max_quotes or sum(len(s.text) for s in chosen) >= config.max_quote_chars:
             break
@@ -61,7 +63,7 @@ def select_sentences(
         adds = [t for t in terms if t in compact(sentence.text).lower() and t not in quoted]
         figures = {
             compact(m.group())
-            for m in FIGURE.finditer(without_budgets(sentence.text, plan.asked_text or plan.original))
+            for m in adding.finditer(without_budgets(sentence.text, plan.asked_text or plan.original))
         }
         adds_figure = plan.asks_amount and any(f not in quoted for f in figures)
         if adds or adds_figure:
@@ -311,9 +313,10 @@ def _whole_years(start: date | None, end: date | None) -> int:
 
 def _asked_figure(plan: QueryPlan) -> re.Pattern[str]:
     """The kind of figure that answers: money for an amount, a share for a ratio, any figure otherwise."""
-    if Asked.AMOUNT in plan.asked and Asked.RATIO not in plan.asked:
+    asked = plan.asked | plan.checks_kinds
+    if Asked.AMOUNT in asked and Asked.RATIO not in asked:
         return MONEY
-    if Asked.RATIO in plan.asked and Asked.AMOUNT not in plan.asked:
+    if Asked.RATIO in asked and Asked.AMOUNT not in asked:
         return SHARE
     return FIGURE
 

@@ -146,6 +146,7 @@ _ASKED[Asked.OUTCOME] = re.compile(
     r"actually (achieved|paid|reached)|so far|to date|will there be|next round|in the future",
     re.I,
 )
+FIGURE_KINDS = frozenset({Asked.AMOUNT, Asked.RATIO, Asked.COUNT, Asked.PERIOD})
 # the question checks a statement it makes ("…对吧?")
 _CHECKS_PREMISE = re.compile(r"对吧|吧[??]|是不是|是吗|对不对|没错吧|right\?|correct\?|isn't it", re.I)
 
@@ -193,7 +194,7 @@ class QueryPlan:
 
     @property
     def asks_amount(self) -> bool:
-        return bool(self.asked & {Asked.AMOUNT, Asked.RATIO, Asked.COUNT, Asked.PERIOD})
+        return bool((self.asked | self.checks_kinds) & FIGURE_KINDS)
 
 
 def normalise(text: str) -> str:
@@ -248,7 +249,7 @@ def plan_query(question: str, history: list[Turn], corpus: Corpus) -> QueryPlan:
     doc_filter = [by_number[n] for n in doc_numbers if n in by_number]
     # words inside quotation marks are the policy text the asker read out, not what they ask
     asked_in = _QUOTED.sub(" ", original if not rewritten else text)
-    asked = frozenset(kind for kind, pattern in _ASKED.items() if pattern.search(asked_in))
+    asked = asked_kinds(asked_in)
     own = [f for f in parse_user_figures(_QUOTED.sub(" ", original)) if f.metric]
     concepts = concepts_of(text if rewritten else original, lang)
     if lang == "zh":
@@ -276,6 +277,28 @@ def plan_query(question: str, history: list[Turn], corpus: Corpus) -> QueryPlan:
         checks_kinds=_claimed_kinds(_QUOTED.sub(" ", original), own) if Asked.YES_NO in asked else frozenset(),
         quoted=[q.strip() for q in _QUOTED.findall(original) if len(q.strip()) >= 4],
     )
+
+
+def asked_kinds(question: str) -> frozenset[Asked]:
+    """The kinds of fact a question asks, from its question words; a Chinese question word counts only as
+    whole words (标准 inside the award name 标准创新奖, 几家 inside 十几家, 能拿 across 才能|拿 ask nothing)."""
+    from indexing.keyword import word_bounds
+
+    bounds = word_bounds(question)
+    found = set()
+    for kind, pattern in _ASKED.items():
+        if any(not _CJK.search(m.group()) for m in pattern.finditer(question)):
+            found.add(kind)  # English: the patterns hold their own word boundaries
+            continue
+        for start in sorted(bounds):
+            m = pattern.match(question, start)
+            if m and m.end() in bounds:
+                found.add(kind)
+                break
+    return frozenset(found)
+
+
+_CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
 def _claimed_kinds(question: str, own: list[UserFigure]) -> frozenset[Asked]:

@@ -425,3 +425,24 @@ def test_a_yes_no_question_checking_a_policy_figure_asks_for_that_kind(corpus: C
     # the asker's own figures (a metric named) and a figure read out in quotation marks are not checked
     assert plan_query("我们营收12亿,算总部企业吗?", [], corpus).checks_kinds == frozenset()
     assert plan_query("“最高3000万”那条还能申报吗?", [], corpus).checks_kinds == frozenset()
+
+
+@pytest.mark.parametrize(
+    ("question", "asked", "not_asked"),
+    [
+        # a question word inside a longer word (an award's name, "十几家", "才能|拿") asks nothing
+        ("今年区里标准创新奖的申报截止日期是哪天?", {"date"}, {"criterion"}),
+        ("帮区里招来十几家企业落户,有没有奖励?", {"yes_no"}, {"count"}),
+        ("听说得是重点产业才能拿扶持", set(), {"amount"}),
+        # the same words as whole words do
+        ("补贴按什么标准执行?", {"criterion"}, set()),
+        ("滨江有几家上市公司?", {"count"}, set()),
+        ("区里能奖多少?", {"amount"}, set()),
+        ("How much is the listing award?", {"amount"}, set()),
+    ],
+)
+def test_question_words_count_as_whole_words(question: str, asked: set[str], not_asked: set[str]) -> None:
+    from service.answering.plan import asked_kinds
+
+    kinds = {k.value for k in asked_kinds(question)}
+    assert asked <= kinds and not (not_asked & kinds)
