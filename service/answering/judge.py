@@ -39,7 +39,7 @@ _CRITERIA_STATED = re.compile(r"条件|符合|应当|须|要求|以上|不低于
 _PROCEDURE_STATED = re.compile(r"申报|申请|受理|审核|审批|评审|公示|提交|负责|牵头|部门|办公室|平台|流程|程序|组织")
 # the kinds of figure that state each kind of asked figure ("能拿多少" is money or a share of something)
 _FIGURE_KINDS: dict[Asked, tuple[str, ...]] = {
-    Asked.AMOUNT: ("money", "share"),
+    Asked.AMOUNT: ("money", "share", "count"),  # 多少 asks any quantity (亩, 家...), but a duration is no amount
     Asked.RATIO: ("share",),
     Asked.COUNT: ("count",),
     Asked.PERIOD: ("period",),
