@@ -383,6 +383,13 @@ def _figures_lead(
         ]
         return _award_met(met[0], marker(met[0].fact), plan.lang, as_of) if met else ""
     lead = lead_sentence(comparisons, marker=marker, as_of=as_of, lang=plan.lang)
+    first = comparisons[0]
+    if not plan.asks_amount and first.meets and first.fact.kind is FactKind.AWARD and plan.lang == "zh":
+        # the user qualifies for an award: what it gives, as the policy prints it after its conditions
+        given = _GIVES.search(display_quote(first.fact.quote))
+        gives = given.group(1) if given else first.fact.benefit.describe() if first.fact.benefit is not None else ""
+        if gives and len(gives) <= LEAD_CHARS:
+            return f"{lead}{gives}{marker(first.fact)}。"
     if plan.asks_amount:
         # the question also asks what it gives: the figure as the policy prints it, from the fact's own quote
         first = comparisons[0].fact
@@ -390,6 +397,10 @@ def _figures_lead(
         if gives:
             lead += f"{max(gives, key=lambda r: r.score).text}{marker(first)}" + ("." if plan.lang == "en" else "。")
     return lead
+
+
+# what a policy sentence gives, after its conditions ("…的企业,经认定,给予企业三年房租补贴和专项奖励。")
+_GIVES = re.compile(r"[,,]\s*(?:经认定[,,]\s*)?((?:给予|予以)[^。;;]+)")
 
 
 def _award_met(comparison: Comparison, mark: str, lang: str, as_of: date) -> str:

@@ -152,6 +152,16 @@ def test_a_side_by_side_figure_question_lists_only_documents_that_state_a_figure
     assert all("万元" in c.quote for c in answer.citations)  # none is there only as a neighbour
 
 
+def test_a_user_who_meets_an_awards_threshold_is_told_what_it_gives(qa) -> None:  # type: ignore[no-untyped-def]
+    answer = qa.ask("我们是专精特新企业,拿了创投2000万投资,有什么支持吗?")
+    lead = answer.answer.splitlines()[0]
+    assert lead.startswith("可以:") and "您的2000万元达到" in lead
+    assert "给予企业三年房租补贴和专项奖励[1]" in lead  # as printed after the award's conditions
+    # a threshold not met: no award to describe
+    short = qa.ask("我们是专精特新企业,拿了创投500万投资,有什么支持吗?").answer.splitlines()[0]
+    assert "给予企业三年房租补贴" not in short
+
+
 def test_can_we_still_apply_under_a_named_document_leads_with_its_validity(qa) -> None:  # type: ignore[no-untyped-def]
     answer = qa.ask("区办〔2023〕12号的总部企业政策,我们2027年还能按它申报吗?")
     assert answer.status == "answered"
