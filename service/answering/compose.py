@@ -383,13 +383,13 @@ def _figures_lead(
         ]
         return _award_met(met[0], marker(met[0].fact), plan.lang, as_of) if met else ""
     lead = lead_sentence(comparisons, marker=marker, as_of=as_of, lang=plan.lang)
-    first = comparisons[0]
-    if not plan.asks_amount and first.meets and first.fact.kind is FactKind.AWARD and plan.lang == "zh":
+    top = comparisons[0]
+    if not plan.asks_amount and top.meets and top.fact.kind is FactKind.AWARD and plan.lang == "zh":
         # the user qualifies for an award: what it gives, as the policy prints it after its conditions
-        given = _GIVES.search(display_quote(first.fact.quote))
-        gives = given.group(1) if given else first.fact.benefit.describe() if first.fact.benefit is not None else ""
+        given = _GIVES.search(display_quote(top.fact.quote))
+        gives = given.group(1) if given else top.fact.benefit.describe() if top.fact.benefit is not None else ""
         if gives and len(gives) <= LEAD_CHARS:
-            return f"{lead}{gives}{marker(first.fact)}。"
+            return f"{lead}{gives}{marker(top.fact)}。"
     if plan.asks_amount:
         # the question also asks what it gives: the figure as the policy prints it, from the fact's own quote
         first = comparisons[0].fact
