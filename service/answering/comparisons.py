@@ -32,7 +32,7 @@ from pathlib import Path
 from pydantic import BaseModel, Field
 
 from service.answering.eligibility import satisfies
-from service.answering.facts import Condition, PolicyFact
+from service.answering.facts import Condition, FactKind, PolicyFact
 from service.answering.quantities import QUANTITY, format_amount, quantity
 
 WORDS_FILE = Path(__file__).parent / "lexicon" / "figure_words.tsv"
@@ -172,13 +172,20 @@ def relevant_facts(text: str, facts: list[PolicyFact]) -> list[PolicyFact]:
     "做软件开发的,营收12亿,算总部企业吗" puts 信息传输、软件和信息技术服务业总部 before the other categories.
     """
     fields = {f.field for f in parse_user_figures(text) if f.field}
+    # "…有奖励吗?" asks what one gets: awards before recognition categories ("…算总部企业吗?" asks the opposite)
+    awards_first = bool(_ASKS_BENEFIT.search(text)) and not _ASKS_RECOGNITION.search(text)
 
-    def rank(fact: PolicyFact) -> int:
+    def rank(fact: PolicyFact) -> tuple[int, int]:
+        benefit = 0 if not awards_first or fact.kind is FactKind.AWARD else 1
         if kind_named(text, fact):
-            return 0
-        return 1 if any(c.field in fields for c in fact.conditions) else 2
+            return benefit, 0
+        return benefit, 1 if any(c.field in fields for c in fact.conditions) else 2
 
     return sorted(facts, key=rank)
+
+
+_ASKS_BENEFIT = re.compile(r"奖励|补贴|补助|资助|奖多少|支持|扶持|reward|subsid|grant|bonus|support", re.I)
+_ASKS_RECOGNITION = re.compile(r"认定|算.{0,12}吗|够不够|够格|够得上|qualif|recogni", re.I)
 
 
 def kind_named(text: str, fact: PolicyFact) -> bool:

@@ -328,7 +328,8 @@ _LEAD_SENTENCE = re.compile(r"[^。;;!?!?]+[。;;!?!?]?")
 _LEAD_CLAUSE = re.compile(r"[^,,;;。]+[,,;;。]?")
 
 
-_KINDS = re.compile(r"[((]([^()()]+)[))]")
+# the kinds of company a label names in brackets ("(会计师事务所、律师事务所)"; "(营业收入20亿元)" is a bracket)
+_KINDS = re.compile(r"[((]([^()()\d]+)[))]")
 
 
 def _names_kinds(label: str) -> bool:
@@ -357,6 +358,9 @@ def _figures_lead(
     docs = {s.chunk.doc_no for s in sentences}
     asked = plan.asked_text
     candidates = [f for f in relevant_facts(asked, facts) if f.doc_no in docs]
+    # the facts of the clauses the answer quotes come first: they are what the retrieved text is about
+    quoted = compact(" ".join(s.text for s in sentences))
+    candidates.sort(key=lambda f: compact(f.quote)[:24] not in quoted)
     comparisons = compare_figures(plan.user_figures, candidates)
     if not comparisons:
         return ""
@@ -373,15 +377,18 @@ def _figures_lead(
         citations.append(fact.citation(corpus.documents[fact.doc_no].status(as_of).value))
         return f"[{len(citations)}]"
 
+    # "how much do we get?" with the user's figure: the award of the bracket the figure falls in (a fact
+    # that is one variant of a list graded by that figure); an award not graded by it says nothing of it
+    met = [
+        c
+        for c in comparisons
+        if c.meets and c.fact.variant and c.fact.kind is FactKind.AWARD and c.fact.benefit is not None
+    ]
     if not wants_verdict:
-        # "how much do we get?" with the user's figure: the award of the bracket the figure falls in (a fact
-        # that is one variant of a list graded by that figure); an award not graded by it says nothing of it
-        met = [
-            c
-            for c in comparisons
-            if c.meets and c.fact.variant and c.fact.kind is FactKind.AWARD and c.fact.benefit is not None
-        ]
         return _award_met(met[0], marker(met[0].fact), plan.lang, as_of) if met else ""
+    if met and comparisons[0].fact.variant and met[0].fact.name == comparisons[0].fact.name:
+        # "…首次突破50亿,有奖励吗?" against a graded award: the bracket it falls in answers yes
+        return _award_met(met[0], marker(met[0].fact), plan.lang, as_of)
     lead = lead_sentence(comparisons, marker=marker, as_of=as_of, lang=plan.lang)
     top = comparisons[0]
     if not plan.asks_amount and top.meets and top.fact.kind is FactKind.AWARD and plan.lang == "zh":

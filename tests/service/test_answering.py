@@ -162,6 +162,14 @@ def test_a_user_who_meets_an_awards_threshold_is_told_what_it_gives(qa) -> None:
     assert "给予企业三年房租补贴" not in short
 
 
+def test_a_yes_no_reward_question_with_the_users_figure_gets_the_bracket_of_a_graded_award(qa) -> None:  # type: ignore[no-untyped-def]
+    lead = qa.ask("我们是总部企业,去年营收首次突破50亿,有奖励吗?").answer.splitlines()[0]
+    # the award graded by revenue, at the bracket the figure falls in; not the recognition thresholds
+    assert lead.startswith("营收突破奖励:您的50亿元属于营业收入超过50亿元、100亿元(含)以下一档,最高200万元")
+    # a recognition question still gets the recognition categories
+    assert qa.ask("我们去年营收12亿,算总部企业吗?").answer.startswith("可以:工业总部的门槛是")
+
+
 def test_can_we_still_apply_under_a_named_document_leads_with_its_validity(qa) -> None:  # type: ignore[no-untyped-def]
     answer = qa.ask("区办〔2023〕12号的总部企业政策,我们2027年还能按它申报吗?")
     assert answer.status == "answered"
