@@ -256,7 +256,7 @@ def lead_sentence(
     if lang == "en":
         return _lead_sentence_en(comparisons, marker, limit, as_of)
     parts = []
-    shown = comparisons[:limit]
+    shown = _distinct(comparisons)[:limit]
     for i, c in enumerate(shown):
         mark = marker(c.fact) if marker is not None else ""
         expired = "(该政策已失效)" if as_of is not None and c.fact.dates.status(as_of).value == "expired" else ""
@@ -274,6 +274,19 @@ def lead_sentence(
     return f"{head}:" + ";".join(parts) + "。"
 
 
+def _distinct(comparisons: list[Comparison]) -> list[Comparison]:
+    """Without a repeat of a comparison already made (two clauses of one label with the same threshold)."""
+    seen: set[tuple[str, str, str, str]] = set()
+    out: list[Comparison] = []
+    for c in comparisons:
+        threshold = c.condition.threshold
+        key = (c.fact.label, str(threshold.value if threshold else ""), str(c.condition.comparator), c.figure.text)
+        if key not in seen or any(o.fact.id == c.fact.id for o in out):
+            seen.add(key)
+            out.append(c)
+    return out
+
+
 def _lead_sentence_en(
     comparisons: list[Comparison],
     marker: Callable[[PolicyFact], str] | None,
@@ -281,7 +294,7 @@ def _lead_sentence_en(
     as_of: date | None,
 ) -> str:
     parts = []
-    shown = comparisons[:limit]
+    shown = _distinct(comparisons)[:limit]
     for c in shown:
         mark = marker(c.fact) if marker is not None else ""
         expired = (

@@ -407,7 +407,7 @@ def _figures_lead(
 
 
 # what a policy sentence gives, after its conditions ("…的企业,经认定,给予企业三年房租补贴和专项奖励。")
-_GIVES = re.compile(r"[,,]\s*(?:经认定[,,]\s*)?((?:给予|予以)[^。;;]+)")
+_GIVES = re.compile(r"(?:[,,]\s*(?:经认定[,,]\s*)?|的)((?:给予|予以)[^。;;]+)")
 
 
 def _award_met(comparison: Comparison, mark: str, lang: str, as_of: date) -> str:

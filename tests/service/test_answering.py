@@ -160,6 +160,9 @@ def test_a_user_who_meets_an_awards_threshold_is_told_what_it_gives(qa) -> None:
     # a threshold not met: no award to describe
     short = qa.ask("我们是专精特新企业,拿了创投500万投资,有什么支持吗?").answer.splitlines()[0]
     assert "给予企业三年房租补贴" not in short
+    # two clauses of one award with the same threshold are compared once
+    retail = qa.ask("我们零售企业新迁入,当年新增社零3亿元,有奖励吗?").answer.splitlines()[0]
+    assert retail.count("加大社零企业扶持力度") == 1 and "给予 20 万元奖励[1]" in retail
 
 
 def test_a_yes_no_reward_question_with_the_users_figure_gets_the_bracket_of_a_graded_award(qa) -> None:  # type: ignore[no-untyped-def]
