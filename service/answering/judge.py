@@ -34,7 +34,7 @@ from service.answering.plan import Asked, QueryPlan, has_content, title_terms
 from service.answering.retrieve import ScoredChunk
 from service.models import AnswerStatus
 
-_DATE_STATED = re.compile(r"\d{4}\s*年|\d+\s*月\s*\d+\s*日|有效期|施行|年底|年内|之日起|发布后")
+_DATE_STATED = re.compile(r"\d{4}\s*年|\d+\s*月\s*\d+\s*日|有效期|施行|年底|之日起|发布后")
 _CRITERIA_STATED = re.compile(r"条件|符合|应当|须|要求|以上|不低于|超过|达到|连续|认定|是指|不得")
 _PROCEDURE_STATED = re.compile(r"申报|申请|受理|审核|审批|评审|公示|提交|负责|牵头|部门|办公室|平台|流程|程序|组织")
 # the kinds of figure that state each kind of asked figure ("能拿多少" is money or a share of something)

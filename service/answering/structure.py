@@ -34,7 +34,8 @@ def target_documents(plan: QueryPlan) -> list[int]:
 
 def date_statement(plan: QueryPlan, corpus: Corpus, version: IndexVersion) -> Sentence | None:
     """The sentence that states a named document's validity period, for a question about its dates."""
-    if not plan.asks_date or not _ASKS_VALIDITY.search(plan.text) or re.search(r"截止|截至|deadline", plan.original):
+    asked = plan.asked_text or plan.original  # the asker's words: the lexicon expands 什么时候 to 施行
+    if not plan.asks_date or not _ASKS_VALIDITY.search(asked) or re.search(r"截止|截至|deadline", plan.original):
         return None  # a deadline or a schedule is not the policy's validity period
     for doc_no in target_documents(plan):
         doc = corpus.documents.get(doc_no)

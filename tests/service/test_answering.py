@@ -181,6 +181,9 @@ def test_can_we_still_apply_under_a_named_document_leads_with_its_validity(qa) -
     # "还能再报" asks whether one may apply again, not whether the policy still applies
     again = qa.ask("前年拿过浙江省标准创新奖,今年还能再报滨江的标准创新奖吗?")
     assert "起施行" not in again.answer.splitlines()[0]
+    # "when do we apply?" is no question about the policy's validity, and "3年内" is no date
+    schedule = qa.ask("标准创新奖一般什么时候报?")
+    assert "起施行" not in schedule.answer and "3 年内" not in schedule.answer
 
 
 def test_false_premise_gets_the_correct_figure(qa) -> None:  # type: ignore[no-untyped-def]
