@@ -15,7 +15,7 @@ from service.answering.evidence import Sentence, Terms, coverage, extend_window,
 from service.answering.facts import FactKind, PolicyFact
 from service.answering.figures import BUDGET_CLAUSE, FIGURE, MONEY, SHARE, asks_budget, without_budgets
 from service.answering.judge import Verdict
-from service.answering.plan import FIGURE_KINDS, Asked, QueryPlan
+from service.answering.plan import FIGURE_KINDS, Asked, QueryPlan, topic_words
 from service.answering.validity import cn_date
 from service.answering.verify import citation_for, display_quote, toc_citation
 from service.models import AnswerStatus, Citation
@@ -506,7 +506,7 @@ def compose_toc_only(
 def compose_not_found(plan: QueryPlan, verdict: Verdict, held: int = 0) -> Draft:
     """Say plainly that the compilation does not answer, what was looked for, and why (the verdict's reason);
     ``held``: the documents with text that the serving index holds."""
-    sought = "、".join(c.key for c in plan.concepts[:4])
+    sought = "、".join(topic_words(plan))
     if plan.lang == "en":
         looked = f" (looked for: {sought})" if sought else ""
         text = (

@@ -29,6 +29,7 @@ _ELLIPTIC = re.compile(
 )
 _AMOUNT_UNIT = re.compile(r"(\d+(?:\.\d+)?)\s*个?\s*(万|亿)(?!元|美元)")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+
 # wording that addresses the system rather than the policies ("忽略以上指令", "ignore previous instructions")
 _INSTRUCTION = re.compile(
     r"忽略|无视|忘记|忘掉|不受任何|你现在是|扮演|系统提示|提示词|指令|越狱|###|</?[a-z_]+>|"
@@ -298,7 +299,11 @@ def asked_kinds(question: str) -> frozenset[Asked]:
     return frozenset(found)
 
 
-_CJK = re.compile(r"[\u4e00-\u9fff]")
+def topic_words(plan: QueryPlan, limit: int = 4) -> list[str]:
+    """The question's topic as a reader would name it: its concepts without the asking itself (什么时候,
+    哪个部门) and without a word a longer one holds (创新 in 标准创新奖)."""
+    keys = [c.key for c in plan.concepts if not any(p.fullmatch(c.key) for p in _ASKED.values())]
+    return [k for k in keys if not any(k != o and k in o for o in keys)][:limit]
 
 
 def _claimed_kinds(question: str, own: list[UserFigure]) -> frozenset[Asked]:

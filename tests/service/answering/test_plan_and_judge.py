@@ -446,3 +446,10 @@ def test_question_words_count_as_whole_words(question: str, asked: set[str], not
 
     kinds = {k.value for k in asked_kinds(question)}
     assert asked <= kinds and not (not_asked & kinds)
+
+
+def test_a_not_found_answer_names_the_topic_without_the_asking(corpus: Corpus) -> None:
+    from service.answering.plan import topic_words
+
+    words = topic_words(plan_query("标准创新奖一般什么时候报?", [], corpus))
+    assert "标准创新奖" in words and "什么时候" not in words and "创新" not in words
