@@ -100,10 +100,14 @@ def loose(text: str) -> str:
 
 def coverage(terms: dict[str, float], text: str) -> float:
     """Share of the question's term weight found in ``text``."""
+    return loose_coverage(terms, loose(text))
+
+
+def loose_coverage(terms: dict[str, float], haystack: str) -> float:
+    """``coverage`` of a text already in its ``loose`` form."""
     total = sum(terms.values())
     if total == 0:
         return 0.0
-    haystack = loose(text)
     if isinstance(terms, Terms):
         return sum(w for t, w in terms.items() if terms.found(t, haystack)) / total
     return sum(w for t, w in terms.items() if t in haystack) / total

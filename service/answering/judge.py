@@ -27,8 +27,16 @@ from corpus.text import compact
 from service.answering import lexicon
 from service.answering.areas import AreaMatch
 from service.answering.config import JudgeConfig
-from service.answering.evidence import Terms, TermWeights, coverage, loose
-from service.answering.figures import FIGURE, NO_CHARGE, figure_key, figure_keys, figure_kind, without_budgets
+from service.answering.evidence import Terms, TermWeights, coverage, loose, loose_coverage
+from service.answering.figures import (
+    BUDGET_CLAUSE,
+    FIGURE,
+    NO_CHARGE,
+    asks_budget,
+    figure_key,
+    figure_keys,
+    figure_kind,
+)
 from service.answering.lexicon import other_places
 from service.answering.plan import Asked, QueryPlan, has_content, title_terms
 from service.answering.retrieve import ScoredChunk
@@ -294,12 +302,12 @@ def attribute_support(plan: QueryPlan, quotes: list[str], terms: Terms, neighbou
         return 1.0
     best = 0.0
     for sentences in _sentences(quotes):
-        covered = [coverage(terms, s) for s in sentences]
+        forms = [loose(s) for s in sentences]
         for i, sentence in enumerate(sentences):
             if not any(test(sentence) for test in states):
                 continue
-            beside = [coverage(terms, sentences[j] + sentence) for j in (i - 1, i + 1) if 0 <= j < len(sentences)]
-            own = covered[i]
+            own = loose_coverage(terms, forms[i])
+            beside = [loose_coverage(terms, forms[j] + forms[i]) for j in (i - 1, i + 1) if 0 <= j < len(sentences)]
             best = max(best, own + neighbour_credit * (max(beside, default=own) - own))
     return best
 
@@ -317,10 +325,10 @@ def _statement_tests(plan: QueryPlan) -> list[Callable[[str], bool]]:
     kinds = {k for a in (asked | plan.checks_kinds) & set(_FIGURE_KINDS) for k in _FIGURE_KINDS[a]}
     if kinds:
         claimed = figure_keys(plan.original)
-        question = plan.asked_text or plan.original
+        budgets = asks_budget(plan.asked_text or plan.original)
 
         def figure(sentence: str) -> bool:
-            stated = without_budgets(sentence, question)
+            stated = sentence if budgets else BUDGET_CLAUSE.sub("", sentence)
             if "money" in kinds and NO_CHARGE.search(stated):
                 return True
             return any(
