@@ -464,7 +464,7 @@ def _premise_note(plan: QueryPlan, sentences: list[Sentence]) -> str:
         not in quoted.replace("万元", "万").replace("亿元", "亿")
     ]
     if wrong and re.search(r"对吧|吧[??]|是不是|没错|对不对|是吗", plan.original):
-        return f"文件中没有「{'、'.join(wrong)}」的规定,原文如下:"
+        return f"所引条文中没有「{'、'.join(wrong)}」,原文如下:"
     return ""
 
 
