@@ -179,7 +179,7 @@ def test_can_we_still_apply_under_a_named_document_leads_with_its_validity(qa) -
     lead = answer.answer.splitlines()[0]
     assert lead.startswith("区办〔2023〕12号自2023年7月13日起施行") and "[" in lead
     # "还能再报" asks whether one may apply again, not whether the policy still applies
-    again = qa.ask("前年拿过浙江省标准创新奖,今年还能再报滨江的标准创新奖吗?")
+    again = qa.ask("去年拿过中国标准创新奖,明年还能再申报区里的标准创新奖吗?")
     assert "起施行" not in again.answer.splitlines()[0]
     # "when do we apply?" is no question about the policy's validity, and "3年内" is no date
     schedule = qa.ask("标准创新奖一般什么时候报?")
