@@ -13,7 +13,16 @@ from service.answering.comparisons import Comparison, compare_figures, kind_name
 from service.answering.config import EvidenceConfig
 from service.answering.evidence import Sentence, Terms, coverage, extend_window, loose, trim_quote
 from service.answering.facts import FactKind, PolicyFact
-from service.answering.figures import BUDGET_CLAUSE, FIGURE, MONEY, SHARE, asks_budget, without_budgets
+from service.answering.figures import (
+    BUDGET_CLAUSE,
+    FIGURE,
+    MONEY,
+    SHARE,
+    asks_budget,
+    figure_key,
+    figure_kind,
+    without_budgets,
+)
 from service.answering.judge import Verdict
 from service.answering.plan import FIGURE_KINDS, Asked, QueryPlan, topic_words
 from service.answering.validity import cn_date
@@ -197,7 +206,7 @@ def _quote_lead(
         if extra is best or len(best.text) + len(extra.text) + 2 > LEAD_TOTAL or _same_span(extra, best):
             continue
         # a second run must add a topic word (a bare "给予一次性奖励25万元" says nothing of what it is for)
-        adds = [t for t in terms if _holds(terms, t, extra.text) and not _holds(terms, t, best.text)]
+        adds = [t for t in terms if mentions(terms, t, extra.text) and not mentions(terms, t, best.text)]
         if adds and (not plan.asks_amount or extra.figures - best.figures):
             chosen.append(extra)
             break
@@ -260,7 +269,7 @@ def _stated(plan: QueryPlan, text: str) -> set[str]:
 _CONDITION_BEFORE = re.compile(r"(?:不低于|不少于|超过|达到|突破|高于|满)\s*$")
 
 
-def _holds(terms: dict[str, float], key: str, text: str) -> bool:
+def mentions(terms: dict[str, float], key: str, text: str) -> bool:
     """Whether ``text`` holds a topic concept in any of its wordings (an English key's Chinese ones too)."""
     haystack = loose(text)
     return terms.found(key, haystack) if isinstance(terms, Terms) else key in haystack
@@ -448,21 +457,18 @@ _TITLE_PLACE = re.compile(r"杭州高新(?:技术产业)?开发区\s*[((]滨江[
 def _disputed(plan: QueryPlan) -> QueryPlan:
     """A question that states a figure to be checked asks for the figure of that kind ("降到1%以下,对吧?"
     asks for a share): the lead must state the text's own."""
-    claimed = [m.group() for m in FIGURE.finditer(plan.original)]
-    kinds = {Asked.RATIO if SHARE.search(c) else Asked.AMOUNT if MONEY.search(c) else Asked.COUNT for c in claimed}
+    kinds = {_DISPUTED[figure_kind(compact(m.group()))] for m in FIGURE.finditer(plan.original)}
     return replace(plan, asked=plan.asked | kinds) if kinds else plan
+
+
+_DISPUTED = {"share": Asked.RATIO, "money": Asked.AMOUNT, "period": Asked.COUNT, "count": Asked.COUNT}
 
 
 def _premise_note(plan: QueryPlan, sentences: list[Sentence]) -> str:
     """When the question states a figure the quoted text does not contain, say so before the quotes."""
     quoted = compact(" ".join(s.text for s in sentences))
     claimed = [m.group() for m in FIGURE.finditer(plan.original)]
-    wrong = [
-        c
-        for c in claimed
-        if compact(c).replace("万元", "万").replace("亿元", "亿")
-        not in quoted.replace("万元", "万").replace("亿元", "亿")
-    ]
+    wrong = [c for c in claimed if figure_key(c) not in figure_key(quoted)]
     if wrong and re.search(r"对吧|吧[??]|是不是|没错|对不对|是吗", plan.original):
         return f"所引条文中没有「{'、'.join(wrong)}」,原文如下:"
     return ""

@@ -28,15 +28,7 @@ from service.answering import lexicon
 from service.answering.areas import AreaMatch
 from service.answering.config import JudgeConfig
 from service.answering.evidence import Terms, TermWeights, coverage, loose, loose_coverage
-from service.answering.figures import (
-    BUDGET_CLAUSE,
-    FIGURE,
-    NO_CHARGE,
-    asks_budget,
-    figure_key,
-    figure_keys,
-    figure_kind,
-)
+from service.answering.figures import FIGURE, NO_CHARGE, figure_key, figure_keys, figure_kind, without_budgets
 from service.answering.lexicon import other_places
 from service.answering.plan import Asked, QueryPlan, has_content, title_terms
 from service.answering.retrieve import ScoredChunk
@@ -325,10 +317,10 @@ def _statement_tests(plan: QueryPlan) -> list[Callable[[str], bool]]:
     kinds = {k for a in (asked | plan.checks_kinds) & set(_FIGURE_KINDS) for k in _FIGURE_KINDS[a]}
     if kinds:
         claimed = figure_keys(plan.original)
-        budgets = asks_budget(plan.asked_text or plan.original)
+        question = plan.asked_text or plan.original
 
         def figure(sentence: str) -> bool:
-            stated = sentence if budgets else BUDGET_CLAUSE.sub("", sentence)
+            stated = without_budgets(sentence, question)
             if "money" in kinds and NO_CHARGE.search(stated):
                 return True
             return any(

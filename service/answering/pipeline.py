@@ -26,6 +26,7 @@ from service.answering.compose import (
     compose_answered,
     compose_not_found,
     compose_toc_only,
+    mentions,
     select_sentences,
 )
 from service.answering.config import AnsweringConfig, default_config
@@ -224,7 +225,7 @@ class PolicyQAService:
             # loaded text "related" to a listed document's topic names the topic's most specific concept
             rarest = max(terms, key=lambda k: terms[k]) if terms else ""
             on_topic = (
-                s for s in prepared.scored if s.coverage >= 0.6 and (not rarest or _mentions(terms, rarest, s.text))
+                s for s in prepared.scored if s.coverage >= 0.6 and (not rarest or mentions(terms, rarest, s.text))
             )
             for sentence in on_topic:
                 if not any(_overlapping(sentence, r) for r in related):
@@ -445,10 +446,6 @@ def _question_parts(plan: QueryPlan) -> list[str]:
         return []
     parts = [p.strip() for p in _PART.findall(plan.original)]
     return [p for p in parts if len(re.sub(r"\W", "", p)) >= 4]
-
-
-def _mentions(terms: Terms, key: str, text: str) -> bool:
-    return terms.found(key, loose(text)) if isinstance(terms, Terms) else key in loose(text)
 
 
 def _holds(quote: Sentence, window: Sentence) -> bool:

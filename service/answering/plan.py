@@ -248,10 +248,10 @@ def plan_query(question: str, history: list[Turn], corpus: Corpus) -> QueryPlan:
     doc_numbers = find_doc_numbers(text)
     by_number = {d.doc_number: d.doc_no for d in corpus.documents.values()}
     doc_filter = [by_number[n] for n in doc_numbers if n in by_number]
-    # words inside quotation marks are the policy text the asker read out, not what they ask
-    asked_in = _QUOTED.sub(" ", original if not rewritten else text)
-    asked = asked_kinds(asked_in)
-    own = [f for f in parse_user_figures(_QUOTED.sub(" ", original)) if f.metric]
+    # words and figures inside quotation marks are the policy text the asker read out, not their own
+    unquoted = _QUOTED.sub(" ", original)
+    asked = asked_kinds(unquoted if not rewritten else _QUOTED.sub(" ", text))
+    own = [f for f in parse_user_figures(unquoted) if f.metric]
     concepts = concepts_of(text if rewritten else original, lang)
     if lang == "zh":
         concepts, corrected = _typos_corrected(concepts, corpus)
@@ -272,10 +272,9 @@ def plan_query(question: str, history: list[Turn], corpus: Corpus) -> QueryPlan:
         years=_YEAR.findall(_WITHOUT_DOC_YEARS.sub(" ", text)),
         rewritten=rewritten,
         asked_text=asked_text,
-        # a figure inside quotation marks is the policy's text the user read out, not the user's own figure
         user_figures=own,
         # "境外上市也是400万吗?" checks a figure: the text must state one of that kind
-        checks_kinds=_claimed_kinds(_QUOTED.sub(" ", original), own) if Asked.YES_NO in asked else frozenset(),
+        checks_kinds=_claimed_kinds(unquoted, own) if Asked.YES_NO in asked else frozenset(),
         quoted=[q.strip() for q in _QUOTED.findall(original) if len(q.strip()) >= 4],
     )
 
