@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import gc
 import os
 from collections.abc import Callable
 from pathlib import Path
@@ -18,32 +19,39 @@ from service.settings import Settings
 pytestmark = pytest.mark.slow
 
 
-def _resources() -> tuple[int, int, int]:
-    """Open fds, threads (native ones too: Chroma's are Rust threads) and fds on deleted files."""
+def _resources() -> tuple[int, int, set[str]]:
+    """Open fds, threads (native ones too: Chroma's are Rust threads) and the index versions whose deleted files
+    are still open. Garbage is collected first: a closed Chroma client lets go of its files when its objects go."""
+    gc.collect()
     process = psutil.Process()
-    deleted = 0
+    held: set[str] = set()
     for fd in os.listdir("/proc/self/fd"):
         with contextlib.suppress(OSError):  # closed while listing
-            deleted += os.readlink(f"/proc/self/fd/{fd}").endswith("(deleted)")
-    return process.num_fds(), process.num_threads(), deleted
+            target = os.readlink(f"/proc/self/fd/{fd}")
+            if target.endswith("(deleted)"):
+                held.add(target.split("/versions/")[-1].split("/")[0])
+    return process.num_fds(), process.num_threads(), held
 
 
 def test_rebuilds_leave_fds_and_threads_flat(copy_built: Callable[[], Path]) -> None:
-    """The probe of issue 16: 15 rebuilds took fds from 126 to 288 (157 on deleted files), threads 77 to 141."""
+    """The probe of issue 16: 15 rebuilds took fds from 126 to 288 (157 on deleted files), threads 77 to 141.
+
+    A pruned version's files may stay open for a switch or two (the retired client, and one whose release lags
+    under load: a version holds about 7 files); what must not happen is that they pile up rebuild after rebuild.
+    """
     qa = build_policyqa(Settings(data_dir=copy_built()), build_if_missing=False)
     qa.rebuild()  # the first switch opens the retired slot
     fds, threads, _ = _resources()
-    for _ in range(5):
+    most_held: set[str] = set()
+    for _ in range(15):
         qa.rebuild()
-    _, _, deleted_before = _resources()  # by now the retired slot (one version, maybe pruned) is held
-    for _ in range(10):
-        qa.rebuild()
-    fds_after, threads_after, deleted = _resources()
-    print(f"15 rebuilds: fds {fds} -> {fds_after}, threads {threads} -> {threads_after}, on deleted files {deleted}")
-    assert abs(fds_after - fds) <= 5, (fds, fds_after)
+        held = _resources()[2]
+        most_held = max(most_held, held, key=len)
+    fds_after, threads_after, _ = _resources()
+    print(f"15 rebuilds: fds {fds} -> {fds_after}, threads {threads} -> {threads_after}, most held {most_held}")
+    assert abs(fds_after - fds) <= 10, (fds, fds_after)
     assert abs(threads_after - threads) <= 5, (threads, threads_after)
-    # the retired client may hold a pruned version's files; they must not pile up rebuild after rebuild
-    assert deleted - deleted_before <= 5, (deleted_before, deleted)
+    assert len(most_held) <= 2, most_held
     assert qa.ask("总部企业境内上市奖励多少?").status == "answered"
 
 
