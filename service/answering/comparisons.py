@@ -160,7 +160,24 @@ def _metric_for(text: str, start: int, end: int, unit: str) -> _Word | None:
     if best is not None:
         return best[1]
     hits = [(after.find(w.word), w) for w in candidates if w.word in after]
-    return min(hits, key=lambda h: h[0])[1] if hits else None
+    if hits:
+        return min(hits, key=lambda h: h[0])[1]
+    # "Our registered capital is in USD, roughly RMB 500 million": the metric named earlier in the sentence
+    sentence_start = max((m.end() for m in re.finditer(r"[。;;??!!]|\.\s", text[:clause_start])), default=0)
+    earlier = text[sentence_start:clause_start].lower()
+    figured = [m.end() for m in re.finditer(r"\d[^,,]*[,,]", earlier)]
+    earlier = earlier[figured[-1] :] if figured else earlier  # a metric with its own figure is not this one's
+    found = [(earlier.rfind(w.word), w) for w in candidates if w.word in earlier]
+    return max(found, key=lambda h: h[0])[1] if found else None
+
+
+def applied_benefit(figure: UserFigure, fact: PolicyFact) -> Decimal | None:
+    """What a ratio award comes to on the user's own figure, within its cap ("按实到注册资本最高1%,最高不超过
+    500万元" on 3亿元: 300万元); None when it is no ratio, or not a ratio of what the figure measures."""
+    benefit = fact.benefit
+    if benefit is None or figure.unit != "元" or not figure.field or benefit.ratio_field() != figure.field:
+        return None
+    return fact.amount_for(figure.value)
 
 
 _PASSED = re.compile(r"(?:突破|超过|超出|超了|过了|破了|exceed(?:ed|s)?|passed|over|above)\s*$", re.I)

@@ -9,7 +9,14 @@ from datetime import date
 from corpus.library import Corpus
 from corpus.models import PolicyDocument, Validity
 from corpus.text import compact
-from service.answering.comparisons import Comparison, compare_figures, kind_named, lead_sentence, relevant_facts
+from service.answering.comparisons import (
+    Comparison,
+    applied_benefit,
+    compare_figures,
+    kind_named,
+    lead_sentence,
+    relevant_facts,
+)
 from service.answering.config import EvidenceConfig
 from service.answering.evidence import Sentence, Terms, coverage, extend_window, loose, trim_quote
 from service.answering.facts import FactKind, PolicyFact
@@ -25,6 +32,7 @@ from service.answering.figures import (
 )
 from service.answering.judge import Verdict
 from service.answering.plan import FIGURE_KINDS, Asked, QueryPlan, topic_words
+from service.answering.quantities import format_amount
 from service.answering.validity import cn_date
 from service.answering.verify import citation_for, display_quote, toc_citation
 from service.models import AnswerStatus, Citation
@@ -420,19 +428,22 @@ _GIVES = re.compile(r"(?:[,,]\s*(?:经认定[,,]\s*)?|的)((?:给予|予以)[^�
 
 
 def _award_met(comparison: Comparison, mark: str, lang: str, as_of: date) -> str:
-    """The award a user's figure qualifies for, with its threshold and what it gives."""
+    """The award a user's figure qualifies for, with its threshold and what it gives, and what a ratio award
+    comes to on the user's figure (the calculator: "按您的3亿元计最多300万元")."""
     fact, benefit = comparison.fact, comparison.fact.benefit
     gives = benefit.describe() if benefit is not None else ""
     expired = fact.dates.status(as_of) is Validity.EXPIRED
+    mine = comparison.figure.display()
+    applied = applied_benefit(comparison.figure, fact)
+    amount = format_amount(applied, comparison.figure.unit) if applied is not None else ""
     if lang == "en":
         note = " (the policy has expired)" if expired else ""
-        return (
-            f"Your {comparison.figure.display()} falls in {fact.name}'s bracket {comparison.condition.describe()}: "
-            f"{gives}{note}{mark}."
-        )
+        figured = f"; on your {mine} that is at most {amount}" if amount else ""
+        bracket = comparison.condition.describe()
+        return f"Your {mine} falls in {fact.name}'s bracket {bracket}: {gives}{figured}{note}{mark}."
     note = "(该政策已失效)" if expired else ""
-    bracket = comparison.condition.describe()
-    return f"{fact.name}:您的{comparison.figure.display()}属于{bracket}一档,{gives}{note}{mark}。"
+    figured = f",按您的{mine}计最多{amount}" if amount else ""
+    return f"{fact.name}:您的{mine}属于{comparison.condition.describe()}一档,{gives}{figured}{note}{mark}。"
 
 
 def _where(doc: PolicyDocument, citation: Citation, lang: str, repeat: bool) -> str:

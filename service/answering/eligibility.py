@@ -248,16 +248,13 @@ def _shown(held: object) -> str:
     return "、".join(str(h) for h in held) if isinstance(held, list) else str(held)
 
 
-_BASES = (("注册资本", "paid_in_capital"), ("营业收入", "revenue"), ("研发投入", "rd_spend"), ("研发费用", "rd_spend"))
-
-
 def _estimate(profile: CompanyProfile, fact: PolicyFact) -> Decimal | None:
     b = fact.benefit
     if b is None:
         return None
     base = None
     if b.ratio is not None:
-        field = next((f for word, f in _BASES if word in b.base), None)
+        field = b.ratio_field()
         base = profile.figure(field, "元") if field else None
         if base is None:
             return None if (b.cap is None and b.amount is None) else fact.amount_for(None)

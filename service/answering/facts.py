@@ -83,6 +83,15 @@ _COMPARATOR_WORDS = {
 }
 
 
+# the words of a ratio's base that name a figure a company profile holds
+_RATIO_BASES = (
+    ("注册资本", "paid_in_capital"),
+    ("营业收入", "revenue"),
+    ("研发投入", "rd_spend"),
+    ("研发费用", "rd_spend"),
+)
+
+
 class Benefit(BaseModel):
     """What a fact gives: a fixed or maximum amount, a ratio of some base, caps, a duration and rules."""
 
@@ -97,6 +106,13 @@ class Benefit(BaseModel):
     per_event_cap: Quantity | None = None
     duration: Quantity | None = None
     rules: list[str] = Field(default_factory=list, description="差额, 累计, 一次性, 按进度, 择一.")
+
+    def ratio_field(self) -> str | None:
+        """The CompanyProfile field the ratio is taken of (按实到注册资本1% -> paid_in_capital); None when it is
+        no ratio or of something a profile does not hold (租金, an increase such as 新增研发费)."""
+        if self.ratio is None or self.ratio.unit != "%" or re.search(r"新增|增量|增加", self.base):
+            return None
+        return next((field for word, field in _RATIO_BASES if word in self.base), None)
 
     def describe(self) -> str:
         parts: list[str] = []

@@ -165,6 +165,16 @@ def test_a_user_who_meets_an_awards_threshold_is_told_what_it_gives(qa) -> None:
     assert retail.count("加大社零企业扶持力度") == 1 and "给予 20 万元奖励[1]" in retail
 
 
+def test_a_ratio_award_is_worked_out_on_the_users_figure_within_its_brackets_cap(qa) -> None:  # type: ignore[no-untyped-def]
+    lead = qa.ask("新引进的总部企业,实缴资本4亿,招商引资奖励能拿多少?").answer.splitlines()[0]
+    assert "您的4亿元属于实到注册资本1亿元(含)以上、10亿元(不含)以下一档" in lead
+    assert "按您的4亿元计最多400万元" in lead  # 1% of 4亿, under the bracket's 500万 cap
+    capped = qa.ask("新引进的总部企业,实缴资本30亿,招商引资奖励能拿多少?").answer.splitlines()[0]
+    assert "按您的30亿元计最多1000万元" in capped  # 1% would be 3000万: the cap holds
+    english = qa.ask("A new HQ with paid-in capital of RMB 600 million: how much is the investment attraction award?")
+    assert "on your 6亿元 that is at most 500万元" in english.answer.splitlines()[0]  # 600万 over the cap
+
+
 def test_a_yes_no_reward_question_with_the_users_figure_gets_the_bracket_of_a_graded_award(qa) -> None:  # type: ignore[no-untyped-def]
     lead = qa.ask("我们是总部企业,去年营收首次突破50亿,有奖励吗?").answer.splitlines()[0]
     # the award graded by revenue, at the bracket the figure falls in; not the recognition thresholds

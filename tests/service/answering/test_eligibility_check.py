@@ -131,6 +131,15 @@ def test_parse_user_figures_chinese_and_english() -> None:
     assert parse_user_figures("营收十二亿")[0].value == 12 * YI
 
 
+def test_a_figure_takes_the_metric_named_earlier_in_its_sentence_unless_that_one_has_its_own() -> None:
+    english = parse_user_figures("Our paid-in capital is in euros, about RMB 800 million. What do we get?")
+    assert [(f.field, f.value) for f in english] == [("paid_in_capital", 8 * YI)]
+    assert parse_user_figures("注册资本是港币,折合约2亿人民币")[0].field == "paid_in_capital"
+    # 营收 has its figure; the 300万 after it is not revenue
+    mixed = parse_user_figures("我们营收15亿,前年拿过300万,今年还有吗?")
+    assert [(f.field, f.value) for f in mixed] == [("revenue", 15 * YI), ("", 300 * WAN)]
+
+
 def test_lead_sentence_compares_the_users_figure_with_each_threshold() -> None:
     hq = [f for f in facts() if f.label in ("工业总部", "销售型总部")]
     comparisons = compare_figures(parse_user_figures("我们是制造企业,去年营收15亿"), hq)
