@@ -209,12 +209,26 @@ def kind_named(text: str, fact: PolicyFact) -> bool:
     """Whether the question names the fact's kind: its sector's words (做软件开发的), or the distinctive head
     of its label (研发型总部 -> 研发型; 销售型总部 -> 销售)."""
     sectors = [c for c in fact.conditions if c.field == "industry"]
+    head = _LABEL_TAIL.sub("", _PARENTHESES.sub("", fact.label))
+    distinctive = len(head) >= 2 and head not in _GENERIC_HEADS
+    if not _CJK.search(text):  # English: the glossary's corpus wording, each word whole ("sales" is 销售,
+        named = _glossed(text)  # but 'revenue' -> 销售收入 names no kind)
+        return any(k in named for c in sectors for k in c.keywords) or fact.label in named or head in named
     if any(k in text for c in sectors for k in c.keywords):
         return True
-    head = _LABEL_TAIL.sub("", _PARENTHESES.sub("", fact.label))
-    if len(head) < 2 or head in _GENERIC_HEADS:
+    if not distinctive:
         return False
     return head in text or (head.endswith("型") and len(head) >= 3 and head[:-1] in text)
+
+
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+@lru_cache(maxsize=256)
+def _glossed(text: str) -> frozenset[str]:
+    from service.answering import lexicon
+
+    return frozenset(t for _, targets in lexicon.english().matches(text) for t in targets)
 
 
 _PARENTHESES = re.compile(r"[((][^()()]*[))]")

@@ -384,6 +384,8 @@ def _figures_lead(
     if kind_named(asked, comparisons[0].fact):
         # the question names its kind of company: the other kinds' thresholds are not its own
         comparisons = [c for c in comparisons if kind_named(asked, c.fact)]
+    else:  # it names none: the kinds it qualifies as answer "yes", the others follow as what they would need
+        comparisons.sort(key=lambda c: not c.meets)
     # a threshold for a kind of company the question does not name (会计师事务所、律师事务所) comes last
     comparisons.sort(key=lambda c: _names_kinds(c.fact.label) and not _names_kinds_in(c.fact.label, plan.asked_text))
 

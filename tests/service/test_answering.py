@@ -165,6 +165,15 @@ def test_a_user_who_meets_an_awards_threshold_is_told_what_it_gives(qa) -> None:
     assert retail.count("加大社零企业扶持力度") == 1 and "给予 20 万元奖励[1]" in retail
 
 
+def test_an_english_eligibility_question_names_its_kind_or_hears_the_kinds_it_meets_first(qa) -> None:  # type: ignore[no-untyped-def]
+    sales = qa.ask("We are a sales company with revenue of RMB 1.6 billion last year. Do we qualify as an HQ?")
+    lead = sales.answer.splitlines()[0]
+    assert lead.startswith("No. 销售型总部 requires 上年度营业收入20亿元以上(含): your 16亿元 falls short")
+    assert "工业总部" not in lead
+    unnamed = qa.ask("Our revenue was RMB 1.3 billion last year. Are we a headquarters company?").answer
+    assert unnamed.startswith("Yes. ") and "meets it" in unnamed.splitlines()[0]
+
+
 def test_a_ratio_award_is_worked_out_on_the_users_figure_within_its_brackets_cap(qa) -> None:  # type: ignore[no-untyped-def]
     lead = qa.ask("新引进的总部企业,实缴资本4亿,招商引资奖励能拿多少?").answer.splitlines()[0]
     assert "您的4亿元属于实到注册资本1亿元(含)以上、10亿元(不含)以下一档" in lead

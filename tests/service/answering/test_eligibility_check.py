@@ -152,6 +152,13 @@ def test_lead_sentence_compares_the_users_figure_with_each_threshold() -> None:
     assert failing.startswith("不够:工业总部的门槛是上年度营业收入10亿元以上(含),您的8000万元未达到")
 
 
+def test_english_names_a_kind_by_the_glossarys_corpus_wording_of_whole_words() -> None:
+    sales = next(f for f in facts() if f.label == "销售型总部")
+    assert kind_named("We are a sales company; revenue RMB 2.2 billion. Are we an HQ?", sales)
+    # revenue is glossed as 营业收入/销售收入: it names no kind of company
+    assert not kind_named("Our revenue was RMB 2.2 billion. Are we an HQ?", sales)
+
+
 def test_relevant_facts_put_the_named_sector_first() -> None:
     recognitions = [f for f in facts() if f.kind.value == "recognition"]
     question = "我们是做检测认证的科技服务公司,去年营收5个亿,够得上总部企业吗?"
@@ -166,6 +173,8 @@ def test_relevant_facts_put_the_named_sector_first() -> None:
     [
         ("我们研发投入8000万、营收4亿,够研发型总部吗?", "研发型总部"),
         ("我们是做分销的销售公司,营收25亿,能认定总部吗?", "销售型总部"),
+        ("We do sales of electronic parts, RMB 3 billion a year: can we be recognised as HQ?", "销售型总部"),
+        ("We're a fintech bank spin-off with RMB 2 billion revenue. Headquarters status?", "金融业总部"),
     ],
 )
 def test_a_kind_the_question_names_comes_first_and_alone(question: str, label: str) -> None:
