@@ -439,6 +439,9 @@ def test_a_yes_no_question_checking_a_policy_figure_asks_for_that_kind(corpus: C
         ("滨江有几家上市公司?", {"count"}, set()),
         ("区里能奖多少?", {"amount"}, set()),
         ("How much is the listing award?", {"amount"}, set()),
+        # "还能申报吗" asks whether the policy still applies; "还能再报" whether one may apply again
+        ("这个政策今年还能申报吗?", {"date", "yes_no"}, set()),
+        ("去年拿过市里的奖,还能再报区里的吗?", {"yes_no"}, {"date"}),
     ],
 )
 def test_question_words_count_as_whole_words(question: str, asked: set[str], not_asked: set[str]) -> None:
