@@ -25,7 +25,6 @@ from service.answering.figures import (
     FIGURE,
     MONEY,
     SHARE,
-    asks_budget,
     figure_key,
     figure_kind,
     without_budgets,
@@ -60,7 +59,7 @@ def select_sentences(
         for sentence in scored:
             # a document joins a figure question with a figure of the kind asked (not its budget)
             states = not plan.asks_amount or bool(
-                _asked_figure(plan).search(without_budgets(sentence.text, plan.asked_text or plan.original))
+                _asked_figure(plan).search(without_budgets(sentence.text, plan.asks_budget))
             )
             if sentence.chunk.doc_no not in seen and sentence.score >= config.crossdoc_share * best and states:
                 chosen.append(sentence)
@@ -78,10 +77,7 @@ def select_sentences(
             continue
         quoted = compact(" ".join(s.text for s in chosen)).lower()
         adds = [t for t in terms if t in compact(sentence.text).lower() and t not in quoted]
-        figures = {
-            compact(m.group())
-            for m in adding.finditer(without_budgets(sentence.text, plan.asked_text or plan.original))
-        }
+        figures = {compact(m.group()) for m in adding.finditer(without_budgets(sentence.text, plan.asks_budget))}
         adds_figure = plan.asks_amount and any(f not in quoted for f in figures)
         if adds or adds_figure:
             chosen.append(sentence)
@@ -93,7 +89,7 @@ def as_quote(window: Sentence, plan: QueryPlan, terms: dict[str, float], config:
     is what is compared), cut to its best clauses, without a budget opening."""
     grown = window if plan.crossdoc else extend_window(window, config.extend_chars)
     grown = trim_quote(grown, terms, limit=config.quote_chars)
-    return _after_budget(grown, plan.asked_text or plan.original)
+    return _after_budget(grown, plan.asks_budget)
 
 
 def add_quotes(kept: list[Sentence], more: list[Sentence]) -> list[Sentence]:
@@ -105,12 +101,12 @@ def add_quotes(kept: list[Sentence], more: list[Sentence]) -> list[Sentence]:
     return out
 
 
-def _after_budget(sentence: Sentence, question: str) -> Sentence:
+def _after_budget(sentence: Sentence, budgets_asked: bool) -> Sentence:
     """A quote without its opening sentence when that sentence only states a measure's yearly budget
     ("每年安排预算不少于2 亿元,用于支持瞪羚企业加快发展。": what the district spends, not what a company
     gets), unless the question asks about budgets or nothing would remain."""
     first = _FIRST_SENTENCE.match(sentence.text)
-    if first is None or not BUDGET_CLAUSE.match(first.group()) or asks_budget(question):
+    if first is None or not BUDGET_CLAUSE.match(first.group()) or budgets_asked:
         return sentence
     rest = sentence.text[first.end() :]
     text = rest.strip()
@@ -239,7 +235,6 @@ _ITEM_NUMBER = re.compile(r"^(?:\d+[.、.]|[((][一二三四五六七八九十\d
 def _runs(plan: QueryPlan, text: str, terms: dict[str, float], n: int) -> list[_Run]:
     """The runs of whole comma clauses of quote ``n`` that could lead: inside one sentence, not a heading,
     for a figure question holding the kind of figure asked (not a budget), scored by topic coverage."""
-    question = plan.asked_text or plan.original
     runs: list[_Run] = []
     for part in _LEAD_SENTENCE.finditer(text):
         if _HEADING.fullmatch(part.group().strip()):
@@ -251,7 +246,7 @@ def _runs(plan: QueryPlan, text: str, terms: dict[str, float], n: int) -> list[_
                 run = re.sub(r"[,,;;::。\s]+$", "", run)
                 if len(run) > LEAD_CHARS:
                     break
-                stated = _stated(plan, without_budgets(run, question))
+                stated = _stated(plan, without_budgets(run, plan.asks_budget))
                 if plan.asks_amount and not stated:
                     continue
                 # a figure asked: the shortest run stating it; otherwise the fullest (a short run may be
@@ -470,7 +465,7 @@ _TITLE_PLACE = re.compile(r"杭州高新(?:技术产业)?开发区\s*[((]滨江[
 def _disputed(plan: QueryPlan) -> QueryPlan:
     """A question that states a figure to be checked asks for the figure of that kind ("降到1%以下,对吧?"
     asks for a share): the lead must state the text's own."""
-    kinds = {_DISPUTED[figure_kind(compact(m.group()))] for m in FIGURE.finditer(plan.original)}
+    kinds = {_DISPUTED[figure_kind(compact(figure))] for figure in plan.claimed}
     return replace(plan, asked=plan.asked | kinds) if kinds else plan
 
 
@@ -480,9 +475,8 @@ _DISPUTED = {"share": Asked.RATIO, "money": Asked.AMOUNT, "period": Asked.COUNT,
 def _premise_note(plan: QueryPlan, sentences: list[Sentence]) -> str:
     """When the question states a figure the quoted text does not contain, say so before the quotes."""
     quoted = compact(" ".join(s.text for s in sentences))
-    claimed = [m.group() for m in FIGURE.finditer(plan.original)]
-    wrong = [c for c in claimed if figure_key(c) not in figure_key(quoted)]
-    if wrong and re.search(r"对吧|吧[??]|是不是|没错|对不对|是吗", plan.original):
+    wrong = [c for c in plan.claimed if figure_key(c) not in figure_key(quoted)]
+    if wrong and plan.checks_premise:
         return f"所引条文中没有「{'、'.join(wrong)}」,原文如下:"
     return ""
 

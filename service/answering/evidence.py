@@ -162,7 +162,7 @@ def score_sentences(
                 + config.rank_weight * chunk_score / top
                 - config.length_penalty * len(window.text)
             )
-            stated = without_budgets(window.text, plan.asked_text or plan.original) if plan.asks_amount else ""
+            stated = without_budgets(window.text, plan.asks_budget) if plan.asks_amount else ""
             if plan.asks_amount and (FIGURE.search(stated) or NO_CHARGE.search(stated)):
                 score += config.attribute_bonus
             if plan.asks_date and _DATE.search(window.text):

@@ -38,9 +38,9 @@ def asks_budget(question: str) -> bool:
     return bool(_ASKS_BUDGET.search(question))
 
 
-def without_budgets(text: str, question: str) -> str:
-    """``text`` without its budget clauses, unless the question asks about budgets itself."""
-    return text if asks_budget(question) else BUDGET_CLAUSE.sub("", text)
+def without_budgets(text: str, budgets_asked: bool) -> str:
+    """``text`` without its budget clauses, unless the question asks about budgets itself (``asks_budget``)."""
+    return text if budgets_asked else BUDGET_CLAUSE.sub("", text)
 
 
 MONEY = re.compile(r"\d[\d.,]*\s*(?:万美元|万元|亿元|万|亿|元)|[一二三四五六七八九十]+(?:亿元|万元)")

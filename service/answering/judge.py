@@ -28,8 +28,7 @@ from service.answering import lexicon
 from service.answering.areas import AreaMatch
 from service.answering.config import JudgeConfig
 from service.answering.evidence import Terms, TermWeights, coverage, loose, loose_coverage
-from service.answering.figures import FIGURE, NO_CHARGE, figure_key, figure_keys, figure_kind, without_budgets
-from service.answering.lexicon import other_places
+from service.answering.figures import FIGURE, NO_CHARGE, figure_key, figure_kind, without_budgets
 from service.answering.plan import Asked, QueryPlan, has_content, title_terms
 from service.answering.retrieve import ScoredChunk
 from service.models import AnswerStatus
@@ -107,9 +106,7 @@ def measure(
     signals = Signals(has_content=has_content(plan.original), structured=structured)
     signals.beyond_partial = _beyond_partial_text(plan, corpus)
     signals.asks_outcome = Asked.OUTCOME in plan.asked
-    signals.other_place = bool(other_places(plan.original)) and not re.search(
-        r"滨江|高新区|binjiang", plan.original, re.I
-    )
+    signals.other_place = plan.other_place
     signals.unknown_year = (
         bool(plan.years)
         and not plan.doc_numbers
@@ -316,11 +313,10 @@ def _statement_tests(plan: QueryPlan) -> list[Callable[[str], bool]]:
         tests.append(lambda s: bool(_PROCEDURE_STATED.search(s)))
     kinds = {k for a in (asked | plan.checks_kinds) & set(_FIGURE_KINDS) for k in _FIGURE_KINDS[a]}
     if kinds:
-        claimed = figure_keys(plan.original)
-        question = plan.asked_text or plan.original
+        claimed = plan.claimed_keys
 
         def figure(sentence: str) -> bool:
-            stated = without_budgets(sentence, question)
+            stated = without_budgets(sentence, plan.asks_budget)
             if "money" in kinds and NO_CHARGE.search(stated):
                 return True
             return any(

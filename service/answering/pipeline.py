@@ -295,7 +295,7 @@ class PolicyQAService:
         """For a question in several parts ("上市目标是多少家?后备企业要保持在多少家?"), the best window of the
         retrieved text for each part read on its own: the quote that holds it, or a new one after the best
         quote. Either is shown like the best quote: it answers part of what was asked."""
-        parts = _question_parts(plan)
+        parts = plan.parts
         if len(parts) < 2 or not chosen:
             return chosen
         evidence = self.config.evidence
@@ -434,18 +434,6 @@ def _within_named(terms: Terms, plan: QueryPlan, corpus: Corpus) -> Terms:
     if not named or len(named) == len(terms):
         return terms
     return Terms({k: w for k, w in terms.items() if k not in named}, terms.alternatives)
-
-
-_PART = re.compile(r"[^??]+[??]")
-
-
-def _question_parts(plan: QueryPlan) -> list[str]:
-    """The questions a question in several parts asks, each with words of its own; none for a follow-up read
-    with its history (its parts lean on the earlier turns)."""
-    if plan.rewritten:
-        return []
-    parts = [p.strip() for p in _PART.findall(plan.original)]
-    return [p for p in parts if len(re.sub(r"\W", "", p)) >= 4]
 
 
 def _holds(quote: Sentence, window: Sentence) -> bool:

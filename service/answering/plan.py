@@ -12,8 +12,8 @@ from corpus.library import Corpus
 from corpus.text import compact, nfkc
 from service.answering import lexicon
 from service.answering.comparisons import UserFigure, parse_user_figures
-from service.answering.figures import FIGURE, figure_kind
-from service.answering.lexicon import QUESTION_NOISE, is_english
+from service.answering.figures import FIGURE, asks_budget, figure_key, figure_kind
+from service.answering.lexicon import QUESTION_NOISE, is_english, other_places
 from service.models import Turn
 
 # 问法 that ask for several documents side by side
@@ -182,6 +182,16 @@ class QueryPlan:
     quoted: list[str] = field(default_factory=list)  # phrases the asker quotes from a text ("…挂牌交易的")
     user_figures: list[UserFigure] = field(default_factory=list)  # the asker's own figures (营收12亿...)
     asked_text: str = ""  # the question as asked (joined to the previous turn for a follow-up), unexpanded
+    claimed: list[str] = field(default_factory=list)  # the figures the question states ("200万", "一年")
+    asks_budget: bool = False  # about a measure's yearly budget itself ("每年安排多少预算")
+    asks_deadline: bool = False  # a deadline or schedule ("申报截止"), not the policy's validity
+    asks_list: bool = False  # "which steps / what conditions": a list's items answer
+    other_place: bool = False  # names a place outside the district and not the district itself
+    parts: list[str] = field(default_factory=list)  # the questions of a question in several parts
+
+    @property
+    def claimed_keys(self) -> set[str]:
+        return {figure_key(f) for f in self.claimed}
 
     @property
     def dense_text(self) -> str:
@@ -276,7 +286,29 @@ def plan_query(question: str, history: list[Turn], corpus: Corpus) -> QueryPlan:
         # "境外上市也是400万吗?" checks a figure: the text must state one of that kind
         checks_kinds=_claimed_kinds(unquoted, own) if Asked.YES_NO in asked else frozenset(),
         quoted=[q.strip() for q in _QUOTED.findall(original) if len(q.strip()) >= 4],
+        claimed=[m.group() for m in FIGURE.finditer(original)],
+        asks_budget=asks_budget(asked_text or original),
+        asks_deadline=bool(_DEADLINE.search(original)),
+        asks_list=bool(_ASKS_LIST.search(original)),
+        other_place=bool(other_places(original)) and not _DISTRICT.search(original),
+        parts=[] if rewritten else _question_parts(original),
     )
+
+
+_DEADLINE = re.compile(r"截止|截至|deadline", re.I)
+_DISTRICT = re.compile(r"滨江|高新区|binjiang", re.I)
+_ASKS_LIST = re.compile(
+    r"条件是什么|有哪些条件|哪几类|哪些类型|分为哪|哪几[个项步]|哪些(环节|步骤|程序|流程|阶段)|几个(环节|步骤|阶段)"
+    r"|环节|步骤|流程|程序|steps|procedure",
+    re.I,
+)
+_PART = re.compile(r"[^??]+[??]")
+
+
+def _question_parts(question: str) -> list[str]:
+    """The questions a question in several parts asks, each with words of its own."""
+    parts = [p.strip() for p in _PART.findall(question)]
+    return [p for p in parts if len(re.sub(r"\W", "", p)) >= 4]
 
 
 def asked_kinds(question: str) -> frozenset[Asked]:

@@ -12,13 +12,6 @@ from indexing.chunks import Chunk
 from service.answering.evidence import Sentence, coverage
 from service.answering.plan import QueryPlan
 
-_ASKS_LIST = re.compile(
-    r"条件是什么|有哪些条件|哪几类|哪些类型|分为哪|哪几[个项步]|哪些(环节|步骤|程序|流程|阶段)|几个(环节|步骤|阶段)"
-    r"|环节|步骤|流程|程序|steps|procedure",
-    re.I,
-)
-
-
 _ASKS_VALIDITY = re.compile(
     # "还能申报吗" asks whether it still applies; "还能再报" whether one may apply again
     r"有效|施行|到期|失效|过期|实施|生效|废止|还能(?!再)|还可以(?!再)|还适用|"
@@ -35,7 +28,7 @@ def target_documents(plan: QueryPlan) -> list[int]:
 def date_statement(plan: QueryPlan, corpus: Corpus, version: IndexVersion) -> Sentence | None:
     """The sentence that states a named document's validity period, for a question about its dates."""
     asked = plan.asked_text or plan.original  # the asker's words: the lexicon expands 什么时候 to 施行
-    if not plan.asks_date or not _ASKS_VALIDITY.search(asked) or re.search(r"截止|截至|deadline", plan.original):
+    if not plan.asks_date or not _ASKS_VALIDITY.search(asked) or plan.asks_deadline:
         return None  # a deadline or a schedule is not the policy's validity period
     for doc_no in target_documents(plan):
         doc = corpus.documents.get(doc_no)
@@ -50,7 +43,7 @@ def date_statement(plan: QueryPlan, corpus: Corpus, version: IndexVersion) -> Se
 
 def list_parent(plan: QueryPlan, doc_nos: list[int], terms: dict[str, float], corpus: Corpus) -> Clause | None:
     """For "which steps / what conditions" questions: the clause with 3+ items whose opening matches best."""
-    if not _ASKS_LIST.search(plan.original):
+    if not plan.asks_list:
         return None
     best: tuple[float, Clause] | None = None
     for doc_no in dict.fromkeys(doc_nos):
