@@ -300,17 +300,18 @@ def test_a_list_quoted_by_its_item_headings_leads_with_them_in_one_line() -> Non
 def test_a_quote_does_not_open_with_a_yearly_budget_unless_budgets_are_asked(question: str, budget_kept: bool) -> None:
     from service.answering.compose import _after_budget
     from service.answering.evidence import Sentence
+    from service.answering.figures import asks_budget
 
     chunk = type("C", (), {"doc_no": 1})()
     text = "每年安排预算不少于2 亿元,用于支持瞪羚企业加快发展。对经认定的瞪羚企业,可优先安排产业发展用地。"
-    quote = _after_budget(Sentence(chunk, 100, 100 + len(text), text), question)  # type: ignore[arg-type]
+    quote = _after_budget(Sentence(chunk, 100, 100 + len(text), text), asks_budget(question))  # type: ignore[arg-type]
     if budget_kept:
         assert quote.text == text
     else:
         assert quote.text == "对经认定的瞪羚企业,可优先安排产业发展用地。"
         assert quote.start == 100 + text.index("对经认定")  # still a verbatim span: its offsets moved with it
     alone = "每年安排预算不少于2 亿元,用于支持瞪羚企业加快发展。"
-    assert _after_budget(Sentence(chunk, 0, len(alone), alone), "瞪羚企业有什么支持?").text == alone  # type: ignore[arg-type]
+    assert _after_budget(Sentence(chunk, 0, len(alone), alone), asks_budget("瞪羚企业有什么支持?")).text == alone  # type: ignore[arg-type]
 
 
 def test_the_kind_of_company_a_document_is_for_names_it(corpus: Corpus) -> None:
