@@ -31,7 +31,7 @@ from service.answering.figures import (
 )
 from service.answering.judge import Verdict
 from service.answering.plan import FIGURE_KINDS, Asked, QueryPlan, topic_words
-from service.answering.quantities import format_amount
+from service.answering.quantities import chinese_number, format_amount
 from service.answering.validity import cn_date
 from service.answering.verify import citation_for, display_quote, toc_citation
 from service.models import AnswerStatus, Citation
@@ -138,6 +138,8 @@ def compose_answered(
     lead = _figures_lead(plan, sentences, corpus, as_of, facts or [], citations, terms or {})
     if not lead:
         lead = _items_lead(sentences, plan.lang)
+    if not lead:
+        lead = _rule_lead(plan, sentences)
     if not lead and sentences and Asked.DATE in plan.asked:
         # the first quote that is a document's own date statement answers a date question
         lead = next(filter(None, (_validity_lead(plan, s, corpus, as_of, n) for n, s in enumerate(sentences, 1))), "")
@@ -216,6 +218,44 @@ def _quote_lead(
             break
     chosen.sort(key=lambda r: (r.quote, r.start))
     return ";".join(f"{r.text}[{r.quote}]" for r in chosen) + "。"
+
+
+def _rule_lead(plan: QueryPlan, sentences: list[Sentence]) -> str:
+    """A yes/no question answered by a rule of the best quote that forbids it: "还能再报吗?" against
+    "已获得…的,在获奖后3 年内不得再次申报" is 不能, and "能叠加吗?" against "按从高、从优、不重复原则" is 不能叠加.
+
+    Only when the rule is about what is asked (applying again, taking part, having two supports at once),
+    the asker does not say they never had it, and a rule limited to N years is one they are still within.
+    """
+    if plan.lang != "zh" or Asked.YES_NO not in plan.asked or not sentences or plan.denies_past:
+        return ""
+    text = display_quote(sentences[0].text)
+    question = plan.asked_text or plan.original
+    for sentence in re.finditer(r"[^。;;]+", text):
+        clauses = [c for c in re.split(r"(?<=[,,])", sentence.group()) if c.strip()]
+        for i, clause in enumerate(clauses):
+            rule = _RULE.search(clause)
+            if rule is None or (rule.group() in _STACKING_RULES) != plan.asks_stacking:
+                continue
+            if not plan.asks_stacking and not any(w in clause and w in question for w in _RULE_ACTIONS):
+                continue
+            within = _WITHIN_YEARS.search(clause)
+            if within is not None:
+                limit = chinese_number(within.group(1))
+                if plan.years_ago is None or limit is None or plan.years_ago >= limit:
+                    return ""  # a limit in years the asker may be past: the quote says it, no verdict
+            condition = clauses[i - 1] if i and re.search(r"的[,,]\s*$", clauses[i - 1]) else ""
+            run = re.sub(r"[,,]+$", "", _ITEM_NUMBER.sub("", (condition + clause).strip()))
+            if len(run) > LEAD_CHARS:
+                return ""
+            return f"{'不能叠加' if plan.asks_stacking else '不能'}:{run}[1]。"
+    return ""
+
+
+_RULE = re.compile(r"不得|不予|不再|不重复|其中一项|择一")
+_STACKING_RULES = frozenset({"不重复", "其中一项", "择一"})
+_RULE_ACTIONS = ("申报", "申请", "参与", "评审", "享受", "报")
+_WITHIN_YEARS = re.compile(r"(\d+|[一二两三四五六七八九十])\s*年内")
 
 
 def _items_lead(sentences: list[Sentence], lang: str) -> str:

@@ -14,6 +14,7 @@ from service.answering import lexicon
 from service.answering.comparisons import UserFigure, parse_user_figures
 from service.answering.figures import FIGURE, asks_budget, figure_key, figure_kind
 from service.answering.lexicon import QUESTION_NOISE, is_english, other_places
+from service.answering.quantities import chinese_number
 from service.models import Turn
 
 # 问法 that ask for several documents side by side
@@ -188,6 +189,9 @@ class QueryPlan:
     asks_list: bool = False  # "which steps / what conditions": a list's items answer
     other_place: bool = False  # names a place outside the district and not the district itself
     parts: list[str] = field(default_factory=list)  # the questions of a question in several parts
+    years_ago: int | None = None  # how long ago the asker's own event was ("前年拿过" -> 2), when they say
+    asks_stacking: bool = False  # whether two supports can be had together ("能叠加吗", "同时享受")
+    denies_past: bool = False  # the asker says they have not had it ("没拿过", "未获得")
 
     @property
     def claimed_keys(self) -> set[str]:
@@ -292,7 +296,35 @@ def plan_query(question: str, history: list[Turn], corpus: Corpus) -> QueryPlan:
         asks_list=bool(_ASKS_LIST.search(original)),
         other_place=bool(other_places(original)) and not _DISTRICT.search(original),
         parts=[] if rewritten else _question_parts(original),
+        years_ago=_years_ago(unquoted),
+        asks_stacking=bool(_STACKING.search(unquoted)),
+        denies_past=bool(_DENIES_PAST.search(unquoted)),
     )
+
+
+_YEARS_AGO = re.compile(r"大前年|前年|去年|今年|(?P<n>\d+|[一二两三四五六七八九十])\s*年前")
+_NAMED_YEARS_AGO = {"今年": 0, "去年": 1, "前年": 2, "大前年": 3}
+_STACKING = re.compile(
+    r"同时(?:享受|拿|申请|申报)|叠加|重复(?:享受|拿|申请|申报|领)|一起拿|都能拿|都可以拿|兼得|"
+    r"\bstack|at the same time|\bboth\b|combine",
+    re.I,
+)
+_DENIES_PAST = re.compile(
+    r"没(?:有)?(?:拿|获|得|评|申报|报)过|未(?:曾)?获得|从未|从没|never (?:won|received|got)", re.I
+)
+
+
+def _years_ago(question: str) -> int | None:
+    """How long ago the earliest event the asker names was: 去年 1, 前年 2, "3年前" 3 (None when unsaid)."""
+    found = []
+    for m in _YEARS_AGO.finditer(question):
+        if m.group("n"):
+            value = chinese_number("2" if m.group("n") == "两" else m.group("n"))
+            if value is not None:
+                found.append(int(value))
+        else:
+            found.append(_NAMED_YEARS_AGO[m.group()])
+    return max(found) if found else None
 
 
 _DEADLINE = re.compile(r"截止|截至|deadline", re.I)

@@ -284,3 +284,13 @@ def test_cli_ask_json_follows_the_contract(built_data_dir: Path, tmp_path: Path)
         env=env,
     )
     assert "[answered]" in readable.stdout and "第14页" in readable.stdout
+
+
+def test_a_yes_no_question_against_a_rule_that_forbids_it_is_answered_no(qa) -> None:  # type: ignore[no-untyped-def]
+    lead = qa.ask("三年前申报时提供过虚假数据,现在还能再报标准创新奖吗?").answer.splitlines()[0]
+    assert lead.startswith("不能:") and lead.endswith("5 年内不得再次申报[1]。")
+    combined = qa.ask("总部企业租房补助和购房补助能同时享受吗?").answer.splitlines()[0]
+    assert combined == "不能叠加:租房、购房补助总部企业可自主选择享受其中一项[1]。"
+    # past the rule's years, or never had it: the rule is quoted, no verdict is claimed
+    assert not qa.ask("六年前申报时提供过虚假数据,现在还能再报标准创新奖吗?").answer.startswith("不能")
+    assert not qa.ask("没拿过省标准创新奖,能报区里的标准创新奖吗?").answer.startswith("不能")

@@ -457,3 +457,21 @@ def test_a_not_found_answer_names_the_topic_without_the_asking(corpus: Corpus) -
 
     words = topic_words(plan_query("标准创新奖一般什么时候报?", [], corpus))
     assert "标准创新奖" in words and "什么时候" not in words and "创新" not in words
+
+
+@pytest.mark.parametrize(
+    ("question", "years_ago", "stacking", "denies"),
+    [
+        ("大前年评上过,明年还能报吗?", 3, False, False),
+        ("我们去年拿了奖,前年也拿过,今年还能再拿吗?", 2, False, False),
+        ("两年前获得过这个称号,现在能再申请吗?", 2, False, False),
+        ("研发补助和人才奖励能同时享受吗?", None, True, False),
+        ("我们从没拿过这个奖,能报吗?", None, False, True),
+        ("Can we get both the rent and the purchase subsidy?", None, True, False),
+    ],
+)
+def test_the_plan_reads_when_the_askers_event_was_and_whether_supports_are_combined(
+    corpus: Corpus, question: str, years_ago: int | None, stacking: bool, denies: bool
+) -> None:
+    plan = plan_query(question, [], corpus)
+    assert (plan.years_ago, plan.asks_stacking, plan.denies_past) == (years_ago, stacking, denies)
