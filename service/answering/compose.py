@@ -231,6 +231,12 @@ def _rule_lead(plan: QueryPlan, sentences: list[Sentence]) -> str:
         return ""
     text = display_quote(sentences[0].text)
     question = plan.asked_text or plan.original
+    for clause in re.split(r"[,,。;;]", text):
+        # the rule requires in the district what the asker says is outside it ("财政收入级次在高新区(滨江)范围内")
+        if any(word in clause for word in plan.outside) and _IN_DISTRICT.search(clause):
+            run = _ITEM_NUMBER.sub("", clause.strip())
+            if len(run) <= LEAD_CHARS:
+                return f"不能:{'' if re.search('应|须', run) else '须'}{run}[1]。"
     for sentence in re.finditer(r"[^。;;]+", text):
         clauses = [c for c in re.split(r"(?<=[,,])", sentence.group()) if c.strip()]
         for i, clause in enumerate(clauses):
@@ -253,6 +259,7 @@ def _rule_lead(plan: QueryPlan, sentences: list[Sentence]) -> str:
 
 
 _RULE = re.compile(r"不得|不予|不再|不重复|其中一项|择一")
+_IN_DISTRICT = re.compile(r"在本区|在我区|在高新区[((]滨江[))]|在杭州高新区[((]滨江[))]")
 _STACKING_RULES = frozenset({"不重复", "其中一项", "择一"})
 _RULE_ACTIONS = ("申报", "申请", "参与", "评审", "享受", "报")
 _WITHIN_YEARS = re.compile(r"(\d+|[一二两三四五六七八九十])\s*年内")

@@ -192,6 +192,8 @@ class QueryPlan:
     years_ago: int | None = None  # how long ago the asker's own event was ("前年拿过" -> 2), when they say
     asks_stacking: bool = False  # whether two supports can be had together ("能叠加吗", "同时享受")
     denies_past: bool = False  # the asker says they have not had it ("没拿过", "未获得")
+    # what the asker's company has outside the district ("财政收入级次在隔壁区" -> 财政收入级次)
+    outside: tuple[str, ...] = ()
 
     @property
     def claimed_keys(self) -> set[str]:
@@ -299,7 +301,30 @@ def plan_query(question: str, history: list[Turn], corpus: Corpus) -> QueryPlan:
         years_ago=_years_ago(unquoted),
         asks_stacking=bool(_STACKING.search(unquoted)),
         denies_past=bool(_DENIES_PAST.search(unquoted)),
+        outside=_outside(unquoted),
     )
+
+
+# a company's registrations, each as the policies word it, and where a question puts one outside the district
+_REGISTRATIONS = {
+    "财政收入级次": "财政收入级次",
+    "财政级次": "财政收入级次",
+    "税务": "税务登记",
+    "工商": "工商登记",
+    "统计": "统计关系",
+    "纳税": "税务登记",
+    "注册地": "工商登记",
+}
+_ELSEWHERE = re.compile(r"隔壁|外地|外区|区外|其他区|别的区|外省|外市|不在(?:滨江|高新区|本区|区内|这边)")
+
+
+def _outside(question: str) -> tuple[str, ...]:
+    """The registrations the asker says are outside the district ("税务在外地", "财政级次在隔壁区")."""
+    found: list[str] = []
+    for clause in re.split(r"[,,。;;??!!]", question):
+        if _ELSEWHERE.search(clause) or other_places(clause):
+            found += [word for key, word in _REGISTRATIONS.items() if key in clause]
+    return tuple(dict.fromkeys(found))
 
 
 _YEARS_AGO = re.compile(r"大前年|前年|去年|今年|(?P<n>\d+|[一二两三四五六七八九十])\s*年前")

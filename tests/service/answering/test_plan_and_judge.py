@@ -475,3 +475,18 @@ def test_the_plan_reads_when_the_askers_event_was_and_whether_supports_are_combi
 ) -> None:
     plan = plan_query(question, [], corpus)
     assert (plan.years_ago, plan.asks_stacking, plan.denies_past) == (years_ago, stacking, denies)
+
+
+@pytest.mark.parametrize(
+    ("question", "outside"),
+    [
+        ("我们税务在外地,工商在滨江,能申请吗?", ("税务登记",)),
+        ("统计关系不在高新区,财政级次在隔壁区", ("统计关系", "财政收入级次")),
+        ("我们工商税务统计都在滨江,能认定吗?", ()),
+        ("注册地在上海,能享受滨江的政策吗?", ("工商登记",)),
+    ],
+)
+def test_the_plan_reads_which_registrations_the_asker_has_outside_the_district(
+    corpus: Corpus, question: str, outside: tuple[str, ...]
+) -> None:
+    assert plan_query(question, [], corpus).outside == outside
