@@ -443,6 +443,9 @@ def test_a_yes_no_question_checking_a_policy_figure_asks_for_that_kind(corpus: C
         # "还能申报吗" asks whether the policy still applies; "还能再报" whether one may apply again
         ("这个政策今年还能申报吗?", {"date", "yes_no"}, set()),
         ("去年拿过市里的奖,还能再报区里的吗?", {"yes_no"}, {"date"}),
+        # 申报 by itself names the subject ("申报截止日期"); asking how to apply is a procedure
+        ("区里标准创新奖的申报截止日期是哪天?", {"date"}, {"procedure"}),
+        ("标准创新奖怎么申报?", {"procedure"}, set()),
     ],
 )
 def test_question_words_count_as_whole_words(question: str, asked: set[str], not_asked: set[str]) -> None:
