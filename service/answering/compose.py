@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -420,16 +421,6 @@ def _figures_lead(
     # the facts of the clauses the answer quotes come first: they are what the retrieved text is about
     quoted = compact(" ".join(s.text for s in sentences))
     candidates.sort(key=lambda f: compact(f.quote)[:24] not in quoted)
-    comparisons = compare_figures(plan.user_figures, candidates)
-    if not comparisons:
-        return ""
-    if kind_named(asked, comparisons[0].fact):
-        # the question names its kind of company: the other kinds' thresholds are not its own
-        comparisons = [c for c in comparisons if kind_named(asked, c.fact)]
-    else:  # it names none: the kinds it qualifies as answer "yes", the others follow as what they would need
-        comparisons.sort(key=lambda c: not c.meets)
-    # a threshold for a kind of company the question does not name (会计师事务所、律师事务所) comes last
-    comparisons.sort(key=lambda c: _names_kinds(c.fact.label) and not _names_kinds_in(c.fact.label, plan.asked_text))
 
     def marker(fact: PolicyFact) -> str:
         for n, citation in enumerate(citations, start=1):
@@ -437,6 +428,21 @@ def _figures_lead(
                 return f"[{n}]"
         citations.append(fact.citation(corpus.documents[fact.doc_no].status(as_of).value))
         return f"[{len(citations)}]"
+
+    comparisons = compare_figures(plan.user_figures, candidates)
+    if not comparisons:
+        # no threshold to compare with: a quoted ratio award of the user's own figure is worked out
+        if not plan.asks_amount:
+            return ""
+        quoted_facts = [f for f in candidates if compact(f.quote)[:24] in quoted]
+        return next(filter(None, (_ratio_worked_out(plan, f, marker, as_of) for f in quoted_facts)), "")
+    if kind_named(asked, comparisons[0].fact):
+        # the question names its kind of company: the other kinds' thresholds are not its own
+        comparisons = [c for c in comparisons if kind_named(asked, c.fact)]
+    else:  # it names none: the kinds it qualifies as answer "yes", the others follow as what they would need
+        comparisons.sort(key=lambda c: not c.meets)
+    # a threshold for a kind of company the question does not name (会计师事务所、律师事务所) comes last
+    comparisons.sort(key=lambda c: _names_kinds(c.fact.label) and not _names_kinds_in(c.fact.label, plan.asked_text))
 
     # "how much do we get?" with the user's figure: the award of the bracket the figure falls in (a fact
     # that is one variant of a list graded by that figure); an award not graded by it says nothing of it
@@ -469,6 +475,22 @@ def _figures_lead(
 
 # what a policy sentence gives, after its conditions ("…的企业,经认定,给予企业三年房租补贴和专项奖励。")
 _GIVES = re.compile(r"(?:[,,]\s*(?:经认定[,,]\s*)?|的)((?:给予|予以)[^。;;]+)")
+
+
+def _ratio_worked_out(plan: QueryPlan, fact: PolicyFact, marker: Callable[[PolicyFact], str], as_of: date) -> str:
+    """A ratio award on the user's own figure ("研发资助:按实际研发投入最高30%,按您的3000万元计最多900万元")."""
+    worked = [(f, value) for f in plan.user_figures if (value := applied_benefit(f, fact)) is not None]
+    if not worked or fact.benefit is None:
+        return ""
+    figure, value = worked[0]
+    amount = format_amount(value, figure.unit)
+    expired = fact.dates.status(as_of) is Validity.EXPIRED
+    if plan.lang == "en":
+        note = " (the policy has expired)" if expired else ""
+        mine = figure.display()
+        return f"{fact.name}: {fact.benefit.describe()}; on your {mine} that is at most {amount}{note}{marker(fact)}."
+    note = "(该政策已失效)" if expired else ""
+    return f"{fact.name}:{fact.benefit.describe()},按您的{figure.display()}计最多{amount}{note}{marker(fact)}。"
 
 
 def _award_met(comparison: Comparison, mark: str, lang: str, as_of: date) -> str:

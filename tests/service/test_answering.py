@@ -165,6 +165,11 @@ def test_a_user_who_meets_an_awards_threshold_is_told_what_it_gives(qa) -> None:
     assert retail.count("加大社零企业扶持力度") == 1 and "给予 20 万元奖励[1]" in retail
 
 
+def test_a_ratio_award_without_a_threshold_is_worked_out_on_the_users_figure(qa) -> None:  # type: ignore[no-untyped-def]
+    lead = qa.ask("研发投入2000万元,研发资助最多能拿多少?").answer.splitlines()[0]
+    assert lead.startswith("研发资助:按实际研发投入最高30%,按您的2000万元计最多600万元[")
+
+
 def test_an_english_eligibility_question_names_its_kind_or_hears_the_kinds_it_meets_first(qa) -> None:  # type: ignore[no-untyped-def]
     sales = qa.ask("We are a sales company with revenue of RMB 1.6 billion last year. Do we qualify as an HQ?")
     lead = sales.answer.splitlines()[0]
