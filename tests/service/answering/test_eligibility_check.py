@@ -77,6 +77,21 @@ def test_ratio_is_applied_to_the_profile_figure_and_capped() -> None:
     assert met.estimated_amount == 300 * WAN  # 1% of 3亿, under the 500万 cap
 
 
+def test_a_ratio_is_worked_out_only_on_the_figure_it_is_a_ratio_of() -> None:
+    from service.answering.comparisons import UserFigure, applied_benefit
+
+    by_base = {f.benefit.base: f for f in facts() if f.benefit is not None and f.benefit.ratio is not None}
+    increase = next(f for base, f in by_base.items() if "新增研发费" in base)
+    total = next(f for base, f in by_base.items() if base == "实际研发投入")
+    assert increase.benefit is not None and increase.benefit.ratio_field() is None  # an increase is not the spend
+    assert total.benefit is not None and total.benefit.ratio_field() == "rd_spend"
+    spend = UserFigure(metric="研发费用", field="rd_spend", value=4000 * WAN, unit="元", text="4000万")
+    assert applied_benefit(spend, total) == 1200 * WAN  # 最高30%
+    assert applied_benefit(spend, increase) is None
+    revenue = UserFigure(metric="营业收入", field="revenue", value=4000 * WAN, unit="元", text="4000万")
+    assert applied_benefit(revenue, total) is None  # not what the ratio is taken of
+
+
 def test_missing_fields_are_named_and_the_research_share_is_computed() -> None:
     undecided = verdict_of(run(rd_spend="6000万"), "研发型总部")
     assert undecided.verdict is Verdict.CANNOT_DECIDE and undecided.missing == ["rd_share"]
