@@ -244,14 +244,21 @@ def _rule_lead(plan: QueryPlan, sentences: list[Sentence]) -> str:
             rule = _RULE.search(clause)
             if rule is None or (rule.group() in _STACKING_RULES) != plan.asks_stacking:
                 continue
-            if not plan.asks_stacking and not any(w in clause and w in question for w in _RULE_ACTIONS):
-                continue
+            if not plan.asks_stacking:
+                # about what is asked (applying again, taking part) and about the asker's case: a word of
+                # the question other than the action is in the rule's sentence before it
+                before = compact("".join(clauses[: i + 1]))
+                if not any(w in clause and w in question for w in _RULE_ACTIONS) or not any(
+                    len(c.key) >= 2 and c.key not in _RULE_ACTIONS and any(compact(a) in before for a in c.alternatives)
+                    for c in plan.concepts
+                ):
+                    continue
             within = _WITHIN_YEARS.search(clause)
             if within is not None:
                 limit = chinese_number(within.group(1))
                 if plan.years_ago is None or limit is None or plan.years_ago >= limit:
                     return ""  # a limit in years the asker may be past: the quote says it, no verdict
-            condition = clauses[i - 1] if i and re.search(r"的[,,]\s*$", clauses[i - 1]) else ""
+            condition = clauses[i - 1] if i else ""  # whom it is about ("已获得…的,", "…存在劳动关系的人员,")
             run = re.sub(r"[,,]+$", "", _ITEM_NUMBER.sub("", (condition + clause).strip()))
             if len(run) > LEAD_CHARS:
                 return ""

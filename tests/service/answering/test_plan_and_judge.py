@@ -493,3 +493,26 @@ def test_the_plan_reads_which_registrations_the_asker_has_outside_the_district(
     corpus: Corpus, question: str, outside: tuple[str, ...]
 ) -> None:
     assert plan_query(question, [], corpus).outside == outside
+
+
+@pytest.mark.parametrize(
+    ("question", "lead"),
+    [
+        (
+            "与申报单位有劳动关系的人员能参与评审吗?",
+            "不能:与受评审的各类组织存在劳动关系的人员,不得参与相关项目的评审[1]。",
+        ),
+        # only the action in common: the rule is not about the asker's case
+        ("专家可以参与评审吗?", ""),
+        # the asker says they never had it
+        ("我们从没有劳动关系,能参与评审吗?", ""),
+    ],
+)
+def test_a_rule_answers_no_only_about_the_askers_case(corpus: Corpus, question: str, lead: str) -> None:
+    from service.answering.compose import _rule_lead
+    from service.answering.evidence import Sentence
+
+    chunk = type("C", (), {"doc_no": 4})()
+    text = "1. 与受评审的各类组织存在劳动关系的人员,不得参与相关项目的评审;"
+    quote = Sentence(chunk, 0, len(text), text)  # type: ignore[arg-type]
+    assert _rule_lead(plan_query(question, [], corpus), [quote]) == lead
