@@ -15,6 +15,11 @@ from service.answering.lexicon import DATE_WORDS
 from service.answering.plan import QueryPlan
 
 _SENTENCE = re.compile(r"[^。;;\n]+[。;;]?")
+_ENDS_SENTENCE = re.compile(r"[。;;::!?!?」”)\)]\s*$")
+# a line that opens a new item or heading: (一) 一、 1. (1) 第一章 ...
+_OPENS_ITEM = re.compile(
+    r"\s*(?:[((][一二三四五六七八九十\d]+[))]|[一二三四五六七八九十]+、|\d+\s*[.、.]|第[一二三四五六七八九十]+[章条])"
+)
 _CLAUSE = re.compile(r"[^,,:]+[,,:]?")
 _QUOTES = re.compile(r"[“”‘’\"'「」『』]")
 _DATE = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月|施行|有效期|实施有效")
@@ -184,6 +189,7 @@ def extend_window(window: Sentence, max_chars: int = 200) -> Sentence:
     preceding = [s for s in sentences if s.end <= start]
     if following and following[0].end - start <= max_chars:
         end = following[0].end
+    end = _whole_clauses(window.chunk, start, end, [s for s in following if s.start >= end])
     # never back across a page break: the citation names the page where the quote starts
     base = window.chunk.start
     same_page = bool(preceding) and "\n" not in window.chunk.text[preceding[-1].start - base : start - base]
@@ -194,6 +200,29 @@ def extend_window(window: Sentence, max_chars: int = 200) -> Sentence:
     chunk = window.chunk
     text = chunk.text[start - chunk.start : end - chunk.start]
     return Sentence(chunk, start, end, text, window.score, window.coverage)
+
+
+def _whole_clauses(chunk: Chunk, start: int, end: int, following: list[Sentence], reach: int = 60) -> int:
+    """Where a quote that ends at a line break inside a sentence ("…省级“专精特新”中\n小企业分别最高给予…")
+    should end: the sentence's end when it is near (``reach`` characters), else the last clause boundary
+    before the break; never inside a word."""
+    text = chunk.text
+    if _ENDS_SENTENCE.search(text[: end - chunk.start]):
+        return end
+    close = end
+    for nxt in following:
+        if _OPENS_ITEM.match(nxt.text):
+            return end  # the next line opens an item or a heading: this one ended there
+        close = nxt.end
+        if _ENDS_SENTENCE.search(text[: close - chunk.start]):
+            break
+    if close - end <= reach:
+        return close
+    cut = max((m.start() for m in _CLAUSE_END.finditer(text, start - chunk.start, end - chunk.start)), default=0)
+    return chunk.start + cut if cut else end
+
+
+_CLAUSE_END = re.compile(r"[,,;;、]")
 
 
 def trim_quote(sentence: Sentence, terms: dict[str, float], limit: int = 150) -> Sentence:

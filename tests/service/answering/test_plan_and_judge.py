@@ -516,3 +516,43 @@ def test_a_rule_answers_no_only_about_the_askers_case(corpus: Corpus, question: 
     text = "1. 与受评审的各类组织存在劳动关系的人员,不得参与相关项目的评审;"
     quote = Sentence(chunk, 0, len(text), text)  # type: ignore[arg-type]
     assert _rule_lead(plan_query(question, [], corpus), [quote]) == lead
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted"),
+    [
+        # a line break inside a sentence: the sentence's near end is quoted, not "…省级专精特新中"
+        (
+            "对小巨人企业、省级“专精特新”中\n小企业分别给予 100 万元、20 万元奖励。(二)下一条。",
+            "小企业分别给予 100 万元、20 万元奖励。",
+        ),
+        # far from the sentence's end: cut back to the last clause boundary, never inside a word
+        (
+            "合计不少于 6000 亩产业用地,用于建成一流数字科技创新中心、打造一流数\n"
+            + "字经济产业集群、" * 12
+            + "新时代。",
+            "创新中心",
+        ),
+        # the next line opens an item: the line ended where it broke
+        ("1. 形式审查\n2. 专家评审。", "形式审查"),
+    ],
+)
+def test_a_quote_does_not_end_inside_a_sentence_broken_by_a_line(text: str, quoted: str) -> None:
+    from indexing.chunks import Chunk
+    from service.answering.evidence import extend_window, sentences_of
+
+    chunk = Chunk(
+        id="c",
+        doc_no=1,
+        title="t",
+        doc_number="n",
+        section="s",
+        text=text,
+        start=0,
+        end=len(text),
+        printed_pages=[1],
+        ebook_pages=[1],
+    )
+    first = sentences_of(chunk)[0]
+    grown = extend_window(first, max_chars=10)
+    assert grown.text.endswith(quoted) and grown.text == text[grown.start : grown.end]
