@@ -178,7 +178,7 @@ def score_sentences(
     return scored
 
 
-def extend_window(window: Sentence, max_chars: int = 200) -> Sentence:
+def extend_window(window: Sentence, max_chars: int = 200, reach: int = 60) -> Sentence:
     """Grow a window by its neighbouring sentences in the chunk (next first) while it stays short.
 
     A condition and its figure, or a rule and its exception, often sit in adjacent sentences.
@@ -189,7 +189,7 @@ def extend_window(window: Sentence, max_chars: int = 200) -> Sentence:
     preceding = [s for s in sentences if s.end <= start]
     if following and following[0].end - start <= max_chars:
         end = following[0].end
-    end = _whole_clauses(window.chunk, start, end, [s for s in following if s.start >= end])
+    end = _whole_clauses(window.chunk, start, end, [s for s in following if s.start >= end], reach)
     # never back across a page break: the citation names the page where the quote starts
     base = window.chunk.start
     same_page = bool(preceding) and "\n" not in window.chunk.text[preceding[-1].start - base : start - base]

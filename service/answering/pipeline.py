@@ -286,7 +286,7 @@ class PolicyQAService:
             # the best-scored window around the statement keeps the neighbouring sentence (who implements it)
             around = next((s for s in scored if s.start <= statement.start and statement.end <= s.end), statement)
             # and grows like any quote: what follows a date statement is often what it replaces
-            around = extend_window(around, self.config.evidence.extend_chars)
+            around = extend_window(around, self.config.evidence.extend_chars, self.config.evidence.sentence_reach)
             chosen = [around, *[s for s in chosen if not (s.start < around.end and around.start < s.end)]]
         evidence = self.config.evidence
         return chosen[: evidence.max_docs if plan.crossdoc else evidence.max_quotes], statement is not None
