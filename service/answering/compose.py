@@ -88,7 +88,7 @@ def select_sentences(
 def as_quote(window: Sentence, plan: QueryPlan, terms: dict[str, float], config: EvidenceConfig) -> Sentence:
     """A chosen window as it is quoted: grown by its neighbours (not side by side: one sentence per document
     is what is compared), cut to its best clauses, without a budget opening."""
-    grown = window if plan.crossdoc else extend_window(window, config.extend_chars, config.sentence_reach)
+    grown = extend_window(window, 0 if plan.crossdoc else config.extend_chars, config.sentence_reach)
     grown = trim_quote(grown, terms, limit=config.quote_chars)
     return _after_budget(grown, plan.asks_budget)
 

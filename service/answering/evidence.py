@@ -215,11 +215,13 @@ def _whole_clauses(chunk: Chunk, start: int, end: int, following: list[Sentence]
             return end  # the next line opens an item or a heading: this one ended there
         close = nxt.end
         if _ENDS_SENTENCE.search(text[: close - chunk.start]):
+            if close - end <= reach:
+                return close
             break
-    if close - end <= reach:
-        return close
+    # the sentence's end is far, or past the chunk's end: the last clause boundary before the break
     cut = max((m.start() for m in _CLAUSE_END.finditer(text, start - chunk.start, end - chunk.start)), default=0)
-    return chunk.start + cut if cut else end
+    # ... unless that would drop most of it (a heading such as "一、扶持对象" is whole as it is)
+    return chunk.start + cut if cut - (start - chunk.start) >= 0.6 * (end - start) else end
 
 
 _CLAUSE_END = re.compile(r"[,,;;、]")

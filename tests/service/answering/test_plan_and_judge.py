@@ -535,6 +535,9 @@ def test_a_rule_answers_no_only_about_the_askers_case(corpus: Corpus, question: 
         ),
         # the next line opens an item: the line ended where it broke
         ("1. 形式审查\n2. 专家评审。", "形式审查"),
+        # the chunk ends inside the sentence: the last clause boundary, unless that drops most of the quote
+        ("鼓励保险机构推出“专精特新险”,对投保企业给予补助,为", "给予补助"),
+        ("一、扶持对象", "一、扶持对象"),
     ],
 )
 def test_a_quote_does_not_end_inside_a_sentence_broken_by_a_line(text: str, quoted: str) -> None:
