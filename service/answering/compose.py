@@ -138,6 +138,8 @@ def compose_answered(
     lines = []
     lead = _figures_lead(plan, sentences, corpus, as_of, facts or [], citations, terms or {})
     if not lead:
+        lead = _upgrade_lead(plan, sentences, corpus, as_of, facts or [], citations)
+    if not lead:
         lead = _items_lead(sentences, plan.lang)
     if not lead:
         lead = _rule_lead(plan, sentences)
@@ -430,11 +432,7 @@ def _figures_lead(
     candidates.sort(key=lambda f: compact(f.quote)[:24] not in quoted)
 
     def marker(fact: PolicyFact) -> str:
-        for n, citation in enumerate(citations, start=1):
-            if citation.doc_no == fact.doc_no and compact(fact.quote) in compact(citation.quote):
-                return f"[{n}]"
-        citations.append(fact.citation(corpus.documents[fact.doc_no].status(as_of).value))
-        return f"[{len(citations)}]"
+        return _fact_marker(fact, citations, corpus, as_of)
 
     comparisons = compare_figures(plan.user_figures, candidates)
     if not comparisons:
@@ -482,6 +480,61 @@ def _figures_lead(
 
 # what a policy sentence gives, after its conditions ("…的企业,经认定,给予企业三年房租补贴和专项奖励。")
 _GIVES = re.compile(r"(?:[,,]\s*(?:经认定[,,]\s*)?|的)((?:给予|予以)[^。;;]+)")
+
+
+def _fact_marker(fact: PolicyFact, citations: list[Citation], corpus: Corpus, as_of: date) -> str:
+    """The [n] of the quote that holds a fact, its own citation added when none does."""
+    for n, citation in enumerate(citations, start=1):
+        if citation.doc_no == fact.doc_no and compact(fact.quote) in compact(citation.quote):
+            return f"[{n}]"
+    citations.append(fact.citation(corpus.documents[fact.doc_no].status(as_of).value))
+    return f"[{len(citations)}]"
+
+
+def _upgrade_lead(
+    plan: QueryPlan,
+    sentences: list[Sentence],
+    corpus: Corpus,
+    as_of: date,
+    facts: list[PolicyFact],
+    citations: list[Citation],
+) -> str:
+    """A star rating raised ("三星级升到四星级") under an award paid as the difference (差额): the two levels'
+    amounts and what the difference comes to, from the facts of the quoted documents."""
+    levels = list(dict.fromkeys(plan.star_levels))
+    if len(levels) < 2 or plan.lang != "zh":
+        return ""
+    docs = {s.chunk.doc_no for s in sentences}
+    by_level: dict[int, PolicyFact] = {}
+    for fact in facts:
+        stars = [c.value for c in fact.conditions if c.field == "star_rating"]
+        if fact.doc_no in docs and stars and stars[0].isdigit() and fact.benefit and fact.benefit.amount:
+            by_level.setdefault(int(stars[0]), fact)
+    low, high = by_level.get(levels[0]), by_level.get(levels[-1])
+    if (
+        low is None
+        or high is None
+        or levels[-1] <= levels[0]
+        or "差额" not in (high.benefit.rules if high.benefit else [])
+    ):
+        return ""
+    assert low.benefit is not None and high.benefit is not None and low.benefit.amount and high.benefit.amount
+    a, b = low.benefit.amount, high.benefit.amount
+    if a.unit != b.unit or b.value <= a.value:
+        return ""
+    gap = format_amount(b.value - a.value, b.unit)
+    mark = _fact_marker(high, citations, corpus, as_of)
+    low_mark = _fact_marker(low, citations, corpus, as_of)
+    note = "(该政策已失效)" if high.dates.status(as_of) is Validity.EXPIRED else ""
+    up, down = _STARS_CN[levels[-1]], _STARS_CN[levels[0]]
+    marks = ("", "", mark) if mark == low_mark else (mark, low_mark, "")
+    return (
+        f"{high.name}按差额奖励:{up}星级{b.display()}{marks[0]}、{down}星级{a.display()}{marks[1]},"
+        f"从{down}星级升到{up}星级可得{gap}{note}{marks[2]}。"
+    )
+
+
+_STARS_CN = {3: "三", 4: "四", 5: "五"}
 
 
 def _ratio_worked_out(plan: QueryPlan, fact: PolicyFact, marker: Callable[[PolicyFact], str], as_of: date) -> str:

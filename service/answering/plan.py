@@ -194,6 +194,7 @@ class QueryPlan:
     denies_past: bool = False  # the asker says they have not had it ("没拿过", "未获得")
     # what the asker's company has outside the district ("财政收入级次在隔壁区" -> 财政收入级次)
     outside: tuple[str, ...] = ()
+    star_levels: tuple[int, ...] = ()  # the 星级 the question names, in order ("三星级升到四星级" -> (3, 4))
 
     @property
     def claimed_keys(self) -> set[str]:
@@ -302,7 +303,12 @@ def plan_query(question: str, history: list[Turn], corpus: Corpus) -> QueryPlan:
         asks_stacking=bool(_STACKING.search(unquoted)),
         denies_past=bool(_DENIES_PAST.search(unquoted)),
         outside=_outside(unquoted),
+        star_levels=tuple(_STAR_LEVEL[m.group(1)] for m in _STAR.finditer(unquoted)),
     )
+
+
+_STAR = re.compile(r"([三四五345])\s*星")
+_STAR_LEVEL = {"三": 3, "四": 4, "五": 5, "3": 3, "4": 4, "5": 5}
 
 
 # a company's registrations, each as the policies word it, and where a question puts one outside the district

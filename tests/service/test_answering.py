@@ -303,3 +303,11 @@ def test_a_yes_no_question_against_a_rule_that_forbids_it_is_answered_no(qa) -> 
     outside = qa.ask("我们税务登记在外地,能认定为滨江的总部企业吗?").answer.splitlines()[0]
     assert outside == "不能:须工商登记、税务登记和统计关系均在本区[1]。"
     assert not qa.ask("我们工商税务都在滨江,能认定总部企业吗?").answer.startswith("不能")
+
+
+def test_a_star_rating_raised_under_a_difference_award_is_worked_out(qa) -> None:  # type: ignore[no-untyped-def]
+    lead = qa.ask("前年评的三星级总部,今年评上五星级,差额能补多少?").answer.splitlines()[0]
+    assert lead == "星级培育奖励按差额奖励:五星级500万元、三星级100万元,从三星级升到五星级可得400万元[1]。"
+    # one level named, or a level lowered: nothing to work out
+    assert not qa.ask("四星级总部奖多少?").answer.startswith("星级培育奖励按差额")
+    assert not qa.ask("我们总部从五星级降到了四星级,还有奖励吗?").answer.startswith("星级培育奖励按差额")

@@ -559,3 +559,9 @@ def test_a_quote_does_not_end_inside_a_sentence_broken_by_a_line(text: str, quot
     first = sentences_of(chunk)[0]
     grown = extend_window(first, max_chars=10)
     assert grown.text.endswith(quoted) and grown.text == text[grown.start : grown.end]
+
+
+def test_the_plan_reads_the_star_levels_named_in_order(corpus: Corpus) -> None:
+    assert plan_query("三星级升到五星, 差额多少?", [], corpus).star_levels == (3, 5)
+    assert plan_query("4星级总部奖多少?", [], corpus).star_levels == (4,)
+    assert plan_query("总部企业有什么奖励?", [], corpus).star_levels == ()
