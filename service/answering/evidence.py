@@ -15,7 +15,7 @@ from service.answering.lexicon import DATE_WORDS
 from service.answering.plan import QueryPlan
 
 _SENTENCE = re.compile(r"[^。;;\n]+[。;;]?")
-_ENDS_SENTENCE = re.compile(r"[。;;::!?!?」”)\)]\s*$")
+_SENTENCE_ENDS = frozenset("。;;::!?!?」”))")
 # a line that opens a new item or heading: (一) 一、 1. (1) 第一章 ...
 _OPENS_ITEM = re.compile(
     r"\s*(?:[((][一二三四五六七八九十\d]+[))]|[一二三四五六七八九十]+、|\d+\s*[.、.]|第[一二三四五六七八九十]+[章条])"
@@ -207,14 +207,14 @@ def _whole_clauses(chunk: Chunk, start: int, end: int, following: list[Sentence]
     should end: the sentence's end when it is near (``reach`` characters), else the last clause boundary
     before the break; never inside a word."""
     text = chunk.text
-    if _ENDS_SENTENCE.search(text[: end - chunk.start]):
+    if _ended(text, end - chunk.start):
         return end
     close = end
     for nxt in following:
         if _OPENS_ITEM.match(nxt.text):
             return end  # the next line opens an item or a heading: this one ended there
         close = nxt.end
-        if _ENDS_SENTENCE.search(text[: close - chunk.start]):
+        if _ended(text, close - chunk.start):
             if close - end <= reach:
                 return close
             break
@@ -225,6 +225,12 @@ def _whole_clauses(chunk: Chunk, start: int, end: int, following: list[Sentence]
 
 
 _CLAUSE_END = re.compile(r"[,,;;、]")
+
+
+def _ended(text: str, at: int) -> bool:
+    """Whether ``text`` up to ``at`` ends a sentence (its last visible character closes one)."""
+    tail = text[max(0, at - 8) : at].rstrip()
+    return bool(tail) and tail[-1] in _SENTENCE_ENDS
 
 
 def trim_quote(sentence: Sentence, terms: dict[str, float], limit: int = 150) -> Sentence:
