@@ -230,15 +230,16 @@ def _rule_lead(plan: QueryPlan, sentences: list[Sentence]) -> str:
     Only when the rule is about what is asked (applying again, taking part, having two supports at once),
     the asker does not say they never had it, and a rule limited to N years is one they are still within.
     """
-    if plan.lang != "zh" or Asked.YES_NO not in plan.asked or not sentences or plan.denies_past:
+    if Asked.YES_NO not in plan.asked or not sentences or plan.denies_past:
         return ""
     text = display_quote(sentences[0].text)
-    question = plan.asked_text or plan.original
+    # the asker's words; an English question's with their glosses (apply -> 申报 申请)
+    question = plan.text if plan.lang == "en" else plan.asked_text or plan.original
     for clause in re.split(r"[,,。;;]", text):
         # the rule requires in the district what the asker says is outside it ("财政收入级次在高新区(滨江)范围内")
         if any(word in clause for word in plan.outside) and _IN_DISTRICT.search(clause):
             run = _ITEM_NUMBER.sub("", clause.strip())
-            if len(run) <= LEAD_CHARS:
+            if len(run) <= LEAD_CHARS and plan.lang == "zh":
                 return f"不能:{'' if re.search('应|须', run) else '须'}{run}[1]。"
     for sentence in re.finditer(r"[^。;;]+", text):
         clauses = [c for c in re.split(r"(?<=[,,])", sentence.group()) if c.strip()]
@@ -264,6 +265,8 @@ def _rule_lead(plan: QueryPlan, sentences: list[Sentence]) -> str:
             run = re.sub(r"[,,]+$", "", _ITEM_NUMBER.sub("", (condition + clause).strip()))
             if len(run) > LEAD_CHARS:
                 return ""
+            if plan.lang == "en":
+                return f"{'Not both' if plan.asks_stacking else 'No'}: {run}[1]."
             return f"{'不能叠加' if plan.asks_stacking else '不能'}:{run}[1]。"
     return ""
 

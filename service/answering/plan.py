@@ -335,6 +335,8 @@ def _outside(question: str) -> tuple[str, ...]:
 
 _YEARS_AGO = re.compile(r"大前年|前年|去年|今年|(?P<n>\d+|[一二两三四五六七八九十])\s*年前")
 _NAMED_YEARS_AGO = {"今年": 0, "去年": 1, "前年": 2, "大前年": 3}
+_ENGLISH_YEARS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "ten": 10}
+_YEARS_AGO_EN = re.compile(r"\b(\d+|one|two|three|four|five|six|seven|eight|ten) years? ago\b", re.I)
 _STACKING = re.compile(
     r"同时(?:享受|拿|申请|申报)|叠加|重复(?:享受|拿|申请|申报|领)|一起拿|都能拿|都可以拿|兼得|"
     r"\bstack|at the same time|\bboth\b|combine",
@@ -346,8 +348,11 @@ _DENIES_PAST = re.compile(
 
 
 def _years_ago(question: str) -> int | None:
-    """How long ago the earliest event the asker names was: 去年 1, 前年 2, "3年前" 3 (None when unsaid)."""
-    found = []
+    """How long ago the earliest event the asker names was: 去年 1, 前年 2, "3年前" 3, "two years ago" 2
+    (None when unsaid)."""
+    found = [_ENGLISH_YEARS.get(m.group(1).lower(), 0) or int(m.group(1)) for m in _YEARS_AGO_EN.finditer(question)]
+    found += [1 for _ in re.finditer(r"\blast year\b", question, re.I)]
+    found += [2 for _ in re.finditer(r"\byear before last\b", question, re.I)]
     for m in _YEARS_AGO.finditer(question):
         if m.group("n"):
             value = chinese_number("2" if m.group("n") == "两" else m.group("n"))

@@ -299,6 +299,9 @@ def test_a_yes_no_question_against_a_rule_that_forbids_it_is_answered_no(qa) -> 
     # past the rule's years, or never had it: the rule is quoted, no verdict is claimed
     assert not qa.ask("六年前申报时提供过虚假数据,现在还能再报标准创新奖吗?").answer.startswith("不能")
     assert not qa.ask("没拿过省标准创新奖,能报区里的标准创新奖吗?").answer.startswith("不能")
+    # in English too
+    english = qa.ask("Can an HQ company get both the office rent subsidy and the office purchase subsidy?")
+    assert english.answer.startswith("Not both: 租房、购房补助总部企业可自主选择享受其中一项[1].")
     # a registration the rule requires in the district, which the asker has outside it
     outside = qa.ask("我们税务登记在外地,能认定为滨江的总部企业吗?").answer.splitlines()[0]
     assert outside == "不能:须工商登记、税务登记和统计关系均在本区[1]。"

@@ -471,6 +471,8 @@ def test_a_not_found_answer_names_the_topic_without_the_asking(corpus: Corpus) -
         ("研发补助和人才奖励能同时享受吗?", None, True, False),
         ("我们从没拿过这个奖,能报吗?", None, False, True),
         ("Can we get both the rent and the purchase subsidy?", None, True, False),
+        ("We won it two years ago; can we apply again?", 2, False, False),
+        ("We were recognised last year. Can we apply?", 1, False, False),
     ],
 )
 def test_the_plan_reads_when_the_askers_event_was_and_whether_supports_are_combined(
