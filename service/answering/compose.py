@@ -505,8 +505,8 @@ def _upgrade_lead(
     """A star rating raised ("三星级升到四星级") under an award paid as the difference (差额): the two levels'
     amounts and what the difference comes to, from the facts of the quoted documents."""
     levels = list(dict.fromkeys(plan.star_levels))
-    if len(levels) < 2 or plan.lang != "zh":
-        return ""
+    if len(levels) < 2 or plan.lang != "zh" or not plan.raises:
+        return ""  # "三星级和五星级分别奖多少?" asks side by side, not for a difference
     docs = {s.chunk.doc_no for s in sentences}
     by_level: dict[int, PolicyFact] = {}
     for fact in facts:

@@ -195,6 +195,7 @@ class QueryPlan:
     # what the asker's company has outside the district ("财政收入级次在隔壁区" -> 财政收入级次)
     outside: tuple[str, ...] = ()
     star_levels: tuple[int, ...] = ()  # the 星级 the question names, in order ("三星级升到四星级" -> (3, 4))
+    raises: bool = False  # the asker moves up a grade ("升到", "提升", "评上更高") rather than asking side by side
 
     @property
     def claimed_keys(self) -> set[str]:
@@ -304,11 +305,13 @@ def plan_query(question: str, history: list[Turn], corpus: Corpus) -> QueryPlan:
         denies_past=bool(_DENIES_PAST.search(unquoted)),
         outside=_outside(unquoted),
         star_levels=tuple(_STAR_LEVEL[m.group(1)] for m in _STAR.finditer(unquoted)),
+        raises=bool(_RAISES.search(unquoted)),
     )
 
 
 _STAR = re.compile(r"([三四五345])\s*星")
 _STAR_LEVEL = {"三": 3, "四": 4, "五": 5, "3": 3, "4": 4, "5": 5}
+_RAISES = re.compile(r"升|提升|晋级|提高|差额|从.{1,8}(?:到|至|变成)|upgrad|moved? up|raised", re.I)
 
 
 # a company's registrations, each as the policies word it, and where a question puts one outside the district

@@ -314,3 +314,4 @@ def test_a_star_rating_raised_under_a_difference_award_is_worked_out(qa) -> None
     # one level named, or a level lowered: nothing to work out
     assert not qa.ask("四星级总部奖多少?").answer.startswith("星级培育奖励按差额")
     assert not qa.ask("我们总部从五星级降到了四星级,还有奖励吗?").answer.startswith("星级培育奖励按差额")
+    assert not qa.ask("三星级和五星级总部分别奖多少?").answer.startswith("星级培育奖励按差额")  # side by side
