@@ -31,6 +31,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, Field
 
+from service.answering import lexicon
 from service.answering.eligibility import satisfies
 from service.answering.facts import Condition, FactKind, PolicyFact
 from service.answering.quantities import QUANTITY, format_amount, quantity
@@ -226,8 +227,6 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 
 @lru_cache(maxsize=256)
 def _glossed(text: str) -> frozenset[str]:
-    from service.answering import lexicon
-
     return frozenset(t for _, targets in lexicon.english().matches(text) for t in targets)
 
 

@@ -432,7 +432,8 @@ def _figures_lead(
     candidates = [f for f in relevant_facts(asked, facts) if f.doc_no in docs]
     # the facts of the clauses the answer quotes come first: they are what the retrieved text is about
     quoted = compact(" ".join(s.text for s in sentences))
-    candidates.sort(key=lambda f: compact(f.quote)[:24] not in quoted)
+    in_quotes = {id(f) for f in candidates if compact(f.quote)[:24] in quoted}
+    candidates.sort(key=lambda f: id(f) not in in_quotes)
 
     def marker(fact: PolicyFact) -> str:
         return _fact_marker(fact, citations, corpus, as_of)
@@ -442,7 +443,7 @@ def _figures_lead(
         # no threshold to compare with: a quoted ratio award of the user's own figure is worked out
         if not plan.asks_amount:
             return ""
-        quoted_facts = [f for f in candidates if compact(f.quote)[:24] in quoted]
+        quoted_facts = [f for f in candidates if id(f) in in_quotes]
         return next(filter(None, (_ratio_worked_out(plan, f, marker, as_of) for f in quoted_facts)), "")
     if kind_named(asked, comparisons[0].fact):
         # the question names its kind of company: the other kinds' thresholds are not its own

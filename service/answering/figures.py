@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from corpus.text import compact
 
@@ -32,7 +31,6 @@ BUDGET_CLAUSE = re.compile(r"[^,,。;;]*(?:预算|专项资金规模|基金规�
 _ASKS_BUDGET = re.compile(rf"{BUDGET_CLAUSE.pattern}|\bbudgets?\b", re.I)
 
 
-@lru_cache(maxsize=512)
 def asks_budget(question: str) -> bool:
     """Whether the question asks about a measure's budget itself (in Chinese or English)."""
     return bool(_ASKS_BUDGET.search(question))

@@ -304,13 +304,12 @@ def plan_query(question: str, history: list[Turn], corpus: Corpus) -> QueryPlan:
         asks_stacking=bool(_STACKING.search(unquoted)),
         denies_past=bool(_DENIES_PAST.search(unquoted)),
         outside=_outside(unquoted),
-        star_levels=tuple(_STAR_LEVEL[m.group(1)] for m in _STAR.finditer(unquoted)),
+        star_levels=tuple(int(chinese_number(m.group(1)) or 0) for m in _STAR.finditer(unquoted)),
         raises=bool(_RAISES.search(unquoted)),
     )
 
 
 _STAR = re.compile(r"([三四五345])\s*星")
-_STAR_LEVEL = {"三": 3, "四": 4, "五": 5, "3": 3, "4": 4, "5": 5}
 _RAISES = re.compile(r"升|提升|晋级|提高|差额|从.{1,8}(?:到|至|变成)|upgrad|moved? up|raised", re.I)
 
 
@@ -358,7 +357,7 @@ def _years_ago(question: str) -> int | None:
     found += [2 for _ in re.finditer(r"\byear before last\b", question, re.I)]
     for m in _YEARS_AGO.finditer(question):
         if m.group("n"):
-            value = chinese_number("2" if m.group("n") == "两" else m.group("n"))
+            value = chinese_number(m.group("n"))
             if value is not None:
                 found.append(int(value))
         else:
