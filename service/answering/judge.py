@@ -107,9 +107,11 @@ def measure(
     signals.beyond_partial = _beyond_partial_text(plan, corpus)
     signals.asks_outcome = Asked.OUTCOME in plan.asked
     signals.other_place = plan.other_place
+    # a year in a question about a named policy's validity is when the asker would apply it, not its subject
     signals.unknown_year = (
         bool(plan.years)
         and not plan.doc_numbers
+        and not (structured and plan.asks_date)
         and any(y not in weights.corpus_text and y not in weights.toc_text for y in plan.years)
     )
     depth = 8 if plan.crossdoc else 3

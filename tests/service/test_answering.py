@@ -8,6 +8,8 @@ import sys
 from datetime import date
 from pathlib import Path
 
+import pytest
+
 from corpus.text import compact
 from service.answering.verify import verify
 from service.models import Citation, Turn
@@ -208,6 +210,23 @@ def test_can_we_still_apply_under_a_named_document_leads_with_its_validity(qa) -
     # "when do we apply?" is no question about the policy's validity, and "3年内" is no date
     schedule = qa.ask("标准创新奖一般什么时候报?")
     assert "起施行" not in schedule.answer and "3 年内" not in schedule.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "opening"),
+    [
+        # spoken "when": 啥时候, 哪年; the policy "applies" (执行, 适用, 管到) as much as it "takes effect"
+        ("区办〔2023〕9号啥时候开始执行的?", "区办〔2023〕9号自2023年5月12日起施行"),
+        ("总部企业那份区办〔2023〕12号能管到哪年?", "区办〔2023〕12号自2023年7月13日起施行"),
+        # a later year in a validity question is when the asker would use the policy, not an unknown topic
+        ("专精特新那份实施意见,2028年还适用吗?", "区办〔2023〕9号自2023年5月12日起施行"),
+        ("When did the HQ policy 区办〔2023〕12号 take effect?", "区办〔2023〕12号 took effect on 2023-07-13"),
+    ],
+)
+def test_validity_asked_in_everyday_words_leads_with_the_documents_dates(qa, question: str, opening: str) -> None:  # type: ignore[no-untyped-def]
+    answer = qa.ask(question)
+    assert answer.status == "answered", answer.answer
+    assert answer.answer.startswith(opening), answer.answer
 
 
 def test_false_premise_gets_the_correct_figure(qa) -> None:  # type: ignore[no-untyped-def]
