@@ -146,6 +146,9 @@ def parse_user_figures(text: str) -> list[UserFigure]:
     return figures
 
 
+_INCREASE = re.compile(r"新增|增加|增长了|多了|多投|\b(?:rose|increased|grew)\b", re.I)
+
+
 def _metric_for(text: str, start: int, end: int, unit: str) -> _Word | None:
     """The metric word nearest before the figure in its clause, else the nearest after it."""
     clause_start = max((m.end() for m in re.finditer(r"[,,。;;??!!]", text[:start])), default=0)
@@ -159,7 +162,11 @@ def _metric_for(text: str, start: int, end: int, unit: str) -> _Word | None:
         if pos >= 0 and (best is None or pos > best[0]):
             best = (pos, w)
     if best is not None:
-        return best[1]
+        # "研发费用比上年新增了350万": the figure is an increase of the metric, its own metric when one exists
+        pos, word = best
+        if _INCREASE.search(before[pos + len(word.word) :]):
+            return next((w for w in candidates if w.metric == f"新增{word.metric}"), word)
+        return word
     hits = [(after.find(w.word), w) for w in candidates if w.word in after]
     if hits:
         return min(hits, key=lambda h: h[0])[1]
@@ -278,9 +285,11 @@ def lead_sentence(
     limit: int = 3,
     as_of: date | None = None,
     lang: str = "zh",
+    verdict: tuple[str, str] = ("可以", "不够"),
 ) -> str:
-    """One sentence: 可以 / 不够, the first comparison in full, the next ones short (see module docstring).
-    In English the verdict and the wording are English; the thresholds keep the policy's own words."""
+    """One sentence: yes / no in the question's own verb (``verdict``: 可以 / 不够 by default), the first
+    comparison in full, the next ones short (see module docstring). In English the verdict and the wording
+    are English; the thresholds keep the policy's own words."""
     if not comparisons:
         return ""
     if lang == "en":
@@ -300,7 +309,7 @@ def lead_sentence(
         if i + 1 == len(shown) or shown[i + 1].fact.id != c.fact.id:
             parts[-1] += expired + mark
     first = comparisons[0].fact.id
-    head = "可以" if all(c.meets for c in comparisons if c.fact.id == first) else "不够"
+    head = verdict[0] if all(c.meets for c in comparisons if c.fact.id == first) else verdict[1]
     return f"{head}:" + ";".join(parts) + "。"
 
 

@@ -465,7 +465,7 @@ def _figures_lead(
     if met and comparisons[0].fact.variant and met[0].fact.name == comparisons[0].fact.name:
         # "…首次突破50亿,有奖励吗?" against a graded award: the bracket it falls in answers yes
         return _award_met(met[0], marker(met[0].fact), plan.lang, as_of)
-    lead = lead_sentence(comparisons, marker=marker, as_of=as_of, lang=plan.lang)
+    lead = lead_sentence(comparisons, marker=marker, as_of=as_of, lang=plan.lang, verdict=plan.verdict_words)
     top = comparisons[0]
     if not plan.asks_amount and top.meets and top.fact.kind is FactKind.AWARD and plan.lang == "zh":
         # the user qualifies for an award: what it gives, as the policy prints it after its conditions

@@ -197,6 +197,8 @@ class QueryPlan:
     outside: tuple[str, ...] = ()
     star_levels: tuple[int, ...] = ()  # the 星级 the question names, in order ("三星级升到四星级" -> (3, 4))
     raises: bool = False  # the asker moves up a grade ("升到", "提升", "评上更高") rather than asking side by side
+    # the yes and the no of the question's own verb: 算吗 -> 算 / 不算, 能…吗 -> 可以 / 不能
+    verdict_words: tuple[str, str] = ("可以", "不够")
 
     @property
     def claimed_keys(self) -> set[str]:
@@ -299,6 +301,7 @@ def plan_query(question: str, history: list[Turn], corpus: Corpus) -> QueryPlan:
         asks_budget=asks_budget(asked_text or original),
         asks_deadline=bool(_DEADLINE.search(original)),
         asks_list=bool(_ASKS_LIST.search(original)),
+        verdict_words=verdict_words(asked_text or original),
         other_place=bool(other_places(original)) and not _DISTRICT.search(original),
         parts=[] if rewritten else _question_parts(original),
         years_ago=_years_ago(unquoted),
@@ -399,6 +402,20 @@ def asked_kinds(question: str) -> frozenset[Asked]:
                 found.add(kind)
                 break
     return frozenset(found)
+
+
+# the verb a yes/no question asks with, and the answer's yes and no in it (the first that the question uses)
+_VERDICT_VERBS: tuple[tuple[re.Pattern[str], tuple[str, str]], ...] = (
+    (re.compile(r"算不算|算.{0,12}吗"), ("算", "不算")),
+    (re.compile(r"够不够|够格|够得上|够.{0,6}吗"), ("够", "不够")),
+    (re.compile(r"符合"), ("符合", "不符合")),
+    (re.compile(r"能|可以|可不可以"), ("可以", "不能")),
+)
+
+
+def verdict_words(question: str) -> tuple[str, str]:
+    """The yes and the no of the question's own verb (能认定吗 -> 可以 / 不能); 可以 / 不够 by default."""
+    return next((words for pattern, words in _VERDICT_VERBS if pattern.search(question)), ("可以", "不够"))
 
 
 def topic_words(plan: QueryPlan, limit: int = 4) -> list[str]:

@@ -144,6 +144,10 @@ def test_parse_user_figures_chinese_and_english() -> None:
     assert parse_user_figures("sales of USD 30 million")[0].unit == "美元"
     assert parse_user_figures("没有数字") == [] and parse_user_figures("千万不要错过") == []
     assert parse_user_figures("营收十二亿")[0].value == 12 * YI
+    # an increase is its own metric (新增研发费用), not the total it adds to
+    increase = parse_user_figures("今年研发费用比上年新增了350万")
+    assert [(f.field, f.value) for f in increase] == [("rd_spend_increase", 350 * WAN)]
+    assert parse_user_figures("Our R&D spend rose by RMB 4 million")[0].field == "rd_spend_increase"
 
 
 def test_a_figure_takes_the_metric_named_earlier_in_its_sentence_unless_that_one_has_its_own() -> None:

@@ -37,6 +37,20 @@ def test_the_kind_of_fact_asked(corpus: Corpus, question: str, lang: str, asked:
     assert asked <= plan.asked
 
 
+@pytest.mark.parametrize(
+    ("question", "words"),
+    [
+        ("营收9亿,够不够格认定总部?", ("够", "不够")),
+        ("我们去年营收3亿,算不算规模型总部?", ("算", "不算")),
+        ("研发占比12%,符合研发型总部的条件吗?", ("符合", "不符合")),
+        ("注册资本5000万,能申请投资资助吗?", ("可以", "不能")),
+        ("营收8亿,有什么奖励?", ("可以", "不够")),
+    ],
+)
+def test_a_yes_no_answer_speaks_in_the_questions_verb(corpus: Corpus, question: str, words: tuple[str, str]) -> None:
+    assert plan_query(question, [], corpus).verdict_words == words
+
+
 def test_english_question_words_match_whole_words_only(corpus: Corpus) -> None:
     # "registration" holds "ratio", "capital" holds "cap", "this" holds "is": none of them asks anything
     plan = plan_query("This registration form asks for our capital and tax details.", [], corpus)
