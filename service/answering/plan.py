@@ -262,9 +262,8 @@ def plan_query(question: str, history: list[Turn], corpus: Corpus) -> QueryPlan:
     original = strip_instructions(normalise(question))
     text, rewritten = rewrite_followup(original, history)
     lang = "en" if is_english(original) else "zh"
-    table = lexicon.english() if lang == "en" else lexicon.spoken()
     asked_text = text
-    expansions = table.expand(text)
+    expansions = [t for table in _tables(lang) for t in table.expand(text)]
     text = f"{text} {' '.join(expansions)}".strip()
     doc_numbers = find_doc_numbers(text)
     by_number = {d.doc_number: d.doc_no for d in corpus.documents.values()}
@@ -441,10 +440,9 @@ def concepts_of(text: str, lang: str) -> list[Concept]:
     """Topic concepts: each lexicon phrase (with its corpus wording) and each remaining content word."""
     from indexing.keyword import tokenize
 
-    table = lexicon.english() if lang == "en" else lexicon.spoken()
     concepts: list[Concept] = []
     covered = lexicon.normalise_key(text)
-    for key, targets in table.matches(text):
+    for key, targets in [m for table in _tables(lang) for m in table.matches(text)]:
         if key in QUESTION_NOISE:
             continue
         if targets and all(t in _UNITS for t in targets):
@@ -468,6 +466,12 @@ def concepts_of(text: str, lang: str) -> list[Concept]:
     for concept in concepts:
         unique.setdefault(concept.key, concept)
     return list(unique.values())
+
+
+def _tables(lang: str) -> tuple[lexicon.Lexicon, ...]:
+    """The lexicons that read a question: English, or spoken Chinese and the English words a Chinese question
+    uses (IPO, HQ, R&D: the glossary's keys are Latin words, matched as whole words)."""
+    return (lexicon.english(),) if lang == "en" else (lexicon.spoken(), lexicon.english())
 
 
 def _typos_corrected(concepts: list[Concept], corpus: Corpus) -> tuple[list[Concept], list[str]]:

@@ -51,6 +51,14 @@ def test_a_yes_no_answer_speaks_in_the_questions_verb(corpus: Corpus, question: 
     assert plan_query(question, [], corpus).verdict_words == words
 
 
+def test_a_chinese_question_reads_the_english_words_it_uses_through_the_glossary(corpus: Corpus) -> None:
+    plan = plan_query("准备做IPO的公司,区里怎么支持?", [], corpus)
+    alternatives = {a for c in plan.concepts for a in c.alternatives}
+    assert "上市" in alternatives and "上市" in plan.text
+    # whole words only: "mai" holds "ai" but is no English word the glossary knows
+    assert not any(c.key == "ai" for c in plan_query("麦当劳的mai店", [], corpus).concepts)
+
+
 def test_english_question_words_match_whole_words_only(corpus: Corpus) -> None:
     # "registration" holds "ratio", "capital" holds "cap", "this" holds "is": none of them asks anything
     plan = plan_query("This registration form asks for our capital and tax details.", [], corpus)
