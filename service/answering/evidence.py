@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from corpus.text import compact
 from indexing.builder import IndexVersion
 from indexing.chunks import Chunk
+from service.answering import lexicon
 from service.answering.config import EvidenceConfig
 from service.answering.figures import FIGURE, NO_CHARGE, without_budgets
 from service.answering.lexicon import DATE_WORDS
@@ -86,7 +87,28 @@ class TermWeights:
             counts = [sum(self.df(alt)) for alt in concept.alternatives]
             weights[concept.key] = self.idf(max(counts))
             alternatives[concept.key] = tuple(loose(a) for a in concept.alternatives)
+        self._title_phrases(plan, weights, alternatives)
         return Terms(weights, alternatives)
+
+    def _title_phrases(
+        self, plan: QueryPlan, weights: dict[str, float], alternatives: dict[str, tuple[str, ...]]
+    ) -> None:
+        """A listed document's title phrase that no loaded text uses ("科技创新产业基金") is one concept, not
+        the common words it is made of (科技, 创新, 产业, 基金 are everywhere in the loaded text)."""
+        asked = loose(plan.text)
+        taken: list[str] = []
+        for phrase in lexicon.title_phrases():
+            wording = loose(phrase)
+            if wording not in asked or any(wording in t for t in taken):
+                continue
+            loaded, listed = self.df(phrase)
+            if loaded or not listed:
+                continue
+            taken.append(wording)
+            for key in [k for k in weights if all(len(a) < len(wording) and a in wording for a in alternatives[k])]:
+                del weights[key], alternatives[key]
+            weights[phrase] = self.idf(listed)
+            alternatives[phrase] = (wording,)
 
     def where_used(self, terms: Terms, key: str) -> str:
         """'loaded' when the loaded text uses a wording of the concept, 'toc' when only TOC titles do, else 'none'."""

@@ -6,6 +6,8 @@ Signals (``measure``) read the plan, the ranked chunks and the quotable sentence
 - unknown share: topic weight in wording the compilation never uses (loaded text and TOC alike);
 - listed-only share and the best TOC match: topic weight that points to a listed document without
   text (its title words, or the everyday vocabulary of its policy area from the topics lexicon);
+- specific listed: the question's rarest wording that the compilation uses is only a listed title's (a title
+  phrase no loaded text uses, such as 科技创新产业基金, counts as one concept: see ``TermWeights``);
 - attribute share: how much of the topic the quote sentence stating the kind of fact asked (a figure, a
   date, a criterion...) covers, against the best retrieved text: a figure beside another award's wording
   does not answer;
@@ -67,6 +69,7 @@ class Signals:
     toc: list[TocMatch] = field(default_factory=list)
     attribute_share: float = 1.0  # of the topic's coverage, held by a quote sentence that states the asked fact
     delegated: bool = False
+    specific_listed: bool = False  # the rarest topic wording the compilation uses is only a listed title's
     structured: bool = False
     dense: float | None = 0.0  # None when the vector store did not answer (keyword-only retrieval)
     area_doc: PolicyDocument | None = None  # the listed-only document whose area is closest to the question
@@ -124,6 +127,11 @@ def measure(
     signals.unknown_share = sum(w for k, w in terms.items() if used[k] == "none") / total
     loaded = loose(" ".join(h.chunk.indexed_text for h in hits[:depth]))
     signals.toc = toc_matches(plan, terms, weights, corpus, loaded)
+    # the question's most specific wording (its rarest the compilation uses) is only a listed title's
+    rarest = max((k for k in terms if used[k] != "none"), key=lambda k: terms[k], default=None)
+    signals.specific_listed = (
+        rarest is not None and used[rarest] == "toc" and not plan.doc_filter and not plan.boost_docs
+    )
     signals.loaded_share = _loaded_share(plan, terms, weights, loaded)
     support = attribute_support(plan, quotes, known, neighbour_credit)
     signals.attribute_share = min(support / signals.coverage, 1.0) if signals.coverage else support
@@ -157,6 +165,13 @@ def decide(signals: Signals, config: JudgeConfig) -> Verdict:
         )
     if signals.unknown_year:
         return Verdict(AnswerStatus.NOT_FOUND, "the compilation never mentions the year asked about", cov)
+    if toc_docs and signals.specific_listed:
+        return Verdict(
+            AnswerStatus.TOC_ONLY,
+            "the question's most specific wording is only a listed document's: its text is not in the compilation",
+            cov,
+            toc_docs,
+        )
     if toc_docs and signals.toc_uncovered >= config.toc_min and signals.toc_uncovered >= signals.loaded_share:
         return Verdict(
             AnswerStatus.TOC_ONLY,

@@ -42,6 +42,14 @@ def test_toc_only_shows_only_loaded_text_on_the_topic(qa) -> None:  # type: igno
     assert related and all("文化" in c.quote for c in related)  # not a budget sentence that says 支持
 
 
+def test_a_listed_titles_own_phrase_is_one_concept_and_names_that_document(qa) -> None:  # type: ignore[no-untyped-def]
+    # 科技, 创新, 产业, 基金 are all over the loaded text; "科技创新产业基金" is only the title of 杭高新〔2022〕8号
+    terms = qa.prepare("科技创新产业基金单笔能投多少钱?", []).terms
+    assert "科技创新产业基金" in terms and not {"科技", "创新", "基金"} & set(terms)
+    answer = qa.ask("科技创新产业基金的投资期一般几年?")
+    assert answer.status == "toc_only" and "杭高新〔2022〕8号" in answer.answer
+
+
 def test_partial_document_beyond_its_text_is_toc_only(qa) -> None:  # type: ignore[no-untyped-def]
     answer = qa.ask("杭高新〔2023〕5号人工智能政策有效期多久?")
     assert answer.status == "toc_only" and answer.citations[0].doc_no == 6

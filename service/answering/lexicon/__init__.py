@@ -115,6 +115,14 @@ def topics() -> Lexicon:
     return Lexicon.load(LEXICON_DIR / "topics.tsv")
 
 
+@lru_cache(maxsize=1)
+def title_phrases() -> tuple[str, ...]:
+    """The distinctive phrases of the 31 TOC titles (vocabulary.tsv's title terms), longest first."""
+    rows = (line.split("\t") for line in (LEXICON_DIR / "vocabulary.tsv").read_text(encoding="utf-8").splitlines())
+    terms = {r[0] for r in rows if len(r) >= 2 and r[1] == "title_term"}
+    return tuple(sorted(terms, key=len, reverse=True))
+
+
 def _word_list(name: str) -> frozenset[str]:
     lines = (LEXICON_DIR / name).read_text(encoding="utf-8").splitlines()
     return frozenset(w.strip() for w in lines if w.strip() and not w.startswith("#"))

@@ -138,6 +138,13 @@ def test_a_listed_document_wins_when_the_loaded_text_lacks_its_area(corpus: Corp
     assert decide(Signals(coverage=0.2, dense=0.9, toc=[covered]), CONFIG).status is AnswerStatus.TOC_ONLY
 
 
+def test_the_questions_most_specific_wording_being_a_listed_titles_names_that_document(corpus: Corpus) -> None:
+    match = TocMatch(_listed(corpus).doc, area=0.2, uncovered=0.0, words=["x"])  # below every toc threshold
+    verdict = decide(Signals(coverage=0.9, dense=0.9, toc=[match], specific_listed=True), CONFIG)
+    assert verdict.status is AnswerStatus.TOC_ONLY and verdict.toc_docs == [match.doc]
+    assert decide(Signals(coverage=0.9, dense=0.9, toc=[match]), CONFIG).status is AnswerStatus.ANSWERED
+
+
 def test_a_framework_that_leaves_the_details_to_later_documents_names_the_listed_one(corpus: Corpus) -> None:
     weak = TocMatch(_listed(corpus).doc, area=0.1, uncovered=0.1, words=["x"])  # below toc_fallback
     framed = Signals(coverage=0.3, dense=0.9, toc=[weak], delegated=True)
