@@ -461,7 +461,10 @@ def _figures_lead(
         if c.meets and c.fact.variant and c.fact.kind is FactKind.AWARD and c.fact.benefit is not None
     ]
     if not wants_verdict:
-        return _award_met(met[0], marker(met[0].fact), plan.lang, as_of) if met else ""
+        if met:
+            return _award_met(met[0], marker(met[0].fact), plan.lang, as_of)
+        quoted_awards = [c for c in comparisons if id(c.fact) in in_quotes]
+        return _award_below(quoted_awards, marker, plan.lang)
     if met and comparisons[0].fact.variant and met[0].fact.name == comparisons[0].fact.name:
         # "…首次突破50亿,有奖励吗?" against a graded award: the bracket it falls in answers yes
         return _award_met(met[0], marker(met[0].fact), plan.lang, as_of)
@@ -574,6 +577,25 @@ def _award_met(comparison: Comparison, mark: str, lang: str, as_of: date) -> str
     note = "(该政策已失效)" if expired else ""
     figured = f",按您的{mine}计最多{amount}" if amount else ""
     return f"{fact.name}:您的{mine}属于{comparison.condition.describe()}一档,{gives}{figured}{note}{mark}。"
+
+
+def _award_below(comparisons: list[Comparison], marker: Callable[[PolicyFact], str], lang: str) -> str:
+    """A graded award the answer quotes whose every bracket the user's figure falls short of: its lowest
+    bracket, and that the figure does not reach it ("营收10亿" against 首次突破20亿元 ... 1000亿元)."""
+    graded = [c for c in comparisons if c.fact.variant and c.fact.kind is FactKind.AWARD and c.condition.threshold]
+    if not graded:
+        return ""
+    name = graded[0].fact.name
+    brackets = [c for c in graded if c.fact.name == name]
+    if any(c.meets for c in brackets):
+        return ""
+    lowest = min(brackets, key=lambda c: c.condition.threshold.value if c.condition.threshold else 0)
+    # the bracket's lower end only: "营业收入首次突破20亿元" (its upper end is the next bracket's)
+    bracket = lowest.condition.model_copy(update={"upper": None}).describe()
+    mine, mark = lowest.figure.display(), marker(lowest.fact)
+    if lang == "en":
+        return f"No. Your {mine} is below {name}'s lowest bracket, {bracket}{mark}."
+    return f"{name}:最低一档是{bracket},您的{mine}未达到{mark}。"
 
 
 def _where(doc: PolicyDocument, citation: Citation, lang: str, repeat: bool) -> str:

@@ -175,6 +175,13 @@ def test_a_user_who_meets_an_awards_threshold_is_told_what_it_gives(qa) -> None:
     assert retail.count("加大社零企业扶持力度") == 1 and "给予 20 万元奖励[1]" in retail
 
 
+def test_a_figure_below_every_bracket_of_a_graded_award_is_told_the_lowest(qa) -> None:  # type: ignore[no-untyped-def]
+    lead = qa.ask("总部企业营收第一次过了12亿,营收突破奖励给多少?").answer.splitlines()[0]
+    assert lead.startswith("营收突破奖励:最低一档是营业收入首次突破20亿元,您的12亿元未达到[")
+    english = qa.ask("Our HQ's revenue passed RMB 1.2 billion for the first time; what revenue milestone reward?")
+    assert english.answer.startswith("No. Your 12亿元 is below 营收突破奖励's lowest bracket")
+
+
 def test_a_ratio_award_without_a_threshold_is_worked_out_on_the_users_figure(qa) -> None:  # type: ignore[no-untyped-def]
     lead = qa.ask("研发投入2000万元,研发资助最多能拿多少?").answer.splitlines()[0]
     assert lead.startswith("研发资助:按实际研发投入最高30%,按您的2000万元计最多600万元[")
