@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import lru_cache
+from itertools import pairwise
 
 from corpus.doc_numbers import find_doc_numbers
 from corpus.library import Corpus
@@ -270,7 +271,7 @@ def plan_query(question: str, history: list[Turn], corpus: Corpus) -> QueryPlan:
     doc_filter = [by_number[n] for n in doc_numbers if n in by_number]
     # words and figures inside quotation marks are the policy text the asker read out, not their own
     unquoted = _QUOTED.sub(" ", original)
-    asked = asked_kinds(unquoted if not rewritten else _QUOTED.sub(" ", text))
+    asked = asked_kinds(unquoted if not rewritten else _QUOTED.sub(" ", text)) | _choice_kinds(unquoted)
     own = [f for f in parse_user_figures(unquoted) if f.metric]
     concepts = concepts_of(text if rewritten else original, lang)
     if lang == "zh":
@@ -410,6 +411,22 @@ _VERDICT_VERBS: tuple[tuple[re.Pattern[str], tuple[str, str]], ...] = (
     (re.compile(r"符合"), ("符合", "不符合")),
     (re.compile(r"能|可以|可不可以"), ("可以", "不能")),
 )
+
+
+_CHOICE = re.compile(r"\s*(?:还是|或是|或者|\bor\b)\s*(?:按|是)?\s*", re.I)
+_KIND_ASKED = {"money": Asked.AMOUNT, "share": Asked.RATIO, "period": Asked.PERIOD, "count": Asked.COUNT}
+
+
+def _choice_kinds(question: str) -> frozenset[Asked]:
+    """A choice between two figures ("按100%还是120%扣?", "3年还是5年?") asks for a figure of their kind."""
+    figures = list(FIGURE.finditer(question))
+    kinds = set()
+    for before, after in pairwise(figures):
+        if _CHOICE.fullmatch(question[before.end() : after.start()]):
+            kind = figure_kind(compact(after.group()))
+            if kind == figure_kind(compact(before.group())) and kind in _KIND_ASKED:
+                kinds.add(_KIND_ASKED[kind])
+    return frozenset(kinds)
 
 
 def verdict_words(question: str) -> tuple[str, str]:

@@ -28,6 +28,10 @@ def corpus() -> Corpus:
         ("我们营收5亿,够不够格认定?", "zh", {Asked.CRITERION}),
         ("Which document sets the rent subsidy, and on what page?", "en", {Asked.DOCUMENT}),
         ("When does the AI policy expire?", "en", {Asked.DATE}),
+        # a choice between two figures asks for a figure of their kind
+        ("贴息是按50%还是按80%给?", "zh", {Asked.RATIO}),
+        ("Is the interest subsidy 50% or 80% of the interest?", "en", {Asked.RATIO}),
+        ("补贴期是3年还是5年?", "zh", {Asked.PERIOD}),
         ("Our revenue was RMB 600 million. Does that meet the bar?", "en", {Asked.CRITERION, Asked.YES_NO}),
     ],
 )
