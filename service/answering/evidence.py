@@ -110,6 +110,11 @@ class TermWeights:
             weights[phrase] = self.idf(listed)
             alternatives[phrase] = (wording,)
 
+    def known(self, terms: Terms) -> Terms:
+        """``terms`` without the concepts the compilation never words (loaded text and TOC alike): a text can
+        only hold the others, so a share of coverage is measured over them."""
+        return Terms({k: w for k, w in terms.items() if self.where_used(terms, k) != "none"}, terms.alternatives)
+
     def where_used(self, terms: Terms, key: str) -> str:
         """'loaded' when the loaded text uses a wording of the concept, 'toc' when only TOC titles do, else 'none'."""
         alts = terms.alternatives.get(key, (key,))

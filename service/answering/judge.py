@@ -120,7 +120,7 @@ def measure(
     depth = 8 if plan.crossdoc else 3
     used = {key: weights.where_used(terms, key) for key in terms}
     # coverage is measured over the wording the compilation knows; the unknown rest is a signal of its own
-    known = Terms({k: w for k, w in terms.items() if used[k] != "none"}, terms.alternatives)
+    known = weights.known(terms)
     union = coverage(known, " ".join(h.chunk.indexed_text for h in hits[:depth]))
     signals.coverage = max([union * config.union_discount, *(coverage(known, h.chunk.indexed_text) for h in hits[:5])])
     total = sum(terms.values()) or 1.0

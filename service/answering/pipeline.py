@@ -272,12 +272,10 @@ class PolicyQAService:
             rewritten_query=plan.text if plan.rewritten or plan.lang == "en" else None,
         )
 
-    def _evidence(
-        self, plan: QueryPlan, scored: list[Sentence], terms: dict[str, float]
-    ) -> tuple[list[Sentence], bool]:
+    def _evidence(self, plan: QueryPlan, scored: list[Sentence], terms: Terms) -> tuple[list[Sentence], bool]:
         """Sentences to quote (a list of steps or a date statement when asked, otherwise the best windows),
         and whether they were read from the document's structure rather than ranked."""
-        items = list_items(plan, scored, terms, self.corpus, self.version)
+        items = list_items(plan, scored, self.weights.known(terms), self.corpus, self.version)
         if items:
             return items, True
         chosen = select_sentences(plan, scored, terms, self.config.evidence)
@@ -342,7 +340,8 @@ class PolicyQAService:
         ranked = result.hits
         # a named document's validity clause, or the whole list a "which steps" question asks for, comes first
         statement = date_statement(plan, corpus, self.version)
-        parent = list_parent(plan, [h.chunk.doc_no for h in ranked], self.weights.question_terms(plan), corpus)
+        terms = self.weights.known(self.weights.question_terms(plan))
+        parent = list_parent(plan, [h.chunk.doc_no for h in ranked], terms, corpus)
         pinned = statement.chunk if statement is not None else list_chunk(parent, self.version) if parent else None
         if pinned is not None:
             ranked = [ScoredChunk(pinned, ranked[0].score if ranked else 1.0)]

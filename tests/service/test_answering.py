@@ -137,6 +137,12 @@ def test_a_list_item_that_is_only_a_heading_is_quoted_with_its_sub_items_page_by
     assert "20 亿元以上(含)" in rest and by_text[rest] == 12
 
 
+def test_a_steps_question_in_chatty_words_still_gets_the_list(qa) -> None:  # type: ignore[no-untyped-def]
+    # 递交 and 一共 are words the compilation never uses: they cannot keep the list's opening from matching
+    answer = qa.ask("标准创新奖递交材料后,评审一共要过哪些环节才算完?")
+    assert answer.answer.startswith("共6项:形式审查[1]、专家评审[2]"), answer.answer
+
+
 def test_each_part_of_a_two_part_question_gets_its_quote(qa) -> None:  # type: ignore[no-untyped-def]
     answer = qa.ask("总部企业评上五星级奖多少?规模增长奖励最多给多少?")
     assert answer.status == "answered"
