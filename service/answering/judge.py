@@ -70,6 +70,7 @@ class Signals:
     attribute_share: float = 1.0  # of the topic's coverage, held by a quote sentence that states the asked fact
     delegated: bool = False
     specific_listed: bool = False  # the rarest topic wording the compilation uses is only a listed title's
+    specific_unquoted: bool = False  # the most specific concept points to a listed title; the quote lacks it
     structured: bool = False
     dense: float | None = 0.0  # None when the vector store did not answer (keyword-only retrieval)
     area_doc: PolicyDocument | None = None  # the listed-only document whose area is closest to the question
@@ -133,6 +134,16 @@ def measure(
         rarest is not None and used[rarest] == "toc" and not plan.doc_filter and not plan.boost_docs
     )
     signals.loaded_share = _loaded_share(plan, terms, weights, loaded)
+    # the question's most specific concept is a listed document's title word, and the quote that answers
+    # does not hold it: the loaded text speaks of something near, the listed document of the topic itself
+    top = max(known, key=lambda k: known[k], default=None)
+    signals.specific_unquoted = bool(
+        top is not None
+        and signals.toc
+        and top in signals.toc[0].words
+        and quotes
+        and not terms.found(top, loose(quotes[0]))
+    )
     support = attribute_support(plan, quotes, known, neighbour_credit)
     signals.attribute_share = min(support / signals.coverage, 1.0) if signals.coverage else support
     signals.delegated = _delegated(signals.toc, corpus, hits)
@@ -169,6 +180,13 @@ def decide(signals: Signals, config: JudgeConfig) -> Verdict:
         return Verdict(
             AnswerStatus.TOC_ONLY,
             "the question's most specific wording is only a listed document's: its text is not in the compilation",
+            cov,
+            toc_docs,
+        )
+    if toc_docs and signals.specific_unquoted and not signals.structured:
+        return Verdict(
+            AnswerStatus.TOC_ONLY,
+            "the question's most specific word points to a listed document, and the loaded text's answer lacks it",
             cov,
             toc_docs,
         )

@@ -50,6 +50,14 @@ def test_a_listed_titles_own_phrase_is_one_concept_and_names_that_document(qa) -
     assert answer.status == "toc_only" and "杭高新〔2022〕8号" in answer.answer
 
 
+def test_a_listed_documents_subject_mentioned_in_passing_by_loaded_text_is_toc_only(qa) -> None:  # type: ignore[no-untyped-def]
+    # the framework documents mention 瞪羚企业 (a budget, 政策倾斜); the recognition criteria are the listed
+    # 杭高新〔2020〕11号's. A question about what the loaded text does say stays answered.
+    criteria = qa.ask("瞪羚企业认定时,营业收入和增长率分别要达到多少?")
+    assert criteria.status == "toc_only" and "杭高新〔2020〕11号" in criteria.answer
+    assert qa.ask("瞪羚企业有什么支持?").status == "answered"
+
+
 def test_partial_document_beyond_its_text_is_toc_only(qa) -> None:  # type: ignore[no-untyped-def]
     answer = qa.ask("杭高新〔2023〕5号人工智能政策有效期多久?")
     assert answer.status == "toc_only" and answer.citations[0].doc_no == 6

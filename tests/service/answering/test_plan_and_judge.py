@@ -149,6 +149,16 @@ def test_the_questions_most_specific_wording_being_a_listed_titles_names_that_do
     assert decide(Signals(coverage=0.9, dense=0.9, toc=[match]), CONFIG).status is AnswerStatus.ANSWERED
 
 
+def test_a_quote_without_the_questions_most_specific_word_yields_to_the_listed_document(corpus: Corpus) -> None:
+    match = TocMatch(_listed(corpus).doc, area=0.2, uncovered=0.0, words=["x"])
+    near = Signals(coverage=0.9, dense=0.9, toc=[match], specific_unquoted=True)
+    verdict = decide(near, CONFIG)
+    assert verdict.status is AnswerStatus.TOC_ONLY and verdict.toc_docs == [match.doc]
+    # read from the document's structure (its date statement, its list): the loaded text answers
+    structured = Signals(coverage=0.9, dense=0.9, toc=[match], specific_unquoted=True, structured=True)
+    assert decide(structured, CONFIG).status is AnswerStatus.ANSWERED
+
+
 def test_a_framework_that_leaves_the_details_to_later_documents_names_the_listed_one(corpus: Corpus) -> None:
     weak = TocMatch(_listed(corpus).doc, area=0.1, uncovered=0.1, words=["x"])  # below toc_fallback
     framed = Signals(coverage=0.3, dense=0.9, toc=[weak], delegated=True)
