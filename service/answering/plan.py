@@ -275,7 +275,7 @@ def plan_query(question: str, history: list[Turn], corpus: Corpus) -> QueryPlan:
     own = [f for f in parse_user_figures(unquoted) if f.metric]
     concepts = concepts_of(text if rewritten else original, lang)
     if lang == "zh":
-        concepts, corrected = _typos_corrected(concepts, corpus)
+        concepts, corrected = _typos_corrected(concepts, corpus, original)
         text = f"{text} {' '.join(corrected)}".strip()
     named = named_documents(text, corpus)
     return QueryPlan(
@@ -491,14 +491,16 @@ def _tables(lang: str) -> tuple[lexicon.Lexicon, ...]:
     return (lexicon.english(),) if lang == "en" else (lexicon.spoken(), lexicon.english())
 
 
-def _typos_corrected(concepts: list[Concept], corpus: Corpus) -> tuple[list[Concept], list[str]]:
-    """Concepts the compilation never writes, read as its homophone when it has one (新才料 -> 新材料)."""
+def _typos_corrected(concepts: list[Concept], corpus: Corpus, question: str) -> tuple[list[Concept], list[str]]:
+    """Concepts the compilation never writes, read as its homophone when it has one (新才料 -> 新材料; a
+    two-character word in the words around it: 瞪岭企业 -> 瞪羚)."""
     from service.answering.typos import homophones
 
     index = homophones(corpus)
     out, corrected = [], []
     for concept in concepts:
-        fixed = index.correct(concept.key) if concept.alternatives == (concept.key,) else None
+        alone = concept.alternatives == (concept.key,)
+        fixed = (index.correct(concept.key) or index.correct_in(concept.key, question)) if alone else None
         if fixed:
             out.append(Concept(concept.key, (concept.key, fixed)))
             corrected.append(fixed)

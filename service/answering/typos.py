@@ -50,6 +50,23 @@ class HomophoneIndex:
         found = self._by_sound.get(self._pinyin(word))
         return found.most_common(1)[0][0] if found else None
 
+    def correct_in(self, word: str, text: str) -> str | None:
+        """A two-character ``word`` the texts never use, read in the words around it in ``text``: when a
+        3- or 4-character run holding it sounds like a run of the texts, the texts' characters in its place
+        ("瞪岭企业" sounds like 瞪羚企业: 瞪岭 -> 瞪羚). Alone, two characters share their sound too often."""
+        if len(word) != 2 or not _CJK_RUN.fullmatch(word) or word in self._text:
+            return None
+        for at in (m.start() for m in re.finditer(re.escape(word), text)):
+            for before, after in ((0, 2), (1, 1), (2, 0), (0, 1), (1, 0)):
+                start, end = at - before, at + len(word) + after
+                run = text[max(start, 0) : end]
+                if start < 0 or len(run) != end - start or not _CJK_RUN.fullmatch(run):
+                    continue
+                fixed = self.correct(run)
+                if fixed:
+                    return fixed[before : before + len(word)]
+        return None
+
 
 _LOCK = threading.Lock()
 _CACHE: dict[tuple[tuple[int, str, int, int], ...], HomophoneIndex] = {}

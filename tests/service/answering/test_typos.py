@@ -34,3 +34,17 @@ def test_the_question_plan_carries_the_corrected_wording(corpus: Corpus) -> None
     concept = next(c for c in plan.concepts if c.key == "新才料")
     assert concept.alternatives == ("新才料", "新材料")
     assert "新材料" in plan.text  # the keyword and dense queries read it too
+
+
+@pytest.mark.parametrize(
+    ("word", "question", "expected"),
+    [
+        ("疫药", "生物疫药企业有补贴吗", "医药"),  # 生物疫药 sounds like the texts' 生物医药
+        ("同异", "同异项目能拿两次吗", "同一"),  # 同异项目 sounds like 同一项目
+        ("量子", "量子计算有补贴吗", None),  # no run around it sounds like the texts'
+        ("医药", "生物医药企业有补贴吗", None),  # written as the texts write it
+    ],
+)
+def test_a_two_character_word_is_read_in_the_words_around_it(word: str, question: str, expected: str | None) -> None:
+    index = HomophoneIndex(["支持新材料、生物医药等产业,对同一项目不重复奖励。"])
+    assert index.correct_in(word, question) == expected
