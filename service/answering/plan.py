@@ -462,7 +462,7 @@ def concepts_of(text: str, lang: str) -> list[Concept]:
     for key, targets in [m for table in _tables(lang) for m in table.matches(text)]:
         if key in QUESTION_NOISE:
             continue
-        if targets and all(t in _UNITS for t in targets):
+        if targets and all(t in _UNITS or t in _COMPARATORS for t in targets):
             covered = covered.replace(key, " ")
             continue  # "RMB", "million": the unit of the user's figure, a constraint and not a topic
         concepts.append(Concept(key, tuple(dict.fromkeys([key, *targets]))))
@@ -524,6 +524,8 @@ def _is_noise(token: str) -> bool:
 _NOISE_BY_LENGTH = sorted(QUESTION_NOISE, key=len, reverse=True)
 _QUOTED = re.compile(r"[“\"「『‘']([^”\"」』’']{4,80})[”\"」』’']")
 _NUMBER = re.compile(r"[\d.,%]+")
+# the comparison a figure is put in ("above", "at least", "up to"): a constraint, not a topic
+_COMPARATORS = frozenset({"以上", "以下", "不低于", "不少于", "不超过", "超过", "最高", "不足", "以内"})
 _UNITS = frozenset({"元", "万", "亿", "万元", "亿元", "美元", "万美元", "亿美元", "人民币", "%"})
 _WITHOUT_DOC_YEARS = re.compile(r"〔\d{4}〕|\[\d{4}\]|\(\d{4}\)")
 
