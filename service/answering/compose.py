@@ -460,6 +460,12 @@ def _figures_lead(
         for c in comparisons
         if c.meets and c.fact.variant and c.fact.kind is FactKind.AWARD and c.fact.benefit is not None
     ]
+    # an award the figure qualifies for that is a ratio of that same figure: worked out on it too
+    met += [
+        c
+        for c in comparisons
+        if c.meets and not c.fact.variant and id(c.fact) in in_quotes and applied_benefit(c.figure, c.fact) is not None
+    ]
     if not wants_verdict:
         if met:
             return _award_met(met[0], marker(met[0].fact), plan.lang, as_of)
@@ -573,10 +579,13 @@ def _award_met(comparison: Comparison, mark: str, lang: str, as_of: date) -> str
         note = " (the policy has expired)" if expired else ""
         figured = f"; on your {mine} that is at most {amount}" if amount else ""
         bracket = comparison.condition.describe()
-        return f"Your {mine} falls in {fact.name}'s bracket {bracket}: {gives}{figured}{note}{mark}."
+        reached_en = f"falls in {fact.name}'s bracket" if fact.variant else f"meets {fact.name}'s threshold"
+        return f"Your {mine} {reached_en} {bracket}: {gives}{figured}{note}{mark}."
     note = "(该政策已失效)" if expired else ""
     figured = f",按您的{mine}计最多{amount}" if amount else ""
-    return f"{fact.name}:您的{mine}属于{comparison.condition.describe()}一档,{gives}{figured}{note}{mark}。"
+    # a bracket of a graded award, or the one threshold of an award that has none
+    reached = "属于{}一档" if fact.variant else "达到{}"
+    return f"{fact.name}:您的{mine}{reached.format(comparison.condition.describe())},{gives}{figured}{note}{mark}。"
 
 
 def _award_below(comparisons: list[Comparison], marker: Callable[[PolicyFact], str], lang: str) -> str:

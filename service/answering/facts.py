@@ -92,6 +92,9 @@ _RATIO_BASES = (
 )
 
 
+_INCREASE_BASES = (("研发", "rd_spend_increase"),)
+
+
 class Benefit(BaseModel):
     """What a fact gives: a fixed or maximum amount, a ratio of some base, caps, a duration and rules."""
 
@@ -109,9 +112,12 @@ class Benefit(BaseModel):
 
     def ratio_field(self) -> str | None:
         """The CompanyProfile field the ratio is taken of (按实到注册资本1% -> paid_in_capital); None when it is
-        no ratio or of something a profile does not hold (租金, an increase such as 新增研发费)."""
-        if self.ratio is None or self.ratio.unit != "%" or re.search(r"新增|增量|增加", self.base):
+        no ratio or of something a profile does not hold (租金); an increase (新增研发费) is the increase's own
+        field, never the total it adds to."""
+        if self.ratio is None or self.ratio.unit != "%":
             return None
+        if re.search(r"新增|增量|增加", self.base):
+            return next((f for word, f in _INCREASE_BASES if word in self.base), None)
         return next((field for word, field in _RATIO_BASES if word in self.base), None)
 
     def describe(self) -> str:
@@ -196,13 +202,16 @@ class PolicyFact(BaseModel):
         return out
 
     def amount_for(self, base_value: Decimal | None = None) -> Decimal | None:
-        """The most this fact gives in 元: its amount, or ratio x base limited by its cap."""
+        """The most this fact gives in 元: its amount, or ratio x base limited by its caps (a year's figure
+        by the yearly cap too)."""
         b = self.benefit
         if b is None:
             return None
         if b.ratio is not None and base_value is not None and b.ratio.unit == "%":
             value = base_value * b.ratio.value / 100
-            caps = [q.value for q in (b.cap, b.amount) if q is not None and q.unit == "元"]
+            caps = [
+                q.value for q in (b.cap, b.amount, b.yearly_cap, b.per_event_cap) if q is not None and q.unit == "元"
+            ]
             return min([value, *caps])
         if b.amount is not None and b.amount.unit == "元":
             return b.amount.value

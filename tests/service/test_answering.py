@@ -196,6 +196,13 @@ def test_a_figure_below_every_bracket_of_a_graded_award_is_told_the_lowest(qa) -
     assert english.answer.startswith("No. Your 12亿元 is below 营收突破奖励's lowest bracket")
 
 
+def test_an_award_of_a_share_of_the_users_increase_is_worked_out_within_its_yearly_cap(qa) -> None:  # type: ignore[no-untyped-def]
+    answer = qa.ask("做人工智能的,今年研发费用比上年多投了2500万,新增研发费补贴最多拿多少?")
+    lead = answer.answer.splitlines()[0]
+    assert lead.startswith("鼓励加大研发投入:您的2500万元达到年度新增研发费用超过200万元"), lead
+    assert lead.endswith("按您的2500万元计最多200万元[1]。")  # 10% is 250万, the yearly cap 200万
+
+
 def test_a_ratio_award_without_a_threshold_is_worked_out_on_the_users_figure(qa) -> None:  # type: ignore[no-untyped-def]
     lead = qa.ask("研发投入2000万元,研发资助最多能拿多少?").answer.splitlines()[0]
     assert lead.startswith("研发资助:按实际研发投入最高30%,按您的2000万元计最多600万元[")

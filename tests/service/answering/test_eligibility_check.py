@@ -83,11 +83,16 @@ def test_a_ratio_is_worked_out_only_on_the_figure_it_is_a_ratio_of() -> None:
     by_base = {f.benefit.base: f for f in facts() if f.benefit is not None and f.benefit.ratio is not None}
     increase = next(f for base, f in by_base.items() if "新增研发费" in base)
     total = next(f for base, f in by_base.items() if base == "实际研发投入")
-    assert increase.benefit is not None and increase.benefit.ratio_field() is None  # an increase is not the spend
+    # an increase is its own figure, not the spend
+    assert increase.benefit is not None and increase.benefit.ratio_field() == "rd_spend_increase"
     assert total.benefit is not None and total.benefit.ratio_field() == "rd_spend"
     spend = UserFigure(metric="研发费用", field="rd_spend", value=4000 * WAN, unit="元", text="4000万")
     assert applied_benefit(spend, total) == 1200 * WAN  # 最高30%
     assert applied_benefit(spend, increase) is None
+    more = UserFigure(metric="新增研发费用", field="rd_spend_increase", value=1000 * WAN, unit="元", text="1000万")
+    assert applied_benefit(more, increase) == 100 * WAN  # 最高10%
+    # a year's figure is held to the yearly cap (单家企业年度补贴不超过200万元)
+    assert applied_benefit(more.model_copy(update={"value": 5000 * WAN}), increase) == 200 * WAN
     revenue = UserFigure(metric="营业收入", field="revenue", value=4000 * WAN, unit="元", text="4000万")
     assert applied_benefit(revenue, total) is None  # not what the ratio is taken of
 
