@@ -164,6 +164,12 @@ def _fit_lines(fit: dict[str, Any], systems: dict[str, Any]) -> list[str]:
         f"| gold_dev, thresholds fitted on all of it | {_f(fit.get('dev_accuracy'))} |",
         f"| gold_dev, {cv.get('folds')}-fold cross-validated (the honest dev figure) | {_f(cv.get('accuracy'))} |",
         f"| gold_validation (independent, held out) | {_f(validation.get('accuracy'))} |",
+        *(
+            f"| {name.removeprefix('policyqa · ')} (probe set, see evals/datasets/probes/README.md) |"
+            f" {_f(system.get('summary', {}).get('accuracy'))} |"
+            for name, system in systems.items()
+            if name.startswith("policyqa · probe_")
+        ),
         "",
         f"Fitted thresholds: `{fit.get('judge')}`",
     ]

@@ -61,6 +61,8 @@ def run_suite(settings: Settings, options: EvalOptions, log: Callable[[str], Non
 
 
 VALIDATION_SET = DEV_SET.with_name("gold_validation.jsonl")
+# probe sets written from the corpus alone by other readers (evals/datasets/probes/README.md): reported, never fitted
+PROBE_SETS = sorted((DEV_SET.parent / "probes").glob("probe_*.jsonl"))
 
 
 def fitted_summary() -> dict[str, Any]:
@@ -121,6 +123,10 @@ def _run_policyqa(
             results["systems"]["policyqa · gold_validation"] = _system(
                 run_items(ask, validation, QuoteVerifier(corpus))
             )
+            for path in PROBE_SETS:
+                probes = load_gold(path)
+                log(f"asking policyqa the {len(probes)} questions of {path.stem}…")
+                results["systems"][f"policyqa · {path.stem}"] = _system(run_items(ask, probes, QuoteVerifier(corpus)))
             results["fit"] = fitted_summary()
         results["retrieval"]["policyqa search"] = hit_at_k(retrieve, items)
         if not options.url:
