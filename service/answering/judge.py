@@ -128,15 +128,12 @@ def measure(
     signals.unknown_share = sum(w for k, w in terms.items() if used[k] == "none") / total
     loaded = loose(" ".join(h.chunk.indexed_text for h in hits[:depth]))
     signals.toc = toc_matches(plan, terms, weights, corpus, loaded)
-    # the question's most specific wording (its rarest the compilation uses) is only a listed title's
-    rarest = max((k for k in terms if used[k] != "none"), key=lambda k: terms[k], default=None)
-    signals.specific_listed = (
-        rarest is not None and used[rarest] == "toc" and not plan.doc_filter and not plan.boost_docs
-    )
     signals.loaded_share = _loaded_share(plan, terms, weights, loaded)
-    # the question's most specific concept is a listed document's title word, and the quote that answers
-    # does not hold it: the loaded text speaks of something near, the listed document of the topic itself
+    # the question's most specific wording (the rarest the compilation uses): when it is only a listed title's,
+    # or a listed title's word that the quote answering does not hold, the loaded text speaks of something
+    # near and the listed document of the topic itself
     top = max(known, key=lambda k: known[k], default=None)
+    signals.specific_listed = top is not None and used[top] == "toc" and not plan.doc_filter and not plan.boost_docs
     signals.specific_unquoted = bool(
         top is not None
         and signals.toc
