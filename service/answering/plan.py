@@ -108,8 +108,7 @@ class Asked(StrEnum):
 _ASKED: dict[Asked, re.Pattern[str]] = {
     Asked.AMOUNT: re.compile(
         r"多少钱|多少万|金额|额度|奖金|最高|上限|封顶|最多|给多少|补多少|奖多少|拿多少|能拿|多少|怎么算|"
-        r"how much|amount|maximum|\bcap\b|up to|reward|subsid|grant|bonus|fund|"
-        r"incentive|allowance|top-?up|payout|rebate",
+        r"how much|amount|maximum|\bcap\b|up to|reward|subsid|grant|bonus|fund",
         re.I,
     ),
     Asked.RATIO: re.compile(r"比例|百分之|几成|占比|多少%|percent|share of|\bratios?\b|\brates?\b|proportion", re.I),

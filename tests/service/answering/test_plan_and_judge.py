@@ -28,7 +28,6 @@ def corpus() -> Corpus:
         ("我们营收5亿,够不够格认定?", "zh", {Asked.CRITERION}),
         ("Which document sets the rent subsidy, and on what page?", "en", {Asked.DOCUMENT}),
         ("When does the AI policy expire?", "en", {Asked.DATE}),
-        ("What incentive can a new HQ company get?", "en", {Asked.AMOUNT}),  # a benefit noun asks its amount
         # a choice between two figures asks for a figure of their kind
         ("贴息是按50%还是按80%给?", "zh", {Asked.RATIO}),
         ("Is the interest subsidy 50% or 80% of the interest?", "en", {Asked.RATIO}),
