@@ -157,9 +157,9 @@ def _metric_for(text: str, start: int, end: int, unit: str) -> _Word | None:
     after = text[end : end + (after_end.start() if after_end else len(text))].lower()
     candidates = [w for w in _words() if (unit == "%") == (w.field in ("rd_share", "revenue_growth"))]
     best = None
-    for w in candidates:
+    for w in candidates:  # the word that ends nearest the figure; of two ending together the longer (新增研发费用)
         pos = before.rfind(w.word)
-        if pos >= 0 and (best is None or pos > best[0]):
+        if pos >= 0 and (best is None or pos + len(w.word) > best[0] + len(best[1].word)):
             best = (pos, w)
     if best is not None:
         # "研发费用比上年新增了350万": the figure is an increase of the metric, its own metric when one exists

@@ -476,18 +476,28 @@ def _figures_lead(
         return _award_met(met[0], marker(met[0].fact), plan.lang, as_of)
     lead = lead_sentence(comparisons, marker=marker, as_of=as_of, lang=plan.lang, verdict=plan.verdict_words)
     top = comparisons[0]
+    # the user qualifies for an award that is a share of the very figure they gave: what it comes to
+    worked = applied_benefit(top.figure, top.fact) if top.meets and top.fact.kind is FactKind.AWARD else None
+    mine, amount = top.figure.display(), format_amount(worked, top.figure.unit) if worked is not None else ""
     if not plan.asks_amount and top.meets and top.fact.kind is FactKind.AWARD and plan.lang == "zh":
         # the user qualifies for an award: what it gives, as the policy prints it after its conditions
         given = _GIVES.search(display_quote(top.fact.quote))
         gives = given.group(1) if given else top.fact.benefit.describe() if top.fact.benefit is not None else ""
         if gives and len(gives) <= LEAD_CHARS:
-            return f"{lead}{gives}{marker(top.fact)}。"
+            figured = f",按您的{mine}计最多{amount}" if amount else ""
+            return f"{lead}{gives}{figured}{marker(top.fact)}。"
     if plan.asks_amount:
         # the question also asks what it gives: the figure as the policy prints it, from the fact's own quote
         first = comparisons[0].fact
         gives = _runs(plan, display_quote(first.quote), terms, 1)
         if gives:
             lead += f"{max(gives, key=lambda r: r.score).text}{marker(first)}" + ("." if plan.lang == "en" else "。")
+    if amount:
+        lead += (
+            f" On your {mine} that is at most {amount}{marker(top.fact)}."
+            if plan.lang == "en"
+            else f"按您的{mine}计最多{amount}{marker(top.fact)}。"
+        )
     return lead
 
 

@@ -203,6 +203,14 @@ def test_an_award_of_a_share_of_the_users_increase_is_worked_out_within_its_year
     assert lead.endswith("按您的2500万元计最多200万元[1]。")  # 10% is 250万, the yearly cap 200万
 
 
+def test_a_yes_to_a_ratio_award_says_what_it_comes_to_on_the_users_figure(qa) -> None:  # type: ignore[no-untyped-def]
+    zh = qa.ask("搞人工智能的规上企业,今年新增研发费用1500万,符合新增研发费补贴的条件吗?").answer.splitlines()[0]
+    assert zh.startswith("符合:鼓励加大研发投入的门槛是年度新增研发费用超过200万元,您的1500万元达到")
+    assert "按您的1500万元计最多150万元[1]" in zh
+    en = qa.ask("Our AI company's R&D spending increased by RMB 5 million. Do we qualify for the R&D increase subsidy?")
+    assert en.answer.splitlines()[0].endswith("On your 500万元 that is at most 50万元[1].")
+
+
 def test_a_ratio_award_without_a_threshold_is_worked_out_on_the_users_figure(qa) -> None:  # type: ignore[no-untyped-def]
     lead = qa.ask("研发投入2000万元,研发资助最多能拿多少?").answer.splitlines()[0]
     assert lead.startswith("研发资助:按实际研发投入最高30%,按您的2000万元计最多600万元[")

@@ -153,6 +153,8 @@ def test_parse_user_figures_chinese_and_english() -> None:
     increase = parse_user_figures("今年研发费用比上年新增了350万")
     assert [(f.field, f.value) for f in increase] == [("rd_spend_increase", 350 * WAN)]
     assert parse_user_figures("Our R&D spend rose by RMB 4 million")[0].field == "rd_spend_increase"
+    # of two metric words ending at the same place the longer names it (新增研发费用, not 研发费用)
+    assert parse_user_figures("今年新增研发费用800万")[0].field == "rd_spend_increase"
 
 
 def test_a_figure_takes_the_metric_named_earlier_in_its_sentence_unless_that_one_has_its_own() -> None:
