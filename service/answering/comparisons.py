@@ -45,7 +45,7 @@ class UserFigure(BaseModel):
     metric: str = Field(description="Canonical metric (营业收入...), '' when the words do not say.")
     field: str = Field(description="CompanyProfile field ('' when unknown).")
     value: Decimal
-    unit: str = Field(description="元, 美元 or %.")
+    unit: str = Field(description="元, 美元, % or 家 (a count of companies).")
     text: str = Field(description="The figure as the user wrote it.")
     beyond: bool = Field(default=False, description="The user said the figure was passed (突破/超过 100亿).")
 
@@ -130,6 +130,9 @@ def parse_user_figures(text: str) -> list[UserFigure]:
         q = quantity(m.group("num2") or m.group("num"), m.group("unit"), m.group(0).strip())
         if q is not None and not (q.unit == "元" and q.value < 1000 and m.group("unit") == "元"):
             found.append((m.start(), m.end(), q.value, q.unit, q.text))
+    for m in _COUNT.finditer(text):  # 40家, "40 outside companies": a count of companies
+        if not taken(m.start(), m.end()):
+            found.append((m.start(), m.end(), Decimal(m.group("n")), "家", m.group(0).strip()))
     figures = []
     for start, end, value, unit, raw in sorted(found):
         word = _metric_for(text, start, end, unit)
@@ -146,7 +149,17 @@ def parse_user_figures(text: str) -> list[UserFigure]:
     return figures
 
 
+_COUNT = re.compile(
+    r"(?P<n>\d+)\s*(?:家(?!庭|长|人|乡)|"
+    r"(?:outside |external |client |customer )?(?:companies|firms|enterprises|clients)\b)",
+    re.I,
+)
 _INCREASE = re.compile(r"新增|增加|增长了|多了|多投|\b(?:rose|increased|grew)\b", re.I)
+
+
+def _unit_of(field: str) -> str:
+    """The unit a profile field is counted in: % for shares, 家 for companies, 元 otherwise."""
+    return "%" if field in ("rd_share", "revenue_growth") else "家" if field == "served_companies" else "元"
 
 
 def _metric_for(text: str, start: int, end: int, unit: str) -> _Word | None:
@@ -155,7 +168,7 @@ def _metric_for(text: str, start: int, end: int, unit: str) -> _Word | None:
     after_end = re.search(r"[,,。;;??!!]", text[end:])
     before = text[clause_start:start].lower()
     after = text[end : end + (after_end.start() if after_end else len(text))].lower()
-    candidates = [w for w in _words() if (unit == "%") == (w.field in ("rd_share", "revenue_growth"))]
+    candidates = [w for w in _words() if _unit_of(w.field) == ("元" if unit == "美元" else unit)]
     best = None
     for w in candidates:  # the word that ends nearest the figure; of two ending together the longer (新增研发费用)
         pos = before.rfind(w.word)

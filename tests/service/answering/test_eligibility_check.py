@@ -153,6 +153,11 @@ def test_parse_user_figures_chinese_and_english() -> None:
     increase = parse_user_figures("今年研发费用比上年新增了350万")
     assert [(f.field, f.value) for f in increase] == [("rd_spend_increase", 350 * WAN)]
     assert parse_user_figures("Our R&D spend rose by RMB 4 million")[0].field == "rd_spend_increase"
+    # a count of companies the asker serves is compared as 对外服务企业数; a count the words do not name is not
+    served = parse_user_figures("平台已对外服务35家企业")
+    assert [(f.field, f.value, f.unit) for f in served] == [("served_companies", 35, "家")]
+    assert parse_user_figures("Our platform serves 70 client companies")[0].field == "served_companies"
+    assert parse_user_figures("我们有3家子公司")[0].field == ""
     # of two metric words ending at the same place the longer names it (新增研发费用, not 研发费用)
     assert parse_user_figures("今年新增研发费用800万")[0].field == "rd_spend_increase"
 
