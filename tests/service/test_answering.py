@@ -122,7 +122,9 @@ def test_a_figure_question_with_the_users_figures_gets_the_verdict_then_what_it_
     # then the ratio as the policy prints it, from the same clause and with the same marker
     assert "可按实到注册资本5—10%予以办理" in lead
     marker = lead[lead.index("达到") + 2 : lead.index("。")]
-    assert lead.endswith(f"5—10%予以办理{marker}。")
+    assert f"5—10%予以办理{marker}。" in lead
+    # and what that comes to on the asker's 3亿元 (at most 10%)
+    assert lead.endswith(f"按您的3亿元计最多3000万元{marker}。")
 
 
 def test_inside_a_document_named_by_its_number_its_own_subject_does_not_pick_the_sentence(qa) -> None:  # type: ignore[no-untyped-def]
