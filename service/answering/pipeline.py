@@ -43,7 +43,7 @@ from service.answering.facts import FactBook
 from service.answering.judge import Signals, Verdict, decide, measure
 from service.answering.plan import QueryPlan, plan_query
 from service.answering.retrieve import HybridRetriever, RetrievalPlan, RetrievalResult, ScoredChunk
-from service.answering.structure import date_statement, list_chunk, list_items, list_parent
+from service.answering.structure import date_statement, list_chunk, list_items, list_parent, stacking_rule
 from service.answering.validity import validity_note, validity_warning
 from service.answering.verify import verified
 from service.models import Answer, AnswerStatus, Citation, SearchHit, Turn
@@ -286,6 +286,9 @@ class PolicyQAService:
             # and grows like any quote: what follows a date statement is often what it replaces
             around = extend_window(around, self.config.evidence.extend_chars, self.config.evidence.sentence_reach)
             chosen = [around, *[s for s in chosen if not (s.start < around.end and around.start < s.end)]]
+        rule = stacking_rule(plan, [s.chunk.doc_no for s in chosen], self.corpus, self.version)
+        if rule is not None and not any(s.start < rule.end and rule.start < s.end for s in chosen):
+            chosen = [*chosen[:1], rule, *chosen[1:]]  # "can we have both?": the rule on it after the answer
         evidence = self.config.evidence
         return chosen[: evidence.max_docs if plan.crossdoc else evidence.max_quotes], statement is not None
 

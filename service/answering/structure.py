@@ -42,6 +42,30 @@ def date_statement(plan: QueryPlan, corpus: Corpus, version: IndexVersion) -> Se
     return None
 
 
+# a rule against having two supports for one thing: 从优、从高、不重复; 择一; 其中一项; 就高
+_NO_DUPLICATE = re.compile(r"不重复|不得重复|不可重复|择一|其中一项|就高")
+
+
+def stacking_rule(plan: QueryPlan, doc_nos: list[int], corpus: Corpus, version: IndexVersion) -> Sentence | None:
+    """For "can we have both?": the sentence of a quoted document (the first that has one) that rules on
+    having two supports for one thing ("同一企业、人才、项目获得多项资助(奖励)的,按“从优、从高、不重复”原则")."""
+    if not plan.asks_stacking:
+        return None
+    for doc_no in dict.fromkeys(doc_nos):
+        doc = corpus.documents.get(doc_no)
+        if doc is None or not doc.has_text:
+            continue
+        body = corpus.source_of(doc).body
+        last = doc.end or len(body)
+        found = _NO_DUPLICATE.search(body, doc.start, last)
+        if found is None:
+            continue
+        start = max(doc.start, *(body.rfind(c, doc.start, found.start()) + 1 for c in "。;;\n"))
+        ends = [i for i in (body.find(c, found.end(), last) for c in "。;;\n") if i >= 0]
+        return _sentence_at(version, doc_no, start, min(ends) + 1 if ends else last, body)
+    return None
+
+
 def list_parent(plan: QueryPlan, doc_nos: list[int], terms: dict[str, float], corpus: Corpus) -> Clause | None:
     """For "which steps / what conditions" questions: the clause with 3+ items whose opening matches best."""
     if not plan.asks_list:

@@ -373,6 +373,14 @@ def test_a_yes_no_question_against_a_rule_that_forbids_it_is_answered_no(qa) -> 
     assert not qa.ask("我们工商税务都在滨江,能认定总部企业吗?").answer.startswith("不能")
 
 
+def test_can_we_have_both_quotes_the_documents_rule_on_having_two_supports(qa) -> None:  # type: ignore[no-untyped-def]
+    answer = qa.ask("专精特新企业新认定了市级研发中心,这个奖励和别的文件的研发中心奖励能一起领吗?")
+    assert "“从高、从优、不重复”原则" in answer.answer
+    assert any("不重复" in c.quote and c.printed_page == 22 for c in answer.citations)
+    # not asked whether both can be had: no such rule is added
+    assert "不重复" not in qa.ask("专精特新企业新认定了市级研发中心,奖励多少?").answer
+
+
 def test_a_star_rating_raised_under_a_difference_award_is_worked_out(qa) -> None:  # type: ignore[no-untyped-def]
     lead = qa.ask("前年评的三星级总部,今年评上五星级,差额能补多少?").answer.splitlines()[0]
     assert lead == "星级培育奖励按差额奖励:五星级500万元、三星级100万元,从三星级升到五星级可得400万元[1]。"

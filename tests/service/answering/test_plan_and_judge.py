@@ -55,6 +55,19 @@ def test_a_yes_no_answer_speaks_in_the_questions_verb(corpus: Corpus, question: 
     assert plan_query(question, [], corpus).verdict_words == words
 
 
+@pytest.mark.parametrize(
+    ("question", "stacking"),
+    [
+        ("两个文件的奖励能一起领吗?", True),
+        ("省级和市级的奖励都能拿吗?", True),
+        ("能两边都享受吗?", True),
+        ("研发中心奖励拿了多少?", False),
+    ],
+)
+def test_asking_whether_two_supports_can_be_had_together(corpus: Corpus, question: str, stacking: bool) -> None:
+    assert plan_query(question, [], corpus).asks_stacking is stacking
+
+
 def test_a_chinese_question_reads_the_english_words_it_uses_through_the_glossary(corpus: Corpus) -> None:
     plan = plan_query("准备做IPO的公司,区里怎么支持?", [], corpus)
     alternatives = {a for c in plan.concepts for a in c.alternatives}
