@@ -6,6 +6,7 @@ import pytest
 
 from corpus.library import Corpus
 from corpus.models import TextStatus
+from indexing.chunks import Chunk
 from service.answering.config import JudgeConfig
 from service.answering.judge import Signals, TocMatch, decide
 from service.answering.plan import Asked, plan_query
@@ -114,6 +115,22 @@ def test_years_outside_document_numbers(corpus: Corpus) -> None:
 def _listed(corpus: Corpus) -> TocMatch:
     doc = next(d for d in corpus.documents.values() if d.text_status is TextStatus.TOC_ONLY)
     return TocMatch(doc, area=0.6, uncovered=0.6, words=["x"])
+
+
+def _chunk(text: str, name: str = "c", doc_no: int = 1) -> Chunk:
+    """A one-page chunk holding ``text`` (its own offsets), for the evidence tests."""
+    return Chunk(
+        id=name,
+        doc_no=doc_no,
+        title="t",
+        doc_number="n",
+        section="s",
+        text=text,
+        start=0,
+        end=len(text),
+        printed_pages=[1],
+        ebook_pages=[1],
+    )
 
 
 CONFIG = JudgeConfig(
@@ -403,26 +420,11 @@ def test_a_figure_in_quotation_marks_is_the_policys_text_not_the_users_own(corpu
 
 
 def test_words_found_only_in_a_neighbouring_sentence_count_less(corpus: Corpus) -> None:
-    from indexing.chunks import Chunk
     from service.answering.config import EvidenceConfig
     from service.answering.evidence import score_sentences
 
-    def chunk(name: str, text: str) -> Chunk:
-        return Chunk(
-            id=name,
-            doc_no=3,
-            title="t",
-            doc_number="n",
-            section="s",
-            text=text,
-            start=0,
-            end=len(text),
-            printed_pages=[1],
-            ebook_pages=[1],
-        )
-
-    pair = chunk("a", "对首台套产品给予一次性奖励。对新认定为国家级研发中心的给予奖励。")
-    right = chunk("b", "对小巨人企业给予一次性奖励。")
+    pair = _chunk("对首台套产品给予一次性奖励。对新认定为国家级研发中心的给予奖励。", name="a", doc_no=3)
+    right = _chunk("对小巨人企业给予一次性奖励。", name="b", doc_no=3)
     plan = plan_query("刚认定国家级小巨人,有一次性奖励吗?", [], corpus)
     terms = {"小巨人": 2.0, "一次性": 1.0, "国家级": 1.0, "认定": 1.0, "首台套": 0.5}
     chunks = [(pair, 1.0), (right, 1.0)]
@@ -599,22 +601,9 @@ def test_a_rule_answers_no_only_about_the_askers_case(corpus: Corpus, question: 
     ],
 )
 def test_a_quote_does_not_end_inside_a_sentence_broken_by_a_line(text: str, quoted: str) -> None:
-    from indexing.chunks import Chunk
     from service.answering.evidence import extend_window, sentences_of
 
-    chunk = Chunk(
-        id="c",
-        doc_no=1,
-        title="t",
-        doc_number="n",
-        section="s",
-        text=text,
-        start=0,
-        end=len(text),
-        printed_pages=[1],
-        ebook_pages=[1],
-    )
-    first = sentences_of(chunk)[0]
+    first = sentences_of(_chunk(text))[0]
     grown = extend_window(first, max_chars=10)
     assert grown.text.endswith(quoted) and grown.text == text[grown.start : grown.end]
 
