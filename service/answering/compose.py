@@ -33,6 +33,7 @@ from service.answering.figures import (
 from service.answering.judge import Verdict
 from service.answering.plan import FIGURE_KINDS, Asked, QueryPlan, topic_words
 from service.answering.quantities import chinese_number, format_amount
+from service.answering.structure import NO_DUPLICATE
 from service.answering.validity import cn_date
 from service.answering.verify import citation_for, display_quote, toc_citation
 from service.models import AnswerStatus, Citation
@@ -245,7 +246,7 @@ def _rule_lead(plan: QueryPlan, sentences: list[Sentence]) -> str:
         clauses = [c for c in re.split(r"(?<=[,,])", sentence.group()) if c.strip()]
         for i, clause in enumerate(clauses):
             rule = _RULE.search(clause)
-            if rule is None or (rule.group() in _STACKING_RULES) != plan.asks_stacking:
+            if rule is None or bool(NO_DUPLICATE.fullmatch(rule.group())) != plan.asks_stacking:
                 continue
             if not plan.asks_stacking:
                 # about what is asked (applying again, taking part) and about the asker's case: a word of
@@ -273,7 +274,6 @@ def _rule_lead(plan: QueryPlan, sentences: list[Sentence]) -> str:
 
 _RULE = re.compile(r"不得|不予|不再|不重复|其中一项|择一")
 _IN_DISTRICT = re.compile(r"在本区|在我区|在高新区[((]滨江[))]|在杭州高新区[((]滨江[))]")
-_STACKING_RULES = frozenset({"不重复", "其中一项", "择一"})
 _RULE_ACTIONS = ("申报", "申请", "参与", "评审", "享受", "报")
 _WITHIN_YEARS = re.compile(r"(\d+|[一二两三四五六七八九十])\s*年内")
 

@@ -43,7 +43,7 @@ def date_statement(plan: QueryPlan, corpus: Corpus, version: IndexVersion) -> Se
 
 
 # a rule against having two supports for one thing: 从优、从高、不重复; 择一; 其中一项; 就高
-_NO_DUPLICATE = re.compile(r"不重复|不得重复|不可重复|择一|其中一项|就高")
+NO_DUPLICATE = re.compile(r"不重复|不得重复|不可重复|择一|其中一项|就高")
 
 
 def stacking_rule(plan: QueryPlan, doc_nos: list[int], corpus: Corpus, version: IndexVersion) -> Sentence | None:
@@ -57,7 +57,7 @@ def stacking_rule(plan: QueryPlan, doc_nos: list[int], corpus: Corpus, version: 
             continue
         body = corpus.source_of(doc).body
         last = doc.end or len(body)
-        found = _NO_DUPLICATE.search(body, doc.start, last)
+        found = NO_DUPLICATE.search(body, doc.start, last)
         if found is None:
             continue
         start = max(doc.start, *(body.rfind(c, doc.start, found.start()) + 1 for c in "。;;\n"))
