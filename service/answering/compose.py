@@ -142,6 +142,8 @@ def compose_answered(
         lead = _upgrade_lead(plan, sentences, corpus, as_of, facts or [], citations)
     if not lead:
         lead = _items_lead(sentences, plan.lang)
+    if not lead and plan.crossdoc:
+        lead = _side_by_side_lead(plan, sentences, citations, corpus, terms or {})
     if not lead:
         lead = _rule_lead(plan, sentences)
     if not lead and sentences and Asked.DATE in plan.asked:
@@ -222,6 +224,40 @@ def _quote_lead(
             break
     chosen.sort(key=lambda r: (r.quote, r.start))
     return ";".join(f"{r.text}[{r.quote}]" for r in chosen) + "。"
+
+
+def _side_by_side_lead(
+    plan: QueryPlan, sentences: list[Sentence], citations: list[Citation], corpus: Corpus, terms: dict[str, float]
+) -> str:
+    """A side-by-side question's lead: up to three quoted documents, each its 文号 and the run of its first
+    quote that best states the asked fact (a figure before none), within ``LEAD_TOTAL`` characters: while
+    too long, the longest part gives way to a shorter run of its quote, or the last document drops out.
+    None unless two documents fit."""
+    first: dict[int, int] = {}  # each document's first quote
+    for n, citation in enumerate(citations[: len(sentences)], start=1):
+        first.setdefault(citation.doc_no, n)
+    options: list[list[str]] = []  # per document, its parts best first
+    for doc_no, n in first.items():
+        doc = corpus.documents[doc_no]
+        name = doc.doc_number or short_title(doc.title)
+        runs = _runs(plan, display_quote(sentences[n - 1].text), terms, 1)
+        runs.sort(key=lambda r: (bool(FIGURE.search(r.text)), r.score), reverse=True)
+        if runs:
+            options.append([f"{name}: {r.text}[{n}]" if plan.lang == "en" else f"{name}:{r.text}[{n}]" for r in runs])
+        if len(options) == 3:
+            break
+    chosen = [parts[0] for parts in options]
+    while len(chosen) >= 2 and sum(len(p) + 1 for p in chosen) > LEAD_TOTAL:
+        i = max(range(len(chosen)), key=lambda k: len(chosen[k]))
+        shorter = [p for p in options[i] if len(p) < len(chosen[i])]
+        if shorter:
+            chosen[i] = shorter[0]
+        else:
+            chosen.pop()
+            options.pop()
+    if len(chosen) < 2:
+        return ""
+    return "; ".join(chosen) + "." if plan.lang == "en" else ";".join(chosen) + "。"
 
 
 def _rule_lead(plan: QueryPlan, sentences: list[Sentence]) -> str:

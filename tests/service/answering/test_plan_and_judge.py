@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from corpus.library import Corpus
-from corpus.models import TextStatus
+from corpus.models import PolicyDocument, TextStatus
 from indexing.chunks import Chunk
 from service.answering.config import JudgeConfig
 from service.answering.judge import Signals, TocMatch, decide
@@ -612,3 +612,43 @@ def test_the_plan_reads_the_star_levels_named_in_order(corpus: Corpus) -> None:
     assert plan_query("三星级升到五星, 差额多少?", [], corpus).star_levels == (3, 5)
     assert plan_query("4星级总部奖多少?", [], corpus).star_levels == (4,)
     assert plan_query("总部企业有什么奖励?", [], corpus).star_levels == ()
+
+
+def test_a_side_by_side_answer_leads_with_each_documents_figure(corpus: Corpus) -> None:
+    from service.answering.compose import LEAD_TOTAL, _side_by_side_lead
+    from service.answering.evidence import Sentence
+    from service.models import Citation
+
+    docs = [d for d in corpus.with_text() if d.doc_number][:4]
+    texts = [
+        "鼓励企业建设孵化器,对新认定的国家级孵化器,给予一次性奖励 80 万元。",
+        "支持孵化器提质增效,对新认定的国家级孵化器给予最高60万元奖励,对省级给予30万元奖励。",
+        "对新认定的国家级孵化器,给予 50 万元奖励。",
+        "对新认定的国家级孵化器,给予 40 万元奖励。",
+    ]
+    sentences = [
+        Sentence(_chunk(t, f"c{i}", d.doc_no), 0, len(t), t) for i, (d, t) in enumerate(zip(docs, texts, strict=True))
+    ]
+
+    def cite(doc: PolicyDocument, text: str) -> Citation:
+        return Citation(
+            doc_no=doc.doc_no,
+            doc_number=doc.doc_number,
+            title=doc.title,
+            section="s",
+            printed_page=1,
+            ebook_page=1,
+            quote=text,
+        )
+
+    citations = [cite(d, t) for d, t in zip(docs, texts, strict=True)]
+    plan = plan_query("新认定国家级孵化器,几个文件分别奖多少?", [], corpus)
+    terms = {"孵化器": 3.0, "国家级": 2.0, "奖励": 1.0}
+    lead = _side_by_side_lead(plan, sentences, citations, corpus, terms)  # type: ignore[arg-type]
+    # three documents at most, each its 文号 and its own figure, in quote order, within the lead's length
+    assert lead.startswith(f"{docs[0].doc_number}:")
+    assert "80 万元[1]" in lead and "60万元" in lead and "50 万元奖励[3]" in lead and "40 万元" not in lead
+    assert len(lead) <= LEAD_TOTAL + 1
+    # one document is no side by side
+    same = [cite(docs[0], t) for t in texts]
+    assert _side_by_side_lead(plan, sentences, same, corpus, terms) == ""  # type: ignore[arg-type]
