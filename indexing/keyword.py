@@ -168,6 +168,11 @@ def _jieba() -> Any:
 _JIEBA_LOCK = threading.Lock()
 
 
+def in_dictionary(word: str) -> bool:
+    """Whether ``word`` is a word of general Chinese: jieba's frequency dictionary (with the domain terms) lists it."""
+    return bool(_jieba().FREQ.get(word, 0))
+
+
 def word_bounds(text: str) -> set[int]:
     """The offsets in ``text`` where a word starts or ends (jieba's precise segmentation, domain terms as
     whole words): "标准创新奖的" has bounds {0, 5, 6}, so 标准 is no word of it."""

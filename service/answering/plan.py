@@ -494,12 +494,14 @@ def _tables(lang: str) -> tuple[lexicon.Lexicon, ...]:
 def _typos_corrected(concepts: list[Concept], corpus: Corpus, question: str) -> tuple[list[Concept], list[str]]:
     """Concepts the compilation never writes, read as its homophone when it has one (新才料 -> 新材料; a
     two-character word in the words around it: 瞪岭企业 -> 瞪羚)."""
+    from indexing.keyword import in_dictionary
     from service.answering.typos import homophones
 
     index = homophones(corpus)
     out, corrected = [], []
     for concept in concepts:
-        alone = concept.alternatives == (concept.key,)
+        # a word of general Chinese ("一件") is what the asker meant: a typo is a word no dictionary has
+        alone = concept.alternatives == (concept.key,) and not in_dictionary(concept.key)
         fixed = (index.correct(concept.key) or index.correct_in(concept.key, question)) if alone else None
         if fixed:
             out.append(Concept(concept.key, (concept.key, fixed)))

@@ -48,3 +48,13 @@ def test_the_question_plan_carries_the_corrected_wording(corpus: Corpus) -> None
 def test_a_two_character_word_is_read_in_the_words_around_it(word: str, question: str, expected: str | None) -> None:
     index = HomophoneIndex(["支持新材料、生物医药等产业,对同一项目不重复奖励。"])
     assert index.correct_in(word, question) == expected
+
+
+def test_a_word_of_general_chinese_is_what_the_asker_meant(corpus: Corpus) -> None:
+    # "一件发" sounds like the texts' "意见发", but 一件 is a word every dictionary has: no typo
+    assert homophones(corpus).correct_in("一件", "每拿到一件发明专利授权") == "意见"
+    plan = plan_query("每拿到一件发明专利授权,区里补贴多少钱?", [], corpus)
+    assert all(c.alternatives == (c.key,) for c in plan.concepts if c.key == "一件")
+    # a typo no dictionary has is still read as the texts' word
+    plan = plan_query("瞪岭企业有什么扶持?", [], corpus)
+    assert any("瞪羚" in c.alternatives for c in plan.concepts)
