@@ -39,7 +39,9 @@ class EvidenceConfig(BaseModel):
     context_weight: float = Field(0.3, description="Sentence score: coverage with its section heading and title.")
     rank_weight: float = Field(0.25, description="Sentence score: the chunk's retrieval score (share of the top).")
     length_penalty: float = Field(0.0004, description="Sentence score: per character, so short exact sentences win.")
-    attribute_bonus: float = Field(0.3, description="Sentence score: it states the kind of fact asked (a figure...).")
+    attribute_bonus: float = Field(
+        0.3, description="Sentence score: it states the kind of fact asked (a figure; a step, channel or office)."
+    )
     date_bonus: float = Field(0.4, description="Sentence score: it states a date when a date is asked.")
     keep_share: float = Field(
         0.6, description="Further quotes the verdict reads must score this share of the best one."

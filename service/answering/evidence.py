@@ -13,7 +13,7 @@ from service.answering import lexicon
 from service.answering.config import EvidenceConfig
 from service.answering.figures import FIGURE, NO_CHARGE, without_budgets
 from service.answering.lexicon import DATE_WORDS
-from service.answering.plan import QueryPlan
+from service.answering.plan import Asked, QueryPlan
 
 _SENTENCE = re.compile(r"[^。;;\n]+[。;;]?")
 _SENTENCE_ENDS = frozenset("。;;::!?!?」”))")
@@ -24,6 +24,16 @@ _OPENS_ITEM = re.compile(
 _CLAUSE = re.compile(r"[^,,:]+[,,:]?")
 _QUOTES = re.compile(r"[“”‘’\"'「」『』]")
 _DATE = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月|施行|有效期|实施有效")
+# the words of a step, a channel or an office
+PROCEDURE_WORDS = re.compile(
+    r"申报|申请|受理|审核|审批|评审|公示|提交|负责|牵头|部门|办公室|平台|流程|程序|组织|推荐|申报材料|签署|通知"
+)
+
+
+def states_procedure(text: str, topic: list[str] | tuple[str, ...] = ()) -> bool:
+    """Whether ``text`` states a step, a channel or an office, in words other than the question's own topic
+    ("怎么申报?" is not answered by "申报项目未获得过…" for saying 申报)."""
+    return any(m.group() not in topic for m in PROCEDURE_WORDS.finditer(text))
 
 
 @dataclass
@@ -175,6 +185,7 @@ def score_sentences(
 ) -> list[Sentence]:
     """Sentence windows of the ranked chunks scored by term coverage, the kind of fact asked, and rank."""
     top = max((s for _, s in chunks), default=1.0) or 1.0
+    topic = [a for key in terms for a in getattr(terms, "alternatives", {}).get(key, (key,))]
     scored = []
     for chunk, chunk_score in chunks:
         context = f"{chunk.section} {chunk.title}"
@@ -199,6 +210,8 @@ def score_sentences(
                 score += config.attribute_bonus
             if plan.asks_date and _DATE.search(window.text):
                 score += config.date_bonus
+            if Asked.PROCEDURE in plan.asked and states_procedure(window.text, topic):
+                score += config.attribute_bonus
             window.score, window.coverage = score, with_context
             scored.append(window)
     scored.sort(key=lambda s: s.score, reverse=True)

@@ -29,7 +29,7 @@ from corpus.text import compact
 from service.answering import lexicon
 from service.answering.areas import AreaMatch
 from service.answering.config import JudgeConfig
-from service.answering.evidence import Terms, TermWeights, coverage, loose, loose_coverage
+from service.answering.evidence import PROCEDURE_WORDS, Terms, TermWeights, coverage, loose, loose_coverage
 from service.answering.figures import FIGURE, NO_CHARGE, figure_key, figure_kind, without_budgets
 from service.answering.plan import Asked, QueryPlan, has_content, title_terms
 from service.answering.retrieve import ScoredChunk
@@ -37,7 +37,6 @@ from service.models import AnswerStatus
 
 _DATE_STATED = re.compile(r"\d{4}\s*年|\d+\s*月\s*\d+\s*日|有效期|施行|年底|之日起|发布后")
 _CRITERIA_STATED = re.compile(r"条件|符合|应当|须|要求|以上|不低于|超过|达到|连续|认定|是指|不得")
-_PROCEDURE_STATED = re.compile(r"申报|申请|受理|审核|审批|评审|公示|提交|负责|牵头|部门|办公室|平台|流程|程序|组织")
 # the kinds of figure that state each kind of asked figure ("能拿多少" is money or a share of something)
 _FIGURE_KINDS: dict[Asked, tuple[str, ...]] = {
     Asked.AMOUNT: ("money", "share", "count"),  # 多少 asks any quantity (亩, 家...), but a duration is no amount
@@ -342,7 +341,7 @@ def _statement_tests(plan: QueryPlan) -> list[Callable[[str], bool]]:
     if Asked.CRITERION in asked:
         tests.append(lambda s: bool(_CRITERIA_STATED.search(s)))
     if Asked.PROCEDURE in asked:
-        tests.append(lambda s: bool(_PROCEDURE_STATED.search(s)))
+        tests.append(lambda s: bool(PROCEDURE_WORDS.search(s)))
     kinds = {k for a in (asked | plan.checks_kinds) & set(_FIGURE_KINDS) for k in _FIGURE_KINDS[a]}
     if kinds:
         claimed = plan.claimed_keys

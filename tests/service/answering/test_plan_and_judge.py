@@ -652,3 +652,24 @@ def test_a_side_by_side_answer_leads_with_each_documents_figure(corpus: Corpus) 
     # one document is no side by side
     same = [cite(docs[0], t) for t in texts]
     assert _side_by_side_lead(plan, sentences, same, corpus, terms) == ""  # type: ignore[arg-type]
+
+
+def test_a_procedure_is_stated_in_words_other_than_the_topics() -> None:
+    from service.answering.evidence import states_procedure
+
+    # "怎么申报?" is not answered by a sentence that only says 申报
+    assert not states_procedure("申报项目未获得过本奖项;已获奖的,3年内不得再次申报。", ("申报", "本奖项"))
+    assert states_procedure("推荐单位应当对申报材料进行审核,并签署推荐意见。", ("申报", "本奖项"))
+    assert states_procedure("本办法由区市场监管局负责解释。")
+    assert not states_procedure("对新认定的企业给予100万元奖励。")
+
+
+def test_a_how_question_prefers_the_sentence_that_states_a_step(corpus: Corpus) -> None:
+    from service.answering.config import EvidenceConfig
+    from service.answering.evidence import Terms, score_sentences
+
+    text = "申报本奖项的企业应当在本区注册。申报本奖项的企业由所在园区推荐,提交申报材料。"
+    plan = plan_query("本奖项怎么申报?", [], corpus)
+    terms = Terms({"申报": 1.0, "本奖项": 1.0}, {})
+    best = score_sentences(plan, terms, [(_chunk(text), 1.0)], EvidenceConfig())[0]
+    assert "推荐" in best.text and "注册" not in best.text
