@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from corpus.library import Corpus
 from corpus.models import PolicyDocument, TextStatus
 from corpus.text import compact
+from indexing.chunks import Chunk
 from service.answering import lexicon
 from service.answering.areas import AreaMatch
 from service.answering.config import JudgeConfig
@@ -104,6 +105,7 @@ def measure(
     dense_ok: bool = True,
     area: AreaMatch | None = None,
     neighbour_credit: float = 1.0,
+    quoted: list[Chunk] | None = None,
 ) -> Signals:
     """Every signal of the verdict, computed once."""
     signals = Signals(has_content=has_content(plan.original), structured=structured)
@@ -118,11 +120,19 @@ def measure(
         and any(y not in weights.corpus_text and y not in weights.toc_text for y in plan.years)
     )
     depth = 8 if plan.crossdoc else 3
+    quoted = quoted or []
     used = {key: weights.where_used(terms, key) for key in terms}
     # coverage is measured over the wording the compilation knows; the unknown rest is a signal of its own
     known = weights.known(terms)
     union = coverage(known, " ".join(h.chunk.indexed_text for h in hits[:depth]))
-    signals.coverage = max([union * config.union_discount, *(coverage(known, h.chunk.indexed_text) for h in hits[:5])])
+    signals.coverage = max(
+        [
+            union * config.union_discount,
+            *(coverage(known, h.chunk.indexed_text) for h in hits[:5]),
+            # the chunks the answer quotes are evidence wherever they ranked
+            *(coverage(known, chunk.indexed_text) for chunk in quoted),
+        ]
+    )
     total = sum(terms.values()) or 1.0
     signals.unknown_share = sum(w for k, w in terms.items() if used[k] == "none") / total
     loaded = loose(" ".join(h.chunk.indexed_text for h in hits[:depth]))

@@ -207,6 +207,7 @@ class PolicyQAService:
             result.dense_ok,
             self.areas.match(result.query_vector),
             config.evidence.neighbour_credit,
+            [s.chunk for s in chosen if coverage(terms, s.text) >= config.evidence.on_topic_share * best],
         )
         return Prepared(plan, result, scored, chosen, signals, terms, started, retrieved)
 

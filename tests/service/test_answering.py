@@ -388,3 +388,13 @@ def test_a_star_rating_raised_under_a_difference_award_is_worked_out(qa) -> None
     assert not qa.ask("四星级总部奖多少?").answer.startswith("星级培育奖励按差额")
     assert not qa.ask("我们总部从五星级降到了四星级,还有奖励吗?").answer.startswith("星级培育奖励按差额")
     assert not qa.ask("三星级和五星级总部分别奖多少?").answer.startswith("星级培育奖励按差额")  # side by side
+
+
+def test_which_office_is_answered_by_the_quoted_clause_wherever_it_ranked(qa) -> None:  # type: ignore[no-untyped-def]
+    # the closing clause names the office in a document whose title holds the topic: the clause is evidence
+    answer = qa.ask("专精特新政策找哪个部门?")
+    assert answer.status == "answered"
+    assert "区经信局会同财政局负责牵头实施" in answer.citations[0].quote
+    # a how-to-apply question is answered by the clause on how, not by who may apply
+    how = qa.ask("标准创新奖怎么申报?")
+    assert how.status == "answered" and "应当符合以下条件" not in how.citations[0].quote

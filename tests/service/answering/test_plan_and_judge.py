@@ -673,3 +673,11 @@ def test_a_how_question_prefers_the_sentence_that_states_a_step(corpus: Corpus) 
     terms = Terms({"申报": 1.0, "本奖项": 1.0}, {})
     best = score_sentences(plan, terms, [(_chunk(text), 1.0)], EvidenceConfig())[0]
     assert "推荐" in best.text and "注册" not in best.text
+
+
+def test_an_office_word_counts_as_a_procedure_only_as_the_verb() -> None:
+    from service.answering.evidence import states_procedure
+
+    assert not states_procedure("申报的各类组织为标准主导制(修)订单位。", ("申报",))  # 组织 the noun
+    assert not states_procedure("未担任失信企业的法定代表人或负责人。")  # 负责人 a person
+    assert states_procedure("由评审办组织开展。") and states_procedure("由区经信局负责实施。")
