@@ -89,7 +89,11 @@ def select_sentences(
 def as_quote(window: Sentence, plan: QueryPlan, terms: dict[str, float], config: EvidenceConfig) -> Sentence:
     """A chosen window as it is quoted: grown by its neighbours (not side by side: one sentence per document
     is what is compared), cut to its best clauses, without a budget opening."""
-    grown = extend_window(window, 0 if plan.crossdoc else config.extend_chars, config.sentence_reach)
+    # side by side, one sentence per document; but a clause heading alone ("1. 鼓励海内外高层次人才创新创业。")
+    # states nothing: it is quoted with what follows it
+    heading = bool(_HEADING.fullmatch(display_quote(window.text).strip()))
+    reach = config.extend_chars if heading or not plan.crossdoc else 0
+    grown = extend_window(window, reach, config.sentence_reach)
     grown = trim_quote(grown, terms, limit=config.quote_chars)
     return _after_budget(grown, plan.asks_budget)
 

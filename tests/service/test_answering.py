@@ -398,3 +398,13 @@ def test_which_office_is_answered_by_the_quoted_clause_wherever_it_ranked(qa) ->
     # a how-to-apply question is answered by the clause on how, not by who may apply
     how = qa.ask("标准创新奖怎么申报?")
     assert how.status == "answered" and "应当符合以下条件" not in how.citations[0].quote
+
+
+def test_a_side_by_side_answer_never_quotes_a_bare_clause_heading(qa) -> None:  # type: ignore[no-untyped-def]
+    import re
+
+    answer = qa.ask("高层次人才来滨江创业有什么支持?")
+    assert len({c.doc_no for c in answer.citations}) >= 2
+    heading = re.compile(r"\d+[.、.]\s*[^,,;;。]{1,24}。?")
+    assert not any(heading.fullmatch(c.quote.strip()) for c in answer.citations)
+    assert "5050" in answer.answer  # the heading "1. 鼓励海内外高层次人才创新创业。" comes with what it says
