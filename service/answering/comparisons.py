@@ -232,7 +232,9 @@ def kind_named(text: str, fact: PolicyFact) -> bool:
     sectors = [c for c in fact.conditions if c.field == "industry"]
     head = _LABEL_TAIL.sub("", _PARENTHESES.sub("", fact.label))
     distinctive = len(head) >= 2 and head not in _GENERIC_HEADS
-    if not _CJK.search(text):  # English: the glossary's corpus wording, each word whole ("sales" is 销售,
+    if lexicon.is_english(
+        text
+    ):  # English ("…15亿 revenue in software"): the glossary's corpus wording, each word whole ("sales" is 销售,
         named = _glossed(text)  # but 'revenue' -> 销售收入 names no kind)
         return any(k in named for c in sectors for k in c.keywords) or fact.label in named or head in named
     if any(k in text for c in sectors for k in c.keywords):
@@ -240,9 +242,6 @@ def kind_named(text: str, fact: PolicyFact) -> bool:
     if not distinctive:
         return False
     return head in text or (head.endswith("型") and len(head) >= 3 and head[:-1] in text)
-
-
-_CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
 @lru_cache(maxsize=256)

@@ -139,7 +139,7 @@ _ASKED: dict[Asked, re.Pattern[str]] = {
     Asked.YES_NO: re.compile(
         r"吗[??]?|是不是|能不能|可不可以|可以不|有没有|是否|对吧|对不对|支持不|算不算|"
         # an English yes/no question opens its sentence with an auxiliary verb
-        r"(?:^|[.?!]\s+)(?:is|are|can|could|does|do|did|will|would|should|may)\b",
+        r"(?:^|[.?!]\s+|,\s*)(?:is|are|can|could|does|do|did|will|would|should|may)\b",
         re.I,
     ),
 }

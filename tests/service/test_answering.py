@@ -408,3 +408,10 @@ def test_a_side_by_side_answer_never_quotes_a_bare_clause_heading(qa) -> None:  
     heading = re.compile(r"\d+[.、.]\s*[^,,;;。]{1,24}。?")
     assert not any(heading.fullmatch(c.quote.strip()) for c in answer.citations)
     assert "5050" in answer.answer  # the heading "1. 鼓励海内外高层次人才创新创业。" comes with what it says
+
+
+def test_an_english_question_with_a_chinese_figure_names_its_sector_in_english(qa) -> None:  # type: ignore[no-untyped-def]
+    # "15亿" holds a Chinese character, yet the question is English: "software" names the sector
+    lead = qa.ask("We have 8亿 revenue in software, can we qualify as an HQ?").answer.splitlines()[0]
+    assert lead.startswith("No. 信息传输、软件和信息技术服务业总部 requires 上年度营业收入10亿元以上(含)")
+    assert "其他总部" not in lead
