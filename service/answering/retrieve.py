@@ -210,7 +210,7 @@ class HybridRetriever(BaseRetriever):
         hits.sort(key=lambda h: h.score, reverse=True)
         if diversify:
             hits = diversify_by_document(hits)
-        return RetrievalResult(hits[:k], dense_ok, vector if dense_ok else None)
+        return RetrievalResult(_with_leaders(hits, k, [keyword, dense]), dense_ok, vector if dense_ok else None)
 
     def search_each_document(
         self,
@@ -239,6 +239,16 @@ class HybridRetriever(BaseRetriever):
         for h in extra:
             h.score = min(h.score, top) * 0.99
         return RetrievalResult(overall.hits + extra, overall.dense_ok, overall.query_vector)
+
+
+def _with_leaders(hits: list[ScoredChunk], k: int, rankings: list[list[tuple[str, float]]]) -> list[ScoredChunk]:
+    """The best ``k`` fused hits, and after them each ranking's first chunk when the fusion left it out: a
+    chunk one side ranks first and the other misses (a word the embedder does not weigh, a paraphrase the
+    keywords miss) loses a fusion of ranks to chunks both rank middling, yet it is one side's best answer."""
+    top = hits[:k]
+    ids = {h.chunk.id for h in top}
+    leaders = {ranking[0][0] for ranking in rankings if ranking}
+    return top + [h for h in hits[k:] if h.chunk.id in leaders and h.chunk.id not in ids]
 
 
 def fuse(

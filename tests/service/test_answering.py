@@ -415,3 +415,12 @@ def test_an_english_question_with_a_chinese_figure_names_its_sector_in_english(q
     lead = qa.ask("We have 8亿 revenue in software, can we qualify as an HQ?").answer.splitlines()[0]
     assert lead.startswith("No. 信息传输、软件和信息技术服务业总部 requires 上年度营业收入10亿元以上(含)")
     assert "其他总部" not in lead
+
+
+def test_the_keywords_best_clause_is_read_though_the_embedder_missed_it(qa) -> None:  # type: ignore[no-untyped-def]
+    # the closing clause "本办法由…市场监督管理局负责解释" is the keywords' first hit and not among the
+    # embedder's forty: it is still read, and it answers
+    for question in ("标准创新奖由哪个部门解释?", "Which department handles the Standard Innovation Award?"):
+        answer = qa.ask(question)
+        assert answer.status == "answered"
+        assert "市场监督管理局负责解释" in answer.citations[0].quote

@@ -683,3 +683,14 @@ def test_an_office_word_counts_as_a_procedure_only_as_the_verb() -> None:
     assert not states_procedure("申报的各类组织为标准主导制(修)订单位。", ("申报",))  # 组织 the noun
     assert not states_procedure("未担任失信企业的法定代表人或负责人。")  # 负责人 a person
     assert states_procedure("由评审办组织开展。") and states_procedure("由区经信局负责实施。")
+
+
+def test_each_rankings_first_chunk_follows_the_fused_best_when_fusion_left_it_out() -> None:
+    from service.answering.retrieve import ScoredChunk, _with_leaders
+
+    hits = [ScoredChunk(_chunk("x", name), score) for name, score in [("a", 0.9), ("b", 0.8), ("c", 0.7), ("d", 0.1)]]
+    keyword = [("d", 9.0), ("a", 5.0)]  # the keywords' best, which the embedder missed: fused last
+    dense = [("a", 0.9), ("b", 0.8)]
+    assert [h.chunk.id for h in _with_leaders(hits, 2, [keyword, dense])] == ["a", "b", "d"]
+    assert [h.chunk.id for h in _with_leaders(hits, 2, [dense, []])] == ["a", "b"]  # nothing left out
+    assert [h.chunk.id for h in _with_leaders(hits, 4, [keyword, dense])] == ["a", "b", "c", "d"]
