@@ -730,10 +730,41 @@ def compose_toc_only(
     return Draft(AnswerStatus.TOC_ONLY, "\n".join(lines), citations)
 
 
+def _unstated(plan: QueryPlan) -> tuple[str, str]:
+    """What the text does not state, in Chinese and English, by the kind of fact asked."""
+    for kind, zh, en in (
+        (Asked.PROCEDURE, "申请程序或受理部门", "how to apply or which office handles it"),
+        (Asked.AMOUNT, "具体金额", "an amount"),
+        (Asked.RATIO, "具体比例", "a rate"),
+        (Asked.COUNT, "具体数量", "a number"),
+        (Asked.DATE, "具体时间", "a date"),
+        (Asked.PERIOD, "具体期限", "a period"),
+        (Asked.CRITERION, "具体条件", "the conditions"),
+    ):
+        if kind in plan.asked:
+            return zh, en
+    return "所问的内容", "what was asked"
+
+
 def compose_not_found(plan: QueryPlan, verdict: Verdict, held: int = 0) -> Draft:
     """Say plainly that the compilation does not answer, what was looked for, and why (the verdict's reason);
     ``held``: the documents with text that the serving index holds."""
     sought = "、".join(topic_words(plan))
+    if verdict.topic_held and sought:
+        # the compilation speaks of the topic, only not of what was asked: say that, not that it is silent
+        zh, en = _unstated(plan)
+        if plan.lang == "en":
+            text = (
+                f"The Binjiang policy compilation has provisions on {sought}, but none of its {held or 'loaded'} "
+                f"documents with text states {en}. Please check with the responsible department or the policy's "
+                "own implementing rules and calls for applications."
+            )
+        else:
+            text = (
+                f"汇编已收录正文的 {held} 份文件中有关于「{sought}」的规定,但没有写明{zh}。"
+                "建议咨询主管部门,或查阅相关政策的实施细则与申报通知。"
+            )
+        return Draft(AnswerStatus.NOT_FOUND, text, [])
     if plan.lang == "en":
         looked = f" (looked for: {sought})" if sought else ""
         text = (

@@ -91,6 +91,7 @@ class Verdict:
     reason: str
     coverage: float = 0.0
     toc_docs: list[PolicyDocument] = field(default_factory=list)
+    topic_held: bool = False  # not_found: the loaded text is on the topic but states nothing of the kind asked
 
 
 def measure(
@@ -242,7 +243,12 @@ def decide(signals: Signals, config: JudgeConfig) -> Verdict:
             cov,
         )
     if not signals.attribute_share >= config.attribute_topic:
-        return Verdict(AnswerStatus.NOT_FOUND, "the text on the topic does not state what is asked", cov)
+        return Verdict(
+            AnswerStatus.NOT_FOUND,
+            "the text on the topic does not state what is asked",
+            cov,
+            topic_held=cov >= config.answer_coverage,
+        )
     return Verdict(AnswerStatus.NOT_FOUND, f"coverage {cov:.2f} of the question's words", cov)
 
 

@@ -424,3 +424,16 @@ def test_the_keywords_best_clause_is_read_though_the_embedder_missed_it(qa) -> N
         answer = qa.ask(question)
         assert answer.status == "answered"
         assert "市场监督管理局负责解释" in answer.citations[0].quote
+
+
+def test_which_years_policy_is_answered_by_its_validity_statement(qa) -> None:  # type: ignore[no-untyped-def]
+    lead = qa.ask("滨政〔2023〕7号是哪年的政策?").answer.splitlines()[0]
+    assert lead.startswith("滨政〔2023〕7号自2023年1月1日起施行,至2023年12月31日")
+
+
+def test_not_found_says_the_topic_is_there_when_only_the_asked_fact_is_missing(qa) -> None:  # type: ignore[no-untyped-def]
+    answer = qa.ask("展会补贴怎么申请?")  # the compilation grants it, and says nothing of how to apply
+    assert answer.status == "not_found"
+    assert "有关于「展会」的规定,但没有写明申请程序或受理部门" in answer.answer
+    # a topic the compilation never speaks of is still "没有找到"
+    assert "没有找到" in qa.ask("上海的总部企业有什么政策?").answer

@@ -34,6 +34,7 @@ def corpus() -> Corpus:
         ("Is the interest subsidy 50% or 80% of the interest?", "en", {Asked.RATIO}),
         ("补贴期是3年还是5年?", "zh", {Asked.PERIOD}),
         ("Our revenue was RMB 600 million. Does that meet the bar?", "en", {Asked.CRITERION, Asked.YES_NO}),
+        ("Which year is that policy for?", "en", {Asked.DATE}),
         # the auxiliary may open a clause after a comma
         ("We have 8亿 revenue, can we get the award?", "en", {Asked.YES_NO}),
     ],
