@@ -168,9 +168,18 @@ def compose_answered(
         lines.append(premise or lead)
     last_doc = None
     quoted = citations[: len(sentences)]
+    shown: set[str] = set()
     for n, citation in enumerate(quoted, start=1):
         doc = corpus.documents[citation.doc_no]
         where = _where(doc, citation, plan.lang, repeat=doc.doc_no == last_doc)
+        under = _list_heading(sentences[n - 1], citation.quote, corpus)
+        if under in shown:
+            under = ""  # said once for the quotes under it
+        shown.add(under)
+        if under and plan.lang == "zh":
+            where += f",{under}下"
+        elif under:
+            where = where.rstrip(": ") + f", under {under}: "
         # the words first, where they stand after them: the facts open the answer
         if plan.lang != "zh":
             lines.append(f"{where}「{citation.quote}」[{n}]")
@@ -664,6 +673,28 @@ def _where(doc: PolicyDocument, citation: Citation, lang: str, repeat: bool) -> 
         return f"同文件第{citation.printed_page}页"
     # the 文号 names the document (the citation beside the answer carries its full title)
     return f"{doc.doc_number} 第{citation.printed_page}页"
+
+
+def _list_heading(sentence: Sentence, quote: str, corpus: Corpus) -> str:
+    """For a quote that opens with a list's item ("2. 建立评审专家库…"), the heading that introduces the list
+    ("(七)评审办的主要职责:"), when the quote does not hold it: an item says what is done, its list by whom.
+    Only a heading that ends in a colon introduces its items; a section title ("三、支持政策") does not."""
+    if not _ITEM_NUMBER.match(quote.strip()):
+        return ""
+    path = [p.strip() for p in sentence.chunk.section.split(">") if p.strip()]
+    own = compact(_ITEM_NUMBER.sub("", quote.strip()))[:6]
+    # the path's last part may be the item itself; the list's heading is the part before it
+    if path and own and own in compact(path[-1]):
+        path = path[:-1]
+    heading = path[-1] if path else ""
+    if not heading or compact(heading) in compact(quote) or len(heading) > 30:
+        return ""
+    doc = corpus.documents[sentence.chunk.doc_no]
+    body = compact(corpus.source_of(doc).body[doc.start : doc.end or None])
+    at = body.find(compact(heading))
+    return (
+        heading if at >= 0 and body[at + len(compact(heading)) : at + len(compact(heading)) + 1] in (":", "：") else ""
+    )
 
 
 def short_title(title: str, limit: int = 20) -> str:

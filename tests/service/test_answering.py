@@ -437,3 +437,11 @@ def test_not_found_says_the_topic_is_there_when_only_the_asked_fact_is_missing(q
     assert "有关于「展会」的规定,但没有写明申请程序或受理部门" in answer.answer
     # a topic the compilation never speaks of is still "没有找到"
     assert "没有找到" in qa.ask("上海的总部企业有什么政策?").answer
+
+
+def test_a_quoted_list_item_names_the_heading_that_introduces_its_list(qa) -> None:  # type: ignore[no-untyped-def]
+    # "3. 组织开展…申报和受理工作" says what is done; "(七)评审办的主要职责:" says by whom
+    answer = qa.ask("想报区里的标准创新奖,申报材料是交给哪个机构受理?")
+    assert "(七)评审办的主要职责下)" in answer.answer
+    # a section title is no list's introduction: "(八)给予金融支持。…" is quoted as it stands
+    assert "支持政策下" not in qa.ask("总部企业境内上市奖励多少?").answer
