@@ -162,17 +162,33 @@ def compose_answered(
         lead = _quote_lead(
             _disputed(plan) if premise else plan, sentences, terms or {}, opens_within=OPENS_WITHIN - before
         )
+    # the quotes the lead rests on come first, every one of them shown (a fact's own clause included), then
+    # the other quotes; the markers follow the new order
+    order, shown_count = _quote_order(lead, len(sentences), len(citations))
+    # a quote the lead does not cite that repeats one shown before it is not shown again
+    cited = len(set(re.findall(r"\[(\d+)\]", lead)))
+    kept = order[:cited]
+    for old in order[cited:shown_count]:
+        # as many quotes as before: the lead's own clauses take the place of the last of the others
+        if len(kept) >= max(len(sentences), cited):
+            break
+        if not any(_repeats(citations[old - 1], citations[k - 1]) for k in kept):
+            kept.append(old)
+    order, shown_count = kept + [o for o in order if o not in kept], len(kept)
+    renumber = {old: new for new, old in enumerate(order, start=1)}
+    lead = re.sub(r"\[(\d+)\]", lambda m: f"[{renumber.get(int(m.group(1)), int(m.group(1)))}]", lead)
+    citations = [citations[old - 1] for old in order]
     if premise and lead:
         lines.append(premise.replace("原文如下:", "规定的是:") + lead)  # one line: what is not so, what is
     elif premise or lead:
         lines.append(premise or lead)
     last_doc = None
-    quoted = citations[: len(sentences)]
     shown: set[str] = set()
-    for n, citation in enumerate(quoted, start=1):
+    for n, citation in enumerate(citations[:shown_count], start=1):
         doc = corpus.documents[citation.doc_no]
         where = _where(doc, citation, plan.lang, repeat=doc.doc_no == last_doc)
-        under = _list_heading(sentences[n - 1], citation.quote, corpus)
+        old = order[n - 1]
+        under = _list_heading(sentences[old - 1], citation.quote, corpus) if old <= len(sentences) else ""
         if under in shown:
             under = ""  # said once for the quotes under it
         shown.add(under)
@@ -189,6 +205,21 @@ def compose_answered(
             lines.append(f"「{citation.quote}」[{n}]({where})")
         last_doc = doc.doc_no
     return Draft(AnswerStatus.ANSWERED, "\n".join(lines), citations)
+
+
+def _repeats(a: Citation, b: Citation) -> bool:
+    """Whether two quotes of one page share their opening words (one is the other, grown or cut)."""
+    x, y = compact(a.quote), compact(b.quote)
+    return a.doc_no == b.doc_no and a.printed_page == b.printed_page and (x[:20] in y or y[:20] in x)
+
+
+def _quote_order(lead: str, quoted: int, total: int) -> tuple[list[int], int]:
+    """The citations' new order (old 1-based numbers) and how many of them are shown as quotes: those the
+    lead cites first (in the lead's order), then the other quoted ones, then the rest (cited, not shown)."""
+    cited = [n for n in dict.fromkeys(int(m) for m in re.findall(r"\[(\d+)\]", lead)) if 1 <= n <= total]
+    shown = cited + [n for n in range(1, quoted + 1) if n not in cited]
+    rest = [n for n in range(1, total + 1) if n not in shown]
+    return shown + rest, len(shown)
 
 
 LEAD_CHARS = 90  # one run of a lead

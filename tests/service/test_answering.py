@@ -445,3 +445,20 @@ def test_a_quoted_list_item_names_the_heading_that_introduces_its_list(qa) -> No
     assert "(七)评审办的主要职责下)" in answer.answer
     # a section title is no list's introduction: "(八)给予金融支持。…" is quoted as it stands
     assert "支持政策下" not in qa.ask("总部企业境内上市奖励多少?").answer
+
+
+def test_every_clause_the_lead_cites_is_quoted_and_comes_first(qa) -> None:  # type: ignore[no-untyped-def]
+    import re
+
+    for question in (
+        "我们去年营收12亿,算总部企业吗?",
+        "Our HQ's revenue first passed 200亿 this year. How much is the milestone award?",
+    ):
+        answer = qa.ask(question)
+        lead, *quotes = answer.answer.splitlines()
+        cited = sorted({int(n) for n in re.findall(r"\[(\d+)\]", lead)})
+        assert cited == list(range(1, len(cited) + 1))  # the lead's clauses are [1], [2], … in order
+        for n in cited:  # each shown as a quote line, with its own marker
+            assert any(f"[{n}]" in line and answer.citations[n - 1].quote in line for line in quotes)
+    milestone = qa.ask("Our HQ's revenue first passed 200亿 this year. How much is the milestone award?")
+    assert "首次突破" in milestone.citations[0].quote
