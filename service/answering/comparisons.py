@@ -226,6 +226,12 @@ _ASKS_BENEFIT = re.compile(r"奖励|补贴|补助|资助|奖多少|支持|扶持
 _ASKS_RECOGNITION = re.compile(r"认定|算.{0,12}吗|够不够|够格|够得上|qualif|recogni", re.I)
 
 
+def asks_recognition(text: str) -> bool:
+    """Whether the question asks to be recognised as a category ("能认定总部吗?", "算总部企业吗?"), not what an
+    award gives."""
+    return bool(_ASKS_RECOGNITION.search(text)) and not _ASKS_BENEFIT.search(text)
+
+
 def kind_named(text: str, fact: PolicyFact) -> bool:
     """Whether the question names the fact's kind: its sector's words (做软件开发的), or the distinctive head
     of its label (研发型总部 -> 研发型; 销售型总部 -> 销售)."""

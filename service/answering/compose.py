@@ -13,6 +13,7 @@ from corpus.text import compact
 from service.answering.comparisons import (
     Comparison,
     applied_benefit,
+    asks_recognition,
     compare_figures,
     kind_named,
     lead_sentence,
@@ -519,6 +520,9 @@ def _figures_lead(
         return _fact_marker(fact, citations, corpus, as_of)
 
     comparisons = compare_figures(plan.user_figures, candidates)
+    if asks_recognition(asked) and any(c.fact.kind is FactKind.RECOGNITION for c in comparisons):
+        # "能认定总部吗?" is answered by the recognition categories, not by an award's brackets
+        comparisons = [c for c in comparisons if c.fact.kind is FactKind.RECOGNITION]
     if not comparisons:
         # no threshold to compare with: a quoted ratio award of the user's own figure is worked out
         if not plan.asks_amount:

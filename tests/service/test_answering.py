@@ -462,3 +462,11 @@ def test_every_clause_the_lead_cites_is_quoted_and_comes_first(qa) -> None:  # t
             assert any(f"[{n}]" in line and answer.citations[n - 1].quote in line for line in quotes)
     milestone = qa.ask("Our HQ's revenue first passed 200亿 this year. How much is the milestone award?")
     assert "首次突破" in milestone.citations[0].quote
+
+
+def test_a_recognition_question_is_compared_with_categories_not_an_awards_brackets(qa) -> None:  # type: ignore[no-untyped-def]
+    lead = qa.ask("我们是律师事务所,营收3亿,能认定总部吗?").answer.splitlines()[0]
+    assert lead.startswith("可以:商务服务业总部(会计师事务所、律师事务所)的门槛是上年度营业收入2亿元以上(含)")
+    assert "营收突破奖励" not in qa.ask("我们营收3亿,能认定总部吗?").answer.splitlines()[0]
+    # asked what it gives, the award's bracket answers
+    assert qa.ask("我们总部营收首次突破50亿,有奖励吗?").answer.startswith("营收突破奖励:")
