@@ -431,12 +431,26 @@ def _validity_lead(plan: QueryPlan, sentence: Sentence, corpus: Corpus, as_of: d
     doc = corpus.documents[sentence.chunk.doc_no]
     dates = doc.dates
     stated = compact(dates.statement)
-    if not stated or (dates.effective_from is None and dates.expires_on is None):
+    if not stated:
         return ""
     if stated[:12] not in compact(sentence.text) and compact(sentence.text)[:12] not in stated:
         return ""
+    if dates.effective_from is None and dates.expires_on is None:
+        # a statement without a date ("本意见自发布后30日施行"), and no issue date in the compilation
+        statement = _ITEM_NUMBER.sub("", display_quote(dates.statement).strip()).rstrip("。")
+        if len(statement) > LEAD_CHARS:
+            return ""
+        if plan.lang == "en":
+            return (
+                f"{doc.doc_number} states no expiry (「{statement}」), and the compilation gives no issue date: "
+                f"whether it is still in force cannot be told from it [{n}]."
+            )
+        return (
+            f"{doc.doc_number}只写明「{statement}」,未写明有效期,汇编也未载明发布日期,无法据此判断现在是否仍有效[{n}]。"
+        )
     status = doc.status(as_of)
     years = _whole_years(dates.effective_from, dates.expires_on)
+    asked = _asked_year(plan, as_of)
     if plan.lang == "en":
         parts = [f"{doc.doc_number}"]
         if dates.effective_from:
@@ -445,6 +459,16 @@ def _validity_lead(plan: QueryPlan, sentence: Sentence, corpus: Corpus, as_of: d
             parts.append(f"applies until {dates.expires_on}" + (f" ({years} years)" if years else ""))
         now = {Validity.IN_FORCE: "it is in force", Validity.EXPIRED: "it has expired"}.get(status, "")
         tail = f"; as of {as_of} {now}" if now else ""
+        if asked:
+            tail += (
+                f"; in {asked} "
+                + {
+                    "after": "it no longer applies",
+                    "before": "it had not yet taken effect",
+                    "ends": f"it applies until {dates.expires_on}",
+                    "within": "it applies",
+                }[_year_within(asked, dates.effective_from, dates.expires_on)]
+            )
         return f"{' '.join(parts[:1])} {' and '.join(parts[1:])}{tail} [{n}]."
     parts = []
     if dates.effective_from:
@@ -453,7 +477,37 @@ def _validity_lead(plan: QueryPlan, sentence: Sentence, corpus: Corpus, as_of: d
         parts.append(f"至{cn_date(dates.expires_on)}" + (f"(有效期{years}年)" if years else ""))
     now = {Validity.IN_FORCE: "仍有效", Validity.EXPIRED: "已失效", Validity.NOT_YET: "尚未施行"}.get(status, "")
     tail = f";截至{cn_date(as_of)}{now}" if now else ""
+    if asked:
+        tail += (
+            f";{asked}年"
+            + {
+                "after": "已不在有效期内",
+                "before": "尚未施行",
+                "ends": f"有效至{cn_date(dates.expires_on)}" if dates.expires_on else "在有效期内",
+                "within": "在有效期内",
+            }[_year_within(asked, dates.effective_from, dates.expires_on)]
+        )
     return f"{doc.doc_number}{','.join(parts)}{tail}[{n}]。"
+
+
+def _asked_year(plan: QueryPlan, as_of: date) -> int | None:
+    """The one year a validity question asks about ("2027年还有效吗?"), when it is not this year."""
+    years = {int(y) for y in plan.years}
+    if len(years) != 1:
+        return None
+    year = years.pop()
+    return year if year != as_of.year else None
+
+
+def _year_within(year: int, start: date | None, end: date | None) -> str:
+    """Where a year stands against a validity period: "before", "within", "ends" (its last year) or "after"."""
+    if end is not None and year > end.year:
+        return "after"
+    if start is not None and year < start.year:
+        return "before"
+    if end is not None and year == end.year:
+        return "ends"
+    return "within"
 
 
 def _whole_years(start: date | None, end: date | None) -> int:

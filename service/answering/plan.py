@@ -114,7 +114,7 @@ _ASKED: dict[Asked, re.Pattern[str]] = {
     Asked.RATIO: re.compile(r"比例|百分之|几成|占比|多少%|percent|share of|\bratios?\b|\brates?\b|proportion", re.I),
     Asked.COUNT: re.compile(r"多少家|几家|多少个|几个|多少宗|多少亩|多少名|多少项|how many|number of", re.I),
     Asked.DATE: re.compile(
-        r"什么时候|啥时候?|几时|何时|哪天|哪一天|哪年|哪一年|几号|到期|有效期|施行|生效|起止|过期|失效|截止|还有效|"
+        r"什么时候|啥时候?|几时|何时|哪天|哪一天|哪年|哪一年|几号|到期|有效期|施行|生效|起止|过期|失效|截止|还有效|有效[吗么不]|"
         r"还能(?!再)|还适用|\bwhen\b|\b(?:which|what) year\b|"
         r"expire|valid|effective|in force|deadline|still apply|takes? effect|took effect|"
         r"c[oa]me into (?:force|effect)",

@@ -470,3 +470,15 @@ def test_a_recognition_question_is_compared_with_categories_not_an_awards_bracke
     assert "营收突破奖励" not in qa.ask("我们营收3亿,能认定总部吗?").answer.splitlines()[0]
     # asked what it gives, the award's bracket answers
     assert qa.ask("我们总部营收首次突破50亿,有奖励吗?").answer.startswith("营收突破奖励:")
+
+
+def test_a_validity_question_about_a_year_is_answered_for_that_year(qa) -> None:  # type: ignore[no-untyped-def]
+    assert qa.ask("总部政策2027年还有效吗?").answer.splitlines()[0].endswith(";2027年在有效期内[1]。")
+    assert qa.ask("总部政策2030年还有效吗?").answer.splitlines()[0].endswith(";2030年已不在有效期内[1]。")
+    assert "2025年在有效期内" in qa.ask("区办〔2023〕9号2025年有效吗?").answer.splitlines()[0]
+    assert (
+        qa.ask("Is the HQ policy valid in 2029?").answer.splitlines()[0].endswith("in 2029 it no longer applies [1].")
+    )
+    # a policy that states no expiry and whose issue date the compilation lacks: said plainly, not guessed
+    lead = qa.ask("双引擎政策还有效吗?").answer.splitlines()[0]
+    assert lead.startswith("区党委〔2019〕25号只写明「本意见自发布后 30 日施行」,未写明有效期")
