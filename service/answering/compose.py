@@ -165,9 +165,8 @@ def compose_answered(
         )
     # the quotes the lead rests on come first, every one of them shown (a fact's own clause included), then
     # the other quotes; the markers follow the new order
-    order, shown_count = _quote_order(lead, len(sentences), len(citations))
+    order, shown_count, cited = _quote_order(lead, len(sentences), len(citations))
     # a quote the lead does not cite that repeats one shown before it is not shown again
-    cited = len(set(re.findall(r"\[(\d+)\]", lead)))
     kept = order[:cited]
     for old in order[cited:shown_count]:
         # as many quotes as before: the lead's own clauses take the place of the last of the others
@@ -214,13 +213,14 @@ def _repeats(a: Citation, b: Citation) -> bool:
     return a.doc_no == b.doc_no and a.printed_page == b.printed_page and (x[:20] in y or y[:20] in x)
 
 
-def _quote_order(lead: str, quoted: int, total: int) -> tuple[list[int], int]:
-    """The citations' new order (old 1-based numbers) and how many of them are shown as quotes: those the
-    lead cites first (in the lead's order), then the other quoted ones, then the rest (cited, not shown)."""
+def _quote_order(lead: str, quoted: int, total: int) -> tuple[list[int], int, int]:
+    """The citations' new order (old 1-based numbers), how many of them are shown as quotes and how many of
+    those the lead cites: the lead's first (in the lead's order), then the other quoted ones, then the rest
+    (cited, not shown)."""
     cited = [n for n in dict.fromkeys(int(m) for m in re.findall(r"\[(\d+)\]", lead)) if 1 <= n <= total]
     shown = cited + [n for n in range(1, quoted + 1) if n not in cited]
     rest = [n for n in range(1, total + 1) if n not in shown]
-    return shown + rest, len(shown)
+    return shown + rest, len(shown), len(cited)
 
 
 LEAD_CHARS = 90  # one run of a lead
