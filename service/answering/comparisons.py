@@ -238,10 +238,10 @@ def kind_named(text: str, fact: PolicyFact) -> bool:
     sectors = [c for c in fact.conditions if c.field == "industry"]
     head = _LABEL_TAIL.sub("", _PARENTHESES.sub("", fact.label))
     distinctive = len(head) >= 2 and head not in _GENERIC_HEADS
-    if lexicon.is_english(
-        text
-    ):  # English ("…15亿 revenue in software"): the glossary's corpus wording, each word whole ("sales" is 销售,
-        named = _glossed(text)  # but 'revenue' -> 销售收入 names no kind)
+    if lexicon.is_english(text):
+        # English ("…15亿 revenue in software"): the glossary's corpus wording, each word whole ("sales" is
+        # 销售, but 'revenue' -> 销售收入 names no kind)
+        named = _glossed(text)
         return any(k in named for c in sectors for k in c.keywords) or fact.label in named or head in named
     if any(k in text for c in sectors for k in c.keywords):
         return True

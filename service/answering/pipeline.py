@@ -194,20 +194,20 @@ class PolicyQAService:
         if not structured and not plan.crossdoc:
             chosen = self._answer_each_part(plan, result.hits, chosen)
         best = max((coverage(terms, c.text) for c in chosen), default=0.0)
-        on_topic = [s.text for s in chosen if coverage(terms, s.text) >= config.evidence.on_topic_share * best]
+        on_topic = [s for s in chosen if coverage(terms, s.text) >= config.evidence.on_topic_share * best]
         signals = measure(
             plan,
             terms,
             weights,
             result.hits,
             corpus,
-            on_topic,
+            [s.text for s in on_topic],
             structured,
             config.judge,
             result.dense_ok,
             self.areas.match(result.query_vector),
             config.evidence.neighbour_credit,
-            [s.chunk for s in chosen if coverage(terms, s.text) >= config.evidence.on_topic_share * best],
+            [s.chunk for s in on_topic],
         )
         return Prepared(plan, result, scored, chosen, signals, terms, started, retrieved)
 
