@@ -244,11 +244,15 @@ def strip_instructions(text: str) -> str:
     return "".join(kept).strip()
 
 
-def rewrite_followup(question: str, history: list[Turn]) -> tuple[str, bool]:
-    """Join an elliptical question to the last user turn (and the 文号 the assistant named)."""
-    previous_user = next((t.content for t in reversed(history) if t.role == "user"), "")
+def rewrite_followup(question: str, history: list[Turn], depth: int = 2) -> tuple[str, bool]:
+    """Join an elliptical question to the last user turn (and the 文号 the assistant named); when that turn
+    was elliptical too ("总部租房补贴多少?" -> "那购房呢?" -> "要满足什么条件?"), as it was read."""
+    at = next((i for i in range(len(history) - 1, -1, -1) if history[i].role == "user"), None)
+    previous_user = history[at].content if at is not None else ""
     if not previous_user or not has_content(question):
         return question, False
+    if depth > 1 and at is not None:
+        previous_user = rewrite_followup(previous_user, history[:at], depth - 1)[0]
     short = len(question) <= 14 or bool(_ELLIPTIC.search(question.strip()))
     names_own_subject = bool(find_doc_numbers(question)) and len(question) > 14
     if not short or names_own_subject:

@@ -695,3 +695,22 @@ def test_each_rankings_first_chunk_follows_the_fused_best_when_fusion_left_it_ou
     assert [h.chunk.id for h in _with_leaders(hits, 2, [keyword, dense])] == ["a", "b", "d"]
     assert [h.chunk.id for h in _with_leaders(hits, 2, [dense, []])] == ["a", "b"]  # nothing left out
     assert [h.chunk.id for h in _with_leaders(hits, 4, [keyword, dense])] == ["a", "b", "c", "d"]
+
+
+def test_a_follow_up_to_a_follow_up_reads_both_turns_before_it() -> None:
+    from service.answering.plan import rewrite_followup
+    from service.models import Turn
+
+    history = [
+        Turn(role="user", content="总部企业租房补贴多少?"),
+        Turn(role="assistant", content="…[1](区办〔2023〕12号 第13页)"),
+        Turn(role="user", content="那购房呢?"),
+        Turn(role="assistant", content="…"),
+    ]
+    text, rewritten = rewrite_followup("要满足什么条件?", history)
+    assert rewritten and "总部企业" in text and "购房" in text and text.endswith("要满足什么条件?")
+    # a question with its own subject stands alone
+    assert rewrite_followup("标准创新奖个人奖的申报条件是什么?", history) == (
+        "标准创新奖个人奖的申报条件是什么?",
+        False,
+    )
