@@ -178,6 +178,7 @@ def compose_answered(
     renumber = {old: new for new, old in enumerate(order, start=1)}
     lead = re.sub(r"\[(\d+)\]", lambda m: f"[{renumber.get(int(m.group(1)), int(m.group(1)))}]", lead)
     citations = [citations[old - 1] for old in order]
+    lead = _lead_source(lead, citations, corpus, plan) + lead if lead else lead
     if premise and lead:
         lines.append(premise.replace("原文如下:", "规定的是:") + lead)  # one line: what is not so, what is
     elif premise or lead:
@@ -205,6 +206,23 @@ def compose_answered(
             lines.append(f"「{citation.quote}」[{n}]({where})")
         last_doc = doc.doc_no
     return Draft(AnswerStatus.ANSWERED, "\n".join(lines), citations)
+
+
+def _lead_source(lead: str, citations: list[Citation], corpus: Corpus, plan: QueryPlan) -> str:
+    """For a which-document question, the 文号 and page of the quote the lead cites first, to open the lead
+    with (empty when the lead names it already or its document has no 文号)."""
+    if Asked.DOCUMENT not in plan.asked:
+        return ""
+    marker = re.search(r"\[(\d+)\]", lead)
+    if not marker or not 1 <= int(marker.group(1)) <= len(citations):
+        return ""
+    citation = citations[int(marker.group(1)) - 1]
+    number = corpus.documents[citation.doc_no].doc_number
+    if not number or number in lead:
+        return ""
+    if plan.lang == "en":
+        return f"{number}, p. {citation.printed_page}: "
+    return f"{number}第{citation.printed_page}页:"
 
 
 def _repeats(a: Citation, b: Citation) -> bool:
@@ -285,7 +303,8 @@ def _side_by_side_lead(
     for doc_no, n in first.items():
         doc = corpus.documents[doc_no]
         name = doc.doc_number or short_title(doc.title)
-        runs = _runs(plan, display_quote(sentences[n - 1].text), terms, 1)
+        # side by side, each document's part is short: its figure, the documents say to whom
+        runs = _runs(plan, display_quote(sentences[n - 1].text), terms, 1, to_whom=False)
         runs.sort(key=lambda r: (bool(FIGURE.search(r.text)), r.score), reverse=True)
         if runs:
             options.append([f"{name}: {r.text}[{n}]" if plan.lang == "en" else f"{name}:{r.text}[{n}]" for r in runs])
@@ -373,9 +392,10 @@ def _items_lead(sentences: list[Sentence], lang: str) -> str:
 _ITEM_NUMBER = re.compile(r"^(?:\d+[.、.]|[((][一二三四五六七八九十\d]+[))]|[一二三四五六七八九十]+、)\s*")
 
 
-def _runs(plan: QueryPlan, text: str, terms: dict[str, float], n: int) -> list[_Run]:
+def _runs(plan: QueryPlan, text: str, terms: dict[str, float], n: int, to_whom: bool = True) -> list[_Run]:
     """The runs of whole comma clauses of quote ``n`` that could lead: inside one sentence, not a heading,
-    for a figure question holding the kind of figure asked (not a budget), scored by topic coverage."""
+    for a figure question holding the kind of figure asked (not a budget), scored by topic coverage.
+    ``to_whom``: a run keeps the clause before it that names to whom it gives, when both fit."""
     runs: list[_Run] = []
     for part in _LEAD_SENTENCE.finditer(text):
         if _HEADING.fullmatch(part.group().strip()):
@@ -387,6 +407,9 @@ def _runs(plan: QueryPlan, text: str, terms: dict[str, float], n: int) -> list[_
                 run = re.sub(r"[,,;;::。\s]+$", "", run)
                 if len(run) > LEAD_CHARS:
                     break
+                before = clauses[i - 1][1] if i else ""
+                if to_whom and _FOR_WHOM.match(before) and len(before) + len(run) <= LEAD_CHARS:
+                    continue  # "按…给予300万元" says what is given; the clause before it ("对新设立的…中心,") to whom
                 stated = _stated(plan, without_budgets(run, plan.asks_budget))
                 if plan.asks_amount and not stated:
                     continue
@@ -531,6 +554,8 @@ def _asked_figure(plan: QueryPlan) -> re.Pattern[str]:
 _HEADING = re.compile(
     r"(?:\d+[.、.]|[((][一二三四五六七八九十\d]+[))]|[一二三四五六七八九十]+、)\s*[^,,;;]{1,24}[。.]?"
 )
+# a clause that only names to whom what follows is given ("对新设立的全球或区域性外资研发中心,")
+_FOR_WHOM = re.compile(r"\s*对(?!于)(?:(?!给予|奖励|补助|补贴|资助|万元|%)[^,,;;。]){2,}[,,]$")
 _LEAD_SENTENCE = re.compile(r"[^。;;!?!?]+[。;;!?!?]?")
 _LEAD_CLAUSE = re.compile(r"[^,,;;。]+[,,;;。]?")
 

@@ -305,6 +305,49 @@ def test_a_lead_for_an_amount_states_what_a_company_gets_not_the_budget(corpus: 
     assert lead("对拟上市企业分阶段给予400万元奖励。鼓励上市企业再融资。") == ""
 
 
+def test_a_lead_says_to_whom_its_figure_is_given(corpus: Corpus) -> None:
+    from service.answering.compose import _quote_lead
+    from service.answering.evidence import Sentence
+
+    chunk = type("C", (), {"doc_no": 1})()
+    plan = plan_query("按实缴金额配套的奖励最高多少?", [], corpus)
+    opening = "鼓励企业开拓国际市场,支持企业参加境外展会,推动外贸稳中提质。" * 4
+
+    def lead(text: str) -> str:
+        return _quote_lead(plan, [Sentence(chunk, 0, len(text), text)], {"配套": 3.0, "奖励": 1.0})  # type: ignore[arg-type]
+
+    # "按…给予" says what is given; the clause before it, to whom, opens the lead with it
+    given = opening + "对新设立的海外研发中心,按实缴金额给予最高 200 万元的配套奖励。"
+    assert lead(given) == "对新设立的海外研发中心,按实缴金额给予最高 200 万元的配套奖励[1]。"
+    # a clause that itself gives something is not a to-whom clause of the next one
+    two = opening + "对新认定的国家级基地给予100万元奖励,按实缴金额给予最高 200 万元的配套奖励。"
+    assert lead(two) == "按实缴金额给予最高 200 万元的配套奖励[1]。"
+
+
+def test_a_which_document_lead_opens_with_the_document_number_and_page(corpus: Corpus) -> None:
+    from service.answering.compose import _lead_source
+    from service.models import Citation
+
+    doc = next(d for d in corpus.with_text() if d.doc_number)
+    citation = Citation(
+        doc_no=doc.doc_no,
+        doc_number=doc.doc_number,
+        title=doc.title,
+        section="s",
+        printed_page=7,
+        ebook_page=9,
+        quote="q",
+    )
+    which = plan_query("配套奖励最高多少?在哪个文件第几页?", [], corpus)
+    assert _lead_source("给予最高 200 万元的配套奖励[1]。", [citation], corpus, which) == f"{doc.doc_number}第7页:"
+    # the lead names it already, or the question does not ask where it stands
+    assert _lead_source(f"{doc.doc_number}:给予 200 万元[1]。", [citation], corpus, which) == ""
+    plain = plan_query("配套奖励最高多少?", [], corpus)
+    assert _lead_source("给予最高 200 万元的配套奖励[1]。", [citation], corpus, plain) == ""
+    english = plan_query("Which document sets the matching award, and on what page?", [], corpus)
+    assert _lead_source("up to 200万元[1].", [citation], corpus, english) == f"{doc.doc_number}, p. 7: "
+
+
 def test_a_date_question_leads_with_the_documents_own_dates_and_status_today(corpus: Corpus) -> None:
     from datetime import date
 
