@@ -59,6 +59,24 @@ def year_of(doc_number: str) -> int | None:
     return int(match.group("year")) if match else None
 
 
+# 文号 as people say them, without brackets: "区办23年12号", "滨政2023年第7号"; known issuers only
+# ("我们23年12号搬来的" is a date)
+_SPOKEN_RE = re.compile(
+    r"(?P<issuer>" + "|".join(sorted(ISSUERS, key=len, reverse=True)) + r")\s*(?P<year>(?:19|20)?\d{2})\s*年\s*"
+    r"第?\s*(?P<num>\d{1,4})\s*号"
+)
+
+
+def bracket_spoken_doc_numbers(text: str) -> str:
+    """``text`` with each spoken 文号 of a known issuer in canonical form ("区办23年12号" -> "区办〔2023〕12号")."""
+
+    def canonical(m: re.Match[str]) -> str:
+        year = m.group("year")
+        return f"{m.group('issuer')}〔{year if len(year) == 4 else '20' + year}〕{int(m.group('num'))}号"
+
+    return _SPOKEN_RE.sub(canonical, text)
+
+
 def number_start(match: re.Match[str]) -> int:
     """Where the 文号 of a DOC_NUMBER_RE match begins (the lazy issuer group may have taken words before it)."""
     return match.end("issuer") - len(_issuer(match.group("issuer")))

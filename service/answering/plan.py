@@ -8,7 +8,7 @@ from enum import StrEnum
 from functools import lru_cache
 from itertools import pairwise
 
-from corpus.doc_numbers import find_doc_numbers
+from corpus.doc_numbers import bracket_spoken_doc_numbers, find_doc_numbers
 from corpus.library import Corpus
 from corpus.text import compact, nfkc
 from service.answering import lexicon
@@ -224,7 +224,7 @@ class QueryPlan:
 def normalise(text: str) -> str:
     """NFKC (full-width to half-width), unified whitespace, 万/亿 amounts spelled as the texts do (万元)."""
     text = nfkc(text).replace("\u3000", " ")
-    text = re.sub(r"\s+", " ", text).strip()
+    text = bracket_spoken_doc_numbers(re.sub(r"\s+", " ", text).strip())
     return _AMOUNT_UNIT.sub(lambda m: f"{m.group(1)}{m.group(2)}元", text)
 
 

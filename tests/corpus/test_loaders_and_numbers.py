@@ -98,3 +98,19 @@ def test_damaged_word_file_is_a_clear_error(tmp_path: Path) -> None:
     path.write_bytes(b"PK\x03\x04")
     with pytest.raises(LoadError, match="Word document"):
         load_file(path, doc_no=34)
+
+
+@pytest.mark.parametrize(
+    ("said", "read"),
+    [
+        ("区办23年12号 认定以后", "区办〔2023〕12号 认定以后"),
+        ("按滨政2023年第7号执行", "按滨政〔2023〕7号执行"),
+        ("区党委 19年 25号", "区党委〔2019〕25号"),
+        # no known issuer before it: a date the asker mentions, left as it is
+        ("我们23年12号搬来的", "我们23年12号搬来的"),
+    ],
+)
+def test_a_spoken_document_number_of_a_known_issuer_is_read_as_one(said: str, read: str) -> None:
+    from corpus.doc_numbers import bracket_spoken_doc_numbers
+
+    assert bracket_spoken_doc_numbers(said) == read
