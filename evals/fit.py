@@ -34,6 +34,7 @@ GRID: dict[str, list[float]] = {
     "toc_fallback": [0.1, 0.2, 0.3, 0.45],
     "dense_min": [0.0, 0.84, 0.86, 0.88],
     "area_margin": [0.0, 0.005, 0.01, 0.02, 1.0],
+    "delegated_coverage": [0.8, 0.9, 1.0, 1.01],
 }
 
 

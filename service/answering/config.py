@@ -103,6 +103,11 @@ class JudgeConfig(BaseModel):
     dense_min: float = Field(
         0.0, description="Answered needs the best dense similarity of a retrieved chunk above this."
     )
+    delegated_coverage: float = Field(
+        1.01,
+        description="Framework documents that leave the details to later ones (a listed document shares the topic)"
+        " still answer when their text covers this share of the topic (above 1: never).",
+    )
 
 
 class AnsweringConfig(BaseModel):

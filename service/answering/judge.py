@@ -212,7 +212,9 @@ def decide(signals: Signals, config: JudgeConfig) -> Verdict:
     )
     margin = signals.area_margin if signals.area_margin is not None else -1.0
     area_docs = [signals.area_doc] if signals.area_doc is not None else []
-    if strong and not (signals.delegated and signals.toc_area >= config.toc_fallback):
+    # a framework document's text that holds the whole topic answers, though it leaves details to later ones
+    framed = signals.delegated and signals.toc_area >= config.toc_fallback and cov < config.delegated_coverage - 1e-9
+    if strong and not framed:
         return Verdict(AnswerStatus.ANSWERED, f"coverage {cov:.2f}", cov)
     if toc_docs and signals.toc_area >= config.toc_fallback:
         return Verdict(

@@ -206,6 +206,20 @@ def test_a_framework_that_leaves_the_details_to_later_documents_names_the_listed
     )
 
 
+def test_a_framework_whose_text_holds_the_whole_topic_answers_though_it_delegates(corpus: Corpus) -> None:
+    shared = TocMatch(_listed(corpus).doc, area=0.6, uncovered=0.0, words=["x"])  # above toc_fallback
+    config = CONFIG.model_copy(update={"delegated_coverage": 0.95})
+    # the framework's clause covers part of the topic and leaves the rest to a later document: that document
+    partial = Signals(coverage=0.7, dense=0.9, toc=[shared], delegated=True)
+    assert decide(partial, config).status is AnswerStatus.TOC_ONLY
+    # it holds every topic word: its own clause answers
+    whole = Signals(coverage=1.0, dense=0.9, toc=[shared], delegated=True)
+    assert decide(whole, config).status is AnswerStatus.ANSWERED
+    # above 1, never
+    never = CONFIG.model_copy(update={"delegated_coverage": 1.01})
+    assert decide(whole, never).status is AnswerStatus.TOC_ONLY
+
+
 def test_a_listed_documents_area_names_it_when_the_loaded_text_does_not_answer(corpus: Corpus) -> None:
     doc = _listed(corpus).doc
     near = Signals(coverage=0.3, dense=0.9, area_doc=doc, area_margin=0.03)
