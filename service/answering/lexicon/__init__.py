@@ -95,9 +95,24 @@ def _boundary(text: str, index: int) -> bool:
 
 
 def normalise_key(text: str) -> str:
-    """NFKC, lower case, single spaces; a hyphen between letters reads as a space (dual-engine = dual engine)."""
+    """NFKC, lower case, single spaces; a hyphen between letters reads as a space (dual-engine = dual engine);
+    British spellings read as American ones (centre = center, recognised = recognized), keys and questions alike."""
     text = re.sub(r"\s+", " ", unicodedata.normalize("NFKC", text)).strip().lower()
-    return re.sub(r"(?<=[a-z])-(?=[a-z])", " ", text)
+    text = re.sub(r"(?<=[a-z])-(?=[a-z])", " ", text)
+    for british, american in _BRITISH:
+        text = british.sub(american, text)
+    return text
+
+
+# the spelling families of British English; applied to both sides, a word it misreads ("enterprise") is
+# misread the same way in the key and the question
+_BRITISH = (
+    (re.compile(r"centre"), "center"),
+    (re.compile(r"programme"), "program"),
+    (re.compile(r"licence"), "license"),
+    (re.compile(r"\b(lab|hon|fav|col)our"), r"\1or"),
+    (re.compile(r"(?<=[a-z]{3})is(ation|e|ed|es|ing)\b"), r"iz\1"),
+)
 
 
 @lru_cache(maxsize=1)

@@ -53,3 +53,13 @@ def test_a_hyphen_between_letters_reads_as_a_space() -> None:
     english = lexicon.english()
     assert dict(english.matches("The dual-engine policy"))["dual engine"] == ("双引擎",)
     assert lexicon.normalise_key("Dual-Engine 区党委〔2019〕25号-附则") == "dual engine 区党委〔2019〕25号-附则"
+
+
+def test_british_spellings_read_as_the_glossarys_american_ones(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    table = tmp_path / "t.tsv"
+    table.write_text("research center\t研究中心\nnewly recognized\t新认定\nenterprise\t企业\n", encoding="utf-8")
+    loaded = lexicon.Lexicon.load(table)
+    keys = [key for key, _ in loaded.matches("Newly recognised research centres of an enterprise")]
+    # both sides read alike, so a word the rule misreads ("enterprise") still meets its key
+    assert keys == ["newly recognized", "research center", "enterprize"]
+    assert lexicon.normalise_key("the Labour Programme licence") == "the labor program license"
