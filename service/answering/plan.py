@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -257,10 +258,48 @@ def rewrite_followup(question: str, history: list[Turn], depth: int = 2) -> tupl
     names_own_subject = bool(find_doc_numbers(question)) and len(question) > 14
     if not short or names_own_subject:
         return question, False
+    swapped = _swap_sibling(previous_user, question.strip())
+    if swapped != previous_user:
+        # "那总部企业呢?" after "专精特新企业参加境外展会…": the same question of another kind of company, whose
+        # document is not the one the previous answer named
+        return f"{swapped} {question}".strip(), True
     previous_answer = next((t.content for t in reversed(history) if t.role == "assistant"), "")
     numbers = [n for n in find_doc_numbers(previous_user + previous_answer) if n not in previous_user]
     carried = " ".join(dict.fromkeys(numbers))
     return f"{previous_user} {carried} {question}".strip(), True
+
+
+_WHAT_ABOUT = re.compile(r"^(?:那|那么)?(?P<subject>[\u4e00-\u9fff]{3,10}?)(?:的)?呢[??]?$")
+
+
+def _swap_sibling(previous: str, question: str) -> str:
+    """``previous`` with the thing a "那X呢?" question puts in its place: the word of ``previous`` that ends with
+    the same head word of two or more characters as X ("那总部企业呢?" after "专精特新企业参加境外展会…" asks
+    "总部企业参加境外展会…"). Unchanged when there is no such word, or X is in it already."""
+    from indexing.keyword import word_bounds
+
+    m = _WHAT_ABOUT.match(question)
+    if not m or m.group("subject") in previous:
+        return previous
+    subject = m.group("subject")
+    bounds = sorted(word_bounds(previous))
+    for size in (3, 2):
+        head = subject[-size:]
+        # the head word as a whole word of the previous question, and the word before it as its modifier
+        for at, end in itertools.pairwise(bounds):
+            if not previous[at:end].endswith(head):
+                continue
+            if end - at > size:  # one word with the head in it (瞪羚企业)
+                return previous[:at] + subject + previous[end:]
+            # the head as a word of its own, and the word before it as its modifier (专精特新 企业)
+            before = [b for b in bounds if b < at]
+            modifier = previous[before[-1] : at] if before else ""
+            if len(modifier) >= 2 and _CJK_WORD.fullmatch(modifier):
+                return previous[: before[-1]] + subject + previous[end:]
+    return previous
+
+
+_CJK_WORD = re.compile(r"[\u4e00-\u9fff]+")
 
 
 def plan_query(question: str, history: list[Turn], corpus: Corpus) -> QueryPlan:

@@ -771,3 +771,26 @@ def test_a_follow_up_to_a_follow_up_reads_both_turns_before_it() -> None:
         "标准创新奖个人奖的申报条件是什么?",
         False,
     )
+
+
+@pytest.mark.parametrize(
+    ("previous", "question", "read"),
+    [
+        # the same question of another kind of company: it takes the other's place, the old 文号 stays behind
+        (
+            "孵化器企业参加境外展会,展位费能补多少?",
+            "那外资企业呢?",
+            "外资企业参加境外展会,展位费能补多少? 那外资企业呢?",
+        ),
+        ("新认定的国家级孵化器奖多少?", "那省级孵化器呢?", "新认定的省级孵化器奖多少? 那省级孵化器呢?"),
+        ("瞪羚企业认定有什么奖励?", "那独角兽企业呢?", "独角兽企业认定有什么奖励? 那独角兽企业呢?"),
+        # no word of the previous question shares its head word: joined as before, with the answer's 文号
+        ("总部企业租房补贴多少?", "那购房呢?", "总部企业租房补贴多少? 区办〔2023〕12号 那购房呢?"),
+    ],
+)
+def test_what_about_another_kind_asks_the_previous_question_of_it(previous: str, question: str, read: str) -> None:
+    from service.answering.plan import rewrite_followup
+    from service.models import Turn
+
+    history = [Turn(role="user", content=previous), Turn(role="assistant", content="…[1](区办〔2023〕12号 第13页)")]
+    assert rewrite_followup(question, history) == (read, True)
