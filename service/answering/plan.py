@@ -263,13 +263,17 @@ def rewrite_followup(question: str, history: list[Turn], depth: int = 2) -> tupl
         # "那总部企业呢?" after "专精特新企业参加境外展会…": the same question of another kind of company, whose
         # document is not the one the previous answer named
         return f"{swapped} {question}".strip(), True
+    if _names_another(question.strip(), previous_user):
+        # "那瞪羚企业呢?" after "专精特新小巨人奖励多少?": another subject, not the previous answer's document
+        return f"{previous_user} {question}".strip(), True
     previous_answer = next((t.content for t in reversed(history) if t.role == "assistant"), "")
     numbers = [n for n in find_doc_numbers(previous_user + previous_answer) if n not in previous_user]
     carried = " ".join(dict.fromkeys(numbers))
     return f"{previous_user} {carried} {question}".strip(), True
 
 
-_WHAT_ABOUT = re.compile(r"^(?:那|那么)?(?P<subject>[\u4e00-\u9fff]{3,10}?)(?:的)?呢[??]?$")
+# "那X呢?": X a subject of three to ten characters, no demonstrative in it ("文创那块呢?" points back)
+_WHAT_ABOUT = re.compile(r"^(?:那么|那)?(?P<subject>(?![么])(?:(?![那这])[\u4e00-\u9fff]){3,10}?)(?:的)?呢[??]?$")
 
 
 def _swap_sibling(previous: str, question: str) -> str:
@@ -297,6 +301,19 @@ def _swap_sibling(previous: str, question: str) -> str:
             if len(modifier) >= 2 and _CJK_WORD.fullmatch(modifier):
                 return previous[: before[-1]] + subject + previous[end:]
     return previous
+
+
+def _names_another(question: str, previous: str) -> bool:
+    """Whether a "那X呢?" question names a subject of its own: X is a modifier and a head word of general
+    Chinese (瞪羚 + 企业, 省级 + 孵化器) that the previous question does not hold ("个人奖呢?" and "那省级的呢?"
+    ask more of the same document)."""
+    from indexing.keyword import in_dictionary
+
+    m = _WHAT_ABOUT.match(question)
+    if not m or m.group("subject") in previous:
+        return False
+    subject = m.group("subject")
+    return any(len(subject) > size and in_dictionary(subject[-size:]) for size in (3, 2))
 
 
 _CJK_WORD = re.compile(r"[\u4e00-\u9fff]+")

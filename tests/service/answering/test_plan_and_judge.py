@@ -794,3 +794,25 @@ def test_what_about_another_kind_asks_the_previous_question_of_it(previous: str,
 
     history = [Turn(role="user", content=previous), Turn(role="assistant", content="…[1](区办〔2023〕12号 第13页)")]
     assert rewrite_followup(question, history) == (read, True)
+
+
+@pytest.mark.parametrize(
+    ("question", "own_subject"),
+    [
+        ("那瞪羚企业呢?", True),  # another kind of company: the previous answer's document is not its own
+        ("那么省级孵化器呢?", True),
+        ("个人奖呢?", False),  # more of the same document
+        ("那省级的呢?", False),
+        ("那购房呢?", False),
+        ("文创那块呢?", False),  # a demonstrative points back
+    ],
+)
+def test_what_about_a_subject_of_its_own_leaves_the_previous_document(question: str, own_subject: bool) -> None:
+    from service.answering.plan import _names_another, rewrite_followup
+    from service.models import Turn
+
+    previous = "专精特新小巨人奖励多少?"
+    assert _names_another(question, previous) is own_subject
+    history = [Turn(role="user", content=previous), Turn(role="assistant", content="…[1](区办〔2023〕9号 第17页)")]
+    text, _ = rewrite_followup(question, history)
+    assert ("区办〔2023〕9号" in text) is not own_subject
