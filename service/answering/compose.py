@@ -895,6 +895,24 @@ def compose_not_found(plan: QueryPlan, verdict: Verdict, held: int = 0) -> Draft
     """Say plainly that the compilation does not answer, what was looked for, and why (the verdict's reason);
     ``held``: the documents with text that the serving index holds."""
     sought = "、".join(topic_words(plan))
+    if verdict.audience[0]:
+        # the rule found is another kind of company's: say whose, and that the asked kind's is not written
+        asked, other = verdict.audience
+        zh, en = _unstated(plan)
+        zh = "的规定" if zh == "所问的内容" else f"的{zh}"
+        topic = f"「{sought}」" if sought else "此事"
+        if plan.lang == "en":
+            text = (
+                f"The Binjiang policy compilation's provisions on {sought or 'this'} found are for {other} only; "
+                f"none of its {held or 'loaded'} documents with text states {en} for {asked}. Please check with the "
+                "responsible department or the policy's own implementing rules."
+            )
+        else:
+            text = (
+                f"汇编中找到的关于{topic}的规定只适用于{other},已收录正文的 {held} 份文件都没有写明{asked}{zh}。"
+                "建议咨询主管部门,或查阅相关政策的实施细则与申报通知。"
+            )
+        return Draft(AnswerStatus.NOT_FOUND, text, [])
     if verdict.topic_held and sought:
         # the compilation speaks of the topic, only not of what was asked: say that, not that it is silent
         zh, en = _unstated(plan)

@@ -14,6 +14,8 @@ Signals (``measure``) read the plan, the ranked chunks and the quotable sentence
 - delegated: the retrieved text is all from framework documents that leave the details to later ones
   ("具体实施意见和操作细则…另行制定"); when it does not answer, a listed document sharing the topic's
   words is named (toc_only) rather than nothing;
+- another audience: the question names the kind of company it asks for (总部企业), and every quote comes from a
+  document for another kind (“专精特新”企业) without naming the asked one: that rule is not the asker's;
 - out of scope: another place, or a year the compilation never mentions.
 """
 
@@ -62,6 +64,8 @@ class Signals:
     asks_outcome: bool = False
     beyond_partial: list[PolicyDocument] = field(default_factory=list)
     other_place: bool = False
+    # the asked kind of company, and the other kind the documents of every quote are for ("" when not so)
+    other_audience: tuple[str, str] = ("", "")
     unknown_year: bool = False
     coverage: float = 0.0
     unknown_share: float = 0.0
@@ -92,6 +96,7 @@ class Verdict:
     coverage: float = 0.0
     toc_docs: list[PolicyDocument] = field(default_factory=list)
     topic_held: bool = False  # not_found: the loaded text is on the topic but states nothing of the kind asked
+    audience: tuple[str, str] = ("", "")  # not_found: the kind of company asked, and the one the text is for
 
 
 def measure(
@@ -159,7 +164,35 @@ def measure(
     signals.dense = max((h.dense for h in hits[:5]), default=0.0) if dense_ok and same_language else None
     if area is not None and not plan.doc_filter:
         signals.area_doc, signals.area_margin = area.doc, area.margin
+    if not plan.crossdoc and not plan.doc_filter:
+        signals.other_audience = _other_audience(plan, quoted, quotes, corpus)
     return signals
+
+
+def _other_audience(plan: QueryPlan, quoted: list[Chunk], quotes: list[str], corpus: Corpus) -> tuple[str, str]:
+    """The kind of company the question names and another kind that every quoted document is for, when no
+    quote names the asked kind ("总部企业参加境外展会…" answered only from the 专精特新 document) and the
+    question (its glosses included: "AI公司") does not name that other kind too."""
+    from service.answering import fact_terms
+
+    question = plan.asked_text or plan.original
+    asked = [t for t in fact_terms.of_kind("audience") if t.surface in question or t.canonical in question]
+    if not asked or not quoted:
+        return ("", "")
+    names = {
+        f for t in fact_terms.of_kind("audience") if t.canonical == asked[0].canonical for f in (t.surface, t.canonical)
+    }
+    if any(loose(name) in loose(text) for text in quotes for name in names):
+        return ("", "")
+    audiences = {fact_terms.last_before("audience", corpus.documents[c.doc_no].title) for c in quoted}
+    others = {a.canonical for a in audiences if a is not None}
+    if None in audiences or len(others) != 1 or others & {t.canonical for t in asked}:
+        return ("", "")  # a general document, or one for the asked kind, may well apply
+    other = others.pop()
+    read = loose(plan.text)
+    if loose(other) in read or loose(other.removesuffix("企业")) in read:
+        return ("", "")  # the asker is of that kind too
+    return (asked[0].canonical, other)
 
 
 def decide(signals: Signals, config: JudgeConfig) -> Verdict:
@@ -177,6 +210,11 @@ def decide(signals: Signals, config: JudgeConfig) -> Verdict:
         )
     if signals.other_place:
         return Verdict(AnswerStatus.NOT_FOUND, "the question is about another place", cov)
+    if signals.other_audience[0]:
+        asked, other = signals.other_audience
+        return Verdict(
+            AnswerStatus.NOT_FOUND, f"the text found is for {other}, not {asked}", cov, audience=(asked, other)
+        )
     if signals.asks_outcome:
         return Verdict(
             AnswerStatus.NOT_FOUND, "the compilation states rules and targets, not results or later policies", cov

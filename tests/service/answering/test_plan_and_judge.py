@@ -816,3 +816,26 @@ def test_what_about_a_subject_of_its_own_leaves_the_previous_document(question: 
     history = [Turn(role="user", content=previous), Turn(role="assistant", content="…[1](区办〔2023〕9号 第17页)")]
     text, _ = rewrite_followup(question, history)
     assert ("区办〔2023〕9号" in text) is not own_subject
+
+
+def test_a_rule_for_another_kind_of_company_does_not_answer_for_the_asked_kind(corpus: Corpus) -> None:
+    from service.answering.compose import compose_not_found
+    from service.answering.judge import _other_audience
+
+    docs = {d.doc_number: d.doc_no for d in corpus.with_text()}
+    for_zjtx = _chunk("鼓励企业参加境外展会,单家企业年度展位费补贴不超过20 万元。", "z", docs["区办〔2023〕9号"])
+    general = _chunk("鼓励企业参加境外展会,给予展位费补贴。", "g", docs["区党委〔2019〕25号"])
+    asked = plan_query("我们是总部企业,参加境外展会展位费能补多少?", [], corpus)
+    # every quote from the document for “专精特新”企业, none naming 总部企业: not the asker's rule
+    assert _other_audience(asked, [for_zjtx], [for_zjtx.text], corpus) == ("总部企业", "专精特新企业")
+    # a general document may apply to any company; a quote naming the asked kind is the asker's
+    assert _other_audience(asked, [for_zjtx, general], [for_zjtx.text, general.text], corpus) == ("", "")
+    assert _other_audience(asked, [for_zjtx], ["总部企业参加境外展会的,补贴20万元"], corpus) == ("", "")
+    # the asker is of both kinds
+    both = plan_query("我们是专精特新的总部企业,参加境外展会展位费能补多少?", [], corpus)
+    assert _other_audience(both, [for_zjtx], [for_zjtx.text], corpus) == ("", "")
+
+    verdict = decide(Signals(coverage=0.9, dense=0.9, other_audience=("总部企业", "专精特新企业")), CONFIG)
+    assert verdict.status is AnswerStatus.NOT_FOUND and verdict.audience == ("总部企业", "专精特新企业")
+    text = compose_not_found(asked, verdict, 6).text
+    assert "只适用于专精特新企业" in text and "没有写明总部企业的具体金额" in text
