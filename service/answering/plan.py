@@ -433,7 +433,8 @@ def _years_ago(question: str) -> int | None:
 _DEADLINE = re.compile(r"截止|截至|deadline", re.I)
 _DISTRICT = re.compile(r"滨江|高新区|binjiang", re.I)
 _ASKS_LIST = re.compile(
-    r"条件是什么|有哪些条件|哪几类|哪些类型|分为哪|哪几[个项步]|哪些(环节|步骤|程序|流程|阶段)|几个(环节|步骤|阶段)"
+    r"条件(?:是什么|是啥|有哪些)|(?:什么|哪些|啥)(?:申报|申请|认定)?条件|哪几类|哪些类型|分为哪|哪几[个项步]|"
+    r"哪些(环节|步骤|程序|流程|阶段)|几个(环节|步骤|阶段)"
     r"|环节|步骤|流程|程序|steps|procedure",
     re.I,
 )

@@ -839,3 +839,17 @@ def test_a_rule_for_another_kind_of_company_does_not_answer_for_the_asked_kind(c
     assert verdict.status is AnswerStatus.NOT_FOUND and verdict.audience == ("总部企业", "专精特新企业")
     text = compose_not_found(asked, verdict, 6).text
     assert "只适用于专精特新企业" in text and "没有写明总部企业的具体金额" in text
+
+
+@pytest.mark.parametrize(
+    ("question", "asks_list"),
+    [
+        ("我们公司想申请孵化器认定,需要什么条件?", True),
+        ("要满足哪些条件?", True),
+        ("申报条件有哪些?", True),
+        ("认定条件是什么?", True),
+        ("营收8亿符合条件吗?", False),  # a yes/no about one condition, not the list
+    ],
+)
+def test_what_conditions_asks_for_the_list(corpus: Corpus, question: str, asks_list: bool) -> None:
+    assert plan_query(question, [], corpus).asks_list is asks_list
