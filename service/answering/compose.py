@@ -898,6 +898,8 @@ def compose_not_found(plan: QueryPlan, verdict: Verdict, held: int = 0) -> Draft
     if verdict.audience[0]:
         # the rule found is another kind of company's: say whose, and that the asked kind's is not written
         asked, other = verdict.audience
+        # what was found, without the asked kind itself (the found text is not about it)
+        sought = "、".join(w for w in topic_words(plan) if w not in asked)
         zh, en = _unstated(plan)
         zh = "的规定" if zh == "所问的内容" else f"的{zh}"
         topic = f"「{sought}」" if sought else "此事"
