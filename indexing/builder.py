@@ -11,6 +11,7 @@ A killed build leaves CURRENT untouched, so the previous version keeps serving.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import shutil
@@ -73,6 +74,29 @@ def index_change_lock(root: Path) -> FileLock:
     return FileLock(root / ".change.lock")
 
 
+def builder_fingerprint() -> str:
+    """What a version's chunks and keyword tokens depend on besides the corpus: the code that parses the
+    compilation (corpus/), chunks it and tokenizes it. A version built by other code is stale."""
+    import corpus as corpus_package
+    from indexing import chunks as chunks_module
+    from indexing import keyword as keyword_module
+
+    digest = hashlib.sha256()
+    sources = sorted(Path(str(corpus_package.__file__)).parent.glob("*.py"))
+    for path in [*sources, Path(str(chunks_module.__file__)), Path(str(keyword_module.__file__))]:
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def version_meta(root: Path, version_id: str) -> dict[str, Any]:
+    """The COMPLETE metadata of a version ({} when unreadable)."""
+    try:
+        meta = json.loads((root / "versions" / version_id / "COMPLETE").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return meta if isinstance(meta, dict) else {}
+
+
 def current_id(root: Path) -> str | None:
     marker = root / "CURRENT"
     return marker.read_text(encoding="utf-8").strip() or None if marker.exists() else None
@@ -121,6 +145,7 @@ def build_index(
         "store": store.mode,
         "collection": vector_store.name,
         "built_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+        "builder": builder_fingerprint(),
     }
     (directory / "COMPLETE").write_text(json.dumps(meta, ensure_ascii=False, indent=1), encoding="utf-8")
     _switch(root, version_id)

@@ -7,7 +7,7 @@ import logging
 from llama_index.core.embeddings import BaseEmbedding
 
 from corpus.library import Corpus
-from indexing.builder import StoreConfig, build_index, current_id, index_change_lock
+from indexing.builder import StoreConfig, build_index, builder_fingerprint, current_id, index_change_lock, version_meta
 from indexing.embeddings import build_embedding
 from service.answering.pipeline import PolicyQAService, Rewriter
 from service.live import LiveQA
@@ -25,14 +25,23 @@ def embedding_model(settings: Settings) -> BaseEmbedding:
 
 
 def ensure_index(settings: Settings, embed_model: BaseEmbedding, show_progress: bool = True) -> bool:
-    """Build the index if there is none; True when a build ran. A process that finds another one building
+    """Build the index if there is none, or if the serving one was built by other parsing code (an upgrade
+    that changed the chunker or the tokenizer); True when a build ran. A process that finds another one building
     (a replica starting beside it) waits for that build rather than making a second one."""
-    if current_id(settings.index_dir) is not None:
+    if _serving_is_current(settings):
         return False
     with index_change_lock(settings.index_dir):
-        if current_id(settings.index_dir) is not None:
+        if _serving_is_current(settings):
             return False
-        log.info("no index under %s: building it (about a minute on two cores)", settings.index_dir)
+        if current_id(settings.index_dir) is None:
+            log.info("no index under %s: building it (about a minute on two cores)", settings.index_dir)
+        else:
+            # chunks and keyword tokens from other parsing code would not match the questions' tokens
+            log.warning(
+                "the index under %s was built by other parsing, chunking or tokenizing code: rebuilding it"
+                " (the embedding cache keeps this short)",
+                settings.index_dir,
+            )
         build_index(
             Corpus.load(added_dir=settings.added_dir),
             embed_model,
@@ -43,6 +52,12 @@ def ensure_index(settings: Settings, embed_model: BaseEmbedding, show_progress: 
             show_progress=show_progress,
         )
     return True
+
+
+def _serving_is_current(settings: Settings) -> bool:
+    """An index version serves, and this code built it."""
+    serving = current_id(settings.index_dir)
+    return serving is not None and version_meta(settings.index_dir, serving).get("builder") == builder_fingerprint()
 
 
 def llm_rewriter(settings: Settings) -> Rewriter | None:

@@ -36,6 +36,27 @@ def test_rebuild_switches_version_and_reuses_the_cache(copy_built: Callable[[], 
     assert len(load_version(settings.index_dir).chunks) == stats["chunks"]
 
 
+def test_an_index_built_by_other_parsing_code_is_rebuilt_at_start(copy_built: Callable[[], Path]) -> None:
+    import json
+
+    from indexing.builder import builder_fingerprint, version_meta
+    from service.container import embedding_model, ensure_index
+
+    data = copy_built()
+    settings = Settings(data_dir=data)
+    serving = current_id(settings.index_dir)
+    assert serving is not None and version_meta(settings.index_dir, serving)["builder"] == builder_fingerprint()
+    assert not ensure_index(settings, embedding_model(settings), show_progress=False)  # current: kept
+    # the version an older chunker or tokenizer built (or one from before versions recorded it)
+    complete = settings.index_dir / "versions" / serving / "COMPLETE"
+    meta = json.loads(complete.read_text(encoding="utf-8"))
+    complete.write_text(json.dumps({**meta, "builder": "older-code"}), encoding="utf-8")
+    assert ensure_index(settings, embedding_model(settings), show_progress=False)
+    rebuilt = current_id(settings.index_dir)
+    assert rebuilt != serving and version_meta(settings.index_dir, rebuilt)["builder"] == builder_fingerprint()
+    assert version_meta(settings.index_dir, rebuilt)["embedded"] == 0  # the embedding cache did the work
+
+
 def test_index_add_embeds_only_the_new_document(copy_built: Callable[[], Path], tmp_path: Path) -> None:
     data = copy_built()
     qa = build_policyqa(Settings(data_dir=data), build_if_missing=False)
