@@ -905,7 +905,7 @@ def compose_not_found(plan: QueryPlan, verdict: Verdict, held: int = 0) -> Draft
         topic = f"「{sought}」" if sought else "此事"
         if plan.lang == "en":
             text = (
-                f"The Binjiang policy compilation's provisions on {sought or 'this'} found are for {other} only; "
+                f"The provisions the Binjiang policy compilation has on {sought or 'this'} are for {other} only; "
                 f"none of its {held or 'loaded'} documents with text states {en} for {asked}. Please check with the "
                 "responsible department or the policy's own implementing rules."
             )
