@@ -10,7 +10,7 @@ from indexing.chunks import Chunk
 from service.answering.config import JudgeConfig
 from service.answering.judge import Signals, TocMatch, decide
 from service.answering.plan import Asked, plan_query
-from service.models import AnswerStatus
+from service.models import AnswerStatus, Citation
 
 
 @pytest.fixture(scope="module")
@@ -118,6 +118,19 @@ def test_years_outside_document_numbers(corpus: Corpus) -> None:
 def _listed(corpus: Corpus) -> TocMatch:
     doc = next(d for d in corpus.documents.values() if d.text_status is TextStatus.TOC_ONLY)
     return TocMatch(doc, area=0.6, uncovered=0.6, words=["x"])
+
+
+def _citation(doc: PolicyDocument, quote: str, page: int = 1) -> Citation:
+    """A citation of ``quote`` on printed page ``page`` of ``doc``."""
+    return Citation(
+        doc_no=doc.doc_no,
+        doc_number=doc.doc_number,
+        title=doc.title,
+        section="s",
+        printed_page=page,
+        ebook_page=page,
+        quote=quote,
+    )
 
 
 def _chunk(text: str, name: str = "c", doc_no: int = 1) -> Chunk:
@@ -340,18 +353,9 @@ def test_a_lead_says_to_whom_its_figure_is_given(corpus: Corpus) -> None:
 
 def test_a_which_document_lead_opens_with_the_document_number_and_page(corpus: Corpus) -> None:
     from service.answering.compose import _lead_source
-    from service.models import Citation
 
     doc = next(d for d in corpus.with_text() if d.doc_number)
-    citation = Citation(
-        doc_no=doc.doc_no,
-        doc_number=doc.doc_number,
-        title=doc.title,
-        section="s",
-        printed_page=7,
-        ebook_page=9,
-        quote="q",
-    )
+    citation = _citation(doc, "q", page=7)
     which = plan_query("配套奖励最高多少?在哪个文件第几页?", [], corpus)
     assert _lead_source("给予最高 200 万元的配套奖励[1]。", [citation], corpus, which) == f"{doc.doc_number}第7页:"
     # the lead names it already, or the question does not ask where it stands
@@ -677,7 +681,6 @@ def test_the_plan_reads_the_star_levels_named_in_order(corpus: Corpus) -> None:
 def test_a_side_by_side_answer_leads_with_each_documents_figure(corpus: Corpus) -> None:
     from service.answering.compose import LEAD_TOTAL, _side_by_side_lead
     from service.answering.evidence import Sentence
-    from service.models import Citation
 
     docs = [d for d in corpus.with_text() if d.doc_number][:4]
     texts = [
@@ -690,18 +693,7 @@ def test_a_side_by_side_answer_leads_with_each_documents_figure(corpus: Corpus) 
         Sentence(_chunk(t, f"c{i}", d.doc_no), 0, len(t), t) for i, (d, t) in enumerate(zip(docs, texts, strict=True))
     ]
 
-    def cite(doc: PolicyDocument, text: str) -> Citation:
-        return Citation(
-            doc_no=doc.doc_no,
-            doc_number=doc.doc_number,
-            title=doc.title,
-            section="s",
-            printed_page=1,
-            ebook_page=1,
-            quote=text,
-        )
-
-    citations = [cite(d, t) for d, t in zip(docs, texts, strict=True)]
+    citations = [_citation(d, t) for d, t in zip(docs, texts, strict=True)]
     plan = plan_query("新认定国家级孵化器,几个文件分别奖多少?", [], corpus)
     terms = {"孵化器": 3.0, "国家级": 2.0, "奖励": 1.0}
     lead = _side_by_side_lead(plan, sentences, citations, corpus, terms)  # type: ignore[arg-type]
@@ -710,7 +702,7 @@ def test_a_side_by_side_answer_leads_with_each_documents_figure(corpus: Corpus) 
     assert "80 万元[1]" in lead and "60万元" in lead and "50 万元奖励[3]" in lead and "40 万元" not in lead
     assert len(lead) <= LEAD_TOTAL + 1
     # one document is no side by side
-    same = [cite(docs[0], t) for t in texts]
+    same = [_citation(docs[0], t) for t in texts]
     assert _side_by_side_lead(plan, sentences, same, corpus, terms) == ""  # type: ignore[arg-type]
 
 
