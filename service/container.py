@@ -55,9 +55,14 @@ def ensure_index(settings: Settings, embed_model: BaseEmbedding, show_progress: 
 
 
 def _serving_is_current(settings: Settings) -> bool:
-    """An index version serves, and this code built it."""
+    """An index version serves and nothing says other code built it. A version whose metadata cannot be read
+    counts as current here: it is damaged, and opening it reports that (never a rebuild behind the
+    operator's back); one built before versions recorded their builder is rebuilt once."""
     serving = current_id(settings.index_dir)
-    return serving is not None and version_meta(settings.index_dir, serving).get("builder") == builder_fingerprint()
+    if serving is None:
+        return False
+    meta = version_meta(settings.index_dir, serving)
+    return not meta or meta.get("builder") == builder_fingerprint()
 
 
 def llm_rewriter(settings: Settings) -> Rewriter | None:
