@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import itertools
 import re
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -290,7 +289,7 @@ def _swap_sibling(previous: str, question: str) -> str:
     for size in (3, 2):
         head = subject[-size:]
         # the head word as a whole word of the previous question, and the word before it as its modifier
-        for at, end in itertools.pairwise(bounds):
+        for at, end in pairwise(bounds):
             if not previous[at:end].endswith(head):
                 continue
             if end - at > size:  # one word with the head in it (瞪羚企业)
