@@ -98,7 +98,25 @@ class TermWeights:
             weights[concept.key] = self.idf(max(counts))
             alternatives[concept.key] = tuple(loose(a) for a in concept.alternatives)
         self._title_phrases(plan, weights, alternatives)
+        self._quoted_names(plan, weights, alternatives)
         return Terms(weights, alternatives)
+
+    def _quoted_names(
+        self, plan: QueryPlan, weights: dict[str, float], alternatives: dict[str, tuple[str, ...]]
+    ) -> None:
+        """A name the asker puts in quotation marks (“智能工厂”) that the compilation uses is one concept, not
+        the words a tokenizer cuts it into (智能 and 工厂 are each far commoner than the name)."""
+        for name in plan.quoted:
+            wording = loose(name)
+            if len(wording) > 12 or not sum(self.df(name)):
+                continue
+            parts = [k for k in weights if len(loose(k)) < len(wording) and loose(k) in wording]
+            if not parts:
+                continue
+            for key in parts:
+                del weights[key], alternatives[key]
+            weights[name] = self.idf(sum(self.df(name)))
+            alternatives[name] = (wording,)
 
     def _title_phrases(
         self, plan: QueryPlan, weights: dict[str, float], alternatives: dict[str, tuple[str, ...]]

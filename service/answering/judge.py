@@ -39,6 +39,8 @@ from service.answering.retrieve import ScoredChunk
 from service.models import AnswerStatus
 
 _DATE_STATED = re.compile(r"\d{4}\s*年|\d+\s*月\s*\d+\s*日|有效期|施行|年底|之日起|发布后")
+# a sentence that itself grants something is a measure of its own: its topic is not its neighbour's figure's
+_GRANTS = re.compile(r"给予|予以")
 _CRITERIA_STATED = re.compile(r"条件|符合|应当|须|要求|以上|不低于|超过|达到|连续|认定|是指|不得")
 # the kinds of figure that state each kind of asked figure ("能拿多少" is money or a share of something)
 _FIGURE_KINDS: dict[Asked, tuple[str, ...]] = {
@@ -377,13 +379,18 @@ def attribute_support(plan: QueryPlan, quotes: list[str], terms: Terms, neighbou
     if not states:
         return 1.0
     best = 0.0
+    names = [name for name in plan.quoted if name in terms]
     for sentences in _sentences(quotes):
         forms = [loose(s) for s in sentences]
         for i, sentence in enumerate(sentences):
             if not any(test(sentence) for test in states):
                 continue
             own = loose_coverage(terms, forms[i])
-            beside = [loose_coverage(terms, forms[j] + forms[i]) for j in (i - 1, i + 1) if 0 <= j < len(sentences)]
+            near = [j for j in (i - 1, i + 1) if 0 <= j < len(sentences) and not _GRANTS.search(sentences[j])]
+            # a name the asker quotes is what they ask about: the figure must be that name's
+            if not all(any(terms.found(name, forms[j]) for j in [i, *near]) for name in names):
+                continue
+            beside = [loose_coverage(terms, forms[j] + forms[i]) for j in near]
             best = max(best, own + neighbour_credit * (max(beside, default=own) - own))
     return best
 

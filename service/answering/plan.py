@@ -581,10 +581,12 @@ def _is_noise(token: str) -> bool:
     for word in _NOISE_BY_LENGTH:
         if len(word) >= 2:
             rest = rest.replace(word, "")
-    return token in QUESTION_NOISE or len(rest) <= 1 < len(token)
+    # ... or only of question words of one character each (能补 = 能 + 补, 能给 = 能 + 给)
+    return token in QUESTION_NOISE or len(rest) <= 1 < len(token) or set(rest) <= _NOISE_CHARS
 
 
 _NOISE_BY_LENGTH = sorted(QUESTION_NOISE, key=len, reverse=True)
+_NOISE_CHARS = frozenset(w for w in QUESTION_NOISE if len(w) == 1)
 _QUOTED = re.compile(r"[“\"「『‘']([^”\"」』’']{4,80})[”\"」』’']")
 _NUMBER = re.compile(r"[\d.,%]+")
 # the comparison a figure is put in ("above", "at least", "up to"): a constraint, not a topic

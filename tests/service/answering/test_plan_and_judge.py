@@ -845,3 +845,52 @@ def test_a_rule_for_another_kind_of_company_does_not_answer_for_the_asked_kind(c
 )
 def test_what_conditions_asks_for_the_list(corpus: Corpus, question: str, asks_list: bool) -> None:
     assert plan_query(question, [], corpus).asks_list is asks_list
+
+
+def test_question_words_of_one_character_each_make_no_topic_word(corpus: Corpus) -> None:
+    keys = {c.key for c in plan_query("孵化器能补多少钱?能给几年?", [], corpus).concepts}
+    assert "孵化器" in keys
+    assert not keys & {"能补", "能给"}  # 能 + 补, 能 + 给: the asking, not the topic
+    assert {"区位", "拿地"} <= {c.key for c in plan_query("区位好的企业拿地有优惠吗?", [], corpus).concepts}
+
+
+def test_a_name_the_asker_quotes_is_one_concept_when_the_compilation_uses_it(corpus: Corpus) -> None:
+    from types import SimpleNamespace
+
+    from service.answering.evidence import TermWeights
+
+    chunks = [
+        _chunk("对评定为“智能工厂”的企业分档给予补助。", name="a"),
+        _chunk("推进智能物联产业。", name="b"),
+        _chunk("工厂改造给予补助。", name="c"),
+    ]
+    weights = TermWeights(SimpleNamespace(chunks=chunks))  # type: ignore[arg-type]
+    quoted = weights.question_terms(plan_query("被评为“智能工厂”补多少?", [], corpus))
+    assert "智能工厂" in quoted and not {"智能", "工厂"} & set(quoted)
+    # a name nobody writes stays the words it is made of
+    unknown = weights.question_terms(plan_query("被评为“智能农场”补多少?", [], corpus))
+    assert "智能农场" not in unknown
+
+
+def test_the_figure_for_a_quoted_name_must_be_that_names(corpus: Corpus) -> None:
+    from service.answering.evidence import Terms
+    from service.answering.judge import attribute_support
+
+    plan = plan_query("“数字化车间”补多少?", [], corpus)
+    terms = Terms({"数字化车间": 3.0, "专精特新": 1.0}, {})
+    # the name's own measure states no figure; the next sentence's figure is another measure's
+    beside = ["对评定为“数字化车间”的专精特新企业,分档给予补助。支持专精特新企业开展数字化攻关,给予最高100万元补助。"]
+    assert attribute_support(plan, beside, terms) == 0.0
+    assert attribute_support(plan, ["对评定为“数字化车间”的专精特新企业,给予最高50万元补助。"], terms) == 1.0
+
+
+def test_a_neighbour_that_grants_something_itself_lends_the_figure_no_topic(corpus: Corpus) -> None:
+    from service.answering.evidence import Terms
+    from service.answering.judge import attribute_support
+
+    plan = plan_query("孵化器奖励多少钱?", [], corpus)
+    terms = Terms({"孵化器": 3.0, "认定": 1.0}, {})
+    condition = ["孵化器须经认定。经认定的,奖励50万元。"]
+    measure = ["对孵化器分档给予奖励。经认定的,奖励50万元。"]
+    assert attribute_support(plan, condition, terms, neighbour_credit=1.0) == 1.0
+    assert attribute_support(plan, measure, terms, neighbour_credit=1.0) == 0.25
