@@ -190,6 +190,7 @@ class QueryPlan:
     asks_budget: bool = False  # about a measure's yearly budget itself ("每年安排多少预算")
     asks_deadline: bool = False  # a deadline or schedule ("申报截止"), not the policy's validity
     asks_list: bool = False  # "which steps / what conditions": a list's items answer
+    asks_benefit: bool = False  # "有什么奖励?": what a company is given, whatever its form
     other_place: bool = False  # names a place outside the district and not the district itself
     parts: list[str] = field(default_factory=list)  # the questions of a question in several parts
     years_ago: int | None = None  # how long ago the asker's own event was ("前年拿过" -> 2), when they say
@@ -361,6 +362,7 @@ def plan_query(question: str, history: list[Turn], corpus: Corpus) -> QueryPlan:
         asks_budget=asks_budget(asked_text or original),
         asks_deadline=bool(_DEADLINE.search(original)),
         asks_list=bool(_ASKS_LIST.search(original)),
+        asks_benefit=bool(_ASKS_BENEFIT.search(asked_text or original)),
         verdict_words=verdict_words(asked_text or original),
         other_place=bool(other_places(original)) and not _DISTRICT.search(original),
         parts=[] if rewritten else _question_parts(original),
@@ -431,6 +433,11 @@ def _years_ago(question: str) -> int | None:
 
 _DEADLINE = re.compile(r"截止|截至|deadline", re.I)
 _DISTRICT = re.compile(r"滨江|高新区|binjiang", re.I)
+_ASKS_BENEFIT = re.compile(
+    r"(?:有|给|享受)?(?:什么|哪些|啥)(?:样的)?(?:奖励|补贴|补助|资助|扶持|支持|优惠|政策|待遇)|"
+    r"what (?:support|incentives?|benefits?|subsid|awards?|grants?)",
+    re.I,
+)
 _ASKS_LIST = re.compile(
     r"条件(?:是什么|是啥|有哪些)|(?:什么|哪些|啥)(?:申报|申请|认定)?条件|哪几类|哪些类型|分为哪|哪几[个项步]|"
     r"哪些(环节|步骤|程序|流程|阶段)|几个(环节|步骤|阶段)"

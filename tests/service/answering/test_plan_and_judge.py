@@ -894,3 +894,16 @@ def test_a_neighbour_that_grants_something_itself_lends_the_figure_no_topic(corp
     measure = ["对孵化器分档给予奖励。经认定的,奖励50万元。"]
     assert attribute_support(plan, condition, terms, neighbour_credit=1.0) == 1.0
     assert attribute_support(plan, measure, terms, neighbour_credit=1.0) == 0.25
+
+
+def test_what_support_prefers_what_a_company_is_given_to_the_districts_budget(corpus: Corpus) -> None:
+    from service.answering.config import EvidenceConfig
+    from service.answering.evidence import score_sentences
+
+    budget = _chunk("鼓励推动企业上市。每年安排预算不少于1亿元,推动企业上市。", name="a")
+    given = _chunk("支持企业上市融资,对拟上市企业分阶段给予400万元奖励。", name="b")
+    plan = plan_query("企业上市有什么奖励?", [], corpus)
+    assert plan.asks_benefit and not plan.asks_amount
+    ranked = score_sentences(plan, {"上市": 1.0}, [(budget, 1.0), (given, 1.0)], EvidenceConfig())
+    assert ranked[0].chunk.id == "b"
+    assert not plan_query("企业上市奖励有什么条件?", [], corpus).asks_benefit
