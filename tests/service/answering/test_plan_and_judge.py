@@ -851,6 +851,7 @@ def test_question_words_of_one_character_each_make_no_topic_word(corpus: Corpus)
     keys = {c.key for c in plan_query("孵化器能补多少钱?能给几年?", [], corpus).concepts}
     assert "孵化器" in keys
     assert not keys & {"能补", "能给"}  # 能 + 补, 能 + 给: the asking, not the topic
+    assert "需要" not in {c.key for c in plan_query("个人奖需要什么条件?", [], corpus).concepts}
     assert {"区位", "拿地"} <= {c.key for c in plan_query("区位好的企业拿地有优惠吗?", [], corpus).concepts}
 
 
