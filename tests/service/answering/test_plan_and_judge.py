@@ -908,3 +908,11 @@ def test_what_support_prefers_what_a_company_is_given_to_the_districts_budget(co
     ranked = score_sentences(plan, {"上市": 1.0}, [(budget, 1.0), (given, 1.0)], EvidenceConfig())
     assert ranked[0].chunk.id == "b"
     assert not plan_query("企业上市奖励有什么条件?", [], corpus).asks_benefit
+
+
+def test_a_stage_of_something_else_is_not_a_procedure_asked() -> None:
+    from service.answering.plan import asked_kinds
+
+    assert Asked.PROCEDURE in asked_kinds("孵化器认定要经过哪几个环节?")
+    assert Asked.PROCEDURE in asked_kinds("审批环节有几个?")
+    assert Asked.PROCEDURE not in asked_kinds("想把生产环节搬到外地,区里还支持吗?")
