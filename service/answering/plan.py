@@ -334,7 +334,8 @@ def plan_query(question: str, history: list[Turn], corpus: Corpus) -> QueryPlan:
     unquoted = _QUOTED.sub(" ", original)
     asked = asked_kinds(unquoted if not rewritten else _QUOTED.sub(" ", text)) | _choice_kinds(unquoted)
     own = [f for f in parse_user_figures(unquoted) if f.metric]
-    concepts = concepts_of(text if rewritten else original, lang)
+    # the words asked (a follow-up joined to the turn it leans on), not the lexicon's expansions of them
+    concepts = concepts_of(asked_text if rewritten else original, lang)
     if lang == "zh":
         concepts, corrected = _typos_corrected(concepts, corpus, original)
         text = f"{text} {' '.join(corrected)}".strip()

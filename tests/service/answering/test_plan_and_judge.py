@@ -916,3 +916,19 @@ def test_a_stage_of_something_else_is_not_a_procedure_asked() -> None:
     assert Asked.PROCEDURE in asked_kinds("孵化器认定要经过哪几个环节?")
     assert Asked.PROCEDURE in asked_kinds("审批环节有几个?")
     assert Asked.PROCEDURE not in asked_kinds("想把生产环节搬到外地,区里还支持吗?")
+
+
+def test_a_follow_ups_topic_is_the_words_asked_not_the_lexicons_expansions(corpus: Corpus) -> None:
+    from service.models import Turn
+
+    history = [
+        Turn(role="user", content="孵化器认定了,区里奖多少?"),
+        Turn(role="assistant", content="…[1](区办〔2023〕9号 第18页)"),
+    ]
+    alone = plan_query("孵化器认定了,区里奖多少?", [], corpus)
+    followup = plan_query("那投保的话,保险这块区里有没有补偿?", history, corpus)
+    assert followup.rewritten
+    # 区里 reads as the corpus's 区内 / 本区 inside its concept, as in a first question, never as topics of their own
+    assert {c.key for c in alone.concepts} <= {c.key for c in followup.concepts}
+    assert not {"区内", "本区"} & {c.key for c in followup.concepts}
+    assert {"投保", "保险"} <= {c.key for c in followup.concepts}
