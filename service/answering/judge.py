@@ -387,8 +387,8 @@ def attribute_support(plan: QueryPlan, quotes: list[str], terms: Terms, neighbou
                 continue
             own = loose_coverage(terms, forms[i])
             near = [j for j in (i - 1, i + 1) if 0 <= j < len(sentences) and not _GRANTS.search(sentences[j])]
-            # a name the asker quotes is what they ask about: the figure must be that name's
-            if not all(any(terms.found(name, forms[j]) for j in [i, *near]) for name in names):
+            # a name the asker quotes is what they ask about: the sentence stating the fact must name it
+            if not all(terms.found(name, forms[i]) for name in names):
                 continue
             beside = [loose_coverage(terms, forms[j] + forms[i]) for j in near]
             best = max(best, own + neighbour_credit * (max(beside, default=own) - own))

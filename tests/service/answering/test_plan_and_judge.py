@@ -882,6 +882,9 @@ def test_the_figure_for_a_quoted_name_must_be_that_names(corpus: Corpus) -> None
     # the name's own measure states no figure; the next sentence's figure is another measure's
     beside = ["对评定为“数字化车间”的专精特新企业,分档给予补助。支持专精特新企业开展数字化攻关,给予最高100万元补助。"]
     assert attribute_support(plan, beside, terms) == 0.0
+    # nor does a sentence that only names it: the figure beside it is said of something else
+    named = ["推动企业建设“数字化车间”。专精特新企业最高给予100万元补助。"]
+    assert attribute_support(plan, named, terms) == 0.0
     assert attribute_support(plan, ["对评定为“数字化车间”的专精特新企业,给予最高50万元补助。"], terms) == 1.0
 
 
