@@ -25,7 +25,7 @@ _CLAUSE = re.compile(r"[^,,:]+[,,:]?")
 _QUOTES = re.compile(r"[“”‘’\"'「」『』]")
 _DATE = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月|施行|有效期|实施有效")
 # a measure that gives a company something
-_GRANTED = re.compile(r"给予|予以")
+GRANTS = re.compile(r"给予|予以")
 # the words of a step, a channel or an office
 PROCEDURE_WORDS = re.compile(
     r"申报|申请|受理|审核|审批|评审|公示|提交|负责(?!人)|牵头|部门|办公室|平台|流程|程序|组织(?=开展|实施|评审|召开|专业)|推荐|申报材料|签署|通知"
@@ -232,7 +232,7 @@ def score_sentences(
                 score += config.date_bonus
             if Asked.PROCEDURE in plan.asked and states_procedure(window.text, topic):
                 score += config.attribute_bonus
-            if plan.asks_benefit and not plan.asks_amount and _GRANTED.search(without_budgets(window.text, False)):
+            if plan.asks_benefit and not plan.asks_amount and GRANTS.search(without_budgets(window.text, False)):
                 score += config.attribute_bonus  # "有什么奖励?": what is given, not what the district budgets
             window.score, window.coverage = score, with_context
             scored.append(window)

@@ -32,15 +32,13 @@ from indexing.chunks import Chunk
 from service.answering import lexicon
 from service.answering.areas import AreaMatch
 from service.answering.config import JudgeConfig
-from service.answering.evidence import PROCEDURE_WORDS, Terms, TermWeights, coverage, loose, loose_coverage
+from service.answering.evidence import GRANTS, PROCEDURE_WORDS, Terms, TermWeights, coverage, loose, loose_coverage
 from service.answering.figures import FIGURE, NO_CHARGE, figure_key, figure_kind, without_budgets
 from service.answering.plan import Asked, QueryPlan, has_content, title_terms
 from service.answering.retrieve import ScoredChunk
 from service.models import AnswerStatus
 
 _DATE_STATED = re.compile(r"\d{4}\s*年|\d+\s*月\s*\d+\s*日|有效期|施行|年底|之日起|发布后")
-# a sentence that itself grants something is a measure of its own: its topic is not its neighbour's figure's
-_GRANTS = re.compile(r"给予|予以")
 _CRITERIA_STATED = re.compile(r"条件|符合|应当|须|要求|以上|不低于|超过|达到|连续|认定|是指|不得")
 # the kinds of figure that state each kind of asked figure ("能拿多少" is money or a share of something)
 _FIGURE_KINDS: dict[Asked, tuple[str, ...]] = {
@@ -371,7 +369,8 @@ def attribute_support(plan: QueryPlan, quotes: list[str], terms: Terms, neighbou
     A sentence states a date, a criterion or a procedure by its wording, and a figure by a figure the asker
     did not give (nor a measure's yearly budget: "每年安排预算不少于2亿元" is what the district spends, not what
     a company gets). Topic words held only by the sentence before or after it count at ``neighbour_credit``:
-    a condition and its figure often sit side by side, and so do two measures.
+    a condition and its figure often sit side by side, and so do two measures (a neighbour that grants
+    something itself is such a measure, and lends none). A name the asker quotes must be in the sentence.
     """
     if not quotes:
         return 0.0
@@ -385,11 +384,12 @@ def attribute_support(plan: QueryPlan, quotes: list[str], terms: Terms, neighbou
         for i, sentence in enumerate(sentences):
             if not any(test(sentence) for test in states):
                 continue
-            own = loose_coverage(terms, forms[i])
-            near = [j for j in (i - 1, i + 1) if 0 <= j < len(sentences) and not _GRANTS.search(sentences[j])]
             # a name the asker quotes is what they ask about: the sentence stating the fact must name it
             if not all(terms.found(name, forms[i]) for name in names):
                 continue
+            own = loose_coverage(terms, forms[i])
+            # a neighbour that grants something itself is a measure of its own: its topic is not this figure's
+            near = [j for j in (i - 1, i + 1) if 0 <= j < len(sentences) and not GRANTS.search(sentences[j])]
             beside = [loose_coverage(terms, forms[j] + forms[i]) for j in near]
             best = max(best, own + neighbour_credit * (max(beside, default=own) - own))
     return best
