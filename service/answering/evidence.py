@@ -24,6 +24,8 @@ _OPENS_ITEM = re.compile(
 _CLAUSE = re.compile(r"[^,,:]+[,,:]?")
 _QUOTES = re.compile(r"[“”‘’\"'「」『』]")
 _DATE = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月|施行|有效期|实施有效")
+# a rule that forbids something
+_FORBIDS = re.compile(r"不得|不予|禁止")
 # a measure that gives a company something
 GRANTS = re.compile(r"给予|予以")
 # the words of a step, a channel or an office
@@ -232,6 +234,8 @@ def score_sentences(
                 score += config.date_bonus
             if Asked.PROCEDURE in plan.asked and states_procedure(window.text, topic):
                 score += config.attribute_bonus
+            if Asked.YES_NO in plan.asked and not plan.asks_amount and _FORBIDS.search(window.text):
+                score += config.attribute_bonus  # "can we…?": a rule that forbids it answers
             if plan.asks_benefit and not plan.asks_amount and GRANTS.search(without_budgets(window.text, False)):
                 score += config.attribute_bonus  # "有什么奖励?": what is given, not what the district budgets
             window.score, window.coverage = score, with_context

@@ -935,3 +935,35 @@ def test_a_follow_ups_topic_is_the_words_asked_not_the_lexicons_expansions(corpu
     assert {c.key for c in alone.concepts} <= {c.key for c in followup.concepts}
     assert not {"区内", "本区"} & {c.key for c in followup.concepts}
     assert {"投保", "保险"} <= {c.key for c in followup.concepts}
+
+
+@pytest.mark.parametrize(
+    ("question", "forbidden"),
+    [
+        ("我们前年拿过孵化器奖,今年还能再报吗?", True),
+        # the asker does not say they had it: the rule for those who did is not their answer
+        ("我们的孵化器去年刚建成,今年能报孵化器奖吗?", False),
+    ],
+)
+def test_a_rule_for_those_who_already_had_it_answers_only_an_asker_who_says_so(
+    corpus: Corpus, question: str, forbidden: bool
+) -> None:
+    from service.answering.compose import _rule_lead
+    from service.answering.evidence import Sentence
+
+    chunk = type("C", (), {"doc_no": 4})()
+    text = "(4)已获得孵化器奖的,在获奖后3 年内不得再次申报。"
+    quote = Sentence(chunk, 0, len(text), text)  # type: ignore[arg-type]
+    assert _rule_lead(plan_query(question, [], corpus), [quote]).startswith("不能") is forbidden
+
+
+def test_can_we_prefers_the_rule_that_forbids_it(corpus: Corpus) -> None:
+    from service.answering.config import EvidenceConfig
+    from service.answering.evidence import score_sentences
+
+    # the duty sentence holds every topic word, the rule all but one
+    duty = _chunk("评审办组建专家评审组,评审孵化器申报项目。", name="a")
+    rule = _chunk("与申报单位存在劳动关系的专家,不得参与孵化器评审。", name="b")
+    plan = plan_query("专家受雇于申报单位,还能评审孵化器项目吗?", [], corpus)
+    terms = {"专家": 1.0, "评审": 1.0, "孵化器": 1.0, "申报": 1.0, "组建": 1.0}
+    assert score_sentences(plan, terms, [(duty, 1.0), (rule, 1.0)], EvidenceConfig())[0].chunk.id == "b"
