@@ -363,7 +363,7 @@ def _rule_lead(plan: QueryPlan, sentences: list[Sentence]) -> str:
                 if plan.years_ago is None or limit is None or plan.years_ago >= limit:
                     return ""  # a limit in years the asker may be past: the quote says it, no verdict
             condition = clauses[i - 1] if i else ""  # whom it is about ("已获得…的,", "…存在劳动关系的人员,")
-            if _HAD_BEFORE.search(condition) and not _SAYS_HAD.search(question):
+            if _HAD_BEFORE.search(condition) and not plan.claims_past:
                 continue  # a rule for those who already had it, and the asker does not say they had
             run = re.sub(r"[,,]+$", "", _ITEM_NUMBER.sub("", (condition + clause).strip()))
             if len(run) > LEAD_CHARS:
@@ -377,11 +377,8 @@ def _rule_lead(plan: QueryPlan, sentences: list[Sentence]) -> str:
 _RULE = re.compile(r"不得|不予|不再|不重复|其中一项|择一")
 _IN_DISTRICT = re.compile(r"在本区|在我区|在高新区[((]滨江[))]|在杭州高新区[((]滨江[))]")
 _RULE_ACTIONS = ("申报", "申请", "参与", "评审", "享受", "报")
-# a rule's condition about what its subject already had, and an asker's words saying they had it
+# a rule's condition about what its subject already had
 _HAD_BEFORE = re.compile(r"已获得|已经获得|已获|已享受|已认定")
-_SAYS_HAD = re.compile(
-    r"[拿得获评享]过|已经|已获|曾|之前|以前|\bhad\b|\bhave (?:won|received|got)|\balready\b|\bbefore\b", re.I
-)
 _WITHIN_YEARS = re.compile(r"(\d+|[一二两三四五六七八九十])\s*年内")
 
 

@@ -196,6 +196,7 @@ class QueryPlan:
     years_ago: int | None = None  # how long ago the asker's own event was ("前年拿过" -> 2), when they say
     asks_stacking: bool = False  # whether two supports can be had together ("能叠加吗", "同时享受")
     denies_past: bool = False  # the asker says they have not had it ("没拿过", "未获得")
+    claims_past: bool = False  # the asker says they have had it ("拿过", "已经获得", "already won")
     # what the asker's company has outside the district ("财政收入级次在隔壁区" -> 财政收入级次)
     outside: tuple[str, ...] = ()
     star_levels: tuple[int, ...] = ()  # the 星级 the question names, in order ("三星级升到四星级" -> (3, 4))
@@ -370,6 +371,7 @@ def plan_query(question: str, history: list[Turn], corpus: Corpus) -> QueryPlan:
         years_ago=_years_ago(unquoted),
         asks_stacking=bool(_STACKING.search(unquoted)),
         denies_past=bool(_DENIES_PAST.search(unquoted)),
+        claims_past=bool(_CLAIMS_PAST.search(text if lang == "en" else asked_text or original)),
         outside=_outside(unquoted),
         star_levels=tuple(int(chinese_number(m.group(1)) or 0) for m in _STAR.finditer(unquoted)),
         raises=bool(_RAISES.search(unquoted)),
@@ -410,6 +412,9 @@ _STACKING = re.compile(
     r"同时(?:享受|拿|申请|申报)|叠加|重复(?:享受|拿|申请|申报|领)|一起(?:拿|领|享受)|都(?:能|可以)?(?:拿|领|享受)|都(?:能|可以)(?:申请|申报)|兼得|"
     r"\bstack|at the same time|\bboth\b|combine",
     re.I,
+)
+_CLAIMS_PAST = re.compile(
+    r"[拿得获评享]过|已经|已获|曾|之前|以前|\bhad\b|\bhave (?:won|received|got)|\balready\b|\bbefore\b", re.I
 )
 _DENIES_PAST = re.compile(
     r"没(?:有)?(?:拿|获|得|评|申报|报)过|未(?:曾)?获得|从未|从没|never (?:won|received|got)", re.I
