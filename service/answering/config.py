@@ -57,6 +57,12 @@ class EvidenceConfig(BaseModel):
         " (0.889), 0.75 scores 0.880 and 0.85 0.852; the middle of the tied values: 0.55 (answers 233 -> 224"
         " characters on average).",
     )
+    followup_weight: float = Field(
+        2.0,
+        description="A follow-up's own topic words ('文创那块呢?' -> 文创) weigh this many times their rarity, beside"
+        " the words carried from the turn it leans on. gold_dev unchanged at 1 and 2 (its six follow-ups are answered"
+        " either way); on validation 2 puts the asked subject first in two follow-ups.",
+    )
     on_topic_share: float = Field(0.5, description="A quote is on topic when it covers this share of the best quote.")
     max_quotes: int = Field(3, description="Quotes in an answer.")
     max_docs: int = Field(5, description="Quotes in a side-by-side answer (one per document).")

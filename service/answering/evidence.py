@@ -91,7 +91,7 @@ class TermWeights:
     def idf(self, df: int) -> float:
         return math.log((self.n + 1) / (df + 0.5))
 
-    def question_terms(self, plan: QueryPlan) -> Terms:
+    def question_terms(self, plan: QueryPlan, followup_weight: float = 2.0) -> Terms:
         """Topic concepts weighted by the rarity of their commonest wording (date words out for date questions)."""
         weights: dict[str, float] = {}
         alternatives: dict[str, tuple[str, ...]] = {}
@@ -103,6 +103,9 @@ class TermWeights:
             alternatives[concept.key] = tuple(loose(a) for a in concept.alternatives)
         self._title_phrases(plan, weights, alternatives)
         self._quoted_names(plan, weights, alternatives)
+        for key in plan.followup_topic:
+            if key in weights:  # what a follow-up asks anew outweighs what it carries from the turn before
+                weights[key] *= followup_weight
         return Terms(weights, alternatives)
 
     def _quoted_names(

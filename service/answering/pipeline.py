@@ -186,7 +186,7 @@ class PolicyQAService:
         if plan.quoted:
             result.hits = _pin_quoted(plan.quoted, result.hits, self.version)
         retrieved = time.perf_counter()
-        terms = weights.question_terms(plan)
+        terms = weights.question_terms(plan, config.evidence.followup_weight)
         scored = score_sentences(
             plan, _within_named(terms, plan, corpus), [(h.chunk, h.score) for h in result.hits], config.evidence
         )
@@ -307,7 +307,7 @@ class PolicyQAService:
         found: list[Sentence] = []
         for part in parts:
             own = plan_query(part, [], self.corpus)
-            terms = self.weights.question_terms(own)
+            terms = self.weights.question_terms(own, self.config.evidence.followup_weight)
             scored = score_sentences(own, terms, ranked, evidence) if terms else []
             if not scored:
                 continue
@@ -344,7 +344,7 @@ class PolicyQAService:
         ranked = result.hits
         # a named document's validity clause, or the whole list a "which steps" question asks for, comes first
         statement = date_statement(plan, corpus, self.version)
-        terms = self.weights.known(self.weights.question_terms(plan))
+        terms = self.weights.known(self.weights.question_terms(plan, self.config.evidence.followup_weight))
         parent = list_parent(plan, [h.chunk.doc_no for h in ranked], terms, corpus)
         pinned = statement.chunk if statement is not None else list_chunk(parent, self.version) if parent else None
         if pinned is not None:

@@ -182,6 +182,8 @@ class QueryPlan:
     toc_hints: list[tuple[str, tuple[str, ...]]] = field(default_factory=list)
     years: list[str] = field(default_factory=list)  # years the question names (outside 文号)
     rewritten: bool = False
+    # a follow-up's own topic words ("文创那块呢?" -> 文创): what it asks anew, beside the turn it leans on
+    followup_topic: tuple[str, ...] = ()
     checks_kinds: frozenset[Asked] = frozenset()  # the kinds of the policy figures a yes/no question checks
     quoted: list[str] = field(default_factory=list)  # phrases the asker quotes from a text ("…挂牌交易的")
     user_figures: list[UserFigure] = field(default_factory=list)  # the asker's own figures (营收12亿...)
@@ -355,6 +357,7 @@ def plan_query(question: str, history: list[Turn], corpus: Corpus) -> QueryPlan:
         toc_hints=lexicon.topics().matches(asked_text),
         years=_YEAR.findall(_WITHOUT_DOC_YEARS.sub(" ", text)),
         rewritten=rewritten,
+        followup_topic=tuple(c.key for c in concepts_of(original, lang)) if rewritten else (),
         asked_text=asked_text,
         user_figures=own,
         # "境外上市也是400万吗?" checks a figure: the text must state one of that kind
@@ -595,9 +598,16 @@ def _is_noise(token: str) -> bool:
         if len(word) >= 2:
             rest = rest.replace(word, "")
     # ... or only of question words of one character each (能补 = 能 + 补, 能给 = 能 + 给)
-    return token in QUESTION_NOISE or len(rest) <= 1 < len(token) or set(rest) <= _NOISE_CHARS
+    return (
+        token in QUESTION_NOISE
+        or len(rest) <= 1 < len(token)
+        or set(rest) <= _NOISE_CHARS
+        or bool(_DEMONSTRATIVE.fullmatch(token))
+    )
 
 
+# a demonstrative and its measure word (这台, 那块, 哪家): it points back, it names nothing
+_DEMONSTRATIVE = re.compile(r"[这那哪每该此][个台块种家项笔类次边些份条款位样套件批]")
 _NOISE_BY_LENGTH = sorted(QUESTION_NOISE, key=len, reverse=True)
 _NOISE_CHARS = frozenset(w for w in QUESTION_NOISE if len(w) == 1)
 _QUOTED = re.compile(r"[“\"「『‘']([^”\"」』’']{4,80})[”\"」』’']")

@@ -967,3 +967,43 @@ def test_can_we_prefers_the_rule_that_forbids_it(corpus: Corpus) -> None:
     plan = plan_query("专家受雇于申报单位,还能评审孵化器项目吗?", [], corpus)
     terms = {"专家": 1.0, "评审": 1.0, "孵化器": 1.0, "申报": 1.0, "组建": 1.0}
     assert score_sentences(plan, terms, [(duty, 1.0), (rule, 1.0)], EvidenceConfig())[0].chunk.id == "b"
+
+
+@pytest.mark.parametrize(
+    ("question", "topic", "noise"),
+    [
+        ("孵化器或者众创空间能补多少?", {"孵化器", "众创空间"}, {"或者"}),
+        ("如果是研发中心,是否还能再拿?", {"研发中心"}, {"如果", "是否"}),
+        ("这台设备投保的话有补偿吗?", {"设备", "投保"}, {"这台", "的话"}),
+        ("那家孵化器那块有补贴吗?", {"孵化器"}, {"那家", "那块"}),
+    ],
+)
+def test_function_words_and_demonstratives_make_no_topic_word(
+    corpus: Corpus, question: str, topic: set[str], noise: set[str]
+) -> None:
+    keys = {c.key for c in plan_query(question, [], corpus).concepts}
+    assert topic <= keys
+    assert not keys & noise
+
+
+def test_a_follow_ups_own_words_outweigh_what_it_carries(corpus: Corpus) -> None:
+    from types import SimpleNamespace
+
+    from service.answering.config import EvidenceConfig
+    from service.answering.evidence import TermWeights
+    from service.models import Turn
+
+    history = [
+        Turn(role="user", content="孵化器每年安排多少预算?"),
+        Turn(role="assistant", content="每年安排预算不少于500万元。"),
+    ]
+    plan = plan_query("众创空间那块呢?", history, corpus)
+    assert plan.rewritten and plan.followup_topic == ("众创空间",)
+    chunks = [_chunk("孵化器每年安排预算。", name="a"), _chunk("众创空间每年安排预算。", name="b")]
+    weights = TermWeights(SimpleNamespace(chunks=chunks))  # type: ignore[arg-type]
+    factor = EvidenceConfig().followup_weight
+    terms = weights.question_terms(plan, factor)
+    # both words are as rare in these chunks; the follow-up's own is weighted up
+    assert terms["众创空间"] == pytest.approx(factor * terms["孵化器"])
+    # a first question has no follow-up topic
+    assert plan_query("众创空间每年安排多少预算?", [], corpus).followup_topic == ()
