@@ -106,8 +106,9 @@ class Asked(StrEnum):
 # Wording of each kind of question, Chinese (spoken forms included) and English: general question
 # words, not the wording of particular questions.
 _ASKED: dict[Asked, re.Pattern[str]] = {
+    # 多少 alone asks an amount; 多少比例, 多少家, 多少年 ask the kind their word names
     Asked.AMOUNT: re.compile(
-        r"多少钱|多少万|金额|额度|奖金|最高|上限|封顶|最多|给多少|补多少|奖多少|拿多少|能拿|多少|怎么算|"
+        r"多少钱|多少万|金额|额度|奖金|最高|上限|封顶|最多|给多少|补多少|奖多少|拿多少|能拿|多少(?!比例|%|家|个|名|项|亩|宗|年|天|次)|怎么算|"
         r"how much|amount|maximum|\bcap\b|up to|reward|subsid|grant|bonus|fund",
         re.I,
     ),
@@ -148,6 +149,8 @@ _ASKED: dict[Asked, re.Pattern[str]] = {
 _ASKED[Asked.OUTCOME] = re.compile(
     r"实际(完成|使用|达到|发放|兑现)|最(后|终)完成|完成了多少|现在一共|目前(一共|共有|有多少)|至今|截至目前|"
     r"会不会|会出|新一轮|下一轮|以后会|将来会|今后会|明年会|届时|"
+    r"(?:到期|失效|期满)(?:以)?后[^??。]{0,40}新|"  # what a policy's successor says, once it has expired
+    r"after (?:it|the policy|they) expires?[^?.]{0,60}\bnew\b|"
     r"actually (achieved|paid|reached)|so far|to date|will there be|next round|in the future",
     re.I,
 )

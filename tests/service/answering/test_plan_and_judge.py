@@ -568,6 +568,15 @@ def test_a_yes_no_question_checking_a_policy_figure_asks_for_that_kind(corpus: C
         # 申报 by itself names the subject ("申报截止日期"); asking how to apply is a procedure
         ("区里标准创新奖的申报截止日期是哪天?", {"date"}, {"procedure"}),
         ("标准创新奖怎么申报?", {"procedure"}, set()),
+        # 多少 asks an amount only when no word of another kind follows it
+        ("配套资金按国拨经费的多少比例给?", {"ratio"}, {"amount"}),
+        ("区里要引进多少家企业?", {"count"}, {"amount"}),
+        ("配套资金给多少?", {"amount"}, set()),
+        # what applies after a policy has expired is its successor's to say
+        ("这个政策到期以后,补贴按什么新标准执行?", {"outcome"}, set()),
+        ("After it expires, which new rules apply to the subsidy?", {"outcome"}, set()),
+        ("这个政策什么时候到期?", {"date"}, {"outcome"}),
+        ("政策到期以后还能申报吗?", {"date"}, {"outcome"}),
     ],
 )
 def test_question_words_count_as_whole_words(question: str, asked: set[str], not_asked: set[str]) -> None:
