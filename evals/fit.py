@@ -88,10 +88,29 @@ def candidates(base: JudgeConfig) -> list[JudgeConfig]:
 
 
 def fit(cases: list[Case], grid: list[JudgeConfig]) -> tuple[JudgeConfig, float]:
-    """The best thresholds on ``cases``; ties go to the candidate nearest the middle of the grid."""
+    """The best thresholds on ``cases``; ties go to the candidate nearest the middle of the grid (in the
+    cross-validation folds; the full-dev refit keeps the stored thresholds when they tie, see ``run``)."""
     scored = [(accuracy(cases, c), -_distance_from_middle(c), i) for i, c in enumerate(grid)]
     best = max(scored)
     return grid[best[2]], best[0]
+
+
+def refit(cases: list[Case], grid: list[JudgeConfig], path: Path = FITTED) -> tuple[JudgeConfig, float]:
+    """``fit`` on all of ``cases``, except that the stored thresholds stay when they score as well: a refit
+    moves a threshold only when gold_dev gains by it, not because a tie is broken another way."""
+    best, score = fit(cases, grid)
+    kept = incumbent(grid, path)
+    if kept is not None and accuracy(cases, kept) >= score:
+        return kept, score
+    return best, score
+
+
+def incumbent(grid: list[JudgeConfig], path: Path = FITTED) -> JudgeConfig | None:
+    """The thresholds fitted last time, when they are still a candidate of the grid."""
+    if not path.exists():
+        return None
+    stored = json.loads(path.read_text(encoding="utf-8")).get("judge", {})
+    return next((c for c in grid if all(getattr(c, n) == stored.get(n) for n in GRID)), None)
 
 
 def _distance_from_middle(config: JudgeConfig) -> float:
@@ -127,7 +146,7 @@ def run(qa: Any, dev: list[GoldItem], validation: list[GoldItem], write: Path | 
     dev_cases = collect(qa, dev)
     val_cases = collect(qa, validation)
     cv = cross_validate(dev_cases, grid)
-    fitted, dev_accuracy = fit(dev_cases, grid)
+    fitted, dev_accuracy = refit(dev_cases, grid)
     result = {
         "judge": {n: getattr(fitted, n) for n in GRID},
         "dev_accuracy": round(dev_accuracy, 4),
