@@ -572,6 +572,7 @@ def test_a_yes_no_question_checking_a_policy_figure_asks_for_that_kind(corpus: C
         ("配套资金按国拨经费的多少比例给?", {"ratio"}, {"amount"}),
         ("区里要引进多少家企业?", {"count"}, {"amount"}),
         ("配套资金给多少?", {"amount"}, set()),
+        ("那份若干意见的文号是多少?", {"document"}, {"amount"}),
         # what applies after a policy has expired is its successor's to say
         ("这个政策到期以后,补贴按什么新标准执行?", {"outcome"}, set()),
         ("After it expires, which new rules apply to the subsidy?", {"outcome"}, set()),
@@ -985,6 +986,7 @@ def test_can_we_prefers_the_rule_that_forbids_it(corpus: Corpus) -> None:
         ("如果是研发中心,是否还能再拿?", {"研发中心"}, {"如果", "是否"}),
         ("这台设备投保的话有补偿吗?", {"设备", "投保"}, {"这台", "的话"}),
         ("那家孵化器那块有补贴吗?", {"孵化器"}, {"那家", "那块"}),
+        ("总部经济那份意见的正式文号是多少?", {"总部经济"}, {"文号", "正式"}),
     ],
 )
 def test_function_words_and_demonstratives_make_no_topic_word(
