@@ -89,7 +89,7 @@ def candidates(base: JudgeConfig) -> list[JudgeConfig]:
 
 def fit(cases: list[Case], grid: list[JudgeConfig]) -> tuple[JudgeConfig, float]:
     """The best thresholds on ``cases``; ties go to the candidate nearest the middle of the grid (in the
-    cross-validation folds; the full-dev refit keeps the stored thresholds when they tie, see ``run``)."""
+    cross-validation folds; the full-dev refit keeps the stored thresholds when they tie, see ``refit``)."""
     scored = [(accuracy(cases, c), -_distance_from_middle(c), i) for i, c in enumerate(grid)]
     best = max(scored)
     return grid[best[2]], best[0]

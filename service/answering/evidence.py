@@ -91,8 +91,9 @@ class TermWeights:
     def idf(self, df: int) -> float:
         return math.log((self.n + 1) / (df + 0.5))
 
-    def question_terms(self, plan: QueryPlan, followup_weight: float = 2.0) -> Terms:
-        """Topic concepts weighted by the rarity of their commonest wording (date words out for date questions)."""
+    def question_terms(self, plan: QueryPlan, followup_weight: float = 1.0) -> Terms:
+        """Topic concepts weighted by the rarity of their commonest wording (date words out for date questions);
+        a follow-up's own words times ``followup_weight`` (EvidenceConfig.followup_weight in the pipeline)."""
         weights: dict[str, float] = {}
         alternatives: dict[str, tuple[str, ...]] = {}
         for concept in plan.concepts:
