@@ -987,6 +987,7 @@ def test_can_we_prefers_the_rule_that_forbids_it(corpus: Corpus) -> None:
         ("这台设备投保的话有补偿吗?", {"设备", "投保"}, {"这台", "的话"}),
         ("那家孵化器那块有补贴吗?", {"孵化器"}, {"那家", "那块"}),
         ("总部经济那份意见的正式文号是多少?", {"总部经济"}, {"文号", "正式"}),
+        ("得是重点产业才能拿扶持,孵化器算不算?", {"孵化器", "扶持"}, {"才能", "算不算", "不算"}),
     ],
 )
 def test_function_words_and_demonstratives_make_no_topic_word(
