@@ -943,7 +943,8 @@ def compose_not_found(plan: QueryPlan, verdict: Verdict, held: int = 0) -> Draft
         )
     else:
         looked = f"关于「{sought}」" if sought else "这个问题"
-        place = "所问是其他地区的政策,汇编只收录杭州高新区(滨江)的文件。" if "another place" in verdict.reason else ""
+        elsewhere = "another place" in verdict.reason
+        place = "所问是其他地区或上级政府的政策,汇编只收录杭州高新区(滨江)的文件。" if elsewhere else ""
         text = (
             f"汇编已收录正文的 {held} 份文件中没有找到{looked}的规定。{place}"
             "建议咨询主管部门,或查阅相关政策的实施细则与申报通知。"

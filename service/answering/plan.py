@@ -372,7 +372,8 @@ def plan_query(question: str, history: list[Turn], corpus: Corpus) -> QueryPlan:
         asks_list=bool(_ASKS_LIST.search(original)),
         asks_benefit=bool(_ASKS_BENEFIT.search(asked_text or original)),
         verdict_words=verdict_words(asked_text or original),
-        other_place=bool(other_places(original)) and not _DISTRICT.search(original),
+        other_place=(bool(other_places(original)) and not _DISTRICT.search(original))
+        or bool(_OTHER_GOVERNMENT.search(unquoted)),
         parts=[] if rewritten else _question_parts(original),
         years_ago=_years_ago(unquoted),
         asks_stacking=bool(_STACKING.search(unquoted)),
@@ -445,6 +446,14 @@ def _years_ago(question: str) -> int | None:
 
 _DEADLINE = re.compile(r"截止|截至|deadline", re.I)
 _DISTRICT = re.compile(r"滨江|高新区|binjiang", re.I)
+# what a government above the district itself pays or how it rates companies: that government's own rules,
+# which a district compilation does not hold ("省里自己给多少", "杭州市五星级是按什么标准评的")
+_OTHER_GOVERNMENT = re.compile(
+    r"(?:省里|市里|浙江省|杭州市|国家)(?:本身|自己|另外)?(?:给|发|奖|补|出)(?:多少|几)|"
+    r"(?:浙江省|杭州市|省里|市里)[^,,。;;??]{0,16}(?:怎么评|按什么标准评|如何评)|"
+    r"\b(?:province|city|national government|central government)\s+(?:itself\s+)?(?:pays?|gives?|grants?)\b",
+    re.I,
+)
 _ASKS_BENEFIT = re.compile(
     r"(?:有|给|享受)?(?:什么|哪些|啥)(?:样的)?(?:奖励|补贴|补助|资助|扶持|支持|优惠|政策|待遇)|"
     r"what (?:support|incentives?|benefits?|subsid|awards?|grants?)",

@@ -1019,3 +1019,21 @@ def test_a_follow_ups_own_words_outweigh_what_it_carries(corpus: Corpus) -> None
     assert terms["众创空间"] == pytest.approx(factor * terms["孵化器"])
     # a first question has no follow-up topic
     assert plan_query("众创空间每年安排多少预算?", [], corpus).followup_topic == ()
+
+
+@pytest.mark.parametrize(
+    ("question", "elsewhere"),
+    [
+        ("除了区里的奖励,省里自己给多少?", True),
+        ("杭州市三星级总部企业是按什么标准评的?", True),
+        ("How much does the province itself pay for a provincial-level lab?", True),
+        # the district's own award for another government's recognition is the compilation's to answer
+        ("我们被评为杭州市三星级总部企业,区里奖多少?", False),
+        ("入选了杭州市重大科技创新项目,滨江这边给多少补助?", False),
+        ("新认定的国家级研发中心奖多少?", False),
+    ],
+)
+def test_what_a_government_above_the_district_itself_pays_is_elsewhere(
+    corpus: Corpus, question: str, elsewhere: bool
+) -> None:
+    assert plan_query(question, [], corpus).other_place is elsewhere
