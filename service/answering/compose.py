@@ -943,10 +943,16 @@ def compose_not_found(plan: QueryPlan, verdict: Verdict, held: int = 0) -> Draft
         )
     else:
         looked = f"关于「{sought}」" if sought else "这个问题"
-        elsewhere = "another place" in verdict.reason
-        place = "所问是其他地区或上级政府的政策,汇编只收录杭州高新区(滨江)的文件。" if elsewhere else ""
+        place = next((note for reason, note in _ELSEWHERE_NOTES.items() if reason in verdict.reason), "")
         text = (
             f"汇编已收录正文的 {held} 份文件中没有找到{looked}的规定。{place}"
             "建议咨询主管部门,或查阅相关政策的实施细则与申报通知。"
         )
     return Draft(AnswerStatus.NOT_FOUND, text, [])
+
+
+# the not-found answer says why the compilation cannot hold the answer, when the verdict's reason is its scope
+_ELSEWHERE_NOTES = {
+    "another place": "所问是其他地区的政策,汇编只收录杭州高新区(滨江)的文件。",
+    "another government": "所问是省、市等上级政府自己的规定,汇编只收录杭州高新区(滨江)的文件。",
+}

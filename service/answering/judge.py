@@ -16,7 +16,8 @@ Signals (``measure``) read the plan, the ranked chunks and the quotable sentence
   words is named (toc_only) rather than nothing;
 - another audience: the question names the kind of company it asks for (总部企业), and every quote comes from a
   document for another kind (“专精特新”企业) without naming the asked one: that rule is not the asker's;
-- out of scope: another place, or a year the compilation never mentions.
+- out of scope: another place, a government above the district's own rules, or a year the compilation never
+  mentions.
 """
 
 from __future__ import annotations
@@ -64,6 +65,7 @@ class Signals:
     asks_outcome: bool = False
     beyond_partial: list[PolicyDocument] = field(default_factory=list)
     other_place: bool = False
+    other_government: bool = False
     # the asked kind of company, and the other kind the documents of every quote are for ("" when not so)
     other_audience: tuple[str, str] = ("", "")
     unknown_year: bool = False
@@ -118,6 +120,7 @@ def measure(
     signals.beyond_partial = _beyond_partial_text(plan, corpus)
     signals.asks_outcome = Asked.OUTCOME in plan.asked
     signals.other_place = plan.other_place
+    signals.other_government = plan.other_government
     # a year in a question about a named policy's validity is when the asker would apply it, not its subject
     signals.unknown_year = (
         bool(plan.years)
@@ -210,6 +213,8 @@ def decide(signals: Signals, config: JudgeConfig) -> Verdict:
         )
     if signals.other_place:
         return Verdict(AnswerStatus.NOT_FOUND, "the question is about another place", cov)
+    if signals.other_government:
+        return Verdict(AnswerStatus.NOT_FOUND, "the question is about another government's own rules", cov)
     if signals.other_audience[0]:
         asked, other = signals.other_audience
         return Verdict(

@@ -197,6 +197,7 @@ class QueryPlan:
     asks_list: bool = False  # "which steps / what conditions": a list's items answer
     asks_benefit: bool = False  # "有什么奖励?": what a company is given, whatever its form
     other_place: bool = False  # names a place outside the district and not the district itself
+    other_government: bool = False  # asks what the province or city itself pays, or how it rates companies
     parts: list[str] = field(default_factory=list)  # the questions of a question in several parts
     years_ago: int | None = None  # how long ago the asker's own event was ("前年拿过" -> 2), when they say
     asks_stacking: bool = False  # whether two supports can be had together ("能叠加吗", "同时享受")
@@ -372,8 +373,8 @@ def plan_query(question: str, history: list[Turn], corpus: Corpus) -> QueryPlan:
         asks_list=bool(_ASKS_LIST.search(original)),
         asks_benefit=bool(_ASKS_BENEFIT.search(asked_text or original)),
         verdict_words=verdict_words(asked_text or original),
-        other_place=(bool(other_places(original)) and not _DISTRICT.search(original))
-        or bool(_OTHER_GOVERNMENT.search(unquoted)),
+        other_place=bool(other_places(original)) and not _DISTRICT.search(original),
+        other_government=bool(_OTHER_GOVERNMENT.search(unquoted)),
         parts=[] if rewritten else _question_parts(original),
         years_ago=_years_ago(unquoted),
         asks_stacking=bool(_STACKING.search(unquoted)),
@@ -557,7 +558,11 @@ def concepts_of(text: str, lang: str) -> list[Concept]:
         concepts.append(Concept(key, tuple(dict.fromkeys([key, *targets]))))
         covered = covered.replace(key, " ")
     if lang == "zh":
-        for token in tokenize(covered):
+        tokens = tokenize(covered)
+        listed = [t for t in tokens if t in QUESTION_NOISE]
+        for token in tokens:
+            if any(token in n for n in listed):  # 州市 is a piece of 杭州市: a listed asking word's pieces ask too
+                continue
             if _is_noise(token) or "〔" in token or len(token) < 2 or _NUMBER.fullmatch(token):
                 continue  # the user's own figures are constraints, not topic words
             concepts.append(Concept(token, (token,)))
