@@ -990,6 +990,7 @@ def test_can_we_prefers_the_rule_that_forbids_it(corpus: Corpus) -> None:
         ("得是重点产业才能拿扶持,孵化器算不算?", {"孵化器", "扶持"}, {"才能", "算不算", "不算"}),
         # the pieces a search tokenizer cuts from a listed asking word are no topic either (杭州市 -> 州市)
         ("杭州市五星级总部企业奖多少?", {"五星级"}, {"杭州市", "州市"}),
+        ("除了孵化器,自己租的办公室有补贴吗?", {"孵化器", "办公室"}, {"除了", "自己"}),
     ],
 )
 def test_function_words_and_demonstratives_make_no_topic_word(
