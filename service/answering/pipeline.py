@@ -112,7 +112,12 @@ class PolicyQAService:
             self.corpus, self.version = corpus, version
             retrieval = self.settings.retrieval
             self.retriever = HybridRetriever(
-                version, store, self.embed_model, fusion=retrieval.fusion, keyword_weight=retrieval.keyword_weight
+                version,
+                store,
+                self.embed_model,
+                fusion=retrieval.fusion,
+                keyword_weight=retrieval.keyword_weight,
+                **self._ranking_knobs(),
             )
             # the same indexes, ranked for a person scanning results rather than for the answerer's verdict
             self.search_retriever = HybridRetriever(
@@ -121,10 +126,21 @@ class PolicyQAService:
                 self.embed_model,
                 fusion=retrieval.search_fusion,
                 keyword_weight=retrieval.keyword_weight,
+                **self._ranking_knobs(),
             )
             self.weights = TermWeights(version, [d.title for d in corpus.documents.values() if not d.has_text])
             self.areas = DocumentAreas(corpus, self.embed_model)
             self.stores.serve(version, store)
+
+    def _ranking_knobs(self) -> dict[str, Any]:
+        """RetrieveConfig's ranking parameters, as HybridRetriever takes them."""
+        knobs = self.config.retrieve
+        return {
+            "pool": knobs.pool,
+            "rrf_k": knobs.rrf_k,
+            "named_doc_boost": knobs.named_doc_boost,
+            "diversify_floor": knobs.diversify_floor,
+        }
 
     def as_retriever(self, k: int = 10, *, doc_nos: list[int] | None = None, per_document: int = 0) -> HybridRetriever:
         """A llama-index retriever over the serving index, ranking as the answers do (their query planning
@@ -151,6 +167,7 @@ class PolicyQAService:
             fusion=retrieval.fusion,
             keyword_weight=retrieval.keyword_weight,
             similarity_top_k=k,
+            **self._ranking_knobs(),
             doc_nos=doc_nos,
             per_document=per_document,
             doc_numbers={d.doc_number: d.doc_no for d in corpus.documents.values() if d.doc_number},

@@ -77,6 +77,9 @@ class HybridRetriever(BaseRetriever):
         pool: int = 40,
         keyword_weight: float = 0.5,
         *,
+        rrf_k: int = RRF_K,
+        named_doc_boost: float = 1.5,
+        diversify_floor: float = 0.55,
         similarity_top_k: int = 10,
         doc_nos: Sequence[int] | None = None,
         per_document: int = 0,
@@ -91,6 +94,9 @@ class HybridRetriever(BaseRetriever):
         self.embed_model = embed_model
         self.fusion = fusion
         self.pool = pool
+        self.rrf_k = rrf_k
+        self.named_doc_boost = named_doc_boost
+        self.diversify_floor = diversify_floor
         self.keyword_weight = keyword_weight
         self.similarity_top_k = similarity_top_k
         self.doc_nos = list(doc_nos) if doc_nos else None
@@ -199,17 +205,17 @@ class HybridRetriever(BaseRetriever):
             vector = None
             dense_ok = False
             log.warning("dense retrieval failed, answering from the keyword index: %s: %s", type(exc).__name__, exc)
-        fused = fuse(keyword, dense, self.fusion, self.keyword_weight)
+        fused = fuse(keyword, dense, self.fusion, self.keyword_weight, self.rrf_k)
         boosts = set(boost_docs or [])
         hits = []
         for chunk_id, score in fused.items():
             chunk = self.version.by_id[chunk_id]
             if boosts and chunk.doc_no in boosts:
-                score *= 1.5
+                score *= self.named_doc_boost
             hits.append(ScoredChunk(chunk, score, dict(keyword).get(chunk_id, 0.0), dict(dense).get(chunk_id, 0.0)))
         hits.sort(key=lambda h: h.score, reverse=True)
         if diversify:
-            hits = diversify_by_document(hits)
+            hits = diversify_by_document(hits, self.diversify_floor)
         return RetrievalResult(_with_leaders(hits, k, [keyword, dense]), dense_ok, vector if dense_ok else None)
 
     def search_each_document(
@@ -256,13 +262,14 @@ def fuse(
     dense: list[tuple[str, float]],
     mode: FusionMode,
     keyword_weight: float = 0.5,
+    rrf_k: int = RRF_K,
 ) -> dict[str, float]:
     """Fused scores by chunk id: reciprocal rank, or max-normalised scores weighted keyword/dense."""
     fused: dict[str, float] = {}
     if mode == "rrf":
         for ranking in (keyword, dense):
             for rank, (chunk_id, _) in enumerate(ranking):
-                fused[chunk_id] = fused.get(chunk_id, 0.0) + 1.0 / (RRF_K + rank + 1)
+                fused[chunk_id] = fused.get(chunk_id, 0.0) + 1.0 / (rrf_k + rank + 1)
         return fused
     for ranking, weight in ((keyword, keyword_weight), (dense, 1.0 - keyword_weight)):
         if not ranking:

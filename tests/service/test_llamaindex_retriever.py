@@ -129,3 +129,22 @@ def test_the_readme_chat_engine_keeps_verified_citations(
     assert verified, "no source node's quote stands on its printed page"
     printed = capsys.readouterr().out
     assert f"第{verified[0].printed_page}页" in printed and "已核实" in printed
+
+
+def test_the_ranking_knobs_of_the_config_reach_every_retriever(qa: PolicyQAService) -> None:
+    knobs = qa.config.retrieve
+    for retriever in (qa.retriever, qa.search_retriever, qa.as_retriever(k=3)):
+        assert retriever.pool == knobs.pool and retriever.rrf_k == knobs.rrf_k
+        assert retriever.named_doc_boost == knobs.named_doc_boost
+        assert retriever.diversify_floor == knobs.diversify_floor
+
+
+def test_reciprocal_rank_fusion_uses_its_constant() -> None:
+    from service.answering.retrieve import fuse
+
+    keyword, dense = [("a", 9.0), ("b", 5.0)], [("b", 0.9), ("c", 0.8)]
+    for k in (10, 60):
+        fused = fuse(keyword, dense, "rrf", rrf_k=k)
+        assert fused["a"] == pytest.approx(1 / (k + 1))
+        assert fused["b"] == pytest.approx(1 / (k + 2) + 1 / (k + 1))  # second on one side, first on the other
+        assert fused["c"] == pytest.approx(1 / (k + 2))
