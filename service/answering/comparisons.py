@@ -166,8 +166,8 @@ def _metric_for(text: str, start: int, end: int, unit: str) -> _Word | None:
     """The metric word nearest before the figure in its clause, else the nearest after it."""
     clause_start = max((m.end() for m in re.finditer(r"[,,。;;??!!]", text[:start])), default=0)
     after_end = re.search(r"[,,。;;??!!]", text[end:])
-    before = text[clause_start:start].lower()
-    after = text[end : end + (after_end.start() if after_end else len(text))].lower()
+    before = _plain_english(text[clause_start:start].lower())
+    after = _plain_english(text[end : end + (after_end.start() if after_end else len(text))].lower())
     candidates = [w for w in _words() if _unit_of(w.field) == ("元" if unit == "美元" else unit)]
     best = None
     for w in candidates:  # the word that ends nearest the figure; of two ending together the longer (新增研发费用)
@@ -190,6 +190,17 @@ def _metric_for(text: str, start: int, end: int, unit: str) -> _Word | None:
     earlier = earlier[figured[-1] :] if figured else earlier  # a metric with its own figure is not this one's
     found = [(earlier.rfind(w.word), w) for w in candidates if w.word in earlier]
     return max(found, key=lambda h: h[0])[1] if found else None
+
+
+# "of our local revenue", "of the company's annual sales": a share of revenue, as the word list writes it
+_OF_REVENUE = re.compile(
+    r"\bof\s+(?:(?:our|its|their|your|the|company's|company’s)\s+)*"
+    r"(?:(?:local|annual|yearly|total|operating|gross|binjiang)\s+)*(?:revenue|sales|turnover)\b"
+)
+
+
+def _plain_english(text: str) -> str:
+    return _OF_REVENUE.sub("of revenue", text)
 
 
 def applied_benefit(figure: UserFigure, fact: PolicyFact) -> Decimal | None:
@@ -352,15 +363,19 @@ def _lead_sentence_en(
 ) -> str:
     parts = []
     shown = _distinct(comparisons)[:limit]
-    for c in shown:
+    for i, c in enumerate(shown):
         mark = marker(c.fact) if marker is not None else ""
         expired = (
             " (the policy has expired)" if as_of is not None and c.fact.dates.status(as_of).value == "expired" else ""
         )
         outcome = "meets it" if c.meets else "falls short"
-        parts.append(
-            f"{c.fact.label} requires {c.condition.describe()}: your {c.figure.display()} {outcome}{expired}{mark}"
-        )
+        stated = f"{c.condition.describe()}: your {c.figure.display()} {outcome}"
+        if i and c.fact.id == shown[i - 1].fact.id:  # a further condition of the same award
+            parts[-1] += f", and {stated}"
+        else:
+            parts.append(f"{c.fact.label} requires {stated}")
+        if i + 1 == len(shown) or shown[i + 1].fact.id != c.fact.id:
+            parts[-1] += expired + mark
     first = comparisons[0].fact.id
     head = "Yes" if all(c.meets for c in comparisons if c.fact.id == first) else "No"
     return f"{head}. " + "; ".join(parts) + "."

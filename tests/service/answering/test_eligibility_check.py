@@ -171,6 +171,20 @@ def test_a_figure_takes_the_metric_named_earlier_in_its_sentence_unless_that_one
     assert [(f.field, f.value) for f in mixed] == [("revenue", 15 * YI), ("", 300 * WAN)]
 
 
+def test_a_share_of_our_revenue_in_english_is_the_rd_share_however_the_revenue_is_described() -> None:
+    for wording in ("12% of our local revenue", "12 percent of the company's annual sales", "12% of turnover"):
+        figures = parse_user_figures(f"We spend RMB 60 million on R&D, which is {wording}.")
+        assert [(f.field, f.value) for f in figures] == [("rd_spend", 6 * 10**7), ("rd_share", 12)], wording
+
+
+def test_an_english_lead_names_an_award_once_for_all_its_conditions() -> None:
+    rd_hq = [f for f in facts() if f.label == "研发型总部"]
+    question = "We spend RMB 60 million on R&D, roughly 12% of our revenue. Are we an R&D HQ?"
+    lead = lead_sentence(compare_figures(parse_user_figures(question), rd_hq), lang="en")
+    assert lead.startswith("No. 研发型总部 requires ") and lead.count("研发型总部") == 1
+    assert "your 6000万元 meets it, and " in lead and lead.endswith("your 12% falls short.")
+
+
 def test_lead_sentence_compares_the_users_figure_with_each_threshold() -> None:
     hq = [f for f in facts() if f.label in ("工业总部", "销售型总部")]
     comparisons = compare_figures(parse_user_figures("我们是制造企业,去年营收15亿"), hq)
