@@ -361,7 +361,7 @@ def _lead_sentence_en(
     limit: int,
     as_of: date | None,
 ) -> str:
-    parts = []
+    parts: list[str] = []
     shown = _distinct(comparisons)[:limit]
     for i, c in enumerate(shown):
         mark = marker(c.fact) if marker is not None else ""
