@@ -338,8 +338,34 @@ def lead_sentence(
         if i + 1 == len(shown) or shown[i + 1].fact.id != c.fact.id:
             parts[-1] += expired + mark
     first = comparisons[0].fact.id
-    head = verdict[0] if all(c.meets for c in comparisons if c.fact.id == first) else verdict[1]
+    met = all(c.meets for c in comparisons if c.fact.id == first)
+    unstated = _unstated_conditions(comparisons)
+    if met and unstated:  # what the asker gave is met, but the award asks more than they said
+        parts[0] = _before_mark(parts[0], f";另需{'、'.join(unstated)},问题中未提及")
+        return "不一定:" + ";".join(parts) + "。"
+    head = verdict[0] if met else verdict[1]
     return f"{head}:" + ";".join(parts) + "。"
+
+
+def _unstated_conditions(comparisons: list[Comparison]) -> list[str]:
+    """The first award's other measured conditions, which the asker's figures do not speak to."""
+    first = comparisons[0].fact
+    compared = {c.condition.field for c in comparisons if c.fact.id == first.id}
+    groups = {c.condition.group for c in comparisons if c.fact.id == first.id}
+    return [
+        c.describe()
+        for c in first.conditions
+        if c.threshold is not None and c.field and c.field not in compared and not (c.group and c.group in groups)
+    ]
+
+
+_MARKS = re.compile(r"(?:\[\d+\])+$")
+
+
+def _before_mark(part: str, added: str) -> str:
+    """``part`` with ``added`` put before its trailing citation markers ("…达到[1]" -> "…达到;另需…[1]")."""
+    mark = _MARKS.search(part)
+    return part[: mark.start()] + added + mark.group() if mark else part + added
 
 
 def _distinct(comparisons: list[Comparison]) -> list[Comparison]:
@@ -377,7 +403,13 @@ def _lead_sentence_en(
         if i + 1 == len(shown) or shown[i + 1].fact.id != c.fact.id:
             parts[-1] += expired + mark
     first = comparisons[0].fact.id
-    head = "Yes" if all(c.meets for c in comparisons if c.fact.id == first) else "No"
+    met = all(c.meets for c in comparisons if c.fact.id == first)
+    unstated = _unstated_conditions(comparisons)
+    if met and unstated:
+        also = f"; it also requires {', '.join(unstated)}, which your question does not state"
+        parts[0] = _before_mark(parts[0], also)
+        return "Not necessarily. " + "; ".join(parts) + "."
+    head = "Yes" if met else "No"
     return f"{head}. " + "; ".join(parts) + "."
 
 

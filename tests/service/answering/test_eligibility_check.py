@@ -185,6 +185,22 @@ def test_an_english_lead_names_an_award_once_for_all_its_conditions() -> None:
     assert "your 6000万元 meets it, and " in lead and lead.endswith("your 12% falls short.")
 
 
+def test_a_lead_does_not_say_yes_when_the_award_asks_more_than_the_question_states() -> None:
+    rd_hq = [f for f in facts() if f.label == "研发型总部"]
+    lead = lead_sentence(compare_figures(parse_user_figures("我们研发费用6000万"), rd_hq), marker=lambda f: "[1]")
+    assert lead == (
+        "不一定:研发型总部的门槛是上年度研发费用不低于5000万元,您的6000万元达到;"
+        "另需上年度研发费用占营业收入比例不低于15%,问题中未提及[1]。"
+    )
+    english = lead_sentence(compare_figures(parse_user_figures("R&D spend of RMB 60 million"), rd_hq), lang="en")
+    assert english.startswith("Not necessarily. ") and "which your question does not state" in english
+    # a figure that fails already answers: no
+    assert lead_sentence(compare_figures(parse_user_figures("研发费用4000万"), rd_hq)).startswith("不够:")
+    # both stated: the plain verdict
+    both = lead_sentence(compare_figures(parse_user_figures("研发费用6000万,占营收20%"), rd_hq))
+    assert both.startswith("可以:") and "未提及" not in both
+
+
 def test_lead_sentence_compares_the_users_figure_with_each_threshold() -> None:
     hq = [f for f in facts() if f.label in ("工业总部", "销售型总部")]
     comparisons = compare_figures(parse_user_figures("我们是制造企业,去年营收15亿"), hq)
