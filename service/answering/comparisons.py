@@ -50,7 +50,8 @@ class UserFigure(BaseModel):
     beyond: bool = Field(default=False, description="The user said the figure was passed (突破/超过 100亿).")
 
     def display(self) -> str:
-        return format_amount(self.value, self.unit)
+        shown = format_amount(self.value, self.unit)
+        return f"第{shown}" if self.unit == "位" else shown  # a place in a ranking: 第30位
 
     def compared(self) -> Decimal:
         """The value a threshold is checked against: just above the figure when the user passed it."""
@@ -130,6 +131,11 @@ def parse_user_figures(text: str) -> list[UserFigure]:
         q = quantity(m.group("num2") or m.group("num"), m.group("unit"), m.group(0).strip())
         if q is not None and not (q.unit == "元" and q.value < 1000 and m.group("unit") == "元"):
             found.append((m.start(), m.end(), q.value, q.unit, q.text))
+    for m in _RANK.finditer(text):  # 排全区第30, "ranked 8th": a place in a ranking
+        number = "n" if m.group("n") else "n2"
+        if not taken(m.start(), m.end()):
+            # from its number on, so that the ranking word before it names the metric
+            found.append((m.start(number), m.end(), Decimal(m.group(number)), "位", m.group(0).strip()))
     for m in _COUNT.finditer(text):  # 40家, "40 outside companies": a count of companies
         if not taken(m.start(), m.end()):
             found.append((m.start(), m.end(), Decimal(m.group("n")), "家", m.group(0).strip()))
@@ -154,11 +160,18 @@ _COUNT = re.compile(
     r"(?:outside |external |client |customer )?(?:companies|firms|enterprises|clients)\b)",
     re.I,
 )
+_RANK = re.compile(
+    r"(?:排名|排在|排|名列|位列)\s*(?:全区|全市|全省|区里|区内)?\s*(?:第\s*)?(?P<n>\d+)\s*(?:位|名)?(?![\d万亿元%.])"
+    r"|\branked\s+(?:no\.?\s*|number\s+)?(?P<n2>\d+)(?:st|nd|rd|th)?\b",
+    re.I,
+)
 _INCREASE = re.compile(r"新增|增加|增长了|多了|多投|\b(?:rose|increased|grew)\b", re.I)
 
 
 def _unit_of(field: str) -> str:
     """The unit a profile field is counted in: % for shares, 家 for companies, 元 otherwise."""
+    if field == "growth_rank":
+        return "位"
     return "%" if field in ("rd_share", "revenue_growth") else "家" if field == "served_companies" else "元"
 
 
@@ -174,6 +187,8 @@ def _metric_for(text: str, start: int, end: int, unit: str) -> _Word | None:
         pos = before.rfind(w.word)
         if pos >= 0 and (best is None or pos + len(w.word) > best[0] + len(best[1].word)):
             best = (pos, w)
+    if best is not None and re.search(r"\d", before[best[0] + len(best[1].word) :]):
+        best = None  # "营收突破100亿能拿1000万": the metric has its own figure; this one is another's
     if best is not None:
         # "研发费用比上年新增了350万": the figure is an increase of the metric, its own metric when one exists
         pos, word = best
@@ -339,7 +354,7 @@ def lead_sentence(
             parts[-1] += expired + mark
     first = comparisons[0].fact.id
     met = all(c.meets for c in comparisons if c.fact.id == first)
-    unstated = _unstated_conditions(comparisons)
+    unstated = unstated_conditions(comparisons[0].fact, comparisons)
     if met and unstated:  # what the asker gave is met, but the award asks more than they said
         parts[0] = _before_mark(parts[0], f";另需{'、'.join(unstated)},问题中未提及")
         return "不一定:" + ";".join(parts) + "。"
@@ -347,16 +362,21 @@ def lead_sentence(
     return f"{head}:" + ";".join(parts) + "。"
 
 
-def _unstated_conditions(comparisons: list[Comparison]) -> list[str]:
-    """The first award's other measured conditions, which the asker's figures do not speak to."""
-    first = comparisons[0].fact
-    compared = {c.condition.field for c in comparisons if c.fact.id == first.id}
-    groups = {c.condition.group for c in comparisons if c.fact.id == first.id}
+def unstated_conditions(fact: PolicyFact, comparisons: list[Comparison]) -> list[str]:
+    """``fact``'s other measured conditions, which the asker's figures (``comparisons``) do not speak to."""
+    compared = {c.condition.field for c in comparisons if c.fact.id == fact.id}
+    groups = {c.condition.group for c in comparisons if c.fact.id == fact.id}
     return [
         c.describe()
-        for c in first.conditions
+        for c in fact.conditions
         if c.threshold is not None and c.field and c.field not in compared and not (c.group and c.group in groups)
     ]
+
+
+def fact_met(fact: PolicyFact, comparisons: list[Comparison]) -> bool:
+    """Each condition of ``fact`` the asker's figures speak to is met (by one of them, when several do)."""
+    own = [c for c in comparisons if c.fact.id == fact.id]
+    return all(any(o.meets for o in own if o.condition.field == c.condition.field) for c in own)
 
 
 _MARKS = re.compile(r"(?:\[\d+\])+$")
@@ -404,7 +424,7 @@ def _lead_sentence_en(
             parts[-1] += expired + mark
     first = comparisons[0].fact.id
     met = all(c.meets for c in comparisons if c.fact.id == first)
-    unstated = _unstated_conditions(comparisons)
+    unstated = unstated_conditions(comparisons[0].fact, comparisons)
     if met and unstated:
         also = f"; it also requires {', '.join(unstated)}, which your question does not state"
         parts[0] = _before_mark(parts[0], also)

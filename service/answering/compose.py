@@ -15,9 +15,11 @@ from service.answering.comparisons import (
     applied_benefit,
     asks_recognition,
     compare_figures,
+    fact_met,
     kind_named,
     lead_sentence,
     relevant_facts,
+    unstated_conditions,
 )
 from service.answering.config import EvidenceConfig
 from service.answering.evidence import Sentence, Terms, coverage, extend_window, loose, trim_quote
@@ -625,28 +627,36 @@ def _figures_lead(
     met = [
         c
         for c in comparisons
-        if c.meets and c.fact.variant and c.fact.kind is FactKind.AWARD and c.fact.benefit is not None
+        if fact_met(c.fact, comparisons)
+        and c.fact.variant
+        and c.fact.kind is FactKind.AWARD
+        and c.fact.benefit is not None
     ]
     # an award the figure qualifies for that is a ratio of that same figure: worked out on it too
     met += [
         c
         for c in comparisons
-        if c.meets and not c.fact.variant and id(c.fact) in in_quotes and applied_benefit(c.figure, c.fact) is not None
+        if fact_met(c.fact, comparisons)
+        and not c.fact.variant
+        and id(c.fact) in in_quotes
+        and applied_benefit(c.figure, c.fact) is not None
     ]
     if not wants_verdict:
         if met:
-            return _award_met(met[0], marker(met[0].fact), plan.lang, as_of)
+            also = unstated_conditions(met[0].fact, comparisons)
+            return _award_met(met[0], marker(met[0].fact), plan.lang, as_of, also)
         quoted_awards = [c for c in comparisons if id(c.fact) in in_quotes]
         return _award_below(quoted_awards, marker, plan.lang)
     if met and comparisons[0].fact.variant and met[0].fact.name == comparisons[0].fact.name:
         # "…首次突破50亿,有奖励吗?" against a graded award: the bracket it falls in answers yes
-        return _award_met(met[0], marker(met[0].fact), plan.lang, as_of)
+        return _award_met(met[0], marker(met[0].fact), plan.lang, as_of, unstated_conditions(met[0].fact, comparisons))
     lead = lead_sentence(comparisons, marker=marker, as_of=as_of, lang=plan.lang, verdict=plan.verdict_words)
     top = comparisons[0]
     # the user qualifies for an award that is a share of the very figure they gave: what it comes to
-    worked = applied_benefit(top.figure, top.fact) if top.meets and top.fact.kind is FactKind.AWARD else None
+    qualifies = fact_met(top.fact, comparisons)
+    worked = applied_benefit(top.figure, top.fact) if qualifies and top.fact.kind is FactKind.AWARD else None
     mine, amount = top.figure.display(), format_amount(worked, top.figure.unit) if worked is not None else ""
-    if not plan.asks_amount and top.meets and top.fact.kind is FactKind.AWARD and plan.lang == "zh":
+    if not plan.asks_amount and qualifies and top.fact.kind is FactKind.AWARD and plan.lang == "zh":
         # the user qualifies for an award: what it gives, as the policy prints it after its conditions
         given = _GIVES.search(display_quote(top.fact.quote))
         gives = given.group(1) if given else top.fact.benefit.describe() if top.fact.benefit is not None else ""
@@ -743,9 +753,10 @@ def _ratio_worked_out(plan: QueryPlan, fact: PolicyFact, marker: Callable[[Polic
     return f"{fact.name}:{fact.benefit.describe()},按您的{figure.display()}计最多{amount}{note}{marker(fact)}。"
 
 
-def _award_met(comparison: Comparison, mark: str, lang: str, as_of: date) -> str:
+def _award_met(comparison: Comparison, mark: str, lang: str, as_of: date, also: list[str] | None = None) -> str:
     """The award a user's figure qualifies for, with its threshold and what it gives, and what a ratio award
-    comes to on the user's figure (the calculator: "按您的3亿元计最多300万元")."""
+    comes to on the user's figure (the calculator: "按您的3亿元计最多300万元"); ``also``: the award's other
+    conditions, which the question does not state."""
     fact, benefit = comparison.fact, comparison.fact.benefit
     gives = benefit.describe() if benefit is not None else ""
     expired = fact.dates.status(as_of) is Validity.EXPIRED
@@ -757,12 +768,16 @@ def _award_met(comparison: Comparison, mark: str, lang: str, as_of: date) -> str
         figured = f"; on your {mine} that is at most {amount}" if amount else ""
         bracket = comparison.condition.describe()
         reached_en = f"falls in {fact.name}'s bracket" if fact.variant else f"meets {fact.name}'s threshold"
-        return f"Your {mine} {reached_en} {bracket}: {gives}{figured}{note}{mark}."
+        more = f"; it also requires {', '.join(also)}, which your question does not state" if also else ""
+        return f"Your {mine} {reached_en} {bracket}: {gives}{figured}{more}{note}{mark}."
     note = "(该政策已失效)" if expired else ""
     figured = f",按您的{mine}计最多{amount}" if amount else ""
+    more = f";另需{'、'.join(also)},问题中未提及" if also else ""
     # a bracket of a graded award, or the one threshold of an award that has none
     reached = "属于{}一档" if fact.variant else "达到{}"
-    return f"{fact.name}:您的{mine}{reached.format(comparison.condition.describe())},{gives}{figured}{note}{mark}。"
+    return (
+        f"{fact.name}:您的{mine}{reached.format(comparison.condition.describe())},{gives}{figured}{more}{note}{mark}。"
+    )
 
 
 def _award_below(comparisons: list[Comparison], marker: Callable[[PolicyFact], str], lang: str) -> str:

@@ -69,6 +69,9 @@ class CompanyProfile(BaseModel):
     vc_investment: Amount = Field(default=None, description="Venture investment received in total, in 元.")
     acquisition_value: Amount = Field(default=None, description="A major acquisition's value, in 元.")
     served_companies: int | None = Field(default=None, ge=0, description="Companies served by its open platform.")
+    growth_rank: int | None = Field(
+        default=None, ge=1, description="Its place in the district's 新增研发费用 growth ranking (增幅排名; 1 = first)."
+    )
     star_rating: int | None = Field(default=None, ge=1, le=5, description="杭州市总部企业星级 (3-5).")
     zjtx_level: ZjtxLevel | None = Field(default=None, description="Highest 专精特新 level held.")
     listing_stage: ListingStage | None = Field(default=None, description="上市阶段.")

@@ -144,6 +144,10 @@ def _classify(q: Quantity, m: re.Match[str], phrase: str, pre: str, post: str, b
         else:
             a.role = "duration"
         return a
+    if q.unit == "位" and metric is not None and re.search(r"前\s*$", pre):
+        # "增幅排名在全区前25位": a rank, met at that place or better
+        a.role, a.metric, a.comparator, a.comparator_text = "condition", metric, Comparator.LE, "前"
+        return a
     if q.unit == "百分点" and (before_cmp or after_cmp):
         a.role, a.comparator = "condition", _comparator(before_cmp, after_cmp)
         a.comparator_text = _cmp_text(before_cmp, after_cmp)

@@ -202,15 +202,23 @@ def test_an_award_of_a_share_of_the_users_increase_is_worked_out_within_its_year
     answer = qa.ask("做人工智能的,今年研发费用比上年多投了2500万,新增研发费补贴最多拿多少?")
     lead = answer.answer.splitlines()[0]
     assert lead.startswith("鼓励加大研发投入:您的2500万元达到年度新增研发费用超过200万元"), lead
-    assert lead.endswith("按您的2500万元计最多200万元[1]。")  # 10% is 250万, the yearly cap 200万
+    # 10% is 250万, the yearly cap 200万; and the award's rank condition, which the question does not state
+    assert lead.endswith("按您的2500万元计最多200万元;另需年度增幅排名前25位,问题中未提及[1]。"), lead
 
 
 def test_a_yes_to_a_ratio_award_says_what_it_comes_to_on_the_users_figure(qa) -> None:  # type: ignore[no-untyped-def]
-    zh = qa.ask("搞人工智能的规上企业,今年新增研发费用1500万,符合新增研发费补贴的条件吗?").answer.splitlines()[0]
-    assert zh.startswith("符合:鼓励加大研发投入的门槛是年度新增研发费用超过200万元,您的1500万元达到")
+    question = "搞人工智能的规上企业,今年新增研发费用1500万,增幅排全区第8,符合新增研发费补贴的条件吗?"
+    zh = qa.ask(question).answer.splitlines()[0]
+    assert zh.startswith("符合:鼓励加大研发投入的门槛是年度新增研发费用超过200万元,您的1500万元达到"), zh
     assert "按您的1500万元计最多150万元[1]" in zh
-    en = qa.ask("Our AI company's R&D spending increased by RMB 5 million. Do we qualify for the R&D increase subsidy?")
-    assert en.answer.splitlines()[0].endswith("On your 500万元 that is at most 50万元[1].")
+    # without the place in the growth ranking the award also asks: not a flat yes, and what it would come to
+    unstated = qa.ask(question.replace(",增幅排全区第8", "")).answer.splitlines()[0]
+    assert unstated.startswith("不一定:") and "另需年度增幅排名前25位,问题中未提及" in unstated, unstated
+    en = qa.ask(
+        "Our AI company's R&D spending increased by RMB 5 million and ranked 3rd in the district."
+        " Do we qualify for the R&D increase subsidy?"
+    )
+    assert en.answer.splitlines()[0].endswith("On your 500万元 that is at most 50万元[1]."), en.answer
 
 
 def test_a_ratio_award_without_a_threshold_is_worked_out_on_the_users_figure(qa) -> None:  # type: ignore[no-untyped-def]

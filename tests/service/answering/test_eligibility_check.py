@@ -158,6 +158,9 @@ def test_parse_user_figures_chinese_and_english() -> None:
     assert [(f.field, f.value, f.unit) for f in served] == [("served_companies", 35, "家")]
     assert parse_user_figures("Our platform serves 70 client companies")[0].field == "served_companies"
     assert parse_user_figures("我们有3家子公司")[0].field == ""
+    # a metric word whose own figure stands between it and a later figure does not name that one
+    heard = parse_user_figures("听说营业收入首次突破100亿能拿1000万奖励")
+    assert [(f.field, f.value) for f in heard] == [("revenue", 100 * YI), ("", 1000 * WAN)]
     # of two metric words ending at the same place the longer names it (新增研发费用, not 研发费用)
     assert parse_user_figures("今年新增研发费用800万")[0].field == "rd_spend_increase"
 
@@ -280,3 +283,26 @@ def test_a_figure_the_user_says_they_passed_meets_a_breakthrough_bracket(questio
     assert met == [bracket]
     first = next(f for f in breakthrough if f.label == "营收突破奖励(营业收入20亿元)")
     assert first.conditions[0].describe() == "营业收入超过20亿元、50亿元(含)以下"
+
+
+def test_a_place_in_a_ranking_is_a_condition_met_at_that_place_or_better() -> None:
+    # "增幅排名在全区前25位": the fact keeps it, with the number as printed in its quote
+    award = next(f for f in facts() if f.label == "鼓励加大研发投入")
+    rank = next(c for c in award.conditions if c.field == "growth_rank")
+    assert (rank.threshold and rank.threshold.value, rank.comparator.value) == (25, "le")
+    assert rank.threshold is not None and rank.threshold.text in award.quote
+    # the asker's own place, in Chinese and English; a figure of money after 排 is no place
+    assert [(f.field, f.value) for f in parse_user_figures("增幅排全区第30")] == [("growth_rank", 30)]
+    assert parse_user_figures("we ranked 12th in the district")[0].field == "growth_rank"
+    assert all(f.field != "growth_rank" for f in parse_user_figures("区里安排3000万元"))
+    # in chat: a place below the bar fails the award; no place given leaves it to be stated
+    failing = lead_sentence(compare_figures(parse_user_figures("新增研发费用250万,增幅排全区第30"), [award]))
+    assert failing.startswith("不够:") and "您的第30位未达到" in failing
+    unstated = lead_sentence(compare_figures(parse_user_figures("新增研发费用250万"), [award]))
+    assert unstated.startswith("不一定:") and "另需年度增幅排名前25位" in unstated
+    # in the eligibility check
+    base = {"kinds": ["人工智能企业"], "rd_spend_increase": "250万"}
+    by_rank = {rank: verdict_of(run(**base, growth_rank=rank), "鼓励加大研发投入", 6).verdict for rank in (8, 25, 26)}
+    assert by_rank == {8: Verdict.MEETS, 25: Verdict.MEETS, 26: Verdict.FAILS}
+    missing = verdict_of(run(**base), "鼓励加大研发投入", 6)
+    assert missing.verdict is Verdict.CANNOT_DECIDE and "growth_rank" in missing.missing
