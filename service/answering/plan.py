@@ -381,12 +381,26 @@ def plan_query(question: str, history: list[Turn], corpus: Corpus) -> QueryPlan:
         denies_past=bool(_DENIES_PAST.search(unquoted)),
         claims_past=bool(_CLAIMS_PAST.search(text if lang == "en" else asked_text or original)),
         outside=_outside(unquoted),
-        star_levels=tuple(int(chinese_number(m.group(1)) or 0) for m in _STAR.finditer(unquoted)),
-        raises=bool(_RAISES.search(unquoted)),
+        star_levels=_star_levels(unquoted),
+        raises=bool(_RAISES.search(unquoted) or _EARLIER_STAR.search(unquoted)),
     )
 
 
 _STAR = re.compile(r"([三四五345])\s*星")
+# the grade the asker held before ("评上了四星级,之前是三星级"): it comes first, the new one after it
+_EARLIER_STAR = re.compile(r"(?:之前|以前|原来|原先|去年|此前)(?:是|为|评的是|评为|评上的是)?\s*([三四五345])\s*星")
+
+
+def _star_levels(text: str) -> tuple[int, ...]:
+    """The 星级 the question names, in the order the asker held them (the earlier one first)."""
+    levels = [int(chinese_number(m.group(1)) or 0) for m in _STAR.finditer(text)]
+    earlier = _EARLIER_STAR.search(text)
+    if earlier is not None:
+        held = int(chinese_number(earlier.group(1)) or 0)
+        levels = [held, *(level for level in levels if level != held)]
+    return tuple(levels)
+
+
 _RAISES = re.compile(r"升|提升|晋级|提高|差额|从.{1,8}(?:到|至|变成)|upgrad|moved? up|raised", re.I)
 
 

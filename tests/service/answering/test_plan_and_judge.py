@@ -686,6 +686,10 @@ def test_the_plan_reads_the_star_levels_named_in_order(corpus: Corpus) -> None:
     assert plan_query("三星级升到五星, 差额多少?", [], corpus).star_levels == (3, 5)
     assert plan_query("4星级总部奖多少?", [], corpus).star_levels == (4,)
     assert plan_query("总部企业有什么奖励?", [], corpus).star_levels == ()
+    # the grade held before comes first, however the asker orders them, and it is a raise
+    earlier = plan_query("评上了四星级,之前是三星级,能补多少?", [], corpus)
+    assert (earlier.star_levels, earlier.raises) == ((3, 4), True)
+    assert plan_query("三星级和五星级分别奖多少?", [], corpus).raises is False
 
 
 def test_a_side_by_side_answer_leads_with_each_documents_figure(corpus: Corpus) -> None:
