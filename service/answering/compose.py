@@ -344,35 +344,41 @@ def _rule_lead(plan: QueryPlan, sentences: list[Sentence]) -> str:
             run = _ITEM_NUMBER.sub("", clause.strip())
             if len(run) <= LEAD_CHARS and plan.lang == "zh":
                 return f"不能:{'' if re.search('应|须', run) else '须'}{run}[1]。"
-    for sentence in re.finditer(r"[^。;;]+", text):
-        clauses = [c for c in re.split(r"(?<=[,,])", sentence.group()) if c.strip()]
-        for i, clause in enumerate(clauses):
-            rule = _RULE.search(clause)
-            if rule is None or bool(NO_DUPLICATE.fullmatch(rule.group())) != plan.asks_stacking:
-                continue
-            if not plan.asks_stacking:
-                # about what is asked (applying again, taking part) and about the asker's case: a word of
-                # the question other than the action is in the rule's sentence before it
-                before = compact("".join(clauses[: i + 1]))
-                if not any(w in clause and w in question for w in _RULE_ACTIONS) or not any(
-                    len(c.key) >= 2 and c.key not in _RULE_ACTIONS and any(compact(a) in before for a in c.alternatives)
-                    for c in plan.concepts
-                ):
+    # a rule on having two supports at once may stand in any quote (the pipeline adds it after the best)
+    quotes = sentences if plan.asks_stacking else sentences[:1]
+    for n, quoted in enumerate(quotes, start=1):
+        text = display_quote(quoted.text)
+        for sentence in re.finditer(r"[^。;;]+", text):
+            clauses = [c for c in re.split(r"(?<=[,,])", sentence.group()) if c.strip()]
+            for i, clause in enumerate(clauses):
+                rule = _RULE.search(clause)
+                if rule is None or bool(NO_DUPLICATE.fullmatch(rule.group())) != plan.asks_stacking:
                     continue
-            within = _WITHIN_YEARS.search(clause)
-            if within is not None:
-                limit = chinese_number(within.group(1))
-                if plan.years_ago is None or limit is None or plan.years_ago >= limit:
-                    return ""  # a limit in years the asker may be past: the quote says it, no verdict
-            condition = clauses[i - 1] if i else ""  # whom it is about ("已获得…的,", "…存在劳动关系的人员,")
-            if _HAD_BEFORE.search(condition) and not plan.claims_past:
-                continue  # a rule for those who already had it, and the asker does not say they had
-            run = re.sub(r"[,,]+$", "", _ITEM_NUMBER.sub("", (condition + clause).strip()))
-            if len(run) > LEAD_CHARS:
-                return ""
-            if plan.lang == "en":
-                return f"{'Not both' if plan.asks_stacking else 'No'}: {run}[1]."
-            return f"{'不能叠加' if plan.asks_stacking else '不能'}:{run}[1]。"
+                if not plan.asks_stacking:
+                    # about what is asked (applying again, taking part) and about the asker's case: a word of
+                    # the question other than the action is in the rule's sentence before it
+                    before = compact("".join(clauses[: i + 1]))
+                    if not any(w in clause and w in question for w in _RULE_ACTIONS) or not any(
+                        len(c.key) >= 2
+                        and c.key not in _RULE_ACTIONS
+                        and any(compact(a) in before for a in c.alternatives)
+                        for c in plan.concepts
+                    ):
+                        continue
+                within = _WITHIN_YEARS.search(clause)
+                if within is not None:
+                    limit = chinese_number(within.group(1))
+                    if plan.years_ago is None or limit is None or plan.years_ago >= limit:
+                        return ""  # a limit in years the asker may be past: the quote says it, no verdict
+                condition = clauses[i - 1] if i else ""  # whom it is about ("已获得…的,", "…存在劳动关系的人员,")
+                if _HAD_BEFORE.search(condition) and not plan.claims_past:
+                    continue  # a rule for those who already had it, and the asker does not say they had
+                run = re.sub(r"[,,]+$", "", _ITEM_NUMBER.sub("", (condition + clause).strip()))
+                if len(run) > LEAD_CHARS:
+                    return ""
+                if plan.lang == "en":
+                    return f"{'Not both' if plan.asks_stacking else 'No'}: {run}[{n}]."
+                return f"{'不能叠加' if plan.asks_stacking else '不能'}:{run}[{n}]。"
     return ""
 
 

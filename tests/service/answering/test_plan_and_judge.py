@@ -971,6 +971,29 @@ def test_a_rule_for_those_who_already_had_it_answers_only_an_asker_who_says_so(
     assert _rule_lead(plan_query(question, [], corpus), [quote]).startswith("不能") is forbidden
 
 
+@pytest.mark.parametrize(
+    ("question", "lead"),
+    [
+        ("租房补助和购房补助能同时享受吗?", "不能叠加:租房、购房补助可自主选择享受其中一项[2]。"),
+        (
+            "Can we receive both the rent subsidy and the purchase subsidy?",
+            "Not both: 租房、购房补助可自主选择享受其中一项[2].",
+        ),
+    ],
+)
+def test_a_stacking_rule_answers_from_whichever_quote_holds_it(corpus: Corpus, question: str, lead: str) -> None:
+    from service.answering.compose import _rule_lead
+    from service.answering.evidence import Sentence
+
+    chunk = type("C", (), {"doc_no": 2})()
+    rent = "租用办公用房的,按租金的50%予以补助。"
+    rule = "按购房价10%予以补助。租房、购房补助可自主选择享受其中一项。"
+    quotes = [Sentence(chunk, 0, len(text), text) for text in (rent, rule)]  # type: ignore[arg-type]
+    assert _rule_lead(plan_query(question, [], corpus), quotes) == lead
+    # a question that is not about having both reads the best quote only
+    assert _rule_lead(plan_query("购房补助能申请吗?", [], corpus), quotes) == ""
+
+
 def test_can_we_prefers_the_rule_that_forbids_it(corpus: Corpus) -> None:
     from service.answering.config import EvidenceConfig
     from service.answering.evidence import score_sentences
