@@ -100,11 +100,17 @@ def list_items(
     doc = corpus.documents[parent.doc_no]
     body = corpus.source_of(doc).body
     items = []
-    if len(parent.text) <= 200 and len(parent.text) > len(parent.marker) + len(parent.heading) + 4:
+    children = _children(doc.clauses, parent)
+    # "上市企业总部认定条件是什么?" names one item of the list ("(三)上市企业总部"): that item answers
+    asked = compact(plan.asked_text or plan.original)
+    named = [c for c in children if len(compact(c.heading)) >= 3 and compact(c.heading) in asked]
+    if named:
+        children = named
+    elif len(parent.text) <= 200 and len(parent.text) > len(parent.marker) + len(parent.heading) + 4:
         intro = _sentence_at(version, doc.doc_no, parent.start, parent.end, body)  # "符合下列条件之一的…"
         if intro is not None:
             items.append(intro)
-    for child in _children(doc.clauses, parent)[:8]:
+    for child in children[:8]:
         below = _descendants(doc.clauses, child)
         heading_only = len(compact(child.text)) <= len(compact(child.marker + child.heading)) + 1
         if below and heading_only and below[-1].end - child.start <= SUBTREE_CHARS:

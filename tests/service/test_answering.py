@@ -490,3 +490,14 @@ def test_a_validity_question_about_a_year_is_answered_for_that_year(qa) -> None:
     # a policy that states no expiry and whose issue date the compilation lacks: said plainly, not guessed
     lead = qa.ask("双引擎政策还有效吗?").answer.splitlines()[0]
     assert lead.startswith("区党委〔2019〕25号只写明「本意见自发布后 30 日施行」,未写明有效期")
+
+
+def test_a_conditions_question_that_names_one_item_of_the_list_is_answered_by_that_item(qa) -> None:  # type: ignore[no-untyped-def]
+    listed = qa.ask("上市企业总部认定条件是什么?")
+    assert listed.status.value == "answered"
+    assert listed.citations[0].quote.startswith("(三)上市企业总部"), listed.citations[0].quote
+    assert "在境内外各大交易所上市" in listed.answer.splitlines()[0]
+    # the whole list when the question names none of its items
+    whole = qa.ask("总部企业认定条件有哪些?")
+    quotes = " ".join(c.quote for c in whole.citations)
+    assert "(一)规模型总部" in quotes and "(二)研发型总部" in quotes
