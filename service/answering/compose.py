@@ -633,7 +633,8 @@ def _figures_lead(
     met = [
         c
         for c in comparisons
-        if fact_met(c.fact, comparisons)
+        if c.meets
+        and fact_met(c.fact, comparisons)
         and c.fact.variant
         and c.fact.kind is FactKind.AWARD
         and c.fact.benefit is not None
@@ -642,7 +643,8 @@ def _figures_lead(
     met += [
         c
         for c in comparisons
-        if fact_met(c.fact, comparisons)
+        if c.meets
+        and fact_met(c.fact, comparisons)
         and not c.fact.variant
         and id(c.fact) in in_quotes
         and applied_benefit(c.figure, c.fact) is not None
@@ -659,7 +661,7 @@ def _figures_lead(
     lead = lead_sentence(comparisons, marker=marker, as_of=as_of, lang=plan.lang, verdict=plan.verdict_words)
     top = comparisons[0]
     # the user qualifies for an award that is a share of the very figure they gave: what it comes to
-    qualifies = fact_met(top.fact, comparisons)
+    qualifies = top.meets and fact_met(top.fact, comparisons)
     worked = applied_benefit(top.figure, top.fact) if qualifies and top.fact.kind is FactKind.AWARD else None
     mine, amount = top.figure.display(), format_amount(worked, top.figure.unit) if worked is not None else ""
     if not plan.asks_amount and qualifies and top.fact.kind is FactKind.AWARD and plan.lang == "zh":
