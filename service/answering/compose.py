@@ -148,6 +148,8 @@ def compose_answered(
     if not lead:
         lead = _upgrade_lead(plan, sentences, corpus, as_of, facts or [], citations)
     if not lead:
+        lead = _variant_lead(plan, sentences, corpus, as_of, facts or [], citations)
+    if not lead:
         lead = _items_lead(sentences, plan.lang)
     if not lead and plan.crossdoc:
         lead = _side_by_side_lead(plan, sentences, citations, corpus, terms or {})
@@ -743,6 +745,39 @@ def _upgrade_lead(
 
 
 _STARS_CN = {3: "三", 4: "四", 5: "五"}
+
+
+def _variant_lead(
+    plan: QueryPlan,
+    sentences: list[Sentence],
+    corpus: Corpus,
+    as_of: date,
+    facts: list[PolicyFact],
+    citations: list[Citation],
+) -> str:
+    """ "我们是专精特新小巨人,能拿多少?" against a list that gives each kind its own amount ("对“单项冠军”企业、
+    专精特新“小巨人”企业…分别最高给予200万元、100万元…"): the amount of the one kind the question names."""
+    if not plan.asks_amount or plan.user_figures or plan.crossdoc or not facts or not sentences:
+        return ""
+    quoted = compact(" ".join(s.text for s in sentences))
+    listed = [f for f in facts if f.variant and f.benefit is not None and compact(f.quote)[:24] in quoted]
+    # the asker's latest words only: a follow-up ("单项冠军呢?") names the kind it now asks about, and one that
+    # names none ("那到1000万美元的呢?") moves away from the kind its previous turn named
+    named = [f for f in listed if _names_variant(f.variant, compact(plan.original))]
+    if len(named) != 1:
+        return ""  # none, or several kinds named: side by side, as the list itself says
+    fact = named[0]
+    assert fact.benefit is not None
+    mark = _fact_marker(fact, citations, corpus, as_of)  # (an expired policy's note follows the lead)
+    if plan.lang == "en":
+        return f"{fact.label}: {fact.benefit.describe()}{mark}."
+    return f"{fact.label}:{fact.benefit.describe()}{mark}。"
+
+
+def _names_variant(variant: str, asked: str) -> bool:
+    """The question names the kind of a list's item ("专精特新小巨人企业" in "我们是专精特新小巨人")."""
+    core = re.sub(r"[((].*$", "", compact(variant)).removesuffix("企业")
+    return len(core) >= 3 and core in asked
 
 
 def _ratio_worked_out(plan: QueryPlan, fact: PolicyFact, marker: Callable[[PolicyFact], str], as_of: date) -> str:

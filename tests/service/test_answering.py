@@ -501,3 +501,17 @@ def test_a_conditions_question_that_names_one_item_of_the_list_is_answered_by_th
     whole = qa.ask("总部企业认定条件有哪些?")
     quotes = " ".join(c.quote for c in whole.citations)
     assert "(一)规模型总部" in quotes and "(二)研发型总部" in quotes
+
+
+def test_an_amount_question_naming_one_kind_of_a_graded_list_leads_with_that_kinds_amount(qa) -> None:  # type: ignore[no-untyped-def]
+    first = qa.ask("我们是专精特新小巨人,能拿多少奖励?")
+    assert first.answer.startswith("强化企业梯次培育(专精特新小巨人企业):最高100万元"), first.answer
+    history = [
+        Turn(role="user", content="我们是专精特新小巨人,能拿多少奖励?"),
+        Turn(role="assistant", content=first.answer),
+    ]
+    follow = qa.ask("单项冠军呢?", history)
+    assert follow.answer.startswith("强化企业梯次培育(单项冠军企业):最高200万元"), follow.answer
+    # two kinds named: the list answers side by side, no single kind leads
+    both = qa.ask("单项冠军和隐形冠军企业分别奖多少?")
+    assert not both.answer.startswith("强化企业梯次培育("), both.answer
