@@ -9,6 +9,7 @@ inclusive, 超过 / 突破 strict, brackets closed below and open above unless p
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
@@ -47,6 +48,17 @@ def _not_negative(value: Decimal | None) -> Decimal | None:
 Amount = Annotated[Decimal | None, BeforeValidator(_amount), AfterValidator(_not_negative)]
 
 
+def _counted(value: Any) -> Any:
+    """Accept 8, "8", "第8位", "8名", "60家": a count or a place, as people write it."""
+    if isinstance(value, str):
+        m = re.fullmatch(r"\s*第?\s*(\d+)\s*[位名家个]?\s*", value)
+        return int(m.group(1)) if m else value
+    return value
+
+
+Counted = Annotated[int | None, BeforeValidator(_counted)]
+
+
 class CompanyProfile(BaseModel):
     """What a company tells about itself; every field optional (a fact that needs a missing one says so)."""
 
@@ -68,8 +80,8 @@ class CompanyProfile(BaseModel):
     export_value_usd: Amount = Field(default=None, description="Yearly 出口额 in 美元.")
     vc_investment: Amount = Field(default=None, description="Venture investment received in total, in 元.")
     acquisition_value: Amount = Field(default=None, description="A major acquisition's value, in 元.")
-    served_companies: int | None = Field(default=None, ge=0, description="Companies served by its open platform.")
-    growth_rank: int | None = Field(
+    served_companies: Counted = Field(default=None, ge=0, description="Companies served by its open platform.")
+    growth_rank: Counted = Field(
         default=None, ge=1, description="Its place in the district's 新增研发费用 growth ranking (增幅排名; 1 = first)."
     )
     star_rating: int | None = Field(default=None, ge=1, le=5, description="杭州市总部企业星级 (3-5).")

@@ -304,5 +304,8 @@ def test_a_place_in_a_ranking_is_a_condition_met_at_that_place_or_better() -> No
     base = {"kinds": ["人工智能企业"], "rd_spend_increase": "250万"}
     by_rank = {rank: verdict_of(run(**base, growth_rank=rank), "鼓励加大研发投入", 6).verdict for rank in (8, 25, 26)}
     assert by_rank == {8: Verdict.MEETS, 25: Verdict.MEETS, 26: Verdict.FAILS}
+    assert CompanyProfile.model_validate({"growth_rank": "第8位", "served_companies": "60家"}).growth_rank == 8
+    with pytest.raises(ValidationError):
+        CompanyProfile.model_validate({"growth_rank": "靠前"})
     missing = verdict_of(run(**base), "鼓励加大研发投入", 6)
     assert missing.verdict is Verdict.CANNOT_DECIDE and "growth_rank" in missing.missing
