@@ -35,7 +35,7 @@ from service.answering.figures import (
 )
 from service.answering.judge import Verdict
 from service.answering.plan import FIGURE_KINDS, Asked, QueryPlan, topic_words
-from service.answering.quantities import chinese_number, format_amount
+from service.answering.quantities import chinese_number, format_amount, quantities
 from service.answering.structure import NO_DUPLICATE
 from service.answering.validity import cn_date
 from service.answering.verify import citation_for, display_quote, toc_citation
@@ -757,27 +757,39 @@ def _variant_lead(
 ) -> str:
     """ "我们是专精特新小巨人,能拿多少?" against a list that gives each kind its own amount ("对“单项冠军”企业、
     专精特新“小巨人”企业…分别最高给予200万元、100万元…"): the amount of the one kind the question names."""
-    if not plan.asks_amount or plan.user_figures or plan.crossdoc or not facts or not sentences:
-        return ""
+    if Asked.AMOUNT not in plan.asked | plan.checks_kinds or plan.user_figures or plan.crossdoc or not sentences:
+        return ""  # a list's kinds each get an amount of money; how many of each kind is another list
     quoted = compact(" ".join(s.text for s in sentences))
-    listed = [f for f in facts if f.variant and f.benefit is not None and compact(f.quote)[:24] in quoted]
+    docs = {s.chunk.doc_no for s in sentences}
     # the asker's latest words only: a follow-up ("单项冠军呢?") names the kind it now asks about, and one that
     # names none ("那到1000万美元的呢?") moves away from the kind its previous turn named
-    named = [f for f in listed if _names_variant(f.variant, compact(plan.original))]
+    asked = compact(plan.read_as_meant)
+    named = [f for f in facts if f.variant and f.benefit is not None and _names_variant(f.variant, asked)]
+    # the list a quote holds; else the list of a quoted document (the question named its kind, the ranking
+    # preferred another clause of the same document)
+    named = [f for f in named if compact(f.quote)[:24] in quoted] or [f for f in named if f.doc_no in docs]
     if len(named) != 1:
         return ""  # none, or several kinds named: side by side, as the list itself says
     fact = named[0]
     assert fact.benefit is not None
     mark = _fact_marker(fact, citations, corpus, as_of)  # (an expired policy's note follows the lead)
+    # "一次性奖励200万对吧?": an amount the asker puts forward that the kind's own amount is not
+    amount = fact.benefit.amount
+    claims = [q for text in plan.claimed for _, q in quantities(text) if amount is not None and q.unit == amount.unit]
+    right = amount is not None and any(q.value == amount.value for q in claims)
+    wrong = claims[0].display() if claims and not right else ""
     if plan.lang == "en":
-        return f"{fact.label}: {fact.benefit.describe()}{mark}."
-    return f"{fact.label}:{fact.benefit.describe()}{mark}。"
+        verdict = f"No, not {wrong}. " if wrong else "Yes. " if right else ""
+        return f"{verdict}{fact.label}: {fact.benefit.describe()}{mark}."
+    verdict = f"不是{wrong}:" if wrong else "对:" if right else ""
+    return f"{verdict}{fact.label}:{fact.benefit.describe()}{mark}。"
 
 
 def _names_variant(variant: str, asked: str) -> bool:
     """The question names the kind of a list's item ("专精特新小巨人企业" in "我们是专精特新小巨人")."""
     core = re.sub(r"[((].*$", "", compact(variant)).removesuffix("企业")
-    return len(core) >= 3 and core in asked
+    # a bracket of amounts ("5000万元(含)以上") is named by a figure, which is the asker's, not a kind
+    return len(core) >= 3 and not re.search(r"\d", core) and core in asked
 
 
 def _ratio_worked_out(plan: QueryPlan, fact: PolicyFact, marker: Callable[[PolicyFact], str], as_of: date) -> str:

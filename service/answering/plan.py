@@ -207,8 +207,18 @@ class QueryPlan:
     outside: tuple[str, ...] = ()
     star_levels: tuple[int, ...] = ()  # the 星级 the question names, in order ("三星级升到四星级" -> (3, 4))
     raises: bool = False  # the asker moves up a grade ("升到", "提升", "评上更高") rather than asking side by side
+    corrections: tuple[tuple[str, str], ...] = ()  # a word the compilation never writes, and its homophone in it
     # the yes and the no of the question's own verb: 算吗 -> 算 / 不算, 能…吗 -> 可以 / 不能
     verdict_words: tuple[str, str] = ("可以", "不够")
+
+    @property
+    def read_as_meant(self) -> str:
+        """The asker's words with each typo read as the compilation's word it stands for (专精特心 -> 专精特新)
+        and without quotation marks (专精特新“小巨人” names 专精特新小巨人)."""
+        text = self.original
+        for wrong, right in self.corrections:
+            text = text.replace(wrong, right)
+        return re.sub(r"[“”\"「」『』‘’']", "", text)
 
     @property
     def claimed_keys(self) -> set[str]:
@@ -343,9 +353,13 @@ def plan_query(question: str, history: list[Turn], corpus: Corpus) -> QueryPlan:
     own = [f for f in parse_user_figures(unquoted) if f.metric]
     # the words asked (a follow-up joined to the turn it leans on), not the lexicon's expansions of them
     concepts = concepts_of(asked_text if rewritten else original, lang)
+    corrections: tuple[tuple[str, str], ...] = ()
     if lang == "zh":
         concepts, corrected = _typos_corrected(concepts, corpus, original)
         text = f"{text} {' '.join(corrected)}".strip()
+        corrections = tuple(
+            (c.key, c.alternatives[1]) for c in concepts if c.alternatives[1:] and c.alternatives[1] in corrected
+        )
     named = named_documents(text, corpus)
     return QueryPlan(
         original=original,
@@ -383,6 +397,7 @@ def plan_query(question: str, history: list[Turn], corpus: Corpus) -> QueryPlan:
         outside=_outside(unquoted),
         star_levels=_star_levels(unquoted),
         raises=bool(_RAISES.search(unquoted) or _EARLIER_STAR.search(unquoted)),
+        corrections=corrections,
     )
 
 

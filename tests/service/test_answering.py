@@ -515,3 +515,16 @@ def test_an_amount_question_naming_one_kind_of_a_graded_list_leads_with_that_kin
     # two kinds named: the list answers side by side, no single kind leads
     both = qa.ask("单项冠军和隐形冠军企业分别奖多少?")
     assert not both.answer.startswith("强化企业梯次培育("), both.answer
+
+
+def test_a_kind_named_with_quotation_marks_a_typo_or_a_guessed_amount_still_leads_with_its_own_amount(qa) -> None:  # type: ignore[no-untyped-def]
+    # my own wordings: the kind in the policy's quotation marks, a homophone typo, an amount put forward
+    guessed = qa.ask("我们公司被评为专精特新“小巨人”了,区里会一次性奖励300万吗?")
+    assert guessed.answer.startswith("不是300万元:强化企业梯次培育(专精特新小巨人企业):最高100万元"), guessed.answer
+    right = qa.ask("我们是单项冠军企业,区里奖励200万对不对?")
+    assert right.answer.startswith("对:强化企业梯次培育(单项冠军企业):最高200万元"), right.answer
+    typo = qa.ask("专精特心小巨人企业区里奖多少钱?")
+    assert typo.answer.startswith("强化企业梯次培育(专精特新小巨人企业):最高100万元"), typo.answer
+    # how many of each kind is to be grown is a count, not the kind's amount of money
+    count = qa.ask("专精特新意见里,到2025年单项冠军要培育多少家?")
+    assert not count.answer.startswith("强化企业梯次培育("), count.answer

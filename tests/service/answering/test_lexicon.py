@@ -63,3 +63,17 @@ def test_british_spellings_read_as_the_glossarys_american_ones(tmp_path) -> None
     # both sides read alike, so a word the rule misreads ("enterprise") still meets its key
     assert keys == ["newly recognized", "research center", "enterprize"]
     assert lexicon.normalise_key("the Labour Programme licence") == "the labor program license"
+
+
+@pytest.mark.parametrize(
+    ("spoken", "corpus_kind"),
+    [
+        ("律所", "律师事务所"),
+        ("会计所", "会计师事务所"),
+        ("研究所", "科研院所"),
+        ("大学", "高校"),
+        ("保险公司", "保险机构"),
+    ],
+)
+def test_short_names_of_kinds_of_organisation_reach_the_compilations_wording(spoken: str, corpus_kind: str) -> None:
+    assert corpus_kind in lexicon.spoken().expand(f"那{spoken}呢?")
