@@ -34,7 +34,7 @@ from service.answering.figures import (
     without_budgets,
 )
 from service.answering.judge import Verdict
-from service.answering.plan import FIGURE_KINDS, Asked, QueryPlan, topic_words
+from service.answering.plan import FIGURE_KINDS, Asked, QueryPlan, asked_kinds, topic_words
 from service.answering.quantities import chinese_number, format_amount, quantities
 from service.answering.structure import NO_DUPLICATE
 from service.answering.validity import cn_date
@@ -140,8 +140,10 @@ def compose_answered(
     as_of: date,
     terms: dict[str, float] | None = None,
     facts: list[PolicyFact] | None = None,
+    followup_weight: float = 2.0,
 ) -> Draft:
-    """A lead sentence that states what was asked, then the quotes it rests on, each with its [n] marker."""
+    """A lead sentence that states what was asked, then the quotes it rests on, each with its [n] marker;
+    ``followup_weight`` (EvidenceConfig): a part's own words beside those it carries from the parts before."""
     citations = [citation_for(corpus, s, as_of) for s in sentences]
     lines = []
     lead = _figures_lead(plan, sentences, corpus, as_of, facts or [], citations, terms or {})
@@ -159,6 +161,8 @@ def compose_answered(
         # the first quote that is a document's own date statement answers a date question
         lead = next(filter(None, (_validity_lead(plan, s, corpus, as_of, n) for n, s in enumerate(sentences, 1))), "")
     premise = _premise_note(plan, sentences) if plan.lang == "zh" else ""
+    if not lead and not premise and not plan.crossdoc:
+        lead = _parts_lead(plan, sentences, terms or {}, followup_weight)
     if not lead and sentences:
         # what stands before the first quote's words: a premise note, the source (English, which-document)
         before = len(premise) + 1 if premise else 0
@@ -291,6 +295,65 @@ def _quote_lead(
             break
     chosen.sort(key=lambda r: (r.quote, r.start))
     return ";".join(f"{r.text}[{r.quote}]" for r in chosen) + "。"
+
+
+def _parts_lead(
+    plan: QueryPlan, sentences: list[Sentence], terms: dict[str, float], followup_weight: float = 2.0
+) -> str:
+    """A question in several parts ("政策上支持吗?富阳那边的合作区能提供多少产业用地?"): for each part, the run
+    of the first three quotes that best states it, read with that part's own words and kind of fact asked;
+    none when a part finds no run, or when the best quote's opening already holds every part's run."""
+    parts = [p for p in plan.parts if _part_terms(terms, p)]
+    if len(parts) < 2 or not isinstance(terms, Terms) or not sentences:
+        return ""
+    # what would open the answer otherwise: the quote's own lead, or the best quote's opening
+    opening = _quote_lead(plan, sentences, terms) or display_quote(sentences[0].text)[:OPENS_WITHIN]
+    quoted = " ".join(display_quote(x.text) for x in sentences[:3])
+    if all(_part_held(_part_terms(terms, part), opening, quoted) for part in parts):
+        return ""  # every part's most specific word opens the answer already
+    room = LEAD_TOTAL // len(parts) - 3
+    chosen: list[_Run] = []
+    carried: dict[str, float] = {}
+    for part in parts:
+        # a later part leans on the earlier ones ("…贴息是怎么算的?一年最多贴多少?"): their words carry over,
+        # the part's own weighing ``followup_weight`` times more, as a follow-up's do
+        mine = _part_terms(terms, part)
+        weights = {**carried, **{k: w * followup_weight for k, w in mine.items()}}
+        own = Terms(weights, {k: terms.alternatives.get(k, (loose(k),)) for k in weights})
+        carried.update(mine)
+        kinds = asked_kinds(part)
+        # a part's figure may be of any kind ("多少产业用地": 3000亩): the part's own words say which figure
+        kinds = kinds | {Asked.AMOUNT, Asked.RATIO} if kinds & FIGURE_KINDS else kinds
+        read = replace(plan, asked=kinds, checks_kinds=frozenset(), user_figures=[])
+        runs = [
+            r
+            for n, sentence in enumerate(sentences[:3], start=1)
+            for r in _runs(read, display_quote(sentence.text), own, n)
+            if len(r.text) <= room
+        ]
+        if not runs:
+            return ""
+        best = max(runs, key=lambda r: r.score)
+        if not any(_same_span(best, c) for c in chosen):
+            chosen.append(best)
+    if len(chosen) < 2 or all(r.quote == 1 and r.start + len(r.text) <= OPENS_WITHIN for r in chosen):
+        return ""
+    return ";".join(f"{r.text}[{r.quote}]" for r in chosen) + "。"
+
+
+def _part_held(own: Terms, text: str, quoted: str) -> bool:
+    """Whether ``text`` holds a part's most specific word that the quotes use (its rarest such concept, in
+    any wording); a part whose words no quote uses has nothing to lead with."""
+    used = [k for k in own if mentions(own, k, quoted)]
+    return not used or mentions(own, max(used, key=lambda k: own[k]), text)
+
+
+def _part_terms(terms: dict[str, float], part: str) -> Terms:
+    """The question's concepts that one of its parts words."""
+    read = loose(part)
+    keys = [k for k in terms if loose(k) in read]
+    alternatives = terms.alternatives if isinstance(terms, Terms) else {}
+    return Terms({k: terms[k] for k in keys}, {k: alternatives.get(k, (loose(k),)) for k in keys})
 
 
 def _side_by_side_lead(

@@ -236,7 +236,9 @@ class PolicyQAService:
             shown = _shown(
                 prepared.chosen, self.config.evidence.show_share, plan.crossdoc or prepared.signals.structured
             )
-            draft = compose_answered(plan, shown, corpus, as_of, prepared.terms, facts)
+            draft = compose_answered(
+                plan, shown, corpus, as_of, prepared.terms, facts, self.config.evidence.followup_weight
+            )
         elif verdict.status is AnswerStatus.TOC_ONLY:
             related: list[Sentence] = []
             terms = prepared.terms

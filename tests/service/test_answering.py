@@ -528,3 +528,15 @@ def test_a_kind_named_with_quotation_marks_a_typo_or_a_guessed_amount_still_lead
     # how many of each kind is to be grown is a count, not the kind's amount of money
     count = qa.ask("专精特新意见里,到2025年单项冠军要培育多少家?")
     assert not count.answer.startswith("强化企业梯次培育("), count.answer
+
+
+def test_a_question_in_two_parts_leads_with_a_run_for_each_part(qa) -> None:  # type: ignore[no-untyped-def]
+    # my own wording: the best quote opens with the land figure, the other part (制造环节) is another quote's
+    answer = qa.ask("总部企业想把制造环节放到区外特别合作区去,区里支持吗?富阳特别合作区提供多少亩产业用地?")
+    lead = answer.answer.split("\n")[0]
+    assert "制造环节" in lead and "3000" in lead, answer.answer
+    assert len(lead) <= 140, lead
+    # a later part that leans on the first ("一年最多贴多少?") is read with the first part's words
+    loan = qa.ask("专精特新企业用专利质押贷款,区里贴息怎么算?一年最多贴多少?")
+    first = loan.answer.split("\n")[0]
+    assert "50%" in first and "200 万元" in first, loan.answer
