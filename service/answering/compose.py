@@ -290,7 +290,12 @@ def _quote_lead(
             continue
         # a second run must add a topic word (a bare "给予一次性奖励25万元" says nothing of what it is for)
         adds = [t for t in terms if mentions(terms, t, extra.text) and not mentions(terms, t, best.text)]
-        if adds and (not plan.asks_amount or extra.figures - best.figures):
+        # another quote's run speaks of the same subject: it shares a topic word with the best run
+        # (not "单家企业年度展位费补贴…" beside a loan's interest subsidy, which only shares "年")
+        same = extra.quote == best.quote or any(
+            mentions(terms, t, best.text) for t in terms if mentions(terms, t, extra.text)
+        )
+        if adds and same and (not plan.asks_amount or extra.figures - best.figures):
             chosen.append(extra)
             break
     chosen.sort(key=lambda r: (r.quote, r.start))

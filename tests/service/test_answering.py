@@ -540,3 +540,5 @@ def test_a_question_in_two_parts_leads_with_a_run_for_each_part(qa) -> None:  # 
     loan = qa.ask("专精特新企业用专利质押贷款,区里贴息怎么算?一年最多贴多少?")
     first = loan.answer.split("\n")[0]
     assert "50%" in first and "200 万元" in first, loan.answer
+    # another quote's run joins the lead only on the same subject: not the 展位费 subsidy beside a loan's interest
+    assert "展位费" not in first, loan.answer
