@@ -462,13 +462,23 @@ _WITHIN_YEARS = re.compile(r"(\d+|[一二两三四五六七八九十])\s*年内"
 
 def _items_lead(sentences: list[Sentence], lang: str) -> str:
     """For an answer that quotes a list's items by their headings ("1. 形式审查。"), the headings in one line."""
-    heads = [_ITEM_NUMBER.sub("", display_quote(s.text).strip()).rstrip("。.") for s in sentences]
-    if len(heads) < 3 or not all(_HEADING.fullmatch(display_quote(s.text).strip()) for s in sentences):
+    quotes = [display_quote(s.text).strip() for s in sentences]
+    # an item quoted beyond its heading (another part of the question asks about it) leads with what it says
+    firsts = [re.match(r"[^。]*。?", q).group() for q in quotes]  # type: ignore[union-attr]
+    heads = [_ITEM_NUMBER.sub("", first).rstrip("。.") for first in firsts]
+    if len(heads) < 3 or not all(_HEADING.fullmatch(first) for first in firsts):
         return ""
     if any(not head for head in heads):
         return ""
     listed = "、".join(f"{head}[{n}]" for n, head in enumerate(heads, start=1))
-    return f"In {len(heads)} parts: {listed}." if lang == "en" else f"共{len(heads)}项:{listed}。"
+    details = [
+        f"{head}:{rest.rstrip('。.')}[{n}]"
+        for n, (head, first, quote) in enumerate(zip(heads, firsts, quotes, strict=True), start=1)
+        if (rest := quote[len(first) :].strip())
+    ]
+    if lang == "en":
+        return f"In {len(heads)} parts: {listed}." + "".join(f" {d}." for d in details)
+    return f"共{len(heads)}项:{listed}。" + "".join(f"{d}。" for d in details)
 
 
 _ITEM_NUMBER = re.compile(r"^(?:\d+[.、.]|[((][一二三四五六七八九十\d]+[))]|[一二三四五六七八九十]+、)\s*")

@@ -384,7 +384,7 @@ def plan_query(question: str, history: list[Turn], corpus: Corpus) -> QueryPlan:
         claimed=[m.group() for m in FIGURE.finditer(original)],
         asks_budget=asks_budget(asked_text or original),
         asks_deadline=bool(_DEADLINE.search(original)),
-        asks_list=bool(_ASKS_LIST.search(original)),
+        asks_list=asks_for_list(original),
         asks_benefit=bool(_ASKS_BENEFIT.search(asked_text or original)),
         verdict_words=verdict_words(asked_text or original),
         other_place=bool(other_places(original)) and not _DISTRICT.search(original),
@@ -496,6 +496,11 @@ _ASKS_LIST = re.compile(
     re.I,
 )
 _PART = re.compile(r"[^??]+[??]")
+
+
+def asks_for_list(text: str) -> bool:
+    """Whether ``text`` asks for a list's items: steps, conditions, kinds."""
+    return bool(_ASKS_LIST.search(text))
 
 
 def _question_parts(question: str) -> list[str]:

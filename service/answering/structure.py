@@ -10,7 +10,7 @@ from corpus.text import compact
 from indexing.builder import IndexVersion
 from indexing.chunks import Chunk
 from service.answering.evidence import Sentence, coverage
-from service.answering.plan import QueryPlan
+from service.answering.plan import QueryPlan, asks_for_list
 
 _ASKS_VALIDITY = re.compile(
     # "还能申报吗" asks whether it still applies; "还能再报" whether one may apply again
@@ -120,10 +120,30 @@ def list_items(
             items += [s for s in (_sentence_at(version, doc.doc_no, a, b, body) for a, b in spans) if s]
             continue
         end = child.start + _first_sentence_length(child.text)
+        if _asked_apart(plan, child, terms):
+            # "要走哪些流程?公示要多久?": the item another part of the question asks about, quoted with what
+            # it says after its heading ("4. 社会公示。…公示时间不少于5 个工作日。")
+            end += _first_sentence_length(child.text[end - child.start :])
         sentence = _sentence_at(version, doc.doc_no, child.start, end, body)
         if sentence is not None:
             items.append(sentence)
     return items
+
+
+def _asked_apart(plan: QueryPlan, item: Clause, terms: dict[str, float]) -> bool:
+    """Whether a part of the question other than the one asking for the list words this item's heading
+    (a topic word of the part inside the heading: 公示 in 社会公示)."""
+    if len(plan.parts) < 2 or len(compact(item.text)) <= len(compact(item.marker + item.heading)) + 1:
+        return False
+    heading = compact(item.heading)
+    for part in plan.parts:
+        if asks_for_list(part):
+            continue
+        alternatives = getattr(terms, "alternatives", {})
+        for key in terms:
+            if key in compact(part) and any(len(a) >= 2 and a in heading for a in alternatives.get(key, (key,))):
+                return True
+    return False
 
 
 def _page_spans(clauses: list[Clause]) -> list[tuple[int, int]]:

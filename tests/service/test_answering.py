@@ -542,3 +542,15 @@ def test_a_question_in_two_parts_leads_with_a_run_for_each_part(qa) -> None:  # 
     assert "50%" in first and "200 万元" in first, loan.answer
     # another quote's run joins the lead only on the same subject: not the 展位费 subsidy beside a loan's interest
     assert "展位费" not in first, loan.answer
+
+
+def test_a_list_question_whose_other_part_asks_about_one_item_quotes_that_item_beyond_its_heading(qa) -> None:  # type: ignore[no-untyped-def]
+    answer = qa.ask("标准创新奖评审有哪些环节?有异议怎么办?")
+    lead = answer.answer.split("\n")[0]
+    assert lead.startswith("共6项:形式审查[1]"), answer.answer
+    assert "异议处理:公示期内,任何单位和个人均可向评审办提出" in lead, answer.answer
+    assert any("提出对拟授奖名单的异议" in c.quote for c in answer.citations), answer.citations
+    # asked alone, the list is its headings
+    alone = qa.ask("标准创新奖评审有哪些环节?")
+    headings = "形式审查[1]、专家评审[2]、审议表决[3]、社会公示[4]、异议处理[5]、审定批准[6]"
+    assert alone.answer.split("\n")[0] == f"共6项:{headings}。"
