@@ -77,3 +77,8 @@ def test_british_spellings_read_as_the_glossarys_american_ones(tmp_path) -> None
 )
 def test_short_names_of_kinds_of_organisation_reach_the_compilations_wording(spoken: str, corpus_kind: str) -> None:
     assert corpus_kind in lexicon.spoken().expand(f"那{spoken}呢?")
+
+
+@pytest.mark.parametrize("spoken", ["准备上市", "筹备IPO", "冲刺ipo", "打算上市"])
+def test_a_company_about_to_list_is_the_compilations_listing_candidate(spoken: str) -> None:
+    assert "拟上市" in lexicon.spoken().expand(f"我们公司在{spoken},有什么奖励?")
