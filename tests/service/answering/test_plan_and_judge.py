@@ -573,6 +573,9 @@ def test_a_yes_no_question_checking_a_policy_figure_asks_for_that_kind(corpus: C
         ("区里要引进多少家企业?", {"count"}, {"amount"}),
         ("配套资金给多少?", {"amount"}, set()),
         ("那份若干意见的文号是多少?", {"document"}, {"amount"}),
+        # 能拿 asks what one receives; 拿它去 / 拿着 use a thing for something
+        ("我们能拿购房补助吗?", {"amount"}, set()),
+        ("这个专利能拿它去申报区里的奖吗?", set(), {"amount"}),
         # what applies after a policy has expired is its successor's to say
         ("这个政策到期以后,补贴按什么新标准执行?", {"outcome"}, set()),
         ("After it expires, which new rules apply to the subsidy?", {"outcome"}, set()),
