@@ -387,7 +387,7 @@ def plan_query(question: str, history: list[Turn], corpus: Corpus) -> QueryPlan:
         asks_list=asks_for_list(original),
         asks_benefit=bool(_ASKS_BENEFIT.search(asked_text or original)),
         verdict_words=verdict_words(asked_text or original),
-        other_place=bool(other_places(original)) and not _DISTRICT.search(original),
+        other_place=bool(other_places(original)) and not _DISTRICT.search(_WEIGHED_AGAINST.sub(" ", original)),
         other_government=bool(_OTHER_GOVERNMENT.search(unquoted)),
         parts=[] if rewritten else _question_parts(original),
         years_ago=_years_ago(unquoted),
@@ -476,6 +476,13 @@ def _years_ago(question: str) -> int | None:
 
 _DEADLINE = re.compile(r"截止|截至|deadline", re.I)
 _DISTRICT = re.compile(r"滨江|高新区|binjiang", re.I)
+# the district named only as what another place is weighed against ("余杭区的上市奖励…跟滨江比哪个高?"):
+# the question is still about the other place's own rules
+_WEIGHED_AGAINST = re.compile(
+    r"(?:跟|和|与|同)\s*(?:滨江|高新区)(?:区|的)?\s*(?:比|相比|比较|对比|一样|差不多)|比(?:滨江|高新区)|"
+    r"(?:compared (?:with|to)|than|versus|vs\.?) binjiang",
+    re.I,
+)
 # what a government above the district itself pays or how it rates companies: that government's own rules,
 # which a district compilation does not hold ("省里自己给多少", "杭州市五星级是按什么标准评的")
 _OTHER_GOVERNMENT = re.compile(

@@ -1075,3 +1075,19 @@ def test_what_a_government_above_the_district_itself_pays_is_elsewhere(
         assert decide(Signals(coverage=0.9, dense=0.9, other_government=True), JudgeConfig()).status is (
             AnswerStatus.NOT_FOUND
         )
+
+
+@pytest.mark.parametrize(
+    ("question", "elsewhere"),
+    [
+        ("余杭区的人才奖励是多少?和滨江相比哪个多?", True),
+        ("西湖区给上市企业的奖励比滨江高吗?", True),
+        ("Is Yuhang's listing award higher than Binjiang's?", True),
+        # a company of the district going to another place asks about the district's own rules
+        ("滨江的企业到余杭区设分公司,还能享受区里的政策吗?", False),
+    ],
+)
+def test_another_place_weighed_against_the_district_is_still_another_place(
+    corpus: Corpus, question: str, elsewhere: bool
+) -> None:
+    assert plan_query(question, [], corpus).other_place is elsewhere
