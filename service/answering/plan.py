@@ -529,10 +529,18 @@ def asked_kinds(question: str) -> frozenset[Asked]:
             continue
         for start in sorted(bounds):
             m = pattern.match(question, start)
-            if m and m.end() in bounds:
+            if m and m.end() in bounds and not _indefinite(m, question):
                 found.add(kind)
                 break
     return frozenset(found)
+
+
+# 几 in a clause that asks 吗 counts nothing: "控股的几家子公司的营收能合并算进来吗?" is "some subsidiaries"
+_ASKS_MA = re.compile(r"[^??。!!;;]*[吗么](?:[??。!!;;]|$)")
+
+
+def _indefinite(match: re.Match[str], question: str) -> bool:
+    return match.group().startswith("几") and bool(_ASKS_MA.match(question, match.end()))
 
 
 # the verb a yes/no question asks with, and the answer's yes and no in it (the first that the question uses)

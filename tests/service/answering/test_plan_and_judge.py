@@ -573,6 +573,9 @@ def test_a_yes_no_question_checking_a_policy_figure_asks_for_that_kind(corpus: C
         ("区里要引进多少家企业?", {"count"}, {"amount"}),
         ("配套资金给多少?", {"amount"}, set()),
         ("那份若干意见的文号是多少?", {"document"}, {"amount"}),
+        # 几 in a clause asking 吗 is "some", not "how many"
+        ("我们控股的几家子公司的营收能算进来吗?", {"yes_no"}, {"count"}),
+        ("区里每年评几家?", {"count"}, set()),
         # 能拿 asks what one receives; 拿它去 / 拿着 use a thing for something
         ("我们能拿购房补助吗?", {"amount"}, set()),
         ("这个专利能拿它去申报区里的奖吗?", set(), {"amount"}),
