@@ -324,10 +324,16 @@ class PolicyQAService:
         top = chosen[0].score
         quotes = list(chosen)
         found: list[Sentence] = []
+        # a part may ask what the whole question's ranking left out ("…交给哪个机构受理?这个机构设在哪个部门?"):
+        # it is also looked up on its own, within the document of the best quote
+        home = [chosen[0].chunk.doc_no]
         for part in parts:
             own = plan_query(part, [], self.corpus)
             terms = self.weights.question_terms(own, self.config.evidence.followup_weight)
-            scored = score_sentences(own, terms, ranked, evidence) if terms else []
+            seen = {chunk.id for chunk, _ in ranked}
+            lookup = self.retriever.search(own.text, k=3, doc_filter=home, dense_query=own.dense_text).hits
+            mine = ranked + [(h.chunk, h.score) for h in lookup if h.chunk.id not in seen]
+            scored = score_sentences(own, terms, mine, evidence) if terms else []
             if not scored:
                 continue
             holder = next((i for i, q in enumerate(quotes) if _holds(q, scored[0])), None)

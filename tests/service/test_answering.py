@@ -554,3 +554,10 @@ def test_a_list_question_whose_other_part_asks_about_one_item_quotes_that_item_b
     alone = qa.ask("标准创新奖评审有哪些环节?")
     headings = "形式审查[1]、专家评审[2]、审议表决[3]、社会公示[4]、异议处理[5]、审定批准[6]"
     assert alone.answer.split("\n")[0] == f"共6项:{headings}。"
+
+
+def test_a_part_the_whole_questions_ranking_left_out_is_looked_up_on_its_own(qa) -> None:  # type: ignore[no-untyped-def]
+    answer = qa.ask("标准创新奖的申报由哪个机构受理?这个机构设在哪里?")
+    quotes = " ".join(c.quote for c in answer.citations)
+    assert "受理" in quotes and "评审办设在质量强区工作领导小组办公室" in quotes, answer.answer
+    assert "评审办设在质量强区工作领导小组办公室" in answer.answer.split("\n")[0], answer.answer
