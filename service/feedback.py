@@ -8,10 +8,12 @@ The schema is created and upgraded by Alembic (service/migrations) when the stor
 from __future__ import annotations
 
 import json
+from contextlib import AbstractContextManager, nullcontext
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from filelock import FileLock
 from pydantic import BaseModel, Field
 from sqlalchemy import (
     JSON,
@@ -148,11 +150,12 @@ class FeedbackStore:
         self.engine = open_engine(target)
         self.where = self.engine.url.render_as_string(hide_password=True)
         try:
-            if self.engine.dialect.name == "sqlite":
-                self._check_sqlite()
-            from service.migrations import upgrade
+            with self._schema_lock():
+                if self.engine.dialect.name == "sqlite":
+                    self._check_sqlite()
+                from service.migrations import upgrade
 
-            upgrade(self.engine)
+                upgrade(self.engine)
         except OperationalError as exc:
             self.engine.dispose()
             if self.engine.dialect.name == "sqlite":
@@ -161,6 +164,15 @@ class FeedbackStore:
         except DatabaseError as exc:
             self.engine.dispose()
             raise self._damaged(exc) from exc
+
+    def _schema_lock(self) -> AbstractContextManager[object]:
+        """Processes that open one SQLite file together create its schema one at a time: a migration reads,
+        then writes, and SQLite refuses (database is locked) a reader's upgrade to writer while another
+        writes, whatever the busy timeout. A server database orders its own DDL."""
+        database = self.engine.url.database
+        if self.engine.dialect.name != "sqlite" or not database or database == ":memory:":
+            return nullcontext()
+        return FileLock(f"{database}.lock", timeout=60)
 
     def _check_sqlite(self) -> None:
         with self.engine.connect() as db:
