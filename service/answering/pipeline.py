@@ -331,8 +331,11 @@ class PolicyQAService:
             own = plan_query(part, [], self.corpus)
             terms = self.weights.question_terms(own, self.config.evidence.followup_weight)
             seen = {chunk.id for chunk, _ in ranked}
-            lookup = self.retriever.search(own.text, k=3, doc_filter=home, dense_query=own.dense_text).hits
-            mine = ranked + [(h.chunk, h.score) for h in lookup if h.chunk.id not in seen]
+            # by keywords only: a part's own wording is what the whole question's ranking missed, and an
+            # embedding per part would double the time of an answer
+            lookup = self.retriever.keyword_ranking(own.text, doc_filter=home)[:3]
+            floor = ranked[-1][1] if ranked else 0.0
+            mine = ranked + [(self.version.by_id[i], floor) for i, _ in lookup if i not in seen]
             scored = score_sentences(own, terms, mine, evidence) if terms else []
             if not scored:
                 continue
