@@ -464,7 +464,7 @@ def _items_lead(sentences: list[Sentence], lang: str) -> str:
     """For an answer that quotes a list's items by their headings ("1. 形式审查。"), the headings in one line."""
     quotes = [display_quote(s.text).strip() for s in sentences]
     # an item quoted beyond its heading (another part of the question asks about it) leads with what it says
-    firsts = [re.match(r"[^。]*。?", q).group() for q in quotes]  # type: ignore[union-attr]
+    firsts = [q[: q.index("。") + 1] if "。" in q else q for q in quotes]
     heads = [_ITEM_NUMBER.sub("", first).rstrip("。.") for first in firsts]
     if len(heads) < 3 or not all(_HEADING.fullmatch(first) for first in firsts):
         return ""

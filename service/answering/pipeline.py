@@ -326,15 +326,15 @@ class PolicyQAService:
         found: list[Sentence] = []
         # a part may ask what the whole question's ranking left out ("…交给哪个机构受理?这个机构设在哪个部门?"):
         # it is also looked up on its own, within the document of the best quote
+        # (by keywords only: a part's own wording is what the whole question's ranking missed, and an embedding
+        # per part would double the time of an answer; its chunks rank after the question's own)
         home = [chosen[0].chunk.doc_no]
+        seen = {chunk.id for chunk, _ in ranked}
+        floor = ranked[-1][1] if ranked else 0.0
         for part in parts:
             own = plan_query(part, [], self.corpus)
             terms = self.weights.question_terms(own, self.config.evidence.followup_weight)
-            seen = {chunk.id for chunk, _ in ranked}
-            # by keywords only: a part's own wording is what the whole question's ranking missed, and an
-            # embedding per part would double the time of an answer
             lookup = self.retriever.keyword_ranking(own.text, doc_filter=home)[:3]
-            floor = ranked[-1][1] if ranked else 0.0
             mine = ranked + [(self.version.by_id[i], floor) for i, _ in lookup if i not in seen]
             scored = score_sentences(own, terms, mine, evidence) if terms else []
             if not scored:
