@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import gc
 import os
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -47,7 +48,12 @@ def test_rebuilds_leave_fds_and_threads_flat(copy_built: Callable[[], Path]) -> 
         qa.rebuild()
         held = _resources()[2]
         most_held = max(most_held, held, key=len)
-    fds_after, threads_after, _ = _resources()
+    # a retired version's release may still be winding down under load: a leak does not settle, a lag does
+    for _ in range(50):
+        fds_after, threads_after, _ = _resources()
+        if abs(fds_after - fds) <= 10 and abs(threads_after - threads) <= 5:
+            break
+        time.sleep(0.2)
     print(f"15 rebuilds: fds {fds} -> {fds_after}, threads {threads} -> {threads_after}, most held {most_held}")
     assert abs(fds_after - fds) <= 10, (fds, fds_after)
     assert abs(threads_after - threads) <= 5, (threads, threads_after)
