@@ -299,7 +299,7 @@ def _quote_lead(
             chosen.append(extra)
             break
     chosen.sort(key=lambda r: (r.quote, r.start))
-    return ";".join(f"{r.text}[{r.quote}]" for r in chosen) + "。"
+    return ";".join(f"{_ITEM_NUMBER.sub('', r.text)}[{r.quote}]" for r in chosen) + "。"
 
 
 def _parts_lead(
@@ -339,11 +339,19 @@ def _parts_lead(
         if not runs:
             return ""
         best = max(runs, key=lambda r: r.score)
-        if not any(_same_span(best, c) for c in chosen):
-            chosen.append(best)
+        if any(_same_span(best, c) for c in chosen):
+            # the words carried from the parts before chose their run again. A part asking a figure is often
+            # elliptical ("一年最多贴多少?": the run before may state it); one asking something else ("这个机构
+            # 设在哪个部门?") is stated where its own most specific word (that the quotes use) stands
+            others = [r for r in runs if not any(_same_span(r, c) for c in chosen)]
+            own_runs = [r for r in others if _part_held(mine, r.text, quoted)]
+            if kinds & FIGURE_KINDS or not own_runs or not [k for k in mine if mentions(mine, k, quoted)]:
+                continue
+            best = max(own_runs, key=lambda r: r.score)
+        chosen.append(best)
     if len(chosen) < 2 or all(r.quote == 1 and r.start + len(r.text) <= OPENS_WITHIN for r in chosen):
         return ""
-    return ";".join(f"{r.text}[{r.quote}]" for r in chosen) + "。"
+    return ";".join(f"{_ITEM_NUMBER.sub('', r.text)}[{r.quote}]" for r in chosen) + "。"
 
 
 def _part_held(own: Terms, text: str, quoted: str) -> bool:

@@ -544,6 +544,17 @@ def test_a_question_in_two_parts_leads_with_a_run_for_each_part(qa) -> None:  # 
     assert "展位费" not in first, loan.answer
 
 
+def test_a_later_part_whose_carried_words_choose_the_first_parts_run_again_leads_with_its_own(qa) -> None:  # type: ignore[no-untyped-def]
+    # my own wording: "这个机构" carries 申报材料 and 形式审查 into the second part, whose run is another quote's
+    answer = qa.ask("标准创新奖的申报材料由哪个机构做形式审查?这个机构设在哪个部门?")
+    lead = answer.answer.split("\n")[0]
+    assert lead.startswith("对申报材料进行形式审查"), answer.answer  # its item number ("4. ") left out
+    assert "评审办设在质量强区工作领导小组办公室" in lead, answer.answer
+    # a part asking a figure after the first stays with the first part's run ("一年最多贴多少?")
+    loan = qa.ask("专精特新企业用专利质押贷款,区里贴息怎么算?一年最多贴多少?")
+    assert "展位费" not in loan.answer.split("\n")[0], loan.answer
+
+
 def test_a_list_question_whose_other_part_asks_about_one_item_quotes_that_item_beyond_its_heading(qa) -> None:  # type: ignore[no-untyped-def]
     answer = qa.ask("标准创新奖评审有哪些环节?有异议怎么办?")
     lead = answer.answer.split("\n")[0]
