@@ -145,13 +145,14 @@ _ASKED: dict[Asked, re.Pattern[str]] = {
         re.I,
     ),
 }
-# A policy compilation states rules and targets, not results to date or what later policies will say.
+# A policy compilation states rules and targets, not results to date or what later policies will say
+# ("capital actually paid in" is the text's 实到注册资本, not a payment made).
 _ASKED[Asked.OUTCOME] = re.compile(
     r"实际(完成|使用|达到|发放|兑现)|最(后|终)完成|完成了多少|现在一共|目前(一共|共有|有多少)|至今|截至目前|"
     r"会不会|会出|新一轮|下一轮|以后会|将来会|今后会|明年会|届时|"
     r"(?:到期|失效|期满)(?:以)?后[^??。]{0,40}新|"  # what a policy's successor says, once it has expired
     r"after (?:it|the policy|they) expires?[^?.]{0,60}\bnew\b|"
-    r"actually (achieved|paid|reached)|so far|to date|will there be|next round|in the future",
+    r"actually (achieved|paid(?!\s*-?\s*in\b)|reached)|so far|to date|will there be|next round|in the future",
     re.I,
 )
 FIGURE_KINDS = frozenset({Asked.AMOUNT, Asked.RATIO, Asked.COUNT, Asked.PERIOD})
