@@ -764,7 +764,8 @@ def _figures_lead(
         first = comparisons[0].fact
         gives = _runs(plan, display_quote(first.quote), terms, 1)
         if gives:
-            lead += f"{max(gives, key=lambda r: r.score).text}{marker(first)}" + ("." if plan.lang == "en" else "。")
+            stated = f"{max(gives, key=lambda r: r.score).text}{marker(first)}"
+            lead += f" {stated}." if plan.lang == "en" else f"{stated}。"
     if amount:
         lead += (
             f" On your {mine} that is at most {amount}{marker(top.fact)}."

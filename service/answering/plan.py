@@ -130,7 +130,7 @@ _ASKED: dict[Asked, re.Pattern[str]] = {
     Asked.PROCEDURE: re.compile(
         r"流程|程序|步骤|(?:哪些|哪几个|几个|什么|哪个|哪一个|评审|审批|申报)环节|(?:怎么|如何|怎样|去哪)(?:申请|申报|报)|找谁|哪个部门|哪个机构|交给|受理|材料|渠道|途径|"
         r"procedure|process|how to apply|apply|steps|"
-        r"who (?:handles|reviews|writes|decides)|which (?:office|department)",
+        r"who (?:handles|reviews|writes|decides)|which (?:[a-z]+ )?(?:office|department|bureau|agency)",
         re.I,
     ),
     Asked.DOCUMENT: re.compile(

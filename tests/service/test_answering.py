@@ -233,6 +233,13 @@ def test_an_english_eligibility_question_names_its_kind_or_hears_the_kinds_it_me
     assert "工业总部" not in lead
     unnamed = qa.ask("Our revenue was RMB 1.3 billion last year. Are we a headquarters company?").answer
     assert unnamed.startswith("Yes. ") and "meets it" in unnamed.splitlines()[0]
+    # what the award gives follows the verdict as its own sentence
+    platform = qa.ask(
+        "Our AI scenario open service platform serves 45 outside companies. "
+        "Do we qualify for the platform support, and how much is it?"
+    )
+    lead = platform.answer.splitlines()[0]
+    assert lead.startswith("No. ") and "falls short[1]. 给予项目投资额20%的资金支持" in lead, lead
 
 
 def test_a_ratio_award_is_worked_out_on_the_users_figure_within_its_brackets_cap(qa) -> None:  # type: ignore[no-untyped-def]

@@ -584,6 +584,8 @@ def test_a_yes_no_question_checking_a_policy_figure_asks_for_that_kind(corpus: C
         ("After it expires, which new rules apply to the subsidy?", {"outcome"}, set()),
         ("这个政策什么时候到期?", {"date"}, {"outcome"}),
         ("政策到期以后还能申报吗?", {"date"}, {"outcome"}),
+        # the office asked for, whatever word stands before it
+        ("Which district bureau handles the applications?", {"procedure"}, set()),
         # capital "actually paid in" is the text's 实到注册资本, not a payment made
         ("Our JV has USD 3 million of capital actually paid in; what rent support applies?", set(), {"outcome"}),
         ("How much has the district actually paid to companies so far?", {"outcome"}, set()),
