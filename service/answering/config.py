@@ -63,6 +63,13 @@ class EvidenceConfig(BaseModel):
         " the words carried from the turn it leans on. gold_dev unchanged at 1 and 2 (its six follow-ups are answered"
         " either way); on validation 2 puts the asked subject first in two follow-ups.",
     )
+    self_weight: float = Field(
+        0.5,
+        description="Words the question uses only where the asker describes themselves ('我是公司的标准化工程师,')"
+        " weigh this share of their rarity: who asks, not what is asked. gold_dev and validation score the same at"
+        " 0.5 and 1 (0.25 costs a dev lead); a probe_c question by an engineer asking about the individual award"
+        " is answered at 0.5 instead of not_found.",
+    )
     on_topic_share: float = Field(0.5, description="A quote is on topic when it covers this share of the best quote.")
     max_quotes: int = Field(3, description="Quotes in an answer.")
     max_docs: int = Field(5, description="Quotes in a side-by-side answer (one per document).")

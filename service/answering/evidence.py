@@ -62,6 +62,10 @@ class Terms(dict[str, float]):
         return any(alt in haystack for alt in self.alternatives.get(key, (key,)))
 
 
+# the asker describing themselves ("我是公司的标准化工程师,"): who asks, not what is asked
+_SELF = re.compile(r"(?:^|(?<=[,,。;;!!??\s]))(?:我是|我们是|本人是|咱们是)([^,,。;;??!!]{2,30})")
+
+
 class TermWeights:
     """Document frequencies of wordings over the indexed chunks and, apart, over the TOC titles without text.
 
@@ -91,9 +95,10 @@ class TermWeights:
     def idf(self, df: int) -> float:
         return math.log((self.n + 1) / (df + 0.5))
 
-    def question_terms(self, plan: QueryPlan, followup_weight: float = 1.0) -> Terms:
+    def question_terms(self, plan: QueryPlan, followup_weight: float = 1.0, self_weight: float = 1.0) -> Terms:
         """Topic concepts weighted by the rarity of their commonest wording (date words out for date questions);
-        a follow-up's own words times ``followup_weight`` (EvidenceConfig.followup_weight in the pipeline)."""
+        a follow-up's own words times ``followup_weight``, the words only of the asker's description of
+        themselves times ``self_weight`` (EvidenceConfig's, in the pipeline)."""
         weights: dict[str, float] = {}
         alternatives: dict[str, tuple[str, ...]] = {}
         for concept in plan.concepts:
@@ -107,6 +112,11 @@ class TermWeights:
         for key in plan.followup_topic:
             if key in weights:  # what a follow-up asks anew outweighs what it carries from the turn before
                 weights[key] *= followup_weight
+        described = [m.group(1) for m in _SELF.finditer(plan.original)]
+        rest = _SELF.sub(" ", plan.original)
+        for key in weights:
+            if any(key in d for d in described) and key not in rest:
+                weights[key] *= self_weight
         return Terms(weights, alternatives)
 
     def _quoted_names(

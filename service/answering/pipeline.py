@@ -203,7 +203,7 @@ class PolicyQAService:
         if plan.quoted:
             result.hits = _pin_quoted(plan.quoted, result.hits, self.version)
         retrieved = time.perf_counter()
-        terms = weights.question_terms(plan, config.evidence.followup_weight)
+        terms = self._terms(plan)
         scored = score_sentences(
             plan, _within_named(terms, plan, corpus), [(h.chunk, h.score) for h in result.hits], config.evidence
         )
@@ -227,6 +227,11 @@ class PolicyQAService:
             [s.chunk for s in on_topic],
         )
         return Prepared(plan, result, scored, chosen, signals, terms, started, retrieved)
+
+    def _terms(self, plan: QueryPlan) -> Terms:
+        """The question's topic concepts and their weights, as EvidenceConfig weighs them."""
+        evidence = self.config.evidence
+        return self.weights.question_terms(plan, evidence.followup_weight, evidence.self_weight)
 
     def finish(self, prepared: Prepared, verdict: Verdict) -> Answer:
         """compose -> (rewrite) -> verify, for a verdict."""
@@ -333,7 +338,7 @@ class PolicyQAService:
         floor = ranked[-1][1] if ranked else 0.0
         for part in parts:
             own = plan_query(part, [], self.corpus)
-            terms = self.weights.question_terms(own, self.config.evidence.followup_weight)
+            terms = self._terms(own)
             lookup = self.retriever.keyword_ranking(own.text, doc_filter=home)[:3]
             mine = ranked + [(self.version.by_id[i], floor) for i, _ in lookup if i not in seen]
             scored = score_sentences(own, terms, mine, evidence) if terms else []
@@ -372,7 +377,7 @@ class PolicyQAService:
         ranked = result.hits
         # a named document's validity clause, or the whole list a "which steps" question asks for, comes first
         statement = date_statement(plan, corpus, self.version)
-        terms = self.weights.known(self.weights.question_terms(plan, self.config.evidence.followup_weight))
+        terms = self.weights.known(self._terms(plan))
         parent = list_parent(plan, [h.chunk.doc_no for h in ranked], terms, corpus)
         pinned = statement.chunk if statement is not None else list_chunk(parent, self.version) if parent else None
         if pinned is not None:

@@ -1063,6 +1063,21 @@ def test_a_follow_ups_own_words_outweigh_what_it_carries(corpus: Corpus) -> None
     assert plan_query("众创空间每年安排多少预算?", [], corpus).followup_topic == ()
 
 
+def test_words_only_of_the_askers_description_of_themselves_weigh_less(corpus: Corpus) -> None:
+    from types import SimpleNamespace
+
+    from service.answering.evidence import TermWeights
+
+    # my own wording: 合伙人 only says who asks; 孵化器 is what is asked
+    plan = plan_query("我是一家孵化器的合伙人,孵化器每年能拿多少补助?", [], corpus)
+    chunks = [_chunk("孵化器的合伙人每年安排预算。", name="a")]
+    weights = TermWeights(SimpleNamespace(chunks=chunks))  # type: ignore[arg-type]
+    plain = weights.question_terms(plan)
+    weighed = weights.question_terms(plan, self_weight=0.5)
+    assert weighed["合伙人"] == pytest.approx(0.5 * plain["合伙人"])
+    assert weighed["孵化器"] == pytest.approx(plain["孵化器"])  # asked about too, outside the description
+
+
 @pytest.mark.parametrize(
     ("question", "elsewhere"),
     [
