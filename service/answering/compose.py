@@ -308,13 +308,16 @@ def _parts_lead(
     """A question in several parts ("政策上支持吗?富阳那边的合作区能提供多少产业用地?"): for each part, the run
     of the first three quotes that best states it, read with that part's own words and kind of fact asked;
     none when a part finds no run, or when the best quote's opening already holds every part's run."""
-    parts = [p for p in plan.parts if _part_terms(terms, p)]
-    if len(parts) < 2 or not isinstance(terms, Terms) or not sentences:
+    if not isinstance(terms, Terms) or not sentences:
+        return ""
+    words = {part: _part_terms(terms, part) for part in plan.parts}
+    parts = [p for p in plan.parts if words[p]]
+    if len(parts) < 2:
         return ""
     # what would open the answer otherwise: the quote's own lead, or the best quote's opening
     opening = _quote_lead(plan, sentences, terms) or display_quote(sentences[0].text)[:OPENS_WITHIN]
     quoted = " ".join(display_quote(x.text) for x in sentences[:3])
-    if all(_part_held(_part_terms(terms, part), opening, quoted) for part in parts):
+    if all(_part_held(words[part], opening, quoted) for part in parts):
         return ""  # every part's most specific word opens the answer already
     room = LEAD_TOTAL // len(parts) - 3
     chosen: list[_Run] = []
@@ -322,7 +325,7 @@ def _parts_lead(
     for part in parts:
         # a later part leans on the earlier ones ("…贴息是怎么算的?一年最多贴多少?"): their words carry over,
         # the part's own weighing ``followup_weight`` times more, as a follow-up's do
-        mine = _part_terms(terms, part)
+        mine = words[part]
         weights = {**carried, **{k: w * followup_weight for k, w in mine.items()}}
         own = Terms(weights, {k: terms.alternatives.get(k, (loose(k),)) for k in weights})
         carried.update(mine)

@@ -136,10 +136,10 @@ def _asked_apart(plan: QueryPlan, item: Clause, terms: dict[str, float]) -> bool
     if len(plan.parts) < 2 or len(compact(item.text)) <= len(compact(item.marker + item.heading)) + 1:
         return False
     heading = compact(item.heading)
+    alternatives = getattr(terms, "alternatives", {})
     for part in plan.parts:
         if asks_for_list(part):
             continue
-        alternatives = getattr(terms, "alternatives", {})
         for key in terms:
             if key in compact(part) and any(len(a) >= 2 and a in heading for a in alternatives.get(key, (key,))):
                 return True
