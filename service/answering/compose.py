@@ -348,7 +348,7 @@ def _parts_lead(
             # 设在哪个部门?") is stated where its own most specific word (that the quotes use) stands
             others = [r for r in runs if not any(_same_span(r, c) for c in chosen)]
             own_runs = [r for r in others if _part_held(mine, r.text, quoted)]
-            if kinds & FIGURE_KINDS or not own_runs or not [k for k in mine if mentions(mine, k, quoted)]:
+            if kinds & FIGURE_KINDS or not own_runs or not any(mentions(mine, k, quoted) for k in mine):
                 continue
             best = max(own_runs, key=lambda r: r.score)
         chosen.append(best)

@@ -63,7 +63,8 @@ class Terms(dict[str, float]):
 
 
 # the asker describing themselves ("我是公司的标准化工程师,"): who asks, not what is asked
-_SELF = re.compile(r"(?:^|(?<=[,,。;;!!??\s]))(?:我是|我们是|本人是|咱们是)([^,,。;;??!!]{2,30})")
+# (not "我们是不是…", "我是否…": a question)
+_SELF = re.compile(r"(?:^|(?<=[,,。;;!!??\s]))(?:我是|我们是|本人是|咱们是)(?!不是|否)([^,,。;;??!!]{2,30})")
 
 
 class TermWeights:

@@ -1076,6 +1076,9 @@ def test_words_only_of_the_askers_description_of_themselves_weigh_less(corpus: C
     weighed = weights.question_terms(plan, self_weight=0.5)
     assert weighed["合伙人"] == pytest.approx(0.5 * plain["合伙人"])
     assert weighed["孵化器"] == pytest.approx(plain["孵化器"])  # asked about too, outside the description
+    # "我们是不是…" asks; it describes no one
+    asking = plan_query("我们是不是能申请孵化器补助?", [], corpus)
+    assert weights.question_terms(asking, self_weight=0.5) == weights.question_terms(asking)
 
 
 @pytest.mark.parametrize(
