@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
+from decimal import Decimal
 
 from corpus.library import Corpus
 from corpus.models import PolicyDocument, Validity
@@ -34,6 +35,7 @@ from service.answering.figures import (
     without_budgets,
 )
 from service.answering.judge import Verdict
+from service.answering.periods import asked_conditions, meets
 from service.answering.plan import FIGURE_KINDS, Asked, QueryPlan, asked_kinds, topic_words
 from service.answering.quantities import chinese_number, format_amount, quantities
 from service.answering.structure import NO_DUPLICATE
@@ -147,6 +149,8 @@ def compose_answered(
     citations = [citation_for(corpus, s, as_of) for s in sentences]
     lines = []
     lead = _figures_lead(plan, sentences, corpus, as_of, facts or [], citations, terms or {})
+    if not lead:
+        lead = _period_lead(plan, sentences, terms or {})
     if not lead:
         lead = _upgrade_lead(plan, sentences, corpus, as_of, facts or [], citations)
     if not lead:
@@ -469,6 +473,51 @@ _RULE_ACTIONS = ("申报", "申请", "参与", "评审", "享受", "报")
 # a rule's condition about what its subject already had
 _HAD_BEFORE = re.compile(r"已获得|已经获得|已获|已享受|已认定")
 _WITHIN_YEARS = re.compile(r"(\d+|[一二两三四五六七八九十])\s*年内")
+
+
+def _period_lead(plan: QueryPlan, sentences: list[Sentence], terms: dict[str, float]) -> str:
+    """A yes/no question that says how long something has lasted, or how long ago it happened, against a
+    quoted condition on that period: "实施刚满一年半,能申报吗?" against "主导制(修)订国家标准…并已经实施2 年
+    以上" is 不能, with the condition and the asker's period.
+
+    Of several conditions the one whose words best cover the question's (国家标准, not 国际标准) decides;
+    none when those that cover it equally disagree, or the asker's words leave it open ("一年多" against 1.5 年).
+    """
+    if Asked.YES_NO not in plan.asked or plan.lang != "zh" or not (plan.elapsed or plan.years_ago):
+        return ""
+    question = plan.asked_text or plan.original
+    found = [
+        (coverage(terms, condition.text), n, condition)
+        for n, sentence in enumerate(sentences, start=1)
+        for condition in asked_conditions(question, display_quote(sentence.text), plan.years_ago)
+    ]
+    if not found:
+        return ""
+    best = max(score for score, _, _ in found)
+    top = [(n, condition) for score, n, condition in found if score == best]
+    verdicts = set()
+    for _, condition in top:
+        if condition.kind == "since":
+            verdicts.add(meets(plan.elapsed[0], condition) if plan.elapsed else None)
+        else:
+            ago = Decimal(plan.years_ago or 0)
+            verdicts.add(None if ago == condition.years else ago > condition.years)
+    if len(verdicts) != 1 or None in verdicts:
+        return ""
+    n, condition = top[0]
+    run = _ITEM_NUMBER.sub("", condition.text.strip())
+    if len(run) > LEAD_CHARS:
+        return ""
+    required = f"{'' if re.search('应|须', run) else '须'}{run}[{n}]"
+    years = format_amount(condition.years, "年")
+    if condition.kind == "since":
+        mine = plan.elapsed[0].text
+        if verdicts == {True}:
+            return f"这一条符合:{required},您的{mine}已满{years}。"
+        return f"{plan.verdict_words[1]}:{required},您的{mine}不到{years}。"
+    if verdicts == {True}:
+        return f"这一条符合:{required};您说的是{plan.years_ago}年前,已超过{years}。"
+    return f"{plan.verdict_words[1]}:{required};您说的是{plan.years_ago}年前,仍在{years}之内。"
 
 
 def _items_lead(sentences: list[Sentence], lang: str) -> str:

@@ -13,6 +13,7 @@ from service.answering import lexicon
 from service.answering.config import EvidenceConfig
 from service.answering.figures import FIGURE, NO_CHARGE, without_budgets
 from service.answering.lexicon import DATE_WORDS
+from service.answering.periods import asked_conditions
 from service.answering.plan import Asked, QueryPlan
 
 _SENTENCE = re.compile(r"[^。;;\n]+[。;;]?")
@@ -223,6 +224,8 @@ def score_sentences(
     """Sentence windows of the ranked chunks scored by term coverage, the kind of fact asked, and rank."""
     top = max((s for _, s in chunks), default=1.0) or 1.0
     topic = [a for key in terms for a in getattr(terms, "alternatives", {}).get(key, (key,))]
+    periods = Asked.YES_NO in plan.asked and bool(plan.elapsed or plan.years_ago)
+    question = plan.asked_text or plan.original
     scored = []
     for chunk, chunk_score in chunks:
         context = f"{chunk.section} {chunk.title}"
@@ -251,6 +254,8 @@ def score_sentences(
                 score += config.attribute_bonus
             if Asked.YES_NO in plan.asked and not plan.asks_amount and _FORBIDS.search(window.text):
                 score += config.attribute_bonus  # "can we…?": a rule that forbids it answers
+            if periods and asked_conditions(question, window.text, plan.years_ago):
+                score += config.attribute_bonus  # "实施刚满一年半,能申报吗?": a condition on that period answers
             if plan.asks_benefit and not plan.asks_amount and GRANTS.search(without_budgets(window.text, False)):
                 score += config.attribute_bonus  # "有什么奖励?": what is given, not what the district budgets
             window.score, window.coverage = score, with_context

@@ -15,6 +15,7 @@ from service.answering import lexicon
 from service.answering.comparisons import UserFigure, parse_user_figures
 from service.answering.figures import FIGURE, asks_budget, figure_key, figure_kind
 from service.answering.lexicon import QUESTION_NOISE, is_english, other_places
+from service.answering.periods import Elapsed, elapsed_periods
 from service.answering.quantities import chinese_number
 from service.models import Turn
 
@@ -201,6 +202,7 @@ class QueryPlan:
     other_government: bool = False  # asks what the province or city itself pays, or how it rates companies
     parts: list[str] = field(default_factory=list)  # the questions of a question in several parts
     years_ago: int | None = None  # how long ago the asker's own event was ("前年拿过" -> 2), when they say
+    elapsed: list[Elapsed] = field(default_factory=list)  # what the asker says has lasted how long ("实施刚满一年半")
     asks_stacking: bool = False  # whether two supports can be had together ("能叠加吗", "同时享受")
     denies_past: bool = False  # the asker says they have not had it ("没拿过", "未获得")
     claims_past: bool = False  # the asker says they have had it ("拿过", "已经获得", "already won")
@@ -392,6 +394,7 @@ def plan_query(question: str, history: list[Turn], corpus: Corpus) -> QueryPlan:
         other_government=bool(_OTHER_GOVERNMENT.search(unquoted)),
         parts=[] if rewritten else _question_parts(original),
         years_ago=_years_ago(unquoted),
+        elapsed=elapsed_periods(unquoted),
         asks_stacking=bool(_STACKING.search(unquoted)),
         denies_past=bool(_DENIES_PAST.search(unquoted)),
         claims_past=bool(_CLAIMS_PAST.search(text if lang == "en" else asked_text or original)),

@@ -579,3 +579,16 @@ def test_a_part_the_whole_questions_ranking_left_out_is_looked_up_on_its_own(qa)
     quotes = " ".join(c.quote for c in answer.citations)
     assert "受理" in quotes and "评审办设在质量强区工作领导小组办公室" in quotes, answer.answer
     assert "评审办设在质量强区工作领导小组办公室" in answer.answer.split("\n")[0], answer.answer
+
+
+def test_a_period_the_asker_states_is_checked_against_the_quoted_condition_on_it(qa) -> None:  # type: ignore[no-untyped-def]
+    # 区办〔2023〕8号 p.25: 国际标准 需已实施1 年以上, 国家标准、行业标准 已经实施2 年以上
+    short = qa.ask("我们主导修订的一项行业标准已经实施了一年,今年能申报标准创新奖吗?")
+    lead = short.answer.splitlines()[0]
+    assert lead.startswith("不能:") and "行业标准" in lead and "2 年以上[1]" in lead and "一年不到2年" in lead
+    assert (short.citations[0].doc_number, short.citations[0].printed_page) == ("区办〔2023〕8号", 25)
+    enough = qa.ask("我们主导的国际标准已经实施满两年了,可以报标准创新奖吗?").answer.splitlines()[0]
+    assert enough.startswith("这一条符合:") and "国际标准并已实施1 年以上[1]" in enough
+    # a clean record: 近 5 年应当无违法违纪行为 (p.26), against what the asker says happened two years ago
+    record = qa.ask("我前年受过一次违纪处分,现在能以个人名义申报标准创新奖吗?").answer.splitlines()[0]
+    assert record.startswith("不能:") and "近 5 年应当无违法违纪行为[1]" in record and "2年前" in record

@@ -1,0 +1,147 @@
+"""Periods: how long the asker says something has lasted, against the policies' conditions on periods.
+
+Interface (for the plan, the evidence stage and the lead):
+
+- ``elapsed_periods(text) -> list[Elapsed]``: what the question says has lasted how long: "实施刚满一年半"
+  (1.5 年), "到现在一年多点" (more than 1 年, less than 2), "已经实施了两年", "成立3年了". A number of years
+  counts only with a word that says it has passed (满, 已, 了, 有 before it; 半, 多, 了 after it): "一年最多
+  贴多少" is a rate, "三年前" a date, "2022年底" a year.
+- ``period_conditions(text) -> list[PeriodCondition]``: the conditions on a period a policy sentence states,
+  each with the words before it that say whose it is:
+  a minimum since an event ("主导制(修)订国家标准…并已经实施2 年以上": at least 2 年 since 实施) and a clean
+  record ("近 5 年应当无违法违纪行为", "申报截止期前 3 年内未发生重大质量、安全…事故": none in the last N 年).
+- ``meets(elapsed, condition) -> bool | None``: whether an elapsed period meets a minimum (None when the
+  asker's words leave it open: "一年多" against 1 年 meets, against 2 年 fails, against 1.5 年 cannot tell).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from service.answering.quantities import NUMBER, chinese_number
+
+_YEAR_NUMBER = re.compile(r"(?:19|20)\d{2}")
+
+
+@dataclass(frozen=True)
+class Elapsed:
+    """A period the asker says has passed: at least ``low`` years, less than ``high`` when it is open."""
+
+    low: Decimal
+    high: Decimal | None  # None: exactly ``low`` ("满两年"); else less than this ("一年多": 1 < x < 2)
+    text: str  # as the asker wrote it ("一年半", "一年多")
+    start: int
+    end: int
+
+
+# a number of years with a word that says it has passed ("满一年半", "实施了两年", "一年多点", "3年了")
+_ELAPSED = re.compile(
+    rf"(?P<cue>满|已经?|了|有)?\s*(?P<n>{NUMBER})\s*(?:个)?\s*(?:整)?年(?P<half>半)?(?P<more>多)?(?P<after>了)?"
+)
+# what turns a number of years into a date, a deadline or a rate
+_NOT_ELAPSED = re.compile(
+    r"\s*(?:前|内|以内|之内|后|以后|之后|度|底|初|中|末|间|起|里|来|以来|期|的时候|最多|最高|最少)"
+)
+
+
+def elapsed_periods(text: str) -> list[Elapsed]:
+    """What the question says has lasted how long (see module docstring)."""
+    out = []
+    for m in _ELAPSED.finditer(text):
+        number = m.group("n")
+        if _YEAR_NUMBER.fullmatch(number) or _NOT_ELAPSED.match(text, m.end()):
+            continue
+        if not (m.group("cue") or m.group("half") or m.group("more") or m.group("after")):
+            continue
+        value = chinese_number(number)
+        if value is None or value <= 0:
+            continue
+        start = m.start("n")
+        end = m.end("more") if m.group("more") else m.end("half") if m.group("half") else m.end("n") + 1
+        shown = text[start:end].replace(" ", "")
+        if not shown.endswith(("年", "半", "多")):
+            shown = f"{shown}年"
+        if m.group("half"):
+            out.append(Elapsed(value + Decimal("0.5"), None, shown, start, end))
+        elif m.group("more"):
+            out.append(Elapsed(value, value + 1, shown, start, end))
+        else:
+            out.append(Elapsed(value, None, shown, start, end))
+    return out
+
+
+@dataclass(frozen=True)
+class PeriodCondition:
+    """A condition on a period in a policy sentence."""
+
+    kind: str  # "since": at least ``years`` since ``verb``; "clean": none of ``what`` in the last ``years``
+    years: Decimal
+    verb: str  # the event counted from ("实施"), for "since"
+    what: str  # what must not have happened ("违法违纪行为"), for "clean"
+    text: str  # the condition's run of the sentence, whose words before it say whose it is
+    start: int  # offsets of ``text`` in the sentence
+    end: int
+
+
+_SINCE = re.compile(
+    rf"(?:已经?|满)\s*(?P<verb>[\u4e00-\u9fff]{{2}})\s*(?P<n>{NUMBER})\s*年\s*(?:\(含\)|(含))?\s*(?:以上|及以上)"
+    rf"|(?P<verb2>[\u4e00-\u9fff]{{2}})(?:已满|满)\s*(?P<n2>{NUMBER})\s*(?:个)?\s*年"
+)
+_CLEAN = re.compile(
+    rf"近\s*(?P<n>{NUMBER})\s*年(?:内|来)?\s*(?:应当|应|须)?\s*(?:无|没有|未(?:发生|出现|受到|有))(?P<what>[^,,;;。]+)"
+    rf"|前\s*(?P<n2>{NUMBER})\s*年内\s*(?:无|没有|未(?:发生|出现|受到|有))(?P<what2>[^,,;;。]+)"
+)
+# where the words that say whose a condition is begin: a clause or an item before it
+_RUN_START = re.compile(r"[,,;;。:\n]|[((]\d+[))]|\d+[.、.]")
+
+
+def period_conditions(text: str) -> list[PeriodCondition]:
+    """The conditions on a period ``text`` states, in order (see module docstring)."""
+    out = []
+    for m in _SINCE.finditer(text):
+        years = chinese_number(m.group("n") or m.group("n2"))
+        if years is not None:
+            start = _run_start(text, m.start())
+            verb = m.group("verb") or m.group("verb2")
+            out.append(PeriodCondition("since", years, verb, "", text[start : m.end()], start, m.end()))
+    for m in _CLEAN.finditer(text):
+        years = chinese_number(m.group("n") or m.group("n2"))
+        what = (m.group("what") or m.group("what2") or "").strip()
+        if years is not None and what:
+            start = _run_start(text, m.start())
+            out.append(PeriodCondition("clean", years, "", what, text[start : m.end()], start, m.end()))
+    return sorted(out, key=lambda c: c.start)
+
+
+def asked_conditions(question: str, text: str, years_ago: int | None) -> list[PeriodCondition]:
+    """The period conditions of ``text`` a question can be checked against: a minimum since an event the
+    question names, with a period it says has passed ("实施刚满一年半" against "已经实施2 年以上"), or a clean
+    record of what it says happened some years ago ("三年前受过违纪处分" against "近 5 年应当无违法违纪行为")."""
+    from indexing.keyword import tokenize
+
+    elapsed = bool(elapsed_periods(question))
+
+    def on_question(condition: PeriodCondition) -> bool:
+        if condition.kind == "since":
+            return elapsed and condition.verb in question
+        return bool(years_ago) and any(len(w) >= 2 and w in question for w in tokenize(condition.what))
+
+    return [c for c in period_conditions(text) if on_question(c)]
+
+
+def _run_start(text: str, before: int) -> int:
+    starts = [m.end() for m in _RUN_START.finditer(text, 0, before)]
+    return max(starts, default=0)
+
+
+def meets(elapsed: Elapsed, condition: PeriodCondition) -> bool | None:
+    """Whether ``elapsed`` is at least the condition's period (see module docstring)."""
+    if elapsed.high is None:
+        return elapsed.low >= condition.years
+    if elapsed.low >= condition.years:
+        return True
+    if elapsed.high <= condition.years:
+        return False
+    return None

@@ -1,0 +1,84 @@
+"""Periods the asker says have passed, and the policies' conditions on periods (no index needed)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from service.answering.periods import (
+    Elapsed,
+    PeriodCondition,
+    asked_conditions,
+    elapsed_periods,
+    meets,
+    period_conditions,
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("这个项目投产刚满两年半,还能申请吗?", [("两年半", Decimal("2.5"), None)]),
+        ("孵化器运营到现在三年多了", [("三年多", Decimal(3), Decimal(4))]),
+        ("已经运营了4年,符合吗", [("4年", Decimal(4), None)]),
+        ("公司成立5年了", [("5年", Decimal(5), None)]),
+        ("有两年了吧", [("两年", Decimal(2), None)]),
+        # a rate, a date, a deadline, a year: nothing has passed
+        ("房租补贴一年最多给多少?", []),
+        ("两年前拿过一次奖", []),
+        ("2021年底开始运营", []),
+        ("三年内不得再次申报吗?", []),
+        ("连续3年增长的企业", []),
+        ("这两年陆续拿了投资", []),
+    ],
+)
+def test_elapsed_periods_need_a_word_that_says_the_time_has_passed(
+    question: str, expected: list[tuple[str, Decimal, Decimal | None]]
+) -> None:
+    found = elapsed_periods(question)
+    assert [(e.text, e.low, e.high) for e in found] == expected
+    assert all(question[e.start : e.end] == e.text for e in found if "年" in question[e.start : e.end])
+
+
+def test_period_conditions_keep_the_words_that_say_whose_they_are() -> None:
+    text = "(1)牵头制(修)订国际标准并已实施3 年以上,牵头制订地方标准并已经实施2年以上;(2)近 4 年应当无重大安全事故;"
+    found = period_conditions(text)
+    assert [(c.kind, c.years, c.verb, c.what) for c in found] == [
+        ("since", Decimal(3), "实施", ""),
+        ("since", Decimal(2), "实施", ""),
+        ("clean", Decimal(4), "", "重大安全事故"),
+    ]
+    assert [c.text for c in found] == [
+        "牵头制(修)订国际标准并已实施3 年以上",
+        "牵头制订地方标准并已经实施2年以上",
+        "近 4 年应当无重大安全事故",
+    ]
+    assert all(text[c.start : c.end] == c.text for c in found)
+    assert period_conditions("申报截止期前 2 年内未发生环境污染事件")[0].what == "环境污染事件"
+    assert period_conditions("企业成立满3年") == [
+        PeriodCondition("since", Decimal(3), "成立", "", "企业成立满3年", 0, 7)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("elapsed", "years", "expected"),
+    [
+        (Elapsed(Decimal("1.5"), None, "一年半", 0, 3), Decimal(2), False),
+        (Elapsed(Decimal(2), None, "两年", 0, 2), Decimal(2), True),  # 以上 counts the figure itself
+        (Elapsed(Decimal(1), Decimal(2), "一年多", 0, 3), Decimal(1), True),
+        (Elapsed(Decimal(1), Decimal(2), "一年多", 0, 3), Decimal(2), False),
+        (Elapsed(Decimal(1), Decimal(2), "一年多", 0, 3), Decimal("1.5"), None),  # the asker's words leave it open
+    ],
+)
+def test_an_elapsed_period_against_a_minimum(elapsed: Elapsed, years: Decimal, expected: bool | None) -> None:
+    assert meets(elapsed, PeriodCondition("since", years, "实施", "", "", 0, 0)) is expected
+
+
+def test_a_question_is_checked_only_against_conditions_on_what_it_names() -> None:
+    text = "并已经实施2 年以上;近 5 年应当无违法违纪行为"
+    # the event counted from must be the question's; a clean record must be about what the asker says happened
+    assert [c.kind for c in asked_conditions("标准实施满一年了,能申报吗?", text, None)] == ["since"]
+    assert asked_conditions("公司成立满一年了,能申报吗?", text, None) == []
+    assert [c.kind for c in asked_conditions("我去年受过违纪处分,能申报吗?", text, 1)] == ["clean"]
+    assert asked_conditions("我们去年营收过亿,能申报吗?", text, 1) == []
