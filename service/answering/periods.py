@@ -48,6 +48,18 @@ _NOT_ELAPSED = re.compile(
 
 def elapsed_periods(text: str) -> list[Elapsed]:
     """What the question says has lasted how long (see module docstring)."""
+    return [e for _, e in _elapsed(text)]
+
+
+def without_elapsed(text: str) -> str:
+    """``text`` with each elapsed period and the word that says it has passed blanked ("实施刚满一年半" ->
+    "实施刚    "): the asker's own figure, a constraint and not a topic word."""
+    for m, e in reversed(_elapsed(text)):
+        text = text[: m.start()] + " " * (e.end - m.start()) + text[e.end :]
+    return text
+
+
+def _elapsed(text: str) -> list[tuple[re.Match[str], Elapsed]]:
     out = []
     for m in _ELAPSED.finditer(text):
         number = m.group("n")
@@ -64,11 +76,11 @@ def elapsed_periods(text: str) -> list[Elapsed]:
         if not shown.endswith(("年", "半", "多")):
             shown = f"{shown}年"
         if m.group("half"):
-            out.append(Elapsed(value + Decimal("0.5"), None, shown, start, end))
+            out.append((m, Elapsed(value + Decimal("0.5"), None, shown, start, end)))
         elif m.group("more"):
-            out.append(Elapsed(value, value + 1, shown, start, end))
+            out.append((m, Elapsed(value, value + 1, shown, start, end)))
         else:
-            out.append(Elapsed(value, None, shown, start, end))
+            out.append((m, Elapsed(value, None, shown, start, end)))
     return out
 
 

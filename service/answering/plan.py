@@ -15,7 +15,7 @@ from service.answering import lexicon
 from service.answering.comparisons import UserFigure, parse_user_figures
 from service.answering.figures import FIGURE, asks_budget, figure_key, figure_kind
 from service.answering.lexicon import QUESTION_NOISE, is_english, other_places
-from service.answering.periods import Elapsed, elapsed_periods
+from service.answering.periods import Elapsed, elapsed_periods, without_elapsed
 from service.answering.quantities import chinese_number
 from service.models import Turn
 
@@ -601,6 +601,7 @@ def concepts_of(text: str, lang: str) -> list[Concept]:
     from indexing.keyword import tokenize
 
     concepts: list[Concept] = []
+    text = without_elapsed(text)  # "实施刚满一年半": the asker's period is a constraint, not a topic
     covered = lexicon.normalise_key(text)
     for key, targets in [m for table in _tables(lang) for m in table.matches(text)]:
         if key in QUESTION_NOISE:

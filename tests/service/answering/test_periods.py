@@ -13,6 +13,7 @@ from service.answering.periods import (
     elapsed_periods,
     meets,
     period_conditions,
+    without_elapsed,
 )
 
 
@@ -82,3 +83,9 @@ def test_a_question_is_checked_only_against_conditions_on_what_it_names() -> Non
     assert asked_conditions("公司成立满一年了,能申报吗?", text, None) == []
     assert [c.kind for c in asked_conditions("我去年受过违纪处分,能申报吗?", text, 1)] == ["clean"]
     assert asked_conditions("我们去年营收过亿,能申报吗?", text, 1) == []
+
+
+def test_the_askers_period_is_no_topic_word() -> None:
+    question = "孵化器运营刚满三年半,能申请吗?"
+    assert without_elapsed(question) == "孵化器运营刚    ,能申请吗?"
+    assert without_elapsed("房租补贴一年最多给多少?") == "房租补贴一年最多给多少?"
