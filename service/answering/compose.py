@@ -39,7 +39,7 @@ from service.answering.periods import asked_conditions, meets
 from service.answering.plan import FIGURE_KINDS, Asked, QueryPlan, asked_kinds, topic_words
 from service.answering.quantities import chinese_number, format_amount, quantities
 from service.answering.structure import NO_DUPLICATE
-from service.answering.validity import cn_date
+from service.answering.validity import cn_date, en_date
 from service.answering.verify import citation_for, display_quote, toc_citation
 from service.models import AnswerStatus, Citation
 
@@ -629,18 +629,18 @@ def _validity_lead(plan: QueryPlan, sentence: Sentence, corpus: Corpus, as_of: d
     if plan.lang == "en":
         parts = [f"{doc.doc_number}"]
         if dates.effective_from:
-            parts.append(f"took effect on {dates.effective_from}")
+            parts.append(f"took effect on {en_date(dates.effective_from)}")
         if dates.expires_on:
-            parts.append(f"applies until {dates.expires_on}" + (f" ({years} years)" if years else ""))
+            parts.append(f"applies until {en_date(dates.expires_on)}" + (f" ({years} years)" if years else ""))
         now = {Validity.IN_FORCE: "it is in force", Validity.EXPIRED: "it has expired"}.get(status, "")
-        tail = f"; as of {as_of} {now}" if now else ""
+        tail = f"; as of {en_date(as_of)} {now}" if now else ""
         if asked:
             tail += (
                 f"; in {asked} "
                 + {
                     "after": "it no longer applies",
                     "before": "it had not yet taken effect",
-                    "ends": f"it applies until {dates.expires_on}",
+                    "ends": f"it applies until {en_date(dates.expires_on)}" if dates.expires_on else "",
                     "within": "it applies",
                 }[_year_within(asked, dates.effective_from, dates.expires_on)]
             )

@@ -11,6 +11,27 @@ def cn_date(day: date) -> str:
     return f"{day.year}年{day.month}月{day.day}日"
 
 
+_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+
+def en_date(day: date) -> str:
+    """A date as English prose writes it: 13 July 2023 (not 2023-07-13; not the machine's locale)."""
+    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
+
+
 def validity_warning(doc: PolicyDocument, as_of: date, lang: str = "zh") -> str | None:
     """A warning when ``doc`` no longer (or not yet) applies on ``as_of``; None when it applies or is unknown."""
     dates = doc.dates
@@ -20,8 +41,11 @@ def validity_warning(doc: PolicyDocument, as_of: date, lang: str = "zh") -> str 
         start = dates.effective_from
         year_bound = start is not None and start.year == dates.expires_on.year and (dates.expires_on - start).days < 370
         if lang == "en":
-            span = f"applied to {start.year} only" if year_bound and start else f"expired on {dates.expires_on}"
-            return f"{name} {span} (valid {start} to {dates.expires_on}); as of {as_of} it is no longer in force."
+            span = (
+                f"applied to {start.year} only" if year_bound and start else f"expired on {en_date(dates.expires_on)}"
+            )
+            valid = f" (valid {en_date(start)} to {en_date(dates.expires_on)})" if start else ""
+            return f"{name} {span}{valid}; as of {en_date(as_of)} it is no longer in force."
         if year_bound and start is not None:
             return (
                 f"注意:{name}的政策仅适用于{start.year}年度({cn_date(start)}至{cn_date(dates.expires_on)}),"
@@ -31,7 +55,7 @@ def validity_warning(doc: PolicyDocument, as_of: date, lang: str = "zh") -> str 
         return f"注意:{name}{since}已于{cn_date(dates.expires_on)}到期,截至{cn_date(as_of)}已失效。"
     if status is Validity.NOT_YET and dates.effective_from is not None:
         if lang == "en":
-            return f"{name} takes effect on {dates.effective_from}."
+            return f"{name} takes effect on {en_date(dates.effective_from)}."
         return f"注意:{name}自{cn_date(dates.effective_from)}起施行,尚未生效。"
     return None
 
@@ -48,14 +72,14 @@ def validity_note(docs: list[PolicyDocument], as_of: date, lang: str = "zh") -> 
             start = dates.effective_from
             year_bound = start is not None and start.year == dates.expires_on.year
             if lang == "en":
-                parts.append(f"{doc.doc_number} expired on {dates.expires_on}")
+                parts.append(f"{doc.doc_number} expired on {en_date(dates.expires_on)}")
             elif year_bound and start is not None:
                 parts.append(f"{doc.doc_number}仅适用于{start.year}年度,已失效")
             else:
                 parts.append(f"{doc.doc_number}已于{cn_date(dates.expires_on)}到期,已失效")
         elif status is Validity.NOT_YET and dates.effective_from is not None:
             if lang == "en":
-                parts.append(f"{doc.doc_number} takes effect on {dates.effective_from}")
+                parts.append(f"{doc.doc_number} takes effect on {en_date(dates.effective_from)}")
             else:
                 parts.append(f"{doc.doc_number}自{cn_date(dates.effective_from)}起施行,尚未生效")
     if not parts:

@@ -281,7 +281,7 @@ def test_can_we_still_apply_under_a_named_document_leads_with_its_validity(qa) -
         ("总部企业那份区办〔2023〕12号能管到哪年?", "区办〔2023〕12号自2023年7月13日起施行"),
         # a later year in a validity question is when the asker would use the policy, not an unknown topic
         ("专精特新那份实施意见,2028年还适用吗?", "区办〔2023〕9号自2023年5月12日起施行"),
-        ("When did the HQ policy 区办〔2023〕12号 take effect?", "区办〔2023〕12号 took effect on 2023-07-13"),
+        ("When did the HQ policy 区办〔2023〕12号 take effect?", "区办〔2023〕12号 took effect on 13 July 2023"),
     ],
 )
 def test_validity_asked_in_everyday_words_leads_with_the_documents_dates(qa, question: str, opening: str) -> None:  # type: ignore[no-untyped-def]

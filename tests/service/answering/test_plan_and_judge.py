@@ -310,7 +310,12 @@ def test_the_validity_note_is_one_short_sentence_per_answer(corpus: Corpus) -> N
     assert full is not None and len(note) < len(full) + 40
     assert validity_note([five_years], date(2026, 12, 1)) == ""
     assert validity_note([year_bound], date(2026, 12, 1), "en").startswith(
-        "Note: 滨政〔2023〕7号 expired on 2023-12-31"
+        "Note: 滨政〔2023〕7号 expired on 31 December 2023"
+    )
+    english = validity_warning(year_bound, date(2026, 12, 1), "en")
+    assert english == (
+        "滨政〔2023〕7号 applied to 2023 only (valid 1 January 2023 to 31 December 2023);"
+        " as of 1 December 2026 it is no longer in force."
     )
 
 
