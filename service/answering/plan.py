@@ -231,7 +231,12 @@ class QueryPlan:
     def dense_text(self) -> str:
         """What the embedder reads: a Chinese question as asked; an English one with its Chinese glosses
         (e5 bridges languages only loosely)."""
-        return self.text if self.lang == "en" else (self.asked_text or self.text)
+        if self.lang == "en":
+            return self.text
+        text = self.asked_text or self.text
+        for wrong, right in self.corrections:  # what the asker meant (新才料 -> 新材料), not the typo
+            text = text.replace(wrong, right)
+        return text
 
     @property
     def asks_date(self) -> bool:

@@ -33,7 +33,8 @@ def test_the_question_plan_carries_the_corrected_wording(corpus: Corpus) -> None
     plan = plan_query("我们是做新才料的公司,算不算重点产业?", [], corpus)
     concept = next(c for c in plan.concepts if c.key == "新才料")
     assert concept.alternatives == ("新才料", "新材料")
-    assert "新材料" in plan.text  # the keyword and dense queries read it too
+    assert "新材料" in plan.text  # the keyword query reads it too
+    assert "新材料" in plan.dense_text and "新才料" not in plan.dense_text  # the embedder reads what was meant
 
 
 @pytest.mark.parametrize(
