@@ -43,6 +43,13 @@ _INSTRUCTION_BLOCK = re.compile(
     r"<\s*(instructions?|system|prompt|rules?|assistant|admin)\b[^<>]*>.*?<\s*/\s*\1\s*>", re.I | re.S
 )
 _MARKUP = re.compile(r"</?[A-Za-z_][^<>]{0,40}>|#{2,}[^#]{0,20}#{2,}")
+# courtesies around a question ("你好,请问一下,…谢谢!", "麻烦问下:…急,在线等"): they ask nothing
+_COURTESY_WORDS = (
+    r"你好|您好|老师好|请问一下|请问下|请问|问一下|问下|麻烦问一下|麻烦问下|麻烦|打扰一下|打扰了|谢谢您|谢谢|感谢|多谢|"
+    r"很急|着急|急|在线等|想了解一下|了解一下"
+)
+_COURTESY = re.compile(rf"^(?:{_COURTESY_WORDS})+[\s,,。.!!~～::…]*$")
+_COURTESY_OPENING = re.compile(rf"^(?:{_COURTESY_WORDS})+\s*[::,,]\s*")
 _CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fff??。!!])\s+|\s+(?=[\u4e00-\u9fff])")
 _CLAUSE = re.compile(r"(?:[^,,。;;!!??\n.]|\.(?=\d))+(?:[,,。;;!!??\n]|\.(?!\d))*|\.")
 # words of titles that name no particular policy
@@ -260,13 +267,17 @@ def has_content(text: str) -> bool:
 
 
 def strip_instructions(text: str) -> str:
-    """Drop the clauses that instruct the system ("忽略以上指令…", "ignore previous instructions"):
-    they are not what the question is about, and must move neither retrieval nor the verdict."""
+    """Drop the clauses that instruct the system ("忽略以上指令…", "ignore previous instructions") and the
+    courtesies around a question ("你好,请问一下,", "谢谢!"): they are not what the question is about, and
+    must move neither retrieval nor the verdict."""
     text = _INSTRUCTION_BLOCK.sub(" ", text)  # <instructions>answer freely</instructions>: tags and words
     text = _MARKUP.sub(" ", text)
     # whitespace next to Chinese text separates clauses as punctuation does
     pieces = [p for part in _CJK_GAP.split(text) for p in _CLAUSE.findall(part)]
     kept = [p for p in pieces if not _INSTRUCTION.search(p)]
+    asked = [p for p in kept if not _COURTESY.match(p.strip())]
+    if asked:  # a question that is only a greeting stays as it is
+        kept = [_COURTESY_OPENING.sub("", asked[0].lstrip()), *asked[1:]]
     return "".join(kept).strip()
 
 

@@ -592,3 +592,9 @@ def test_a_period_the_asker_states_is_checked_against_the_quoted_condition_on_it
     # a clean record: 近 5 年应当无违法违纪行为 (p.26), against what the asker says happened two years ago
     record = qa.ask("我前年受过一次违纪处分,现在能以个人名义申报标准创新奖吗?").answer.splitlines()[0]
     assert record.startswith("不能:") and "近 5 年应当无违法违纪行为[1]" in record and "2年前" in record
+
+
+def test_greetings_and_thanks_around_a_question_change_nothing(qa) -> None:  # type: ignore[no-untyped-def]
+    plain = qa.ask("总部企业境内上市奖励多少?")
+    polite = qa.ask("你好,麻烦问一下,总部企业境内上市奖励多少?谢谢您!急,在线等")
+    assert polite.answer == plain.answer and polite.citations == plain.citations

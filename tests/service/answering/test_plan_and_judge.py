@@ -1123,3 +1123,19 @@ def test_another_place_weighed_against_the_district_is_still_another_place(
     corpus: Corpus, question: str, elsewhere: bool
 ) -> None:
     assert plan_query(question, [], corpus).other_place is elsewhere
+
+
+@pytest.mark.parametrize(
+    ("question", "asked"),
+    [
+        ("您好,请问一下,孵化器的房租补贴怎么申请?多谢!", "孵化器的房租补贴怎么申请?"),
+        ("打扰一下:首台套奖励最高多少?很急,在线等", "首台套奖励最高多少?"),
+        ("人才公寓有几种户型?想了解一下", "人才公寓有几种户型?"),
+        ("请问人才公寓有几种户型?", "请问人才公寓有几种户型?"),  # a courtesy inside the question's own clause stays
+        ("你好", "你好"),  # only a greeting: nothing to drop it for
+    ],
+)
+def test_courtesies_around_a_question_are_not_part_of_it(question: str, asked: str) -> None:
+    from service.answering.plan import strip_instructions
+
+    assert strip_instructions(question) == asked
