@@ -272,13 +272,38 @@ def strip_instructions(text: str) -> str:
     must move neither retrieval nor the verdict."""
     text = _INSTRUCTION_BLOCK.sub(" ", text)  # <instructions>answer freely</instructions>: tags and words
     text = _MARKUP.sub(" ", text)
-    # whitespace next to Chinese text separates clauses as punctuation does
-    pieces = [p for part in _CJK_GAP.split(text) for p in _CLAUSE.findall(part)]
+    # whitespace next to Chinese text separates clauses as punctuation does, and stays a boundary:
+    # "…有没有专人对接 员工上下班…" reads "…有没有专人对接?员工上下班…", not one run-on clause
+    parts = _CJK_GAP.split(text)
+    pieces = [
+        p
+        for part, after in zip(parts, [*parts[1:], ""], strict=True)
+        for p in _CLAUSE.findall(_gap_punctuated(part, after))
+    ]
     kept = [p for p in pieces if not _INSTRUCTION.search(p)]
     asked = [p for p in kept if not _COURTESY.match(p.strip())]
     if asked:  # a question that is only a greeting stays as it is
         kept = [_COURTESY_OPENING.sub("", asked[0].lstrip()), *asked[1:]]
     return "".join(kept).strip()
+
+
+# a clause that asks: a question particle at its end, or a question word
+_GAP_ASKS = re.compile(
+    r"[吗呢吧么啊]$|[^要]不$|没$|多少|几[个家年项次种月天]|什么|啥|哪|怎么|如何|是否|有没有|能不能|可不可以|算不算|是不是|够不够"
+)
+
+
+def _gap_punctuated(clause: str, after: str) -> str:
+    """A run of words that a space ended (``after``: what follows the space, "" at the end), with the mark
+    the space stands for between Chinese words: a question's "?" when the words before it ask, a comma
+    otherwise; next to Latin words the space stays ("We have 8亿 revenue" keeps its figure with its metric)."""
+    clause = clause.strip()
+    if not clause or clause[-1] in ",,。;;!!??.::":
+        return clause
+    if not _CJK.match(clause[-1]) or (after and not _CJK.match(after)):
+        return f"{clause} "
+    asks = bool(_GAP_ASKS.search(re.split(r"[,,。;;!!??]", clause)[-1]))
+    return f"{clause}?" if asks else clause if not after else f"{clause},"
 
 
 def rewrite_followup(question: str, history: list[Turn], depth: int = 2) -> tuple[str, bool]:

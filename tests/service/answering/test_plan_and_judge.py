@@ -1139,3 +1139,22 @@ def test_courtesies_around_a_question_are_not_part_of_it(question: str, asked: s
     from service.answering.plan import strip_instructions
 
     assert strip_instructions(question) == asked
+
+
+@pytest.mark.parametrize(
+    ("question", "read"),
+    [
+        # a space typed where a mark would be stays a boundary: a question's "?" when the words before it ask
+        ("孵化器的房租补贴有多少 最长补几年", "孵化器的房租补贴有多少?最长补几年?"),
+        ("我们刚搬到滨江 想申请人才公寓 要什么条件", "我们刚搬到滨江,想申请人才公寓,要什么条件?"),
+        ("首台套奖励能拿吗 我们是做机器人的", "首台套奖励能拿吗?我们是做机器人的"),
+        ("首台套奖励最高多少?", "首台套奖励最高多少?"),
+        ("We have 8亿 revenue in software, can we qualify?", "We have 8亿 revenue in software, can we qualify?"),
+    ],
+)
+def test_spaces_in_an_unpunctuated_question_read_as_its_marks(question: str, read: str, corpus: Corpus) -> None:
+    from service.answering.plan import strip_instructions
+
+    assert strip_instructions(question) == read
+    plan = plan_query(question, [], corpus)
+    assert plan.parts == [p for p in plan_query(read, [], corpus).parts]
