@@ -1158,3 +1158,10 @@ def test_spaces_in_an_unpunctuated_question_read_as_its_marks(question: str, rea
     assert strip_instructions(question) == read
     plan = plan_query(question, [], corpus)
     assert plan.parts == [p for p in plan_query(read, [], corpus).parts]
+
+
+def test_the_districts_own_names_are_no_topic(corpus: Corpus) -> None:
+    # every loaded text is the district's: its names ask nothing, however the asker writes them
+    for name in ("滨江", "滨江区", "高新区", "高新区(滨江)", "杭州市滨江区"):
+        keys = {c.key for c in plan_query(f"{name}的孵化器房租补贴有多少?", [], corpus).concepts}
+        assert "孵化器" in keys and not {k for k in keys if "滨江" in k or "高新" in k}, name
