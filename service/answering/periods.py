@@ -105,6 +105,8 @@ _CLEAN = re.compile(
     rf"近\s*(?P<n>{NUMBER})\s*年(?:内|来)?\s*(?:应当|应|须)?\s*(?:无|没有|未(?:发生|出现|受到|有))(?P<what>[^,,;;。]+)"
     rf"|前\s*(?P<n2>{NUMBER})\s*年内\s*(?:无|没有|未(?:发生|出现|受到|有))(?P<what2>[^,,;;。]+)"
 )
+# when something happened, counted back from now (as the plan reads ``years_ago``)
+_AGO = re.compile(rf"大前年|前年|去年|{NUMBER}\s*年前|\byears? ago\b|\blast year\b|\byear before last\b", re.I)
 # where the words that say whose a condition is begin: a clause or an item before it
 _RUN_START = re.compile(r"[,,;;。:\n]|[((]\d+[))]|\d+[.、.]")
 
@@ -134,11 +136,14 @@ def asked_conditions(question: str, text: str, years_ago: int | None) -> list[Pe
     from indexing.keyword import tokenize
 
     elapsed = bool(elapsed_periods(question))
+    # what happened some years ago is told in the clause that says when ("三年前受过一次违纪处分"), not in
+    # another one ("去年营收12亿,…有质量问题吗" dates the revenue)
+    dated = "".join(c for c in re.split(r"[,,。;;??!!]", question) if _AGO.search(c))
 
     def on_question(condition: PeriodCondition) -> bool:
         if condition.kind == "since":
             return elapsed and condition.verb in question
-        return bool(years_ago) and any(len(w) >= 2 and w in question for w in tokenize(condition.what))
+        return bool(years_ago) and any(len(w) >= 2 and w in dated for w in tokenize(condition.what))
 
     return [c for c in period_conditions(text) if on_question(c)]
 

@@ -89,3 +89,10 @@ def test_the_askers_period_is_no_topic_word() -> None:
     question = "孵化器运营刚满三年半,能申请吗?"
     assert without_elapsed(question) == "孵化器运营刚    ,能申请吗?"
     assert without_elapsed("房租补贴一年最多给多少?") == "房租补贴一年最多给多少?"
+
+
+def test_a_clean_record_is_checked_only_against_what_the_dated_clause_says_happened() -> None:
+    text = "申报截止期前 3 年内未发生重大质量、安全事故"
+    assert [c.kind for c in asked_conditions("前年出过一次安全事故,还能申报吗?", text, 2)] == ["clean"]
+    # 去年 dates the revenue; the quality the asker mentions is no incident of theirs
+    assert asked_conditions("我们去年营收过亿,产品质量很好,能申报吗?", text, 1) == []
