@@ -1,7 +1,7 @@
 """How much an answer depends on the way a question is typed: each gold question that is answered right is
 asked again in ways a person types the same question (a greeting and thanks around it, spaces for
-punctuation, 滨江区 for 区里, a particle at the end; in English lower case, no question mark, a greeting),
-and each retelling that is no longer answered right is listed.
+punctuation, 滨江区 for 区里, a particle at the end, "我们是一家企业," before it; in English lower case, no
+question mark, a greeting), and each retelling that is no longer answered right is listed.
 
 It needs no new gold wording and reads no item's answer: a rule fitted to one item's words shows up here
 as an answer that changes when the words around it do. ``python -m evals.robustness [DATASET ...]``
@@ -38,6 +38,7 @@ CHINESE: dict[str, Retelling] = {
     "spaces for marks": _unpunctuated,
     "particle at the end": lambda q: re.sub(r"[??]?$", "呀?", q, count=1),
     "滨江区 for 区里": lambda q: q.replace("区里", "滨江区"),
+    "who asks first": lambda q: f"我们是一家企业,{q}",
 }
 ENGLISH: dict[str, Retelling] = {
     "lower case": str.lower,

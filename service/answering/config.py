@@ -65,10 +65,12 @@ class EvidenceConfig(BaseModel):
     )
     self_weight: float = Field(
         0.5,
-        description="Words the question uses only where the asker describes themselves ('我是公司的标准化工程师,')"
-        " weigh this share of their rarity: who asks, not what is asked. gold_dev and validation score the same at"
-        " 0.5 and 1 (0.25 costs a dev lead); a probe_c question by an engineer asking about the individual award"
-        " is answered at 0.5 instead of not_found.",
+        description="Words the question uses only where the asker describes themselves ('我们是区里的事业单位,')"
+        " weigh this share of their rarity when the quotes of a yes/no question are chosen (the description is"
+        " what it checks: '…,有资格吗?'); in other questions, in the verdict and in what the embedder reads they"
+        " weigh nothing: who asks, not what is asked. On gold_dev 0.5 keeps a lead that 0 and 0.25 lose;"
+        " with a description put before every right answer's question (4 wordings), 8 of 348 dev and 3 of 140"
+        " validation retellings change, against 20 and 13 when it weighed 0.5 everywhere.",
     )
     on_topic_share: float = Field(0.5, description="A quote is on topic when it covers this share of the best quote.")
     max_quotes: int = Field(3, description="Quotes in an answer.")

@@ -14,7 +14,7 @@ from service.answering.config import EvidenceConfig
 from service.answering.figures import FIGURE, NO_CHARGE, without_budgets
 from service.answering.lexicon import DATE_WORDS
 from service.answering.periods import asked_conditions
-from service.answering.plan import Asked, QueryPlan
+from service.answering.plan import Asked, QueryPlan, self_described
 
 _SENTENCE = re.compile(r"[^。;;\n]+[。;;]?")
 _SENTENCE_ENDS = frozenset("。;;::!?!?」”))")
@@ -54,18 +54,26 @@ class Sentence:
 class Terms(dict[str, float]):
     """The question's topic concepts with their weights; a concept is found when any of its wordings is."""
 
-    def __init__(self, weights: dict[str, float], alternatives: dict[str, tuple[str, ...]]):
+    def __init__(
+        self,
+        weights: dict[str, float],
+        alternatives: dict[str, tuple[str, ...]],
+        described: frozenset[str] = frozenset(),
+    ):
         super().__init__(weights)
         self.alternatives = alternatives
+        self.described = described  # the concepts only of the asker's description of themselves
+
+    def without_description(self) -> Terms:
+        """The concepts with the asker's description of themselves weighing nothing: whether the compilation
+        answers rests on what is asked, not on who asks ("我们是刚搬到滨江的一家科技公司,…")."""
+        if not self.described:
+            return self
+        return Terms({k: 0.0 if k in self.described else w for k, w in self.items()}, self.alternatives)
 
     def found(self, key: str, haystack: str) -> bool:
         """``haystack`` in ``loose`` form."""
         return any(alt in haystack for alt in self.alternatives.get(key, (key,)))
-
-
-# the asker describing themselves ("我是公司的标准化工程师,"): who asks, not what is asked
-# (not "我们是不是…", "我是否…": a question)
-_SELF = re.compile(r"(?:^|(?<=[,,。;;!!??\s]))(?:我是|我们是|本人是|咱们是)(?!不是|否)([^,,。;;??!!]{2,30})")
 
 
 class TermWeights:
@@ -99,8 +107,9 @@ class TermWeights:
 
     def question_terms(self, plan: QueryPlan, followup_weight: float = 1.0, self_weight: float = 1.0) -> Terms:
         """Topic concepts weighted by the rarity of their commonest wording (date words out for date questions);
-        a follow-up's own words times ``followup_weight``, the words only of the asker's description of
-        themselves times ``self_weight`` (EvidenceConfig's, in the pipeline)."""
+        a follow-up's own words times ``followup_weight``; the words only of the asker's description of
+        themselves times ``self_weight`` in a yes/no question (what it checks), else nothing (EvidenceConfig's,
+        in the pipeline)."""
         weights: dict[str, float] = {}
         alternatives: dict[str, tuple[str, ...]] = {}
         for concept in plan.concepts:
@@ -114,12 +123,21 @@ class TermWeights:
         for key in plan.followup_topic:
             if key in weights:  # what a follow-up asks anew outweighs what it carries from the turn before
                 weights[key] *= followup_weight
-        described = [m.group(1) for m in _SELF.finditer(plan.original)]
-        rest = _SELF.sub(" ", plan.original)
-        for key in weights:
-            if any(key in d for d in described) and key not in rest:
+        own = self_described(plan.original, weights)
+        if not own:
+            return Terms(weights, alternatives)
+
+        if not any(sum(self.df(a)) for k in weights if k not in own for a in alternatives[k]):
+            # the rest names nothing the compilation knows: the description is the topic ("我们是单项冠军企业,
+            # 区里奖励200万对不对?")
+            for key in own:
                 weights[key] *= self_weight
-        return Terms(weights, alternatives)
+            return Terms(weights, alternatives)
+        # the description only says who asks, and counts only where a yes/no question checks it ("我们是区里的
+        # 事业单位,有资格吗?")
+        for key in own:
+            weights[key] *= self_weight if Asked.YES_NO in plan.asked else 0.0
+        return Terms(weights, alternatives, own)
 
     def _quoted_names(
         self, plan: QueryPlan, weights: dict[str, float], alternatives: dict[str, tuple[str, ...]]

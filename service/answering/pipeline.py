@@ -214,7 +214,7 @@ class PolicyQAService:
         on_topic = [s for s in chosen if coverage(terms, s.text) >= config.evidence.on_topic_share * best]
         signals = measure(
             plan,
-            terms,
+            terms.without_description(),
             weights,
             result.hits,
             corpus,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import lru_cache
@@ -51,6 +52,10 @@ _COURTESY_WORDS = (
 _COURTESY = re.compile(rf"^(?:{_COURTESY_WORDS})+[\s,,。.!!~～::…]*$")
 _COURTESY_OPENING = re.compile(rf"^(?:{_COURTESY_WORDS})+\s*[::,,]\s*")
 _CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fff??。!!])\s+|\s+(?=[\u4e00-\u9fff])")
+# the asker describing themselves ("我是公司的标准化工程师,"), not "我们是不是…", "我是否…" (a question)
+SELF_DESCRIPTION = re.compile(
+    r"(?:^|(?<=[,,。;;!!??\s]))(?:我是|我们是|本人是|咱们是)(?!不是|否)([^,,。;;??!!]{2,30})[,,。;;]?"
+)
 _CLAUSE = re.compile(r"(?:[^,,。;;!!??\n.]|\.(?=\d))+(?:[,,。;;!!??\n]|\.(?!\d))*|\.")
 # words of titles that name no particular policy
 _GENERIC_TITLE_WORDS = set(
@@ -243,7 +248,9 @@ class QueryPlan:
         text = self.asked_text or self.text
         for wrong, right in self.corrections:  # what the asker meant (新才料 -> 新材料), not the typo
             text = text.replace(wrong, right)
-        return text
+        # who asks ("我们是一家企业,") is not what is asked: the embedder reads the question without it
+        asked = SELF_DESCRIPTION.sub("", text).strip()
+        return asked if _CJK.search(asked) else text
 
     @property
     def asks_date(self) -> bool:
@@ -622,7 +629,16 @@ def topic_words(plan: QueryPlan, limit: int = 4) -> list[str]:
     """The question's topic as a reader would name it: its concepts without the asking itself (什么时候,
     哪个部门) and without a word a longer one holds (创新 in 标准创新奖)."""
     keys = [c.key for c in plan.concepts if not any(p.fullmatch(c.key) for p in _ASKED.values())]
-    return [k for k in keys if not any(k != o and k in o for o in keys)][:limit]
+    keys = [k for k in keys if not any(k != o and k in o for o in keys)]
+    described = self_described(plan.original, keys)  # who asks ("我们是一家企业,") after what is asked
+    return [*(k for k in keys if k not in described), *(k for k in keys if k in described)][:limit]
+
+
+def self_described(question: str, keys: Iterable[str]) -> frozenset[str]:
+    """The ``keys`` that ``question`` uses only where the asker describes themselves."""
+    described = [m.group(1) for m in SELF_DESCRIPTION.finditer(question)]
+    rest = SELF_DESCRIPTION.sub(" ", question)
+    return frozenset(k for k in keys if any(k in d for d in described) and k not in rest)
 
 
 def _claimed_kinds(question: str, own: list[UserFigure]) -> frozenset[Asked]:

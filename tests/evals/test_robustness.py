@@ -18,6 +18,7 @@ from evals.scorer import QuoteVerifier
         ("spaces for marks", "补多少?补几年?", "补多少 补几年"),
         ("particle at the end", "补多少?", "补多少呀?"),
         ("滨江区 for 区里", "区里补多少?", "滨江区补多少?"),
+        ("who asks first", "补多少?", "我们是一家企业,补多少?"),
     ],
 )
 def test_chinese_retellings(name: str, question: str, retold: str) -> None:

@@ -1068,22 +1068,52 @@ def test_a_follow_ups_own_words_outweigh_what_it_carries(corpus: Corpus) -> None
     assert plan_query("众创空间每年安排多少预算?", [], corpus).followup_topic == ()
 
 
-def test_words_only_of_the_askers_description_of_themselves_weigh_less(corpus: Corpus) -> None:
+def test_words_only_of_the_askers_description_of_themselves_weigh_only_where_the_question_checks_them(
+    corpus: Corpus,
+) -> None:
     from types import SimpleNamespace
 
     from service.answering.evidence import TermWeights
 
     # my own wording: 合伙人 only says who asks; 孵化器 is what is asked
-    plan = plan_query("我是一家孵化器的合伙人,孵化器每年能拿多少补助?", [], corpus)
     chunks = [_chunk("孵化器的合伙人每年安排预算。", name="a")]
     weights = TermWeights(SimpleNamespace(chunks=chunks))  # type: ignore[arg-type]
-    plain = weights.question_terms(plan)
-    weighed = weights.question_terms(plan, self_weight=0.5)
-    assert weighed["合伙人"] == pytest.approx(0.5 * plain["合伙人"])
+    amount = plan_query("我是一家孵化器的合伙人,孵化器每年能拿多少补助?", [], corpus)
+    plain = weights.question_terms(amount)
+    weighed = weights.question_terms(amount, self_weight=0.5)
+    assert weighed["合伙人"] == 0.0 and "合伙人" in weighed.described
     assert weighed["孵化器"] == pytest.approx(plain["孵化器"])  # asked about too, outside the description
+    # a yes/no question checks the description: it weighs its share when quotes are chosen...
+    checks = plan_query("我是一家孵化器的合伙人,孵化器的补助我能拿吗?", [], corpus)
+    assert Asked.YES_NO in checks.asked
+    yes_no = weights.question_terms(checks, self_weight=0.5)
+    assert yes_no["合伙人"] > 0
+    assert yes_no["合伙人"] == pytest.approx(0.5 * weights.question_terms(checks)["合伙人"])
+    # ...and nothing in the verdict
+    judged = yes_no.without_description()
+    assert judged["合伙人"] == 0.0 and judged["孵化器"] == yes_no["孵化器"]
+    assert judged.alternatives == yes_no.alternatives
+    # when the rest of the question names nothing, the description is the topic, and weighs its share
+    topic = plan_query("我们是孵化器,奖励200万对不对?", [], corpus)
+    described = weights.question_terms(topic, self_weight=0.5)
+    assert described["孵化器"] == pytest.approx(0.5 * weights.question_terms(topic)["孵化器"]) and described["孵化器"]
+    assert not described.described and described.without_description() == described
     # "我们是不是…" asks; it describes no one
     asking = plan_query("我们是不是能申请孵化器补助?", [], corpus)
     assert weights.question_terms(asking, self_weight=0.5) == weights.question_terms(asking)
+    assert not weights.question_terms(asking).described
+
+
+def test_the_embedder_and_the_not_found_answer_read_what_is_asked_before_who_asks(corpus: Corpus) -> None:
+    from service.answering.plan import topic_words
+
+    plan = plan_query("我们是刚搬来的一家做游戏的公司,孵化器房租补贴怎么申请?", [], corpus)
+    assert plan.dense_text == "孵化器房租补贴怎么申请?"
+    words = topic_words(plan, limit=10)
+    assert words.index("孵化器") < words.index("游戏")  # the description's words come last
+    # a question that is all description keeps it: there is nothing else to read
+    only = plan_query("我们是做游戏的公司", [], corpus)
+    assert only.dense_text == "我们是做游戏的公司"
 
 
 @pytest.mark.parametrize(

@@ -30,7 +30,7 @@ def test_a_long_word_the_texts_never_use_reads_as_their_homophone(word: str, exp
 
 def test_the_question_plan_carries_the_corrected_wording(corpus: Corpus) -> None:
     assert homophones(corpus).correct("新才料") == "新材料"
-    plan = plan_query("我们是做新才料的公司,算不算重点产业?", [], corpus)
+    plan = plan_query("做新才料的公司算不算重点产业?", [], corpus)
     concept = next(c for c in plan.concepts if c.key == "新才料")
     assert concept.alternatives == ("新才料", "新材料")
     assert "新材料" in plan.text  # the keyword query reads it too
