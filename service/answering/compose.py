@@ -334,8 +334,10 @@ def _parts_lead(
         own = Terms(weights, {k: terms.alternatives.get(k, (loose(k),)) for k in weights})
         carried.update(mine)
         kinds = asked_kinds(part)
-        # a part's figure may be of any kind ("多少产业用地": 3000亩): the part's own words say which figure
-        kinds = kinds | {Asked.AMOUNT, Asked.RATIO} if kinds & FIGURE_KINDS else kinds
+        # a part's figure may be of any kind ("多少产业用地": 3000亩): the part's own words say which figure;
+        # a count or a period asked by its measure word ("多少家", "几年") is that kind only
+        if kinds & FIGURE_KINDS and not kinds & {Asked.COUNT, Asked.PERIOD}:
+            kinds = kinds | {Asked.AMOUNT, Asked.RATIO}
         read = replace(plan, asked=kinds, checks_kinds=frozenset(), user_figures=[])
         runs = [
             r
@@ -578,8 +580,15 @@ def _stated(plan: QueryPlan, text: str) -> set[str]:
     """The figures of the kind asked that ``text`` states; when the user gave figures of their own, not the
     thresholds they are compared with ("营业收入不低于10亿元" is a condition, not what is given)."""
     out = set()
+    # a count or a period asked alone ("多少家", "补几年") is stated by a figure of that kind, not by money
+    figure_kinds = (plan.asked | plan.checks_kinds) & FIGURE_KINDS
+    only = (
+        {Asked.COUNT: "count", Asked.PERIOD: "period"}.get(next(iter(figure_kinds))) if len(figure_kinds) == 1 else None
+    )
     for m in _asked_figure(plan).finditer(text):
         if plan.user_figures and _CONDITION_BEFORE.search(text[max(0, m.start() - 4) : m.start()]):
+            continue
+        if only and figure_kind(compact(m.group())) != only:
             continue
         out.add(compact(m.group()))
     return out

@@ -1195,3 +1195,21 @@ def test_the_districts_own_names_are_no_topic(corpus: Corpus) -> None:
     for name in ("滨江", "滨江区", "高新区", "高新区(滨江)", "杭州市滨江区"):
         keys = {c.key for c in plan_query(f"{name}的孵化器房租补贴有多少?", [], corpus).concepts}
         assert "孵化器" in keys and not {k for k in keys if "滨江" in k or "高新" in k}, name
+
+
+@pytest.mark.parametrize(
+    ("question", "stated"),
+    [
+        # my own wordings: a count asked by its measure word is stated by a count, not by the budget beside it
+        ("区里要保持多少家后备企业?", {"60家"}),
+        # a period asked alone is stated by a period
+        ("补贴最长补几年?", {"3年"}),
+        # an amount is stated by money
+        ("每年安排多少经费?", {"500万元"}),
+    ],
+)
+def test_a_lead_run_states_the_kind_of_figure_asked(corpus: Corpus, question: str, stated: set[str]) -> None:
+    from service.answering.compose import _stated
+
+    text = "每年安排 500 万元的专项经费,补贴 3 年,后备企业动态保持在 60 家以上"
+    assert _stated(plan_query(question, [], corpus), text) == stated
