@@ -189,6 +189,8 @@ def _metric_for(text: str, start: int, end: int, unit: str) -> _Word | None:
             best = (pos, w)
     if best is not None and re.search(r"\d", before[best[0] + len(best[1].word) :]):
         best = None  # "营收突破100亿能拿1000万": the metric has its own figure; this one is another's
+    if best is not None and _GIVEN.search(before[best[0] + len(best[1].word) :]):
+        best = None  # "社零企业奖励2万元": what is given to those the metric names, not a measure of it
     if best is not None:
         # "研发费用比上年新增了350万": the figure is an increase of the metric, its own metric when one exists
         pos, word = best
@@ -206,6 +208,9 @@ def _metric_for(text: str, start: int, end: int, unit: str) -> _Word | None:
     found = [(earlier.rfind(w.word), w) for w in candidates if w.word in earlier]
     return max(found, key=lambda h: h[0])[1] if found else None
 
+
+# words of what a policy gives: a figure after them is an amount given, not the asker's measure
+_GIVEN = re.compile(r"奖励|奖金|补贴|补助|资助|贴息|扶持|给予|予以|\b(?:rewards?|subsid(?:y|ies)|grants?|bonus)\b")
 
 # "of our local revenue", "of the company's annual sales": a share of revenue, as the word list writes it
 _OF_REVENUE = re.compile(

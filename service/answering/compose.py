@@ -39,7 +39,7 @@ from service.answering.periods import asked_conditions, meets
 from service.answering.plan import FIGURE_KINDS, Asked, QueryPlan, asked_kinds, topic_words
 from service.answering.quantities import chinese_number, format_amount, quantities
 from service.answering.structure import NO_DUPLICATE
-from service.answering.validity import cn_date, en_date
+from service.answering.validity import cn_date, en_date, no_longer_applies
 from service.answering.verify import citation_for, display_quote, toc_citation
 from service.models import AnswerStatus, Citation
 
@@ -148,7 +148,9 @@ def compose_answered(
     ``followup_weight`` (EvidenceConfig): a part's own words beside those it carries from the parts before."""
     citations = [citation_for(corpus, s, as_of) for s in sentences]
     lines = []
-    lead = _figures_lead(plan, sentences, corpus, as_of, facts or [], citations, terms or {})
+    lead = _expired_lead(plan, sentences, corpus, as_of)
+    if not lead:
+        lead = _figures_lead(plan, sentences, corpus, as_of, facts or [], citations, terms or {})
     if not lead:
         lead = _period_lead(plan, sentences, terms or {})
     if not lead:
@@ -632,9 +634,15 @@ def _validity_lead(plan: QueryPlan, sentence: Sentence, corpus: Corpus, as_of: d
         return (
             f"{doc.doc_number}只写明「{statement}」,未写明有效期,汇编也未载明发布日期,无法据此判断现在是否仍有效[{n}]。"
         )
+    return _dates_said(plan, doc, as_of, n)
+
+
+def _dates_said(plan: QueryPlan, doc: PolicyDocument, as_of: date, n: int) -> str:
+    """When ``doc`` took effect, until when it applies, and whether it applies today and in the year asked."""
+    dates = doc.dates
     status = doc.status(as_of)
     years = _whole_years(dates.effective_from, dates.expires_on)
-    asked = _asked_year(plan, as_of)
+    asked = asked_year(plan, as_of)
     if plan.lang == "en":
         parts = [f"{doc.doc_number}"]
         if dates.effective_from:
@@ -674,7 +682,22 @@ def _validity_lead(plan: QueryPlan, sentence: Sentence, corpus: Corpus, as_of: d
     return f"{doc.doc_number}{','.join(parts)}{tail}[{n}]。"
 
 
-def _asked_year(plan: QueryPlan, as_of: date) -> int | None:
+def _expired_lead(plan: QueryPlan, sentences: list[Sentence], corpus: Corpus, as_of: date) -> str:
+    """A yes/no question whether a policy can still be used, answered by the clause of a document that no longer
+    applies (today, or in the year asked): no, and since when ("不能:滨政〔2023〕7号仅适用于2023年度,已失效[1]。")."""
+    if not plan.asks_still or not sentences:
+        return ""
+    doc = corpus.documents[sentences[0].chunk.doc_no]
+    if not no_longer_applies(doc, as_of, asked_year(plan, as_of)):
+        return ""
+    # the marker of the document's own date statement when it is quoted, else of the clause
+    n = next((i for i, x in enumerate(sentences, 1) if _validity_lead(plan, x, corpus, as_of, i)), 1)
+    asked = plan.asked_text or plan.original
+    no = "No" if plan.lang == "en" else "不适用" if "适用" in asked else "不再有效" if "有效" in asked else "不能"
+    return (f"{no}: " if plan.lang == "en" else f"{no}:") + _dates_said(plan, doc, as_of, n)
+
+
+def asked_year(plan: QueryPlan, as_of: date) -> int | None:
     """The one year a validity question asks about ("2027年还有效吗?"), when it is not this year."""
     years = {int(y) for y in plan.years}
     if len(years) != 1:

@@ -404,7 +404,8 @@ def _statement_tests(plan: QueryPlan) -> list[Callable[[str], bool]]:
     """For each checkable kind of fact the question asks, a test of whether a sentence states it."""
     asked = plan.asked
     tests: list[Callable[[str], bool]] = []
-    if Asked.DATE in asked and not plan.checks_premise:
+    # "还能申请吗?" asks the validity of the clause's document, which its own dates state, not the clause
+    if Asked.DATE in asked and not plan.checks_premise and not plan.asks_still:
         tests.append(lambda s: bool(_DATE_STATED.search(s)))
     if Asked.CRITERION in asked:
         tests.append(lambda s: bool(_CRITERIA_STATED.search(s)))

@@ -23,6 +23,7 @@ from service.answering.compose import (
     Draft,
     add_quotes,
     as_quote,
+    asked_year,
     compose_answered,
     compose_not_found,
     compose_toc_only,
@@ -43,8 +44,15 @@ from service.answering.facts import FactBook
 from service.answering.judge import Signals, Verdict, decide, measure
 from service.answering.plan import QueryPlan, plan_query
 from service.answering.retrieve import HybridRetriever, RetrievalPlan, RetrievalResult, ScoredChunk
-from service.answering.structure import date_statement, list_chunk, list_items, list_parent, stacking_rule
-from service.answering.validity import validity_note, validity_warning
+from service.answering.structure import (
+    date_statement,
+    list_chunk,
+    list_items,
+    list_parent,
+    stacking_rule,
+    statement_of,
+)
+from service.answering.validity import no_longer_applies, validity_note, validity_warning
 from service.answering.verify import verified
 from service.models import Answer, AnswerStatus, Citation, SearchHit, Turn
 from service.settings import Settings
@@ -311,6 +319,16 @@ class PolicyQAService:
             # and grows like any quote: what follows a date statement is often what it replaces
             around = extend_window(around, self.config.evidence.extend_chars, self.config.evidence.sentence_reach)
             chosen = [around, *[s for s in chosen if not (s.start < around.end and around.start < s.end)]]
+        if plan.asks_still and chosen and not statement:
+            # "现在还能申请吗?" answered by a clause of a document that no longer applies: its validity statement
+            # after the clause, for the lead that says so
+            doc_no = chosen[0].chunk.doc_no
+            today = self.settings.today()
+            expired = no_longer_applies(self.corpus.documents[doc_no], today, asked_year(plan, today))
+            said = statement_of(doc_no, self.corpus, self.version) if expired else None
+            if said is not None and not any(s.start < said.end and said.start < s.end for s in chosen):
+                # shown with the clause: the lead rests on both
+                chosen = [chosen[0], replace(said, score=chosen[0].score), *chosen[1:]]
         rule = stacking_rule(plan, [s.chunk.doc_no for s in chosen], self.corpus, self.version)
         if rule is not None and not any(s.start < rule.end and rule.start < s.end for s in chosen):
             chosen = [*chosen[:1], rule, *chosen[1:]]  # "can we have both?": the rule on it after the answer

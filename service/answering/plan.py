@@ -216,6 +216,7 @@ class QueryPlan:
     years_ago: int | None = None  # how long ago the asker's own event was ("前年拿过" -> 2), when they say
     elapsed: list[Elapsed] = field(default_factory=list)  # what the asker says has lasted how long ("实施刚满一年半")
     asks_stacking: bool = False  # whether two supports can be had together ("能叠加吗", "同时享受")
+    asks_still: bool = False  # whether a policy can be used now or in a year asked ("现在还能申请吗?")
     denies_past: bool = False  # the asker says they have not had it ("没拿过", "未获得")
     claims_past: bool = False  # the asker says they have had it ("拿过", "已经获得", "already won")
     # what the asker's company has outside the district ("财政收入级次在隔壁区" -> 财政收入级次)
@@ -444,6 +445,7 @@ def plan_query(question: str, history: list[Turn], corpus: Corpus) -> QueryPlan:
         years_ago=_years_ago(unquoted),
         elapsed=elapsed_periods(unquoted),
         asks_stacking=bool(_STACKING.search(unquoted)),
+        asks_still=Asked.YES_NO in asked and bool(_STILL.search(asked_text or original)),
         denies_past=bool(_DENIES_PAST.search(unquoted)),
         claims_past=bool(_CLAIMS_PAST.search(text if lang == "en" else asked_text or original)),
         outside=_outside(unquoted),
@@ -527,6 +529,12 @@ def _years_ago(question: str) -> int | None:
 
 
 _DEADLINE = re.compile(r"截止|截至|deadline", re.I)
+# whether a policy can be used now ("现在还能申请吗?", "今年还有吗", "Can we still claim it?")
+_STILL = re.compile(
+    r"还能|还可以|还有效|还适用|还有没有|还在|仍能|仍可|仍然|现在能|现在可以|目前能|目前可以|今年能|今年可以|今年还|"
+    r"\bstill\b|\bany ?more\b|\bthis year\b|\bnowadays\b|\bcurrently\b",
+    re.I,
+)
 _DISTRICT = re.compile(r"滨江|高新区|binjiang", re.I)
 # the district named only as what another place is weighed against ("余杭区的上市奖励…跟滨江比哪个高?"):
 # the question is still about the other place's own rules

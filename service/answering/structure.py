@@ -31,15 +31,19 @@ def date_statement(plan: QueryPlan, corpus: Corpus, version: IndexVersion) -> Se
     asked = plan.asked_text or plan.original  # the asker's words: the lexicon expands 什么时候 to 施行
     if not plan.asks_date or not _ASKS_VALIDITY.search(asked) or plan.asks_deadline:
         return None  # a deadline or a schedule is not the policy's validity period
-    for doc_no in target_documents(plan):
-        doc = corpus.documents.get(doc_no)
-        if doc is None or not doc.dates.statement:
-            continue
-        body = corpus.source_of(doc).body
-        start = body.find(doc.dates.statement, doc.start, doc.end or len(body))
-        if start >= 0:
-            return _sentence_at(version, doc_no, start, start + len(doc.dates.statement), body)
-    return None
+    return next(filter(None, (statement_of(doc_no, corpus, version) for doc_no in target_documents(plan))), None)
+
+
+def statement_of(doc_no: int, corpus: Corpus, version: IndexVersion) -> Sentence | None:
+    """The sentence of a loaded document that states its validity period, when it has one."""
+    doc = corpus.documents.get(doc_no)
+    if doc is None or not doc.dates.statement:
+        return None
+    body = corpus.source_of(doc).body
+    start = body.find(doc.dates.statement, doc.start, doc.end or len(body))
+    if start < 0:
+        return None
+    return _sentence_at(version, doc_no, start, start + len(doc.dates.statement), body)
 
 
 # a rule against having two supports for one thing: 从优、从高、不重复; 择一; 其中一项; 就高

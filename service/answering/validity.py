@@ -32,6 +32,14 @@ def en_date(day: date) -> str:
     return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
 
 
+def no_longer_applies(doc: PolicyDocument, as_of: date, year: int | None = None) -> bool:
+    """Whether ``doc`` has expired by ``as_of`` or, when a year is asked about, before that year."""
+    expires = doc.dates.expires_on
+    if expires is None:
+        return False
+    return expires.year < year if year is not None else doc.status(as_of) is Validity.EXPIRED
+
+
 def validity_warning(doc: PolicyDocument, as_of: date, lang: str = "zh") -> str | None:
     """A warning when ``doc`` no longer (or not yet) applies on ``as_of``; None when it applies or is unknown."""
     dates = doc.dates

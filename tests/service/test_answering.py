@@ -279,8 +279,9 @@ def test_can_we_still_apply_under_a_named_document_leads_with_its_validity(qa) -
         # spoken "when": 啥时候, 哪年; the policy "applies" (执行, 适用, 管到) as much as it "takes effect"
         ("区办〔2023〕9号啥时候开始执行的?", "区办〔2023〕9号自2023年5月12日起施行"),
         ("总部企业那份区办〔2023〕12号能管到哪年?", "区办〔2023〕12号自2023年7月13日起施行"),
-        # a later year in a validity question is when the asker would use the policy, not an unknown topic
-        ("专精特新那份实施意见,2028年还适用吗?", "区办〔2023〕9号自2023年5月12日起施行"),
+        # a later year in a validity question is when the asker would use the policy, not an unknown topic;
+        # the policy expired before it: no
+        ("专精特新那份实施意见,2028年还适用吗?", "不适用:区办〔2023〕9号自2023年5月12日起施行"),
         ("When did the HQ policy 区办〔2023〕12号 take effect?", "区办〔2023〕12号 took effect on 13 July 2023"),
     ],
 )
@@ -598,3 +599,25 @@ def test_greetings_and_thanks_around_a_question_change_nothing(qa) -> None:  # t
     plain = qa.ask("总部企业境内上市奖励多少?")
     polite = qa.ask("你好,麻烦问一下,总部企业境内上市奖励多少?谢谢您!急,在线等")
     assert polite.answer == plain.answer and polite.citations == plain.citations
+
+
+def test_asked_whether_a_policy_can_still_be_used_the_lead_says_no_when_its_document_has_expired(qa) -> None:  # type: ignore[no-untyped-def]
+    # my own wordings: the clause is 滨政〔2023〕7号's, which applied to 2023 only
+    answer = qa.ask("孵化器三年50%房租补贴,今年还能申请吗?")
+    lead = answer.answer.splitlines()[0]
+    assert lead.startswith("不能:滨政〔2023〕7号自2023年1月1日起施行,至2023年12月31日"), answer.answer
+    # the lead rests on the document's own validity statement, quoted and cited beside the clause
+    assert answer.citations[0].printed_page == 44 and "实施有效" in answer.citations[0].quote, answer.citations
+    assert any("房租补贴" in c.quote for c in answer.citations), answer.citations
+    # the clause states no date: its document's does, and the answer says no in the question's own verb
+    short = qa.ask("孵化器房租补贴今年还能申请吗?")
+    assert short.status == "answered" and short.answer.startswith("不能:滨政〔2023〕7号"), short.answer
+    valid = qa.ask("区办〔2023〕9号现在还有效吗?")
+    assert valid.answer.startswith("不再有效:区办〔2023〕9号自2023年5月12日起施行"), valid.answer
+    english = qa.ask("Can we still apply for the incubator rent subsidy this year?")
+    assert english.answer.startswith("No: 滨政〔2023〕7号 took effect on 1 January 2023"), english.answer
+    # a document in force is not refused; a policy figure in the question is not the asker's own measure
+    in_force = qa.ask("区办〔2023〕12号的营收突破奖励现在还能申请吗?")
+    assert not in_force.answer.startswith("不能"), in_force.answer
+    retail = qa.ask("首次纳入限上统计的社零企业奖励2万元,现在还能申请吗?")
+    assert "未达到" not in retail.answer.splitlines()[0], retail.answer

@@ -158,6 +158,10 @@ def test_parse_user_figures_chinese_and_english() -> None:
     assert [(f.field, f.value, f.unit) for f in served] == [("served_companies", 35, "家")]
     assert parse_user_figures("Our platform serves 70 client companies")[0].field == "served_companies"
     assert parse_user_figures("我们有3家子公司")[0].field == ""
+    # a figure after what a policy gives is the amount given, not a measure of the metric before it
+    given = parse_user_figures("首次纳入限上统计的社零企业奖励2万元,我们能拿吗?")
+    assert [(f.field, f.value) for f in given] == [("", 2 * WAN)]
+    assert parse_user_figures("社零总额1.5亿,能拿20万奖励吗?")[0].field == "retail_sales"
     # a metric word whose own figure stands between it and a later figure does not name that one
     heard = parse_user_figures("听说营业收入首次突破100亿能拿1000万奖励")
     assert [(f.field, f.value) for f in heard] == [("revenue", 100 * YI), ("", 1000 * WAN)]

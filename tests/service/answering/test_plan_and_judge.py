@@ -275,6 +275,23 @@ def test_attribute_support_wants_the_figure_beside_the_topic(corpus: Corpus, quo
     assert (attribute_support(plan, quotes, terms, neighbour_credit=0.5) >= 0.75) is stated
 
 
+def test_whether_a_policy_can_still_be_used_is_stated_by_its_documents_dates_not_by_the_clause(
+    corpus: Corpus,
+) -> None:
+    from service.answering.evidence import Terms
+    from service.answering.judge import attribute_support
+
+    # my own wording: the clause states no date; its document's validity answers "今年还能申请吗?"
+    clause = ["对入驻孵化器的企业,给予三年50%的房租补贴。"]
+    terms = Terms({"孵化器": 3.0, "房租": 2.0}, {})
+    still = plan_query("孵化器房租补贴今年还能申请吗?", [], corpus)
+    assert still.asks_still and Asked.DATE in still.asked
+    assert attribute_support(still, clause, terms) == 1.0
+    # asked when it took effect, the clause does not say
+    when = plan_query("孵化器房租补贴什么时候开始施行?", [], corpus)
+    assert attribute_support(when, clause, terms) == 0.0
+
+
 def test_attribute_support_reads_a_criterion_in_the_sentence_on_the_topic(corpus: Corpus) -> None:
     from service.answering.evidence import Terms
     from service.answering.judge import attribute_support
@@ -317,6 +334,39 @@ def test_the_validity_note_is_one_short_sentence_per_answer(corpus: Corpus) -> N
         "滨政〔2023〕7号 applied to 2023 only (valid 1 January 2023 to 31 December 2023);"
         " as of 1 December 2026 it is no longer in force."
     )
+
+
+def test_whether_a_document_no_longer_applies_today_or_in_the_year_asked(corpus: Corpus) -> None:
+    from datetime import date
+
+    from service.answering.validity import no_longer_applies
+
+    year_bound = next(d for d in corpus.documents.values() if d.doc_number == "滨政〔2023〕7号")
+    five_years = next(d for d in corpus.documents.values() if d.doc_number == "区办〔2023〕12号")
+    today = date(2026, 12, 1)
+    assert no_longer_applies(year_bound, today) and not no_longer_applies(five_years, today)
+    assert not no_longer_applies(year_bound, today, 2023)  # "2023年还能申请吗?": it applied then
+    assert no_longer_applies(five_years, today, 2029) and not no_longer_applies(five_years, today, 2028)
+
+
+@pytest.mark.parametrize(
+    ("question", "still"),
+    [
+        # my own wordings: whether a policy can be used now
+        ("孵化器的房租补贴现在还能申请吗?", True),
+        ("这个奖励今年还有吗?", True),
+        ("Can we still claim the listing award?", True),
+        ("Is the rent subsidy available this year?", True),
+        # not a yes/no question, or not about now
+        ("孵化器的房租补贴能申请吗?", False),
+        ("房租补贴还能补多少?", False),
+        ("Can we claim the listing award?", False),
+    ],
+)
+def test_the_plan_reads_whether_the_asker_asks_if_a_policy_can_still_be_used(
+    corpus: Corpus, question: str, still: bool
+) -> None:
+    assert plan_query(question, [], corpus).asks_still is still
 
 
 def test_a_lead_for_an_amount_states_what_a_company_gets_not_the_budget(corpus: Corpus) -> None:
