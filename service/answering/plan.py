@@ -552,8 +552,10 @@ _OTHER_GOVERNMENT = re.compile(
     re.I,
 )
 _ASKS_BENEFIT = re.compile(
-    r"(?:有|给|享受)?(?:什么|哪些|啥)(?:样的)?(?:奖励|补贴|补助|资助|扶持|支持|优惠|政策|待遇)|"
-    r"what (?:support|incentives?|benefits?|subsid|awards?|grants?)",
+    r"(?:有|给|享受)?(?:什么|哪些|啥)(?:样的)?(?:奖励|补贴|补助|资助|扶持|支持|优惠|政策|待遇|好处)|"
+    r"(?:能|可以)?(?:拿到?|得到|获得|享受到?|给)(?:些)?(?:什么|哪些|啥)(?=[??,,。]|$)|"
+    r"what (?:support|incentives?|benefits?|subsid|awards?|grants?)|"
+    r"what (?:does|do|will|would|can|could) [^?.]{0,60}\b(?:give|get|offer|receive|provide)s?\b",
     re.I,
 )
 _ASKS_LIST = re.compile(

@@ -1263,3 +1263,20 @@ def test_a_lead_run_states_the_kind_of_figure_asked(corpus: Corpus, question: st
 
     text = "每年安排 500 万元的专项经费,补贴 3 年,后备企业动态保持在 60 家以上"
     assert _stated(plan_query(question, [], corpus), text) == stated
+
+
+@pytest.mark.parametrize(
+    ("question", "benefit"),
+    [
+        # my own wordings: what a company is given, whatever its form
+        ("上市以后能拿到什么?", True),
+        ("评上瞪羚企业有什么好处?", True),
+        ("What does the district give a company that lists in Shanghai?", True),
+        ("What do we get for a new national lab?", True),
+        # what the asker must give or bring is no benefit
+        ("申报要拿什么材料?", False),
+        ("What documents do we need to provide?", False),
+    ],
+)
+def test_the_plan_reads_a_question_about_what_is_given(corpus: Corpus, question: str, benefit: bool) -> None:
+    assert plan_query(question, [], corpus).asks_benefit is benefit
