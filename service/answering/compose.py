@@ -531,7 +531,7 @@ def _items_lead(sentences: list[Sentence], lang: str) -> str:
     firsts = [q[: q.index("。") + 1] if "。" in q else q for q in quotes]
     heads = [_ITEM_NUMBER.sub("", first).rstrip("。.") for first in firsts]
     if len(heads) < 3 or not all(_HEADING.fullmatch(first) for first in firsts):
-        return ""
+        return _named_items_lead(quotes, lang)
     if any(not head for head in heads):
         return ""
     listed = "、".join(f"{head}[{n}]" for n, head in enumerate(heads, start=1))
@@ -543,6 +543,45 @@ def _items_lead(sentences: list[Sentence], lang: str) -> str:
     if lang == "en":
         return f"In {len(heads)} parts: {listed}." + "".join(f" {d}." for d in details)
     return f"共{len(heads)}项:{listed}。" + "".join(f"{d}。" for d in details)
+
+
+def _named_items_lead(quotes: list[str], lang: str) -> str:
+    """For an answer that quotes a list's items, each opening with its number and name ("(二)研发型总部 具备…"):
+    the names in one line. Every quote keeps its marker in order: the list's opening with the count, a quote
+    of an item's sub-items (its next page) with that item."""
+    named = [(n, m) for n, q in enumerate(quotes, start=1) if (m := _NAMED_ITEM.match(q))]
+    if not named:
+        return ""
+    kinds = [_marker_kind(m.group("marker")) for _, m in named]
+    kind = max(kinds, key=kinds.count)  # the list's own level: not its section's heading, nor a sub-item
+    starts = {n: m.group("name") for n, m in named if _marker_kind(m.group("marker")) == kind}
+    if len(starts) < 3:
+        return ""
+    first = min(starts)
+    opening = "".join(f"[{n}]" for n in range(1, first))
+    items: list[tuple[str, str]] = []
+    for n in range(first, len(quotes) + 1):
+        if n in starts:
+            items.append((starts[n], f"[{n}]"))
+        else:  # the item's sub-items on its next page
+            items[-1] = (items[-1][0], items[-1][1] + f"[{n}]")
+    listed = "、".join(name + marks for name, marks in items)
+    if lang == "en":
+        return f"In {len(items)} parts{opening}: {listed}."
+    return f"共{len(items)}项{opening}:{listed}。"
+
+
+# an item's number and its name before a space or a colon ("(二)研发型总部 具备…", "1. 工业总部:…")
+_NAMED_ITEM = re.compile(
+    r"(?P<marker>\d+[.、.]|[((][一二三四五六七八九十\d]+[))]|[一二三四五六七八九十]+、)\s*"
+    r"(?P<name>[^\s,,。;;::、()()]{2,12})(?:\s+|[::])"
+)
+
+
+def _marker_kind(marker: str) -> str:
+    """'1.' and '(1)' and '(一)' and '一、' are four levels of a list."""
+    paren = marker[0] in "(("
+    return ("paren-" if paren else "") + ("digit" if any(c.isdigit() for c in marker) else "hanzi")
 
 
 _ITEM_NUMBER = re.compile(r"^(?:\d+[.、.]|[((][一二三四五六七八九十\d]+[))]|[一二三四五六七八九十]+、)\s*")

@@ -505,10 +505,12 @@ def test_a_conditions_question_that_names_one_item_of_the_list_is_answered_by_th
     assert listed.status.value == "answered"
     assert listed.citations[0].quote.startswith("(三)上市企业总部"), listed.citations[0].quote
     assert "在境内外各大交易所上市" in listed.answer.splitlines()[0]
-    # the whole list when the question names none of its items
+    # the whole list when the question names none of its items, led by the items' names
     whole = qa.ask("总部企业认定条件有哪些?")
     quotes = " ".join(c.quote for c in whole.citations)
     assert "(一)规模型总部" in quotes and "(二)研发型总部" in quotes
+    lead = whole.answer.splitlines()[0]
+    assert lead == "共4项[1]:规模型总部[2][3]、研发型总部[4]、上市企业总部[5]、其他总部[6]。", whole.answer
 
 
 def test_an_amount_question_naming_one_kind_of_a_graded_list_leads_with_that_kinds_amount(qa) -> None:  # type: ignore[no-untyped-def]

@@ -1280,3 +1280,21 @@ def test_a_lead_run_states_the_kind_of_figure_asked(corpus: Corpus, question: st
 )
 def test_the_plan_reads_a_question_about_what_is_given(corpus: Corpus, question: str, benefit: bool) -> None:
     assert plan_query(question, [], corpus).asks_benefit is benefit
+
+
+def test_a_list_quoted_by_its_named_items_leads_with_their_names_in_the_quotes_order() -> None:
+    from service.answering.compose import _named_items_lead
+
+    # my own list: an opening, three named items, the first item's sub-items on its next page
+    quotes = [
+        "三、支持对象 符合下列条件之一的企业:",
+        "(一)孵化型企业 1. 在孵企业:入驻满一年。",
+        "(2)毕业企业:营业收入500万元以上。",
+        "(二)平台型企业 提供公共服务的企业。",
+        "(三)链主型企业 带动上下游的企业。",
+    ]
+    assert _named_items_lead(quotes, "zh") == "共3项[1]:孵化型企业[2][3]、平台型企业[4]、链主型企业[5]。"
+    assert _named_items_lead(quotes, "en").startswith("In 3 parts[1]: 孵化型企业[2][3]")
+    # fewer than three items of one level, or quotes that do not open with a named item: no such lead
+    assert _named_items_lead(quotes[:3], "zh") == ""
+    assert _named_items_lead(["对孵化器给予补贴。", "对众创空间给予奖励。"], "zh") == ""
