@@ -65,9 +65,9 @@ class Lexicon:
                 continue
             if not key.isascii():
                 return key
-            # English words (plural forms too) never match inside a longer word: "ai" is not in "said"
+            # English words (plural and -ing forms too) never match inside a longer word: "ai" is not in "said"
             end = i + length
-            for suffix in ("", "s", "es"):
+            for suffix in ("", "s", "es", "ing"):
                 if text.startswith(suffix, end) and _boundary(text, i - 1) and _boundary(text, end + len(suffix)):
                     return key
         return None

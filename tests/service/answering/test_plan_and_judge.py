@@ -87,6 +87,15 @@ def test_english_question_words_match_whole_words_only(corpus: Corpus) -> None:
     assert plan_query("And what about the rent subsidy?", [], corpus).lang == "en"
 
 
+def test_the_glossary_reads_an_english_words_ing_form_but_not_a_longer_word() -> None:
+    from service.answering import lexicon
+
+    glossary = lexicon.english()
+    assert ("buy", glossary.entries["buy"]) in glossary.matches("a subsidy for buying office space")
+    assert "buy" not in dict(glossary.matches("a subsidy for buyer offices"))
+    assert "rent" not in dict(glossary.matches("the current rules"))
+
+
 def test_the_units_of_the_users_figures_are_not_topic_words(corpus: Corpus) -> None:
     plan = plan_query("Our revenue was RMB 600 million last year. Is that enough for headquarters?", [], corpus)
     keys = {c.key for c in plan.concepts}
