@@ -723,7 +723,8 @@ def _dates_said(plan: QueryPlan, doc: PolicyDocument, as_of: date, n: int) -> st
 
 def _expired_lead(plan: QueryPlan, sentences: list[Sentence], corpus: Corpus, as_of: date) -> str:
     """A yes/no question whether a policy can still be used, answered by the clause of a document that no longer
-    applies (today, or in the year asked): no, and since when ("不能:滨政〔2023〕7号仅适用于2023年度,已失效[1]。")."""
+    applies (today, or in the year asked): no, in the question's verb, with the document's dates ("不能:滨政〔2023〕7号
+    自2023年1月1日起施行,至2023年12月31日;截至…已失效[1]。")."""
     if not plan.asks_still or not sentences:
         return ""
     doc = corpus.documents[sentences[0].chunk.doc_no]

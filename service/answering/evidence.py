@@ -108,8 +108,9 @@ class TermWeights:
     def question_terms(self, plan: QueryPlan, followup_weight: float = 1.0, self_weight: float = 1.0) -> Terms:
         """Topic concepts weighted by the rarity of their commonest wording (date words out for date questions);
         a follow-up's own words times ``followup_weight``; the words only of the asker's description of
-        themselves times ``self_weight`` in a yes/no question (what it checks), else nothing (EvidenceConfig's,
-        in the pipeline)."""
+        themselves times ``self_weight`` in a yes/no question (what it checks), else nothing, and times
+        ``self_weight`` when the rest of the question names nothing the compilation knows (the description is
+        then the topic) (EvidenceConfig's, in the pipeline)."""
         weights: dict[str, float] = {}
         alternatives: dict[str, tuple[str, ...]] = {}
         for concept in plan.concepts:
@@ -126,7 +127,6 @@ class TermWeights:
         own = self_described(plan.original, weights)
         if not own:
             return Terms(weights, alternatives)
-
         if not any(sum(self.df(a)) for k in weights if k not in own for a in alternatives[k]):
             # the rest names nothing the compilation knows: the description is the topic ("我们是单项冠军企业,
             # 区里奖励200万对不对?")

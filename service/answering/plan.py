@@ -531,7 +531,7 @@ def _years_ago(question: str) -> int | None:
 _DEADLINE = re.compile(r"截止|截至|deadline", re.I)
 # whether a policy can be used now ("现在还能申请吗?", "今年还有吗", "Can we still claim it?")
 _STILL = re.compile(
-    r"还能|还可以|还有效|还适用|还有没有|还在|仍能|仍可|仍然|现在能|现在可以|目前能|目前可以|今年能|今年可以|今年还|"
+    r"还能|还可以|还有效|还适用|还有没有|仍能|仍可|仍然|现在能|现在可以|目前能|目前可以|今年能|今年可以|今年还|"
     r"\bstill\b|\bany ?more\b|\bthis year\b|\bnowadays\b|\bcurrently\b",
     re.I,
 )
