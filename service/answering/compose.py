@@ -571,9 +571,11 @@ def _named_items_lead(quotes: list[str], lang: str) -> str:
     return f"共{len(items)}项{opening}:{listed}。"
 
 
+# an item's number: 1. / 1、 / (1) / (一) / 一、
+_MARKER = r"\d+[.、.]|[((][一二三四五六七八九十\d]+[))]|[一二三四五六七八九十]+、"
 # an item's number and its name before a space or a colon ("(二)研发型总部 具备…", "1. 工业总部:…")
 _NAMED_ITEM = re.compile(
-    r"(?P<marker>\d+[.、.]|[((][一二三四五六七八九十\d]+[))]|[一二三四五六七八九十]+、)\s*"
+    rf"(?P<marker>{_MARKER})\s*"
     r"(?P<name>[^\s,,。;;::、()()]{2,12})(?:\s+|[::])"
 )
 
@@ -584,7 +586,7 @@ def _marker_kind(marker: str) -> str:
     return ("paren-" if paren else "") + ("digit" if any(c.isdigit() for c in marker) else "hanzi")
 
 
-_ITEM_NUMBER = re.compile(r"^(?:\d+[.、.]|[((][一二三四五六七八九十\d]+[))]|[一二三四五六七八九十]+、)\s*")
+_ITEM_NUMBER = re.compile(rf"^(?:{_MARKER})\s*")
 
 
 def _runs(plan: QueryPlan, text: str, terms: dict[str, float], n: int, to_whom: bool = True) -> list[_Run]:
@@ -775,9 +777,7 @@ def _asked_figure(plan: QueryPlan) -> re.Pattern[str]:
     return FIGURE
 
 
-_HEADING = re.compile(
-    r"(?:\d+[.、.]|[((][一二三四五六七八九十\d]+[))]|[一二三四五六七八九十]+、)\s*[^,,;;]{1,24}[。.]?"
-)
+_HEADING = re.compile(rf"(?:{_MARKER})\s*[^,,;;]{{1,24}}[。.]?")
 # a clause that only names to whom what follows is given ("对新设立的全球或区域性外资研发中心,")
 _FOR_WHOM = re.compile(r"\s*对(?!于)(?:(?!给予|奖励|补助|补贴|资助|万元|%)[^,,;;。]){2,}[,,]$")
 _LEAD_SENTENCE = re.compile(r"[^。;;!?!?]+[。;;!?!?]?")
