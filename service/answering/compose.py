@@ -31,6 +31,7 @@ from service.answering.figures import (
     MONEY,
     SHARE,
     figure_key,
+    figure_keys,
     figure_kind,
     without_budgets,
 )
@@ -163,10 +164,14 @@ def compose_answered(
         lead = _side_by_side_lead(plan, sentences, citations, corpus, terms or {})
     if not lead:
         lead = _rule_lead(plan, sentences)
+    premise = _premise_note(plan, sentences) if plan.lang == "zh" else ""
+    if not lead and premise and all(figure_kind(compact(c)) != "period" for c in plan.claimed):
+        # a stated figure the quotes do not hold, which the best quote does not state either: the text's own
+        # figure of that kind, from the quotes after it (a stated period is answered by a document's dates)
+        lead = _claim_lead(plan, sentences, terms or {})
     if not lead and sentences and Asked.DATE in plan.asked:
         # the first quote that is a document's own date statement answers a date question
         lead = next(filter(None, (_validity_lead(plan, s, corpus, as_of, n) for n, s in enumerate(sentences, 1))), "")
-    premise = _premise_note(plan, sentences) if plan.lang == "zh" else ""
     if not lead and not premise and not plan.crossdoc:
         lead = _parts_lead(plan, sentences, terms or {}, followup_weight)
     if not lead and sentences:
@@ -1113,13 +1118,31 @@ def _disputed(plan: QueryPlan) -> QueryPlan:
     return replace(plan, asked=plan.asked | kinds) if kinds else plan
 
 
-_DISPUTED = {"share": Asked.RATIO, "money": Asked.AMOUNT, "period": Asked.COUNT, "count": Asked.COUNT}
+_DISPUTED = {"share": Asked.RATIO, "money": Asked.AMOUNT, "period": Asked.PERIOD, "count": Asked.COUNT}
+
+
+def _claim_lead(plan: QueryPlan, sentences: list[Sentence], terms: dict[str, float]) -> str:
+    """A question that states a figure the quotes do not hold ("一年评两次吧?"), whose best quote states no
+    figure of that kind (a date statement, for "…吧?什么时候报?"): the run of the next two quotes that states
+    the text's own. Empty otherwise: the best quote's own run leads. A stated figure the quotes hold is not
+    confirmed: it is often another item's ("按1%奖励银行,对吧?" beside a guarantee's 1%)."""
+    disputed = _disputed(plan)
+    runs = [
+        r
+        for n, sentence in enumerate(sentences[:3], start=1)
+        for r in _runs(disputed, display_quote(sentence.text), terms, n)
+        if r.figures
+    ]
+    if not runs or any(r.quote == 1 for r in runs):
+        return ""
+    best = max(runs, key=lambda r: r.score)
+    return f"{_ITEM_NUMBER.sub('', best.text)}[{best.quote}]。"
 
 
 def _premise_note(plan: QueryPlan, sentences: list[Sentence]) -> str:
     """When the question states a figure the quoted text does not contain, say so before the quotes."""
-    quoted = compact(" ".join(s.text for s in sentences))
-    wrong = [c for c in plan.claimed if figure_key(c) not in figure_key(quoted)]
+    quoted = figure_keys(" ".join(s.text for s in sentences))
+    wrong = [c for c in plan.claimed if figure_key(c) not in quoted]
     if wrong and plan.checks_premise:
         return f"所引条文中没有「{'、'.join(wrong)}」,原文如下:"
     return ""

@@ -5,17 +5,24 @@ from __future__ import annotations
 import re
 
 from corpus.text import compact
+from service.answering.quantities import chinese_number
 
+# a number written in Chinese numerals ("三", "两", "二十", "一千")
+CN_NUMBER = r"[零〇一二两三四五六七八九十百千]+"
 FIGURE = re.compile(
     r"\d[\d.,]*\s*(?:万美元|万元|亿元|万|亿|元|%|倍|亩|家|个工作日|个月|个|名|P|年|日|天|次)"
-    r"|百分之[一二三四五六七八九十]+|[一二三四五六七八九十]+(?:亿元|万元|年|个工作日)"
+    rf"|百分之{CN_NUMBER}|{CN_NUMBER}(?:亿元|万元|年|个工作日|个月|次(?!性)|倍)"
 )
 NO_CHARGE = re.compile(r"不收取|免费|无需缴纳|不收费")
 
 
 def figure_key(figure: str) -> str:
-    """A figure in the form two wordings of it share: "500 万美元" and "500万美元", "200万元" and "200万"."""
-    return compact(figure).replace("万元", "万").replace("亿元", "亿")
+    """A figure in the form two wordings of it share: "500 万美元" and "500万美元", "200万元" and "200万",
+    "三年" and "3年", "两次" and "2 次"."""
+    key = re.sub(rf"^百分之({CN_NUMBER})$", r"\1%", compact(figure).replace("万元", "万").replace("亿元", "亿"))
+    number = re.match(CN_NUMBER, key)
+    value = chinese_number(number.group()) if number else None
+    return f"{value}{key[number.end() :]}" if number and value is not None else key
 
 
 def figure_keys(text: str) -> set[str]:
@@ -41,9 +48,9 @@ def without_budgets(text: str, budgets_asked: bool) -> str:
     return text if budgets_asked else BUDGET_CLAUSE.sub("", text)
 
 
-MONEY = re.compile(r"\d[\d.,]*\s*(?:万美元|万元|亿元|万|亿|元)|[一二三四五六七八九十]+(?:亿元|万元)")
-SHARE = re.compile(r"\d[\d.,]*\s*%|百分之[一二三四五六七八九十]+")
-PERIOD = re.compile(r"\d[\d.,]*\s*(?:个工作日|个月|年|日|天)|[一二三四五六七八九十]+(?:年|个工作日|个月)")
+MONEY = re.compile(rf"\d[\d.,]*\s*(?:万美元|万元|亿元|万|亿|元)|{CN_NUMBER}(?:亿元|万元)")
+SHARE = re.compile(rf"\d[\d.,]*\s*%|百分之{CN_NUMBER}")
+PERIOD = re.compile(rf"\d[\d.,]*\s*(?:个工作日|个月|年|日|天)|{CN_NUMBER}(?:年|个工作日|个月)")
 
 
 def figure_kind(figure: str) -> str:

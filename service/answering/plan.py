@@ -433,7 +433,7 @@ def plan_query(question: str, history: list[Turn], corpus: Corpus) -> QueryPlan:
         # "境外上市也是400万吗?" checks a figure: the text must state one of that kind
         checks_kinds=_claimed_kinds(unquoted, own) if Asked.YES_NO in asked else frozenset(),
         quoted=[q.strip() for q in _QUOTED.findall(original) if len(q.strip()) >= 4],
-        claimed=[m.group() for m in FIGURE.finditer(original)],
+        claimed=claims(original),
         asks_budget=asks_budget(asked_text or original),
         asks_deadline=bool(_DEADLINE.search(original)),
         asks_list=asks_for_list(original),
@@ -649,6 +649,23 @@ def self_described(question: str, keys: Iterable[str]) -> frozenset[str]:
     described = [m.group(1) for m in SELF_DESCRIPTION.finditer(question)]
     rest = SELF_DESCRIPTION.sub(" ", question)
     return frozenset(k for k in keys if any(k in d for d in described) and k not in rest)
+
+
+# "一年评两次", "一个月最多补5万": one unit of time before another figure is what the figure is per, not a claim
+_PER_UNIT = re.compile(r"[一1](?:年|个月|天|日)")
+
+
+def claims(question: str) -> list[str]:
+    """The figures ``question`` states (what a "…对吧?" asks to check), without the unit of time a figure is
+    given per ("一年" in "一年评两次吧?")."""
+    figures = list(FIGURE.finditer(question))
+    return [
+        m.group()
+        for i, m in enumerate(figures)
+        if not (
+            _PER_UNIT.fullmatch(compact(m.group())) and i + 1 < len(figures) and figures[i + 1].start() - m.end() <= 6
+        )
+    ]
 
 
 def _claimed_kinds(question: str, own: list[UserFigure]) -> frozenset[Asked]:

@@ -296,6 +296,27 @@ def test_false_premise_gets_the_correct_figure(qa) -> None:  # type: ignore[no-u
     assert answer.status == "answered" and "1500" in answer.answer
 
 
+@pytest.mark.parametrize(
+    ("question", "note", "stated"),
+    [
+        # the count stated is checked against the text's own, written in digits ("1 次")
+        ("标准创新奖每年评两次吧?", "所引条文中没有「两次」", "每年评审(评选)1 次"),
+        # the best quote is a date statement (for "什么时候报?"): the text's count comes from the next quote
+        ("标准创新奖一年评两次吧?一般什么时候报?", "所引条文中没有「两次」", "每年评审(评选)1 次[1]"),
+    ],
+)
+def test_a_stated_figure_is_checked_in_any_numerals(qa, question: str, note: str, stated: str) -> None:  # type: ignore[no-untyped-def]
+    answer = qa.ask(question)
+    assert answer.status == "answered", answer.answer
+    assert answer.answer.startswith(note) and stated in answer.answer[:120], answer.answer
+
+
+def test_a_stated_figure_the_text_holds_in_other_numerals_is_not_disputed(qa) -> None:  # type: ignore[no-untyped-def]
+    for question in ("总部企业租房补助累计补三年对吧?", "总部企业租房补助累计补3年对吧?"):
+        answer = qa.ask(question)
+        assert answer.status == "answered" and "没有「" not in answer.answer, answer.answer
+
+
 def test_verification_rejects_a_quote_not_on_its_page(qa) -> None:  # type: ignore[no-untyped-def]
     good = qa.ask("总部企业境内上市奖励多少?").citations[0]
     assert verify(qa.corpus, good)

@@ -8,8 +8,9 @@ from corpus.library import Corpus
 from corpus.models import PolicyDocument, TextStatus
 from indexing.chunks import Chunk
 from service.answering.config import JudgeConfig
+from service.answering.figures import FIGURE, figure_key
 from service.answering.judge import Signals, TocMatch, decide
-from service.answering.plan import Asked, plan_query
+from service.answering.plan import Asked, claims, plan_query
 from service.models import AnswerStatus, Citation
 
 
@@ -1307,3 +1308,37 @@ def test_a_list_quoted_by_its_named_items_leads_with_their_names_in_the_quotes_o
     # fewer than three items of one level, or quotes that do not open with a named item: no such lead
     assert _named_items_lead(quotes[:3], "zh") == ""
     assert _named_items_lead(["对孵化器给予补贴。", "对众创空间给予奖励。"], "zh") == ""
+
+
+@pytest.mark.parametrize(
+    ("figure", "key"),
+    [
+        ("三年", "3年"),
+        ("3 年", "3年"),
+        ("两次", "2次"),
+        ("1 次", "1次"),
+        ("二十个工作日", "20个工作日"),
+        ("一千万元", "1000万"),
+        ("1000 万元", "1000万"),
+        ("百分之三十", "30%"),
+    ],
+)
+def test_a_figure_in_chinese_numerals_is_the_figure_in_digits(figure: str, key: str) -> None:
+    assert figure_key(figure) == key
+
+
+def test_a_once_only_award_is_not_a_count() -> None:
+    assert [m.group() for m in FIGURE.finditer("给予一次性奖励,每年评审两次")] == ["两次"]
+
+
+@pytest.mark.parametrize(
+    ("question", "claimed"),
+    [
+        ("孵化器补贴一年评两次吧?", ["两次"]),  # the year is what the count is per
+        ("一个月最多补5万对吧?", ["5万"]),
+        ("房租补贴只补一年吧?", ["一年"]),  # here the year is the claim
+        ("补贴累计三年,每年200万,对吗?", ["三年", "200万"]),
+    ],
+)
+def test_a_unit_of_time_before_another_figure_is_not_a_claim(question: str, claimed: list[str]) -> None:
+    assert claims(question) == claimed
