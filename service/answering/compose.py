@@ -23,8 +23,10 @@ from service.answering.comparisons import (
     unstated_conditions,
 )
 from service.answering.config import EvidenceConfig
+from service.answering.eligibility import FactVerdict, judge, profile_from
+from service.answering.eligibility import Verdict as EligibilityVerdict
 from service.answering.evidence import Sentence, Terms, coverage, extend_window, loose, trim_quote
-from service.answering.facts import FactKind, PolicyFact
+from service.answering.facts import Condition, FactKind, PolicyFact
 from service.answering.figures import (
     BUDGET_CLAUSE,
     FIGURE,
@@ -37,7 +39,7 @@ from service.answering.figures import (
 )
 from service.answering.judge import Verdict
 from service.answering.periods import asked_conditions, meets
-from service.answering.plan import FIGURE_KINDS, Asked, QueryPlan, asked_kinds, topic_words
+from service.answering.plan import FIGURE_KINDS, Asked, QueryPlan, asked_kinds, self_descriptions, topic_words
 from service.answering.quantities import chinese_number, format_amount, quantities
 from service.answering.structure import NO_DUPLICATE
 from service.answering.validity import cn_date, en_date, no_longer_applies
@@ -152,6 +154,8 @@ def compose_answered(
     lead = _expired_lead(plan, sentences, corpus, as_of)
     if not lead:
         lead = _figures_lead(plan, sentences, corpus, as_of, facts or [], citations, terms or {})
+    if not lead:  # no threshold of the quoted clauses compared: what the asker's figures reach anywhere
+        lead = _profile_lead(plan, corpus, as_of, facts or [], citations)
     if not lead:
         lead = _period_lead(plan, sentences, terms or {})
     if not lead:
@@ -906,6 +910,89 @@ def _figures_lead(
 
 # what a policy sentence gives, after its conditions ("…的企业,经认定,给予企业三年房租补贴和专项奖励。")
 _GIVES = re.compile(r"(?:[,,]\s*(?:经认定[,,]\s*)?|的)((?:给予|予以)[^。;;]+)")
+
+
+def _profile_lead(
+    plan: QueryPlan, corpus: Corpus, as_of: date, facts: list[PolicyFact], citations: list[Citation]
+) -> str:
+    """ "我们营收12亿,研发投入8000万,能拿哪些奖励?": the eligibility check of the profile the question gives (its
+    figures, the asker's own description). The awards and recognitions whose every condition on those figures
+    is met (in force first, one bracket of each: the highest reached), each cited; when none is, how many were
+    not reached and the lowest of their thresholds. The other conditions stand in the quotes."""
+    if not plan.asks_what_fits or not facts:
+        return ""
+    # the asker's description is their sector when it names one of the sectors the facts are for
+    described = self_descriptions(plan.original)
+    sectors = {k for f in facts for c in f.conditions if c.field == "industry" for k in c.keywords}
+    profile = profile_from(plan.user_figures, described, any(k in d for k in sectors for d in described))
+    given = {f.field for f in plan.user_figures if f.field}
+    reached: list[tuple[PolicyFact, FactVerdict, list[Condition]]] = []
+    short: list[tuple[PolicyFact, Condition]] = []
+    for fact in facts:
+        verdict = judge(profile, fact, as_of)
+        pairs = list(zip(fact.conditions, verdict.conditions, strict=False))
+        on_given = [(c, r) for c, r in pairs if c.field in given]
+        if not on_given or not all(c.threshold is not None for c, _ in on_given):
+            continue
+        if any(r.verdict is EligibilityVerdict.FAILS for c, r in pairs if c.field not in given):
+            continue  # not for this asker whatever their figures (another sector, another kind of company)
+        if verdict.verdict is not EligibilityVerdict.FAILS and all(
+            r.verdict is EligibilityVerdict.MEETS for _, r in on_given
+        ):
+            reached.append((fact, verdict, [c for c, _ in on_given]))
+        elif any(r.verdict is EligibilityVerdict.FAILS for _, r in on_given):
+            short += [(fact, c) for c, r in on_given if r.verdict is EligibilityVerdict.FAILS]
+
+    def level(conditions: list[Condition]) -> Decimal:
+        return max((c.threshold.value for c in conditions if c.threshold is not None), default=Decimal(0))
+
+    # the highest bracket reached of each award; in force before expired, awards before recognitions
+    reached.sort(key=lambda x: (x[1].validity == "expired", x[0].kind is not FactKind.AWARD, -level(x[2])))
+    seen: set[str] = set()
+    items = []
+    for fact, verdict, conditions in reached:
+        if fact.name in seen:
+            continue
+        seen.add(fact.name)
+        # the threshold reached, unless the label names the bracket already; what an award gives
+        named = compact(fact.label)
+        met = "、".join(c.describe() for c in conditions if not c.threshold or compact(c.threshold.text) not in named)
+        item = f"{fact.label}({met})" if met else fact.label
+        if fact.kind is FactKind.AWARD and fact.benefit is not None:
+            # what it gives as the policy prints it after its conditions, else in the fact's own terms
+            printed = _GIVES.search(display_quote(fact.quote))
+            gives = printed.group(1) if printed and len(printed.group(1)) <= 40 else verdict.gives
+            item += f"{': ' if plan.lang == 'en' else ':'}{gives}"
+            if verdict.estimated_amount is not None:  # a ratio of the asker's own figure, worked out
+                amount = format_amount(verdict.estimated_amount, "元")
+                item += f", at most {amount} on your figures" if plan.lang == "en" else f",按您的数字计最多{amount}"
+        items.append(f"{item}{_fact_marker(fact, citations, corpus, as_of)}")
+        if len(items) == 3:
+            break
+    figures = "、".join(f"{f.metric}{f.display()}" for f in plan.user_figures if f.field)
+    en = plan.lang == "en"
+    if items:
+        more = len({f.name for f, _, _ in reached}) - len(items)
+        tail = (f"; {more} more" if en else f";另有{more}项") if more > 0 else ""
+        if en:
+            return f"With your {figures}, you reach: {'; '.join(items)}{tail}."
+        return f"按您给出的{figures},已达到的有:{';'.join(items)}{tail}。"
+    if not short:
+        return ""
+    fact, condition = min(short, key=lambda x: x[1].threshold.value if x[1].threshold is not None else Decimal(0))
+    marker = _fact_marker(fact, citations, corpus, as_of)
+    count = len({f.name for f, _ in short})
+    if en and count == 1:
+        return f"With your {figures}, you do not reach {fact.label}: {condition.describe()}{marker}."
+    if en:
+        return (
+            f"With your {figures}, none of the {count} awards or recognitions with a threshold on it is reached; "
+            f"the lowest is {fact.label}: {condition.describe()}{marker}."
+        )
+    lowest = f"{fact.label}:{condition.describe()}{marker}"
+    if count == 1:
+        return f"按您给出的{figures},尚未达到{lowest}。"
+    return f"按您给出的{figures},汇编中以它为门槛的{count}项奖励或认定都未达到;门槛最低的是{lowest}。"
 
 
 def _fact_marker(fact: PolicyFact, citations: list[Citation], corpus: Corpus, as_of: date) -> str:

@@ -100,6 +100,18 @@ class CompanyProfile(BaseModel):
         return Decimal(value) if isinstance(value, int | Decimal) and not isinstance(value, bool) else None
 
 
+def profile_from(figures: list[Any], described: list[str], names_sector: bool) -> CompanyProfile:
+    """The profile a question gives: its figures on their fields (``UserFigure``s; 美元 on the ``_usd`` field),
+    and the asker's own description ("一家总部企业", "做软件的小公司") as their kind and, when it
+    ``names_sector``, their sector."""
+    values: dict[str, Any] = {}
+    for figure in figures:
+        if figure.field:
+            values.setdefault(_field_name(figure.field, figure.unit), figure.value)
+    words = " ".join(described) if names_sector else ""
+    return CompanyProfile(**values, kinds=list(described) or None, industry=words or None)
+
+
 class Verdict(StrEnum):
     MEETS = "meets"
     FAILS = "fails"

@@ -210,6 +210,9 @@ class QueryPlan:
     asks_deadline: bool = False  # a deadline or schedule ("申报截止"), not the policy's validity
     asks_list: bool = False  # "which steps / what conditions": a list's items answer
     asks_benefit: bool = False  # "有什么奖励?": what a company is given, whatever its form
+    # "我们营收3000万,能申请哪些补贴?": the asker's figures, a benefit asked, and no award, recognition or
+    # programme named: what their figures reach is the answer (the eligibility check)
+    asks_what_fits: bool = False
     other_place: bool = False  # names a place outside the district and not the district itself
     other_government: bool = False  # asks what the province or city itself pays, or how it rates companies
     parts: list[str] = field(default_factory=list)  # the questions of a question in several parts
@@ -438,6 +441,9 @@ def plan_query(question: str, history: list[Turn], corpus: Corpus) -> QueryPlan:
         asks_deadline=bool(_DEADLINE.search(original)),
         asks_list=asks_for_list(original),
         asks_benefit=bool(_ASKS_BENEFIT.search(asked_text or original)),
+        asks_what_fits=bool(_ASKS_BENEFIT.search(asked_text or original))
+        and bool(own)
+        and not names_anything(SELF_DESCRIPTION.sub(" ", unquoted), lang),
         verdict_words=verdict_words(asked_text or original),
         other_place=bool(other_places(original)) and not _DISTRICT.search(_WEIGHED_AGAINST.sub(" ", original)),
         other_government=bool(_OTHER_GOVERNMENT.search(unquoted)),
@@ -642,6 +648,20 @@ def topic_words(plan: QueryPlan, limit: int = 4) -> list[str]:
     keys = [k for k in keys if not any(k != o and k in o for o in keys)]
     described = self_described(plan.original, keys)  # who asks ("我们是一家企业,") after what is asked
     return [*(k for k in keys if k not in described), *(k for k in keys if k in described)][:limit]
+
+
+def names_anything(text: str, lang: str) -> bool:
+    """Whether ``text`` names an award, recognition, programme, clause heading or defined term of the
+    compilation (``lexicon.named_terms``), in its own words or, for English, through the glossary."""
+    named = lexicon.named_terms()
+    if lang == "en":
+        return any(t in named for _, targets in lexicon.english().matches(text) for t in targets)
+    return any(t in text for t in named)
+
+
+def self_descriptions(question: str) -> list[str]:
+    """How the asker describes themselves ("我们是做软件的小公司," -> 做软件的小公司)."""
+    return [m.group(1) for m in SELF_DESCRIPTION.finditer(question)]
 
 
 def self_described(question: str, keys: Iterable[str]) -> frozenset[str]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from datetime import date
@@ -315,6 +316,51 @@ def test_a_stated_figure_the_text_holds_in_other_numerals_is_not_disputed(qa) ->
     for question in ("总部企业租房补助累计补三年对吧?", "总部企业租房补助累计补3年对吧?"):
         answer = qa.ask(question)
         assert answer.status == "answered" and "没有「" not in answer.answer, answer.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "opening", "within", "not_within"),
+    [
+        # research spend 8000万 of 12亿 is 6.7%: the R&D HQ (15%) is not reached
+        (
+            "我们去年营收12亿,研发投入8000万,能拿哪些奖励?",
+            "按您给出的营业收入12亿元、研发费用8000万元,已达到的有:",
+            "工业总部",
+            "研发型总部",
+        ),
+        (
+            "公司实到注册资本3亿,有什么政策可以享受?",
+            "按您给出的实到注册资本3亿元,已达到的有:招商引资奖励",
+            "按您的数字计最多300万元",
+            "",
+        ),
+        # a software company is told of the software HQ's threshold, not of the accountants'
+        (
+            "我们是做软件的小公司,去年营收3000万,能申请哪些补贴?",
+            "按您给出的营业收入3000万元,尚未达到信息传输、软件",
+            "10亿元",
+            "会计师",
+        ),
+        (
+            "What can a company with RMB 2 billion revenue get?",
+            "With your 营业收入20亿元, you reach:",
+            "销售型总部",
+            "",
+        ),
+    ],
+)
+def test_what_the_askers_figures_reach_when_no_award_is_named(  # type: ignore[no-untyped-def]
+    qa, question: str, opening: str, within: str, not_within: str
+) -> None:
+    answer = qa.ask(question)
+    assert answer.status == "answered", answer.answer
+    lead = answer.answer.partition("\n")[0]
+    assert lead.startswith(opening) and within in lead, answer.answer
+    assert not not_within or not_within not in lead, answer.answer
+    # every threshold named is cited, and its quote is shown
+    markers = {int(n) for n in re.findall(r"\[(\d+)\]", lead)}
+    assert markers and max(markers) <= len(answer.citations)
+    assert all(f"」[{n}]" in answer.answer for n in markers), answer.answer
 
 
 def test_verification_rejects_a_quote_not_on_its_page(qa) -> None:  # type: ignore[no-untyped-def]

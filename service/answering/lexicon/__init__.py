@@ -138,6 +138,15 @@ def title_phrases() -> tuple[str, ...]:
     return tuple(sorted(terms, key=len, reverse=True))
 
 
+@lru_cache(maxsize=1)
+def named_terms() -> frozenset[str]:
+    """What the compilation names: its awards, recognitions, programmes, clause headings, defined terms and the
+    distinctive words of its titles (vocabulary.tsv; not its metrics, places or offices)."""
+    kinds = {"title_term", "heading", "defined_term", "award", "recognition", "program"}
+    rows = (line.split("\t") for line in (LEXICON_DIR / "vocabulary.tsv").read_text(encoding="utf-8").splitlines())
+    return frozenset(r[0] for r in rows if len(r) >= 2 and r[1] in kinds and len(r[0]) >= 2)
+
+
 def _word_list(name: str) -> frozenset[str]:
     lines = (LEXICON_DIR / name).read_text(encoding="utf-8").splitlines()
     return frozenset(w.strip() for w in lines if w.strip() and not w.startswith("#"))

@@ -17,8 +17,9 @@ from service.answering.comparisons import (
     parse_user_figures,
     relevant_facts,
 )
-from service.answering.eligibility import CompanyProfile, FactVerdict, Verdict, check
+from service.answering.eligibility import CompanyProfile, FactVerdict, Verdict, check, profile_from
 from service.answering.facts import PolicyFact, extract_facts
+from service.answering.plan import names_anything
 
 WAN, YI = Decimal(10) ** 4, Decimal(10) ** 8
 TODAY = date(2026, 12, 1)
@@ -313,3 +314,27 @@ def test_a_place_in_a_ranking_is_a_condition_met_at_that_place_or_better() -> No
         CompanyProfile.model_validate({"growth_rank": "靠前"})
     missing = verdict_of(run(**base), "鼓励加大研发投入", 6)
     assert missing.verdict is Verdict.CANNOT_DECIDE and "growth_rank" in missing.missing
+
+
+def test_a_profile_from_a_questions_figures_and_the_askers_description() -> None:
+    figures = parse_user_figures("我们去年营收12亿,实到注册资本500万美元")
+    profile = profile_from(figures, ["做软件的小公司"], names_sector=True)
+    assert profile.revenue == 12 * YI and profile.paid_in_capital_usd == 500 * WAN
+    assert profile.kinds == ["做软件的小公司"] and profile.industry == "做软件的小公司"
+    # a description that names no sector is no sector: "一家总部企业" fails no sector's condition
+    assert profile_from(figures, ["一家总部企业"], names_sector=False).industry is None
+    assert profile_from([], [], names_sector=False) == CompanyProfile()
+
+
+@pytest.mark.parametrize(
+    ("question", "lang", "named"),
+    [
+        ("我们去年营收12亿,能拿哪些奖励?", "zh", False),
+        ("我们营收15亿,租房补助能拿多少?", "zh", True),  # a clause heading's word
+        ("营收12亿,算总部企业吗?", "zh", True),  # a defined term
+        ("What can a company with RMB 2 billion revenue get?", "en", False),
+        ("Revenue is RMB 2 billion; how much is the listing award?", "en", True),
+    ],
+)
+def test_whether_a_question_names_an_award_or_recognition(question: str, lang: str, named: bool) -> None:
+    assert names_anything(question, lang) is named
