@@ -30,7 +30,7 @@ from service.answering.facts import Condition, FactKind, PolicyFact
 from service.answering.figures import (
     BUDGET_CLAUSE,
     FIGURE,
-    MONEY,
+    GIVEN,
     SHARE,
     figure_key,
     figure_keys,
@@ -780,7 +780,7 @@ def _asked_figure(plan: QueryPlan) -> re.Pattern[str]:
     """The kind of figure that answers: money for an amount, a share for a ratio, any figure otherwise."""
     asked = plan.asked | plan.checks_kinds
     if Asked.AMOUNT in asked and Asked.RATIO not in asked:
-        return MONEY
+        return GIVEN
     if Asked.RATIO in asked and Asked.AMOUNT not in asked:
         return SHARE
     return FIGURE

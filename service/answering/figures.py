@@ -49,6 +49,8 @@ def without_budgets(text: str, budgets_asked: bool) -> str:
 
 
 MONEY = re.compile(rf"\d[\d.,]*\s*(?:万美元|万元|亿元|万|亿|元)|{CN_NUMBER}(?:亿元|万元)")
+# what a policy gives may be a resource, not money: computing power ("10P 的专属算力资源"), land ("3000亩")
+GIVEN = re.compile(rf"{MONEY.pattern}|\d[\d.,]*\s*(?:P(?![A-Za-z])|亩)")
 SHARE = re.compile(rf"\d[\d.,]*\s*%|百分之{CN_NUMBER}")
 PERIOD = re.compile(rf"\d[\d.,]*\s*(?:个工作日|个月|年|日|天)|{CN_NUMBER}(?:年|个工作日|个月)")
 

@@ -363,6 +363,12 @@ def test_what_the_askers_figures_reach_when_no_award_is_named(  # type: ignore[n
     assert all(f"」[{n}]" in answer.answer for n in markers), answer.answer
 
 
+def test_an_award_given_as_a_resource_leads_like_money(qa) -> None:  # type: ignore[no-untyped-def]
+    # the computing power given (10P), not the money of the clause before it in the same passage
+    answer = qa.ask("What is the award for a foundation model used commercially at scale?")
+    assert answer.status == "answered" and "10P" in answer.answer[:120], answer.answer
+
+
 def test_verification_rejects_a_quote_not_on_its_page(qa) -> None:  # type: ignore[no-untyped-def]
     good = qa.ask("总部企业境内上市奖励多少?").citations[0]
     assert verify(qa.corpus, good)

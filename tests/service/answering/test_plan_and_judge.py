@@ -8,7 +8,7 @@ from corpus.library import Corpus
 from corpus.models import PolicyDocument, TextStatus
 from indexing.chunks import Chunk
 from service.answering.config import JudgeConfig
-from service.answering.figures import FIGURE, figure_key
+from service.answering.figures import FIGURE, GIVEN, figure_key
 from service.answering.judge import Signals, TocMatch, decide
 from service.answering.plan import Asked, claims, plan_query
 from service.models import AnswerStatus, Citation
@@ -1342,3 +1342,8 @@ def test_a_once_only_award_is_not_a_count() -> None:
 )
 def test_a_unit_of_time_before_another_figure_is_not_a_claim(question: str, claimed: list[str]) -> None:
     assert claims(question) == claimed
+
+
+def test_what_is_given_may_be_money_computing_power_or_land() -> None:
+    text = "给予一年内不超过10P 的专属算力资源奖励,提供3000亩产业用地,最高500万元,比例50%,PPP项目"
+    assert [m.group() for m in GIVEN.finditer(text)] == ["10P", "3000亩", "500万元"]
