@@ -176,6 +176,8 @@ def compose_answered(
     if not lead and sentences and Asked.DATE in plan.asked:
         # the first quote that is a document's own date statement answers a date question
         lead = next(filter(None, (_validity_lead(plan, s, corpus, as_of, n) for n, s in enumerate(sentences, 1))), "")
+        if lead and not premise:  # "…什么时候施行?由哪个机构牵头?": the parts that ask no date, after it
+            lead += _undated_parts(plan, sentences, terms or {}, LEAD_TOTAL - len(lead))
     if not lead and not premise and not plan.crossdoc:
         lead = _parts_lead(plan, sentences, terms or {}, followup_weight)
     if not lead and sentences:
@@ -372,6 +374,33 @@ def _parts_lead(
     if len(chosen) < 2 or all(r.quote == 1 and r.start + len(r.text) <= OPENS_WITHIN for r in chosen):
         return ""
     return ";".join(f"{_ITEM_NUMBER.sub('', r.text)}[{r.quote}]" for r in chosen) + "。"
+
+
+def _undated_parts(plan: QueryPlan, sentences: list[Sentence], terms: dict[str, float], room: int) -> str:
+    """For a question in parts answered by a document's dates: the run of the first three quotes that states each
+    part asking something else ("由哪个机构牵头?"), where the part's most specific word stands; within ``room``."""
+    if not isinstance(terms, Terms) or len(plan.parts) < 2:
+        return ""
+    quoted = " ".join(display_quote(x.text) for x in sentences[:3])
+    out = ""
+    for part in plan.parts:
+        kinds = asked_kinds(part)
+        own = _part_terms(terms, part)
+        if kinds & {Asked.DATE, Asked.PERIOD} or not own:
+            continue
+        read = replace(plan, asked=kinds, checks_kinds=frozenset(), user_figures=[])
+        runs = [
+            r
+            for n, sentence in enumerate(sentences[:3], start=1)
+            for r in _runs(read, display_quote(sentence.text), own, n)
+            if _part_held(own, r.text, quoted) and any(mentions(own, k, r.text) for k in own)
+        ]
+        if runs:
+            best = max(runs, key=lambda r: r.score)
+            said = f"{_ITEM_NUMBER.sub('', best.text)}[{best.quote}]。"
+            if len(out) + len(said) <= room:
+                out += said
+    return out
 
 
 def _part_held(own: Terms, text: str, quoted: str) -> bool:
@@ -595,7 +624,8 @@ def _marker_kind(marker: str) -> str:
     return ("paren-" if paren else "") + ("digit" if any(c.isdigit() for c in marker) else "hanzi")
 
 
-_ITEM_NUMBER = re.compile(rf"^(?:{_MARKER})\s*")
+# an item's number, and a chapter's title run into it ("第七章 附 则(二十五)本办法由…"), before a lead's words
+_ITEM_NUMBER = re.compile(rf"^(?:第[一二三四五六七八九十]+章[^((]{{0,12}})?(?:{_MARKER})\s*")
 
 
 def _runs(plan: QueryPlan, text: str, terms: dict[str, float], n: int, to_whom: bool = True) -> list[_Run]:
@@ -786,7 +816,9 @@ def _asked_figure(plan: QueryPlan) -> re.Pattern[str]:
     return FIGURE
 
 
-_HEADING = re.compile(rf"(?:{_MARKER})\s*[^,,;;]{{1,24}}[。.]?")
+# a numbered sentence with no comma is a heading ("(五)租房购房补助。"), unless the document speaks of itself
+# ("(四)本办法由区总部经济发展工作领导小组牵头实施。" is a provision)
+_HEADING = re.compile(rf"(?:{_MARKER})\s*(?!本(?:办法|意见|政策|细则|规定|文件))[^,,;;]{{1,24}}[。.]?")
 # a clause that only names to whom what follows is given ("对新设立的全球或区域性外资研发中心,")
 _FOR_WHOM = re.compile(r"\s*对(?!于)(?:(?!给予|奖励|补助|补贴|资助|万元|%)[^,,;;。]){2,}[,,]$")
 _LEAD_SENTENCE = re.compile(r"[^。;;!?!?]+[。;;!?!?]?")

@@ -369,6 +369,27 @@ def test_an_award_given_as_a_resource_leads_like_money(qa) -> None:  # type: ign
     assert answer.status == "answered" and "10P" in answer.answer[:120], answer.answer
 
 
+@pytest.mark.parametrize(
+    ("question", "dates", "then"),
+    [
+        (
+            "总部企业政策哪天起施行?谁牵头实施?",
+            "区办〔2023〕12号自2023年7月13日起施行",
+            "本办法由区总部经济发展工作领导小组牵头实施[1]。",
+        ),
+        # the chapter's title before the provision is not part of what it says
+        (
+            "标准创新奖办法什么时候施行?由哪个部门负责解释?",
+            "区办〔2023〕8号自2023年5月8日起施行",
+            "。本办法由杭州高新开发区",
+        ),
+    ],
+)
+def test_a_part_that_asks_no_date_follows_the_documents_dates(qa, question: str, dates: str, then: str) -> None:  # type: ignore[no-untyped-def]
+    lead = qa.ask(question).answer.partition("\n")[0]
+    assert lead.startswith(dates) and then in lead, lead
+
+
 def test_verification_rejects_a_quote_not_on_its_page(qa) -> None:  # type: ignore[no-untyped-def]
     good = qa.ask("总部企业境内上市奖励多少?").citations[0]
     assert verify(qa.corpus, good)
