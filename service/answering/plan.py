@@ -118,6 +118,9 @@ class Asked(StrEnum):
 
 # Wording of each kind of question, Chinese (spoken forms included) and English: general question
 # words, not the wording of particular questions.
+# units of time: "多少个工作日" and "how many days" ask a period, not a count
+_TIME_UNIT = r"(?:工作日|月|星期|礼拜)"
+_TIME_UNIT_EN = r"(?:(?:working |business |calendar )?days?|weeks?|months?|years?)\b"
 _ASKED: dict[Asked, re.Pattern[str]] = {
     # 多少 alone asks an amount; 多少比例, 多少家, 多少年 ask the kind their word names, 文号是多少 a document
     Asked.AMOUNT: re.compile(
@@ -126,7 +129,11 @@ _ASKED: dict[Asked, re.Pattern[str]] = {
         re.I,
     ),
     Asked.RATIO: re.compile(r"比例|百分之|几成|占比|多少%|percent|share of|\bratios?\b|\brates?\b|proportion", re.I),
-    Asked.COUNT: re.compile(r"多少家|几家|多少个|几个|多少宗|多少亩|多少名|多少项|how many|number of", re.I),
+    Asked.COUNT: re.compile(
+        rf"多少家|几家|(?:多少|几)个(?!{_TIME_UNIT})|多少宗|多少亩|多少名|多少项|"
+        rf"how many(?! {_TIME_UNIT_EN})|number of",
+        re.I,
+    ),
     Asked.DATE: re.compile(
         r"什么时候|啥时候?|几时|何时|哪天|哪一天|哪年|哪一年|几号|到期|有效期|施行|生效|起止|过期|失效|截止|还有效|有效[吗么不]|"
         r"还能(?!再)|还适用|\bwhen\b|\b(?:which|what) year\b|"
@@ -134,7 +141,11 @@ _ASKED: dict[Asked, re.Pattern[str]] = {
         r"c[oa]me into (?:force|effect)",
         re.I,
     ),
-    Asked.PERIOD: re.compile(r"多久|多长时间|几年|期限|时限|how long|within what|time frame|period", re.I),
+    Asked.PERIOD: re.compile(
+        rf"多久|多长时间|几年|期限|时限|(?:多少|几)个?{_TIME_UNIT}|多少天|几天|"
+        rf"how long|within what|time frame|period|how many {_TIME_UNIT_EN}",
+        re.I,
+    ),
     Asked.CRITERION: re.compile(
         r"条件|门槛|标准|要求|资格|符合|够不够|够格|算不算|算.{1,12}吗|能不能认定|能认定|认定为|可以认定|"
         r"criteria|requirement|eligib|qualif|threshold|condition|\bmeets?\b",

@@ -34,6 +34,10 @@ def corpus() -> Corpus:
         ("贴息是按50%还是按80%给?", "zh", {Asked.RATIO}),
         ("Is the interest subsidy 50% or 80% of the interest?", "en", {Asked.RATIO}),
         ("补贴期是3年还是5年?", "zh", {Asked.PERIOD}),
+        # a count of units of time is a period
+        ("名单要公示多少个工作日?", "zh", {Asked.PERIOD}),
+        ("How many days is the list on public notice?", "en", {Asked.PERIOD}),
+        ("有多少个项目入选?", "zh", {Asked.COUNT}),
         ("Our revenue was RMB 600 million. Does that meet the bar?", "en", {Asked.CRITERION, Asked.YES_NO}),
         ("Which year is that policy for?", "en", {Asked.DATE}),
         # the auxiliary may open a clause after a comma
