@@ -412,6 +412,8 @@ def _statement_tests(plan: QueryPlan) -> list[Callable[[str], bool]]:
     if Asked.PROCEDURE in asked:
         tests.append(lambda s: bool(PROCEDURE_WORDS.search(s)))
     kinds = {k for a in (asked | plan.checks_kinds) & set(_FIGURE_KINDS) for k in _FIGURE_KINDS[a]}
+    if plan.asks_money and not asked & {Asked.COUNT}:
+        kinds.discard("count")  # "奖金多少?" is not answered by how many are awarded
     if kinds:
         claimed = plan.claimed_keys
 

@@ -116,11 +116,15 @@ class Asked(StrEnum):
     OUTCOME = "outcome"  # what happened or will happen: results, statistics to date, future policy
 
 
-# Wording of each kind of question, Chinese (spoken forms included) and English: general question
-# words, not the wording of particular questions.
+# an amount asked in words of money
+_MONEY_WORDS = re.compile(
+    r"多少钱|几个?钱|多少万|几万|几百万|几千万|金额|奖金|资金|how much money|\bcash\b|\byuan\b|\brmb\b", re.I
+)
 # units of time: "多少个工作日" and "how many days" ask a period, not a count
 _TIME_UNIT = r"(?:工作日|月|星期|礼拜)"
 _TIME_UNIT_EN = r"(?:(?:working |business |calendar )?days?|weeks?|months?|years?)\b"
+# Wording of each kind of question, Chinese (spoken forms included) and English: general question
+# words, not the wording of particular questions.
 _ASKED: dict[Asked, re.Pattern[str]] = {
     # 多少 alone asks an amount; 多少比例, 多少家, 多少年 ask the kind their word names, 文号是多少 a document
     Asked.AMOUNT: re.compile(
@@ -274,6 +278,11 @@ class QueryPlan:
     @property
     def asks_amount(self) -> bool:
         return bool((self.asked | self.checks_kinds) & FIGURE_KINDS)
+
+    @property
+    def asks_money(self) -> bool:
+        """An amount asked in words of money ("奖金多少?", "多少钱?", "how much money"): a count is no answer."""
+        return Asked.AMOUNT in self.asked and bool(_MONEY_WORDS.search(self.asked_text or self.original))
 
 
 def normalise(text: str) -> str:

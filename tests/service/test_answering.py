@@ -390,6 +390,12 @@ def test_a_part_that_asks_no_date_follows_the_documents_dates(qa, question: str,
     assert lead.startswith(dates) and then in lead, lead
 
 
+def test_prize_money_the_text_does_not_state_is_not_answered_by_a_count(qa) -> None:  # type: ignore[no-untyped-def]
+    # the award's rules say how many prizes a year (不超过5个), never how much each is worth
+    answer = qa.ask("标准创新奖组织奖奖金多少?")
+    assert answer.status == "not_found" and "金额" in answer.answer, answer.answer
+
+
 def test_verification_rejects_a_quote_not_on_its_page(qa) -> None:  # type: ignore[no-untyped-def]
     good = qa.ask("总部企业境内上市奖励多少?").citations[0]
     assert verify(qa.corpus, good)

@@ -1351,3 +1351,17 @@ def test_a_unit_of_time_before_another_figure_is_not_a_claim(question: str, clai
 def test_what_is_given_may_be_money_computing_power_or_land() -> None:
     text = "给予一年内不超过10P 的专属算力资源奖励,提供3000亩产业用地,最高500万元,比例50%,PPP项目"
     assert [m.group() for m in GIVEN.finditer(text)] == ["10P", "3000亩", "500万元"]
+
+
+@pytest.mark.parametrize(
+    ("question", "money"),
+    [
+        ("组织奖奖金多少?", True),
+        ("一次能拿多少钱?", True),
+        ("How much money does the winner get?", True),
+        ("补贴多少?", False),  # a subsidy may be a share or a number of years
+        ("能建多少亩?", False),
+    ],
+)
+def test_an_amount_asked_in_words_of_money(corpus: Corpus, question: str, money: bool) -> None:
+    assert plan_query(question, [], corpus).asks_money is money
