@@ -129,7 +129,7 @@ _ASKED: dict[Asked, re.Pattern[str]] = {
     # 多少 alone asks an amount; 多少比例, 多少家, 多少年 ask the kind their word names, 文号是多少 a document
     Asked.AMOUNT: re.compile(
         r"多少钱|多少万|金额|额度|奖金|最高|上限|封顶|最多|给多少|补多少|奖多少|拿多少|能拿(?![它这那着去来])|(?<!文号是)(?<!文号)(?<!页码是)多少(?!比例|%|家|个|名|项|亩|宗|年|天|次)|怎么算|"
-        r"how much|amount|maximum|\bcap\b|up to|reward|subsid|grant|bonus|fund",
+        r"how much|how (?:big|large)|amount|maximum|\bcap\b|up to|reward|subsid|grant|bonus|fund",
         re.I,
     ),
     Asked.RATIO: re.compile(r"比例|百分之|几成|占比|多少%|percent|share of|\bratios?\b|\brates?\b|proportion", re.I),
@@ -620,7 +620,19 @@ def asked_kinds(question: str) -> frozenset[Asked]:
             if m and m.end() in bounds and not _indefinite(m, question):
                 found.add(kind)
                 break
+    if Asked.YES_NO in found:
+        # "Does the district reward…?", "Is there funding?", "Can we still apply?" ask whether, not how much or how
+        for kind, bare in ((Asked.AMOUNT, _BENEFIT_NOUN), (Asked.PROCEDURE, _APPLY)):
+            words = [m.group() for m in _ASKED[kind].finditer(question)]
+            if words and all(bare.fullmatch(w) for w in words):
+                found.discard(kind)
     return frozenset(found)
+
+
+# an English benefit noun asks an amount in "what is the reward…?", and "apply" a procedure in "where do we
+# apply?", not in a yes/no question
+_BENEFIT_NOUN = re.compile(r"reward|subsid|grant|bonus|fund", re.I)
+_APPLY = re.compile(r"apply", re.I)
 
 
 # 几 in a clause that asks 吗 counts nothing: "控股的几家子公司的营收能合并算进来吗?" is "some subsidiaries"

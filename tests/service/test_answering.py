@@ -396,6 +396,12 @@ def test_prize_money_the_text_does_not_state_is_not_answered_by_a_count(qa) -> N
     assert answer.status == "not_found" and "金额" in answer.answer, answer.answer
 
 
+def test_whether_there_is_support_needs_no_amount(qa) -> None:  # type: ignore[no-untyped-def]
+    # the loaded text supports postdoctoral workstations without naming a sum: that is the answer
+    answer = qa.ask("We want to set up a postdoctoral workstation. Is there funding?")
+    assert answer.status == "answered" and "博士后科研工作站" in answer.answer[:120], answer.answer
+
+
 def test_verification_rejects_a_quote_not_on_its_page(qa) -> None:  # type: ignore[no-untyped-def]
     good = qa.ask("总部企业境内上市奖励多少?").citations[0]
     assert verify(qa.corpus, good)

@@ -38,6 +38,12 @@ def corpus() -> Corpus:
         ("名单要公示多少个工作日?", "zh", {Asked.PERIOD}),
         ("How many days is the list on public notice?", "en", {Asked.PERIOD}),
         ("有多少个项目入选?", "zh", {Asked.COUNT}),
+        # a benefit noun asks how much, unless the question asks whether there is one
+        ("What is the reward for a newly listed company?", "en", {Asked.AMOUNT}),
+        ("Does the district reward companies that draft standards?", "en", {Asked.YES_NO}),
+        ("Is there funding for a postdoctoral workstation?", "en", {Asked.YES_NO}),
+        ("Is there a subsidy, and how big is it?", "en", {Asked.YES_NO, Asked.AMOUNT}),
+        ("Can we apply for the award?", "en", {Asked.YES_NO}),
         ("Our revenue was RMB 600 million. Does that meet the bar?", "en", {Asked.CRITERION, Asked.YES_NO}),
         ("Which year is that policy for?", "en", {Asked.DATE}),
         # the auxiliary may open a clause after a comma
