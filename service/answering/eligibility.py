@@ -13,13 +13,16 @@ import re
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
-from typing import Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, Field
 
 from service.answering.facts import Comparator, Condition, PolicyFact
 from service.answering.quantities import QUANTITY, format_amount, quantity
 from service.models import Citation
+
+if TYPE_CHECKING:
+    from service.answering.comparisons import UserFigure
 
 ListingStage = Literal["未上市", "拟上市", "新三板挂牌", "成长板挂牌", "境内上市", "境外上市"]
 ZjtxLevel = Literal["创新型中小企业", "省级专精特新", "隐形冠军", "小巨人", "单项冠军"]
@@ -100,7 +103,7 @@ class CompanyProfile(BaseModel):
         return Decimal(value) if isinstance(value, int | Decimal) and not isinstance(value, bool) else None
 
 
-def profile_from(figures: list[Any], described: list[str], names_sector: bool) -> CompanyProfile:
+def profile_from(figures: list[UserFigure], described: list[str], names_sector: bool) -> CompanyProfile:
     """The profile a question gives: its figures on their fields (``UserFigure``s; 美元 on the ``_usd`` field),
     and the asker's own description ("一家总部企业", "做软件的小公司") as their kind and, when it
     ``names_sector``, their sector."""
