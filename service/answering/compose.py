@@ -995,7 +995,8 @@ def _profile_lead(
             printed = _GIVES.search(display_quote(fact.quote))
             gives = printed.group(1) if printed and len(printed.group(1)) <= 40 else verdict.gives
             item += f"{': ' if plan.lang == 'en' else ':'}{gives}"
-            if verdict.estimated_amount is not None:  # a ratio of the asker's own figure, worked out
+            if verdict.estimated_amount is not None and fact.benefit.ratio_field() in given:
+                # a ratio of a figure the asker gave, worked out (not a cap alone: 按购房价 is no figure of theirs)
                 amount = format_amount(verdict.estimated_amount, "元")
                 item += f", at most {amount} on your figures" if plan.lang == "en" else f",按您的数字计最多{amount}"
         items.append(f"{item}{_fact_marker(fact, citations, corpus, as_of)}")

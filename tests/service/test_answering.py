@@ -357,6 +357,8 @@ def test_what_the_askers_figures_reach_when_no_award_is_named(  # type: ignore[n
     lead = answer.answer.partition("\n")[0]
     assert lead.startswith(opening) and within in lead, answer.answer
     assert not not_within or not_within not in lead, answer.answer
+    # a ratio is worked out only on a figure the asker gave (购房价 is none of theirs)
+    assert "按购房价最高10%,最高不超过3000万元(择一),按您的数字计" not in lead, answer.answer
     # every threshold named is cited, and its quote is shown
     markers = {int(n) for n in re.findall(r"\[(\d+)\]", lead)}
     assert markers and max(markers) <= len(answer.citations)
