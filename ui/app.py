@@ -20,6 +20,7 @@ EXAMPLES = [
     "总部企业的认定条件是什么?",
     "上市奖励多少?",
     "专精特新小巨人奖励多少?",
+    "我们去年营收12亿,能拿哪些奖励?",
     "How much is the listing award for HQ companies?",
 ]
 _CSS = (Path(__file__).parent / "style.css").read_text(encoding="utf-8")

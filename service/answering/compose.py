@@ -39,7 +39,15 @@ from service.answering.figures import (
 )
 from service.answering.judge import Verdict
 from service.answering.periods import asked_conditions, meets
-from service.answering.plan import FIGURE_KINDS, Asked, QueryPlan, asked_kinds, self_descriptions, topic_words
+from service.answering.plan import (
+    FIGURE_KINDS,
+    Asked,
+    QueryPlan,
+    asked_kinds,
+    names_anything,
+    self_descriptions,
+    topic_words,
+)
 from service.answering.quantities import chinese_number, format_amount, quantities
 from service.answering.structure import NO_DUPLICATE
 from service.answering.validity import cn_date, en_date, no_longer_applies
@@ -151,7 +159,14 @@ def compose_answered(
     ``followup_weight`` (EvidenceConfig): a part's own words beside those it carries from the parts before."""
     citations = [citation_for(corpus, s, as_of) for s in sentences]
     lines = []
-    lead = _expired_lead(plan, sentences, corpus, as_of)
+    # "我们去年营收12亿,能拿哪些奖励?" names nothing: what the figures reach anywhere, before the quoted clauses'
+    # thresholds ("我们是专精特新企业,…有什么支持?" names its kind: the quoted award's comparison first)
+    described = " ".join(self_descriptions(plan.original))
+    lead = (
+        _profile_lead(plan, corpus, as_of, facts or [], citations) if not names_anything(described, plan.lang) else ""
+    )
+    if not lead:
+        lead = _expired_lead(plan, sentences, corpus, as_of)
     if not lead:
         lead = _figures_lead(plan, sentences, corpus, as_of, facts or [], citations, terms or {})
     if not lead:  # no threshold of the quoted clauses compared: what the asker's figures reach anywhere

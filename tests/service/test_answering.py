@@ -328,6 +328,8 @@ def test_a_stated_figure_the_text_holds_in_other_numerals_is_not_disputed(qa) ->
             "工业总部",
             "研发型总部",
         ),
+        # before the quoted revenue award's lowest bracket (20亿, not reached): what 12亿 does reach
+        ("我们去年营收12亿,能拿哪些奖励?", "按您给出的营业收入12亿元,已达到的有:", "工业总部", ""),
         (
             "公司实到注册资本3亿,有什么政策可以享受?",
             "按您给出的实到注册资本3亿元,已达到的有:招商引资奖励",
