@@ -161,10 +161,9 @@ def compose_answered(
     lines = []
     # "我们去年营收12亿,能拿哪些奖励?" names nothing: what the figures reach anywhere, before the quoted clauses'
     # thresholds ("我们是专精特新企业,…有什么支持?" names its kind: the quoted award's comparison first)
-    described = " ".join(self_descriptions(plan.original))
-    lead = (
-        _profile_lead(plan, corpus, as_of, facts or [], citations) if not names_anything(described, plan.lang) else ""
-    )
+    lead = ""
+    if plan.asks_what_fits and not names_anything(" ".join(self_descriptions(plan.original)), plan.lang):
+        lead = _profile_lead(plan, corpus, as_of, facts or [], citations)
     if not lead:
         lead = _expired_lead(plan, sentences, corpus, as_of)
     if not lead:

@@ -436,6 +436,7 @@ def plan_query(question: str, history: list[Turn], corpus: Corpus) -> QueryPlan:
             (c.key, c.alternatives[1]) for c in concepts if c.alternatives[1:] and c.alternatives[1] in corrected
         )
     named = named_documents(text, corpus)
+    benefit = bool(_ASKS_BENEFIT.search(asked_text or original))
     return QueryPlan(
         original=original,
         text=text,
@@ -460,10 +461,8 @@ def plan_query(question: str, history: list[Turn], corpus: Corpus) -> QueryPlan:
         asks_budget=asks_budget(asked_text or original),
         asks_deadline=bool(_DEADLINE.search(original)),
         asks_list=asks_for_list(original),
-        asks_benefit=bool(_ASKS_BENEFIT.search(asked_text or original)),
-        asks_what_fits=bool(_ASKS_BENEFIT.search(asked_text or original))
-        and bool(own)
-        and not names_anything(SELF_DESCRIPTION.sub(" ", unquoted), lang),
+        asks_benefit=benefit,
+        asks_what_fits=benefit and bool(own) and not names_anything(SELF_DESCRIPTION.sub(" ", unquoted), lang),
         verdict_words=verdict_words(asked_text or original),
         other_place=bool(other_places(original)) and not _DISTRICT.search(_WEIGHED_AGAINST.sub(" ", original)),
         other_government=bool(_OTHER_GOVERNMENT.search(unquoted)),
