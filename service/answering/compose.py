@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
@@ -436,27 +437,45 @@ def _side_by_side_lead(
     plan: QueryPlan, sentences: list[Sentence], citations: list[Citation], corpus: Corpus, terms: dict[str, float]
 ) -> str:
     """A side-by-side question's lead: up to three quoted documents, each its 文号 and the run of its first
-    quote that best states the asked fact (a figure before none), within ``LEAD_TOTAL`` characters: while
-    too long, the longest part gives way to a shorter run of its quote, or the last document drops out.
+    quote that best states the asked fact (more kinds of the figures asked first, then a figure before none),
+    within ``LEAD_TOTAL`` characters: while too long, the longest part gives way to a shorter run of its quote
+    (a third document drops out before a part loses a kind of figure), or the last document drops out.
     None unless two documents fit."""
     first: dict[int, int] = {}  # each document's first quote
     for n, citation in enumerate(citations[: len(sentences)], start=1):
         first.setdefault(citation.doc_no, n)
-    options: list[list[str]] = []  # per document, its parts best first
+    named = {doc_no: n for doc_no, n in first.items() if doc_no in plan.boost_docs}
+    if len(named) >= 2:  # "总部企业和专精特新企业的…一样吗?" sets the documents it names side by side
+        first = named
+    options: list[list[tuple[str, _Run]]] = []  # per document, its parts best first, with their runs
     for doc_no, n in first.items():
         doc = corpus.documents[doc_no]
         name = doc.doc_number or short_title(doc.title)
         # side by side, each document's part is short: its figure, the documents say to whom
-        runs = _runs(plan, display_quote(sentences[n - 1].text), terms, 1, to_whom=False)
-        runs.sort(key=lambda r: (bool(FIGURE.search(r.text)), r.score), reverse=True)
-        if runs:
-            options.append([f"{name}: {r.text}[{n}]" if plan.lang == "en" else f"{name}:{r.text}[{n}]" for r in runs])
+        text = display_quote(sentences[n - 1].text)
+        runs = _runs(plan, text, terms, 1, to_whom=False, side_by_side=True)
+        if not any(r.score > 0 for r in runs):  # a document joins with a run on the question's topic
+            continue
+        # the sentence most on the topic; its runs, those stating more kinds of the figures asked first
+        ends = [m.end() for m in _LEAD_SENTENCE.finditer(text)]
+        best = max(runs, key=lambda r: r.score)
+        runs = [r for r in runs if bisect_right(ends, r.start) == bisect_right(ends, best.start)]
+        runs.sort(key=lambda r: (_figure_kinds(r), bool(FIGURE.search(r.text)), r.score), reverse=True)
+        options.append([(f"{name}: {r.text}[{n}]" if plan.lang == "en" else f"{name}:{r.text}[{n}]", r) for r in runs])
         if len(options) == 3:
             break
-    chosen = [parts[0] for parts in options]
-    while len(chosen) >= 2 and sum(len(p) + 1 for p in chosen) > LEAD_TOTAL:
-        i = max(range(len(chosen)), key=lambda k: len(chosen[k]))
-        shorter = [p for p in options[i] if len(p) < len(chosen[i])]
+    chosen = [parts[0] for parts in options if parts[0][1].score > 0]
+    while len(chosen) >= 2 and sum(len(p) + 1 for p, _ in chosen) > LEAD_TOTAL:
+        i = max(range(len(chosen)), key=lambda k: len(chosen[k][0]))
+        part, run = chosen[i]
+        # a shorter run on the topic, or a part of this one that states what is given (not to whom)
+        shorter = [
+            (p, r)
+            for p, r in options[i]
+            if len(p) < len(part) and (r.score > 0 or (_within(r, run) and _GIVING.search(r.text)))
+        ]
+        if len(chosen) > 2:  # a third document gives way before a part loses a kind of figure asked
+            shorter = [(p, r) for p, r in shorter if _figure_kinds(r) >= _figure_kinds(run)]
         if shorter:
             chosen[i] = shorter[0]
         else:
@@ -464,7 +483,17 @@ def _side_by_side_lead(
             options.pop()
     if len(chosen) < 2:
         return ""
-    return "; ".join(chosen) + "." if plan.lang == "en" else ";".join(chosen) + "。"
+    parts = [p for p, _ in chosen]
+    return "; ".join(parts) + "." if plan.lang == "en" else ";".join(parts) + "。"
+
+
+def _figure_kinds(run: _Run) -> int:
+    """How many kinds of figure asked a run states ("30%的补助,…不超过100万元": a share and a sum); a sum
+    asked is given as a share of a cost and a cap as often as a sum ("50%的场租费补贴,…不超过100万元")."""
+    kinds = {figure_kind(f) for f in run.figures}
+    if "money" in kinds:
+        kinds |= {"share" for m in FIGURE.finditer(run.text) if figure_kind(compact(m.group())) == "share"}
+    return len(kinds)
 
 
 def _rule_lead(plan: QueryPlan, sentences: list[Sentence]) -> str:
@@ -642,10 +671,14 @@ def _marker_kind(marker: str) -> str:
 _ITEM_NUMBER = re.compile(rf"^(?:第[一二三四五六七八九十]+章[^((]{{0,12}})?(?:{_MARKER})\s*")
 
 
-def _runs(plan: QueryPlan, text: str, terms: dict[str, float], n: int, to_whom: bool = True) -> list[_Run]:
+def _runs(
+    plan: QueryPlan, text: str, terms: dict[str, float], n: int, to_whom: bool = True, side_by_side: bool = False
+) -> list[_Run]:
     """The runs of whole comma clauses of quote ``n`` that could lead: inside one sentence, not a heading,
     for a figure question holding the kind of figure asked (not a budget), scored by topic coverage.
-    ``to_whom``: a run keeps the clause before it that names to whom it gives, when both fit."""
+    ``to_whom``: a run keeps the clause before it that names to whom it gives, when both fit.
+    ``side_by_side``: the document's name stands before the run, so a run stating the figures asked may lead
+    without the topic words of the clauses before it ("给予…30%的补助,单个企业年最高额度不超过100万元")."""
     runs: list[_Run] = []
     for part in _LEAD_SENTENCE.finditer(text):
         if _HEADING.fullmatch(part.group().strip()):
@@ -667,7 +700,7 @@ def _runs(plan: QueryPlan, text: str, terms: dict[str, float], n: int, to_whom: 
                 # a fragment); the second quote's runs count a little less
                 length = (-0.001 if plan.asks_amount else 0.001) * len(run)
                 score = coverage(terms, run) + length - 0.05 * (n - 1)
-                if score > 0:
+                if score > 0 or (side_by_side and stated):
                     runs.append(_Run(run, n, clauses[i][0], score, frozenset(stated)))
     return runs
 
@@ -690,6 +723,7 @@ def _stated(plan: QueryPlan, text: str) -> set[str]:
     return out
 
 
+_GIVING = re.compile(r"给予|予以|奖励|补助|补贴|资助")
 _CONDITION_BEFORE = re.compile(r"(?:不低于|不少于|超过|达到|突破|高于|满)\s*$")
 
 
@@ -697,6 +731,11 @@ def mentions(terms: dict[str, float], key: str, text: str) -> bool:
     """Whether ``text`` holds a topic concept in any of its wordings (an English key's Chinese ones too)."""
     haystack = loose(text)
     return terms.found(key, haystack) if isinstance(terms, Terms) else key in haystack
+
+
+def _within(a: _Run, b: _Run) -> bool:
+    """Whether run ``a`` is a part of run ``b``."""
+    return a.quote == b.quote and b.start <= a.start and a.text in b.text
 
 
 def _same_span(a: _Run, b: _Run) -> bool:

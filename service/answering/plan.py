@@ -28,6 +28,9 @@ _CROSSDOC = re.compile(
     re.I,
 )
 # an elliptical turn leans on the previous one: "那省级的呢?", "这个政策…", "个人奖呢?"
+# the question sets two things side by side ("总部企业和专精特新企业的标准一样吗?"): with two documents named, a
+# side-by-side question whatever its other words
+_COMPARES = re.compile(r"一样|相同|区别|不同|差别|差异|异同|\bsame\b|\bdiffer|\bcompare|\bversus\b|\bvs\.?\b", re.I)
 _ELLIPTIC = re.compile(
     r"^(那|那么|这个|这项|该|它|其|还有|另外|如果是|个人|年度)|呢[??]?$|^(and|what about|how about)\b", re.I
 )
@@ -425,6 +428,9 @@ def plan_query(question: str, history: list[Turn], corpus: Corpus) -> QueryPlan:
     # words and figures inside quotation marks are the policy text the asker read out, not their own
     unquoted = _QUOTED.sub(" ", original)
     asked = asked_kinds(unquoted if not rewritten else _QUOTED.sub(" ", text)) | _choice_kinds(unquoted)
+    compares = bool(_COMPARES.search(unquoted))
+    if compares and _BENEFIT.search(unquoted) and not asked & FIGURE_KINDS:
+        asked |= {Asked.AMOUNT}  # "两家的上市奖励一样吗?": what is compared of an award is how much it gives
     own = [f for f in parse_user_figures(unquoted) if f.metric]
     # the words asked (a follow-up joined to the turn it leans on), not the lexicon's expansions of them
     concepts = concepts_of(asked_text if rewritten else original, lang)
@@ -444,7 +450,8 @@ def plan_query(question: str, history: list[Turn], corpus: Corpus) -> QueryPlan:
         doc_numbers=doc_numbers,
         doc_filter=list(dict.fromkeys(doc_filter)),
         boost_docs=named,
-        crossdoc=bool(_CROSSDOC.search(original)),
+        crossdoc=bool(_CROSSDOC.search(original))
+        or (compares and len(named_documents(text if lang == "en" else asked_text, corpus)) >= 2),
         asked=asked,
         checks_premise=bool(_CHECKS_PREMISE.search(original)),
         concepts=concepts,
@@ -631,6 +638,8 @@ def asked_kinds(question: str) -> frozenset[Asked]:
 # an English benefit noun asks an amount in "what is the reward…?", and "apply" a procedure in "where do we
 # apply?", not in a yes/no question
 _BENEFIT_NOUN = re.compile(r"reward|subsid|grant|bonus|fund", re.I)
+# what a policy gives, named in either language
+_BENEFIT = re.compile(r"奖励|奖金|补贴|补助|资助|reward|subsid|grant|bonus|funding", re.I)
 _APPLY = re.compile(r"apply", re.I)
 
 

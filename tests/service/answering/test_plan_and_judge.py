@@ -587,6 +587,27 @@ def test_side_by_side_questions_in_english(corpus: Corpus, question: str, crossd
 
 
 @pytest.mark.parametrize(
+    ("question", "crossdoc", "amount"),
+    [
+        # two kinds of company, each the audience of its own document, set against each other
+        ("总部企业和专精特新企业的研发补助有区别吗?", True, True),
+        ("专精特新企业跟总部企业的房租补贴相同吗?", True, True),
+        ("Is the rent subsidy for HQ companies the same as for specialised SMEs?", True, True),
+        # a comparison inside one document's subject, or two documents named without comparing
+        ("境外上市和境内上市的奖励一样吗?", False, True),
+        ("总部企业和专精特新企业都能申请吗?", False, False),
+    ],
+)
+def test_setting_two_named_documents_against_each_other_is_side_by_side(
+    corpus: Corpus, question: str, crossdoc: bool, amount: bool
+) -> None:
+    plan = plan_query(question, [], corpus)
+    assert plan.crossdoc is crossdoc
+    # what is compared of an award is how much it gives
+    assert (Asked.AMOUNT in plan.asked) is amount
+
+
+@pytest.mark.parametrize(
     ("figure", "kind"),
     [
         ("300 万元", "money"),
@@ -805,6 +826,53 @@ def test_a_side_by_side_answer_leads_with_each_documents_figure(corpus: Corpus) 
     # one document is no side by side
     same = [_citation(docs[0], t) for t in texts]
     assert _side_by_side_lead(plan, sentences, same, corpus, terms) == ""  # type: ignore[arg-type]
+
+
+def test_a_side_by_side_lead_keeps_both_the_share_and_the_cap_of_each_document(corpus: Corpus) -> None:
+    from service.answering.compose import LEAD_TOTAL, _side_by_side_lead
+    from service.answering.evidence import Sentence
+
+    docs = [d for d in corpus.with_text() if d.doc_number][:3]
+    texts = [
+        "鼓励企业使用公共技术平台,对购买平台检测服务的企业,给予服务合同金额40%的补助,单家企业每年最高不超过 80 万元。",
+        "支持企业使用公共技术平台,对购买平台检测服务的企业,给予服务合同金额 40%补助,单家企业每年最高不超过60万元。",
+        "推动平台检测服务发展,对平台检测服务企业,给予服务合同金额 40%补助,单家企业每年最高不超过 30 万元。",
+    ]
+    sentences = [
+        Sentence(_chunk(t, f"c{i}", d.doc_no), 0, len(t), t) for i, (d, t) in enumerate(zip(docs, texts, strict=True))
+    ]
+    citations = [_citation(d, t) for d, t in zip(docs, texts, strict=True)]
+    plan = plan_query("买平台检测服务,各文件的补助比例和每年封顶分别是多少?", [], corpus)
+    terms = {"平台": 2.0, "检测": 2.0, "服务": 1.0}
+    lead = _side_by_side_lead(plan, sentences, citations, corpus, terms)  # type: ignore[arg-type]
+    # both kinds asked, for each document kept: a third document gives way before a part loses its cap
+    assert "40%的补助,单家企业每年最高不超过 80 万元[1]" in lead
+    assert "40%补助,单家企业每年最高不超过60万元[2]" in lead
+    assert "[3]" not in lead and len(lead) <= LEAD_TOTAL + 1
+    # a part is the figures of its own sentence: "to whom" goes first, never a run of another topic
+    assert "对购买" not in lead
+
+
+def test_a_side_by_side_lead_of_named_documents_leaves_out_the_others(corpus: Corpus) -> None:
+    from service.answering.compose import _side_by_side_lead
+    from service.answering.evidence import Sentence
+
+    plan = plan_query("总部企业和专精特新企业的上市奖励一样吗?", [], corpus)
+    assert len(plan.boost_docs) >= 2
+    named = [corpus.documents[n] for n in plan.boost_docs[:2]]
+    other = next(d for d in corpus.with_text() if d.doc_no not in plan.boost_docs and d.doc_number)
+    docs = [named[0], other, named[1]]
+    texts = [
+        "企业境内上市的,给予上市奖励400 万元。",
+        "企业上市融资的,给予上市奖励100 万元。",
+        "企业境内上市的,给予上市奖励 300 万元。",
+    ]
+    sentences = [
+        Sentence(_chunk(t, f"c{i}", d.doc_no), 0, len(t), t) for i, (d, t) in enumerate(zip(docs, texts, strict=True))
+    ]
+    citations = [_citation(d, t) for d, t in zip(docs, texts, strict=True)]
+    lead = _side_by_side_lead(plan, sentences, citations, corpus, {"上市": 2.0, "奖励": 1.0})  # type: ignore[arg-type]
+    assert "400 万元" in lead and "300 万元" in lead and "100 万元" not in lead
 
 
 def test_a_procedure_is_stated_in_words_other_than_the_topics() -> None:
