@@ -22,14 +22,16 @@ from service.models import Turn
 
 # 问法 that ask for several documents side by side
 _CROSSDOC = re.compile(
-    r"有哪些支持|哪些扶持|有什么支持|分别|各个|各政策|哪几个|哪些文件|哪几份|几个文件|几份|每个文件|都一样|哪些政策|几个政策|哪些规定|有几个"
-    r"|\bwhich (?:policy )?(?:documents|policies)\b|\b(?:each|every) (?:policy|document)\b|\brespectively\b"
+    r"有哪些支持|哪些扶持|有什么支持|各个|各政策|哪几个|哪些文件|哪几份|几个文件|几份|每个文件|都一样|哪些政策|几个政策|哪些规定|有几个"
+    r"|\bwhich (?:policy )?(?:documents|policies)\b|\b(?:each|every) (?:policy|document)\b"
+    r"|\b(?:documents|policies)\b[^?]*\brespectively\b"
     r"|\bhow many (?:policy )?(?:documents|policies)\b",
     re.I,
 )
 # an elliptical turn leans on the previous one: "那省级的呢?", "这个政策…", "个人奖呢?"
-# the question sets two things side by side ("总部企业和专精特新企业的标准一样吗?"): with two documents named, a
-# side-by-side question whatever its other words
+# the question sets two things side by side ("总部企业和专精特新企业的标准一样吗?", "…政策和…政策分别奖多少?"):
+# with two documents named, a side-by-side question; "分别" alone is within one ("组织奖和个人奖分别几个名额?")
+_SETS_SIDE_BY_SIDE = re.compile(r"分别|\brespectively\b", re.I)
 _COMPARES = re.compile(r"一样|相同|区别|不同|差别|差异|异同|\bsame\b|\bdiffer|\bcompare|\bversus\b|\bvs\.?\b", re.I)
 _ELLIPTIC = re.compile(
     r"^(那|那么|这个|这项|该|它|其|还有|另外|如果是|个人|年度)|呢[??]?$|^(and|what about|how about)\b", re.I
@@ -451,7 +453,10 @@ def plan_query(question: str, history: list[Turn], corpus: Corpus) -> QueryPlan:
         doc_filter=list(dict.fromkeys(doc_filter)),
         boost_docs=named,
         crossdoc=bool(_CROSSDOC.search(original))
-        or (compares and len(named_documents(text if lang == "en" else asked_text, corpus)) >= 2),
+        or (
+            (compares or bool(_SETS_SIDE_BY_SIDE.search(unquoted)))
+            and len(named_documents(text if lang == "en" else asked_text, corpus)) >= 2
+        ),
         asked=asked,
         checks_premise=bool(_CHECKS_PREMISE.search(original)),
         concepts=concepts,
