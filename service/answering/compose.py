@@ -1179,7 +1179,7 @@ def _variant_lead(
     wrong = claims[0].display() if claims and not right else ""
     if plan.lang == "en":
         verdict = f"No, not {wrong}. " if wrong else "Yes. " if right else ""
-        return f"{verdict}{fact.label}: {fact.benefit.describe()}{mark}."
+        return f"{verdict}{fact.label}: {fact.benefit.describe('en')}{mark}."
     verdict = f"不是{wrong}:" if wrong else "对:" if right else ""
     return f"{verdict}{fact.label}:{fact.benefit.describe()}{mark}。"
 
@@ -1202,7 +1202,9 @@ def _ratio_worked_out(plan: QueryPlan, fact: PolicyFact, marker: Callable[[Polic
     if plan.lang == "en":
         note = " (the policy has expired)" if expired else ""
         mine = figure.display()
-        return f"{fact.name}: {fact.benefit.describe()}; on your {mine} that is at most {amount}{note}{marker(fact)}."
+        return (
+            f"{fact.name}: {fact.benefit.describe('en')}; on your {mine} that is at most {amount}{note}{marker(fact)}."
+        )
     note = "(该政策已失效)" if expired else ""
     return f"{fact.name}:{fact.benefit.describe()},按您的{figure.display()}计最多{amount}{note}{marker(fact)}。"
 
@@ -1212,18 +1214,19 @@ def _award_met(comparison: Comparison, mark: str, lang: str, as_of: date, also: 
     comes to on the user's figure (the calculator: "按您的3亿元计最多300万元"); ``also``: the award's other
     conditions, which the question does not state."""
     fact, benefit = comparison.fact, comparison.fact.benefit
-    gives = benefit.describe() if benefit is not None else ""
+    gives = benefit.describe(lang) if benefit is not None else ""
     expired = fact.dates.status(as_of) is Validity.EXPIRED
     mine = comparison.figure.display()
     applied = applied_benefit(comparison.figure, fact)
     amount = format_amount(applied, comparison.figure.unit) if applied is not None else ""
     if lang == "en":
         note = " (the policy has expired)" if expired else ""
-        figured = f"; on your {mine} that is at most {amount}" if amount else ""
         bracket = comparison.condition.describe()
         reached_en = f"falls in {fact.name}'s bracket" if fact.variant else f"meets {fact.name}'s threshold"
         more = f"; it also requires {', '.join(also)}, which your question does not state" if also else ""
-        return f"Your {mine} {reached_en} {bracket}: {gives}{figured}{more}{note}{mark}."
+        if amount:  # what it comes to on the asker's figure first, then the policy's terms
+            return f"Your {mine} {reached_en} {bracket}: at most {amount} on your {mine} ({gives}){more}{note}{mark}."
+        return f"Your {mine} {reached_en} {bracket}: {gives}{more}{note}{mark}."
     note = "(该政策已失效)" if expired else ""
     figured = f",按您的{mine}计最多{amount}" if amount else ""
     more = f";另需{'、'.join(also)},问题中未提及" if also else ""

@@ -120,7 +120,11 @@ class Benefit(BaseModel):
             return next((f for word, f in _INCREASE_BASES if word in self.base), None)
         return next((field for word, field in _RATIO_BASES if word in self.base), None)
 
-    def describe(self) -> str:
+    def describe(self, lang: str = "zh") -> str:
+        """What it gives, in the policy's words and units; ``lang="en"``: the connecting words in English
+        ("up to 80% of 企业租赁经营场所, for 3 years"), the policy's own nouns and amounts kept."""
+        if lang == "en":
+            return self._describe_en()
         parts: list[str] = []
         if self.ratio is not None:
             low = f"{self.ratio_low.display()}—" if self.ratio_low is not None else ""
@@ -139,6 +143,33 @@ class Benefit(BaseModel):
             parts.append(f"期限{self.duration.display()}")
         text = ",".join(parts) or (self.description or "支持")
         return text + (f"({'、'.join(self.rules)})" if self.rules else "")
+
+    def _describe_en(self) -> str:
+        parts: list[str] = []
+        if self.ratio is not None:
+            low = f"{self.ratio_low.display()}–" if self.ratio_low is not None else ""
+            up_to = "up to " if self.up_to and self.amount is None else ""
+            parts.append(f"{up_to}{low}{self.ratio.display()}" + (f" of {self.base}" if self.base else ""))
+        if self.amount is not None:
+            parts.append(f"{'up to ' if self.up_to else ''}{self.amount.display()}")
+        if self.cap is not None:
+            parts.append(f"max {self.cap.display()}")
+        if self.yearly_cap is not None:
+            parts.append(f"max {self.yearly_cap.display()} a year")
+        if self.per_event_cap is not None:
+            parts.append(f"max {self.per_event_cap.display()} each time")
+        if self.duration is not None:
+            parts.append(f"for {_en_period(self.duration)}")
+        text = ", ".join(parts) or (self.description or "support")
+        return text + (f" ({'、'.join(self.rules)})" if self.rules else "")
+
+
+def _en_period(period: Quantity) -> str:
+    """3年 -> "3 years", 1年 -> "1 year"; another unit as printed."""
+    if period.unit != "年":
+        return period.display()
+    value = format(period.value.normalize(), "f")
+    return f"{value} year" + ("" if value == "1" else "s")
 
 
 class FactKind(StrEnum):

@@ -203,3 +203,22 @@ def test_user_words_name_metrics_the_facts_use() -> None:
     for line in WORDS_FILE.read_text(encoding="utf-8").splitlines():
         if line.strip() and not line.startswith("#"):
             assert line.split("\t")[1] in metrics, line
+
+
+def test_what_a_benefit_gives_reads_in_english_with_the_policys_own_nouns_and_amounts() -> None:
+    from service.answering.facts import Benefit
+    from service.answering.quantities import Quantity
+
+    rent = Benefit(
+        ratio=Quantity(value=Decimal(60), unit="%", text="60%"),
+        up_to=True,
+        base="办公用房租金",
+        yearly_cap=Quantity(value=Decimal(1_000_000), unit="元", text="100万元"),
+        duration=Quantity(value=Decimal(2), unit="年", text="两年"),
+    )
+    assert rent.describe() == "按办公用房租金最高60%,每年不超过100万元,期限2年"
+    assert rent.describe("en") == "up to 60% of 办公用房租金, max 100万元 a year, for 2 years"
+    once = Benefit(amount=Quantity(value=Decimal(500_000), unit="元", text="50万元"), rules=["一次性"])
+    assert once.describe("en") == "50万元 (一次性)"
+    one_year = Benefit(duration=Quantity(value=Decimal(1), unit="年", text="一年"))
+    assert one_year.describe("en") == "for 1 year"
