@@ -267,18 +267,26 @@ def kind_named(text: str, fact: PolicyFact) -> bool:
     """Whether the question names the fact's kind: its sector's words (做软件开发的), or the distinctive head
     of its label (研发型总部 -> 研发型; 销售型总部 -> 销售)."""
     sectors = [c for c in fact.conditions if c.field == "industry"]
+    text = _DENIED.sub(" ", text)  # "(not an accounting or law firm)", "不是会计师事务所": a kind the asker is not
     head = _LABEL_TAIL.sub("", _PARENTHESES.sub("", fact.label))
     distinctive = len(head) >= 2 and head not in _GENERIC_HEADS
     if lexicon.is_english(text):
         # English ("…15亿 revenue in software"): the glossary's corpus wording, each word whole ("sales" is
         # 销售, but 'revenue' -> 销售收入 names no kind)
         named = _glossed(text)
-        return any(k in named for c in sectors for k in c.keywords) or fact.label in named or head in named
+        # a sector's keyword may be part of the corpus wording ("accounting firm" -> 会计师事务所 holds 会计);
+        # a metric's wording names no sector ('revenue' -> 销售收入 is no 销售)
+        words = [t for t in named if t not in lexicon.metric_words()]
+        in_sector = any(k in t for c in sectors for k in c.keywords for t in words)
+        return in_sector or fact.label in named or head in named
     if any(k in text for c in sectors for k in c.keywords):
         return True
     if not distinctive:
         return False
     return head in text or (head.endswith("型") and len(head) >= 3 and head[:-1] in text)
+
+
+_DENIED = re.compile(r"\bnot\s+(?:an?\s+)?[^,.;:)?!]*|(?:不是|并非|而非)[^,,。;;))??!!]*", re.I)
 
 
 @lru_cache(maxsize=256)

@@ -45,6 +45,7 @@ from service.answering.plan import (
     Asked,
     QueryPlan,
     asked_kinds,
+    described_in_chinese,
     names_anything,
     self_descriptions,
     topic_words,
@@ -1017,7 +1018,7 @@ def _profile_lead(
     if not plan.asks_what_fits or not facts:
         return ""
     # the asker's description is their sector when it names one of the sectors the facts are for
-    described = self_descriptions(plan.original)
+    described = described_in_chinese(plan.original)
     sectors = {k for f in facts for c in f.conditions if c.field == "industry" for k in c.keywords}
     profile = profile_from(plan.user_figures, described, any(k in d for k in sectors for d in described))
     given = {f.field for f in plan.user_figures if f.field}

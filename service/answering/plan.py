@@ -61,6 +61,12 @@ _CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fff??。!!])\s+|\s+(?=[\u4e00-\u9fff])")
 SELF_DESCRIPTION = re.compile(
     r"(?:^|(?<=[,,。;;!!??\s]))(?:我是|我们是|本人是|咱们是)(?!不是|否)([^,,。;;??!!]{2,30})[,,。;;]?"
 )
+# in English: "We are a small software company with…", "We're an accounting firm.", "As an HQ company, …"
+SELF_DESCRIPTION_EN = re.compile(
+    r"(?:^|(?<=[.!?]\s))(?:we are|we're|i am|i'm|we run|i run|our company is|as)\s+(?:a|an|the)\s+"
+    r"([^,.;:?!]{2,60}?)(?=\s+(?:with|that|which|who|and|in|based|located)\b|[,.;:?!]|$)",
+    re.I,
+)
 _CLAUSE = re.compile(r"(?:[^,,。;;!!??\n.]|\.(?=\d))+(?:[,,。;;!!??\n]|\.(?!\d))*|\.")
 # words of titles that name no particular policy
 _GENERIC_TITLE_WORDS = set(
@@ -474,7 +480,7 @@ def plan_query(question: str, history: list[Turn], corpus: Corpus) -> QueryPlan:
         asks_deadline=bool(_DEADLINE.search(original)),
         asks_list=asks_for_list(original),
         asks_benefit=benefit,
-        asks_what_fits=benefit and bool(own) and not names_anything(SELF_DESCRIPTION.sub(" ", unquoted), lang),
+        asks_what_fits=benefit and bool(own) and not names_anything(without_self_description(unquoted), lang),
         verdict_words=verdict_words(asked_text or original),
         other_place=bool(other_places(original)) and not _DISTRICT.search(_WEIGHED_AGAINST.sub(" ", original)),
         other_government=bool(_OTHER_GOVERNMENT.search(unquoted)),
@@ -705,14 +711,32 @@ def names_anything(text: str, lang: str) -> bool:
 
 
 def self_descriptions(question: str) -> list[str]:
-    """How the asker describes themselves ("我们是做软件的小公司," -> 做软件的小公司)."""
-    return [m.group(1) for m in SELF_DESCRIPTION.finditer(question)]
+    """How the asker describes themselves ("我们是做软件的小公司," -> 做软件的小公司; "We are a small software
+    company with…" -> small software company)."""
+    pattern = SELF_DESCRIPTION_EN if is_english(question) else SELF_DESCRIPTION
+    return [m.group(1) for m in pattern.finditer(question)]
+
+
+def without_self_description(question: str) -> str:
+    """``question`` without the asker's description of themselves."""
+    pattern = SELF_DESCRIPTION_EN if is_english(question) else SELF_DESCRIPTION
+    return pattern.sub(" ", question)
+
+
+def described_in_chinese(question: str) -> list[str]:
+    """The asker's descriptions in the compilation's words: as written, or an English one through the glossary
+    ("accounting firm" -> 会计师事务所), for the sectors and kinds the policy facts are written in."""
+    described = self_descriptions(question)
+    if not is_english(question):
+        return described
+    glossed = [" ".join(t for _, targets in lexicon.english().matches(d) for t in targets) for d in described]
+    return [g for g in glossed if g]
 
 
 def self_described(question: str, keys: Iterable[str]) -> frozenset[str]:
     """The ``keys`` that ``question`` uses only where the asker describes themselves."""
-    described = [m.group(1) for m in SELF_DESCRIPTION.finditer(question)]
-    rest = SELF_DESCRIPTION.sub(" ", question)
+    described = self_descriptions(question)
+    rest = without_self_description(question)
     return frozenset(k for k in keys if any(k in d for d in described) and k not in rest)
 
 

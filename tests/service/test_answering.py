@@ -351,6 +351,13 @@ def test_a_stated_figure_the_text_holds_in_other_numerals_is_not_disputed(qa) ->
             "销售型总部",
             "",
         ),
+        # in English too, the asker's description is who asks and their sector, not an award named
+        (
+            "We are a small software company with RMB 30 million revenue last year. What subsidies can we apply for?",
+            "With your 营业收入3000万元, you do not reach 信息传输、软件",
+            "10亿元",
+            "会计师",
+        ),
     ],
 )
 def test_what_the_askers_figures_reach_when_no_award_is_named(  # type: ignore[no-untyped-def]
@@ -735,3 +742,15 @@ def test_asked_whether_a_policy_can_still_be_used_the_lead_says_no_when_its_docu
     assert not in_force.answer.startswith("不能"), in_force.answer
     retail = qa.ask("首次纳入限上统计的社零企业奖励2万元,现在还能申请吗?")
     assert "未达到" not in retail.answer.splitlines()[0], retail.answer
+
+
+def test_an_english_askers_kind_of_company_picks_its_own_threshold(qa) -> None:  # type: ignore[no-untyped-def]
+    # my own wordings: the accountants' own 2亿 bar, and a kind the asker says they are not
+    firm = qa.ask("We are an accounting firm with RMB 250 million revenue. Can we be recognised as an HQ?")
+    assert firm.answer.startswith("Yes. 商务服务业总部(会计师事务所、律师事务所) requires 上年度营业收入2亿元"), (
+        firm.answer
+    )
+    other = qa.ask("We're a consulting firm (not a law firm) with RMB 600 million revenue. Are we an HQ company?")
+    first = other.answer.splitlines()[0]
+    assert first.startswith("No. 商务服务业总部(其他企业) requires 上年度营业收入10亿元"), other.answer
+    assert "律师事务所" not in first, other.answer

@@ -147,6 +147,13 @@ def named_terms() -> frozenset[str]:
     return frozenset(r[0] for r in rows if len(r) >= 2 and r[1] in kinds and len(r[0]) >= 2)
 
 
+@lru_cache(maxsize=1)
+def metric_words() -> frozenset[str]:
+    """What the compilation measures companies by (营业收入, 销售收入, 研发费用…; vocabulary.tsv's metrics)."""
+    rows = (line.split("\t") for line in (LEXICON_DIR / "vocabulary.tsv").read_text(encoding="utf-8").splitlines())
+    return frozenset(r[0] for r in rows if len(r) >= 2 and r[1] == "metric")
+
+
 def _word_list(name: str) -> frozenset[str]:
     lines = (LEXICON_DIR / name).read_text(encoding="utf-8").splitlines()
     return frozenset(w.strip() for w in lines if w.strip() and not w.startswith("#"))

@@ -82,3 +82,12 @@ def test_short_names_of_kinds_of_organisation_reach_the_compilations_wording(spo
 @pytest.mark.parametrize("spoken", ["准备上市", "筹备IPO", "冲刺ipo", "打算上市"])
 def test_a_company_about_to_list_is_the_compilations_listing_candidate(spoken: str) -> None:
     assert "拟上市" in lexicon.spoken().expand(f"我们公司在{spoken},有什么奖励?")
+
+
+def test_every_sector_a_policy_fact_is_for_has_an_english_gloss(corpus_text: str) -> None:
+    from service.answering import fact_terms
+
+    keywords = {k for t in fact_terms.of_kind("industry") for k in t.keywords if compact(k).lower() in corpus_text}
+    targets = lexicon.english().targets()
+    missing = sorted(k for k in keywords if not any(k in t for t in targets))
+    assert missing == [], f"sector words with no English key reaching them: {missing}"

@@ -1456,3 +1456,19 @@ def test_what_is_given_may_be_money_computing_power_or_land() -> None:
 )
 def test_an_amount_asked_in_words_of_money(corpus: Corpus, question: str, money: bool) -> None:
     assert plan_query(question, [], corpus).asks_money is money
+
+
+@pytest.mark.parametrize(
+    ("question", "described"),
+    [
+        ("We are a small software company with RMB 30 million revenue. What can we get?", ["small software company"]),
+        ("We're an accounting firm. Can we be an HQ?", ["accounting firm"]),
+        ("As a listed company, what do we get?", ["listed company"]),
+        ("我们是做软件的小公司,营收3000万,能拿什么?", ["做软件的小公司"]),
+        ("Are we a headquarters company?", []),  # a question, not a description
+    ],
+)
+def test_how_the_asker_describes_themselves_in_either_language(question: str, described: list[str]) -> None:
+    from service.answering.plan import self_descriptions
+
+    assert self_descriptions(question) == described
