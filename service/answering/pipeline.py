@@ -329,7 +329,7 @@ class PolicyQAService:
             if said is not None and not any(s.start < said.end and said.start < s.end for s in chosen):
                 # shown with the clause: the lead rests on both
                 chosen = [chosen[0], replace(said, score=chosen[0].score), *chosen[1:]]
-        rule = stacking_rule(plan, [s.chunk.doc_no for s in chosen], self.corpus, self.version)
+        rule = stacking_rule(plan, [s.chunk.doc_no for s in chosen], self.corpus, self.version, terms)
         if rule is not None and not any(s.start < rule.end and rule.start < s.end for s in chosen):
             chosen = [*chosen[:1], rule, *chosen[1:]]  # "can we have both?": the rule on it after the answer
         evidence = self.config.evidence

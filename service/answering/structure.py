@@ -9,7 +9,7 @@ from corpus.models import Clause
 from corpus.text import compact
 from indexing.builder import IndexVersion
 from indexing.chunks import Chunk
-from service.answering.evidence import Sentence, coverage
+from service.answering.evidence import Sentence, Terms, coverage
 from service.answering.plan import QueryPlan, asks_for_list
 
 _ASKS_VALIDITY = re.compile(
@@ -50,23 +50,30 @@ def statement_of(doc_no: int, corpus: Corpus, version: IndexVersion) -> Sentence
 NO_DUPLICATE = re.compile(r"不重复|不得重复|不可重复|择一|其中一项|就高")
 
 
-def stacking_rule(plan: QueryPlan, doc_nos: list[int], corpus: Corpus, version: IndexVersion) -> Sentence | None:
+def stacking_rule(
+    plan: QueryPlan, doc_nos: list[int], corpus: Corpus, version: IndexVersion, terms: Terms | None = None
+) -> Sentence | None:
     """For "can we have both?": the sentence of a quoted document (the first that has one) that rules on
     having two supports for one thing ("同一企业、人才、项目获得多项资助(奖励)的,按“从优、从高、不重复”原则")."""
     if not plan.asks_stacking:
         return None
+    # the question's most specific concept (``terms``: its rarest), in any of its wordings
+    rarest = max(terms, key=lambda k: terms[k]) if terms else None
+    topic = [a for a in (terms.alternatives.get(rarest, (rarest,)) if terms and rarest else ()) if len(a) >= 2]
     for doc_no in dict.fromkeys(doc_nos):
         doc = corpus.documents.get(doc_no)
         if doc is None or not doc.has_text:
             continue
         body = corpus.source_of(doc).body
         last = doc.end or len(body)
-        found = NO_DUPLICATE.search(body, doc.start, last)
-        if found is None:
-            continue
-        start = max(doc.start, *(body.rfind(c, doc.start, found.start()) + 1 for c in "。;;\n"))
-        ends = [i for i in (body.find(c, found.end(), last) for c in "。;;\n") if i >= 0]
-        return _sentence_at(version, doc_no, start, min(ends) + 1 if ends else last, body)
+        for found in NO_DUPLICATE.finditer(body, doc.start, last):
+            start = max(doc.start, *(body.rfind(c, doc.start, found.start()) + 1 for c in "。;;\n"))
+            ends = [i for i in (body.find(c, found.end(), last) for c in "。;;\n") if i >= 0]
+            end = min(ends) + 1 if ends else last
+            # a rule for all supports ("同一企业、人才、项目获得多项资助…") or for the very thing asked; not one for
+            # another support ("租房、购房补助总部企业可自主选择享受其中一项" says nothing of two lab awards)
+            if "同一" in body[start:end] or any(word in body[start:end] for word in topic):
+                return _sentence_at(version, doc_no, start, end, body)
     return None
 
 

@@ -754,3 +754,21 @@ def test_an_english_askers_kind_of_company_picks_its_own_threshold(qa) -> None: 
     first = other.answer.splitlines()[0]
     assert first.startswith("No. 商务服务业总部(其他企业) requires 上年度营业收入10亿元"), other.answer
     assert "律师事务所" not in first, other.answer
+
+
+def test_a_stacking_rule_for_another_support_does_not_answer_whether_two_awards_stack(qa) -> None:  # type: ignore[no-untyped-def]
+    from service.answering.evidence import Terms
+    from service.answering.plan import plan_query
+    from service.answering.structure import stacking_rule
+
+    hq = next(d.doc_no for d in qa.corpus.with_text() if d.doc_number == "区办〔2023〕12号")
+    plan = plan_query("总部企业评上国家重点实验室,两份政策的奖励能叠加吗?", [], qa.corpus)
+    assert plan.asks_stacking
+    # the HQ document's first such rule is the rent-or-purchase choice: it says nothing of two lab awards
+    labs = Terms({"重点实验室": 5.0, "总部": 1.0}, {"重点实验室": ("重点实验室",), "总部": ("总部", "总部企业")})
+    rule = stacking_rule(plan, [hq], qa.corpus, qa.version, labs)
+    assert rule is not None and "从优、从高、不重复" in rule.text and "购房" not in rule.text, rule
+    # asked of rent and purchase themselves, their own rule answers
+    rent = Terms({"购房": 5.0, "租房": 4.0}, {"购房": ("购房",), "租房": ("租房",)})
+    own = stacking_rule(plan_query("租房和购房补助能同时享受吗?", [], qa.corpus), [hq], qa.corpus, qa.version, rent)
+    assert own is not None and "租房、购房补助" in own.text, own
