@@ -737,6 +737,12 @@ def test_asked_whether_a_policy_can_still_be_used_the_lead_says_no_when_its_docu
     assert valid.answer.startswith("不再有效:区办〔2023〕9号自2023年5月12日起施行"), valid.answer
     english = qa.ask("Can we still apply for the incubator rent subsidy this year?")
     assert english.answer.startswith("No: 滨政〔2023〕7号 took effect on 1 January 2023"), english.answer
+    # "still available in <year>" asks the same: the year is when the asker would use it, not a topic
+    later = qa.ask("Is the HQ rent subsidy still available in 2027?")
+    assert later.status == "answered", later.answer
+    assert later.answer.startswith("区办〔2023〕12号 took effect on 13 July 2023 and applies until 12 July 2028"), (
+        later.answer
+    )
     # a document in force is not refused; a policy figure in the question is not the asker's own measure
     in_force = qa.ask("区办〔2023〕12号的营收突破奖励现在还能申请吗?")
     assert not in_force.answer.startswith("不能"), in_force.answer
