@@ -64,6 +64,8 @@ def test_the_kind_of_fact_asked(corpus: Corpus, question: str, lang: str, asked:
         ("研发占比12%,符合研发型总部的条件吗?", ("符合", "不符合")),
         ("注册资本5000万,能申请投资资助吗?", ("可以", "不能")),
         ("营收8亿,有什么奖励?", ("可以", "不够")),
+        ("我们营收25亿,是销售型总部吗?", ("是", "不是")),
+        ("我们是软件公司,营收12亿,能认定总部吗?", ("可以", "不能")),  # 我们是 describes; 能…吗 asks
     ],
 )
 def test_a_yes_no_answer_speaks_in_the_questions_verb(corpus: Corpus, question: str, words: tuple[str, str]) -> None:
