@@ -475,7 +475,8 @@ def _side_by_side_lead(
         options.append([(f"{name}: {r.text}[{n}]" if plan.lang == "en" else f"{name}:{r.text}[{n}]", r) for r in runs])
         if len(options) == 3:
             break
-    chosen = [parts[0] for parts in options if parts[0][1].score > 0]
+    # each document's first part is its best run on the topic (a part of one may only shorten it)
+    chosen = [next((p, r) for p, r in parts if r.score > 0) for parts in options]
     while len(chosen) >= 2 and sum(len(p) + 1 for p, _ in chosen) > LEAD_TOTAL:
         i = max(range(len(chosen)), key=lambda k: len(chosen[k][0]))
         part, run = chosen[i]

@@ -28,11 +28,11 @@ _CROSSDOC = re.compile(
     r"|\bhow many (?:policy )?(?:documents|policies)\b",
     re.I,
 )
-# an elliptical turn leans on the previous one: "那省级的呢?", "这个政策…", "个人奖呢?"
 # the question sets two things side by side ("总部企业和专精特新企业的标准一样吗?", "…政策和…政策分别奖多少?"):
 # with two documents named, a side-by-side question; "分别" alone is within one ("组织奖和个人奖分别几个名额?")
 _SETS_SIDE_BY_SIDE = re.compile(r"分别|\brespectively\b", re.I)
 _COMPARES = re.compile(r"一样|相同|区别|不同|差别|差异|异同|\bsame\b|\bdiffer|\bcompare|\bversus\b|\bvs\.?\b", re.I)
+# an elliptical turn leans on the previous one: "那省级的呢?", "这个政策…", "个人奖呢?"
 _ELLIPTIC = re.compile(
     r"^(那|那么|这个|这项|该|它|其|还有|另外|如果是|个人|年度)|呢[??]?$|^(and|what about|how about)\b", re.I
 )

@@ -55,7 +55,8 @@ def stacking_rule(
     plan: QueryPlan, doc_nos: list[int], corpus: Corpus, version: IndexVersion, terms: Terms | None = None
 ) -> Sentence | None:
     """For "can we have both?": the sentence of a quoted document (the first that has one) that rules on
-    having two supports for one thing ("同一企业、人才、项目获得多项资助(奖励)的,按“从优、从高、不重复”原则")."""
+    having two supports for one thing ("同一企业、人才、项目获得多项资助(奖励)的,按“从优、从高、不重复”原则"):
+    a rule for all supports, or one naming the question's most specific concept (``terms``' rarest)."""
     if not plan.asks_stacking:
         return None
     # the question's most specific concept (``terms``: its rarest), in any of its wordings
