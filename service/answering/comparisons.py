@@ -286,7 +286,8 @@ def kind_named(text: str, fact: PolicyFact) -> bool:
     return head in text or (head.endswith("型") and len(head) >= 3 and head[:-1] in text)
 
 
-_DENIED = re.compile(r"\bnot\s+(?:an?\s+)?[^,.;:)?!]*|(?:不是|并非|而非)[^,,。;;))??!!]*", re.I)
+# what the asker says they are not ("…(not an accounting or law firm)", "不是会计师事务所"; "是不是…" asks)
+_DENIED = re.compile(r"\bnot\s+(?:an?\s+)?[^,.;:)?!]*|(?:(?<!是)不是|并非|而非)[^,,。;;))??!!]*", re.I)
 
 
 @lru_cache(maxsize=256)

@@ -938,8 +938,9 @@ def _figures_lead(
             return ""
         quoted_facts = [f for f in candidates if id(f) in in_quotes]
         return next(filter(None, (_ratio_worked_out(plan, f, marker, as_of) for f in quoted_facts)), "")
-    if kind_named(asked, comparisons[0].fact):
-        # the question names its kind of company: the other kinds' thresholds are not its own
+    if any(kind_named(asked, c.fact) for c in comparisons):
+        # the question names its kind of company (whether or not its clause is quoted first): the other kinds'
+        # thresholds are not its own
         comparisons = [c for c in comparisons if kind_named(asked, c.fact)]
     else:  # it names none: the kinds it qualifies as answer "yes", the others follow as what they would need
         comparisons.sort(key=lambda c: not c.meets)

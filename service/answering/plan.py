@@ -197,7 +197,12 @@ _ASKED[Asked.OUTCOME] = re.compile(
 )
 FIGURE_KINDS = frozenset({Asked.AMOUNT, Asked.RATIO, Asked.COUNT, Asked.PERIOD})
 # the question checks a statement it makes ("…对吧?")
-_CHECKS_PREMISE = re.compile(r"对吧|吧[??]|是不是|是吗|对不对|没错吧|right\?|correct\?|isn't it", re.I)
+# ("…200万,是不是?", "是不是能拿30%?"; not "我们营收15亿,是不是销售型总部?", which asks whether they are one)
+_CHECKS_PREMISE = re.compile(
+    r"对吧|吧[??]|是不是(?=\s*(?:[??。,,]|$)|[^??。]*[\d一二两三四五六七八九十百千])|是吗|对不对|没错吧|"
+    r"right\?|correct\?|isn't it",
+    re.I,
+)
 
 
 @dataclass(frozen=True)

@@ -778,3 +778,12 @@ def test_a_stacking_rule_for_another_support_does_not_answer_whether_two_awards_
     rent = Terms({"购房": 5.0, "租房": 4.0}, {"购房": ("购房",), "租房": ("租房",)})
     own = stacking_rule(plan_query("租房和购房补助能同时享受吗?", [], qa.corpus), [hq], qa.corpus, qa.version, rent)
     assert own is not None and "租房、购房补助" in own.text, own
+
+
+def test_whether_we_are_a_named_kind_is_answered_for_that_kind(qa) -> None:  # type: ignore[no-untyped-def]
+    # my own wordings: 是不是 asks, it neither states a premise nor denies the kind it names
+    answer = qa.ask("我们营收15亿,是不是销售型总部?")
+    assert answer.answer.startswith("不是:销售型总部的门槛是上年度营业收入20亿元以上(含),您的15亿元未达到"), (
+        answer.answer
+    )
+    assert "所引条文中没有" not in answer.answer, answer.answer

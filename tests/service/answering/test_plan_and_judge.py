@@ -1474,3 +1474,16 @@ def test_how_the_asker_describes_themselves_in_either_language(question: str, de
     from service.answering.plan import self_descriptions
 
     assert self_descriptions(question) == described
+
+
+@pytest.mark.parametrize(
+    ("question", "checks"),
+    [
+        ("总部租房补助每年最多200万,是不是?", True),
+        ("总部租房补助是不是每年最多200万?", True),
+        ("是不是能拿项目投资额30%的资金支持?", True),
+        ("我们营收15亿,是不是销售型总部?", False),  # asks whether they are one, states nothing to check
+    ],
+)
+def test_shi_bu_shi_checks_a_statement_only_when_one_is_made(corpus: Corpus, question: str, checks: bool) -> None:
+    assert plan_query(question, [], corpus).checks_premise is checks
