@@ -1166,7 +1166,9 @@ def _variant_lead(
     # the asker's latest words only: a follow-up ("单项冠军呢?") names the kind it now asks about, and one that
     # names none ("那到1000万美元的呢?") moves away from the kind its previous turn named
     asked = compact(plan.read_as_meant)
-    named = [f for f in facts if f.variant and f.benefit is not None and _names_variant(f.variant, asked)]
+    # an English question names a kind through the glossary's wording ("a provincial specialised SME")
+    glossed = _glossed_words(plan.text) if plan.lang == "en" else None
+    named = [f for f in facts if f.variant and f.benefit is not None and _names_variant(f.variant, asked, glossed)]
     # the list a quote holds; else the list of a quoted document (the question named its kind, the ranking
     # preferred another clause of the same document)
     named = [f for f in named if compact(f.quote)[:24] in quoted] or [f for f in named if f.doc_no in docs]
@@ -1187,11 +1189,24 @@ def _variant_lead(
     return f"{verdict}{fact.label}:{fact.benefit.describe()}{mark}。"
 
 
-def _names_variant(variant: str, asked: str) -> bool:
-    """The question names the kind of a list's item ("专精特新小巨人企业" in "我们是专精特新小巨人")."""
+def _names_variant(variant: str, asked: str, glossed: frozenset[str] | None = None) -> bool:
+    """The question names the kind of a list's item ("专精特新小巨人企业" in "我们是专精特新小巨人"); with
+    ``glossed`` (an English question's Chinese glosses), when every word of the kind is one of them."""
     core = re.sub(r"[((].*$", "", compact(variant)).removesuffix("企业")
     # a bracket of amounts ("5000万元(含)以上") is named by a figure, which is the asker's, not a kind
-    return len(core) >= 3 and not re.search(r"\d", core) and core in asked
+    if len(core) < 3 or re.search(r"\d", core):
+        return False
+    if glossed is None:
+        return core in asked
+    from indexing.keyword import tokenize
+
+    words = [w for w in tokenize(core) if len(w) >= 2]
+    return bool(words) and all(any(w in g for g in glossed) for w in words)
+
+
+def _glossed_words(text: str) -> frozenset[str]:
+    """The Chinese words of an English question's glosses (plan.text after the question itself)."""
+    return frozenset(re.findall(r"[\u4e00-\u9fff]+", text))
 
 
 def _ratio_worked_out(plan: QueryPlan, fact: PolicyFact, marker: Callable[[PolicyFact], str], as_of: date) -> str:

@@ -299,6 +299,7 @@ def extend_window(window: Sentence, max_chars: int = 200, reach: int = 60) -> Se
     same_page = bool(preceding) and "\n" not in window.chunk.text[preceding[-1].start - base : start - base]
     if preceding and same_page and end - preceding[-1].start <= max_chars:
         start = preceding[-1].start
+    start = _sentence_start(window.chunk, start, preceding, reach)
     if (start, end) == (window.start, window.end):
         return window
     chunk = window.chunk
@@ -329,6 +330,25 @@ def _whole_clauses(chunk: Chunk, start: int, end: int, following: list[Sentence]
 
 
 _CLAUSE_END = re.compile(r"[,,;;、]")
+
+
+def _sentence_start(chunk: Chunk, start: int, preceding: list[Sentence], reach: int = 60) -> int:
+    """Where a quote that starts after a line break inside a sentence ("…省级“专精特新”中\n小企业分别最高给予…")
+    should start: where that sentence began, when it is near (``reach`` characters) and the line is no new item;
+    else where it starts (never inside a word: the whole line before the break is taken, or nothing)."""
+    text = chunk.text
+    at = start - chunk.start
+    if at <= 0 or "\n" not in text[max(0, at - 2) : at] or _ended(text, at) or _OPENS_ITEM.match(text[at:]):
+        return start
+    before = [p for p in preceding if p.end <= start]
+    if not before or before[-1].end < start - 2 or start - before[-1].start > reach:
+        return start
+    # a heading's line ("二、政策措施", "总体目标") ends where it breaks, and a line broken after a comma breaks
+    # between clauses: only a clause run on to the next line, mid-word ("…中\n小企业"), is one
+    line = before[-1].text
+    if _OPENS_ITEM.match(line) or not _CLAUSE_END.search(line) or line.rstrip()[-1] in ",,、;;::":
+        return start
+    return before[-1].start
 
 
 def _ended(text: str, at: int) -> bool:

@@ -787,3 +787,11 @@ def test_whether_we_are_a_named_kind_is_answered_for_that_kind(qa) -> None:  # t
         answer.answer
     )
     assert "所引条文中没有" not in answer.answer, answer.answer
+
+
+def test_an_english_question_names_a_listed_kind_through_the_glossary(qa) -> None:  # type: ignore[no-untyped-def]
+    # my own wordings: the kind is named in English words, each glossed to the list's own wording
+    provincial = qa.ask("Our company was just recognised as a provincial specialised SME. What is the reward?")
+    assert provincial.answer.startswith("强化企业梯次培育(省级专精特新中小企业): up to 20万元"), provincial.answer
+    champion = qa.ask("What is the reward for a single champion enterprise?")
+    assert champion.answer.startswith("强化企业梯次培育(单项冠军企业): up to 200万元"), champion.answer

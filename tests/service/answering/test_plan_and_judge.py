@@ -795,6 +795,24 @@ def test_a_quote_does_not_end_inside_a_sentence_broken_by_a_line(text: str, quot
     assert grown.text.endswith(quoted) and grown.text == text[grown.start : grown.end]
 
 
+@pytest.mark.parametrize(
+    ("text", "opens"),
+    [
+        # the line broke inside a word: the quote starts where the sentence does
+        ("对“甲类”企业、省级“乙类”中\n小企业分别给予 20 万元奖励。", "对“甲类”企业、省级“乙类”中"),
+        # a heading's line, and a line broken after a comma, end where they break
+        ("二、政策措施\n每年安排预算不少于 30 亿元。", "每年安排预算"),
+        ("推广审批模式,对省、\n市重点项目实施一项目一方案。", "市重点项目"),
+    ],
+)
+def test_a_quote_does_not_start_inside_a_sentence_broken_by_a_line(text: str, opens: str) -> None:
+    from service.answering.evidence import extend_window, sentences_of
+
+    last = sentences_of(_chunk(text))[-1]
+    grown = extend_window(last, max_chars=10)
+    assert grown.text.startswith(opens) and grown.text == text[grown.start : grown.end]
+
+
 def test_the_plan_reads_the_star_levels_named_in_order(corpus: Corpus) -> None:
     assert plan_query("三星级升到五星, 差额多少?", [], corpus).star_levels == (3, 5)
     assert plan_query("4星级总部奖多少?", [], corpus).star_levels == (4,)
