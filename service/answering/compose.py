@@ -500,12 +500,8 @@ def _side_by_side_lead(
 
 
 def _figure_kinds(run: _Run) -> int:
-    """How many kinds of figure asked a run states ("30%的补助,…不超过100万元": a share and a sum); a sum
-    asked is given as a share of a cost and a cap as often as a sum ("50%的场租费补贴,…不超过100万元")."""
-    kinds = {figure_kind(f) for f in run.figures}
-    if "money" in kinds:
-        kinds |= {"share" for m in FIGURE.finditer(run.text) if figure_kind(compact(m.group())) == "share"}
-    return len(kinds)
+    """How many kinds of figure asked a run states ("30%的补助,…不超过100万元": a share and a sum)."""
+    return len({figure_kind(f) for f in run.figures})
 
 
 def _rule_lead(plan: QueryPlan, sentences: list[Sentence]) -> str:
