@@ -350,10 +350,8 @@ def _parts_lead(
     # what would open the answer otherwise: the quote's own lead, or the best quote's opening
     opening = _quote_lead(plan, sentences, terms) or display_quote(sentences[0].text)[:OPENS_WITHIN]
     quoted = " ".join(display_quote(x.text) for x in sentences[:3])
-    # a part asking what is given ("给银行什么好处?担保公司呢?") is held by its word and a figure after it
-    figure = plan.asks_benefit or bool(plan.asked & FIGURE_KINDS)
-    if all(_part_held(words[part], opening, quoted, figure) for part in parts):
-        return ""  # every part's most specific word (and its figure) opens the answer already
+    if all(_part_held(words[part], opening, quoted) for part in parts):
+        return ""  # every part's most specific word opens the answer already
     room = LEAD_TOTAL // len(parts) - 3
     chosen: list[_Run] = []
     carried: dict[str, float] = {}
@@ -421,19 +419,11 @@ def _undated_parts(plan: QueryPlan, sentences: list[Sentence], terms: dict[str, 
     return out
 
 
-def _part_held(own: Terms, text: str, quoted: str, figure: bool = False) -> bool:
+def _part_held(own: Terms, text: str, quoted: str) -> bool:
     """Whether ``text`` holds a part's most specific word that the quotes use (its rarest such concept, in
-    any wording), and with ``figure`` a figure after it; a part whose words no quote uses has nothing to
-    lead with."""
+    any wording); a part whose words no quote uses has nothing to lead with."""
     used = [k for k in own if mentions(own, k, quoted)]
-    if not used:
-        return True
-    key = max(used, key=lambda k: own[k])
-    if not figure:
-        return mentions(own, key, text)
-    haystack = loose(text)
-    at = [haystack.find(a) for a in own.alternatives.get(key, (key,)) if a in haystack]
-    return bool(at) and bool(FIGURE.search(haystack, min(at)))
+    return not used or mentions(own, max(used, key=lambda k: own[k]), text)
 
 
 def _part_terms(terms: dict[str, float], part: str) -> Terms:

@@ -898,20 +898,6 @@ def test_a_side_by_side_lead_of_named_documents_leaves_out_the_others(corpus: Co
     assert "400 万元" in lead and "300 万元" in lead and "100 万元" not in lead
 
 
-def test_a_part_asking_what_is_given_is_held_by_the_opening_only_with_a_figure_after_its_word() -> None:
-    from service.answering.compose import _part_held
-    from service.answering.evidence import Terms
-
-    own = Terms({"保险公司": 3.0}, {"保险公司": ("保险公司",)})
-    quoted = "鼓励园区开展合作。鼓励保险公司为区内企业提供科技保险,按保费的 20%给予补贴。"
-    opening = "鼓励园区开展合作。鼓励保险公司为区内企业提供科技保险,"  # the word, its figure beyond
-    assert _part_held(own, opening, quoted)  # the word alone holds a part asking no figure
-    assert not _part_held(own, opening, quoted, figure=True)
-    assert _part_held(own, quoted, quoted, figure=True)
-    # a figure before the word is another clause's
-    assert not _part_held(own, "按 10%给予奖励。鼓励保险公司提供科技保险", quoted, figure=True)
-
-
 def test_a_procedure_is_stated_in_words_other_than_the_topics() -> None:
     from service.answering.evidence import states_procedure
 
