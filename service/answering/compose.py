@@ -8,6 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
+from functools import lru_cache
 
 from corpus.library import Corpus
 from corpus.models import PolicyDocument, Validity
@@ -1184,10 +1185,16 @@ def _names_variant(variant: str, asked: str, glossed: frozenset[str] | None = No
         return False
     if glossed is None:
         return core in asked
+    words = _words_of(core)
+    return bool(words) and all(any(w in g for g in glossed) for w in words)
+
+
+@lru_cache(maxsize=256)
+def _words_of(name: str) -> tuple[str, ...]:
+    """The words (two characters or more) of a kind's name; names are few, each is cut once."""
     from indexing.keyword import tokenize
 
-    words = [w for w in tokenize(core) if len(w) >= 2]
-    return bool(words) and all(any(w in g for g in glossed) for w in words)
+    return tuple(w for w in tokenize(name) if len(w) >= 2)
 
 
 def _glossed_words(text: str) -> frozenset[str]:

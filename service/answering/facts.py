@@ -123,45 +123,33 @@ class Benefit(BaseModel):
     def describe(self, lang: str = "zh") -> str:
         """What it gives, in the policy's words and units; ``lang="en"``: the connecting words in English
         ("up to 80% of 企业租赁经营场所, for 3 years"), the policy's own nouns and amounts kept."""
-        if lang == "en":
-            return self._describe_en()
+        en = lang == "en"
+        up_to = "up to " if en else "最高"
         parts: list[str] = []
         if self.ratio is not None:
-            low = f"{self.ratio_low.display()}—" if self.ratio_low is not None else ""
-            parts.append(
-                f"按{self.base}{'最高' if self.up_to and self.amount is None else ''}{low}{self.ratio.display()}"
-            )
+            low = f"{self.ratio_low.display()}{'–' if en else '—'}" if self.ratio_low is not None else ""
+            share = f"{up_to if self.up_to and self.amount is None else ''}{low}{self.ratio.display()}"
+            if en:
+                parts.append(share + (f" of {self.base}" if self.base else ""))
+            else:
+                parts.append(f"按{self.base}{share}")
         if self.amount is not None:
-            parts.append(f"{'最高' if self.up_to else ''}{self.amount.display()}")
-        if self.cap is not None:
-            parts.append(f"最高不超过{self.cap.display()}")
-        if self.yearly_cap is not None:
-            parts.append(f"每年不超过{self.yearly_cap.display()}")
-        if self.per_event_cap is not None:
-            parts.append(f"单次不超过{self.per_event_cap.display()}")
+            parts.append(f"{up_to if self.up_to else ''}{self.amount.display()}")
+        caps = (
+            (self.cap, "最高不超过{}", "max {}"),
+            (self.yearly_cap, "每年不超过{}", "max {} a year"),
+            (self.per_event_cap, "单次不超过{}", "max {} each time"),
+        )
+        parts += [
+            (english if en else chinese).format(cap.display()) for cap, chinese, english in caps if cap is not None
+        ]
         if self.duration is not None:
-            parts.append(f"期限{self.duration.display()}")
+            parts.append(f"for {_en_period(self.duration)}" if en else f"期限{self.duration.display()}")
+        if en:
+            text = ", ".join(parts) or (self.description or "support")
+            return text + (f" ({'、'.join(self.rules)})" if self.rules else "")
         text = ",".join(parts) or (self.description or "支持")
         return text + (f"({'、'.join(self.rules)})" if self.rules else "")
-
-    def _describe_en(self) -> str:
-        parts: list[str] = []
-        if self.ratio is not None:
-            low = f"{self.ratio_low.display()}–" if self.ratio_low is not None else ""
-            up_to = "up to " if self.up_to and self.amount is None else ""
-            parts.append(f"{up_to}{low}{self.ratio.display()}" + (f" of {self.base}" if self.base else ""))
-        if self.amount is not None:
-            parts.append(f"{'up to ' if self.up_to else ''}{self.amount.display()}")
-        if self.cap is not None:
-            parts.append(f"max {self.cap.display()}")
-        if self.yearly_cap is not None:
-            parts.append(f"max {self.yearly_cap.display()} a year")
-        if self.per_event_cap is not None:
-            parts.append(f"max {self.per_event_cap.display()} each time")
-        if self.duration is not None:
-            parts.append(f"for {_en_period(self.duration)}")
-        text = ", ".join(parts) or (self.description or "support")
-        return text + (f" ({'、'.join(self.rules)})" if self.rules else "")
 
 
 def _en_period(period: Quantity) -> str:

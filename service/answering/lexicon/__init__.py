@@ -131,10 +131,16 @@ def topics() -> Lexicon:
 
 
 @lru_cache(maxsize=1)
+def _vocabulary() -> tuple[tuple[str, str], ...]:
+    """vocabulary.tsv's (term, kind) rows."""
+    lines = (LEXICON_DIR / "vocabulary.tsv").read_text(encoding="utf-8").splitlines()
+    return tuple((r[0], r[1]) for r in (line.split("\t") for line in lines) if len(r) >= 2)
+
+
+@lru_cache(maxsize=1)
 def title_phrases() -> tuple[str, ...]:
     """The distinctive phrases of the 31 TOC titles (vocabulary.tsv's title terms), longest first."""
-    rows = (line.split("\t") for line in (LEXICON_DIR / "vocabulary.tsv").read_text(encoding="utf-8").splitlines())
-    terms = {r[0] for r in rows if len(r) >= 2 and r[1] == "title_term"}
+    terms = {term for term, kind in _vocabulary() if kind == "title_term"}
     return tuple(sorted(terms, key=len, reverse=True))
 
 
@@ -143,15 +149,13 @@ def named_terms() -> frozenset[str]:
     """What the compilation names: its awards, recognitions, programmes, clause headings, defined terms and the
     distinctive words of its titles (vocabulary.tsv; not its metrics, places or offices)."""
     kinds = {"title_term", "heading", "defined_term", "award", "recognition", "program"}
-    rows = (line.split("\t") for line in (LEXICON_DIR / "vocabulary.tsv").read_text(encoding="utf-8").splitlines())
-    return frozenset(r[0] for r in rows if len(r) >= 2 and r[1] in kinds and len(r[0]) >= 2)
+    return frozenset(term for term, kind in _vocabulary() if kind in kinds and len(term) >= 2)
 
 
 @lru_cache(maxsize=1)
 def metric_words() -> frozenset[str]:
     """What the compilation measures companies by (营业收入, 销售收入, 研发费用…; vocabulary.tsv's metrics)."""
-    rows = (line.split("\t") for line in (LEXICON_DIR / "vocabulary.tsv").read_text(encoding="utf-8").splitlines())
-    return frozenset(r[0] for r in rows if len(r) >= 2 and r[1] == "metric")
+    return frozenset(term for term, kind in _vocabulary() if kind == "metric")
 
 
 def _word_list(name: str) -> frozenset[str]:

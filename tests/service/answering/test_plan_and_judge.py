@@ -823,9 +823,26 @@ def test_the_plan_reads_the_star_levels_named_in_order(corpus: Corpus) -> None:
     assert plan_query("三星级和五星级分别奖多少?", [], corpus).raises is False
 
 
-def test_a_side_by_side_answer_leads_with_each_documents_figure(corpus: Corpus) -> None:
-    from service.answering.compose import LEAD_TOTAL, _side_by_side_lead
+def _side_by_side(
+    plan: object,
+    docs: list[PolicyDocument],
+    texts: list[str],
+    terms: dict[str, float],
+    corpus: Corpus,
+    cited: list[PolicyDocument] | None = None,
+) -> str:
+    """The side-by-side lead over one quote per text, each a chunk of its document (cited as ``cited``'s)."""
+    from service.answering.compose import _side_by_side_lead
     from service.answering.evidence import Sentence
+
+    pairs = list(zip(docs, texts, strict=True))
+    sentences = [Sentence(_chunk(t, f"c{i}", d.doc_no), 0, len(t), t) for i, (d, t) in enumerate(pairs)]
+    citations = [_citation(d, t) for d, t in zip(cited or docs, texts, strict=True)]
+    return _side_by_side_lead(plan, sentences, citations, corpus, terms)  # type: ignore[arg-type]
+
+
+def test_a_side_by_side_answer_leads_with_each_documents_figure(corpus: Corpus) -> None:
+    from service.answering.compose import LEAD_TOTAL
 
     docs = [d for d in corpus.with_text() if d.doc_number][:4]
     texts = [
@@ -834,26 +851,19 @@ def test_a_side_by_side_answer_leads_with_each_documents_figure(corpus: Corpus) 
         "对新认定的国家级孵化器,给予 50 万元奖励。",
         "对新认定的国家级孵化器,给予 40 万元奖励。",
     ]
-    sentences = [
-        Sentence(_chunk(t, f"c{i}", d.doc_no), 0, len(t), t) for i, (d, t) in enumerate(zip(docs, texts, strict=True))
-    ]
-
-    citations = [_citation(d, t) for d, t in zip(docs, texts, strict=True)]
     plan = plan_query("新认定国家级孵化器,几个文件分别奖多少?", [], corpus)
     terms = {"孵化器": 3.0, "国家级": 2.0, "奖励": 1.0}
-    lead = _side_by_side_lead(plan, sentences, citations, corpus, terms)  # type: ignore[arg-type]
+    lead = _side_by_side(plan, docs, texts, terms, corpus)
     # three documents at most, each its 文号 and its own figure, in quote order, within the lead's length
     assert lead.startswith(f"{docs[0].doc_number}:")
     assert "80 万元[1]" in lead and "60万元" in lead and "50 万元奖励[3]" in lead and "40 万元" not in lead
     assert len(lead) <= LEAD_TOTAL + 1
     # one document is no side by side
-    same = [_citation(docs[0], t) for t in texts]
-    assert _side_by_side_lead(plan, sentences, same, corpus, terms) == ""  # type: ignore[arg-type]
+    assert _side_by_side(plan, docs, texts, terms, corpus, cited=[docs[0]] * len(docs)) == ""
 
 
 def test_a_side_by_side_lead_keeps_both_the_share_and_the_cap_of_each_document(corpus: Corpus) -> None:
-    from service.answering.compose import LEAD_TOTAL, _side_by_side_lead
-    from service.answering.evidence import Sentence
+    from service.answering.compose import LEAD_TOTAL
 
     docs = [d for d in corpus.with_text() if d.doc_number][:3]
     texts = [
@@ -861,13 +871,9 @@ def test_a_side_by_side_lead_keeps_both_the_share_and_the_cap_of_each_document(c
         "支持企业使用公共技术平台,对购买平台检测服务的企业,给予服务合同金额 40%补助,单家企业每年最高不超过60万元。",
         "推动平台检测服务发展,对平台检测服务企业,给予服务合同金额 40%补助,单家企业每年最高不超过 30 万元。",
     ]
-    sentences = [
-        Sentence(_chunk(t, f"c{i}", d.doc_no), 0, len(t), t) for i, (d, t) in enumerate(zip(docs, texts, strict=True))
-    ]
-    citations = [_citation(d, t) for d, t in zip(docs, texts, strict=True)]
     plan = plan_query("买平台检测服务,各文件的补助比例和每年封顶分别是多少?", [], corpus)
     terms = {"平台": 2.0, "检测": 2.0, "服务": 1.0}
-    lead = _side_by_side_lead(plan, sentences, citations, corpus, terms)  # type: ignore[arg-type]
+    lead = _side_by_side(plan, docs, texts, terms, corpus)
     # both kinds asked, for each document kept: a third document gives way before a part loses its cap
     assert "40%的补助,单家企业每年最高不超过 80 万元[1]" in lead
     assert "40%补助,单家企业每年最高不超过60万元[2]" in lead
@@ -877,9 +883,6 @@ def test_a_side_by_side_lead_keeps_both_the_share_and_the_cap_of_each_document(c
 
 
 def test_a_side_by_side_lead_of_named_documents_leaves_out_the_others(corpus: Corpus) -> None:
-    from service.answering.compose import _side_by_side_lead
-    from service.answering.evidence import Sentence
-
     plan = plan_query("总部企业和专精特新企业的上市奖励一样吗?", [], corpus)
     assert len(plan.boost_docs) >= 2
     named = [corpus.documents[n] for n in plan.boost_docs[:2]]
@@ -890,11 +893,7 @@ def test_a_side_by_side_lead_of_named_documents_leaves_out_the_others(corpus: Co
         "企业上市融资的,给予上市奖励100 万元。",
         "企业境内上市的,给予上市奖励 300 万元。",
     ]
-    sentences = [
-        Sentence(_chunk(t, f"c{i}", d.doc_no), 0, len(t), t) for i, (d, t) in enumerate(zip(docs, texts, strict=True))
-    ]
-    citations = [_citation(d, t) for d, t in zip(docs, texts, strict=True)]
-    lead = _side_by_side_lead(plan, sentences, citations, corpus, {"上市": 2.0, "奖励": 1.0})  # type: ignore[arg-type]
+    lead = _side_by_side(plan, docs, texts, {"上市": 2.0, "奖励": 1.0}, corpus)
     assert "400 万元" in lead and "300 万元" in lead and "100 万元" not in lead
 
 
