@@ -62,6 +62,7 @@ class TocMatch:
 @dataclass
 class Signals:
     has_content: bool = True
+    catalogue: bool = False  # asks what the compilation itself holds ("汇编里有哪些文件?"): its contents answer
     asks_outcome: bool = False
     beyond_partial: list[PolicyDocument] = field(default_factory=list)
     other_place: bool = False
@@ -116,7 +117,9 @@ def measure(
     quoted: list[Chunk] | None = None,
 ) -> Signals:
     """Every signal of the verdict, computed once."""
-    signals = Signals(has_content=has_content(plan.original), structured=structured)
+    signals = Signals(
+        has_content=has_content(plan.original), structured=structured, catalogue=plan.catalogue is not None
+    )
     signals.beyond_partial = _beyond_partial_text(plan, corpus)
     signals.asks_outcome = Asked.OUTCOME in plan.asked
     signals.other_place = plan.other_place
@@ -202,6 +205,8 @@ def decide(signals: Signals, config: JudgeConfig) -> Verdict:
     """The verdict for ``signals`` under the thresholds of ``config``."""
     cov = signals.coverage
     toc_docs = [m.doc for m in signals.toc]
+    if signals.catalogue:
+        return Verdict(AnswerStatus.ANSWERED, "a question about the compilation itself: its table of contents answers")
     if not signals.has_content:
         return Verdict(AnswerStatus.NOT_FOUND, "the question has no words to look up")
     if signals.beyond_partial:

@@ -6,6 +6,7 @@ import re
 import threading
 import time
 from dataclasses import dataclass, replace
+from datetime import date
 from functools import partial
 from pathlib import Path
 from typing import Any, Protocol
@@ -19,6 +20,7 @@ from indexing.additions import add_document
 from indexing.builder import IndexVersion, StoreConfig, build_index
 from indexing.serving import VectorStores, open_serving
 from service.answering.areas import DocumentAreas
+from service.answering.catalogue import compose_catalogue
 from service.answering.compose import (
     Draft,
     add_quotes,
@@ -53,7 +55,7 @@ from service.answering.structure import (
     statement_of,
 )
 from service.answering.validity import no_longer_applies, validity_note, validity_warning
-from service.answering.verify import verified
+from service.answering.verify import citation_for, toc_citation, verified
 from service.models import Answer, AnswerStatus, Citation, SearchHit, Turn
 from service.settings import Settings
 
@@ -244,7 +246,17 @@ class PolicyQAService:
     def finish(self, prepared: Prepared, verdict: Verdict) -> Answer:
         """compose -> (rewrite) -> verify, for a verdict."""
         plan, corpus, as_of = prepared.plan, self.corpus, self.settings.today()
-        if verdict.status is AnswerStatus.ANSWERED:
+        if verdict.status is AnswerStatus.ANSWERED and plan.catalogue is not None:
+            text, listed = compose_catalogue(
+                plan.catalogue,
+                corpus,
+                as_of,
+                plan.lang,
+                lambda doc: toc_citation(corpus, doc, as_of),
+                lambda doc: self._statement_citation(doc.doc_no, as_of),
+            )
+            draft = Draft(AnswerStatus.ANSWERED, text, listed)
+        elif verdict.status is AnswerStatus.ANSWERED:
             facts = self.facts.facts(corpus)
             shown = _shown(
                 prepared.chosen, self.config.evidence.show_share, plan.crossdoc or prepared.signals.structured
@@ -268,7 +280,8 @@ class PolicyQAService:
             draft = compose_toc_only(plan, verdict, related, corpus, as_of)
         else:
             draft = compose_not_found(plan, verdict, len({c.doc_no for c in self.version.chunks}))
-        warnings = self._warnings(draft.citations, plan.lang, draft.status)
+        # an answer about the documents' validity says it for each: no warning repeats it
+        warnings = [] if plan.catalogue else self._warnings(draft.citations, plan.lang, draft.status)
         if not prepared.result.dense_ok:
             warnings.append("向量检索暂不可用,本次仅用关键词检索作答。(vector store unavailable: keyword search only)")
         if self.rewriter is not None and draft.status is AnswerStatus.ANSWERED:
@@ -277,7 +290,7 @@ class PolicyQAService:
         text = _renumber(draft.text, draft.citations, citations)
         if dropped:
             warnings.append(f"{dropped} 条引用未能在页面原文中核实,已删除。")
-        if draft.status is AnswerStatus.ANSWERED:
+        if draft.status is AnswerStatus.ANSWERED and plan.catalogue is None:
             cited = [corpus.documents[n] for n in dict.fromkeys(c.doc_no for c in citations)]
             note = validity_note(cited, as_of, plan.lang)
             first, _, rest = text.partition("\n")
@@ -304,6 +317,11 @@ class PolicyQAService:
             },
             rewritten_query=plan.text if plan.rewritten or plan.lang == "en" else None,
         )
+
+    def _statement_citation(self, doc_no: int, as_of: date) -> Citation | None:
+        """The citation of a loaded document's own date statement, when it has one."""
+        sentence = statement_of(doc_no, self.corpus, self.version)
+        return citation_for(self.corpus, sentence, as_of) if sentence is not None else None
 
     def _evidence(self, plan: QueryPlan, scored: list[Sentence], terms: Terms) -> tuple[list[Sentence], bool]:
         """Sentences to quote (a list of steps or a date statement when asked, otherwise the best windows),

@@ -13,6 +13,7 @@ from corpus.doc_numbers import bracket_spoken_doc_numbers, find_doc_numbers
 from corpus.library import Corpus
 from corpus.text import compact, nfkc
 from service.answering import lexicon
+from service.answering.catalogue import Catalogue, catalogue_request
 from service.answering.comparisons import UserFigure, parse_user_figures
 from service.answering.figures import FIGURE, asks_budget, figure_key, figure_kind
 from service.answering.lexicon import QUESTION_NOISE, is_english, other_places
@@ -261,6 +262,7 @@ class QueryPlan:
     corrections: tuple[tuple[str, str], ...] = ()  # a word the compilation never writes, and its homophone in it
     # the yes and the no of the question's own verb: 算吗 -> 算 / 不算, 能…吗 -> 可以 / 不能
     verdict_words: tuple[str, str] = ("可以", "不够")
+    catalogue: Catalogue | None = None  # a question about the compilation itself ("汇编里有哪些文件?")
 
     @property
     def read_as_meant(self) -> str:
@@ -501,6 +503,7 @@ def plan_query(question: str, history: list[Turn], corpus: Corpus) -> QueryPlan:
         star_levels=_star_levels(unquoted),
         raises=bool(_RAISES.search(unquoted) or _EARLIER_STAR.search(unquoted)),
         corrections=corrections,
+        catalogue=None if doc_filter or named or own else catalogue_request(original, lang),
     )
 
 

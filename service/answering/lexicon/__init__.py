@@ -165,6 +165,7 @@ def _word_list(name: str) -> frozenset[str]:
 
 QUESTION_NOISE = _word_list("question_words.txt")
 DATE_WORDS = _word_list("date_words.txt")
+CATALOGUE_WORDS = _word_list("catalogue_words.txt")
 
 
 OTHER_PLACES = _word_list("other_places.txt")

@@ -1,0 +1,183 @@
+"""Questions about the compilation itself: which documents it holds, which of them still apply.
+
+"汇编里有哪些文件?", "哪些政策已经失效了?", "What documents are in the compilation?" name no policy topic:
+they ask for the table of contents, read with each document's text status and its validity as of today.
+The answer lists the documents with their 文号 and printed start page; each is cited by its line of the
+table of contents, and a loaded document's validity by its own date statement.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import date
+from enum import StrEnum
+
+from corpus.library import Corpus
+from corpus.models import PolicyDocument, TextStatus, Validity
+from service.answering.lexicon import CATALOGUE_WORDS, QUESTION_NOISE
+from service.answering.validity import cn_date, en_date
+from service.models import Citation
+
+
+class Catalogue(StrEnum):
+    """Which documents a question about the compilation asks for."""
+
+    ALL = "all"
+    EXPIRED = "expired"  # "哪些政策已经失效了?"
+    IN_FORCE = "in_force"  # "哪些文件还有效?"
+
+
+# the compilation and its documents as the thing asked about
+_OBJECT = re.compile(r"汇编|目录|收录|文件|政策|documents?|polic(?:y|ies)|compilation|table of contents", re.I)
+# asking for a list or a count
+_ASKS = re.compile(
+    r"哪些|哪几|什么|几份|几个|多少份|多少个|多少项|列出|列一下|清单|有啥|\b(?:which|what|list|how many)\b", re.I
+)
+_EXPIRED = re.compile(r"失效|过期|到期|作废|废止|不再有效|不再适用|expire|lapsed|no longer", re.I)
+_IN_FORCE = re.compile(r"有效|现行|生效|施行|适用|in force|valid|current|still|apply", re.I)
+
+
+def catalogue_request(original: str, lang: str) -> Catalogue | None:
+    """What a question about the compilation itself asks for, or None when it names a topic of its own: a
+    word left when its asking words and the compilation's own words are taken out."""
+    if not _OBJECT.search(original) or not _ASKS.search(original):
+        return None
+    lowered = original.lower()
+    if lang == "en":
+        rest = [w for w in re.findall(r"[a-z]+", lowered) if w not in QUESTION_NOISE and w not in CATALOGUE_WORDS]
+    else:
+        for word in _WORDS_BY_LENGTH:
+            lowered = lowered.replace(word, " ")
+        rest = re.findall(r"[\u4e00-\u9fff]{2,}|[a-z0-9]+", lowered)  # one character left alone (了, 还) asks nothing
+    if rest:
+        return None
+    if _EXPIRED.search(original):
+        return Catalogue.EXPIRED
+    if _IN_FORCE.search(original):
+        return Catalogue.IN_FORCE
+    return Catalogue.ALL
+
+
+_WORDS_BY_LENGTH = sorted(QUESTION_NOISE | CATALOGUE_WORDS, key=len, reverse=True)
+
+
+def _validity(doc: PolicyDocument, as_of: date, lang: str) -> str:
+    """A loaded document's validity today, from its own date statement."""
+    dates, status = doc.dates, doc.status(as_of)
+    start, end = dates.effective_from, dates.expires_on
+    year_bound = start is not None and end is not None and start.year == end.year and start.month == 1
+    if lang == "en":
+        if status is Validity.EXPIRED and end is not None:
+            return f"applied only to {start.year}, expired" if year_bound and start else f"expired on {en_date(end)}"
+        if status is Validity.NOT_YET and start is not None:
+            return f"takes effect on {en_date(start)}"
+        if status is Validity.IN_FORCE:
+            return f"in force until {en_date(end)}" if end else "in force (no end date stated)"
+        return "states no validity period"
+    if status is Validity.EXPIRED and end is not None:
+        return f"仅适用于{start.year}年度,已失效" if year_bound and start else f"已于{cn_date(end)}到期,已失效"
+    if status is Validity.NOT_YET and start is not None:
+        return f"自{cn_date(start)}起施行,尚未生效"
+    if status is Validity.IN_FORCE:
+        return f"有效期至{cn_date(end)},仍有效" if end else "仍有效(未写明截止日期)"
+    return "未写明有效期"
+
+
+def compose_catalogue(
+    request: Catalogue,
+    corpus: Corpus,
+    as_of: date,
+    lang: str,
+    toc_citation: Callable[[PolicyDocument], Citation],
+    statement_citation: Callable[[PolicyDocument], Citation | None],
+) -> tuple[str, list[Citation]]:
+    """The documents asked for, each cited: a loaded one by its date statement (or its TOC line), a listed
+    one by its TOC line."""
+    docs = sorted(corpus.documents.values(), key=lambda d: d.doc_no)
+    loaded = [d for d in docs if d.has_text]
+    listed = [d for d in docs if not d.has_text]
+    partial = [d for d in loaded if d.text_status is TextStatus.PARTIAL]
+    citations: list[Citation] = []
+
+    def cite(doc: PolicyDocument, dated: bool) -> int:
+        citation = (statement_citation(doc) if dated else None) or toc_citation(doc)
+        citations.append(citation)
+        return len(citations)
+
+    def page(doc: PolicyDocument) -> str:
+        if doc.printed_start_page is None:
+            return ""
+        return f", p. {doc.printed_start_page}" if lang == "en" else f",第{doc.printed_start_page}页起"
+
+    if request is Catalogue.ALL:
+        shown = loaded
+    elif request is Catalogue.EXPIRED:
+        shown = [d for d in loaded if d.status(as_of) is Validity.EXPIRED]
+    else:
+        shown = [d for d in loaded if d.status(as_of) is Validity.IN_FORCE]
+    unknown = [d for d in loaded if d.status(as_of) is Validity.UNKNOWN]
+    lines = [_summary(request, len(docs), loaded, listed, partial, shown, as_of, lang)]
+    for doc in shown:
+        n = cite(doc, dated=True)
+        if lang == "en":
+            lines.append(f"- {doc.doc_number} {doc.title}{page(doc)}: {_validity(doc, as_of, lang)} [{n}]")
+        else:
+            lines.append(f"- {doc.doc_number}《{doc.title}》{page(doc)}:{_validity(doc, as_of, lang)}[{n}]")
+    if request is not Catalogue.ALL and unknown:
+        names = ("; " if lang == "en" else "、").join(f"{d.doc_number}[{cite(d, dated=False)}]" for d in unknown)
+        lines.append(
+            f"States no validity period (cannot be told from the text): {names}"
+            if lang == "en"
+            else f"未写明有效期(无法据正文判断):{names}"
+        )
+    if listed:
+        marks = [cite(d, dated=False) for d in listed]
+        if lang == "en":
+            head = (
+                "Listed in the table of contents without text"
+                if request is Catalogue.ALL
+                else "Listed without text (the compilation cannot tell whether they apply)"
+            )
+            names = "; ".join(f"{d.doc_number} {d.title}{page(d)} [{n}]" for d, n in zip(listed, marks, strict=True))
+            lines.append(f"{head}: {names}")
+        else:
+            head = "只在目录中列出、未收录正文的文件" + ("" if request is Catalogue.ALL else "(汇编无法判断其是否有效)")
+            names = ";".join(f"{d.doc_number}《{d.title}》{page(d)}[{n}]" for d, n in zip(listed, marks, strict=True))
+            lines.append(f"{head}:{names}")
+    return "\n".join(lines), citations
+
+
+def _summary(
+    request: Catalogue,
+    total: int,
+    loaded: list[PolicyDocument],
+    listed: list[PolicyDocument],
+    partial: list[PolicyDocument],
+    shown: list[PolicyDocument],
+    as_of: date,
+    lang: str,
+) -> str:
+    """The first line: how many documents, how many with text, and how many of them the question asks for."""
+    if lang == "en":
+        part = f" ({len(partial)} of them only in part)" if partial else ""
+        head = (
+            f"The compilation lists {total} documents: {len(loaded)} with their text{part}, "
+            f"{len(listed)} only in its table of contents."
+        )
+        if request is Catalogue.ALL:
+            return head + " With text:"
+        kind = "have expired" if request is Catalogue.EXPIRED else "are in force"
+        return (
+            head
+            + f" As of {en_date(as_of)}, {len(shown)} of the {len(loaded)} with text {kind}"
+            + (":" if shown else ".")
+        )
+    part = f"(其中{len(partial)}份只收录了前一部分)" if partial else ""
+    head = f"汇编目录共列出{total}份文件:{len(loaded)}份收录了正文{part},{len(listed)}份只在目录中列出。"
+    if request is Catalogue.ALL:
+        return head + "收录正文的文件:"
+    kind = "已失效" if request is Catalogue.EXPIRED else "仍有效"
+    if not shown:
+        return head + f"截至{cn_date(as_of)},收录正文的文件中没有{kind}的。"
+    return head + f"截至{cn_date(as_of)},收录正文的{len(loaded)}份中{kind}的有{len(shown)}份:"

@@ -1,0 +1,87 @@
+"""Questions about the compilation itself: detection (no index needed) and answers over the real corpus."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import pytest
+
+from corpus.models import Validity
+from service.answering.catalogue import Catalogue
+from service.answering.verify import verify
+from service.models import AnswerStatus
+
+AS_OF = date(2026, 11, 27)  # the day the shared qa fixture judges validity on (tests/conftest.py)
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("这本汇编里一共收录了哪些文件?", Catalogue.ALL),
+        ("汇编有几份文件?", Catalogue.ALL),
+        ("List the documents of the compilation", Catalogue.ALL),
+        ("目前哪些政策已经过期了?", Catalogue.EXPIRED),
+        ("Which documents are no longer valid?", Catalogue.EXPIRED),
+        ("现在还有效的文件有哪些?", Catalogue.IN_FORCE),
+        ("Which policies are currently in force?", Catalogue.IN_FORCE),
+        # a topic of its own, a named document, or the asker's figures: not a question about the compilation
+        ("哪些政策支持生物医药企业?", None),
+        ("Which policies help a bakery?", None),
+        ("区办〔2023〕12号是什么文件?", None),
+        ("总部企业政策什么时候到期?", None),
+        ("我们营收3亿,有哪些政策可以申请?", None),
+        ("租房补助有哪些条件?", None),
+    ],
+)
+def test_questions_about_the_compilation_itself(qa, question: str, expected: Catalogue | None) -> None:  # type: ignore[no-untyped-def]
+    from service.answering.plan import plan_query
+
+    assert plan_query(question, [], qa.corpus).catalogue == expected
+
+
+def _markers(text: str) -> set[int]:
+    return {int(n) for n in re.findall(r"\[(\d+)\]", text)}
+
+
+def test_the_contents_list_every_document_with_its_page_each_cited(qa) -> None:  # type: ignore[no-untyped-def]
+    answer = qa.ask("汇编里有哪些文件?", [])
+    docs = list(qa.corpus.documents.values())
+    assert answer.status is AnswerStatus.ANSWERED
+    assert answer.answer.startswith(f"汇编目录共列出{len(docs)}份文件")
+    for doc in docs:
+        assert doc.doc_number in answer.answer
+        assert f"第{doc.printed_start_page}页" in answer.answer
+    # one citation per document, every one verified on its page (or on the table of contents)
+    assert {c.doc_no for c in answer.citations} == {d.doc_no for d in docs}
+    assert all(verify(qa.corpus, c) for c in answer.citations)
+    assert _markers(answer.answer) == set(range(1, len(answer.citations) + 1))
+    assert answer.warnings == []  # the list says each document's validity itself
+
+
+def test_expired_documents_are_those_past_their_own_dates(qa) -> None:  # type: ignore[no-untyped-def]
+    answer = qa.ask("有哪些政策已经失效了?", [])
+    loaded = [d for d in qa.corpus.documents.values() if d.has_text]
+    expired = [d for d in loaded if d.status(AS_OF) is Validity.EXPIRED]
+    in_force = [d for d in loaded if d.status(AS_OF) is Validity.IN_FORCE]
+    assert expired and in_force  # the compilation has both as of the fixture's day
+    first_lines = answer.answer.split("\n只在目录中列出")[0]
+    assert f"已失效的有{len(expired)}份" in first_lines
+    for doc in expired:
+        line = next(x for x in answer.answer.splitlines() if doc.doc_number in x)
+        assert "已失效" in line
+        # cited by its own date statement, not only by its title
+        n = int(re.findall(r"\[(\d+)\]", line)[0])
+        assert answer.citations[n - 1].section != "目录"
+    assert not any(d.doc_number in first_lines for d in in_force)
+    assert "汇编无法判断其是否有效" in answer.answer  # listed documents: their validity cannot be told
+
+
+def test_in_force_in_english(qa) -> None:  # type: ignore[no-untyped-def]
+    answer = qa.ask("Which policies are still in force?", [])
+    loaded = [d for d in qa.corpus.documents.values() if d.has_text]
+    in_force = [d for d in loaded if d.status(AS_OF) is Validity.IN_FORCE]
+    assert answer.status is AnswerStatus.ANSWERED
+    assert f"{len(in_force)} of the {len(loaded)} with text are in force" in answer.answer
+    assert all(d.doc_number in answer.answer for d in in_force)
+    assert all(verify(qa.corpus, c) for c in answer.citations)
