@@ -38,6 +38,25 @@ BUDGET_CLAUSE = re.compile(r"[^,,。;;]*(?:预算|专项资金规模|基金规�
 _ASKS_BUDGET = re.compile(rf"{BUDGET_CLAUSE.pattern}|\bbudgets?\b", re.I)
 
 
+# a yearly cap as the compilation states one: "补助金额每年不超过200万元", "单个企业年最高额度不超过100万元",
+# "每家企业年贴息额度不超过200万元", "单家企业年度累计补助金额不超过120万元"
+# (not "自设立年度起三年内分别按最高不超过…": the year it starts from)
+YEARLY_CAP = re.compile(r"(?:每年|年度|全年|年)[^,,。;;起内]{0,8}?(?:不超过|最高|上限)[^,,。;;]{0,6}?\d")
+# a question that asks one: "一年最多补多少?", "每年上限是多少", "年度封顶", "annual cap", "at most per year"
+_ASKS_YEARLY_CAP = re.compile(
+    r"(?:一年|每年|年度|全年|一个年度)[^,,。;;??]{0,6}?(?:最多|最高|上限|封顶|顶格|不超过)|"
+    r"(?:最多|最高|上限|封顶)[^,,。;;??]{0,4}?(?:一年|每年)|"
+    r"\b(?:annual|yearly)\s+(?:cap|ceiling|limit|maximum)|\b(?:cap|max(?:imum)?|at most|up to)\b[^.?!]{0,24}"
+    r"\b(?:per|a|each)\s+year\b",
+    re.I,
+)
+
+
+def asks_yearly_cap(question: str) -> bool:
+    """Whether a question asks the most a measure gives in a year (its yearly cap)."""
+    return bool(_ASKS_YEARLY_CAP.search(question))
+
+
 def asks_budget(question: str) -> bool:
     """Whether the question asks about a measure's budget itself (in Chinese or English)."""
     return bool(_ASKS_BUDGET.search(question))

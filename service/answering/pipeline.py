@@ -16,6 +16,7 @@ from llama_index.core.embeddings import BaseEmbedding
 from corpus.library import Corpus
 from corpus.loaders import DocumentMeta
 from corpus.models import PolicyDocument, Validity
+from corpus.text import compact
 from indexing.additions import add_document
 from indexing.builder import IndexVersion, StoreConfig, build_index
 from indexing.serving import VectorStores, open_serving
@@ -43,6 +44,7 @@ from service.answering.evidence import (
     score_sentences,
 )
 from service.answering.facts import FactBook
+from service.answering.figures import YEARLY_CAP
 from service.answering.judge import Signals, Verdict, decide, measure
 from service.answering.plan import QueryPlan, plan_query
 from service.answering.retrieve import HybridRetriever, RetrievalPlan, RetrievalResult, ScoredChunk
@@ -330,6 +332,16 @@ class PolicyQAService:
         if items:
             return items, True
         chosen = select_sentences(plan, scored, terms, self.config.evidence)
+        if plan.asks_yearly_cap and not plan.crossdoc and chosen:
+            # "一年最多补多少?": of the quotes as much on the topic as the best, the first that states a yearly cap
+            # answers ("补助金额每年不超过200万元"; not "三年内分别按最高不超过…50%、80%、100%")
+            best = coverage(terms, chosen[0].text)
+            capped = next(
+                (s for s in chosen if YEARLY_CAP.search(compact(s.text)) and coverage(terms, s.text) >= best - 1e-9),
+                None,
+            )
+            if capped is not None:
+                chosen = [capped, *(s for s in chosen if s is not capped)]
         statement = date_statement(plan, self.corpus, self.version)
         if statement is not None:
             # the best-scored window around the statement keeps the neighbouring sentence (who implements it)

@@ -15,7 +15,7 @@ from corpus.text import compact, nfkc
 from service.answering import lexicon
 from service.answering.catalogue import Catalogue, catalogue_request
 from service.answering.comparisons import UserFigure, parse_user_figures
-from service.answering.figures import FIGURE, asks_budget, figure_key, figure_kind
+from service.answering.figures import FIGURE, asks_budget, asks_yearly_cap, figure_key, figure_kind
 from service.answering.lexicon import QUESTION_NOISE, is_english, other_places
 from service.answering.periods import Elapsed, elapsed_periods, without_elapsed
 from service.answering.quantities import chinese_number
@@ -240,6 +240,7 @@ class QueryPlan:
     asked_text: str = ""  # the question as asked (joined to the previous turn for a follow-up), unexpanded
     claimed: list[str] = field(default_factory=list)  # the figures the question states ("200万", "一年")
     asks_budget: bool = False  # about a measure's yearly budget itself ("每年安排多少预算")
+    asks_yearly_cap: bool = False  # the most a measure gives in a year ("一年最多补多少?", "每年上限")
     asks_deadline: bool = False  # a deadline or schedule ("申报截止"), not the policy's validity
     asks_list: bool = False  # "which steps / what conditions": a list's items answer
     asks_benefit: bool = False  # "有什么奖励?": what a company is given, whatever its form
@@ -485,6 +486,7 @@ def plan_query(question: str, history: list[Turn], corpus: Corpus) -> QueryPlan:
         quoted=[q.strip() for q in _QUOTED.findall(original) if len(q.strip()) >= 4],
         claimed=claims(original),
         asks_budget=asks_budget(asked_text or original),
+        asks_yearly_cap=asks_yearly_cap(asked_text or original),
         asks_deadline=bool(_DEADLINE.search(original)),
         asks_list=asks_for_list(original),
         asks_benefit=benefit,
