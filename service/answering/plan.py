@@ -813,10 +813,23 @@ def concepts_of(text: str, lang: str) -> list[Concept]:
                 for t in tokenize(chinese)
                 if len(t) >= 2 and "〔" not in t and not _NUMBER.fullmatch(t)
             )
+        if all(_asks_only(c) for c in concepts):
+            # only asking words known ("Which policies help a bakery?", "What support do kindergartens get?"):
+            # the topic is the words the glossary does not know, as a Chinese question's unknown words are
+            # (and the asking words then weigh nothing, as 补贴 and 支持 weigh nothing in Chinese)
+            unknown = [Concept(w, (w,)) for w in re.findall(r"[a-z]{3,}", covered) if w not in QUESTION_NOISE]
+            concepts = unknown or concepts
     unique: dict[str, Concept] = {}
     for concept in concepts:
         unique.setdefault(concept.key, concept)
     return list(unique.values())
+
+
+def _asks_only(concept: Concept) -> bool:
+    """An English glossary word that says what is asked, not about what: its Chinese is an asking word of a
+    Chinese question (support -> 支持, subsidy -> 补贴, policies -> 政策, the district -> 区)."""
+    chinese = concept.alternatives[1:2]  # its first Chinese wording (listing award -> 鼓励推动企业上市, not 奖励)
+    return concept.key.removeprefix("the ") in QUESTION_NOISE or any(t in QUESTION_NOISE for t in chinese)
 
 
 def _tables(lang: str) -> tuple[lexicon.Lexicon, ...]:
