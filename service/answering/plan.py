@@ -144,15 +144,18 @@ _ASKED: dict[Asked, re.Pattern[str]] = {
         r"how much|how (?:big|large)|amount|maximum|\bcap\b|up to|reward|subsid|grant|bonus|fund",
         re.I,
     ),
-    Asked.RATIO: re.compile(r"比例|百分之|几成|占比|多少%|percent|share of|\bratios?\b|\brates?\b|proportion", re.I),
+    # "几个点" (how many percentage points) asks a share, not a count
+    Asked.RATIO: re.compile(
+        r"比例|百分之|几成|占比|多少%|(?:几|多少)个(?:百分)?点|percent|share of|\bratios?\b|\brates?\b|proportion", re.I
+    ),
     Asked.COUNT: re.compile(
-        rf"多少家|几家|(?:多少|几)个(?!{_TIME_UNIT})|多少宗|多少亩|多少名|多少项|"
+        rf"多少家|几家|(?:多少|几)个(?!{_TIME_UNIT}|点|百分点)|多少宗|多少亩|多少名|多少项|"
         rf"how many(?! {_TIME_UNIT_EN})|number of",
         re.I,
     ),
     Asked.DATE: re.compile(
         r"什么时候|啥时候?|几时|何时|哪天|哪一天|哪年|哪一年|几号|到期|有效期|施行|生效|起止|过期|失效|截止|还有效|有效[吗么不]|"
-        r"还能(?!再)|还适用|\bwhen\b|\b(?:which|what) year\b|"
+        r"还能(?!再|怎么|如何|怎样|哪|用什么|拿什么|做什么)|还适用|\bwhen\b|\b(?:which|what) year\b|"
         r"expire|valid|effective|in force|deadline|still (?:apply|available|open|possible|claim|get|receive)|"
         r"takes? effect|took effect|"
         r"c[oa]me into (?:force|effect)",
@@ -615,7 +618,10 @@ _ASKS_BENEFIT = re.compile(
 _ASKS_LIST = re.compile(
     r"条件(?:是什么|是啥|有哪些)|(?:什么|哪些|啥)(?:申报|申请|认定)?条件|哪几类|哪些类型|分为哪|哪几[个项步]|"
     r"哪些(环节|步骤|程序|流程|阶段)|几个(环节|步骤|阶段)"
-    r"|环节|步骤|流程|程序|steps|procedure",
+    r"|环节|步骤|流程|程序|steps|procedure|"
+    # the ways a thing is done ("还能怎么兑现?", "有哪些方式?"): a list's items
+    r"(?:哪些|什么|哪几种|几种)[\u4e00-\u9fff]{0,4}?(?:方式|形式|办法|途径|渠道)|还(?:能|可以)怎么|"
+    r"\bin what (?:ways?|forms?)\b|\bwhat (?:ways|forms)\b",
     re.I,
 )
 _PART = re.compile(r"[^??]+[??]")

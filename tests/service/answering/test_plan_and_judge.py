@@ -48,12 +48,38 @@ def corpus() -> Corpus:
         ("Which year is that policy for?", "en", {Asked.DATE}),
         # the auxiliary may open a clause after a comma
         ("We have 8亿 revenue, can we get the award?", "en", {Asked.YES_NO}),
+        # "几个点" is percentage points, not a count
+        ("贷款贴息按几个点给?", "zh", {Asked.RATIO}),
     ],
 )
 def test_the_kind_of_fact_asked(corpus: Corpus, question: str, lang: str, asked: set[Asked]) -> None:
     plan = plan_query(question, [], corpus)
     assert plan.lang == lang
     assert asked <= plan.asked
+
+
+@pytest.mark.parametrize(
+    ("question", "absent"),
+    [
+        ("贷款贴息按几个点给?", Asked.COUNT),
+        ("除了直接给钱,资助还能怎么兑现?", Asked.DATE),  # 还能怎么: what other way, not "still"
+    ],
+)
+def test_words_that_do_not_ask_a_kind(corpus: Corpus, question: str, absent: Asked) -> None:
+    assert absent not in plan_query(question, [], corpus).asked
+
+
+@pytest.mark.parametrize(
+    ("question", "lists"),
+    [
+        ("资助有哪些兑现方式?", True),
+        ("除了直接给钱还能怎么兑现?", True),
+        ("In what ways can the funding be paid?", True),
+        ("资助怎么兑现?", False),
+    ],
+)
+def test_asking_for_the_ways_asks_for_a_list(corpus: Corpus, question: str, lists: bool) -> None:
+    assert plan_query(question, [], corpus).asks_list is lists
 
 
 @pytest.mark.parametrize(
