@@ -220,6 +220,12 @@ class PolicyQAService:
             plan, _within_named(terms, plan, corpus), [(h.chunk, h.score) for h in result.hits], config.evidence
         )
         chosen, structured = self._evidence(plan, scored, terms)
+        if plan.crossdoc and len(plan.boost_docs) >= 2:
+            # "总部企业和专精特新企业的标准一样吗?" sets the documents it names side by side: others' quotes only
+            # add to read (the lead already keeps to the named ones)
+            named = [s for s in chosen if s.chunk.doc_no in plan.boost_docs]
+            if len({s.chunk.doc_no for s in named}) >= 2:
+                chosen = named
         if not structured and not plan.crossdoc:
             chosen = self._answer_each_part(plan, result.hits, chosen)
         best = max((coverage(terms, c.text) for c in chosen), default=0.0)

@@ -795,3 +795,11 @@ def test_an_english_question_names_a_listed_kind_through_the_glossary(qa) -> Non
     assert provincial.answer.startswith("强化企业梯次培育(省级专精特新中小企业): up to 20万元"), provincial.answer
     champion = qa.ask("What is the reward for a single champion enterprise?")
     assert champion.answer.startswith("强化企业梯次培育(单项冠军企业): up to 200万元"), champion.answer
+
+
+def test_two_named_documents_set_side_by_side_quote_only_those_documents(qa) -> None:  # type: ignore[no-untyped-def]
+    hq, sme = "区办〔2023〕12号", "区办〔2023〕9号"
+    for question in ("总部企业和专精特新企业的上市奖励一样吗?", "总部企业和专精特新企业的创新券补助有什么区别?"):
+        answer = qa.ask(question)
+        assert {c.doc_number for c in answer.citations} == {hq, sme}
+        assert hq in answer.answer.split("\n")[0] and sme in answer.answer.split("\n")[0]
