@@ -91,3 +91,22 @@ def test_every_sector_a_policy_fact_is_for_has_an_english_gloss(corpus_text: str
     targets = lexicon.english().targets()
     missing = sorted(k for k in keywords if not any(k in t for t in targets))
     assert missing == [], f"sector words with no English key reaching them: {missing}"
+
+
+def _inflected(key: str, keys: set[str]) -> list[str]:
+    """The glossary's keys that are ``key`` in another number or inflection (-s, -es, -d, -ed, -ies, -ied)."""
+    *head, last = key.split(" ")
+    forms = {last + "s", last + "es", last + "d", last + "ed"}
+    if last.endswith("y"):
+        forms |= {last[:-1] + "ies", last[:-1] + "ied"}
+    return [" ".join([*head, f]) for f in forms if " ".join([*head, f]) in keys]
+
+
+def test_a_word_reads_the_same_in_any_number_or_inflection() -> None:
+    # "policy" and "policies", "qualify" and "qualified": how a question inflects a word is incidental
+    entries = lexicon.english().entries
+    keys = set(entries)
+    differ = [
+        (key, other) for key in keys for other in _inflected(key, keys) if set(entries[key]) != set(entries[other])
+    ]
+    assert differ == []
