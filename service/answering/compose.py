@@ -179,7 +179,9 @@ def compose_answered(
         lead = _upgrade_lead(plan, sentences, corpus, as_of, facts or [], citations)
     if not lead:
         lead = _variant_lead(plan, sentences, corpus, as_of, facts or [], citations)
-    if not lead:
+    if not lead and (plan.asks_list or not plan.asked & FIGURE_KINDS):
+        # the headings of a list's items, when the list is what is asked (not "how much…?" answered by
+        # neighbouring clauses that each open with a heading)
         lead = _items_lead(sentences, plan.lang)
     if not lead and plan.crossdoc:
         lead = _side_by_side_lead(plan, sentences, citations, corpus, terms or {})
@@ -307,15 +309,22 @@ def _quote_lead(
     run joins when it adds a topic word (and, for a figure question, a figure) the first lacks, within
     ``LEAD_TOTAL`` characters. No lead when the best quote states it within ``opens_within`` characters.
     """
+    # the lead rests on the best quote; for a figure question whose best quote states no figure at all, on the
+    # next one when a run of it is as much on the topic ("算力补贴多少?" may rank first the clause beside the one
+    # that pays); the quote after the one it rests on may add to it
+    base, topic = 1, coverage(terms, sentences[0].text) if sentences else 0.0
+    if plan.asks_amount and len(sentences) > 1 and not FIGURE.search(sentences[0].text):
+        base = 2
     runs: list[_Run] = []
-    for n, sentence in enumerate(sentences[:2], start=1):
-        if n == 2 and not runs:
-            break  # the lead rests on the best quote; the second only adds to it
-        runs += _runs(plan, display_quote(sentence.text), terms, n)
-    if not runs:
-        return ""
-    best = max((r for r in runs if r.quote == 1), key=lambda r: r.score)
-    if best.start + len(best.text) <= opens_within:
+    for n, sentence in enumerate(sentences[base - 1 : base + 1], start=base):
+        found = _runs(plan, display_quote(sentence.text), terms, n)
+        if n == 2 and base == 2:
+            found = [r for r in found if coverage(terms, r.text) >= topic - 1e-9]
+        if n == base and not found:
+            return ""
+        runs += found
+    best = max((r for r in runs if r.quote == base), key=lambda r: r.score)
+    if base == 1 and best.start + len(best.text) <= opens_within:
         return ""  # the best quote states it within its opening characters: it leads by itself
     runs.sort(key=lambda r: r.score, reverse=True)
     chosen = [best]

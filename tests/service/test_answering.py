@@ -803,3 +803,12 @@ def test_two_named_documents_set_side_by_side_quote_only_those_documents(qa) -> 
         answer = qa.ask(question)
         assert {c.doc_number for c in answer.citations} == {hq, sme}
         assert hq in answer.answer.split("\n")[0] and sme in answer.answer.split("\n")[0]
+
+
+def test_a_figure_question_leads_with_the_quote_that_states_the_figure(qa) -> None:  # type: ignore[no-untyped-def]
+    # the computing-power clauses stand side by side, each opening with its heading; the one that pays may rank
+    # second: the lead states its figures, not a list of the headings
+    for question in ("算力补贴多少?", "How much does the district pay for computing power?"):
+        lead = qa.ask(question).answer.split("\n")[0]
+        assert "50%" in lead and "100 万元" in lead, lead
+        assert not lead.startswith(("共", "In 3 parts"))
