@@ -22,6 +22,7 @@ EXAMPLES = [
     "专精特新小巨人奖励多少?",
     "我们去年营收12亿,能拿哪些奖励?",
     "How much is the listing award for HQ companies?",
+    "哪些政策已经失效了?",
 ]
 _CSS = (Path(__file__).parent / "style.css").read_text(encoding="utf-8")
 

@@ -125,26 +125,28 @@ def compose_catalogue(
         else:
             lines.append(f"- {doc.doc_number}《{doc.title}》{page(doc)}:{_validity(doc, as_of, lang)}[{n}]")
     if request is not Catalogue.ALL and unknown:
-        names = ("; " if lang == "en" else "、").join(f"{d.doc_number}[{cite(d, dated=False)}]" for d in unknown)
+        names = ("; " if lang == "en" else "、").join(f"{d.doc_number}[{cite(d, dated=True)}]" for d in unknown)
         lines.append(
             f"States no validity period (cannot be told from the text): {names}"
             if lang == "en"
             else f"未写明有效期(无法据正文判断):{names}"
         )
-    if listed:
+    if listed and request is not Catalogue.ALL:
+        # their validity cannot be told: how many, not each (the full list answers "which documents?")
+        lines.append(
+            f"The other {len(listed)} documents are only listed in the table of contents, without text: the "
+            "compilation cannot tell whether they still apply."
+            if lang == "en"
+            else f"另有{len(listed)}份文件只在目录中列出、未收录正文,汇编无法判断其是否有效。"
+        )
+    elif listed:
         marks = [cite(d, dated=False) for d in listed]
         if lang == "en":
-            head = (
-                "Listed in the table of contents without text"
-                if request is Catalogue.ALL
-                else "Listed without text (the compilation cannot tell whether they apply)"
-            )
             names = "; ".join(f"{d.doc_number} {d.title}{page(d)} [{n}]" for d, n in zip(listed, marks, strict=True))
-            lines.append(f"{head}: {names}")
+            lines.append(f"Listed in the table of contents without text: {names}")
         else:
-            head = "只在目录中列出、未收录正文的文件" + ("" if request is Catalogue.ALL else "(汇编无法判断其是否有效)")
             names = ";".join(f"{d.doc_number}《{d.title}》{page(d)}[{n}]" for d, n in zip(listed, marks, strict=True))
-            lines.append(f"{head}:{names}")
+            lines.append(f"只在目录中列出、未收录正文的文件:{names}")
     return "\n".join(lines), citations
 
 
