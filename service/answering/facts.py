@@ -63,6 +63,9 @@ class Condition(BaseModel):
                 else self.metric
             )
         head = f"{self.period}{self.metric}"
+        if self.upper is not None and self.first_time:
+            # a milestone ("首次突破100亿元"): reached once, whatever the next one is
+            return f"{head}{self.comparator_text or '首次突破'}{self.threshold.display()}"
         if self.upper is not None:
             close = "(含)" if self.upper_inclusive else "(不含)"
             if self.comparator is Comparator.GT:  # 首次突破20亿元 (the next bracket's figure ends it)

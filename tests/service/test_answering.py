@@ -166,7 +166,7 @@ def test_how_much_with_the_users_figure_leads_with_the_bracket_it_falls_in(qa) -
     answer = qa.ask("我们总部营收去年首次突破100亿元,能拿多少奖励?")
     assert answer.status == "answered"
     lead = answer.answer.splitlines()[0]
-    assert lead.startswith("营收突破奖励:您的100亿元属于营业收入超过100亿元、200亿元(含)以下一档,最高400万元")
+    assert lead.startswith("营收突破奖励:您的100亿元属于营业收入首次突破100亿元一档,最高400万元")
     # a figure that grades no award of the answer ("租房补助" is not graded by revenue): no bracket lead
     rent = qa.ask("我们营收12亿,租房补助最多多少?")
     assert "一档" not in rent.answer and "不低于 10 亿元的总部企业[1]" not in rent.answer.splitlines()[0]
@@ -258,7 +258,7 @@ def test_a_ratio_award_is_worked_out_on_the_users_figure_within_its_brackets_cap
 def test_a_yes_no_reward_question_with_the_users_figure_gets_the_bracket_of_a_graded_award(qa) -> None:  # type: ignore[no-untyped-def]
     lead = qa.ask("我们是总部企业,去年营收首次突破50亿,有奖励吗?").answer.splitlines()[0]
     # the award graded by revenue, at the bracket the figure falls in; not the recognition thresholds
-    assert lead.startswith("营收突破奖励:您的50亿元属于营业收入超过50亿元、100亿元(含)以下一档,最高200万元")
+    assert lead.startswith("营收突破奖励:您的50亿元属于营业收入首次突破50亿元一档,最高200万元")
     # a recognition question still gets the recognition categories
     assert qa.ask("我们去年营收12亿,算总部企业吗?").answer.startswith("算:工业总部的门槛是")
 

@@ -287,7 +287,7 @@ def test_a_figure_the_user_says_they_passed_meets_a_breakthrough_bracket(questio
     met = [c.fact.label for c in compare_figures(figures, breakthrough) if c.meets]
     assert met == [bracket]
     first = next(f for f in breakthrough if f.label == "营收突破奖励(营业收入20亿元)")
-    assert first.conditions[0].describe() == "营业收入超过20亿元、50亿元(含)以下"
+    assert first.conditions[0].describe() == "营业收入首次突破20亿元"  # a milestone, as printed
 
 
 def test_a_place_in_a_ranking_is_a_condition_met_at_that_place_or_better() -> None:
