@@ -373,14 +373,21 @@ def rewrite_followup(question: str, history: list[Turn], depth: int = 2) -> tupl
     names_own_subject = bool(find_doc_numbers(question)) and len(question) > 14
     if not short or names_own_subject:
         return question, False
-    swapped = _swap_sibling(previous_user, question.strip())
-    if swapped != previous_user:
+    # another subject ("那总部企业呢?", "专精特新企业呢?") is not asked of the document an earlier answer named:
+    # a 文号 carried from an answer (not one the asker wrote) stays behind
+    asked_numbers = set(find_doc_numbers(" ".join(t.content for t in history if t.role == "user")))
+    own_subject = previous_user
+    for number in find_doc_numbers(previous_user):
+        if number not in asked_numbers:
+            own_subject = re.sub(r"\s*" + re.escape(number), "", own_subject)
+    swapped = _swap_sibling(own_subject, question.strip())
+    if swapped != own_subject:
         # "那总部企业呢?" after "专精特新企业参加境外展会…": the same question of another kind of company, whose
         # document is not the one the previous answer named
         return f"{swapped} {question}".strip(), True
-    if _names_another(question.strip(), previous_user):
+    if _names_another(question.strip(), own_subject):
         # "那瞪羚企业呢?" after "专精特新小巨人奖励多少?": another subject, not the previous answer's document
-        return f"{previous_user} {question}".strip(), True
+        return f"{own_subject} {question}".strip(), True
     previous_answer = next((t.content for t in reversed(history) if t.role == "assistant"), "")
     numbers = [n for n in find_doc_numbers(previous_user + previous_answer) if n not in previous_user]
     carried = " ".join(dict.fromkeys(numbers))

@@ -975,6 +975,11 @@ def test_a_follow_up_to_a_follow_up_reads_both_turns_before_it() -> None:
     ]
     text, rewritten = rewrite_followup("要满足什么条件?", history)
     assert rewritten and "总部企业" in text and "购房" in text and text.endswith("要满足什么条件?")
+    # another subject two turns on is not asked of the document the first answer named (its 文号 stays behind),
+    # though the question it follows up on is read as before
+    history += [Turn(role="user", content="要满足什么条件?"), Turn(role="assistant", content="…")]
+    text, rewritten = rewrite_followup("专精特新企业呢?", history)
+    assert rewritten and "购房" in text and text.endswith("专精特新企业呢?") and "区办〔2023〕12号" not in text
     # a question with its own subject stands alone
     assert rewrite_followup("标准创新奖个人奖的申报条件是什么?", history) == (
         "标准创新奖个人奖的申报条件是什么?",
