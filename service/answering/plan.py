@@ -29,6 +29,24 @@ _CROSSDOC = re.compile(
     r"|\bhow many (?:policy )?(?:documents|policies)\b",
     re.I,
 )
+# counting words that may count the items of one document ("哪几个环节", "有几个", "各个阶段")
+_COUNTS_WITHIN = re.compile(r"哪几个|有几个|各个|都一样")
+_DOCUMENT_WORD = re.compile(r"\s*(?:文件|政策|份)")
+
+
+def _within_one(question: str, named: list[int], doc_filter: list[int], corpus: Corpus) -> bool:
+    """A question that names one loaded document and asks across documents only with a counting word
+    ("区标准创新奖…要经过哪几个环节?") asks within that document."""
+    docs = set(doc_filter) or set(named)
+    if len(docs) != 1 or any(
+        not _COUNTS_WITHIN.fullmatch(m.group()) or _DOCUMENT_WORD.match(question, m.end())
+        for m in _CROSSDOC.finditer(question)
+    ):
+        return False  # (what it counts may be documents: "哪几个文件", "各个政策")
+    doc = corpus.documents.get(next(iter(docs)))
+    return doc is not None and doc.has_text
+
+
 # the question sets two things side by side ("总部企业和专精特新企业的标准一样吗?", "…政策和…政策分别奖多少?"):
 # with two documents named, a side-by-side question; "分别" alone is within one ("组织奖和个人奖分别几个名额?")
 _SETS_SIDE_BY_SIDE = re.compile(r"分别|\brespectively\b", re.I)
@@ -477,7 +495,7 @@ def plan_query(question: str, history: list[Turn], corpus: Corpus) -> QueryPlan:
         doc_numbers=doc_numbers,
         doc_filter=list(dict.fromkeys(doc_filter)),
         boost_docs=named,
-        crossdoc=bool(_CROSSDOC.search(original))
+        crossdoc=(bool(_CROSSDOC.search(original)) and not _within_one(original, named, doc_filter, corpus))
         or (
             (compares or bool(_SETS_SIDE_BY_SIDE.search(unquoted)))
             and len(named_documents(text if lang == "en" else asked_text, corpus)) >= 2

@@ -80,9 +80,20 @@ def stacking_rule(
 
 
 def list_parent(plan: QueryPlan, doc_nos: list[int], terms: dict[str, float], corpus: Corpus) -> Clause | None:
-    """For "which steps / what conditions" questions: the clause with 3+ items whose opening matches best."""
+    """For "which steps / what conditions" questions: the clause with 3+ items whose opening matches best (for a
+    question in parts, by the words of the part that asks for a list when the whole question's find none:
+    "评审要经过哪几个环节?" before "拟授奖名单公示多长时间?")."""
     if not plan.asks_list:
         return None
+    found = _list_parent(doc_nos, terms, corpus)
+    listing = [p for p in plan.parts if asks_for_list(p)]
+    if found is None and len(plan.parts) > 1 and len(listing) == 1:
+        own = {k: w for k, w in terms.items() if k in listing[0]}
+        found = _list_parent(doc_nos, own, corpus) if own else None
+    return found
+
+
+def _list_parent(doc_nos: list[int], terms: dict[str, float], corpus: Corpus) -> Clause | None:
     best: tuple[float, Clause] | None = None
     for doc_no in dict.fromkeys(doc_nos):
         doc = corpus.documents[doc_no]

@@ -812,3 +812,11 @@ def test_a_figure_question_leads_with_the_quote_that_states_the_figure(qa) -> No
         lead = qa.ask(question).answer.split("\n")[0]
         assert "50%" in lead and "100 万元" in lead, lead
         assert not lead.startswith(("共", "In 3 parts"))
+
+
+def test_a_question_in_parts_finds_its_list_by_the_part_that_asks_for_one(qa) -> None:  # type: ignore[no-untyped-def]
+    answer = qa.ask("标准创新奖申报后评审要经过哪几个环节?获奖名单要公示几天?")
+    lead = answer.answer.split("\n")[0]
+    assert lead.startswith("共6项:形式审查[1]、专家评审[2]")
+    assert "5 个工作日" in lead  # the other part, from the item that answers it
+    assert {c.doc_number for c in answer.citations} == {"区办〔2023〕8号"}

@@ -608,6 +608,10 @@ def test_words_found_only_in_a_neighbouring_sentence_count_less(corpus: Corpus) 
         ("What do the HQ and SME policies pay for a national lab, respectively?", True),
         ("How much is the listing award?", False),
         ("Which document sets the HQ rent subsidy?", False),  # one document asked for
+        # a counting word with one loaded document named counts within it; asking across documents stays so
+        ("标准创新奖申报以后要经过哪几个环节?获奖名单最后由谁批准?", False),
+        ("标准创新奖的规定在哪几个文件里有?", True),
+        ("哪几个文件有上市奖励?", True),
     ],
 )
 def test_side_by_side_questions_in_english(corpus: Corpus, question: str, crossdoc: bool) -> None:
