@@ -346,7 +346,11 @@ def _sentence_start(chunk: Chunk, start: int, preceding: list[Sentence], reach: 
     # a heading's line ("二、政策措施", "总体目标") ends where it breaks, and a line broken after a comma breaks
     # between clauses: only a clause run on to the next line, mid-word ("…中\n小企业"), is one
     line = before[-1].text
-    if _OPENS_ITEM.match(line) or not _CLAUSE_END.search(line) or line.rstrip()[-1] in ",,、;;::":
+    # (a line with no comma is a heading only on a line of its own: "…项目。加强与知名投资机构的合\n作,吸引…"
+    # is a sentence that began after another on its line, run on mid-word)
+    own_line = text[: before[-1].start - chunk.start].rstrip(" ").endswith("\n") or before[-1].start <= chunk.start
+    heading = not _CLAUSE_END.search(line) and own_line
+    if _OPENS_ITEM.match(line) or heading or line.rstrip()[-1] in ",,、;;::":
         return start
     return before[-1].start
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from corpus.library import Corpus
@@ -31,6 +32,10 @@ def citation_for(corpus: Corpus, sentence: Sentence, as_of: date) -> Citation:
     )
 
 
+# a line that opens with the last character or two of a word and then a comma: the word began on the line before
+_WORD_TAIL = re.compile(r"[\u4e00-\u9fff]{1,2}[,,、;;]")
+
+
 def display_quote(text: str) -> str:
     """Quote text with the scrape's line breaks undone: a space after a heading or a sentence end,
     nothing where a page break cut a sentence in two (whitespace is ignored when quotes are verified)."""
@@ -39,6 +44,8 @@ def display_quote(text: str) -> str:
     for line in lines[1:]:
         previous = out.rsplit(" ", 1)[-1]
         joiner = " " if out.endswith(tuple("。;;::!?)」”")) or len(previous) <= 20 else ""
+        if _WORD_TAIL.match(line):
+            joiner = ""  # "…的合\n作,吸引…": the line goes on with the end of a word, not a new heading or sentence
         out = f"{out}{joiner}{line}"
     return out
 

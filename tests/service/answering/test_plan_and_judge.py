@@ -833,6 +833,10 @@ def test_a_quote_does_not_end_inside_a_sentence_broken_by_a_line(text: str, quot
         # a heading's line, and a line broken after a comma, end where they break
         ("二、政策措施\n每年安排预算不少于 30 亿元。", "每年安排预算"),
         ("推广审批模式,对省、\n市重点项目实施一项目一方案。", "市重点项目"),
+        # a line with no comma is a heading only on a line of its own: after a sentence on its line, it is the
+        # next sentence run on mid-word
+        ("鼓励上市企业融资。加强与知名投资机构的合\n作,吸引更多社会资本投向我区。", "加强与知名投资机构的合"),
+        ("总体目标\n每年安排预算不少于 30 亿元,用于发展。", "每年安排预算"),
     ],
 )
 def test_a_quote_does_not_start_inside_a_sentence_broken_by_a_line(text: str, opens: str) -> None:
@@ -841,6 +845,13 @@ def test_a_quote_does_not_start_inside_a_sentence_broken_by_a_line(text: str, op
     last = sentences_of(_chunk(text))[-1]
     grown = extend_window(last, max_chars=10)
     assert grown.text.startswith(opens) and grown.text == text[grown.start : grown.end]
+
+
+def test_a_quote_shown_joins_a_word_broken_by_a_line() -> None:
+    from service.answering.verify import display_quote
+
+    assert display_quote("加强与知名投资机构的合\n作,吸引更多社会资本") == "加强与知名投资机构的合作,吸引更多社会资本"
+    assert display_quote("二、政策措施\n每年安排预算") == "二、政策措施 每年安排预算"  # a heading keeps its space
 
 
 def test_the_plan_reads_the_star_levels_named_in_order(corpus: Corpus) -> None:
