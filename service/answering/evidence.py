@@ -330,6 +330,7 @@ def _whole_clauses(chunk: Chunk, start: int, end: int, following: list[Sentence]
 
 
 _CLAUSE_END = re.compile(r"[,,;;、]")
+_CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
 
 
 def _sentence_start(chunk: Chunk, start: int, preceding: list[Sentence], reach: int = 60) -> int:
@@ -341,8 +342,14 @@ def _sentence_start(chunk: Chunk, start: int, preceding: list[Sentence], reach: 
     if at <= 0 or "\n" not in text[max(0, at - 2) : at] or _ended(text, at) or _OPENS_ITEM.match(text[at:]):
         return start
     before = [p for p in preceding if p.end <= start]
-    if not before or before[-1].end < start - 2 or start - before[-1].start > reach:
+    if not before or before[-1].end < start - 2:
         return start
+    if start - before[-1].start > reach:
+        # the sentence began too far back: past the broken word, at the line's first clause boundary
+        # ("…打造一流数\n字经济产业集群、培育一流…" opens "培育一流…")
+        midword = _CJK_CHAR.match(text, at) and _CJK_CHAR.match(text, max(0, at - 2))
+        cut = _CLAUSE_END.search(text, at, min(len(text), at + reach)) if midword else None
+        return chunk.start + cut.end() if cut else start
     # a heading's line ("二、政策措施", "总体目标") ends where it breaks, and a line broken after a comma breaks
     # between clauses: only a clause run on to the next line, mid-word ("…中\n小企业"), is one
     line = before[-1].text
