@@ -838,7 +838,10 @@ def test_a_quote_does_not_end_inside_a_sentence_broken_by_a_line(text: str, quot
         ("鼓励上市企业融资。加强与知名投资机构的合\n作,吸引更多社会资本投向我区。", "加强与知名投资机构的合"),
         ("总体目标\n每年安排预算不少于 30 亿元,用于发展。", "每年安排预算"),
         # the sentence began too far back: past the broken word, at the line's first clause boundary
-        ("合计不少于 6000 亩产业用地," + "建成一流中心、" * 8 + "打造一流数\n字经济产业集群、培育一流生态。", "培育一流生态"),
+        (
+            "合计不少于 6000 亩产业用地," + "建成一流中心、" * 8 + "打造一流数\n字经济产业集群、培育一流生态。",
+            "培育一流生态",
+        ),
     ],
 )
 def test_a_quote_does_not_start_inside_a_sentence_broken_by_a_line(text: str, opens: str) -> None:
