@@ -34,7 +34,7 @@ from pydantic import BaseModel, Field
 from service.answering import lexicon
 from service.answering.eligibility import satisfies
 from service.answering.facts import Condition, FactKind, PolicyFact
-from service.answering.quantities import QUANTITY, format_amount, quantity
+from service.answering.quantities import QUANTITY, chinese_number, format_amount, quantity
 
 WORDS_FILE = Path(__file__).parent / "lexicon" / "figure_words.tsv"
 
@@ -93,6 +93,9 @@ _ENGLISH = re.compile(
 _SPOKEN = re.compile(r"(?P<num>\d+(?:\.\d+)?)\s*个\s*(?P<unit>亿|万)")
 
 
+_PERCENT_WORDS = re.compile(r"百分之(?P<n>\d+(?:\.\d+)?|[零一二两三四五六七八九十百]+)")
+
+
 def parse_user_figures(text: str) -> list[UserFigure]:
     """The amounts and shares a question states, each with the metric its words name (see module docstring)."""
     found: list[tuple[int, int, Decimal, str, str]] = []  # start, end, value, unit, text
@@ -114,6 +117,10 @@ def parse_user_figures(text: str) -> list[UserFigure]:
         unit = "美元" if currency in ("usd", "us$", "$", "dollars") else "元"
         value = Decimal(m.group("num")) * _SCALE[m.group("scale").lower()]
         found.append((m.start(), m.end(), value, unit, m.group(0).strip()))
+    for m in _PERCENT_WORDS.finditer(text):  # 百分之十二, 百分之15
+        share = chinese_number(m.group("n"))
+        if share is not None and not taken(m.start(), m.end()):
+            found.append((m.start(), m.end(), share, "%", m.group(0)))
     for m in QUANTITY.finditer(text):
         if taken(m.start(), m.end()) or m.group("unit") not in (
             "亿元",

@@ -150,6 +150,9 @@ def test_parse_user_figures_chinese_and_english() -> None:
     assert parse_user_figures("sales of USD 30 million")[0].unit == "美元"
     assert parse_user_figures("没有数字") == [] and parse_user_figures("千万不要错过") == []
     assert parse_user_figures("营收十二亿")[0].value == 12 * YI
+    # a share in words: 百分之十二 is 12%
+    words = parse_user_figures("研发占比百分之十二,研发费用八千万")
+    assert [(f.field, f.value, f.unit) for f in words] == [("rd_share", 12, "%"), ("rd_spend", 8000 * WAN, "元")]
     # an increase is its own metric (新增研发费用), not the total it adds to
     increase = parse_user_figures("今年研发费用比上年新增了350万")
     assert [(f.field, f.value) for f in increase] == [("rd_spend_increase", 350 * WAN)]
