@@ -94,6 +94,37 @@ _SPOKEN = re.compile(r"(?P<num>\d+(?:\.\d+)?)\s*个\s*(?P<unit>亿|万)")
 
 
 _PERCENT_WORDS = re.compile(r"百分之(?P<n>\d+(?:\.\d+)?|[零一二两三四五六七八九十百]+)")
+# amounts as spoken with two magnitudes or a digit before a Chinese one: "1亿2千万", "十亿五千万", "1亿2" (1.2亿),
+# "8千万", "3百万"
+_CN = "[零一二两三四五六七八九十百千]+"
+_DIGITS = r"\d+(?:\.\d+)?"
+_COMPOUND = re.compile(
+    rf"(?P<yi>{_DIGITS}|{_CN})\s*个?\s*亿\s*(?:(?P<wan>{_DIGITS}|{_CN})\s*(?P<mag>千|百)?\s*万|(?P<tenth>\d)(?![\d.万亿千百]))"
+)
+_DIGIT_MAGNITUDE = re.compile(rf"(?P<n>{_DIGITS})\s*(?P<mag>千|百)\s*(?P<unit>万|亿)")
+_MAGNITUDES = {"千": Decimal(1000), "百": Decimal(100), None: Decimal(1)}
+
+
+def _compound_amounts(text: str) -> list[tuple[int, int, Decimal, str]]:
+    """The spoken amounts ``QUANTITY`` reads only in part ("1亿2千万" as 1亿), in 元."""
+    out = []
+    for m in _COMPOUND.finditer(text):
+        yi = chinese_number(m.group("yi"))
+        if yi is None:
+            continue
+        if m.group("tenth"):
+            value = (yi + Decimal(m.group("tenth")) / 10) * 10**8
+        else:
+            wan = chinese_number(m.group("wan"))
+            if wan is None:
+                continue
+            value = yi * 10**8 + wan * _MAGNITUDES[m.group("mag")] * 10**4
+        out.append((m.start(), m.end(), value, m.group(0)))
+    for m in _DIGIT_MAGNITUDE.finditer(text):
+        if not any(a < m.end() and m.start() < b for a, b, *_ in out):
+            unit = Decimal(10**4) if m.group("unit") == "万" else Decimal(10**8)
+            out.append((m.start(), m.end(), Decimal(m.group("n")) * _MAGNITUDES[m.group("mag")] * unit, m.group(0)))
+    return out
 
 
 def parse_user_figures(text: str) -> list[UserFigure]:
@@ -103,7 +134,11 @@ def parse_user_figures(text: str) -> list[UserFigure]:
     def taken(start: int, end: int) -> bool:
         return any(s < end and start < e for s, e, *_ in found)
 
+    for start, end, value, said in _compound_amounts(text):  # 1亿2千万, 8千万
+        found.append((start, end, value, "元", said))
     for m in _SPOKEN.finditer(text):  # 9个亿
+        if taken(m.start(), m.end()):
+            continue
         q = quantity(m.group("num"), m.group("unit"), m.group(0))
         if q is not None:
             found.append((m.start(), m.end(), q.value, q.unit, m.group(0)))

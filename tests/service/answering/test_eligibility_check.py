@@ -150,6 +150,11 @@ def test_parse_user_figures_chinese_and_english() -> None:
     assert parse_user_figures("sales of USD 30 million")[0].unit == "美元"
     assert parse_user_figures("没有数字") == [] and parse_user_figures("千万不要错过") == []
     assert parse_user_figures("营收十二亿")[0].value == 12 * YI
+    # amounts spoken with two magnitudes, or a digit before a Chinese one
+    for said, value in (("营收1亿2千万", 12000 * WAN), ("营收十亿五千万", 105000 * WAN), ("营收1亿2", 12000 * WAN)):
+        assert [(f.field, f.value) for f in parse_user_figures(said)] == [("revenue", value)], said
+    assert [(f.field, f.value) for f in parse_user_figures("营业额8千万")] == [("revenue", 8000 * WAN)]
+    assert [(f.field, f.value) for f in parse_user_figures("研发投入占比为15.5%")] == [("rd_share", Decimal("15.5"))]
     # a share in words: 百分之十二 is 12%
     words = parse_user_figures("研发占比百分之十二,研发费用八千万")
     assert [(f.field, f.value, f.unit) for f in words] == [("rd_share", 12, "%"), ("rd_spend", 8000 * WAN, "元")]
