@@ -1405,10 +1405,27 @@ def _unstated(plan: QueryPlan) -> tuple[str, str]:
     return "所问的内容", "what was asked"
 
 
+_GREETING = re.compile(
+    r"(?:你好|您好|哈喽|嗨|在吗|在不在|谢谢|多谢|感谢|好的|ok|hello|hi|hey|thanks|thank you|good (?:morning|afternoon))"
+    r"[\s!!。.??~~,,]*(?:(?:你好|您好|谢谢|在吗|there|a lot)[\s!!。.??~~,,]*)*",
+    re.I,
+)
+
+
 def compose_not_found(plan: QueryPlan, verdict: Verdict, held: int = 0) -> Draft:
     """Say plainly that the compilation does not answer, what was looked for, and why (the verdict's reason);
     ``held``: the documents with text that the serving index holds."""
     sought = "、".join(topic_words(plan))
+    if _GREETING.fullmatch(plan.original.strip()):
+        # "你好", "谢谢", "hello": nothing asked yet; what can be asked, not that the compilation is silent
+        text = (
+            'Hello! Ask about the Binjiang industrial-policy compilation, e.g. "How much is the listing award?" '
+            'or "Which policies have expired?"; each answer cites the document and its printed page.'
+            if plan.lang == "en" or not re.search(r"[\u4e00-\u9fff]", plan.original)
+            else "您好!可以问滨江产业政策汇编里的问题,例如“总部企业的认定条件是什么?”“哪些政策已经失效了?”,"
+            "每个回答都注明文件、文号和页码。"
+        )
+        return Draft(AnswerStatus.NOT_FOUND, text, [])
     if verdict.audience[0]:
         # the rule found is another kind of company's: say whose, and that the asked kind's is not written
         asked, other = verdict.audience

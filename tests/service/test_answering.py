@@ -820,3 +820,15 @@ def test_a_question_in_parts_finds_its_list_by_the_part_that_asks_for_one(qa) ->
     assert lead.startswith("共6项:形式审查[1]、专家评审[2]")
     assert "5 个工作日" in lead  # the other part, from the item that answers it
     assert {c.doc_number for c in answer.citations} == {"区办〔2023〕8号"}
+
+
+@pytest.mark.parametrize("greeting", ["你好", "您好!", "谢谢", "hello", "Hi there"])
+def test_a_greeting_gets_what_can_be_asked_not_a_refusal(qa, greeting: str) -> None:  # type: ignore[no-untyped-def]
+    answer = qa.ask(greeting)
+    assert answer.status == "not_found" and answer.citations == []
+    assert "没有找到" not in answer.answer and "does not answer" not in answer.answer
+    assert "哪些政策已经失效了" in answer.answer or "Which policies have expired" in answer.answer
+
+
+def test_a_greeting_with_a_question_is_answered(qa) -> None:  # type: ignore[no-untyped-def]
+    assert qa.ask("你好,总部企业的认定条件是什么?").status == "answered"
