@@ -1407,7 +1407,7 @@ def _unstated(plan: QueryPlan) -> tuple[str, str]:
 
 _GREETING = re.compile(
     r"(?:你好|您好|哈喽|嗨|在吗|在不在|谢谢|多谢|感谢|好的|ok|hello|hi|hey|thanks|thank you|good (?:morning|afternoon))"
-    r"[\s!!。.??~~,,]*(?:(?:你好|您好|谢谢|在吗|there|a lot)[\s!!。.??~~,,]*)*",
+    r"[\s!!。.??~\uff5e,,]*(?:(?:你好|您好|谢谢|在吗|there|a lot)[\s!!。.??~\uff5e,,]*)*",
     re.I,
 )
 
