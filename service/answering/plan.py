@@ -53,7 +53,11 @@ _SETS_SIDE_BY_SIDE = re.compile(r"分别|\brespectively\b", re.I)
 _COMPARES = re.compile(r"一样|相同|区别|不同|差别|差异|异同|\bsame\b|\bdiffer|\bcompare|\bversus\b|\bvs\.?\b", re.I)
 # an elliptical turn leans on the previous one: "那省级的呢?", "这个政策…", "个人奖呢?"
 _ELLIPTIC = re.compile(
-    r"^(那|那么|这个|这项|该|它|其|还有|另外|如果是|个人|年度)|呢[??]?$|^(and|what about|how about)\b", re.I
+    r"^(那|那么|这个|这项|该|它|其|还有|另外|如果是|个人|年度)|呢[??]?$|^(and|what about|how about)\b|"
+    # English pointing back: "Which document says so?", "Is it still valid?", "that policy", "the same award"
+    r"\b(?:says|said) so\b|^(?:is|does|can|was|will|and) (?:it|that|this)\b|"
+    r"\b(?:this|that|the same) (?:policy|document|award|subsidy|rule|one)\b",
+    re.I,
 )
 _AMOUNT_UNIT = re.compile(r"(\d+(?:\.\d+)?)\s*个?\s*(万|亿)(?!元|美元)")
 _CJK = re.compile(r"[\u4e00-\u9fff]")

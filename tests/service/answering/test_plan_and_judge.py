@@ -1541,3 +1541,18 @@ def test_how_the_asker_describes_themselves_in_either_language(question: str, de
 )
 def test_shi_bu_shi_checks_a_statement_only_when_one_is_made(corpus: Corpus, question: str, checks: bool) -> None:
     assert plan_query(question, [], corpus).checks_premise is checks
+
+
+@pytest.mark.parametrize("question", ["Which document says so?", "Is it still valid?", "Does that policy still apply?"])
+def test_an_english_question_that_points_back_follows_up(question: str) -> None:
+    from service.answering.plan import rewrite_followup
+    from service.models import Turn
+
+    history = [
+        Turn(role="user", content="How much is the listing award for HQ companies?"),
+        Turn(role="assistant", content="…[1](区办〔2023〕12号 第14页)"),
+    ]
+    text, rewritten = rewrite_followup(question, history)
+    assert rewritten and text.startswith("How much is the listing award for HQ companies?") and text.endswith(question)
+    # a question of its own stands alone
+    assert rewrite_followup("What is the rent subsidy for a specialised SME?", history)[1] is False
