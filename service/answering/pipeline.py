@@ -292,7 +292,7 @@ class PolicyQAService:
         warnings = [] if plan.catalogue else self._warnings(draft.citations, plan.lang, draft.status)
         if not prepared.result.dense_ok:
             warnings.append("向量检索暂不可用,本次仅用关键词检索作答。(vector store unavailable: keyword search only)")
-        if self.rewriter is not None and draft.status is AnswerStatus.ANSWERED:
+        if self.rewriter is not None and draft.status is AnswerStatus.ANSWERED and plan.catalogue is None:
             draft = self.rewriter.rewrite(plan, draft, warnings) or draft
         citations, dropped = verified(corpus, draft.citations)
         text = _renumber(draft.text, draft.citations, citations)

@@ -91,3 +91,13 @@ def test_braces_in_question_and_quotes_pass_the_prompt_template_unchanged() -> N
         "【来源1】《某{区}意见》(区办〔2021〕3号)第4页 二、:" + quote
     )
     assert "问题:问{题}能拿多少?" in user.content
+
+
+def test_the_table_of_contents_is_listed_as_it_is_not_rewritten(llm_qa) -> None:  # type: ignore[no-untyped-def]
+    # "which documents are there?" is answered from the table of contents, whole: no model rewrites the list
+    model, qa = llm_qa
+    model.mode = "quote"
+    asked = len(model.requests)
+    answer = qa.ask("汇编里有哪些文件?")
+    assert answer.status == "answered" and answer.answer.startswith("汇编目录共列出")
+    assert len(model.requests) == asked
