@@ -1482,4 +1482,5 @@ def compose_not_found(plan: QueryPlan, verdict: Verdict, held: int = 0) -> Draft
 _ELSEWHERE_NOTES = {
     "another place": "所问是其他地区的政策,汇编只收录杭州高新区(滨江)的文件。",
     "another government": "所问是省、市等上级政府自己的规定,汇编只收录杭州高新区(滨江)的文件。",
+    "tax owed": "是否纳税、纳多少税由国家税法规定,汇编收录的杭州高新区(滨江)扶持政策不涉及。",
 }

@@ -67,6 +67,7 @@ class Signals:
     beyond_partial: list[PolicyDocument] = field(default_factory=list)
     other_place: bool = False
     other_government: bool = False
+    tax_owed: bool = False  # whether tax is owed on a benefit: national tax law, no district policy
     # the asked kind of company, and the other kind the documents of every quote are for ("" when not so)
     other_audience: tuple[str, str] = ("", "")
     unknown_year: bool = False
@@ -124,6 +125,7 @@ def measure(
     signals.asks_outcome = Asked.OUTCOME in plan.asked
     signals.other_place = plan.other_place
     signals.other_government = plan.other_government
+    signals.tax_owed = plan.asks_tax_owed
     # a year in a question about a named policy's validity is when the asker would apply it, not its subject
     signals.unknown_year = (
         bool(plan.years)
@@ -220,6 +222,8 @@ def decide(signals: Signals, config: JudgeConfig) -> Verdict:
         return Verdict(AnswerStatus.NOT_FOUND, "the question is about another place", cov)
     if signals.other_government:
         return Verdict(AnswerStatus.NOT_FOUND, "the question is about another government's own rules", cov)
+    if signals.tax_owed:
+        return Verdict(AnswerStatus.NOT_FOUND, "the question is about tax owed, which national tax law sets", cov)
     if signals.other_audience[0]:
         asked, other = signals.other_audience
         return Verdict(

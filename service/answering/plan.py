@@ -274,6 +274,7 @@ class QueryPlan:
     asks_what_fits: bool = False
     other_place: bool = False  # names a place outside the district and not the district itself
     other_government: bool = False  # asks what the province or city itself pays, or how it rates companies
+    asks_tax_owed: bool = False  # whether tax is owed on a benefit ("要交个人所得税吗?"): national tax law
     parts: list[str] = field(default_factory=list)  # the questions of a question in several parts
     years_ago: int | None = None  # how long ago the asker's own event was ("前年拿过" -> 2), when they say
     elapsed: list[Elapsed] = field(default_factory=list)  # what the asker says has lasted how long ("实施刚满一年半")
@@ -526,6 +527,7 @@ def plan_query(question: str, history: list[Turn], corpus: Corpus) -> QueryPlan:
         verdict_words=verdict_words(asked_text or original),
         other_place=bool(other_places(original)) and not _DISTRICT.search(_WEIGHED_AGAINST.sub(" ", original)),
         other_government=bool(_OTHER_GOVERNMENT.search(unquoted)),
+        asks_tax_owed=bool(_TAX_OWED.search(unquoted)),
         parts=[] if rewritten else _question_parts(original),
         years_ago=_years_ago(unquoted),
         elapsed=elapsed_periods(unquoted),
@@ -635,6 +637,14 @@ _OTHER_GOVERNMENT = re.compile(
     r"(?:省里|市里|浙江省|杭州市|国家)(?:本身|自己|另外)?(?:给|发|奖|补|出)(?:多少|几)|"
     r"(?:浙江省|杭州市|省里|市里)[^,,。;;??]{0,16}(?:怎么评|按什么标准评|如何评)|"
     r"\b(?:province|city|national government|central government)\s+(?:itself\s+)?(?:pays?|gives?|grants?)\b",
+    re.I,
+)
+# whether tax is owed on what one gets ("奖金要交个人所得税吗?", "Is the award taxable?"): national tax law, which
+# no district policy sets
+_TAX_OWED = re.compile(
+    # (not where a company pays its taxes: "要在滨江缴税才能享受吗?" is the registration condition)
+    r"(?:要不要|需不需要|用不用|是否|需要|要|得)\s*(?:交|缴纳?|扣)(?:个人)?(?:所得税|个税|税)|个税怎么(?:算|交)|"
+    r"\btaxable\b|\bpay (?:income |personal income )?tax(?:es)? on\b",
     re.I,
 )
 _ASKS_BENEFIT = re.compile(

@@ -1556,3 +1556,24 @@ def test_an_english_question_that_points_back_follows_up(question: str) -> None:
     assert rewritten and text.startswith("How much is the listing award for HQ companies?") and text.endswith(question)
     # a question of its own stands alone
     assert rewrite_followup("What is the rent subsidy for a specialised SME?", history)[1] is False
+
+
+@pytest.mark.parametrize(
+    ("question", "owed"),
+    [
+        ("这笔奖金要不要交个人所得税?", True),
+        ("补贴到账以后需要缴税吗?", True),
+        ("Is the listing award taxable?", True),
+        ("Do we pay income tax on the subsidy?", True),
+        # where a company pays its taxes is the registration condition, not tax owed on a benefit
+        ("企业要在滨江缴税才能享受吗?", False),
+        ("Must companies pay tax in Binjiang to qualify?", False),
+        ("研发费用加计扣除比例是多少?", False),
+    ],
+)
+def test_whether_tax_is_owed_is_national_tax_law(corpus: Corpus, question: str, owed: bool) -> None:
+    plan = plan_query(question, [], corpus)
+    assert plan.asks_tax_owed is owed
+    if owed:
+        verdict = decide(Signals(coverage=1.0, tax_owed=True), JudgeConfig())
+        assert verdict.status is AnswerStatus.NOT_FOUND and "tax" in verdict.reason
