@@ -843,7 +843,7 @@ def concepts_of(text: str, lang: str) -> list[Concept]:
         concepts.append(Concept(key, tuple(dict.fromkeys([key, *targets]))))
         covered = covered.replace(key, " ")
     if lang == "zh":
-        tokens = tokenize(covered)
+        tokens = tokenize(_A_NOT_A.sub(" ", covered))
         listed = [t for t in tokens if t in QUESTION_NOISE]
         for token in tokens:
             if any(token in n for n in listed):  # 州市 is a piece of 杭州市: a listed asking word's pieces ask too
@@ -868,6 +868,10 @@ def concepts_of(text: str, lang: str) -> list[Concept]:
     for concept in concepts:
         unique.setdefault(concept.key, concept)
     return list(unique.values())
+
+
+# the A-not-A question (要不要, 能不能, 需不需要, 可不可以, 拿没拿): how a yes/no is asked, not its topic
+_A_NOT_A = re.compile(r"([\u4e00-\u9fff])[不没]\1")
 
 
 def _asks_only(concept: Concept) -> bool:

@@ -1577,3 +1577,20 @@ def test_whether_tax_is_owed_is_national_tax_law(corpus: Corpus, question: str, 
     if owed:
         verdict = decide(Signals(coverage=1.0, tax_owed=True), JudgeConfig())
         assert verdict.status is AnswerStatus.NOT_FOUND and "tax" in verdict.reason
+
+
+@pytest.mark.parametrize(
+    ("question", "keys"),
+    [
+        ("要不要全职?", ["全职"]),
+        ("用不用先认定?", ["认定"]),
+        ("可不可以同时拿?", ["同时"]),
+        ("这笔奖金要不要交个人所得税?", ["奖金", "个人", "所得", "所得税", "个人所得税"]),
+    ],
+)
+def test_an_a_not_a_question_asks_it_names_no_topic(question: str, keys: list[str]) -> None:
+    from service.answering.plan import concepts_of
+
+    found = [c.key for c in concepts_of(question, "zh")]
+    assert not any(k in found for k in ("不要", "不用", "可不", "不可", "可不可以"))
+    assert set(found) <= set(keys) and found
