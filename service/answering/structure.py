@@ -88,7 +88,9 @@ def list_parent(plan: QueryPlan, doc_nos: list[int], terms: dict[str, float], co
     found = _list_parent(doc_nos, terms, corpus)
     listing = [p for p in plan.parts if asks_for_list(p)]
     if found is None and len(plan.parts) > 1 and len(listing) == 1:
-        own = {k: w for k, w in terms.items() if k in listing[0]}
+        own: dict[str, float] = {k: w for k, w in terms.items() if k in listing[0]}
+        if isinstance(terms, Terms):  # with their wordings
+            own = Terms(own, {k: terms.alternatives.get(k, (k,)) for k in own})
         found = _list_parent(doc_nos, own, corpus) if own else None
     return found
 
