@@ -299,7 +299,8 @@ def extend_window(window: Sentence, max_chars: int = 200, reach: int = 60) -> Se
     same_page = bool(preceding) and "\n" not in window.chunk.text[preceding[-1].start - base : start - base]
     if preceding and same_page and end - preceding[-1].start <= max_chars:
         start = preceding[-1].start
-    start = _sentence_start(window.chunk, start, preceding, reach)
+    opened = _sentence_start(window.chunk, start, preceding, reach)
+    start = opened if opened < end - 4 else start  # (never past the quote's own words)
     if (start, end) == (window.start, window.end):
         return window
     chunk = window.chunk

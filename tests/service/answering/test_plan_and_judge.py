@@ -825,6 +825,16 @@ def test_a_quote_does_not_end_inside_a_sentence_broken_by_a_line(text: str, quot
     assert grown.text.endswith(quoted) and grown.text == text[grown.start : grown.end]
 
 
+def test_a_quote_never_opens_past_its_own_words() -> None:
+    from service.answering.evidence import extend_window, sentences_of
+
+    # the sentence began far back and the broken line holds no clause boundary before the quote's end
+    text = "合计不少于 6000 亩产业用地," + "建成一流中心、" * 8 + "打造一流数\n字经济产业集群"
+    last = sentences_of(_chunk(text))[-1]
+    grown = extend_window(last, max_chars=10)
+    assert grown.text and grown.text == text[grown.start : grown.end] and grown.end > grown.start
+
+
 @pytest.mark.parametrize(
     ("text", "opens"),
     [
