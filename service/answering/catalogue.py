@@ -62,26 +62,43 @@ def catalogue_request(original: str, lang: str) -> Catalogue | None:
 _WORDS_BY_LENGTH = sorted(QUESTION_NOISE | CATALOGUE_WORDS, key=len, reverse=True)
 
 
+# how a loaded document's validity today is said: applied to one year only / expired on / takes effect on /
+# in force until / in force with no end / no period stated
+_VALIDITY_WORDS = {
+    "en": (
+        "applied only to {year}, expired",
+        "expired on {end}",
+        "takes effect on {start}",
+        "in force until {end}",
+        "in force (no end date stated)",
+        "states no validity period",
+    ),
+    "zh": (
+        "仅适用于{year}年度,已失效",
+        "已于{end}到期,已失效",
+        "自{start}起施行,尚未生效",
+        "有效期至{end},仍有效",
+        "仍有效(未写明截止日期)",
+        "未写明有效期",
+    ),
+}
+
+
 def _validity(doc: PolicyDocument, as_of: date, lang: str) -> str:
     """A loaded document's validity today, from its own date statement."""
     dates, status = doc.dates, doc.status(as_of)
     start, end = dates.effective_from, dates.expires_on
-    year_bound = start is not None and end is not None and start.year == end.year and start.month == 1
-    if lang == "en":
-        if status is Validity.EXPIRED and end is not None:
-            return f"applied only to {start.year}, expired" if year_bound and start else f"expired on {en_date(end)}"
-        if status is Validity.NOT_YET and start is not None:
-            return f"takes effect on {en_date(start)}"
-        if status is Validity.IN_FORCE:
-            return f"in force until {en_date(end)}" if end else "in force (no end date stated)"
-        return "states no validity period"
+    one_year, expired, not_yet, until, no_end, unstated = _VALIDITY_WORDS["en" if lang == "en" else "zh"]
+    day = en_date if lang == "en" else cn_date
     if status is Validity.EXPIRED and end is not None:
-        return f"仅适用于{start.year}年度,已失效" if year_bound and start else f"已于{cn_date(end)}到期,已失效"
+        if start is not None and start.year == end.year and start.month == 1:
+            return one_year.format(year=start.year)
+        return expired.format(end=day(end))
     if status is Validity.NOT_YET and start is not None:
-        return f"自{cn_date(start)}起施行,尚未生效"
+        return not_yet.format(start=day(start))
     if status is Validity.IN_FORCE:
-        return f"有效期至{cn_date(end)},仍有效" if end else "仍有效(未写明截止日期)"
-    return "未写明有效期"
+        return until.format(end=day(end)) if end else no_end
+    return unstated
 
 
 def compose_catalogue(
