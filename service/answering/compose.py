@@ -471,7 +471,7 @@ def _side_by_side_lead(
         ends = [m.end() for m in _LEAD_SENTENCE.finditer(text)]
         best = max(runs, key=lambda r: r.score)
         runs = [r for r in runs if bisect_right(ends, r.start) == bisect_right(ends, best.start)]
-        runs.sort(key=lambda r: (_figure_kinds(r), bool(FIGURE.search(r.text)), r.score), reverse=True)
+        runs.sort(key=lambda r: (_figure_kinds(r), _award_kinds(r), bool(FIGURE.search(r.text)), r.score), reverse=True)
         options.append([(f"{name}: {r.text}[{n}]" if plan.lang == "en" else f"{name}:{r.text}[{n}]", r) for r in runs])
         if len(options) == 3:
             break
@@ -502,6 +502,12 @@ def _side_by_side_lead(
 def _figure_kinds(run: _Run) -> int:
     """How many kinds of figure asked a run states ("30%的补助,…不超过100万元": a share and a sum)."""
     return len({figure_kind(f) for f in run.figures})
+
+
+def _award_kinds(run: _Run) -> int:
+    """How many kinds of award figure a run states, asked or not: "how much" is answered by a share and its
+    cap together ("最高可给予展会承办方50%的场租费补贴,单次展会补贴额度不超过100 万元")."""
+    return len({figure_kind(compact(m.group())) for m in FIGURE.finditer(run.text)} & {"money", "share"})
 
 
 def _rule_lead(plan: QueryPlan, sentences: list[Sentence]) -> str:

@@ -805,6 +805,14 @@ def test_two_named_documents_set_side_by_side_quote_only_those_documents(qa) -> 
         assert hq in answer.answer.split("\n")[0] and sme in answer.answer.split("\n")[0]
 
 
+def test_a_side_by_side_how_much_states_each_documents_share_with_its_cap(qa) -> None:  # type: ignore[no-untyped-def]
+    # "how much" set side by side: the HQ document pays a share of the rent up to a cap; its part states both
+    lead = qa.ask("总部企业和专精特新企业举办国际展会的补贴分别是多少?").answer.split("\n")[0]
+    hq_part = next(p for p in lead.split(";") if "区办〔2023〕12号" in p)
+    assert "50%" in hq_part and "100 万元" in hq_part, lead
+    assert "区办〔2023〕9号" in lead
+
+
 def test_a_figure_question_leads_with_the_quote_that_states_the_figure(qa) -> None:  # type: ignore[no-untyped-def]
     # the computing-power clauses stand side by side, each opening with its heading; the one that pays may rank
     # second: the lead states its figures, not a list of the headings
