@@ -935,6 +935,10 @@ def _figures_lead(
         # "能认定总部吗?" is answered by the recognition categories, not by an award's brackets
         comparisons = [c for c in comparisons if c.fact.kind is FactKind.RECOGNITION]
     if not comparisons:
+        if wants_verdict:  # the kind asked about has a threshold, on another figure than the user's
+            other = _another_metric_lead(plan, candidates, marker)
+            if other:
+                return other
         # no threshold to compare with: a quoted ratio award of the user's own figure is worked out
         if not plan.asks_amount:
             return ""
@@ -1006,6 +1010,35 @@ def _figures_lead(
             else f"按您的{mine}计最多{amount}{marker(top.fact)}。"
         )
     return lead
+
+
+def _another_metric_lead(plan: QueryPlan, facts: list[PolicyFact], marker: Callable[[PolicyFact], str]) -> str:
+    """ "年产值12亿,算工业总部吗?" where 工业总部's threshold is on 营业收入: the threshold the question's kind has,
+    and that the user's figure is another metric, so it cannot tell (not a verdict on a figure it is not about)."""
+    given = [f for f in plan.user_figures if f.field and f.metric]
+    if not given:
+        return ""
+    fields = {f.field for f in given}
+    recognition = asks_recognition(plan.asked_text)
+    named = [f for f in facts if kind_named(plan.asked_text, f)]
+    named.sort(key=lambda f: recognition and f.kind is not FactKind.RECOGNITION)
+    for fact in named:
+        on = [c for c in fact.conditions if c.threshold is not None and c.field and c.field not in fields]
+        units = {f.unit for f in given}
+        on = [c for c in on if c.threshold is not None and c.threshold.unit in units]
+        if not on:
+            continue
+        condition, mine = on[0], given[0]
+        if plan.lang == "en":
+            return (
+                f"{fact.label} requires {condition.describe()}{marker(fact)}; you gave your {mine.metric} "
+                f"({mine.display()}), and the threshold is on {condition.metric}, so it cannot be told from that."
+            )
+        return (
+            f"{fact.label}的门槛是{condition.describe()}{marker(fact)};您给出的是{mine.metric}{mine.display()},"
+            f"门槛按{condition.metric}计,不能据此判断。"
+        )
+    return ""
 
 
 # what a policy sentence gives, after its conditions ("…的企业,经认定,给予企业三年房租补贴和专项奖励。")

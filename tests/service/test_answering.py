@@ -789,6 +789,17 @@ def test_whether_we_are_a_named_kind_is_answered_for_that_kind(qa) -> None:  # t
     assert "所引条文中没有" not in answer.answer, answer.answer
 
 
+def test_a_figure_of_another_metric_than_the_kinds_threshold_is_not_given_a_verdict(qa) -> None:  # type: ignore[no-untyped-def]
+    # 工业总部's threshold is on 营业收入: an output value (产值) is not compared with it, and the threshold is said
+    answer = qa.ask("我们是工业企业,年产值12亿,算工业总部吗?")
+    lead = answer.answer.split("\n")[0]
+    assert lead.startswith("工业总部的门槛是上年度营业收入10亿元以上(含)[1]") and "产值12亿元" in lead, lead
+    assert not lead.startswith(("算", "不算")), lead
+    assert answer.citations[0].printed_page == 11
+    lead = qa.ask("Our output value was 2 billion yuan last year. Are we an industrial headquarters?").answer
+    assert lead.startswith("工业总部 requires 上年度营业收入10亿元以上(含)[1]") and "产值" in lead.split("\n")[0], lead
+
+
 def test_an_english_question_names_a_listed_kind_through_the_glossary(qa) -> None:  # type: ignore[no-untyped-def]
     # my own wordings: the kind is named in English words, each glossed to the list's own wording
     provincial = qa.ask("Our company was just recognised as a provincial specialised SME. What is the reward?")
