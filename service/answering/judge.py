@@ -131,7 +131,10 @@ def measure(
         bool(plan.years)
         and not plan.doc_numbers
         and not (structured and plan.asks_date)
-        and any(y not in weights.corpus_text and y not in weights.toc_text for y in plan.years)
+        and any(
+            y not in weights.corpus_text and y not in weights.toc_text and y not in plan.dating_years
+            for y in plan.years
+        )
     )
     depth = 8 if plan.crossdoc else 3
     quoted = quoted or []

@@ -256,6 +256,8 @@ class QueryPlan:
     # words of a listed document's policy area the question uses, with the title words they point to
     toc_hints: list[tuple[str, tuple[str, ...]]] = field(default_factory=list)
     years: list[str] = field(default_factory=list)  # years the question names (outside 文号)
+    # those of them that date a day of the asker's own ("2025年3月开始实施的") or gloss 今年 ("今年(2026年)")
+    dating_years: list[str] = field(default_factory=list)
     rewritten: bool = False
     # a follow-up's own topic words ("文创那块呢?" -> 文创): what it asks anew, beside the turn it leans on
     followup_topic: tuple[str, ...] = ()
@@ -510,6 +512,7 @@ def plan_query(question: str, history: list[Turn], corpus: Corpus) -> QueryPlan:
         concepts=concepts,
         toc_hints=lexicon.topics().matches(asked_text),
         years=_YEAR.findall(_WITHOUT_DOC_YEARS.sub(" ", text)),
+        dating_years=[m.group(1) or m.group(2) for m in _DATING_YEAR.finditer(_WITHOUT_DOC_YEARS.sub(" ", text))],
         rewritten=rewritten,
         followup_topic=tuple(c.key for c in concepts_of(original, lang)) if rewritten else (),
         asked_text=asked_text,
@@ -843,7 +846,7 @@ def concepts_of(text: str, lang: str) -> list[Concept]:
         concepts.append(Concept(key, tuple(dict.fromkeys([key, *targets]))))
         covered = covered.replace(key, " ")
     if lang == "zh":
-        tokens = tokenize(_A_NOT_A.sub(" ", covered))
+        tokens = tokenize(_COMPLEMENT.sub(" ", _A_NOT_A.sub(" ", covered)))
         listed = [t for t in tokens if t in QUESTION_NOISE]
         for token in tokens:
             if any(token in n for n in listed):  # 州市 is a piece of 杭州市: a listed asking word's pieces ask too
@@ -869,6 +872,9 @@ def concepts_of(text: str, lang: str) -> list[Concept]:
         unique.setdefault(concept.key, concept)
     return list(unique.values())
 
+
+# a directional complement (评出来, 加起来, 批下来, 定下来): how a verb is said, not a topic word
+_COMPLEMENT = re.compile(r"(?:出|起|下|上|过|回)来")
 
 # the A-not-A question (要不要, 能不能, 需不需要, 可不可以, 拿没拿): how a yes/no is asked, not its topic
 _A_NOT_A = re.compile(r"([\u4e00-\u9fff])[不没]\1")
@@ -908,6 +914,8 @@ def _typos_corrected(concepts: list[Concept], corpus: Corpus, question: str) -> 
 
 
 _YEAR = re.compile(r"(?<!\d)(20\d{2})(?!\d)")
+# a year with its month ("2025年3月"), or one in brackets after 今年/去年/明年 ("今年(2026年)")
+_DATING_YEAR = re.compile(r"(?<!\d)(20\d{2})(?=\s*年\s*\d{1,2}\s*月)|(?<=[今去明前]年[((])(20\d{2})(?=\s*年?[))])")
 
 
 def _is_noise(token: str) -> bool:

@@ -163,6 +163,33 @@ def test_years_outside_document_numbers(corpus: Corpus) -> None:
     assert plan.years == ["2031"]
 
 
+@pytest.mark.parametrize(
+    ("question", "dating"),
+    [
+        # a year with its month dates a day of the asker's own; one in brackets glosses 今年
+        ("我们2024年5月搬进来的,房租补贴能拿几年?", ["2024"]),
+        ("去年(2025年)认定的,今年还能再报吗?", ["2025"]),
+        ("区办〔2023〕12号在2031年还有效吗?", []),
+    ],
+)
+def test_years_that_date_the_askers_own_days(corpus: Corpus, question: str, dating: list[str]) -> None:
+    assert plan_query(question, [], corpus).dating_years == dating
+
+
+@pytest.mark.parametrize(
+    ("question", "not_topic"),
+    [
+        ("要评出来才有奖金吗?", "出来"),
+        ("几项补贴加起来最多多少?", "起来"),
+        ("认定以后多久能拿到钱?", "以后"),
+    ],
+)
+def test_how_a_verb_or_time_is_said_is_not_a_topic_word(corpus: Corpus, question: str, not_topic: str) -> None:
+    from service.answering.plan import topic_words
+
+    assert not any(not_topic in w for w in topic_words(plan_query(question, [], corpus)))
+
+
 def _listed(corpus: Corpus) -> TocMatch:
     doc = next(d for d in corpus.documents.values() if d.text_status is TextStatus.TOC_ONLY)
     return TocMatch(doc, area=0.6, uncovered=0.6, words=["x"])
