@@ -846,7 +846,7 @@ def concepts_of(text: str, lang: str) -> list[Concept]:
         concepts.append(Concept(key, tuple(dict.fromkeys([key, *targets]))))
         covered = covered.replace(key, " ")
     if lang == "zh":
-        tokens = tokenize(_COMPLEMENT.sub(" ", _A_NOT_A.sub(" ", covered)))
+        tokens = tokenize(_WHICH_ONE.sub(" ", _COMPLEMENT.sub(" ", _A_NOT_A.sub(" ", covered))))
         listed = [t for t in tokens if t in QUESTION_NOISE]
         for token in tokens:
             if any(token in n for n in listed):  # 州市 is a piece of 杭州市: a listed asking word's pieces ask too
@@ -872,6 +872,9 @@ def concepts_of(text: str, lang: str) -> list[Concept]:
         unique.setdefault(concept.key, concept)
     return list(unique.values())
 
+
+# a demonstrative with 一 and its measure word (哪一档, 这一块, 每一家): it points, it names nothing
+_WHICH_ONE = re.compile(r"[这那哪每]一[个台块种家项笔类次边些份条款位样套件批档级]")
 
 # a directional complement (评出来, 加起来, 批下来, 定下来): how a verb is said, not a topic word
 _COMPLEMENT = re.compile(r"(?:出|起|下|上|过|回)来")
