@@ -274,7 +274,9 @@ def applied_benefit(figure: UserFigure, fact: PolicyFact) -> Decimal | None:
     return fact.amount_for(figure.value)
 
 
-_PASSED = re.compile(r"(?:突破|超过|超出|超了|过了|破了|exceed(?:ed|s)?|passed|over|above)\s*$", re.I)
+_PASSED = re.compile(
+    r"(?:突破|超过|超出|超了|过了|破了|冲过|冲破|跨过|迈过|越过|超越|破|exceed(?:ed|s)?|passed|over|above)\s*$", re.I
+)
 
 
 def relevant_facts(text: str, facts: list[PolicyFact]) -> list[PolicyFact]:

@@ -177,7 +177,8 @@ _ASKED: dict[Asked, re.Pattern[str]] = {
     ),
     Asked.DATE: re.compile(
         r"什么时候|啥时候?|几时|何时|哪天|哪一天|哪年|哪一年|几号|到期|有效期|施行|生效|起止|过期|失效|截止|还有效|有效[吗么不]|"
-        r"还能(?!再|怎么|如何|怎样|哪|用什么|拿什么|做什么)|还适用|\bwhen\b|\b(?:which|what) year\b|"
+        r"还能(?:不能)?(?:按[^,,。??]{0,20}?)?(?:去)?(?:用|申请|申报|报|享受|拿(?!什么)|领|兑现|适用|执行|有效)|还适用|"
+        r"\bwhen\b|\b(?:which|what) year\b|"
         r"expire|valid|effective|in force|deadline|still (?:apply|available|open|possible|claim|get|receive)|"
         r"takes? effect|took effect|"
         r"c[oa]me into (?:force|effect)",

@@ -287,6 +287,10 @@ def test_lead_sentence_says_when_the_policy_has_expired() -> None:
         ("营收首次突破100亿元,奖多少?", "营收突破奖励(营业收入100亿元)"),  # passed 100亿: the 100亿 bracket
         ("营收100亿元,奖多少?", "营收突破奖励(营业收入50亿元)"),  # exactly 100亿 has not passed it
         ("Our revenue passed RMB 20 billion; what is the reward?", "营收突破奖励(营业收入200亿元)"),
+        # spoken verbs of passing a mark
+        ("营收头一回冲过200个亿,奖多少?", "营收突破奖励(营业收入200亿元)"),
+        ("营收今年破了20亿,奖多少?", "营收突破奖励(营业收入20亿元)"),
+        ("营收刚跨过500亿,奖多少?", "营收突破奖励(营业收入500亿元)"),
     ],
 )
 def test_a_figure_the_user_says_they_passed_meets_a_breakthrough_bracket(question: str, bracket: str) -> None:

@@ -30,6 +30,8 @@ def corpus() -> Corpus:
         ("我们营收5亿,够不够格认定?", "zh", {Asked.CRITERION}),
         ("Which document sets the rent subsidy, and on what page?", "en", {Asked.DOCUMENT}),
         ("When does the AI policy expire?", "en", {Asked.DATE}),
+        ("这个文件明年还能按它去申报吗?", "zh", {Asked.DATE}),  # can it still be used
+        ("区办〔2023〕9号现在还能不能用?", "zh", {Asked.DATE}),
         # a choice between two figures asks for a figure of their kind
         ("贴息是按50%还是按80%给?", "zh", {Asked.RATIO}),
         ("Is the interest subsidy 50% or 80% of the interest?", "en", {Asked.RATIO}),
@@ -63,6 +65,7 @@ def test_the_kind_of_fact_asked(corpus: Corpus, question: str, lang: str, asked:
     [
         ("贷款贴息按几个点给?", Asked.COUNT),
         ("除了直接给钱,资助还能怎么兑现?", Asked.DATE),  # 还能怎么: what other way, not "still"
+        ("听说人才房补贴每月3000,还能连补十年,对吧?", Asked.DATE),  # 还能连补: a length of support, not "still"
     ],
 )
 def test_words_that_do_not_ask_a_kind(corpus: Corpus, question: str, absent: Asked) -> None:
