@@ -796,7 +796,7 @@ def _dates_said(plan: QueryPlan, doc: PolicyDocument, as_of: date, n: int) -> st
             parts.append(f"took effect on {en_date(dates.effective_from)}")
         if dates.expires_on:
             parts.append(f"applies until {en_date(dates.expires_on)}" + (f" ({years} years)" if years else ""))
-        now = {Validity.IN_FORCE: "it is in force", Validity.EXPIRED: "it has expired"}.get(status, "")
+        now = {Validity.IN_FORCE: "it is still in force", Validity.EXPIRED: "it has expired"}.get(status, "")
         tail = f"; as of {en_date(as_of)} {now}" if now else ""
         if asked:
             tail += (
