@@ -334,10 +334,16 @@ class QueryPlan:
         return Asked.AMOUNT in self.asked and bool(_MONEY_WORDS.search(self.asked_text or self.original))
 
 
+# "w" for 万 after a figure or 几 (10w, 50W, 几个w), never inside a Latin word
+_SPOKEN_WAN = re.compile(r"(?<=[\d几])\s*个?\s*[wW](?![A-Za-z])")
+
+
 def normalise(text: str) -> str:
     """NFKC (full-width to half-width), unified whitespace, 万/亿 amounts spelled as the texts do (万元)."""
     text = nfkc(text).replace("\u3000", " ")
     text = bracket_spoken_doc_numbers(re.sub(r"\s+", " ", text).strip())
+    if _CJK.search(text):  # chat shorthand in Chinese: "10w", "几个w" are 10万, 几万
+        text = _SPOKEN_WAN.sub("万", text)
     return _AMOUNT_UNIT.sub(lambda m: f"{m.group(1)}{m.group(2)}元", text)
 
 
@@ -908,7 +914,11 @@ def _typos_corrected(concepts: list[Concept], corpus: Corpus, question: str) -> 
     for concept in concepts:
         # a word of general Chinese ("一件") is what the asker meant: a typo is a word no dictionary has
         alone = concept.alternatives == (concept.key,) and not in_dictionary(concept.key)
-        fixed = (index.correct(concept.key) or index.correct_in(concept.key, question)) if alone else None
+        fixed = (
+            (index.correct(concept.key) or index.correct_in(concept.key, question) or index.correct_word(concept.key))
+            if alone
+            else None
+        )
         if fixed:
             out.append(Concept(concept.key, (concept.key, fixed)))
             corrected.append(fixed)

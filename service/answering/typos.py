@@ -2,8 +2,9 @@
 same ("新才料" for 新材料). A question word of three or more characters that the compilation never uses is
 read as the compilation's word with the same pinyin, when there is one.
 
-Shorter words are left alone: two-character words share their pinyin too often (统一/同一, 十几/市级) for a
-sound alone to say which was meant.
+Two-character words share their pinyin too often (统一/同一, 十几/市级) for a sound alone to say which was
+meant: one is read in the words around it, or, when it is no word at all (算利), as the texts' only dictionary
+word of its sound.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ class HomophoneIndex:
         self._text = joined
         self._sound: dict[str, str] = {}
         self._by_sound: dict[tuple[str, ...], Counter[str]] = {}
+        self._pairs: dict[tuple[str, ...], set[str]] | None = None  # two-character dictionary words, when first asked
         for run in _CJK_RUN.findall(joined):
             for n in range(MIN_CHARS, MAX_CHARS + 1):
                 for i in range(len(run) - n + 1):
@@ -66,6 +68,23 @@ class HomophoneIndex:
                 if fixed:
                     return fixed[before : before + len(word)]
         return None
+
+    def correct_word(self, word: str) -> str | None:
+        """A two-character ``word`` that is no word at all (neither in the texts nor in the dictionary), read
+        as the one dictionary word of the texts that sounds the same (算利 -> 算力); None when there is none
+        or more than one, for a sound alone cannot choose between two real words."""
+        from indexing.keyword import in_dictionary
+
+        if len(word) != 2 or not _CJK_RUN.fullmatch(word) or word in self._text or in_dictionary(word):
+            return None
+        if self._pairs is None:
+            pairs: dict[tuple[str, ...], set[str]] = {}
+            for run in _CJK_RUN.findall(self._text):
+                for i in range(len(run) - 1):
+                    pairs.setdefault(self._pinyin(run[i : i + 2]), set()).add(run[i : i + 2])
+            self._pairs = {sound: {w for w in found if in_dictionary(w)} for sound, found in pairs.items()}
+        found = self._pairs.get(self._pinyin(word), set())
+        return next(iter(found)) if len(found) == 1 else None
 
 
 _LOCK = threading.Lock()

@@ -59,3 +59,25 @@ def test_a_word_of_general_chinese_is_what_the_asker_meant(corpus: Corpus) -> No
     # a typo no dictionary has is still read as the texts' word
     plan = plan_query("瞪岭企业有什么扶持?", [], corpus)
     assert any("瞪羚" in c.alternatives for c in plan.concepts)
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        ("产叶", "产业"),  # no word at all: the one dictionary word of the texts with its sound
+        ("疫药", "医药"),
+        ("同意", None),  # a real word: what the asker meant
+        ("统亿", None),  # sounds like both 同一 and 统一 in the texts: a sound alone cannot choose
+    ],
+)
+def test_a_two_character_non_word_reads_as_the_texts_one_word_of_its_sound(word: str, expected: str | None) -> None:
+    index = HomophoneIndex(["支持新材料、生物医药等产业,对同一项目不重复奖励,统一标准。"])
+    assert index.correct_word(word) == expected
+
+
+def test_chat_shorthand_w_is_wan() -> None:
+    from service.answering.plan import normalise
+
+    assert normalise("一年最多能补几个w?") == "一年最多能补几万?"
+    assert normalise("营收3000w,算总部吗") == "营收3000万元,算总部吗"
+    assert normalise("用AWS的云服务有补贴吗") == "用AWS的云服务有补贴吗"  # inside a Latin word it is a letter
