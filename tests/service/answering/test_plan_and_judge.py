@@ -188,6 +188,8 @@ def test_years_that_date_the_askers_own_days(corpus: Corpus, question: str, dati
         ("营收哪一档都够不上,还有别的途径吗?", "一档"),
         ("营收哪一档都够不上,还有别的途径吗?", "够不上"),
         ("营收哪一档都够不上,还有别的途径吗?", "途径"),
+        ("我们一直在考虑,打算明年搬过来,有房租补贴吗?", "打算"),
+        ("我们一直在考虑,打算明年搬过来,有房租补贴吗?", "考虑"),
     ],
 )
 def test_how_a_question_is_said_is_not_a_topic_word(corpus: Corpus, question: str, not_topic: str) -> None:
