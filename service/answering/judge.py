@@ -166,10 +166,16 @@ def measure(
         and top in signals.toc[0].words
         and quotes
         and not terms.found(top, loose(quotes[0]))
+        and not plan.doc_filter
+        and not plan.boost_docs
     )
     support = attribute_support(plan, quotes, known, neighbour_credit)
     signals.attribute_share = min(support / signals.coverage, 1.0) if signals.coverage else support
-    signals.delegated = _delegated(signals.toc, corpus, hits)
+    # ... unless the asker names that document (its 文号, or its title's own words): what it says is asked
+    named = set(plan.doc_filter) | {
+        d.doc_no for d in corpus.with_text() if any(len(t) >= 3 and t in plan.original for t in title_terms(d.title))
+    }
+    signals.delegated = _delegated(signals.toc, corpus, hits) and not any(h.chunk.doc_no in named for h in hits[:3])
     # e5's similarities across languages run lower than within Chinese: one threshold fits only Chinese
     same_language = plan.lang == "zh"
     signals.dense = max((h.dense for h in hits[:5]), default=0.0) if dense_ok and same_language else None

@@ -851,3 +851,12 @@ def test_a_greeting_gets_what_can_be_asked_not_a_refusal(qa, greeting: str) -> N
 
 def test_a_greeting_with_a_question_is_answered(qa) -> None:  # type: ignore[no-untyped-def]
     assert qa.ask("你好,总部企业的认定条件是什么?").status == "answered"
+
+
+def test_a_framework_document_the_asker_names_answers_for_itself(qa) -> None:  # type: ignore[no-untyped-def]
+    # 区党委〔2019〕25号 leaves details to later documents, and a listed one (招商引资) shares the words;
+    # but the asker names it by its title's own word (双引擎): what it says is what is asked
+    answer = qa.ask("我们外资公司准备增资500万美元,双引擎那份意见里的投资资助按什么比例给?")
+    assert answer.status == "answered"
+    assert "区党委〔2019〕25号" in {c.doc_number for c in answer.citations}
+    assert all(verify(qa.corpus, c) for c in answer.citations)
