@@ -208,7 +208,9 @@ _ASKED: dict[Asked, re.Pattern[str]] = {
     Asked.YES_NO: re.compile(
         r"吗[??]?|是不是|能不能|可不可以|可以不|有没有|是否|对吧|对不对|支持不|算不算|"
         # an English yes/no question opens its sentence with an auxiliary verb
-        r"(?:^|[.?!]\s+|,\s*)(?:is|are|can|could|does|do|did|will|would|should|may)\b",
+        r"(?:^|[.?!]\s+|,\s*)(?:is|are|can|could|does|do|did|will|would|should|may)\b|"
+        # ... or checks a statement with a tag ("…, right?", "isn't it?")
+        r"\bright\s*\?|\bcorrect\s*\?|\bisn't it\b|\bis that (?:right|correct|so|true)\b",
         re.I,
     ),
 }
@@ -834,7 +836,18 @@ def _claimed_kinds(question: str, own: list[UserFigure]) -> frozenset[Asked]:
             continue
         kind = figure_kind(compact(m.group()))
         kinds |= {Asked.AMOUNT} if kind == "money" else {Asked.RATIO} if kind == "share" else set()
+    stated = [compact(m.group()) for m in _EN_MONEY.finditer(question)]
+    if any(not any(said in t or t in said for t in mine) for said in stated):
+        kinds.add(Asked.AMOUNT)  # "the prize is RMB 200,000, right?"
     return frozenset(kinds)
+
+
+# an amount of money written in English ("RMB 200,000", "USD 2 million", "5 million yuan")
+_EN_MONEY = re.compile(
+    r"(?:\b(?:rmb|cny|usd)|[$¥])\s*\d[\d,.]*(?:\s*(?:thousand|million|billion|k|m|bn)\b)?|"
+    r"\b\d[\d,.]*\s*(?:(?:thousand|million|billion)\s*)?(?:yuan|rmb)\b",
+    re.I,
+)
 
 
 def concepts_of(text: str, lang: str) -> list[Concept]:

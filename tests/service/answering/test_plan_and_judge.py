@@ -716,6 +716,11 @@ def test_a_yes_no_question_checking_a_policy_figure_asks_for_that_kind(corpus: C
     # the asker's own figures (a metric named) and a figure read out in quotation marks are not checked
     assert plan_query("我们营收12亿,算总部企业吗?", [], corpus).checks_kinds == frozenset()
     assert plan_query("“最高3000万”那条还能申报吗?", [], corpus).checks_kinds == frozenset()
+    # an English statement checked with a tag asks yes/no, and its amount in English words is checked
+    tagged = plan_query("The listing award is RMB 4 million, right?", [], corpus)
+    assert Asked.YES_NO in tagged.asked and tagged.checks_kinds == {Asked.AMOUNT}
+    assert plan_query("Is the rent subsidy 5 million yuan a year?", [], corpus).checks_kinds == {Asked.AMOUNT}
+    assert plan_query("Our revenue was RMB 1.2 billion; do we qualify?", [], corpus).checks_kinds == frozenset()
 
 
 @pytest.mark.parametrize(
