@@ -190,6 +190,11 @@ def test_years_that_date_the_askers_own_days(corpus: Corpus, question: str, dati
         ("营收哪一档都够不上,还有别的途径吗?", "途径"),
         ("我们一直在考虑,打算明年搬过来,有房租补贴吗?", "打算"),
         ("我们一直在考虑,打算明年搬过来,有房租补贴吗?", "考虑"),
+        ("有没有专门针对园区的单独政策?明年能报几次?", "专门"),
+        ("有没有专门针对园区的单独政策?明年能报几次?", "单独"),
+        ("有没有专门针对园区的单独政策?明年能报几次?", "明年"),
+        ("上市奖励到底怎么回事,各个文件说法一样吗?", "回事"),
+        ("上市奖励到底怎么回事,各个文件说法一样吗?", "说法"),
     ],
 )
 def test_how_a_question_is_said_is_not_a_topic_word(corpus: Corpus, question: str, not_topic: str) -> None:
