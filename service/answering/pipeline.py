@@ -46,7 +46,7 @@ from service.answering.evidence import (
 from service.answering.facts import FactBook
 from service.answering.figures import YEARLY_CAP
 from service.answering.judge import Signals, Verdict, decide, measure
-from service.answering.plan import QueryPlan, plan_query
+from service.answering.plan import FIGURE_KINDS, QueryPlan, plan_query
 from service.answering.retrieve import HybridRetriever, RetrievalPlan, RetrievalResult, ScoredChunk
 from service.answering.structure import (
     date_statement,
@@ -220,6 +220,8 @@ class PolicyQAService:
             plan, _within_named(terms, plan, corpus), [(h.chunk, h.score) for h in result.hits], config.evidence
         )
         chosen, structured = self._evidence(plan, scored, terms)
+        if plan.crossdoc and not structured:
+            chosen = self._each_part_side_by_side(plan, result.hits, chosen)
         if plan.crossdoc and len(plan.boost_docs) >= 2:
             # "总部企业和专精特新企业的标准一样吗?" sets the documents it names side by side: others' quotes only
             # add to read (the lead already keeps to the named ones)
@@ -370,6 +372,31 @@ class PolicyQAService:
             chosen = [*chosen[:1], rule, *chosen[1:]]  # "can we have both?": the rule on it after the answer
         evidence = self.config.evidence
         return chosen[: evidence.max_docs if plan.crossdoc else evidence.max_quotes], statement is not None
+
+    def _each_part_side_by_side(
+        self, plan: QueryPlan, hits: list[ScoredChunk], chosen: list[Sentence]
+    ) -> list[Sentence]:
+        """A side-by-side question in several parts ("上市奖400万是哪几个文件规定的?境外上市也是400万吗?"): a
+        document whose sentence is as near the best as the side-by-side share asks for one part, read on its own,
+        joins, though the words of another part weigh it below the share of the whole question."""
+        parts = plan.parts
+        evidence = self.config.evidence
+        if len(parts) < 2 or not chosen or len(chosen) >= evidence.max_docs:
+            return chosen
+        ranked = [(h.chunk, h.score) for h in hits]
+        docs = {s.chunk.doc_no for s in chosen}
+        joined = list(chosen)
+        for part in parts:
+            own = plan_query(part, [], self.corpus)
+            # what the whole question asks of each document (奖400万: an amount) is asked of each part
+            own = replace(own, crossdoc=True, asked=own.asked | ((plan.asked | plan.checks_kinds) & FIGURE_KINDS))
+            terms = self._terms(own)
+            scored = score_sentences(own, terms, ranked, evidence) if terms else []
+            for sentence in select_sentences(own, scored, terms, evidence):
+                if sentence.chunk.doc_no not in docs and len(joined) < evidence.max_docs:
+                    joined.append(replace(sentence, score=joined[-1].score))
+                    docs.add(sentence.chunk.doc_no)
+        return joined
 
     def _answer_each_part(self, plan: QueryPlan, hits: list[ScoredChunk], chosen: list[Sentence]) -> list[Sentence]:
         """For a question in several parts ("上市目标是多少家?后备企业要保持在多少家?"), the best window of the

@@ -860,3 +860,13 @@ def test_a_framework_document_the_asker_names_answers_for_itself(qa) -> None:  #
     assert answer.status == "answered"
     assert "区党委〔2019〕25号" in {c.doc_number for c in answer.citations}
     assert all(verify(qa.corpus, c) for c in answer.citations)
+
+
+def test_a_side_by_side_question_in_two_parts_keeps_each_documents_answer_to_either_part(qa) -> None:  # type: ignore[no-untyped-def]
+    # the second part's words (境外上市) weigh the first part's documents below the side-by-side share of the
+    # whole question; read on its own, the first part (上市奖400万, 哪几个文件) names them
+    answer = qa.ask("区里对上市奖400万,这是哪几个文件定的?境外上市也是400万吗?")
+    assert answer.status == "answered"
+    cited = {c.doc_number for c in answer.citations}
+    assert {"区党委〔2019〕25号", "区办〔2023〕12号", "区办〔2023〕9号"} <= cited
+    assert all(verify(qa.corpus, c) for c in answer.citations)

@@ -195,6 +195,7 @@ def test_years_that_date_the_askers_own_days(corpus: Corpus, question: str, dati
         ("有没有专门针对园区的单独政策?明年能报几次?", "明年"),
         ("上市奖励到底怎么回事,各个文件说法一样吗?", "回事"),
         ("上市奖励到底怎么回事,各个文件说法一样吗?", "说法"),
+        ("这是哪个部门管的?", "这是"),
     ],
 )
 def test_how_a_question_is_said_is_not_a_topic_word(corpus: Corpus, question: str, not_topic: str) -> None:
