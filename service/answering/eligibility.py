@@ -83,6 +83,9 @@ class CompanyProfile(BaseModel):
     export_value_usd: Amount = Field(default=None, description="Yearly 出口额 in 美元.")
     vc_investment: Amount = Field(default=None, description="Venture investment received in total, in 元.")
     acquisition_value: Amount = Field(default=None, description="A major acquisition's value, in 元.")
+    contract_value: Amount = Field(
+        default=None, description="服务合同金额 in 元: what a ratio award of a contract (算力补贴) is worked out on."
+    )
     served_companies: Counted = Field(default=None, ge=0, description="Companies served by its open platform.")
     growth_rank: Counted = Field(
         default=None, ge=1, description="Its place in the district's 新增研发费用 growth ranking (增幅排名; 1 = first)."

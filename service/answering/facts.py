@@ -92,6 +92,7 @@ _RATIO_BASES = (
     ("营业收入", "revenue"),
     ("研发投入", "rd_spend"),
     ("研发费用", "rd_spend"),
+    ("合同金额", "contract_value"),
 )
 
 

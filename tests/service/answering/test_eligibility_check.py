@@ -78,6 +78,17 @@ def test_ratio_is_applied_to_the_profile_figure_and_capped() -> None:
     assert met.estimated_amount == 300 * WAN  # 1% of 3亿, under the 500万 cap
 
 
+def test_a_contract_based_award_is_worked_out_on_the_contract_and_held_to_its_yearly_cap() -> None:
+    # 算力补贴: 按照服务合同金额的50%, 单个主体年度补贴金额不超过100万元
+    def computing(contract: str) -> FactVerdict:
+        return next(r for r in run(kinds=["人工智能企业"], contract_value=contract) if "算力" in r.label)
+
+    assert computing("120万").estimated_amount == 60 * WAN
+    assert computing("500万").estimated_amount == 100 * WAN
+    figures = parse_user_figures("我们的算力服务合同金额是120万")
+    assert [(f.field, f.value) for f in figures] == [("contract_value", 120 * WAN)]
+
+
 def test_a_ratio_is_worked_out_only_on_the_figure_it_is_a_ratio_of() -> None:
     from service.answering.comparisons import UserFigure, applied_benefit
 
