@@ -90,7 +90,8 @@ _ENGLISH = re.compile(
     r"\s*(?P<cur2>yuan|rmb|dollars|usd)?|(?P<pnum>\d+(?:\.\d+)?)\s*(?:per\s*cent|percent)",
     re.IGNORECASE,
 )
-_SPOKEN = re.compile(r"(?P<num>\d+(?:\.\d+)?)\s*个\s*(?P<unit>亿|万)")
+# "9个亿", "十五个亿", "一个亿": a count of 亿 or 万, in digits or Chinese numerals
+_SPOKEN = re.compile(r"(?P<num>\d+(?:\.\d+)?|[零一二两三四五六七八九十百千]+)\s*个\s*(?P<unit>亿|万)")
 
 
 _PERCENT_WORDS = re.compile(r"百分之(?P<n>\d+(?:\.\d+)?|[零一二两三四五六七八九十百]+)")
@@ -136,12 +137,15 @@ def parse_user_figures(text: str) -> list[UserFigure]:
 
     for start, end, value, said in _compound_amounts(text):  # 1亿2千万, 8千万
         found.append((start, end, value, "元", said))
-    for m in _SPOKEN.finditer(text):  # 9个亿
+    for m in _SPOKEN.finditer(text):  # 9个亿, 十五个亿
         if taken(m.start(), m.end()):
             continue
-        q = quantity(m.group("num"), m.group("unit"), m.group(0))
-        if q is not None:
-            found.append((m.start(), m.end(), q.value, q.unit, m.group(0)))
+        if m.group("num")[0].isdigit():
+            q = quantity(m.group("num"), m.group("unit"), m.group(0))
+            if q is not None:
+                found.append((m.start(), m.end(), q.value, q.unit, m.group(0)))
+        elif (count := chinese_number(m.group("num"))) is not None:
+            found.append((m.start(), m.end(), count * (10**8 if m.group("unit") == "亿" else 10**4), "元", m.group(0)))
     for m in _ENGLISH.finditer(text):
         if taken(m.start(), m.end()):
             continue

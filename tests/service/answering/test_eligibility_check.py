@@ -163,6 +163,11 @@ def test_parse_user_figures_chinese_and_english() -> None:
     assert [(f.field, f.unit) for f in parse_user_figures("外资公司今年增资600万美元")] == [("paid_in_capital", "美元")]
     assert parse_user_figures("没有数字") == [] and parse_user_figures("千万不要错过") == []
     assert parse_user_figures("营收十二亿")[0].value == 12 * YI
+    # a count of 亿 in Chinese numerals, with 个
+    assert [(f.field, f.value) for f in parse_user_figures("营收十五个亿,研发投入一个亿")] == [
+        ("revenue", 15 * YI),
+        ("rd_spend", 1 * YI),
+    ]
     # amounts spoken with two magnitudes, or a digit before a Chinese one
     for said, value in (("营收1亿2千万", 12000 * WAN), ("营收十亿五千万", 105000 * WAN), ("营收1亿2", 12000 * WAN)):
         assert [(f.field, f.value) for f in parse_user_figures(said)] == [("revenue", value)], said
