@@ -15,6 +15,7 @@ from corpus.models import PolicyDocument, Validity
 from corpus.text import compact
 from service.answering.comparisons import (
     Comparison,
+    UserFigure,
     applied_benefit,
     asks_recognition,
     compare_figures,
@@ -934,6 +935,12 @@ def _figures_lead(
     if asks_recognition(asked) and any(c.fact.kind is FactKind.RECOGNITION for c in comparisons):
         # "能认定总部吗?" is answered by the recognition categories, not by an award's brackets
         comparisons = [c for c in comparisons if c.fact.kind is FactKind.RECOGNITION]
+    if wants_verdict and comparisons and not any(kind_named(asked, c.fact) for c in comparisons):
+        # the award the question names ("能拿营收突破奖吗?") is none of those the user's figure is compared with
+        # (30% growth meets 规模增长奖励's threshold): what the named one needs, not another award's verdict
+        other = _another_metric_lead(plan, candidates, marker)
+        if other:
+            return other
     if not comparisons:
         if wants_verdict:  # the kind asked about has a threshold, on another figure than the user's
             other = _another_metric_lead(plan, candidates, marker)
@@ -1019,13 +1026,15 @@ def _another_metric_lead(plan: QueryPlan, facts: list[PolicyFact], marker: Calla
     if not given:
         return ""
     fields = {f.field for f in given}
-    recognition = asks_recognition(plan.asked_text)
-    named = [f for f in facts if kind_named(plan.asked_text, f)]
+    rest = _without_figure_clauses(plan.asked_text, given)  # what it asks, apart from what the user tells
+    recognition = asks_recognition(rest)
+    named = [f for f in facts if kind_named(rest, f)]
     named.sort(key=lambda f: recognition and f.kind is not FactKind.RECOGNITION)
+    units = {f.unit for f in given}
     for fact in named:
         on = [c for c in fact.conditions if c.threshold is not None and c.field and c.field not in fields]
-        units = {f.unit for f in given}
-        on = [c for c in on if c.threshold is not None and c.threshold.unit in units]
+        # a threshold in the user's unit first (产值12亿 against 营业收入10亿), else any (增长30% against 突破20亿)
+        on = [c for c in on if c.threshold is not None and c.threshold.unit in units] or on
         if not on:
             continue
         condition, mine = on[0], given[0]
@@ -1039,6 +1048,13 @@ def _another_metric_lead(plan: QueryPlan, facts: list[PolicyFact], marker: Calla
             f"门槛按{condition.metric}计,不能据此判断。"
         )
     return ""
+
+
+def _without_figure_clauses(text: str, figures: list[UserFigure]) -> str:
+    """``text`` without the clauses that state the user's figures ("我们拿到了创投投资2000万,有没有奖励?" ->
+    "有没有奖励?"): words there describe the user's figure (创投投资), they do not name the award asked about."""
+    clauses = re.split(r"(?<=[,,。;;??!!])|(?<=\.)(?=\s)", text)
+    return "".join(c for c in clauses if not any(f.text and f.text in c for f in figures))
 
 
 # what a policy sentence gives, after its conditions ("…的企业,经认定,给予企业三年房租补贴和专项奖励。")

@@ -800,6 +800,15 @@ def test_a_figure_of_another_metric_than_the_kinds_threshold_is_not_given_a_verd
     assert lead.startswith("工业总部 requires 上年度营业收入10亿元以上(含)[1]") and "产值" in lead.split("\n")[0], lead
 
 
+def test_the_award_the_question_names_is_answered_not_the_one_the_figure_meets(qa) -> None:  # type: ignore[no-untyped-def]
+    # 30% growth meets 规模增长奖励's threshold, but the question names 营收突破奖 (on 营业收入 itself)
+    lead = qa.ask("营收比上年涨了25%,这样能拿营收突破奖吗?").answer.split("\n")[0]
+    assert lead.startswith("营收突破奖励") and "不能据此判断" in lead and "规模增长" not in lead, lead
+    # words that describe the user's own figure (创投投资) name no award (投资资助)
+    lead = qa.ask("公司累计拿到创投投资3000万,区里有什么奖励吗?").answer.split("\n")[0]
+    assert "投资资助的门槛" not in lead, lead
+
+
 def test_an_english_question_names_a_listed_kind_through_the_glossary(qa) -> None:  # type: ignore[no-untyped-def]
     # my own wordings: the kind is named in English words, each glossed to the list's own wording
     provincial = qa.ask("Our company was just recognised as a provincial specialised SME. What is the reward?")
