@@ -879,3 +879,10 @@ def test_a_side_by_side_question_in_two_parts_keeps_each_documents_answer_to_eit
     cited = {c.doc_number for c in answer.citations}
     assert {"区党委〔2019〕25号", "区办〔2023〕12号", "区办〔2023〕9号"} <= cited
     assert all(verify(qa.corpus, c) for c in answer.citations)
+
+
+def test_english_reaches_the_financial_products_the_texts_name_in_quotation_marks(qa) -> None:  # type: ignore[no-untyped-def]
+    # “专精特新贷”“专精特新保”“专精特新险”: named products, which the glossary covers like award names
+    answer = qa.ask("Are there any insurance products for specialised and sophisticated SMEs?")
+    assert answer.status == "answered" and "专精特新险" in answer.answer.split("\n")[0]
+    assert all(verify(qa.corpus, c) for c in answer.citations)
