@@ -935,6 +935,9 @@ def _figures_lead(
     if asks_recognition(asked) and any(c.fact.kind is FactKind.RECOGNITION for c in comparisons):
         # "能认定总部吗?" is answered by the recognition categories, not by an award's brackets
         comparisons = [c for c in comparisons if c.fact.kind is FactKind.RECOGNITION]
+    elif _ASKS_SUPPORT.search(asked):
+        # "能申请研发补贴吗?" asks for a support: a recognition's threshold (研发型总部) is not its answer
+        comparisons = [c for c in comparisons if c.fact.kind is not FactKind.RECOGNITION]
     if wants_verdict and comparisons and not any(kind_named(asked, c.fact) for c in comparisons):
         # the award the question names ("能拿营收突破奖吗?") is none of those the user's figure is compared with
         # (30% growth meets 规模增长奖励's threshold): what the named one needs, not another award's verdict
@@ -1048,6 +1051,10 @@ def _another_metric_lead(plan: QueryPlan, facts: list[PolicyFact], marker: Calla
             f"门槛按{condition.metric}计,不能据此判断。"
         )
     return ""
+
+
+# a support asked for by its kind (补贴, 奖励, 资助), not a recognition
+_ASKS_SUPPORT = re.compile(r"补贴|补助|奖励|资助|奖金|\b(?:rewards?|subsid(?:y|ies)|grants?|bonus)\b", re.I)
 
 
 def _without_figure_clauses(text: str, figures: list[UserFigure]) -> str:

@@ -886,3 +886,12 @@ def test_english_reaches_the_financial_products_the_texts_name_in_quotation_mark
     answer = qa.ask("Are there any insurance products for specialised and sophisticated SMEs?")
     assert answer.status == "answered" and "专精特新险" in answer.answer.split("\n")[0]
     assert all(verify(qa.corpus, c) for c in answer.citations)
+
+
+def test_a_question_asking_for_a_support_is_not_answered_by_a_recognitions_threshold(qa) -> None:  # type: ignore[no-untyped-def]
+    # 研发型总部 is a recognition; "能申请研发补贴吗?" asks for a support, so its threshold is no verdict
+    lead = qa.ask("我们研发费用8000万,占营收20%,能申请研发补贴吗?").answer.split("\n")[0]
+    assert not lead.startswith("可以:研发型总部"), lead
+    # a support the figure falls short of is still answered with its threshold
+    lead = qa.ask("我们是总部企业,营收9亿,没有自有办公楼,想买楼,购房补助能拿吗?").answer.split("\n")[0]
+    assert lead.startswith("不能:租房购房补助的门槛是营业收入不低于10亿元"), lead
