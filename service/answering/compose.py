@@ -1057,6 +1057,26 @@ def _another_metric_lead(plan: QueryPlan, facts: list[PolicyFact], marker: Calla
 _ASKS_SUPPORT = re.compile(r"补贴|补助|奖励|资助|奖金|\b(?:rewards?|subsid(?:y|ies)|grants?|bonus)\b", re.I)
 
 
+def _plain(text: str) -> str:
+    return text.replace("“", "").replace("”", "").replace('"', "")
+
+
+def _kinds_described(described: list[str]) -> set[str]:
+    """The kinds of company (the facts' audiences: 总部企业, 专精特新企业…) the asker says they are."""
+    from service.answering import fact_terms
+
+    said = _plain("".join(described))
+    return {t.canonical for t in fact_terms.of_kind("audience") if _plain(t.surface) in said}
+
+
+def _kind_of_document(doc: PolicyDocument) -> str | None:
+    """The kind of company a document is for, as its title names it (总部经济 -> 总部企业), if any."""
+    from service.answering import fact_terms
+
+    term = fact_terms.last_before("audience", doc.title)
+    return term.canonical if term is not None else None
+
+
 def _without_figure_clauses(text: str, figures: list[UserFigure]) -> str:
     """``text`` without the clauses that state the user's figures ("我们拿到了创投投资2000万,有没有奖励?" ->
     "有没有奖励?"): words there describe the user's figure (创投投资), they do not name the award asked about."""
@@ -1084,7 +1104,11 @@ def _profile_lead(
     given = {f.field for f in plan.user_figures if f.field}
     reached: list[tuple[PolicyFact, FactVerdict, list[Condition]]] = []
     short: list[tuple[PolicyFact, Condition]] = []
+    # "我们是专精特新企业,营收5000万,…": the facts of documents for another kind of company are not theirs
+    kinds = _kinds_described(described)
     for fact in facts:
+        if kinds and _kind_of_document(corpus.documents[fact.doc_no]) not in (None, *kinds):
+            continue
         verdict = judge(profile, fact, as_of)
         pairs = list(zip(fact.conditions, verdict.conditions, strict=False))
         on_given = [(c, r) for c, r in pairs if c.field in given]

@@ -124,6 +124,15 @@ class TermWeights:
         for key in plan.followup_topic:
             if key in weights:  # what a follow-up asks anew outweighs what it carries from the turn before
                 weights[key] *= followup_weight
+        if plan.asks_what_fits:
+            # "我们营收5000万,是专精特新企业,能拿哪些补贴?": the metric of the asker's figures is what the check
+            # compares, not the topic, when anything else is asked about (alone, as in "营收12亿,能拿哪些奖励?",
+            # it is the topic)
+            metrics = lexicon.metric_words()
+            measured = {c.key for c in plan.concepts if c.key in weights and any(a in metrics for a in c.alternatives)}
+            if measured and len(measured) < len(weights):
+                for key in measured:
+                    del weights[key], alternatives[key]
         own = self_described(plan.original, weights)
         if not own:
             return Terms(weights, alternatives)

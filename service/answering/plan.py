@@ -82,7 +82,9 @@ _COURTESY_OPENING = re.compile(rf"^(?:{_COURTESY_WORDS})+\s*[::,,]\s*")
 _CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fff??。!!])\s+|\s+(?=[\u4e00-\u9fff])")
 # the asker describing themselves ("我是公司的标准化工程师,"), not "我们是不是…", "我是否…" (a question)
 SELF_DESCRIPTION = re.compile(
-    r"(?:^|(?<=[,,。;;!!??\s]))(?:我是|我们是|本人是|咱们是)(?!不是|否)([^,,。;;??!!]{2,30})[,,。;;]?"
+    r"(?:^|(?<=[,,。;;!!??\s]))(?:我是|我们是|本人是|咱们是|我司是)(?!不是|否)([^,,。;;??!!]{2,30})[,,。;;]?|"
+    # "我们营收5000万,是专精特新企业,…": a clause of 是 that the question goes on after (not "…,是销售型总部吗?")
+    r"(?<=[,,])是(?!不是|否)([^,,。;;??!!吗]{2,30})[,,;;]"
 )
 # in English: "We are a small software company with…", "We're an accounting firm.", "As an HQ company, …"
 SELF_DESCRIPTION_EN = re.compile(
@@ -784,7 +786,7 @@ def self_descriptions(question: str) -> list[str]:
     """How the asker describes themselves ("我们是做软件的小公司," -> 做软件的小公司; "We are a small software
     company with…" -> small software company)."""
     pattern = SELF_DESCRIPTION_EN if is_english(question) else SELF_DESCRIPTION
-    return [m.group(1) for m in pattern.finditer(question)]
+    return [m.group(1) or m.group(2) for m in pattern.finditer(question)]
 
 
 def without_self_description(question: str) -> str:

@@ -895,3 +895,12 @@ def test_a_question_asking_for_a_support_is_not_answered_by_a_recognitions_thres
     # a support the figure falls short of is still answered with its threshold
     lead = qa.ask("我们是总部企业,营收9亿,没有自有办公楼,想买楼,购房补助能拿吗?").answer.split("\n")[0]
     assert lead.startswith("不能:租房购房补助的门槛是营业收入不低于10亿元"), lead
+
+
+def test_what_a_described_kind_of_company_can_get_with_its_figures(qa) -> None:  # type: ignore[no-untyped-def]
+    # the revenue is what the check compares, the kind (专精特新) what is asked about: its supports are quoted,
+    # and the headquarters categories (for another kind of company) are not offered as what the figure misses
+    answer = qa.ask("我们营收5000万,是专精特新企业,能拿哪些补贴?")
+    assert answer.status == "answered"
+    assert answer.citations[0].doc_number == "区办〔2023〕9号"
+    assert "总部" not in answer.answer.split("\n")[0]

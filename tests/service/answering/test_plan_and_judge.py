@@ -1652,3 +1652,11 @@ def test_an_a_not_a_question_asks_it_names_no_topic(question: str, keys: list[st
     found = [c.key for c in concepts_of(question, "zh")]
     assert not any(k in found for k in ("不要", "不用", "可不", "不可", "可不可以"))
     assert set(found) <= set(keys) and found
+
+
+def test_a_clause_of_is_after_the_askers_figures_describes_the_asker() -> None:
+    from service.answering.plan import self_descriptions
+
+    assert self_descriptions("我们营收5000万,是专精特新企业,能拿哪些补贴?") == ["专精特新企业"]
+    assert self_descriptions("我们营收15亿,是销售型总部吗?") == []  # asked, not told
+    assert self_descriptions("营收15亿,是不是销售型总部,还是工业总部?") == []
