@@ -86,6 +86,9 @@ class CompanyProfile(BaseModel):
     contract_value: Amount = Field(
         default=None, description="服务合同金额 in 元: what a ratio award of a contract (算力补贴) is worked out on."
     )
+    annual_rent: Amount = Field(
+        default=None, description="A year's office 租金 in 元: a share-of-rent subsidy is worked out on it."
+    )
     served_companies: Counted = Field(default=None, ge=0, description="Companies served by its open platform.")
     growth_rank: Counted = Field(
         default=None, ge=1, description="Its place in the district's 新增研发费用 growth ranking (增幅排名; 1 = first)."

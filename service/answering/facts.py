@@ -93,6 +93,7 @@ _RATIO_BASES = (
     ("研发投入", "rd_spend"),
     ("研发费用", "rd_spend"),
     ("合同金额", "contract_value"),
+    ("租金", "annual_rent"),
 )
 
 

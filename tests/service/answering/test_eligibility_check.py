@@ -89,6 +89,18 @@ def test_a_contract_based_award_is_worked_out_on_the_contract_and_held_to_its_ye
     assert [(f.field, f.value) for f in figures] == [("contract_value", 120 * WAN)]
 
 
+def test_a_rent_subsidy_is_worked_out_on_the_rent_and_held_to_its_yearly_cap() -> None:
+    # 总部企业租房补助: 最高可按不超过认定当年租金的50%予以补助, 补助金额每年不超过200万元
+    def rent(amount: str) -> FactVerdict:
+        results = run(kinds=["总部企业"], annual_rent=amount)
+        return next(r for r in results if r.label.startswith("租房购房补助") and "租金" in r.citation.quote)
+
+    assert rent("300万").estimated_amount == 150 * WAN
+    assert rent("600万").estimated_amount == 200 * WAN
+    assert [f.field for f in parse_user_figures("我们一年房租300万")] == ["annual_rent"]
+    assert [f.field for f in parse_user_figures("营收12亿,房租补贴能拿多少?")] == ["revenue"]
+
+
 def test_a_ratio_is_worked_out_only_on_the_figure_it_is_a_ratio_of() -> None:
     from service.answering.comparisons import UserFigure, applied_benefit
 
