@@ -1029,7 +1029,8 @@ def _another_metric_lead(plan: QueryPlan, facts: list[PolicyFact], marker: Calla
     if not given:
         return ""
     fields = {f.field for f in given}
-    rest = _without_figure_clauses(plan.asked_text, given)  # what it asks, apart from what the user tells
+    # what it asks, apart from what the user tells (the whole question when it is one clause)
+    rest = _without_figure_clauses(plan.asked_text, given).strip() or plan.asked_text
     recognition = asks_recognition(rest)
     named = [f for f in facts if kind_named(rest, f)]
     named.sort(key=lambda f: recognition and f.kind is not FactKind.RECOGNITION)

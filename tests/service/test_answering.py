@@ -807,6 +807,9 @@ def test_the_award_the_question_names_is_answered_not_the_one_the_figure_meets(q
     # words that describe the user's own figure (创投投资) name no award (投资资助)
     lead = qa.ask("公司累计拿到创投投资3000万,区里有什么奖励吗?").answer.split("\n")[0]
     assert "投资资助的门槛" not in lead, lead
+    # a question of one clause is read whole
+    lead = qa.ask("年产值12亿算工业总部吗?").answer.split("\n")[0]
+    assert lead.startswith("工业总部的门槛是上年度营业收入10亿元以上(含)"), lead
 
 
 def test_an_english_question_names_a_listed_kind_through_the_glossary(qa) -> None:  # type: ignore[no-untyped-def]
