@@ -221,6 +221,13 @@ def _unit_of(field: str) -> str:
     return "%" if field in ("rd_share", "revenue_growth") else "家" if field == "served_companies" else "元"
 
 
+# an English figure followed by its metric ("RMB 1.5 billion in revenue", "8% of revenue"), up to the metric
+_FIGURE_IN_METRIC = re.compile(
+    r"\d[\d.,]*\s*(?:thousand|million|billion|bn|m|k)?\s*(?:yuan|rmb|usd|dollars)?\s*%?\s*"
+    r"(?:in|of)\s+(?:(?:our|its|the|annual|total)\s+)*$"
+)
+
+
 def _metric_for(text: str, start: int, end: int, unit: str) -> _Word | None:
     """The metric word nearest before the figure in its clause, else the nearest after it."""
     clause_start = max((m.end() for m in re.finditer(r"[,,。;;??!!]", text[:start])), default=0)
@@ -235,6 +242,8 @@ def _metric_for(text: str, start: int, end: int, unit: str) -> _Word | None:
             best = (pos, w)
     if best is not None and re.search(r"\d", before[best[0] + len(best[1].word) :]):
         best = None  # "营收突破100亿能拿1000万": the metric has its own figure; this one is another's
+    if best is not None and _FIGURE_IN_METRIC.search(before[: best[0]]):
+        best = None  # "RMB 1.5 billion in revenue … and spent RMB 100 million on R&D": revenue is the first's
     if best is not None and _GIVEN.search(before[best[0] + len(best[1].word) :]):
         best = None  # "社零企业奖励2万元": what is given to those the metric names, not a measure of it
     if best is not None:

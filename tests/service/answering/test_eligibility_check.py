@@ -171,6 +171,9 @@ def test_parse_user_figures_chinese_and_english() -> None:
     english = parse_user_figures("Revenue was RMB 2.5 billion last year and R&D reached 8% of revenue")
     assert [(f.field, f.value, f.unit) for f in english] == [("revenue", 25 * YI, "元"), ("rd_share", 8, "%")]
     assert parse_user_figures("sales of USD 30 million")[0].unit == "美元"
+    # a metric after its own figure ("… in revenue") is not the next figure's ("… spent … on R&D")
+    both = parse_user_figures("We had RMB 1.5 billion in revenue and spent RMB 100 million on R&D")
+    assert [f.field for f in both] == ["revenue", "rd_spend"]
     # an increase of capital is registered capital, as the texts' 新引进(含增资) reads it
     assert [(f.field, f.unit) for f in parse_user_figures("外资公司今年增资600万美元")] == [("paid_in_capital", "美元")]
     assert parse_user_figures("没有数字") == [] and parse_user_figures("千万不要错过") == []
