@@ -21,6 +21,10 @@ LEXICON_DIR = Path(__file__).parent
 MIN_CJK_KEY = 2  # one-character keys (报, 厂) fire inside too many other words
 
 
+# words English questions shorten, with their short form (the glossary lists the long one in its phrases)
+_ABBREVIATIONS = {"headquarters": "hq"}
+
+
 @dataclass(frozen=True, eq=False)
 class Lexicon:
     """One table: keys (normalised) -> target terms, and a matcher over them."""
@@ -41,6 +45,12 @@ class Lexicon:
                     continue
                 merged = (*entries.get(key, ()), *targets.split())
                 entries[key] = tuple(dict.fromkeys(merged))
+        if path.stem == "english":  # "industrial HQ" reads as "industrial headquarters" does
+            for key, targets in list(entries.items()):
+                for word, short in _ABBREVIATIONS.items():
+                    if re.search(rf"\b{word}\b", key) and key != word:
+                        variant = re.sub(rf"\b{word}\b", short, key)
+                        entries.setdefault(variant, targets)
         return cls(path.stem, entries)
 
     def matches(self, text: str) -> list[tuple[str, tuple[str, ...]]]:

@@ -110,3 +110,11 @@ def test_a_word_reads_the_same_in_any_number_or_inflection() -> None:
         (key, other) for key in keys for other in _inflected(key, keys) if set(entries[key]) != set(entries[other])
     ]
     assert differ == []
+
+
+def test_an_english_abbreviation_reads_as_the_glossarys_long_form() -> None:
+    from service.answering import lexicon
+
+    english = lexicon.english()
+    assert english.expand("Are we an industrial HQ?") == english.expand("Are we an industrial headquarters?")
+    assert "销售型总部" in english.expand("two sales HQs")
