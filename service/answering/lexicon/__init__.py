@@ -46,11 +46,10 @@ class Lexicon:
                 merged = (*entries.get(key, ()), *targets.split())
                 entries[key] = tuple(dict.fromkeys(merged))
         if path.stem == "english":  # "industrial HQ" reads as "industrial headquarters" does
-            for key, targets in list(entries.items()):
+            for long_key, wordings in list(entries.items()):
                 for word, short in _ABBREVIATIONS.items():
-                    if re.search(rf"\b{word}\b", key) and key != word:
-                        variant = re.sub(rf"\b{word}\b", short, key)
-                        entries.setdefault(variant, targets)
+                    if re.search(rf"\b{word}\b", long_key) and long_key != word:
+                        entries.setdefault(re.sub(rf"\b{word}\b", short, long_key), wordings)
         return cls(path.stem, entries)
 
     def matches(self, text: str) -> list[tuple[str, tuple[str, ...]]]:
