@@ -884,13 +884,6 @@ def test_a_side_by_side_question_in_two_parts_keeps_each_documents_answer_to_eit
     assert all(verify(qa.corpus, c) for c in answer.citations)
 
 
-def test_english_reaches_the_financial_products_the_texts_name_in_quotation_marks(qa) -> None:  # type: ignore[no-untyped-def]
-    # “专精特新贷”“专精特新保”“专精特新险”: named products, which the glossary covers like award names
-    answer = qa.ask("Are there any insurance products for specialised and sophisticated SMEs?")
-    assert answer.status == "answered" and "专精特新险" in answer.answer.split("\n")[0]
-    assert all(verify(qa.corpus, c) for c in answer.citations)
-
-
 def test_a_question_asking_for_a_support_is_not_answered_by_a_recognitions_threshold(qa) -> None:  # type: ignore[no-untyped-def]
     # 研发型总部 is a recognition; "能申请研发补贴吗?" asks for a support, so its threshold is no verdict
     lead = qa.ask("我们研发费用8000万,占营收20%,能申请研发补贴吗?").answer.split("\n")[0]
