@@ -1058,16 +1058,13 @@ def _another_metric_lead(plan: QueryPlan, facts: list[PolicyFact], marker: Calla
 _ASKS_SUPPORT = re.compile(r"补贴|补助|奖励|资助|奖金|\b(?:rewards?|subsid(?:y|ies)|grants?|bonus)\b", re.I)
 
 
-def _plain(text: str) -> str:
-    return text.replace("“", "").replace("”", "").replace('"', "")
-
-
 def _kinds_described(described: list[str]) -> set[str]:
-    """The kinds of company (the facts' audiences: 总部企业, 专精特新企业…) the asker says they are."""
+    """The kinds of company (the facts' audiences: 总部企业, 专精特新企业…) the asker says they are, by a
+    document's wording or the kind's own name, as the judge reads the kind a question asks about."""
     from service.answering import fact_terms
 
-    said = _plain("".join(described))
-    return {t.canonical for t in fact_terms.of_kind("audience") if _plain(t.surface) in said}
+    said = "".join(described)
+    return {t.canonical for t in fact_terms.of_kind("audience") if t.surface in said or t.canonical in said}
 
 
 def _kind_of_document(doc: PolicyDocument) -> str | None:
