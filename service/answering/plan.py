@@ -523,7 +523,8 @@ def plan_query(question: str, history: list[Turn], corpus: Corpus) -> QueryPlan:
         concepts=concepts,
         toc_hints=lexicon.topics().matches(asked_text),
         years=_YEAR.findall(_WITHOUT_DOC_YEARS.sub(" ", text)),
-        dating_years=[m.group(1) or m.group(2) for m in _DATING_YEAR.finditer(_WITHOUT_DOC_YEARS.sub(" ", text))],
+        dating_years=[m.group(1) or m.group(2) for m in _DATING_YEAR.finditer(_WITHOUT_DOC_YEARS.sub(" ", text))]
+        + _REPORTED_YEAR.findall(_WITHOUT_DOC_YEARS.sub(" ", text)),
         rewritten=rewritten,
         followup_topic=tuple(c.key for c in concepts_of(original, lang)) if rewritten else (),
         asked_text=asked_text,
@@ -945,6 +946,11 @@ def _typos_corrected(concepts: list[Concept], corpus: Corpus, question: str) -> 
 _YEAR = re.compile(r"(?<!\d)(20\d{2})(?!\d)")
 # a year with its month ("2025年3月"), or one in brackets after 今年/去年/明年 ("今年(2026年)")
 _DATING_YEAR = re.compile(r"(?<!\d)(20\d{2})(?=\s*年\s*\d{1,2}\s*月)|(?<=[今去明前]年[((])(20\d{2})(?=\s*年?[))])")
+# ... or the year of what the asker reports having done, after they speak of themselves in the sentence
+# ("我们…2024年在创新券平台买了检测服务", "公司2023年拿过"; not "区里2024年安排了多少资金?")
+_REPORTED_YEAR = re.compile(
+    r"(?:我们|我司|我|咱们|咱|本公司|公司|企业)[^。;;??!!]*?(?<!\d)(20\d{2})(?=\s*年[^,,。;;??!!]{0,24}?[了过](?![吗么没]))"
+)
 
 
 def _is_noise(token: str) -> bool:

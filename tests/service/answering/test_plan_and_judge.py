@@ -173,6 +173,11 @@ def test_years_outside_document_numbers(corpus: Corpus) -> None:
         ("我们2024年5月搬进来的,房租补贴能拿几年?", ["2024"]),
         ("去年(2025年)认定的,今年还能再报吗?", ["2025"]),
         ("区办〔2023〕12号在2031年还有效吗?", []),
+        # ... and so does the year of what the asker reports having done, not what the district did
+        ("公司2022年在这边买过一次检测服务,能补吗?", ["2022"]),
+        ("我们2021年搬了过来,还有补贴吗?", ["2021"]),
+        ("区里2024年安排了多少资金?", []),
+        ("我们想知道2030年到期了吗?", []),
     ],
 )
 def test_years_that_date_the_askers_own_days(corpus: Corpus, question: str, dating: list[str]) -> None:
