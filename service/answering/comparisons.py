@@ -131,6 +131,7 @@ def _compound_amounts(text: str) -> list[tuple[int, int, Decimal, str]]:
 def parse_user_figures(text: str) -> list[UserFigure]:
     """The amounts and shares a question states, each with the metric its words name (see module docstring)."""
     found: list[tuple[int, int, Decimal, str, str]] = []  # start, end, value, unit, text
+    text, more_than = _without_rough_words(text)
 
     def taken(start: int, end: int) -> bool:
         return any(s < end and start < e for s, e, *_ in found)
@@ -195,10 +196,30 @@ def parse_user_figures(text: str) -> list[UserFigure]:
                 value=value,
                 unit=unit,
                 text=raw,
-                beyond=bool(_PASSED.search(text[max(0, start - 10) : start])),
+                beyond=bool(_PASSED.search(text[max(0, start - 10) : start]))
+                or any(start < i <= end for i in more_than),
             )
         )
     return figures
+
+
+# a spoken round figure: "八百来万" (about 800万), "800多万" and "两千余万" (more than 800万, 2000万)
+_ROUGHLY = re.compile(r"(?<=[\d零一二两三四五六七八九十百千])\s*([多来余])(?=\s*个?\s*(?:万|亿|%))")
+
+
+def _without_rough_words(text: str) -> tuple[str, list[int]]:
+    """``text`` with the words that make a figure round taken out ("八百来万" reads 八百万), and where each
+    "more than" (多, 余) was, in the text returned: the figure ending there was passed, not met exactly."""
+    out: list[str] = []
+    more_than: list[int] = []
+    last = 0
+    for m in _ROUGHLY.finditer(text):
+        out.append(text[last : m.start()])
+        if m.group(1) in "多余":
+            more_than.append(sum(len(piece) for piece in out))
+        last = m.end()
+    out.append(text[last:])
+    return "".join(out), more_than
 
 
 _COUNT = re.compile(

@@ -183,6 +183,14 @@ def test_parse_user_figures_chinese_and_english() -> None:
         ("revenue", 15 * YI),
         ("rd_spend", 1 * YI),
     ]
+    # a round figure: 来 is about it, 多 and 余 more than it (compared just above)
+    rough = parse_user_figures("营收三十来个亿,研发投入两千多万,注册资本九百余万美元")
+    assert [(f.field, f.value, f.beyond) for f in rough] == [
+        ("revenue", 30 * YI, False),
+        ("rd_spend", 2000 * WAN, True),
+        ("paid_in_capital", 900 * WAN, True),
+    ]
+    assert parse_user_figures("研发占比10多%")[0].compared() > 10
     # amounts spoken with two magnitudes, or a digit before a Chinese one
     for said, value in (("营收1亿2千万", 12000 * WAN), ("营收十亿五千万", 105000 * WAN), ("营收1亿2", 12000 * WAN)):
         assert [(f.field, f.value) for f in parse_user_figures(said)] == [("revenue", value)], said
