@@ -178,7 +178,7 @@ _ASKED: dict[Asked, re.Pattern[str]] = {
         re.I,
     ),
     Asked.DATE: re.compile(
-        r"什么时候|啥时候?|几时|何时|哪天|哪一天|哪年|哪一年|几号|到期|有效期|施行|生效|起止|过期|失效|截止|还有效|有效[吗么不]|"
+        r"什么时候|啥时候?|几时|何时|哪天|哪一天|哪年|哪一年|几号|几月(?!\s*[内里])|哪个月|到期|有效期|施行|生效|起止|过期|失效|截止|还有效|有效[吗么不]|"
         r"还能(?:不能)?(?:按[^,,。??]{0,20}?)?(?:去)?(?:用|申请|申报|报|享受|拿(?!什么)|领|兑现|适用|执行|有效)|还适用|"
         r"\bwhen\b|\b(?:which|what) year\b|"
         r"expire|valid|effective|in force|deadline|still (?:apply|available|open|possible|claim|get|receive)|"
@@ -187,7 +187,7 @@ _ASKED: dict[Asked, re.Pattern[str]] = {
         re.I,
     ),
     Asked.PERIOD: re.compile(
-        rf"多久|多长时间|几年|期限|时限|(?:多少|几)个?{_TIME_UNIT}|多少天|几天|"
+        rf"多久|多长时间|几年|期限|时限|(?:多少|几)个?(?!月){_TIME_UNIT}|(?:多少|几)个月|多少天|几天|"
         rf"how long|within what|time frame|period|how many {_TIME_UNIT_EN}",
         re.I,
     ),

@@ -61,6 +61,20 @@ def test_the_kind_of_fact_asked(corpus: Corpus, question: str, lang: str, asked:
 
 
 @pytest.mark.parametrize(
+    ("question", "asked", "not_asked"),
+    [
+        # 几月 (no 个) is a month of the year, 几个月 a span of months; 几月 and 几号 are no topic words
+        ("奖励每年几月几号开始报?", Asked.DATE, Asked.PERIOD),
+        ("补贴审核一般要几个月?", Asked.PERIOD, Asked.DATE),
+    ],
+)
+def test_months_of_the_year_and_spans_of_months(corpus: Corpus, question: str, asked: Asked, not_asked: Asked) -> None:
+    plan = plan_query(question, [], corpus)
+    assert asked in plan.asked and not_asked not in plan.asked
+    assert not {"几月", "几号"} & {c.key for c in plan.concepts}
+
+
+@pytest.mark.parametrize(
     ("question", "absent"),
     [
         ("贷款贴息按几个点给?", Asked.COUNT),
