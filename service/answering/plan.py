@@ -869,7 +869,7 @@ def concepts_of(text: str, lang: str) -> list[Concept]:
         concepts.append(Concept(key, tuple(dict.fromkeys([key, *targets]))))
         covered = covered.replace(key, " ")
     if lang == "zh":
-        tokens = tokenize(_WHICH_ONE.sub(" ", _COMPLEMENT.sub(" ", _A_NOT_A.sub(" ", covered))))
+        tokens = tokenize(_HOW_MUCH.sub(" ", _WHICH_ONE.sub(" ", _COMPLEMENT.sub(" ", _A_NOT_A.sub(" ", covered)))))
         listed = [t for t in tokens if t in QUESTION_NOISE]
         for token in tokens:
             if any(token in n for n in listed):  # 州市 is a piece of 杭州市: a listed asking word's pieces ask too
@@ -898,6 +898,10 @@ def concepts_of(text: str, lang: str) -> list[Concept]:
 
 # a demonstrative with 一 and its measure word (哪一档, 这一块, 每一家): it points, it names nothing
 _WHICH_ONE = re.compile(r"[这那哪每]一[个台块种家项笔类次边些份条款位样套件批档级]")
+
+# 几 and its measure word (几支, 几家, 几项), or 多 and an adjective of size (多大, 多长): how many or how much is
+# asked (the compilation never writes them), not about what
+_HOW_MUCH = re.compile(r"几[个台块种家项笔类次些份条款位样套件批档级支只名所座栋间岁倍]|多[大高长重宽远]")
 
 # a directional complement (评出来, 加起来, 批下来, 定下来): how a verb is said, not a topic word
 _COMPLEMENT = re.compile(r"(?:出|起|下|上|过|回)来")

@@ -74,6 +74,13 @@ def test_months_of_the_year_and_spans_of_months(corpus: Corpus, question: str, a
     assert not {"几月", "几号"} & {c.key for c in plan.concepts}
 
 
+def test_how_many_and_how_big_are_no_topic_words(corpus: Corpus) -> None:
+    # 几 with its measure word, 多 with an adjective of size: what is asked, never what about
+    plan = plan_query("产业基金今年新设了几支?每支多大?", [], corpus)
+    assert {"产业", "基金"} <= {c.key for c in plan.concepts}
+    assert not {"几支", "多大"} & {c.key for c in plan.concepts}
+
+
 @pytest.mark.parametrize(
     ("question", "absent"),
     [
