@@ -923,6 +923,11 @@ def _figures_lead(
     docs = {s.chunk.doc_no for s in sentences}
     asked = plan.asked_text
     candidates = [f for f in relevant_facts(asked, facts) if f.doc_no in docs]
+    # "我们是专精特新企业,…能补多少?": the facts of documents for a kind of company the question never names
+    # (总部企业's own 创新券 clause) are not the asker's
+    kinds = _kinds_described([plan.original])
+    if kinds:
+        candidates = [f for f in candidates if _kind_of_document(corpus.documents[f.doc_no]) in (None, *kinds)]
     # the facts of the clauses the answer quotes come first: they are what the retrieved text is about
     quoted = compact(" ".join(s.text for s in sentences))
     in_quotes = {id(f) for f in candidates if compact(f.quote)[:24] in quoted}

@@ -900,3 +900,12 @@ def test_what_a_described_kind_of_company_can_get_with_its_figures(qa) -> None: 
     assert answer.status == "answered"
     assert answer.citations[0].doc_number == "区办〔2023〕9号"
     assert "总部" not in answer.answer.split("\n")[0]
+
+
+def test_a_share_of_the_askers_figure_from_their_own_kinds_document(qa) -> None:  # type: ignore[no-untyped-def]
+    # the 创新券 clause is in the 专精特新 document (cap 50万) and in the headquarters one (cap 100万): the asker
+    # who says they are 专精特新 gets their document's cap, the headquarters asker theirs
+    lead = qa.ask("我们是专精特新企业,去年买了创新券载体平台的检测服务,合同金额200万,能补多少?").answer.split("\n")[0]
+    assert "每年不超过50万元" in lead and "最多50万元" in lead, lead
+    lead = qa.ask("我们是总部企业,买了创新券载体的检测服务,合同金额500万,能补多少?").answer.split("\n")[0]
+    assert "每年不超过100万元" in lead and "最多100万元" in lead, lead
