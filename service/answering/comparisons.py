@@ -273,6 +273,8 @@ def _metric_for(text: str, start: int, end: int, unit: str) -> _Word | None:
         if _INCREASE.search(before[pos + len(word.word) :]):
             return next((w for w in candidates if w.metric == f"新增{word.metric}"), word)
         return word
+    if _AWARD_AMOUNT.match(after):
+        return None  # "能拿那个20万的社零奖励吗?": the amount of the award asked about, not a measure of the asker
     hits = [(after.find(w.word), w) for w in candidates if w.word in after]
     if hits:
         return min(hits, key=lambda h: h[0])[1]
@@ -284,6 +286,11 @@ def _metric_for(text: str, start: int, end: int, unit: str) -> _Word | None:
     found = [(earlier.rfind(w.word), w) for w in candidates if w.word in earlier]
     return max(found, key=lambda h: h[0])[1] if found else None
 
+
+# a figure followed by the support it names ("20万的社零奖励", "100万奖励"): an amount given, no measure of the asker
+_AWARD_AMOUNT = re.compile(
+    r"\s*(?:的\s*)?(?:(?!企业|公司|总部|的)[\u4e00-\u9fff]){0,4}?(?:奖励|奖金|补贴|补助|资助|贴息|扶持)"
+)
 
 # words of what a policy gives: a figure after them is an amount given, not the asker's measure
 _GIVEN = re.compile(r"奖励|奖金|补贴|补助|资助|贴息|扶持|给予|予以|\b(?:rewards?|subsid(?:y|ies)|grants?|bonus)\b")

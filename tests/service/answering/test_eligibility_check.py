@@ -183,6 +183,10 @@ def test_parse_user_figures_chinese_and_english() -> None:
         ("revenue", 15 * YI),
         ("rd_spend", 1 * YI),
     ]
+    # the amount of the award asked about measures nothing of the asker, whatever metric its name holds
+    award = parse_user_figures("社零总额1.5亿,能拿那个20万的社零奖励吗?")
+    assert [(f.field, f.value) for f in award] == [("retail_sales", 15000 * WAN), ("", 20 * WAN)]
+    assert parse_user_figures("营收15亿的企业奖励多少?")[0].field == "revenue"
     # a round figure: 来 is about it, 多 and 余 more than it (compared just above)
     rough = parse_user_figures("营收三十来个亿,研发投入两千多万,注册资本九百余万美元")
     assert [(f.field, f.value, f.beyond) for f in rough] == [
