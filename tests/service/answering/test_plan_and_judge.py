@@ -1686,3 +1686,10 @@ def test_a_clause_of_is_after_the_askers_figures_describes_the_asker() -> None:
     assert self_descriptions("我们营收5000万,是专精特新企业,能拿哪些补贴?") == ["专精特新企业"]
     assert self_descriptions("我们营收15亿,是销售型总部吗?") == []  # asked, not told
     assert self_descriptions("营收15亿,是不是销售型总部,还是工业总部?") == []
+
+
+def test_applying_by_oneself_is_the_texts_own_wording(corpus: Corpus) -> None:
+    # 自己报 / 直接报 are how a person says the texts' 自主申报 (the other way being 单位推荐)
+    for question in ("这个奖个人能自己报吗?", "可以不经过单位直接报吗?"):
+        plan = plan_query(question, [], corpus)
+        assert any("自主申报" in c.alternatives for c in plan.concepts), question
