@@ -131,7 +131,7 @@ def _compound_amounts(text: str) -> list[tuple[int, int, Decimal, str]]:
 def parse_user_figures(text: str) -> list[UserFigure]:
     """The amounts and shares a question states, each with the metric its words name (see module docstring)."""
     found: list[tuple[int, int, Decimal, str, str]] = []  # start, end, value, unit, text
-    text, more_than = _without_rough_words(text)
+    said, (text, more_than, where) = text, _without_rough_words(text)
 
     def taken(start: int, end: int) -> bool:
         return any(s < end and start < e for s, e, *_ in found)
@@ -195,7 +195,7 @@ def parse_user_figures(text: str) -> list[UserFigure]:
                 field=word.field if word else "",
                 value=value,
                 unit=unit,
-                text=raw,
+                text=said[where[start] : where[end - 1] + 1] if raw == text[start:end] else raw,  # as written
                 beyond=bool(_PASSED.search(text[max(0, start - 10) : start]))
                 or any(start < i <= end for i in more_than),
             )
@@ -207,19 +207,21 @@ def parse_user_figures(text: str) -> list[UserFigure]:
 _ROUGHLY = re.compile(r"(?<=[\d零一二两三四五六七八九十百千])\s*([多来余])(?=\s*个?\s*(?:万|亿|%))")
 
 
-def _without_rough_words(text: str) -> tuple[str, list[int]]:
-    """``text`` with the words that make a figure round taken out ("八百来万" reads 八百万), and where each
-    "more than" (多, 余) was, in the text returned: the figure ending there was passed, not met exactly."""
-    out: list[str] = []
+def _without_rough_words(text: str) -> tuple[str, list[int], list[int]]:
+    """``text`` with the words that make a figure round taken out ("八百来万" reads 八百万); where each "more
+    than" (多, 余) was, in the text returned (the figure ending there was passed, not met exactly); and where
+    each character returned stands in ``text``."""
+    kept = [True] * len(text)
     more_than: list[int] = []
-    last = 0
+    removed = 0
     for m in _ROUGHLY.finditer(text):
-        out.append(text[last : m.start()])
         if m.group(1) in "多余":
-            more_than.append(sum(len(piece) for piece in out))
-        last = m.end()
-    out.append(text[last:])
-    return "".join(out), more_than
+            more_than.append(m.start() - removed)
+        for i in range(m.start(), m.end()):
+            kept[i] = False
+        removed += m.end() - m.start()
+    where = [i for i, keep in enumerate(kept) if keep]
+    return "".join(text[i] for i in where), more_than, where
 
 
 _COUNT = re.compile(

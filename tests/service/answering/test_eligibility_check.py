@@ -195,6 +195,7 @@ def test_parse_user_figures_chinese_and_english() -> None:
         ("paid_in_capital", 900 * WAN, True),
     ]
     assert parse_user_figures("研发占比10多%")[0].compared() > 10
+    assert [f.text for f in rough] == ["三十来个亿", "两千多万", "九百余万美元"]  # as the asker wrote them
     # amounts spoken with two magnitudes, or a digit before a Chinese one
     for said, value in (("营收1亿2千万", 12000 * WAN), ("营收十亿五千万", 105000 * WAN), ("营收1亿2", 12000 * WAN)):
         assert [(f.field, f.value) for f in parse_user_figures(said)] == [("revenue", value)], said
