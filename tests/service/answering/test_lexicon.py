@@ -118,3 +118,13 @@ def test_an_english_abbreviation_reads_as_the_glossarys_long_form() -> None:
     english = lexicon.english()
     assert english.expand("Are we an industrial HQ?") == english.expand("Are we an industrial headquarters?")
     assert "销售型总部" in english.expand("two sales HQs")
+
+
+def test_english_words_of_winning_and_publishing_an_award_read_as_the_texts_own() -> None:
+    from service.answering import lexicon
+
+    english = lexicon.english()
+    # the texts name who won as 获奖 (获奖组织, 获奖个人) and showing the list as 公示
+    assert "获奖" in english.expand("If we win the award, what do we get?")
+    assert "获奖个人" in english.expand("What does an individual winner get?")
+    assert {"公示", "拟授奖名单"} <= set(english.expand("Is the list of winners made public?"))
