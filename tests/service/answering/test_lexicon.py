@@ -128,3 +128,12 @@ def test_english_words_of_winning_and_publishing_an_award_read_as_the_texts_own(
     assert "获奖" in english.expand("If we win the award, what do we get?")
     assert "获奖个人" in english.expand("What does an individual winner get?")
     assert {"公示", "拟授奖名单"} <= set(english.expand("Is the list of winners made public?"))
+
+
+def test_english_verbs_of_reviewing_an_application_read_as_its_nouns() -> None:
+    from service.answering import lexicon
+
+    english = lexicon.english()
+    # "evaluating applications", "how are they reviewed / assessed" ask about the texts' 评审
+    for question in ("steps in evaluating applications", "How are applications reviewed?", "Who assessed it?"):
+        assert "评审" in english.expand(question), question
