@@ -25,8 +25,8 @@ _OPENS_ITEM = re.compile(
 _CLAUSE = re.compile(r"[^,,:]+[,,:]?")
 _QUOTES = re.compile(r"[“”‘’\"'「」『』]")
 _DATE = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月|施行|有效期|实施有效")
-# a rule that forbids something
-_FORBIDS = re.compile(r"不得|不予|禁止")
+# a rule that forbids or requires something
+_FORBIDS = re.compile(r"不得|不予|禁止|应当|必须")
 # a measure that gives a company something
 GRANTS = re.compile(r"给予|予以")
 # the words of a step, a channel or an office

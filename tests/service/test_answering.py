@@ -909,3 +909,14 @@ def test_a_share_of_the_askers_figure_from_their_own_kinds_document(qa) -> None:
     assert "每年不超过50万元" in lead and "最多50万元" in lead, lead
     lead = qa.ask("我们是总部企业,买了创新券载体的检测服务,合同金额500万,能补多少?").answer.split("\n")[0]
     assert "每年不超过100万元" in lead and "最多100万元" in lead, lead
+
+
+def test_can_we_is_answered_by_a_rule_that_requires_as_by_one_that_forbids(qa) -> None:  # type: ignore[no-untyped-def]
+    # "能自己报吗?" is answered by what a person must do (应当…由所在单位推荐报名), not by another rule's 不得
+    for question in (
+        "我是公司的标准化工程师,想以个人名义报标准创新奖,能自己直接报吗?",
+        "个人想报标准创新奖,必须单位推荐吗?",
+    ):
+        answer = qa.ask(question)
+        assert answer.status == "answered"
+        assert "由所在单位推荐报名" in answer.answer.split("」")[0], answer.answer[:200]
