@@ -269,7 +269,7 @@ def decide(signals: Signals, config: JudgeConfig) -> Verdict:
         cov >= config.answer_coverage
         and signals.unknown_share <= config.unknown_max
         and signals.attribute_share >= config.attribute_topic
-        and (signals.dense is None or signals.dense >= config.dense_min)
+        and (signals.dense is None or signals.dense >= config.dense_min or cov >= 1.0 - 1e-9)
     )
     margin = signals.area_margin if signals.area_margin is not None else -1.0
     area_docs = [signals.area_doc] if signals.area_doc is not None else []

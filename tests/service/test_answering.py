@@ -920,3 +920,11 @@ def test_can_we_is_answered_by_a_rule_that_requires_as_by_one_that_forbids(qa) -
         answer = qa.ask(question)
         assert answer.status == "answered"
         assert "由所在单位推荐报名" in answer.answer.split("」")[0], answer.answer[:200]
+
+
+def test_two_kinds_of_one_list_each_get_their_own_amount(qa) -> None:  # type: ignore[no-untyped-def]
+    # a list that gives each kind its amount (分别最高给予200万元、100万元…), asked about two of its kinds
+    lead = qa.ask("单项冠军和隐形冠军分别奖多少?").answer.split("\n")[0]
+    assert "单项冠军企业):最高200万元" in lead and "隐形冠军企业):最高100万元" in lead, lead
+    lead = qa.ask("专精特新小巨人奖多少?省级专精特新中小企业又是多少?").answer.split("\n")[0]
+    assert "最高100万元" in lead and "最高20万元" in lead, lead

@@ -283,6 +283,8 @@ CONFIG = JudgeConfig(
         (Signals(coverage=0.9, dense=0.9, attribute_share=0.0), AnswerStatus.NOT_FOUND),
         (Signals(coverage=0.9, dense=0.9, unknown_share=0.6), AnswerStatus.NOT_FOUND),
         (Signals(coverage=0.9, dense=0.7), AnswerStatus.NOT_FOUND),
+        # every word of the question in the text found: a short question's low similarity is no reason to refuse
+        (Signals(coverage=1.0, dense=0.7), AnswerStatus.ANSWERED),
         (Signals(coverage=0.9, dense=0.9, other_place=True), AnswerStatus.NOT_FOUND),
         (Signals(coverage=0.9, dense=0.9, unknown_year=True), AnswerStatus.NOT_FOUND),
         (Signals(has_content=False), AnswerStatus.NOT_FOUND),
