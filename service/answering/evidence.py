@@ -25,14 +25,21 @@ _OPENS_ITEM = re.compile(
 _CLAUSE = re.compile(r"[^,,:]+[,,:]?")
 _QUOTES = re.compile(r"[“”‘’\"'「」『』]")
 _DATE = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月|施行|有效期|实施有效")
-# a rule that forbids or requires something
-_FORBIDS = re.compile(r"不得|不予|禁止|应当|必须")
+# a rule that forbids something, or requires it
+_FORBIDS = re.compile(r"不得|不予|禁止")
+_REQUIRES = re.compile(r"应当|必须")
 # a measure that gives a company something
 GRANTS = re.compile(r"给予|予以")
 # the words of a step, a channel or an office
 PROCEDURE_WORDS = re.compile(
     r"申报|申请|受理|审核|审批|评审|公示|提交|负责(?!人)|牵头|部门|办公室|平台|流程|程序|组织(?=开展|实施|评审|召开|专业)|推荐|申报材料|签署|通知"
 )
+
+
+def _rules_on(text: str, asked: frozenset[Asked]) -> bool:
+    """Whether ``text`` forbids something or, for a yes/no that asks no criteria ("能自己报吗?", not "有资格
+    吗?": the criteria are its answer), requires it."""
+    return bool(_FORBIDS.search(text) or (Asked.CRITERION not in asked and _REQUIRES.search(text)))
 
 
 def states_procedure(text: str, topic: list[str] | tuple[str, ...] = ()) -> bool:
@@ -279,8 +286,8 @@ def score_sentences(
                 score += config.date_bonus
             if Asked.PROCEDURE in plan.asked and states_procedure(window.text, topic):
                 score += config.attribute_bonus
-            if Asked.YES_NO in plan.asked and not plan.asks_amount and _FORBIDS.search(window.text):
-                score += config.attribute_bonus  # "can we…?": a rule that forbids it answers
+            if Asked.YES_NO in plan.asked and not plan.asks_amount and _rules_on(window.text, plan.asked):
+                score += config.attribute_bonus  # "can we…?": a rule that forbids or requires it answers
             if periods and asked_conditions(question, window.text, plan.years_ago):
                 score += config.attribute_bonus  # "实施刚满一年半,能申报吗?": a condition on that period answers
             if plan.asks_benefit and not plan.asks_amount and GRANTS.search(without_budgets(window.text, False)):
