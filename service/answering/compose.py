@@ -1257,14 +1257,13 @@ def _variant_lead(
     # the list a quote holds; else the list of a quoted document (the question named its kind, the ranking
     # preferred another clause of the same document)
     named = [f for f in named if compact(f.quote)[:24] in quoted] or [f for f in named if f.doc_no in docs]
-    if len(named) > 1 and len(named) <= 3 and len({f.quote for f in named}) == 1:
+    if 1 < len(named) <= 3 and len({f.quote for f in named}) == 1:
         # "小巨人奖多少?省级专精特新中小企业又是多少?": the kinds it names of one list, each with its amount
         mark = _fact_marker(named[0], citations, corpus, as_of)
-        items = [f"{f.label}:{f.benefit.describe()}" for f in named if f.benefit is not None]
+        given = [(f.label, f.benefit) for f in named if f.benefit is not None]
         if plan.lang == "en":
-            items = [f"{f.label}: {f.benefit.describe('en')}" for f in named if f.benefit is not None]
-            return "; ".join(items) + f"{mark}."
-        return ";".join(items) + f"{mark}。"
+            return "; ".join(f"{label}: {benefit.describe('en')}" for label, benefit in given) + f"{mark}."
+        return ";".join(f"{label}:{benefit.describe()}" for label, benefit in given) + f"{mark}。"
     if len(named) != 1:
         return ""  # none, or more kinds than a question names: side by side, as the list itself says
     fact = named[0]
