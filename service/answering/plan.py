@@ -483,7 +483,17 @@ def plan_query(question: str, history: list[Turn], corpus: Corpus) -> QueryPlan:
     text, rewritten = rewrite_followup(original, history)
     lang = "en" if is_english(original) else "zh"
     asked_text = text
-    expansions = [t for table in _tables(lang) for t in table.expand(text)]
+    # the lexicons' wording of a topic; not of a unit or a bound alone ("RMB", "million", "up to": the asker's
+    # figure, a constraint), which would only raise every chunk that states an amount
+    expansions = list(
+        dict.fromkeys(
+            t
+            for table in _tables(lang)
+            for _, targets in table.matches(text)
+            if not all(x in _UNITS or x in _COMPARATORS for x in targets)
+            for t in targets
+        )
+    )
     text = f"{text} {' '.join(expansions)}".strip()
     doc_numbers = find_doc_numbers(text)
     by_number = {d.doc_number: d.doc_no for d in corpus.documents.values()}

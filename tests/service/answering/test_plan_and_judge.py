@@ -1695,3 +1695,12 @@ def test_applying_by_oneself_is_the_texts_own_wording(corpus: Corpus) -> None:
     for question in ("这个奖个人能自己报吗?", "可以不经过单位直接报吗?"):
         plan = plan_query(question, [], corpus)
         assert any("自主申报" in c.alternatives for c in plan.concepts), question
+
+
+def test_units_and_bounds_alone_are_no_keywords_of_the_query(corpus: Corpus) -> None:
+    # "up to", "RMB", "million" say what the asker's figure is, not what it is about: they would raise every chunk
+    # that states an amount; the topic's own wording stays
+    plan = plan_query("Is the prize for individuals up to RMB 200,000?", [], corpus)
+    glosses = plan.text.split("?", 1)[1].split()
+    assert "奖金" in glosses
+    assert not {"最高", "不超过", "万元", "人民币"} & set(glosses), glosses
