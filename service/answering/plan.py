@@ -483,14 +483,15 @@ def plan_query(question: str, history: list[Turn], corpus: Corpus) -> QueryPlan:
     text, rewritten = rewrite_followup(original, history)
     lang = "en" if is_english(original) else "zh"
     asked_text = text
-    # the lexicons' wording of a topic; not of a unit or a bound alone ("RMB", "million", "up to": the asker's
-    # figure, a constraint), which would only raise every chunk that states an amount
+    # the lexicons' wording of a topic; in English not of a unit or a bound alone ("RMB", "million", "up to": the
+    # asker's figure, a constraint), which would only raise every chunk that states an amount (a Chinese question
+    # says 最高 and 万元 itself)
     expansions = list(
         dict.fromkeys(
             t
             for table in _tables(lang)
             for _, targets in table.matches(text)
-            if not all(x in _UNITS or x in _COMPARATORS for x in targets)
+            if lang == "zh" or not all(x in _UNITS or x in _COMPARATORS for x in targets)
             for t in targets
         )
     )
