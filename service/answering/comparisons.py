@@ -289,13 +289,14 @@ def _metric_for(text: str, start: int, end: int, unit: str) -> _Word | None:
     return max(found, key=lambda h: h[0])[1] if found else None
 
 
+# the supports a policy gives, by name
+_SUPPORTS = "奖励|奖金|补贴|补助|资助|贴息|扶持"
+
 # a figure followed by the support it names ("20万的社零奖励", "100万奖励"): an amount given, no measure of the asker
-_AWARD_AMOUNT = re.compile(
-    r"\s*(?:的\s*)?(?:(?!企业|公司|总部|的)[\u4e00-\u9fff]){0,4}?(?:奖励|奖金|补贴|补助|资助|贴息|扶持)"
-)
+_AWARD_AMOUNT = re.compile(rf"\s*(?:的\s*)?(?:(?!企业|公司|总部|的)[\u4e00-\u9fff]){{0,4}}?(?:{_SUPPORTS})")
 
 # words of what a policy gives: a figure after them is an amount given, not the asker's measure
-_GIVEN = re.compile(r"奖励|奖金|补贴|补助|资助|贴息|扶持|给予|予以|\b(?:rewards?|subsid(?:y|ies)|grants?|bonus)\b")
+_GIVEN = re.compile(rf"{_SUPPORTS}|给予|予以|\b(?:rewards?|subsid(?:y|ies)|grants?|bonus)\b")
 
 # "of our local revenue", "of the company's annual sales": a share of revenue, as the word list writes it
 _OF_REVENUE = re.compile(

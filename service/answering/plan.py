@@ -491,7 +491,7 @@ def plan_query(question: str, history: list[Turn], corpus: Corpus) -> QueryPlan:
             t
             for table in _tables(lang)
             for _, targets in table.matches(text)
-            if lang == "zh" or not all(x in _UNITS or x in _COMPARATORS for x in targets)
+            if lang == "zh" or not _only_a_constraint(targets)
             for t in targets
         )
     )
@@ -517,6 +517,7 @@ def plan_query(question: str, history: list[Turn], corpus: Corpus) -> QueryPlan:
         )
     named = named_documents(text, corpus)
     benefit = bool(_ASKS_BENEFIT.search(asked_text or original))
+    undated = _WITHOUT_DOC_YEARS.sub(" ", text)  # the years of 文号 are no years asked about
     return QueryPlan(
         original=original,
         text=text,
@@ -533,9 +534,9 @@ def plan_query(question: str, history: list[Turn], corpus: Corpus) -> QueryPlan:
         checks_premise=bool(_CHECKS_PREMISE.search(original)),
         concepts=concepts,
         toc_hints=lexicon.topics().matches(asked_text),
-        years=_YEAR.findall(_WITHOUT_DOC_YEARS.sub(" ", text)),
-        dating_years=[m.group(1) or m.group(2) for m in _DATING_YEAR.finditer(_WITHOUT_DOC_YEARS.sub(" ", text))]
-        + _REPORTED_YEAR.findall(_WITHOUT_DOC_YEARS.sub(" ", text)),
+        years=_YEAR.findall(undated),
+        dating_years=[m.group(1) or m.group(2) for m in _DATING_YEAR.finditer(undated)]
+        + _REPORTED_YEAR.findall(undated),
         rewritten=rewritten,
         followup_topic=tuple(c.key for c in concepts_of(original, lang)) if rewritten else (),
         asked_text=asked_text,
@@ -874,7 +875,7 @@ def concepts_of(text: str, lang: str) -> list[Concept]:
     for key, targets in [m for table in _tables(lang) for m in table.matches(text)]:
         if key in QUESTION_NOISE:
             continue
-        if targets and all(t in _UNITS or t in _COMPARATORS for t in targets):
+        if targets and _only_a_constraint(targets):
             covered = covered.replace(key, " ")
             continue  # "RMB", "million": the unit of the user's figure, a constraint and not a topic
         concepts.append(Concept(key, tuple(dict.fromkeys([key, *targets]))))
@@ -992,6 +993,14 @@ _NUMBER = re.compile(r"[\d.,%]+")
 # the comparison a figure is put in ("above", "at least", "up to"): a constraint, not a topic
 _COMPARATORS = frozenset({"以上", "以下", "不低于", "不少于", "不超过", "超过", "最高", "不足", "以内"})
 _UNITS = frozenset({"元", "万", "亿", "万元", "亿元", "美元", "万美元", "亿美元", "人民币", "%"})
+
+
+def _only_a_constraint(targets: Iterable[str]) -> bool:
+    """Whether a lexicon entry's wordings are all units or bounds ("RMB", "million", "up to"): the asker's figure,
+    a constraint, and no topic."""
+    return all(t in _UNITS or t in _COMPARATORS for t in targets)
+
+
 _WITHOUT_DOC_YEARS = re.compile(r"〔\d{4}〕|\[\d{4}\]|\(\d{4}\)")
 
 
