@@ -137,3 +137,10 @@ def test_english_verbs_of_reviewing_an_application_read_as_its_nouns() -> None:
     # "evaluating applications", "how are they reviewed / assessed" ask about the texts' 评审
     for question in ("steps in evaluating applications", "How are applications reviewed?", "Who assessed it?"):
         assert "评审" in english.expand(question), question
+
+
+@pytest.mark.parametrize("place", ["我们这里", "我们这边", "我们这儿"])
+def test_we_here_is_the_district_but_our_kind_or_trade_is_not(place: str) -> None:
+    assert "我区" in lexicon.spoken().expand(f"{place}对新引进的企业有房租补贴吗?")
+    for own in ("我们这行算不算重点产业?", "银行给我们这种科技公司放贷有补贴吗?", "我们这家公司能申报吗?"):
+        assert "我区" not in lexicon.spoken().expand(own)
