@@ -903,8 +903,15 @@ def concepts_of(text: str, lang: str) -> list[Concept]:
             unknown = [Concept(w, (w,)) for w in re.findall(r"[a-z]{3,}", covered) if w not in QUESTION_NOISE]
             concepts = unknown or concepts
     unique: dict[str, Concept] = {}
+    meanings: set[tuple[str, ...]] = set()
     for concept in concepts:
-        unique.setdefault(concept.key, concept)
+        # two wordings with one meaning ("invention patents … foreign patent grants": patents, patent -> 专利)
+        # are one concept: a word said twice weighs as much as once
+        meaning = tuple(sorted(concept.alternatives[1:]))
+        if concept.key in unique or (meaning and meaning in meanings):
+            continue
+        unique[concept.key] = concept
+        meanings.add(meaning)
     return list(unique.values())
 
 

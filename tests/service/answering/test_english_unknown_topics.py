@@ -37,3 +37,10 @@ def test_english_questions_on_topics_the_compilation_lacks_are_not_found(qa, que
     answer = qa.ask(question, [])
     assert answer.status is AnswerStatus.NOT_FOUND
     assert answer.citations == []
+
+
+def test_a_word_said_twice_in_two_forms_is_one_concept() -> None:
+    concepts = concepts_of("Our patents were granted abroad. Is there money per patent granted?", "en")
+    assert [c.key for c in concepts if "专利" in c.alternatives] == ["patents"]
+    zh = concepts_of("补帖能拿多少?补帖款什么时候发?", "zh")
+    assert [c.key for c in zh if c.alternatives[1:] == ("补贴",)] == ["补帖"]
