@@ -195,7 +195,7 @@ def parse_user_figures(text: str) -> list[UserFigure]:
                 field=word.field if word else "",
                 value=value,
                 unit=unit,
-                text=said[where[start] : where[end - 1] + 1] if raw == text[start:end] else raw,  # as written
+                text=_as_written(said, where, start, end) if raw == text[start:end] else raw,
                 beyond=bool(_PASSED.search(text[max(0, start - 10) : start]))
                 or any(start < i <= end for i in more_than),
             )
@@ -203,8 +203,22 @@ def parse_user_figures(text: str) -> list[UserFigure]:
     return figures
 
 
-# a spoken round figure: "八百来万" (about 800万), "800多万" and "两千余万" (more than 800万, 2000万)
-_ROUGHLY = re.compile(r"(?<=[\d零一二两三四五六七八九十百千])\s*([多来余])(?=\s*个?\s*(?:万|亿|%))")
+# a spoken round figure: "八百来万" (about 800万), "800多万" and "两千余万" (more than 800万, 2000万); after its
+# unit, "八个亿出头", "十亿挂零", "3000万多一点" (a little more than)
+_PAST_UNIT = "出头|挂零|多一点|多点"
+_ROUGHLY = re.compile(
+    rf"(?<=[\d零一二两三四五六七八九十百千])\s*([多来余])(?=\s*个?\s*(?:万|亿|%))|(?<=[万亿%])\s*({_PAST_UNIT})"
+)
+
+
+def _as_written(said: str, where: list[int], start: int, end: int) -> str:
+    """The figure at ``start:end`` of the text without rough words, as the asker wrote it ("八百来万", "八个亿出头")."""
+    at = where[end - 1] + 1
+    after = _AFTER_UNIT.match(said, at)
+    return said[where[start] : after.end() if after else at]
+
+
+_AFTER_UNIT = re.compile(rf"\s*(?:{_PAST_UNIT})")
 
 
 def _without_rough_words(text: str) -> tuple[str, list[int], list[int]]:
@@ -215,7 +229,7 @@ def _without_rough_words(text: str) -> tuple[str, list[int], list[int]]:
     more_than: list[int] = []
     removed = 0
     for m in _ROUGHLY.finditer(text):
-        if m.group(1) in "多余":
+        if m.group(2) or m.group(1) in "多余":
             more_than.append(m.start() - removed)
         for i in range(m.start(), m.end()):
             kept[i] = False

@@ -940,9 +940,14 @@ def _figures_lead(
     if asks_recognition(asked) and any(c.fact.kind is FactKind.RECOGNITION for c in comparisons):
         # "能认定总部吗?" is answered by the recognition categories, not by an award's brackets
         comparisons = [c for c in comparisons if c.fact.kind is FactKind.RECOGNITION]
-    elif _ASKS_SUPPORT.search(asked):
-        # "能申请研发补贴吗?" asks for a support: a recognition's threshold (研发型总部) is not its answer
-        comparisons = [c for c in comparisons if c.fact.kind is not FactKind.RECOGNITION]
+    else:
+        if _ASKS_SUPPORT.search(asked) or plan.asks_amount:
+            # "能申请研发补贴吗?" asks for a support: a recognition's threshold (研发型总部) is not its answer
+            comparisons = [c for c in comparisons if c.fact.kind is not FactKind.RECOGNITION]
+        if any(c.fact.kind is FactKind.AWARD and id(c.fact) in in_quotes for c in comparisons):
+            # an award the answer quotes answers the question ("营收12个亿,买写字楼政府能给补点不?"): the thresholds
+            # of facts it does not quote (categories, other awards) are not its answer
+            comparisons = [c for c in comparisons if id(c.fact) in in_quotes]
     if wants_verdict and comparisons and not any(kind_named(asked, c.fact) for c in comparisons):
         # the award the question names ("能拿营收突破奖吗?") is none of those the user's figure is compared with
         # (30% growth meets 规模增长奖励's threshold): what the named one needs, not another award's verdict

@@ -192,7 +192,7 @@ _ASKED: dict[Asked, re.Pattern[str]] = {
         re.I,
     ),
     Asked.CRITERION: re.compile(
-        r"条件|门槛|标准|要求|资格|符合|够不够|够格|算不算|算.{1,12}吗|能不能认定|能认定|认定为|可以认定|"
+        r"条件|门槛|标准|要求|资格|符合|够不够|够格|算不算|算.{1,12}吗|能不能认定|能认定|认定为|可以认定|认成|"
         r"criteria|requirement|eligib|qualif|threshold|condition|\bmeets?\b",
         re.I,
     ),
@@ -209,6 +209,8 @@ _ASKED: dict[Asked, re.Pattern[str]] = {
     ),
     Asked.YES_NO: re.compile(
         r"吗[??]?|是不是|能不能|可不可以|可以不|有没有|是否|对吧|对不对|支持不|算不算|"
+        # spoken: a question that ends in 不 or 没(有) ("能认成总部企业不?", "申请过没有?")
+        r"(?:不|没有?)(?=\s*(?:[??]|$))|"
         # an English yes/no question opens its sentence with an auxiliary verb
         r"(?:^|[.?!]\s+|,\s*)(?:is|are|can|could|does|do|did|will|would|should|may)\b|"
         # ... or checks a statement with a tag ("…, right?", "isn't it?")

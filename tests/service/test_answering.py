@@ -192,6 +192,13 @@ def test_a_user_who_meets_an_awards_threshold_is_told_what_it_gives(qa) -> None:
     assert retail.count("加大社零企业扶持力度") == 1 and "给予 20 万元奖励[1]" in retail
 
 
+def test_a_yes_to_a_quoted_award_compares_the_users_figure_with_that_award_alone(qa) -> None:  # type: ignore[no-untyped-def]
+    # a spoken yes/no (…不?) about buying an office: the purchase subsidy's threshold, not the categories' ones
+    lead = qa.ask("我们营收差不多12个亿,没有自己的办公楼,想买一层写字楼,政府能给补点不?").answer.splitlines()[0]
+    assert lead.startswith("可以:租房购房补助的门槛是营业收入不低于10亿元,您的12亿元达到[1]"), lead
+    assert "总部要" not in lead and "3000万元" in lead
+
+
 def test_a_figure_below_every_bracket_of_a_graded_award_is_told_the_lowest(qa) -> None:  # type: ignore[no-untyped-def]
     lead = qa.ask("总部企业营收第一次过了12亿,营收突破奖励给多少?").answer.splitlines()[0]
     assert lead.startswith("营收突破奖励:最低一档是营业收入首次突破20亿元,您的12亿元未达到[")

@@ -196,6 +196,13 @@ def test_parse_user_figures_chinese_and_english() -> None:
     ]
     assert parse_user_figures("研发占比10多%")[0].compared() > 10
     assert [f.text for f in rough] == ["三十来个亿", "两千多万", "九百余万美元"]  # as the asker wrote them
+    # ... and after its unit: 出头, 挂零, 多一点 (a little more than)
+    past = parse_user_figures("营收八个亿出头一点,研发投入3000万多一点,注册资本五千万")
+    assert [(f.value, f.beyond, f.text) for f in past] == [
+        (8 * YI, True, "八个亿出头"),
+        (3000 * WAN, True, "3000万多一点"),
+        (5000 * WAN, False, "五千万"),
+    ]
     # amounts spoken with two magnitudes, or a digit before a Chinese one
     for said, value in (("营收1亿2千万", 12000 * WAN), ("营收十亿五千万", 105000 * WAN), ("营收1亿2", 12000 * WAN)):
         assert [(f.field, f.value) for f in parse_user_figures(said)] == [("revenue", value)], said

@@ -797,6 +797,9 @@ def test_a_yes_no_question_checking_a_policy_figure_asks_for_that_kind(corpus: C
         ("Our JV has USD 3 million of capital actually paid in; what rent support applies?", set(), {"outcome"}),
         ("How much has the district actually paid to companies so far?", {"outcome"}, set()),
         ("Has the fund actually paid out the awards?", {"outcome"}, set()),
+        # spoken: a question that ends in 不 or 没有 asks yes or no; 认成 is 认定为
+        ("营收九个亿,能认成工业总部不?", {"yes_no", "criterion"}, set()),
+        ("这个奖我们以前报过没有?", {"yes_no"}, set()),
     ],
 )
 def test_question_words_count_as_whole_words(question: str, asked: set[str], not_asked: set[str]) -> None:
