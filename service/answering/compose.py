@@ -984,7 +984,8 @@ def _figures_lead(
         and c.fact.kind is FactKind.AWARD
         and c.fact.benefit is not None
     ]
-    # an award the figure qualifies for that is a ratio of that same figure: worked out on it too
+    # an award the figure qualifies for that is a ratio of a figure the asker gave (that same one, or another:
+    # "营收十二个亿…买写字楼总价两个亿"): worked out on it too
     met += [
         c
         for c in comparisons
@@ -992,12 +993,12 @@ def _figures_lead(
         and fact_met(c.fact, comparisons)
         and not c.fact.variant
         and id(c.fact) in in_quotes
-        and applied_benefit(c.figure, c.fact) is not None
+        and _ratio_base(plan, c) is not None
     ]
     if not wants_verdict:
         if met:
             also = unstated_conditions(met[0].fact, comparisons)
-            return _award_met(met[0], marker(met[0].fact), plan.lang, as_of, also)
+            return _award_met(met[0], marker(met[0].fact), plan.lang, as_of, also, _ratio_base(plan, met[0]))
         quoted_awards = [c for c in comparisons if id(c.fact) in in_quotes]
         return _award_below(quoted_awards, marker, plan.lang)
     if met and comparisons[0].fact.variant and met[0].fact.name == comparisons[0].fact.name:
@@ -1007,8 +1008,10 @@ def _figures_lead(
     top = comparisons[0]
     # the user qualifies for an award that is a share of the very figure they gave: what it comes to
     qualifies = top.meets and fact_met(top.fact, comparisons)
-    worked = applied_benefit(top.figure, top.fact) if qualifies and top.fact.kind is FactKind.AWARD else None
-    mine, amount = top.figure.display(), format_amount(worked, top.figure.unit) if worked is not None else ""
+    base = _ratio_base(plan, top) if qualifies and top.fact.kind is FactKind.AWARD else None
+    worked = applied_benefit(base, top.fact) if base is not None else None
+    mine = (base or top.figure).display()
+    amount = format_amount(worked, top.figure.unit) if worked is not None else ""
     if not plan.asks_amount and qualifies and top.fact.kind is FactKind.AWARD and plan.lang == "zh":
         # the user qualifies for an award: what it gives, as the policy prints it after its conditions
         given = _GIVES.search(display_quote(top.fact.quote))
@@ -1030,6 +1033,14 @@ def _figures_lead(
             else f"按您的{mine}计最多{amount}{marker(top.fact)}。"
         )
     return lead
+
+
+def _ratio_base(plan: QueryPlan, comparison: Comparison) -> UserFigure | None:
+    """The asker's figure that the compared award is a ratio of: the compared figure itself, or another they gave
+    (营收 meets the threshold of a subsidy of 购房价 10%: the price they named)."""
+    if applied_benefit(comparison.figure, comparison.fact) is not None:
+        return comparison.figure
+    return next((f for f in plan.user_figures if applied_benefit(f, comparison.fact) is not None), None)
 
 
 def _another_metric_lead(plan: QueryPlan, facts: list[PolicyFact], marker: Callable[[PolicyFact], str]) -> str:
@@ -1330,26 +1341,37 @@ def _ratio_worked_out(plan: QueryPlan, fact: PolicyFact, marker: Callable[[Polic
     return f"{fact.name}:{fact.benefit.describe()},按您的{figure.display()}计最多{amount}{note}{marker(fact)}。"
 
 
-def _award_met(comparison: Comparison, mark: str, lang: str, as_of: date, also: list[str] | None = None) -> str:
+def _award_met(
+    comparison: Comparison,
+    mark: str,
+    lang: str,
+    as_of: date,
+    also: list[str] | None = None,
+    base: UserFigure | None = None,
+) -> str:
     """The award a user's figure qualifies for, with its threshold and what it gives, and what a ratio award
-    comes to on the user's figure (the calculator: "按您的3亿元计最多300万元"); ``also``: the award's other
-    conditions, which the question does not state."""
+    comes to on the user's figure (the calculator: "按您的3亿元计最多300万元"; on ``base`` when the ratio is of
+    another figure they gave than the compared one); ``also``: the award's other conditions, which the question
+    does not state."""
     fact, benefit = comparison.fact, comparison.fact.benefit
     gives = benefit.describe(lang) if benefit is not None else ""
     expired = fact.dates.status(as_of) is Validity.EXPIRED
     mine = comparison.figure.display()
-    applied = applied_benefit(comparison.figure, fact)
-    amount = format_amount(applied, comparison.figure.unit) if applied is not None else ""
+    base = base or comparison.figure
+    applied = applied_benefit(base, fact)
+    amount = format_amount(applied, base.unit) if applied is not None else ""
+    worked_on = base.display()
     if lang == "en":
         note = " (the policy has expired)" if expired else ""
         bracket = comparison.condition.describe()
         reached_en = f"falls in {fact.name}'s bracket" if fact.variant else f"meets {fact.name}'s threshold"
         more = f"; it also requires {', '.join(also)}, which your question does not state" if also else ""
         if amount:  # what it comes to on the asker's figure first, then the policy's terms
-            return f"Your {mine} {reached_en} {bracket}: at most {amount} on your {mine} ({gives}){more}{note}{mark}."
+            worked = f"at most {amount} on your {worked_on}"
+            return f"Your {mine} {reached_en} {bracket}: {worked} ({gives}){more}{note}{mark}."
         return f"Your {mine} {reached_en} {bracket}: {gives}{more}{note}{mark}."
     note = "(该政策已失效)" if expired else ""
-    figured = f",按您的{mine}计最多{amount}" if amount else ""
+    figured = f",按您的{worked_on}计最多{amount}" if amount else ""
     more = f";另需{'、'.join(also)},问题中未提及" if also else ""
     # a bracket of a graded award, or the one threshold of an award that has none
     reached = "属于{}一档" if fact.variant else "达到{}"

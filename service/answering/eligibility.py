@@ -89,6 +89,9 @@ class CompanyProfile(BaseModel):
     annual_rent: Amount = Field(
         default=None, description="A year's office 租金 in 元: a share-of-rent subsidy is worked out on it."
     )
+    purchase_price: Amount = Field(
+        default=None, description="购房价 of an office bought, in 元: a share-of-price subsidy is worked out on it."
+    )
     served_companies: Counted = Field(default=None, ge=0, description="Companies served by its open platform.")
     growth_rank: Counted = Field(
         default=None, ge=1, description="Its place in the district's 新增研发费用 growth ranking (增幅排名; 1 = first)."

@@ -94,6 +94,7 @@ _RATIO_BASES = (
     ("研发费用", "rd_spend"),
     ("合同金额", "contract_value"),
     ("租金", "annual_rent"),
+    ("购房价", "purchase_price"),
 )
 
 

@@ -199,6 +199,16 @@ def test_a_yes_to_a_quoted_award_compares_the_users_figure_with_that_award_alone
     assert "总部要" not in lead and "3000万元" in lead
 
 
+def test_an_award_met_on_one_figure_is_worked_out_on_the_other_it_is_a_ratio_of(qa) -> None:  # type: ignore[no-untyped-def]
+    # revenue meets the purchase subsidy's threshold; the subsidy is 10% of the price, capped at 3000万
+    question = "我们总部企业去年营收十二个亿,没有自己的办公楼,第一次买写字楼总价两个亿,区里能补多少?"
+    lead = qa.ask(question).answer.splitlines()[0]
+    assert lead.startswith("租房购房补助:您的12亿元达到营业收入不低于10亿元"), lead
+    assert lead.endswith("按您的2亿元计最多2000万元[1]。"), lead
+    yes = qa.ask("总部企业营收15亿,没有自有办公楼,首次买楼花了4亿,能拿购房补助吗?").answer.splitlines()[0]
+    assert yes.startswith("可以:") and yes.endswith("按您的4亿元计最多3000万元[1]。"), yes
+
+
 def test_a_figure_below_every_bracket_of_a_graded_award_is_told_the_lowest(qa) -> None:  # type: ignore[no-untyped-def]
     lead = qa.ask("总部企业营收第一次过了12亿,营收突破奖励给多少?").answer.splitlines()[0]
     assert lead.startswith("营收突破奖励:最低一档是营业收入首次突破20亿元,您的12亿元未达到[")

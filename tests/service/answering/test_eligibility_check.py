@@ -101,6 +101,22 @@ def test_a_rent_subsidy_is_worked_out_on_the_rent_and_held_to_its_yearly_cap() -
     assert [f.field for f in parse_user_figures("营收12亿,房租补贴能拿多少?")] == ["revenue"]
 
 
+def test_a_purchase_subsidy_is_worked_out_on_the_price_and_held_to_its_cap() -> None:
+    # 总部企业购房补助: 按不超过购房价10%予以补助,最高不超过3000万元
+    def purchase(price: str) -> FactVerdict:
+        results = run(kinds=["总部企业"], revenue="12亿", purchase_price=price)
+        return next(r for r in results if r.label.startswith("租房购房补助") and "购房价" in r.citation.quote)
+
+    assert purchase("2亿").estimated_amount == 2000 * WAN
+    assert purchase("5亿").estimated_amount == 3000 * WAN
+    figures = parse_user_figures("营收十二个亿,第一次买写字楼总价两个亿;另一栋买楼花了3亿")
+    assert [(f.field, f.value) for f in figures] == [
+        ("revenue", 12 * YI),
+        ("purchase_price", 2 * YI),
+        ("purchase_price", 3 * YI),
+    ]
+
+
 def test_a_ratio_is_worked_out_only_on_the_figure_it_is_a_ratio_of() -> None:
     from service.answering.comparisons import UserFigure, applied_benefit
 
