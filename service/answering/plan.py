@@ -198,6 +198,8 @@ _ASKED: dict[Asked, re.Pattern[str]] = {
     ),
     Asked.PROCEDURE: re.compile(
         r"流程|程序|步骤|(?:哪些|哪几个|几个|什么|哪个|哪一个|评审|审批|申报)环节|(?:怎么|如何|怎样|去哪)(?:申请|申报|报)|找谁|哪个部门|哪个机构|交给|受理|材料|渠道|途径|"
+        # where to look, apply or hand in ("去哪里看申报通知?", "在哪儿交材料?")
+        r"(?:去|在|到)?哪(?:里|儿)(?:看|查|找|报|申请|申报|领|提交|交|办)|"
         r"procedure|process|how to apply|apply|steps|"
         r"who (?:handles|reviews|writes|decides)|which (?:[a-z]+ )?(?:office|department|bureau|agency)",
         re.I,
@@ -209,6 +211,8 @@ _ASKED: dict[Asked, re.Pattern[str]] = {
     ),
     Asked.YES_NO: re.compile(
         r"吗[??]?|是不是|能不能|可不可以|可以不|有没有|是否|对吧|对不对|支持不|算不算|"
+        # any A-not-A verb (要不要, 用不用, 交不交, 拿没拿)
+        r"([\u4e00-\u9fff])[不没]\1|"
         # spoken: a question that ends in 不 or 没(有) ("能认成总部企业不?", "申请过没有?")
         r"(?:不|没有?)(?=\s*(?:[??]|$))|"
         # an English yes/no question opens its sentence with an auxiliary verb

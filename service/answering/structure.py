@@ -10,7 +10,7 @@ from corpus.text import compact
 from indexing.builder import IndexVersion
 from indexing.chunks import Chunk
 from service.answering.evidence import Sentence, Terms, coverage
-from service.answering.plan import QueryPlan, asks_for_list
+from service.answering.plan import Asked, QueryPlan, asks_for_list
 
 _ASKS_VALIDITY = re.compile(
     # "还能申报吗" asks whether it still applies; "还能再报" whether one may apply again
@@ -85,27 +85,47 @@ def list_parent(plan: QueryPlan, doc_nos: list[int], terms: dict[str, float], co
     "评审要经过哪几个环节?" before "拟授奖名单公示多长时间?")."""
     if not plan.asks_list:
         return None
-    found = _list_parent(doc_nos, terms, corpus)
+    kind = _list_kind(plan)
+    found = _list_parent(doc_nos, terms, corpus, kind)
     listing = [p for p in plan.parts if asks_for_list(p)]
     if found is None and len(plan.parts) > 1 and len(listing) == 1:
         own: dict[str, float] = {k: w for k, w in terms.items() if k in listing[0]}
         if isinstance(terms, Terms):  # with their wordings
             own = Terms(own, {k: terms.alternatives.get(k, (k,)) for k in own})
-        found = _list_parent(doc_nos, own, corpus) if own else None
+        found = _list_parent(doc_nos, own, corpus, kind) if own else None
     return found
 
 
-def _list_parent(doc_nos: list[int], terms: dict[str, float], corpus: Corpus) -> Clause | None:
-    best: tuple[float, Clause] | None = None
+# the opening of a list of steps, and of a list of conditions
+_STEPS = re.compile(r"程序|流程|步骤")
+_CONDITIONS = re.compile(r"条件|标准")
+
+
+def _list_kind(plan: QueryPlan) -> re.Pattern[str] | None:
+    """What a list that answers opens with: steps for "哪些环节/流程?", conditions for "要什么条件?"."""
+    if Asked.PROCEDURE in plan.asked and Asked.CRITERION not in plan.asked:
+        return _STEPS
+    if Asked.CRITERION in plan.asked and Asked.PROCEDURE not in plan.asked:
+        return _CONDITIONS
+    return None
+
+
+def _list_parent(
+    doc_nos: list[int], terms: dict[str, float], corpus: Corpus, kind: re.Pattern[str] | None = None
+) -> Clause | None:
+    """The list whose opening covers the topic best; of equal ones, the one whose opening names the kind of
+    list asked (a list of steps, or of conditions)."""
+    best: tuple[tuple[float, bool], Clause] | None = None
     for doc_no in dict.fromkeys(doc_nos):
         doc = corpus.documents[doc_no]
         for clause in doc.clauses:
             if len(_children(doc.clauses, clause)) < 3:
                 continue
-            score = coverage(terms, clause.text[:60])
-            if score > 0 and (best is None or score > best[0]):
+            opening = clause.text[:60]
+            score = (coverage(terms, opening), bool(kind and kind.search(opening)))
+            if score[0] > 0 and (best is None or score > best[0]):
                 best = (score, clause)
-    return best[1] if best is not None and best[0] >= 0.25 else None
+    return best[1] if best is not None and best[0][0] >= 0.25 else None
 
 
 def list_chunk(parent: Clause, version: IndexVersion) -> Chunk | None:

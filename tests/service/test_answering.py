@@ -152,6 +152,15 @@ def test_a_steps_question_in_chatty_words_still_gets_the_list(qa) -> None:  # ty
     # 递交 and 一共 are words the compilation never uses: they cannot keep the list's opening from matching
     answer = qa.ask("标准创新奖递交材料后,评审一共要过哪些环节才算完?")
     assert answer.answer.startswith("共6项:形式审查[1]、专家评审[2]"), answer.answer
+    # lists whose openings hold the topic alike: the one of the kind asked (steps, not the conditions)
+    steps = qa.ask("标准创新奖交了材料以后要走哪些环节?")
+    assert steps.answer.startswith("共6项:形式审查[1]、专家评审[2]"), steps.answer
+
+
+def test_where_to_look_and_whether_to_pay_are_answered_by_the_channel_and_the_fee_rule(qa) -> None:  # type: ignore[no-untyped-def]
+    answer = qa.ask("标准创新奖的申报通知去哪里看?申报要不要交钱?")
+    assert answer.status == "answered"
+    assert "通过媒体向社会公布" in answer.answer and "不收取任何费用" in answer.answer
 
 
 def test_each_part_of_a_two_part_question_gets_its_quote(qa) -> None:  # type: ignore[no-untyped-def]

@@ -139,6 +139,11 @@ def test_english_verbs_of_reviewing_an_application_read_as_its_nouns() -> None:
         assert "评审" in english.expand(question), question
 
 
+@pytest.mark.parametrize("spoken", ["交钱", "交费", "收费", "收钱"])
+def test_paying_a_fee_reads_as_the_texts_charging_of_fees(spoken: str) -> None:
+    assert "收取" in lexicon.spoken().expand(f"评审要{spoken}吗?")
+
+
 @pytest.mark.parametrize("place", ["我们这里", "我们这边", "我们这儿"])
 def test_we_here_is_the_district_but_our_kind_or_trade_is_not(place: str) -> None:
     assert "我区" in lexicon.spoken().expand(f"{place}对新引进的企业有房租补贴吗?")

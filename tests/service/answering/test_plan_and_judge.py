@@ -800,6 +800,11 @@ def test_a_yes_no_question_checking_a_policy_figure_asks_for_that_kind(corpus: C
         # spoken: a question that ends in 不 or 没有 asks yes or no; 认成 is 认定为
         ("营收九个亿,能认成工业总部不?", {"yes_no", "criterion"}, set()),
         ("这个奖我们以前报过没有?", {"yes_no"}, set()),
+        # any A-not-A verb asks yes or no; where to look or hand in is a channel
+        ("评审要不要交钱?", {"yes_no"}, set()),
+        ("申报材料用不用盖章?", {"yes_no"}, set()),
+        ("申报通知去哪里看?", {"procedure"}, set()),
+        ("材料在哪儿提交?", {"procedure"}, set()),
     ],
 )
 def test_question_words_count_as_whole_words(question: str, asked: set[str], not_asked: set[str]) -> None:
