@@ -41,7 +41,7 @@ from service.answering.figures import (
     without_budgets,
 )
 from service.answering.judge import Verdict
-from service.answering.periods import asked_conditions, meets
+from service.answering.periods import asked_conditions, meets, since
 from service.answering.plan import (
     FIGURE_KINDS,
     Asked,
@@ -175,7 +175,7 @@ def compose_answered(
     if not lead:  # no threshold of the quoted clauses compared: what the asker's figures reach anywhere
         lead = _profile_lead(plan, corpus, as_of, facts or [], citations)
     if not lead:
-        lead = _period_lead(plan, sentences, terms or {})
+        lead = _period_lead(plan, sentences, terms or {}, as_of)
     if not lead:
         lead = _upgrade_lead(plan, sentences, corpus, as_of, facts or [], citations)
     if not lead:
@@ -575,7 +575,7 @@ _HAD_BEFORE = re.compile(r"已获得|已经获得|已获|已享受|已认定")
 _WITHIN_YEARS = re.compile(r"(\d+|[一二两三四五六七八九十])\s*年内")
 
 
-def _period_lead(plan: QueryPlan, sentences: list[Sentence], terms: dict[str, float]) -> str:
+def _period_lead(plan: QueryPlan, sentences: list[Sentence], terms: dict[str, float], as_of: date) -> str:
     """A yes/no question that says how long something has lasted, or how long ago it happened, against a
     quoted condition on that period: "实施刚满一年半,能申报吗?" against "主导制(修)订国家标准…并已经实施2 年
     以上" is 不能, with the condition and the asker's period.
@@ -583,7 +583,9 @@ def _period_lead(plan: QueryPlan, sentences: list[Sentence], terms: dict[str, fl
     Of several conditions the one whose words best cover the question's (国家标准, not 国际标准) decides;
     none when those that cover it equally disagree, or the asker's words leave it open ("一年多" against 1.5 年).
     """
-    if Asked.YES_NO not in plan.asked or plan.lang != "zh" or not (plan.elapsed or plan.years_ago):
+    # what the asker says has lasted, or how long ago as of today what they say began began
+    elapsed = plan.elapsed[0] if plan.elapsed else since(plan.started[0], as_of) if plan.started else None
+    if Asked.YES_NO not in plan.asked or plan.lang != "zh" or not (elapsed or plan.years_ago):
         return ""
     question = plan.asked_text or plan.original
     found = [
@@ -598,7 +600,7 @@ def _period_lead(plan: QueryPlan, sentences: list[Sentence], terms: dict[str, fl
     verdicts = set()
     for _, condition in top:
         if condition.kind == "since":
-            verdicts.add(meets(plan.elapsed[0], condition) if plan.elapsed else None)
+            verdicts.add(meets(elapsed, condition) if elapsed else None)
         else:
             ago = Decimal(plan.years_ago or 0)
             verdicts.add(None if ago == condition.years else ago > condition.years)
@@ -611,10 +613,12 @@ def _period_lead(plan: QueryPlan, sentences: list[Sentence], terms: dict[str, fl
     required = f"{'' if re.search('应|须', run) else '须'}{run}[{n}]"
     years = format_amount(condition.years, "年")
     if condition.kind == "since":
-        mine = plan.elapsed[0].text
+        # "您的一年半", or as of today "自2025年3月实施至今约1年8个月,"
+        mine = elapsed.text if elapsed else ""
+        mine = f"{mine}," if mine.startswith("自") else f"您的{mine}"
         if verdicts == {True}:
-            return f"这一条符合:{required},您的{mine}已满{years}。"
-        return f"{plan.verdict_words[1]}:{required},您的{mine}不到{years}。"
+            return f"这一条符合:{required},{mine}已满{years}。"
+        return f"{plan.verdict_words[1]}:{required},{mine}不到{years}。"
     if verdicts == {True}:
         return f"这一条符合:{required};您说的是{plan.years_ago}年前,已超过{years}。"
     return f"{plan.verdict_words[1]}:{required};您说的是{plan.years_ago}年前,仍在{years}之内。"

@@ -258,7 +258,7 @@ def score_sentences(
     """Sentence windows of the ranked chunks scored by term coverage, the kind of fact asked, and rank."""
     top = max((s for _, s in chunks), default=1.0) or 1.0
     topic = [a for key in terms for a in getattr(terms, "alternatives", {}).get(key, (key,))]
-    periods = Asked.YES_NO in plan.asked and bool(plan.elapsed or plan.years_ago)
+    periods = Asked.YES_NO in plan.asked and bool(plan.elapsed or plan.started or plan.years_ago)
     question = plan.asked_text or plan.original
     scored = []
     for chunk, chunk_score in chunks:

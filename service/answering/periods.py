@@ -10,6 +10,9 @@ Interface (for the plan, the evidence stage and the lead):
   each with the words before it that say whose it is:
   a minimum since an event ("主导制(修)订国家标准…并已经实施2 年以上": at least 2 年 since 实施) and a clean
   record ("近 5 年应当无违法违纪行为", "申报截止期前 3 年内未发生重大质量、安全…事故": none in the last N 年).
+- ``started_dates(text) -> list[Started]``: when the question says something began ("2025年3月才开始实施的",
+  "2024年成立"); ``since(started, today) -> Elapsed`` is how long that is as of today, a range as wide as
+  the date is coarse (a month, a year).
 - ``meets(elapsed, condition) -> bool | None``: whether an elapsed period meets a minimum (None when the
   asker's words leave it open: "一年多" against 1 年 meets, against 2 年 fails, against 1.5 年 cannot tell).
 """
@@ -18,6 +21,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
 
 from service.answering.quantities import NUMBER, chinese_number
@@ -85,6 +89,47 @@ def _elapsed(text: str) -> list[tuple[re.Match[str], Elapsed]]:
 
 
 @dataclass(frozen=True)
+class Started:
+    """When the asker says something began: a year, and its month when they give one."""
+
+    year: int
+    month: int | None
+    verb: str  # what began ("实施", "成立")
+    text: str  # as written ("2025年3月")
+
+
+# a date and, a few characters on, the verb of what began then ("2025年3月才开始实施", "2024年成立的")
+_STARTED = re.compile(
+    r"(?P<y>(?:19|20)\d{2})\s*年(?:\s*(?P<m>1[0-2]|0?[1-9])\s*月份?)?(?:\s*\d{1,2}\s*[日号])?"
+    r"[^,,。;;??!!\d]{0,6}?(?P<verb>实施|施行|成立|注册|发布|设立|落户|投产)"
+)
+
+
+def started_dates(text: str) -> list[Started]:
+    """When the question says something began (see module docstring)."""
+    out = []
+    for m in _STARTED.finditer(text):
+        month = int(m.group("m")) if m.group("m") else None
+        shown = text[m.start("y") : m.end("m") + 1 if m.group("m") else m.end("y") + 1]
+        out.append(Started(int(m.group("y")), month, m.group("verb"), shown.replace(" ", "")))
+    return out
+
+
+def since(started: Started, today: date) -> Elapsed | None:
+    """How long ago ``started`` is as of ``today``: between whole months (a month given) or over the year's
+    span (only a year); None when it is not yet past."""
+    months = (today.year - started.year) * 12 + today.month
+    # from the last day of the month or year it began (a day unknown: a month less) to its first
+    low, high = max(months - (started.month or 12) - 1, 0), months - (started.month or 1) + 1
+    if high <= 0:
+        return None
+    years, months_over = divmod(low, 12)
+    span = (f"{years}年" if years else "") + (f"{months_over}个月" if months_over else "") or "不到1个月"
+    text = f"自{started.text}{started.verb}至今{'约' if started.month else '已超过'}{span}"
+    return Elapsed(Decimal(low) / 12, Decimal(high) / 12, text, 0, 0)
+
+
+@dataclass(frozen=True)
 class PeriodCondition:
     """A condition on a period in a policy sentence."""
 
@@ -135,7 +180,7 @@ def asked_conditions(question: str, text: str, years_ago: int | None) -> list[Pe
     record of what it says happened some years ago ("三年前受过违纪处分" against "近 5 年应当无违法违纪行为")."""
     from indexing.keyword import tokenize
 
-    elapsed = bool(elapsed_periods(question))
+    elapsed = bool(elapsed_periods(question) or started_dates(question))
     # what happened some years ago is told in the clause that says when ("三年前受过一次违纪处分"), not in
     # another one ("去年营收12亿,…有质量问题吗" dates the revenue)
     dated = "".join(c for c in re.split(r"[,,。;;??!!]", question) if _AGO.search(c))

@@ -17,7 +17,7 @@ from service.answering.catalogue import Catalogue, catalogue_request
 from service.answering.comparisons import UserFigure, parse_user_figures
 from service.answering.figures import FIGURE, asks_budget, asks_yearly_cap, figure_key, figure_kind
 from service.answering.lexicon import QUESTION_NOISE, is_english, other_places
-from service.answering.periods import Elapsed, elapsed_periods, without_elapsed
+from service.answering.periods import Elapsed, Started, elapsed_periods, started_dates, without_elapsed
 from service.answering.quantities import chinese_number
 from service.models import Turn
 
@@ -291,6 +291,7 @@ class QueryPlan:
     parts: list[str] = field(default_factory=list)  # the questions of a question in several parts
     years_ago: int | None = None  # how long ago the asker's own event was ("前年拿过" -> 2), when they say
     elapsed: list[Elapsed] = field(default_factory=list)  # what the asker says has lasted how long ("实施刚满一年半")
+    started: list[Started] = field(default_factory=list)  # when the asker says something began ("2025年3月实施的")
     asks_stacking: bool = False  # whether two supports can be had together ("能叠加吗", "同时享受")
     asks_still: bool = False  # whether a policy can be used now or in a year asked ("现在还能申请吗?")
     denies_past: bool = False  # the asker says they have not had it ("没拿过", "未获得")
@@ -564,6 +565,7 @@ def plan_query(question: str, history: list[Turn], corpus: Corpus) -> QueryPlan:
         parts=[] if rewritten else _question_parts(original),
         years_ago=_years_ago(unquoted),
         elapsed=elapsed_periods(unquoted),
+        started=started_dates(unquoted),
         asks_stacking=bool(_STACKING.search(unquoted)),
         asks_still=Asked.YES_NO in asked and bool(_STILL.search(asked_text or original)),
         denies_past=bool(_DENIES_PAST.search(unquoted)),

@@ -743,6 +743,18 @@ def test_a_period_the_asker_states_is_checked_against_the_quoted_condition_on_it
     assert record.startswith("不能:") and "近 5 年应当无违法违纪行为[1]" in record and "2年前" in record
 
 
+def test_a_date_the_asker_says_something_began_is_counted_to_today(qa) -> None:  # type: ignore[no-untyped-def]
+    # the fixture's today is AS_OF (tests/conftest.py); 行业标准 需已经实施2 年以上 (区办〔2023〕8号 p.25)
+    from tests.conftest import AS_OF
+
+    recent = f"我们起草的行业标准{AS_OF.year - 1}年{AS_OF.month}月份起实施,现在报标准创新奖可以吗?"
+    lead = qa.ask(recent).answer.splitlines()[0]
+    assert lead.startswith("不能:") and "2 年以上[1]" in lead, lead
+    assert f"自{AS_OF.year - 1}年{AS_OF.month}月实施至今约" in lead, lead
+    older = qa.ask(f"我们起草的行业标准{AS_OF.year - 3}年发布实施,现在报标准创新奖可以吗?").answer.splitlines()[0]
+    assert older.startswith("这一条符合:") and "已超过" in older, older
+
+
 def test_greetings_and_thanks_around_a_question_change_nothing(qa) -> None:  # type: ignore[no-untyped-def]
     plain = qa.ask("总部企业境内上市奖励多少?")
     polite = qa.ask("你好,麻烦问一下,总部企业境内上市奖励多少?谢谢您!急,在线等")

@@ -13,6 +13,8 @@ from service.answering.periods import (
     elapsed_periods,
     meets,
     period_conditions,
+    since,
+    started_dates,
     without_elapsed,
 )
 
@@ -96,3 +98,31 @@ def test_a_clean_record_is_checked_only_against_what_the_dated_clause_says_happe
     assert [c.kind for c in asked_conditions("前年出过一次安全事故,还能申报吗?", text, 2)] == ["clean"]
     # 去年 dates the revenue; the quality the asker mentions is no incident of theirs
     assert asked_conditions("我们去年营收过亿,产品质量很好,能申报吗?", text, 1) == []
+
+
+@pytest.mark.parametrize(
+    ("question", "started", "low", "high", "shown"),
+    [
+        # a month given: between whole months, a month either way for the unknown day
+        ("我们的标准2025年3月才开始实施,现在能报吗?", (2025, 3, "实施"), 20, 22, "自2025年3月实施至今约1年8个月"),
+        # only a year: over the year's span
+        ("公司2024年成立的,能申请吗?", (2024, None, "成立"), 23, 36, "自2024年成立至今已超过1年11个月"),
+        ("标准2026年11月发布", (2026, 11, "发布"), 0, 2, "自2026年11月发布至今约不到1个月"),
+    ],
+)
+def test_a_date_something_began_is_counted_to_today(question, started, low, high, shown) -> None:  # type: ignore[no-untyped-def]
+    from datetime import date
+
+    (found,) = started_dates(question)
+    assert (found.year, found.month, found.verb) == started
+    elapsed = since(found, date(2026, 12, 4))
+    assert elapsed is not None
+    assert (elapsed.low * 12, elapsed.high * 12) == (low, high) and elapsed.text == shown
+
+
+def test_a_date_not_yet_past_or_without_a_verb_of_beginning_counts_nothing() -> None:
+    from datetime import date
+
+    (future,) = started_dates("标准2027年1月实施")
+    assert since(future, date(2026, 12, 4)) is None
+    assert started_dates("2024年营收12亿") == [] and started_dates("2023年安排了多少资金") == []
