@@ -272,7 +272,9 @@ class QueryPlan:
     rewritten: bool = False
     # a follow-up's own topic words ("文创那块呢?" -> 文创): what it asks anew, beside the turn it leans on
     followup_topic: tuple[str, ...] = ()
-    checks_kinds: frozenset[Asked] = frozenset()  # the kinds of the policy figures a yes/no question checks
+    # the kinds of the policy figures a question states (a yes/no checks them; another takes them for granted:
+    # "区里的200万一次性奖励什么时候到账?"): the text's own figure of that kind answers too
+    checks_kinds: frozenset[Asked] = frozenset()
     quoted: list[str] = field(default_factory=list)  # phrases the asker quotes from a text ("…挂牌交易的")
     user_figures: list[UserFigure] = field(default_factory=list)  # the asker's own figures (营收12亿...)
     asked_text: str = ""  # the question as asked (joined to the previous turn for a follow-up), unexpanded
@@ -549,7 +551,7 @@ def plan_query(question: str, history: list[Turn], corpus: Corpus) -> QueryPlan:
         asked_text=asked_text,
         user_figures=own,
         # "境外上市也是400万吗?" checks a figure: the text must state one of that kind
-        checks_kinds=_claimed_kinds(unquoted, own) if Asked.YES_NO in asked else frozenset(),
+        checks_kinds=_claimed_kinds(unquoted, own),
         quoted=[q.strip() for q in _QUOTED.findall(original) if len(q.strip()) >= 4],
         claimed=claims(original),
         asks_budget=asks_budget(asked_text or original),
@@ -851,7 +853,7 @@ def claims(question: str) -> list[str]:
 
 
 def _claimed_kinds(question: str, own: list[UserFigure]) -> frozenset[Asked]:
-    """The kinds of the figures a yes/no question states about the policy (not the asker's own company's)."""
+    """The kinds of the figures a question states about the policy (not the asker's own company's)."""
     mine = {compact(f.text) for f in own}
     kinds: set[Asked] = set()
     for m in FIGURE.finditer(question):

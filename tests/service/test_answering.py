@@ -323,6 +323,10 @@ def test_validity_asked_in_everyday_words_leads_with_the_documents_dates(qa, que
 def test_false_premise_gets_the_correct_figure(qa) -> None:  # type: ignore[no-untyped-def]
     answer = qa.ask("人工智能那份政策对新认定的国家重点实验室给800万元,是不是?")
     assert answer.status == "answered" and "1500" in answer.answer
+    # a figure taken for granted in a question that asks something else (when it is paid) is corrected too
+    when = qa.ask("我们是单项冠军企业,区里那笔300万的一次性奖励一般啥时候发?")
+    assert when.status == "answered" and when.answer.startswith("不是300万元:"), when.answer
+    assert "最高200万元" in when.answer.splitlines()[0]
 
 
 @pytest.mark.parametrize(
