@@ -180,7 +180,11 @@ _ASKED: dict[Asked, re.Pattern[str]] = {
     Asked.DATE: re.compile(
         r"什么时候|啥时候?|几时|何时|哪天|哪一天|哪年|哪一年|几号|几月(?!\s*[内里])|哪个月|到期|有效期|施行|生效|起止|过期|失效|截止|还有效|有效[吗么不]|"
         r"还能(?:不能)?(?:按[^,,。??]{0,20}?)?(?:去)?(?:用|申请|申报|报|享受|拿(?!什么)|领|兑现|适用|执行|有效)|还适用|"
-        r"\bwhen\b|\b(?:which|what) year\b|"
+        # "when" asks when it opens a question ("When does it expire?", "by when…"), not in a clause that says
+        # under which circumstances ("covers 80% of the cost when we rent compute")
+        r"\bwhen(?=\s+(?:is|are|was|were|do|does|did|will|would|can|could|should|must|may|might|has|have|had)\b)|"
+        r"\b(?:by|until|till|since|from) when\b|\bwhen\s*\?|\b(?:which|what) year\b|"
+        r"\b(?:tell|know|ask|find out|wonder(?:ing)?|say|says|state|states|confirm)\s+(?:me\s+|us\s+)?when\b|"
         r"expire|valid|effective|in force|deadline|still (?:apply|available|open|possible|claim|get|receive)|"
         r"takes? effect|took effect|"
         r"c[oa]me into (?:force|effect)",

@@ -805,6 +805,11 @@ def test_a_yes_no_question_checking_a_policy_figure_asks_for_that_kind(corpus: C
         ("申报材料用不用盖章?", {"yes_no"}, set()),
         ("申报通知去哪里看?", {"procedure"}, set()),
         ("材料在哪儿提交?", {"procedure"}, set()),
+        # "when" asks a date when it opens a question, not in a clause of circumstances
+        ("When does the headquarters policy expire?", {"date"}, set()),
+        ("By when must the application be filed?", {"date"}, set()),
+        ("Please tell me when the subsidy is paid.", {"date"}, set()),
+        ("They pay half the rent when we lease an office here, is that right?", {"yes_no"}, {"date"}),
     ],
 )
 def test_question_words_count_as_whole_words(question: str, asked: set[str], not_asked: set[str]) -> None:
