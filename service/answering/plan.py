@@ -205,7 +205,7 @@ _ASKED: dict[Asked, re.Pattern[str]] = {
         # where to look, apply or hand in ("去哪里看申报通知?", "在哪儿交材料?")
         r"(?:去|在|到)?哪(?:里|儿)(?:看|查|找|报|申请|申报|领|提交|交|办)|"
         r"procedure|process|how to apply|apply|steps|"
-        r"who (?:handles|reviews|writes|decides)|which (?:[a-z]+ )?(?:office|department|bureau|agency)",
+        r"who (?:handles|reviews|writes|decides)|which (?:[a-z-]+ ){0,3}(?:office|department|bureau|agency)",
         re.I,
     ),
     Asked.DOCUMENT: re.compile(

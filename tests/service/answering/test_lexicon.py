@@ -139,6 +139,15 @@ def test_english_verbs_of_reviewing_an_application_read_as_its_nouns() -> None:
         assert "评审" in english.expand(question), question
 
 
+def test_english_words_for_a_contact_an_office_and_a_currency_conversion_read_as_the_texts_own() -> None:
+    english = lexicon.english()
+    # 服务专员/联络专员 (an assigned contact), the office that 牵头实施 a policy, and 汇率折算 of foreign capital
+    assert "服务专员" in english.expand("Will we have a point of contact?")
+    assert "牵头实施" in english.expand("Which district bureau oversees this?")
+    assert "折算" in english.expand("How is USD capital converted?")
+    assert "办公用房" not in english.expand("Which government office handles it?")
+
+
 @pytest.mark.parametrize("spoken", ["交钱", "交费", "收费", "收钱"])
 def test_paying_a_fee_reads_as_the_texts_charging_of_fees(spoken: str) -> None:
     assert "收取" in lexicon.spoken().expand(f"评审要{spoken}吗?")
