@@ -59,6 +59,15 @@ def test_a_listed_documents_subject_mentioned_in_passing_by_loaded_text_is_toc_o
     assert qa.ask("瞪羚企业有什么支持?").status == "answered"
 
 
+def test_a_word_only_the_topics_lexicon_places_in_a_listed_area_is_the_topic_the_loaded_text_lacks(qa) -> None:  # type: ignore[no-untyped-def]
+    # 临床试验 and PCT are in no loaded text and no title; the topics lexicon places them in 生命健康 and 知识产权:
+    # the loaded text's common words (试验 in 改革试验, 国际, 申请) do not answer them
+    trial = qa.ask("我们在做新药临床试验,区里补助多少?")
+    assert trial.status == "toc_only" and "区办〔2020〕8号" in trial.answer, trial.answer
+    pct = qa.ask("公司提交了PCT国际专利申请,每件区里补多少?")
+    assert pct.status == "toc_only" and "杭高新〔2021〕13号" in pct.answer, pct.answer
+
+
 def test_partial_document_beyond_its_text_is_toc_only(qa) -> None:  # type: ignore[no-untyped-def]
     answer = qa.ask("杭高新〔2023〕5号人工智能政策有效期多久?")
     assert answer.status == "toc_only" and answer.citations[0].doc_no == 6
