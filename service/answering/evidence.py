@@ -127,6 +127,7 @@ class TermWeights:
             weights[concept.key] = self.idf(max(counts))
             alternatives[concept.key] = tuple(loose(a) for a in concept.alternatives)
         self._title_phrases(plan, weights, alternatives)
+        self._placed_phrases(plan, weights, alternatives)
         self._quoted_names(plan, weights, alternatives)
         for key in plan.followup_topic:
             if key in weights:  # what a follow-up asks anew outweighs what it carries from the turn before
@@ -191,6 +192,26 @@ class TermWeights:
                 del weights[key], alternatives[key]
             weights[phrase] = self.idf(listed)
             alternatives[phrase] = (wording,)
+
+    def _placed_phrases(
+        self, plan: QueryPlan, weights: dict[str, float], alternatives: dict[str, tuple[str, ...]]
+    ) -> None:
+        """A word of a listed document's area (topics lexicon: 医疗器械 -> 生命健康) that no loaded text uses is one
+        concept, not the pieces a tokenizer cuts it into, when one of them is no loaded text's word either (器械;
+        医疗 alone is in the loaded text). Pieces the loaded text uses both (博士后, 工作站 of its 博士后科研工作站)
+        stay: the asker's phrase is a way of saying the texts' own."""
+        asked = loose(plan.text)
+        for key, _ in plan.toc_hints:
+            wording = loose(key)
+            if len(wording) < 3 or wording not in asked or wording in weights or self.df(key)[0]:
+                continue
+            parts = [k for k in weights if all(len(a) < len(wording) and a in wording for a in alternatives[k])]
+            if not parts or all(any(self.df(a)[0] for a in alternatives[k]) for k in parts):
+                continue
+            for part in parts:
+                del weights[part], alternatives[part]
+            weights[key] = self.idf(sum(self.df(key)))
+            alternatives[key] = (wording,)
 
     def known(self, terms: Terms) -> Terms:
         """``terms`` without the concepts the compilation never words (loaded text and TOC alike): a text can

@@ -66,6 +66,11 @@ def test_a_word_only_the_topics_lexicon_places_in_a_listed_area_is_the_topic_the
     assert trial.status == "toc_only" and "区办〔2020〕8号" in trial.answer, trial.answer
     pct = qa.ask("公司提交了PCT国际专利申请,每件区里补多少?")
     assert pct.status == "toc_only" and "杭高新〔2021〕13号" in pct.answer, pct.answer
+    # ... and so is such a word that the tokenizer cuts into a loaded word and an unknown one (医疗 + 器械)
+    device = qa.ask("我们是做医疗器械的,三类注册证拿下来以后区里有没有奖励?")
+    assert device.status == "toc_only" and "区办〔2020〕8号" in device.answer, device.answer
+    # a phrase whose pieces the loaded text uses both (博士后, 工作站 of 博士后科研工作站) stays answered
+    assert qa.ask("公司想建博士后工作站,区里支持吗?").status == "answered"
 
 
 def test_partial_document_beyond_its_text_is_toc_only(qa) -> None:  # type: ignore[no-untyped-def]
