@@ -166,10 +166,12 @@ def measure(
     # near and the listed document of the topic itself
     top = max(known, key=lambda k: known[k], default=None)
     signals.specific_listed = top is not None and used[top] == "toc" and not plan.doc_filter and not plan.boost_docs
+    # (the listed document's word may be the concept's own longer form: 高新技术 in 高新技术企业)
+    top_wordings = [loose(a) for a in terms.alternatives.get(top, (top,))] if top is not None else []
     signals.specific_unquoted = bool(
         top is not None
         and signals.toc
-        and top in signals.toc[0].words
+        and any(len(a) >= 2 and a in loose(w) for w in signals.toc[0].words for a in top_wordings)
         and quotes
         and not terms.found(top, loose(quotes[0]))
         and not plan.doc_filter

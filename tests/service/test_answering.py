@@ -73,6 +73,15 @@ def test_a_word_only_the_topics_lexicon_places_in_a_listed_area_is_the_topic_the
     assert qa.ask("公司想建博士后工作站,区里支持吗?").status == "answered"
 
 
+def test_a_listed_subject_whose_longer_form_names_the_listed_document_is_toc_only_unless_quoted(qa) -> None:  # type: ignore[no-untyped-def]
+    # 高新技术 (the question's most specific word) is the listed 杭高新〔2021〕2号's 高新技术企业; the quote found
+    # (a lab award) lacks it. Where the loaded text does say something of it, that answers.
+    award = qa.ask("我们今年认定了国家高新技术企业,区里奖励多少钱?")
+    assert award.status == "toc_only" and "杭高新〔2021〕2号" in award.answer, award.answer
+    staff = qa.ask("高新技术企业的人才骨干区里给什么补助?")
+    assert staff.status == "answered" and "住房、交通、教育等补助" in staff.answer
+
+
 def test_partial_document_beyond_its_text_is_toc_only(qa) -> None:  # type: ignore[no-untyped-def]
     answer = qa.ask("杭高新〔2023〕5号人工智能政策有效期多久?")
     assert answer.status == "toc_only" and answer.citations[0].doc_no == 6
