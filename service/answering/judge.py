@@ -67,7 +67,7 @@ class Signals:
     beyond_partial: list[PolicyDocument] = field(default_factory=list)
     other_place: bool = False
     other_government: bool = False
-    tax_owed: bool = False  # whether tax is owed on a benefit: national tax law, no district policy
+    tax_owed: bool = False  # tax owed on a benefit, or a rate of tax: national tax law, no district policy
     # the asked kind of company, and the other kind the documents of every quote are for ("" when not so)
     other_audience: tuple[str, str] = ("", "")
     unknown_year: bool = False

@@ -293,7 +293,7 @@ class QueryPlan:
     asks_what_fits: bool = False
     other_place: bool = False  # names a place outside the district and not the district itself
     other_government: bool = False  # asks what the province or city itself pays, or how it rates companies
-    asks_tax_owed: bool = False  # whether tax is owed on a benefit ("要交个人所得税吗?"): national tax law
+    asks_tax_owed: bool = False  # tax owed on a benefit ("要交个人所得税吗?"), a tax rate: national tax law
     parts: list[str] = field(default_factory=list)  # the questions of a question in several parts
     years_ago: int | None = None  # how long ago the asker's own event was ("前年拿过" -> 2), when they say
     elapsed: list[Elapsed] = field(default_factory=list)  # what the asker says has lasted how long ("实施刚满一年半")
@@ -685,7 +685,9 @@ _OTHER_GOVERNMENT = re.compile(
 _TAX_OWED = re.compile(
     # (not where a company pays its taxes: "要在滨江缴税才能享受吗?" is the registration condition)
     r"(?:要不要|需不需要|用不用|是否|需要|要|得)\s*(?:交|缴纳?|扣)(?:个人)?(?:所得税|个税|税)|个税怎么(?:算|交)|"
-    r"\btaxable\b|\bpay (?:income |personal income )?tax(?:es)? on\b",
+    r"\btaxable\b|\bpay (?:income |personal income )?tax(?:es)? on\b|"
+    # ... and a rate of tax, which national tax law sets (the compilation only says such policies are carried out)
+    r"税率|\btax rates?\b|加计扣除(?:的)?(?:比例|比率)|\bsuper[- ]?deduction (?:ratio|rate)s?\b",
     re.I,
 )
 _ASKS_BENEFIT = re.compile(

@@ -1664,10 +1664,14 @@ def test_an_english_question_that_points_back_follows_up(question: str) -> None:
         ("补贴到账以后需要缴税吗?", True),
         ("Is the listing award taxable?", True),
         ("Do we pay income tax on the subsidy?", True),
+        ("高新技术企业的企业所得税税率是多少?", True),
+        ("What tax rate applies to a small company here?", True),
+        ("研发费用加计扣除比例现在是多少?", True),
+        # what the district says of carrying out the national policy is the compilation's own
+        ("区里怎么落实研发费用加计扣除政策?", False),
         # where a company pays its taxes is the registration condition, not tax owed on a benefit
         ("企业要在滨江缴税才能享受吗?", False),
         ("Must companies pay tax in Binjiang to qualify?", False),
-        ("研发费用加计扣除比例是多少?", False),
     ],
 )
 def test_whether_tax_is_owed_is_national_tax_law(corpus: Corpus, question: str, owed: bool) -> None:
