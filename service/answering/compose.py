@@ -1542,7 +1542,8 @@ _GREETING = re.compile(
 def compose_not_found(plan: QueryPlan, verdict: Verdict, held: int = 0) -> Draft:
     """Say plainly that the compilation does not answer, what was looked for, and why (the verdict's reason);
     ``held``: the documents with text that the serving index holds."""
-    sought = "、".join(topic_words(plan))
+    separator = ", " if plan.lang == "en" else "、"
+    sought = separator.join(topic_words(plan))
     if _GREETING.fullmatch(plan.original.strip()):
         # "你好", "谢谢", "hello": nothing asked yet; what can be asked, not that the compilation is silent
         text = (
@@ -1557,7 +1558,7 @@ def compose_not_found(plan: QueryPlan, verdict: Verdict, held: int = 0) -> Draft
         # the rule found is another kind of company's: say whose, and that the asked kind's is not written
         asked, other = verdict.audience
         # what was found, without the asked kind itself (the found text is not about it)
-        sought = "、".join(w for w in topic_words(plan) if w not in asked)
+        sought = separator.join(w for w in topic_words(plan) if w not in asked)
         zh, en = _unstated(plan)
         zh = "的规定" if zh == "所问的内容" else f"的{zh}"
         topic = f"「{sought}」" if sought else "此事"

@@ -799,7 +799,20 @@ def topic_words(plan: QueryPlan, limit: int = 4) -> list[str]:
     keys = [c.key for c in plan.concepts if not any(p.fullmatch(c.key) for p in _ASKED.values())]
     keys = [k for k in keys if not any(k != o and k in o for o in keys)]
     described = self_described(plan.original, keys)  # who asks ("我们是一家企业,") after what is asked
-    return [*(k for k in keys if k not in described), *(k for k in keys if k in described)][:limit]
+    ordered = [*(k for k in keys if k not in described), *(k for k in keys if k in described)][:limit]
+    return [_as_said(k, plan.original) for k in ordered] if plan.lang == "en" else ordered
+
+
+def _as_said(key: str, question: str) -> str:
+    """An English glossary key as the asker spelled it (the key is in the glossary's reading: "high tech
+    enterprize" for "high-tech enterprises", "center" for "centre")."""
+    words = re.findall(r"[A-Za-z][A-Za-z&'-]*", question)
+    for n in range(1, 6):
+        for i in range(len(words) - n + 1):
+            said = " ".join(words[i : i + n])
+            if lexicon.normalise_key(said) in (key, f"{key}s", f"{key}es", f"{key}ing"):  # as the glossary matches
+                return said
+    return key
 
 
 def names_anything(text: str, lang: str) -> bool:

@@ -99,6 +99,10 @@ def test_not_found_when_the_topic_is_wording_the_compilation_never_uses(qa) -> N
     answer = qa.ask("滨江对光伏电站建设有什么补贴?")
     assert answer.status == "not_found" and answer.citations == []
     assert "光伏" in answer.answer  # it says what was looked for
+    # ... in English as the asker spelled it (not the glossary's reading "high tech enterprize"), comma-separated
+    english = qa.ask("What corporate income tax rate do certified high-tech enterprises pay in Binjiang?")
+    assert english.status == "not_found" and "high-tech enterprises" in english.answer, english.answer
+    assert "enterprize" not in english.answer and "、" not in english.answer
 
 
 def test_expired_policy_is_warned_as_of_the_configured_date(qa, built_data_dir: Path) -> None:  # type: ignore[no-untyped-def]
