@@ -148,6 +148,14 @@ def test_english_words_for_a_contact_an_office_and_a_currency_conversion_read_as
     assert "办公用房" not in english.expand("Which government office handles it?")
 
 
+def test_english_words_of_applying_oneself_or_through_the_employer_read_as_the_texts_own() -> None:
+    english = lexicon.english()
+    # the texts' 自主申报 (applying by oneself) and 单位推荐 / 所在单位 (nominated by one's employer)
+    for question in ("Can we put ourselves forward?", "May I apply on my own?", "Can she apply directly?"):
+        assert "自主申报" in english.expand(question), question
+    assert {"单位推荐", "所在单位"} <= set(english.expand("Must it go through my employer?"))
+
+
 @pytest.mark.parametrize("spoken", ["交钱", "交费", "收费", "收钱"])
 def test_paying_a_fee_reads_as_the_texts_charging_of_fees(spoken: str) -> None:
     assert "收取" in lexicon.spoken().expand(f"评审要{spoken}吗?")
