@@ -192,7 +192,7 @@ _ASKED: dict[Asked, re.Pattern[str]] = {
     ),
     Asked.PERIOD: re.compile(
         rf"多久|多长时间|几年|期限|时限|(?:多少|几)个?(?!月){_TIME_UNIT}|(?:多少|几)个月|多少天|几天|"
-        rf"how long|within what|time frame|period|how many {_TIME_UNIT_EN}",
+        rf"how long|how soon|how quickly|within what|time frame|period|how many {_TIME_UNIT_EN}",
         re.I,
     ),
     Asked.CRITERION: re.compile(
@@ -205,6 +205,8 @@ _ASKED: dict[Asked, re.Pattern[str]] = {
         # where to look, apply or hand in ("去哪里看申报通知?", "在哪儿交材料?")
         r"(?:去|在|到)?哪(?:里|儿)(?:看|查|找|报|申请|申报|领|提交|交|办)|"
         r"procedure|process|how to apply|apply|steps|"
+        # how one goes about something ("How do we raise an objection?", "How can a company file…?")
+        r"\bhow (?:do|can|should|would|could|must) (?:we|i|you|they|one|a company|companies|an? applicant)\b|"
         r"who (?:handles|reviews|writes|decides)|which (?:[a-z-]+ ){0,3}(?:office|department|bureau|agency)",
         re.I,
     ),

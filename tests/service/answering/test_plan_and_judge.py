@@ -810,6 +810,9 @@ def test_a_yes_no_question_checking_a_policy_figure_asks_for_that_kind(corpus: C
         ("By when must the application be filed?", {"date"}, set()),
         ("Please tell me when the subsidy is paid.", {"date"}, set()),
         ("They pay half the rent when we lease an office here, is that right?", {"yes_no"}, {"date"}),
+        # how one goes about something is a procedure; how soon, a period
+        ("How can a company lodge a complaint about a reviewer?", {"procedure"}, set()),
+        ("How soon is the money paid out?", {"period"}, set()),
     ],
 )
 def test_question_words_count_as_whole_words(question: str, asked: set[str], not_asked: set[str]) -> None:
