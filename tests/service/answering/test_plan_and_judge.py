@@ -697,9 +697,12 @@ def test_side_by_side_questions_in_english(corpus: Corpus, question: str, crossd
         ("专精特新企业跟总部企业的房租补贴相同吗?", True, True),
         ("Is the rent subsidy for HQ companies the same as for specialised SMEs?", True, True),
         ("总部经济政策和人工智能政策分别给多少钱?", True, True),
+        ("总部企业政策和人工智能政策各奖多少?", True, True),
+        ("总部企业和专精特新企业的研发中心奖励各是多少?", True, True),
         # a comparison inside one document's subject, or two documents named without comparing
         ("境外上市和境内上市的奖励一样吗?", False, True),
         ("文化企业新认定为国家级、省级出口重点企业,分别奖多少?", False, True),
+        ("标准创新奖组织奖和个人奖各奖多少?", False, True),
         ("What are the organisation and individual awards, respectively?", False, False),
         ("总部企业和专精特新企业都能申请吗?", False, False),
     ],
