@@ -1015,7 +1015,7 @@ def _figures_lead(
     base = _ratio_base(plan, top) if qualifies and top.fact.kind is FactKind.AWARD else None
     worked = applied_benefit(base, top.fact) if base is not None else None
     mine = (base or top.figure).display()
-    amount = format_amount(worked, top.figure.unit) if worked is not None else ""
+    amount = format_amount(worked, (base or top.figure).unit) if worked is not None else ""
     if not plan.asks_amount and qualifies and top.fact.kind is FactKind.AWARD and plan.lang == "zh":
         # the user qualifies for an award: what it gives, as the policy prints it after its conditions
         given = _GIVES.search(display_quote(top.fact.quote))

@@ -123,10 +123,17 @@ def since(started: Started, today: date) -> Elapsed | None:
     low, high = max(months - (started.month or 12) - 1, 0), months - (started.month or 1) + 1
     if high <= 0:
         return None
-    years, months_over = divmod(low, 12)
-    span = (f"{years}年" if years else "") + (f"{months_over}个月" if months_over else "") or "不到1个月"
-    text = f"自{started.text}{started.verb}至今{'约' if started.month else '已超过'}{span}"
+    if low == 0:  # begun this month or year: less than its span
+        text = f"自{started.text}{started.verb}至今不到{_span(high)}"
+    else:
+        text = f"自{started.text}{started.verb}至今{'约' if started.month else '已超过'}{_span(low)}"
     return Elapsed(Decimal(low) / 12, Decimal(high) / 12, text, 0, 0)
+
+
+def _span(months: int) -> str:
+    """A number of months as years and months ("1年8个月", "2年", "3个月")."""
+    years, rest = divmod(months, 12)
+    return (f"{years}年" if years else "") + (f"{rest}个月" if rest else "")
 
 
 @dataclass(frozen=True)

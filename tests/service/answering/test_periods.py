@@ -107,7 +107,8 @@ def test_a_clean_record_is_checked_only_against_what_the_dated_clause_says_happe
         ("我们的标准2025年3月才开始实施,现在能报吗?", (2025, 3, "实施"), 20, 22, "自2025年3月实施至今约1年8个月"),
         # only a year: over the year's span
         ("公司2024年成立的,能申请吗?", (2024, None, "成立"), 23, 36, "自2024年成立至今已超过1年11个月"),
-        ("标准2026年11月发布", (2026, 11, "发布"), 0, 2, "自2026年11月发布至今约不到1个月"),
+        ("标准2026年11月发布", (2026, 11, "发布"), 0, 2, "自2026年11月发布至今不到2个月"),
+        ("公司2026年成立", (2026, None, "成立"), 0, 12, "自2026年成立至今不到1年"),
     ],
 )
 def test_a_date_something_began_is_counted_to_today(question, started, low, high, shown) -> None:  # type: ignore[no-untyped-def]
