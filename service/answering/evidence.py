@@ -213,17 +213,23 @@ class TermWeights:
             weights[key] = self.idf(sum(self.df(key)))
             alternatives[key] = (wording,)
 
-    def known(self, terms: Terms) -> Terms:
+    def known(self, terms: Terms, placed: frozenset[str] = frozenset()) -> Terms:
         """``terms`` without the concepts the compilation never words (loaded text and TOC alike): a text can
-        only hold the others, so a share of coverage is measured over them."""
-        return Terms({k: w for k, w in terms.items() if self.where_used(terms, k) != "none"}, terms.alternatives)
+        only hold the others, so a share of coverage is measured over them (``placed``: see ``where_used``)."""
+        return Terms(
+            {k: w for k, w in terms.items() if self.where_used(terms, k, placed) != "none"}, terms.alternatives
+        )
 
-    def where_used(self, terms: Terms, key: str) -> str:
-        """'loaded' when the loaded text uses a wording of the concept, 'toc' when only TOC titles do, else 'none'."""
+    def where_used(self, terms: Terms, key: str, placed: frozenset[str] = frozenset()) -> str:
+        """'loaded' when the loaded text uses a wording of the concept, 'toc' when only TOC titles do, else 'none'.
+
+        ``placed``: the words the topics lexicon places in a listed document's area (创新药, 临床试验 -> 生命健康);
+        one that no text or title uses is known through that title ('toc'), so the loaded text is measured
+        against it, and lacks it."""
         alts = terms.alternatives.get(key, (key,))
         if any(self.df(a)[0] for a in alts):
             return "loaded"
-        if any(self.df(a)[1] for a in alts):
+        if any(self.df(a)[1] for a in alts) or any(a in placed for a in alts):
             return "toc"
         return "none"
 

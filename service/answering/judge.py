@@ -138,15 +138,11 @@ def measure(
     )
     depth = 8 if plan.crossdoc else 3
     quoted = quoted or []
-    used = {key: weights.where_used(terms, key) for key in terms}
-    # a word no text or title uses that the topics lexicon places in a listed document's area (创新药, 临床试验 ->
-    # 生命健康) is known through that title: the loaded text is measured against it, and lacks it
-    placed = {key for key, _ in plan.toc_hints}
-    for key in terms:
-        if used[key] == "none" and any(a in placed for a in terms.alternatives.get(key, (key,))):
-            used[key] = "toc"
+    # (a word of a listed document's area that no text or title uses counts as that title's: TermWeights.where_used)
+    placed = frozenset(key for key, _ in plan.toc_hints)
+    used = {key: weights.where_used(terms, key, placed) for key in terms}
     # coverage is measured over the wording the compilation knows; the unknown rest is a signal of its own
-    known = Terms({k: w for k, w in terms.items() if used[k] != "none"}, terms.alternatives)
+    known = weights.known(terms, placed)
     union = coverage(known, " ".join(h.chunk.indexed_text for h in hits[:depth]))
     signals.coverage = max(
         [
