@@ -902,15 +902,16 @@ def concepts_of(text: str, lang: str) -> list[Concept]:
 
     concepts: list[Concept] = []
     text = without_elapsed(text)  # "实施刚满一年半": the asker's period is a constraint, not a topic
-    covered = lexicon.normalise_key(text)
+    normalised = lexicon.normalise_key(text)
+    taken: list[str] = []
     for key, targets in [m for table in _tables(lang) for m in table.matches(text)]:
         if key in QUESTION_NOISE:
             continue
+        taken.append(key)
         if targets and _only_a_constraint(targets):
-            covered = covered.replace(key, " ")
             continue  # "RMB", "million": the unit of the user's figure, a constraint and not a topic
         concepts.append(Concept(key, tuple(dict.fromkeys([key, *targets]))))
-        covered = covered.replace(key, " ")
+    covered = _without(normalised, taken) if lang == "zh" else _replaced(normalised, taken)
     if lang == "zh":
         tokens = tokenize(_HOW_MUCH.sub(" ", _WHICH_ONE.sub(" ", _COMPLEMENT.sub(" ", _A_NOT_A.sub(" ", covered)))))
         listed = [t for t in tokens if t in QUESTION_NOISE]
@@ -944,6 +945,37 @@ def concepts_of(text: str, lang: str) -> list[Concept]:
         unique[concept.key] = concept
         meanings.add(meaning)
     return list(unique.values())
+
+
+def _replaced(text: str, keys: list[str]) -> str:
+    """``text`` with each key read out of it (a space in its place)."""
+    for key in keys:
+        text = text.replace(key, " ")
+    return text
+
+
+def _without(text: str, keys: list[str]) -> str:
+    """``text`` with each key read out of it, and what a key leaves of a longer word standing alone: the 率 of
+    增长率 once 增长 is read is no word with the 有 after it ("增长率有什么要求" must not yield 率有)."""
+    from indexing.keyword import word_bounds
+
+    taken = [False] * len(text)
+    for key in keys:
+        at = text.find(key)
+        while at >= 0:
+            if not any(taken[at : at + len(key)]):
+                taken[at : at + len(key)] = [True] * len(key)
+            at = text.find(key, at + 1)
+    bounds = sorted(word_bounds(text))
+    out = []
+    for start, end in pairwise(bounds):
+        marks = taken[start:end]
+        if not any(marks):
+            out.append(text[start:end])
+        else:
+            left = "".join(" " if mark else char for char, mark in zip(text[start:end], marks, strict=True))
+            out.append(f" {left} ")
+    return "".join(out)
 
 
 # a demonstrative with 一 and its measure word (哪一档, 这一块, 每一家): it points, it names nothing

@@ -1705,6 +1705,22 @@ def test_an_a_not_a_question_asks_it_names_no_topic(question: str, keys: list[st
     assert set(found) <= set(keys) and found
 
 
+@pytest.mark.parametrize(
+    ("question", "keys"),
+    [
+        # 增长 is read out of 增长率: its 率 stays alone, not glued to the 有 after it (率有 sounds like 旅游)
+        ("营收增长率有什么门槛?", {"营收", "增长", "门槛"}),
+        ("销售额增长率有多高才算?", {"销售额", "增长"}),
+    ],
+)
+def test_what_a_lexicon_word_leaves_of_a_longer_word_is_no_word_with_its_neighbour(
+    question: str, keys: set[str]
+) -> None:
+    from service.answering.plan import concepts_of
+
+    assert {c.key for c in concepts_of(question, "zh")} == keys
+
+
 def test_a_clause_of_is_after_the_askers_figures_describes_the_asker() -> None:
     from service.answering.plan import self_descriptions
 
