@@ -1539,9 +1539,10 @@ _GREETING = re.compile(
 )
 
 
-def compose_not_found(plan: QueryPlan, verdict: Verdict, held: int = 0) -> Draft:
+def compose_not_found(plan: QueryPlan, verdict: Verdict, held: int = 0, listed: list[Citation] | None = None) -> Draft:
     """Say plainly that the compilation does not answer, what was looked for, and why (the verdict's reason);
-    ``held``: the documents with text that the serving index holds."""
+    ``held``: the documents with text that the serving index holds; ``listed``: the quote that lists the
+    grades of an award other than the one asked."""
     separator = ", " if plan.lang == "en" else "、"
     sought = separator.join(topic_words(plan))
     if _GREETING.fullmatch(plan.original.strip()):
@@ -1574,6 +1575,22 @@ def compose_not_found(plan: QueryPlan, verdict: Verdict, held: int = 0) -> Draft
                 "建议咨询主管部门,或查阅相关政策的实施细则与申报通知。"
             )
         return Draft(AnswerStatus.NOT_FOUND, text, [])
+    if verdict.grade[0]:
+        # "二星级奖多少?" where the list is 五星级、四星级、三星级: say which grades it names, citing it
+        asked, named, _ = verdict.grade
+        cited = list(listed or [])
+        marker = "[1]" if cited else ""
+        if plan.lang == "en":
+            text = (
+                f"The Binjiang policy compilation does not give anything for {asked}: the provision found names "
+                f"only {', '.join(named)}{marker}. Please check with the responsible department."
+            )
+        else:
+            text = (
+                f"汇编没有关于{asked}的规定:找到的条款只列了{'、'.join(named)}{marker}。"
+                "建议咨询主管部门,或查阅相关政策的实施细则与申报通知。"
+            )
+        return Draft(AnswerStatus.NOT_FOUND, text, cited)
     if verdict.topic_held and sought:
         # the compilation speaks of the topic, only not of what was asked: say that, not that it is silent
         zh, en = _unstated(plan)

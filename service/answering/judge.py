@@ -35,6 +35,7 @@ from service.answering.areas import AreaMatch
 from service.answering.config import JudgeConfig
 from service.answering.evidence import GRANTS, PROCEDURE_WORDS, Terms, TermWeights, coverage, loose, loose_coverage
 from service.answering.figures import FIGURE, NO_CHARGE, figure_key, figure_kind, without_budgets
+from service.answering.grades import absent_grade, label
 from service.answering.plan import Asked, QueryPlan, has_content, title_terms
 from service.answering.retrieve import ScoredChunk
 from service.models import AnswerStatus
@@ -71,6 +72,8 @@ class Signals:
     # the asked kind of company, and the other kind the documents of every quote are for ("" when not so)
     other_audience: tuple[str, str] = ("", "")
     unknown_year: bool = False
+    # the grade asked ("二星级") where the quoted list holds only others (五星级、四星级、三星级), and which quote
+    absent_grade: tuple[str, tuple[str, ...], int] = ("", (), -1)
     coverage: float = 0.0
     unknown_share: float = 0.0
     loaded_share: float = 0.0  # of the topic's weight (TOC-area words included) that the retrieved text holds
@@ -101,6 +104,7 @@ class Verdict:
     toc_docs: list[PolicyDocument] = field(default_factory=list)
     topic_held: bool = False  # not_found: the loaded text is on the topic but states nothing of the kind asked
     audience: tuple[str, str] = ("", "")  # not_found: the kind of company asked, and the one the text is for
+    grade: tuple[str, tuple[str, ...], int] = ("", (), -1)  # not_found: the grade asked, those listed, which quote
 
 
 def measure(
@@ -187,7 +191,24 @@ def measure(
         signals.area_doc, signals.area_margin = area.doc, area.margin
     if not plan.crossdoc and not plan.doc_filter:
         signals.other_audience = _other_audience(plan, quoted, quotes, corpus)
+    signals.absent_grade = _absent_grade(plan, quotes)
     return signals
+
+
+def _absent_grade(plan: QueryPlan, quotes: list[str]) -> tuple[str, tuple[str, ...], int]:
+    """The grade asked that the quoted list lacks (its label, the grades listed, and which quote lists them),
+    when the question asks what that grade gives rather than whether the asker's grade qualifies."""
+    if not plan.grades or Asked.YES_NO in plan.asked or plan.crossdoc:
+        return ("", (), -1)
+    absent = absent_grade(plan.grades, quotes)
+    if absent is None:
+        return ("", (), -1)
+    family, lang = absent.asked[0], plan.lang
+    # the level the question names goes with the grade it lacks: "国家级三等奖" (the 省级 list has a 三等奖)
+    level = dict(plan.grades).get("level") if family != "level" else None
+    prefix = (label(("level", level), lang) + (" " if lang == "en" else "")) if level else ""
+    asked = prefix + label(absent.asked, lang)
+    return (asked, tuple(prefix + label((family, v), lang) for v in absent.named), absent.quote)
 
 
 def _other_audience(plan: QueryPlan, quoted: list[Chunk], quotes: list[str], corpus: Corpus) -> tuple[str, str]:
@@ -241,6 +262,14 @@ def decide(signals: Signals, config: JudgeConfig) -> Verdict:
         asked, other = signals.other_audience
         return Verdict(
             AnswerStatus.NOT_FOUND, f"the text found is for {other}, not {asked}", cov, audience=(asked, other)
+        )
+    if signals.absent_grade[0]:
+        asked, named, _ = signals.absent_grade
+        return Verdict(
+            AnswerStatus.NOT_FOUND,
+            f"the text lists {'、'.join(named)}, not the {asked} asked",
+            cov,
+            grade=signals.absent_grade,
         )
     if signals.asks_outcome:
         return Verdict(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import threading
 import time
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import partial
 from pathlib import Path
@@ -80,6 +80,7 @@ class Prepared:
     terms: Terms
     started: float
     retrieved: float
+    on_topic: list[Sentence] = field(default_factory=list)  # the chosen sentences the verdict measured
 
 
 class PolicyQAService:
@@ -246,7 +247,7 @@ class PolicyQAService:
             config.evidence.neighbour_credit,
             [s.chunk for s in on_topic],
         )
-        return Prepared(plan, result, scored, chosen, signals, terms, started, retrieved)
+        return Prepared(plan, result, scored, chosen, signals, terms, started, retrieved, on_topic)
 
     def _terms(self, plan: QueryPlan) -> Terms:
         """The question's topic concepts and their weights, as EvidenceConfig weighs them."""
@@ -289,7 +290,14 @@ class PolicyQAService:
                     break
             draft = compose_toc_only(plan, verdict, related, corpus, as_of)
         else:
-            draft = compose_not_found(plan, verdict, len({c.doc_no for c in self.version.chunks}))
+            # a grade the quoted list lacks: the list is cited, so the asker sees which grades it names
+            grade_list = prepared.on_topic[verdict.grade[2] : verdict.grade[2] + 1] if verdict.grade[0] else []
+            draft = compose_not_found(
+                plan,
+                verdict,
+                len({c.doc_no for c in self.version.chunks}),
+                [citation_for(corpus, s, as_of) for s in grade_list],
+            )
         # an answer about the documents' validity says it for each: no warning repeats it
         warnings = [] if plan.catalogue else self._warnings(draft.citations, plan.lang, draft.status)
         if not prepared.result.dense_ok:

@@ -94,6 +94,22 @@ def test_not_found_for_another_district_and_for_nonsense(qa) -> None:  # type: i
         assert answer.citations == []
 
 
+def test_a_grade_the_award_list_lacks_is_not_found_citing_the_list(qa) -> None:  # type: ignore[no-untyped-def]
+    # the star list is 五星级、四星级、三星级; the national prizes are 一、二等奖 (the provincial list has a 三等奖)
+    for question, lacking, listed in (
+        ("我司刚被评为杭州市二星级总部,区里有多少奖励?", "二星级", "五星级、四星级、三星级"),
+        ("国家技术发明奖三等奖区里给多少?", "国家级三等奖", "国家级一等奖、国家级二等奖"),
+        ("We were rated a two-star HQ by Hangzhou. How much does the district pay for that?", "2-star", "5-star"),
+    ):
+        answer = qa.ask(question)
+        assert answer.status == "not_found", question
+        assert lacking in answer.answer and listed in answer.answer, answer.answer
+        assert answer.citations and answer.citations[0].printed_page in (13, 14)
+    # a grade the list holds is answered
+    for question in ("三星级总部企业奖励多少?", "省级科技进步奖三等奖能拿多少?"):
+        assert qa.ask(question).status == "answered", question
+
+
 def test_not_found_when_the_topic_is_wording_the_compilation_never_uses(qa) -> None:  # type: ignore[no-untyped-def]
     # 光伏 and 电站 occur nowhere in the compilation: the one known word (建设) is not an answer
     answer = qa.ask("滨江对光伏电站建设有什么补贴?")

@@ -1,0 +1,155 @@
+"""Grades of a graded award: the 星级 of a rating, the 等奖 of a prize, the letter 类 of a ranked list, the 级 of the
+government that recognises. A question may ask for a grade the text's list does not hold ("二星级", "国家科技进步奖
+三等奖", "CCF B-class"): the text then gives other grades, and that is not an answer to the grade asked.
+
+A grade is (family, value): ("star", "二"), ("rank", "三"), ("class", "B"), ("level", "国家"). A text's
+enumerations share one suffix ("一、二、三等奖", "国家、省、市级"): each value counts.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+Grade = tuple[str, str]
+
+_NUMERAL = "一二三四五六七八九十"
+_DIGITS = {str(i): _NUMERAL[i - 1] for i in range(1, 10)}
+_LEVELS = "国家|省|市|区|县"
+
+# Chinese: each family's value and the suffix it is written with, one value or several sharing the suffix
+_ZH_FAMILIES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("star", re.compile(rf"((?:[{_NUMERAL}1-9][、和及与或至到]?)+)\s*星级?")),
+    ("rank", re.compile(rf"((?:[{_NUMERAL}特][、和及与或至到]?)+)\s*等奖")),
+    ("class", re.compile(r"(?<![A-Za-z])((?:[A-Da-d]\s*[、和及与或/]?\s*)+)\s*类")),
+    ("level", re.compile(rf"((?:(?:{_LEVELS})[、和及与或]?)+)级|(国家)(?!级)")),
+)
+_ALL_LEVELS = re.compile(r"各级|各层级")
+_CLAUSE = re.compile(r"[;;。\n]")
+
+_EN_NUMBER = {"one": "一", "two": "二", "three": "三", "four": "四", "five": "五", "first": "一", "second": "二"}
+_EN_NUMBER |= {"third": "三", "1st": "一", "2nd": "二", "3rd": "三"}
+_EN_FAMILIES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("star", re.compile(r"\b(one|two|three|four|five|[1-5])[- ]?stars?\b", re.I)),
+    (
+        "rank",
+        re.compile(
+            r"\b(first|second|third|1st|2nd|3rd)[- ](?:class |grade |place )?(?:prizes?|awards?)\b"
+            r"|\b(?:prizes?|awards?) of the (first|second|third) (?:class|grade)\b",
+            re.I,
+        ),
+    ),
+    # a capital letter beside class/category ("CCF B-class", "class B"): "a class" is an article
+    (
+        "class",
+        re.compile(
+            r"\b([A-D])[- ](?:class|category|tier|ranked|rated|grade)\b|\b(?:class|category|tier|grade)[- ]([A-D])\b"
+        ),
+    ),
+    (
+        "level",
+        re.compile(
+            r"\b(national|provincial|municipal|city|district)(?:[- ]level)?\b(?= (?:[\w-]+ ){0,3}"
+            r"(?:award|prize|enterprise|firm|company|title|recognition|certification|sme|centre|center|lab))",
+            re.I,
+        ),
+    ),
+)
+_EN_LEVEL = {"national": "国家", "provincial": "省", "municipal": "市", "city": "市", "district": "区"}
+
+
+def _values(family: str, group: str) -> list[str]:
+    if family == "level":
+        return re.findall(_LEVELS, group)
+    if family == "class":
+        return [c.upper() for c in re.findall(r"[A-Da-d]", group)]
+    values = [_DIGITS.get(c, c) for c in group if c in _NUMERAL or c in _DIGITS or c == "特"]
+    if len(values) == 2 and re.search("[至到]", group) and "特" not in values:  # 一至三等奖: 一, 二, 三
+        first, last = _NUMERAL.index(values[0]), _NUMERAL.index(values[1])
+        values = list(_NUMERAL[min(first, last) : max(first, last) + 1])
+    return values
+
+
+def text_grades(text: str) -> dict[str, list[str]]:
+    """Each family's values written in ``text`` (a Chinese clause or question), in the order written."""
+    plain = text.replace("“", "").replace("”", "").replace('"', "")
+    found: dict[str, list[str]] = {}
+    for family, pattern in _ZH_FAMILIES:
+        for m in pattern.finditer(plain):
+            group = next(g for g in m.groups() if g)
+            values = found.setdefault(family, [])
+            values.extend(v for v in _values(family, group) if v not in values)
+    return {f: v for f, v in found.items() if v}
+
+
+def question_grades(question: str, lang: str) -> tuple[Grade, ...]:
+    """The grades a question names, one value per family (a family named with two values asks side by side,
+    and gives no grade: "三星级和四星级分别奖多少")."""
+    if lang == "en":
+        found: dict[str, list[str]] = {}
+        for family, pattern in _EN_FAMILIES:
+            for m in pattern.finditer(question):
+                word = next(g for g in m.groups() if g)
+                value = _EN_LEVEL.get(word.lower()) if family == "level" else _EN_NUMBER.get(word.lower(), word)
+                value = _DIGITS.get(value or "", value) if family != "class" else word.upper()
+                if value and value not in found.setdefault(family, []):
+                    found[family].append(value)
+    else:
+        found = text_grades(question)
+    return tuple(sorted((f, v[0]) for f, v in found.items() if len(v) == 1))
+
+
+@dataclass(frozen=True)
+class Absent:
+    """The grade asked, and the grades of that family the text's list holds instead (where: which quote)."""
+
+    asked: Grade
+    named: tuple[str, ...]
+    quote: int
+
+
+def absent_grade(asked: tuple[Grade, ...], quotes: list[str]) -> Absent | None:
+    """The asked grade that no clause of the quotes holds, when clauses of them list other grades of its family.
+
+    A clause speaks to the question when it writes a value of one of the asked families other than the level
+    (a level alone is said of too many things: "省级" in a clause on 小巨人); it holds the asked grades when
+    each asked family it writes has the asked value (a clause on "各级" holds every level)."""
+    wanted = dict(asked)
+    graded = [f for f in wanted if f != "level"]
+    if not graded:
+        return None
+    failing: list[tuple[int, str, list[str]]] = []
+    for index, quote in enumerate(quotes):
+        for clause in _CLAUSE.split(quote):
+            written = text_grades(clause)
+            if _ALL_LEVELS.search(clause):
+                written.pop("level", None)
+            if not any(f in written for f in graded):
+                continue
+            missing = [f for f in wanted if f in written and wanted[f] not in written[f]]
+            if not missing:
+                return None
+            failing.append((index, missing[0], written[missing[0]]))
+    if not failing:
+        return None
+    index, family, named = failing[0]
+    return Absent((family, wanted[family]), tuple(named), index)
+
+
+_EN_ORDINAL = {"一": "first", "二": "second", "三": "third", "四": "fourth", "五": "fifth", "特": "special"}
+_EN_LEVEL_NAME = {"国家": "national", "省": "provincial", "市": "municipal", "区": "district", "县": "county"}
+
+
+def label(grade: Grade, lang: str = "zh") -> str:
+    """A grade as the texts write it: ("star", "二") -> 二星级, ("rank", "三") -> 三等奖, ("class", "B") -> B类;
+    in English 2-star, third prize, class B."""
+    family, value = grade
+    if lang == "en":
+        number = str(_NUMERAL.find(value) + 1) if value in _NUMERAL else value
+        return {
+            "star": f"{number}-star",
+            "rank": f"{_EN_ORDINAL.get(value, value)} prize",
+            "class": f"class {value}",
+            "level": _EN_LEVEL_NAME.get(value, value),
+        }[family]
+    return {"star": f"{value}星级", "rank": f"{value}等奖", "class": f"{value}类", "level": f"{value}级"}[family]

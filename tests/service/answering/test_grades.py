@@ -1,0 +1,76 @@
+"""Grades of a graded award (星级, 等奖, letter 类, 级): what a question names, what a text lists, and a grade the
+list lacks. Table-driven, no index."""
+
+from __future__ import annotations
+
+import pytest
+
+from service.answering.grades import absent_grade, label, question_grades, text_grades
+
+
+@pytest.mark.parametrize(
+    ("question", "lang", "grades"),
+    [
+        ("我们被评为二星级企业,有奖励吗?", "zh", (("star", "二"),)),
+        ("拿了2星级能奖多少", "zh", (("star", "二"),)),
+        ("省级科技进步奖三等奖奖多少?", "zh", (("level", "省"), ("rank", "三"))),
+        ("在C类期刊上发论文奖多少?", "zh", (("class", "C"),)),
+        # two values of one family set grades side by side: no single grade is asked
+        ("四星级和五星级分别奖多少?", "zh", ()),
+        ("What do we get for a four-star rating?", "en", (("star", "四"),)),
+        ("Is there money for a second prize of the provincial science award?", "en", (("level", "省"), ("rank", "二"))),
+        ("Our paper went to a class C venue, any reward?", "en", (("class", "C"),)),
+        # "a class" is an article, not a grade
+        ("Is there a class of companies that gets rent help?", "en", ()),
+        ("总部企业房租补贴多少?", "zh", ()),
+    ],
+)
+def test_the_grades_a_question_names(question: str, lang: str, grades: tuple[tuple[str, str], ...]) -> None:
+    assert question_grades(question, lang) == grades
+
+
+def test_a_texts_enumerations_share_their_suffix() -> None:
+    assert text_grades("获得一、二、三等奖的") == {"rank": ["一", "二", "三"]}
+    assert text_grades("获得一至三等奖的") == {"rank": ["一", "二", "三"]}
+    assert text_grades("申报国家、省、市级项目") == {"level": ["国家", "省", "市"]}
+    assert text_grades("评为“五星级”“四星级”的") == {"star": ["五", "四"]}
+    assert text_grades("发表于 A 类或 B 类期刊") == {"class": ["A", "B"]}
+
+
+_STARS = "对首次评为“五星级”“四星级”“三星级”企业的,分别予以 300 万元、200 万元、100 万元奖励。"
+_PRIZES = (
+    "获得国家级奖项一、二等奖的,分别奖励 100 万元、50 万元;"
+    "获得省级奖项一、二、三等奖的,分别奖励 30 万元、20 万元、10 万元。"
+)
+
+
+@pytest.mark.parametrize(
+    ("asked", "quotes", "missing"),
+    [
+        ((("star", "二"),), [_STARS], ("star", "二")),
+        ((("star", "三"),), [_STARS], None),
+        # the level goes with the grade: the 省级 list has a 三等奖, the 国家级 one does not
+        ((("level", "国家"), ("rank", "三")), [_PRIZES], ("rank", "三")),
+        ((("level", "省"), ("rank", "三")), [_PRIZES], None),
+        ((("level", "国家"), ("rank", "二")), [_PRIZES], None),
+        # a quote that lists no grade of the family says nothing either way
+        ((("star", "二"),), ["对新认定的企业给予 50 万元奖励。"], None),
+        # a level alone is said of too many things to judge by
+        ((("level", "市"),), ["对省级企业给予 20 万元奖励。"], None),
+        # 各级 holds every level
+        ((("level", "市"), ("rank", "一")), ["对各级一等奖给予奖励。"], None),
+    ],
+)
+def test_a_grade_the_quoted_list_lacks(
+    asked: tuple[tuple[str, str], ...], quotes: list[str], missing: tuple[str, str] | None
+) -> None:
+    found = absent_grade(asked, quotes)
+    assert (found.asked if found else None) == missing
+
+
+def test_the_grades_listed_are_named_as_the_text_orders_them() -> None:
+    found = absent_grade((("star", "二"),), ["说明。", _STARS])
+    assert found is not None and found.quote == 1 and found.named == ("五", "四", "三")
+    assert [label(("star", v)) for v in found.named] == ["五星级", "四星级", "三星级"]
+    assert label(("class", "B"), "en") == "class B" and label(("rank", "三"), "en") == "third prize"
+    assert label(("star", "二"), "en") == "2-star"
