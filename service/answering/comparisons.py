@@ -545,7 +545,8 @@ def _lead_sentence_en(
         also = f"; it also requires {', '.join(unstated)}, which your question does not state"
         parts[0] = _before_mark(parts[0], also)
         return "Not necessarily. " + "; ".join(parts) + "."
-    head = "Yes" if met else "No"
+    # the verdict said in words, not only "Yes." / "No.": the asker reads first whether they qualify
+    head = "Yes, you qualify" if met else "No, you do not qualify"
     return f"{head}. " + "; ".join(parts) + "."
 
 

@@ -1399,7 +1399,7 @@ def _award_below(comparisons: list[Comparison], marker: Callable[[PolicyFact], s
     bracket = lowest.condition.model_copy(update={"upper": None}).describe()
     mine, mark = lowest.figure.display(), marker(lowest.fact)
     if lang == "en":
-        return f"No. Your {mine} is below {name}'s lowest bracket, {bracket}{mark}."
+        return f"No, you do not qualify: your {mine} is below {name}'s lowest bracket, {bracket}{mark}."
     return f"{name}:最低一档是{bracket},您的{mine}未达到{mark}。"
 
 

@@ -265,7 +265,7 @@ def test_a_figure_below_every_bracket_of_a_graded_award_is_told_the_lowest(qa) -
     lead = qa.ask("总部企业营收第一次过了12亿,营收突破奖励给多少?").answer.splitlines()[0]
     assert lead.startswith("营收突破奖励:最低一档是营业收入首次突破20亿元,您的12亿元未达到[")
     english = qa.ask("Our HQ's revenue passed RMB 1.2 billion for the first time; what revenue milestone reward?")
-    assert english.answer.startswith("No. Your 12亿元 is below 营收突破奖励's lowest bracket")
+    assert english.answer.startswith("No, you do not qualify: your 12亿元 is below 营收突破奖励's lowest bracket")
 
 
 def test_an_award_of_a_share_of_the_users_increase_is_worked_out_within_its_yearly_cap(qa) -> None:  # type: ignore[no-untyped-def]
@@ -299,17 +299,17 @@ def test_a_ratio_award_without_a_threshold_is_worked_out_on_the_users_figure(qa)
 def test_an_english_eligibility_question_names_its_kind_or_hears_the_kinds_it_meets_first(qa) -> None:  # type: ignore[no-untyped-def]
     sales = qa.ask("We are a sales company with revenue of RMB 1.6 billion last year. Do we qualify as an HQ?")
     lead = sales.answer.splitlines()[0]
-    assert lead.startswith("No. 销售型总部 requires 上年度营业收入20亿元以上(含): your 16亿元 falls short")
+    assert lead.startswith("No, you do not qualify. 销售型总部 requires 上年度营业收入20亿元以上(含): your 16亿元")
     assert "工业总部" not in lead
     unnamed = qa.ask("Our revenue was RMB 1.3 billion last year. Are we a headquarters company?").answer
-    assert unnamed.startswith("Yes. ") and "meets it" in unnamed.splitlines()[0]
+    assert unnamed.startswith("Yes, you qualify. ") and "meets it" in unnamed.splitlines()[0]
     # what the award gives follows the verdict as its own sentence
     platform = qa.ask(
         "Our AI scenario open service platform serves 45 outside companies. "
         "Do we qualify for the platform support, and how much is it?"
     )
     lead = platform.answer.splitlines()[0]
-    assert lead.startswith("No. ") and "falls short[1]. 给予项目投资额20%的资金支持" in lead, lead
+    assert lead.startswith("No, you do not qualify. ") and "falls short[1]. 给予项目投资额20%的资金支持" in lead, lead
 
 
 def test_a_ratio_award_is_worked_out_on_the_users_figure_within_its_brackets_cap(qa) -> None:  # type: ignore[no-untyped-def]
@@ -621,7 +621,7 @@ def test_a_side_by_side_answer_never_quotes_a_bare_clause_heading(qa) -> None:  
 def test_an_english_question_with_a_chinese_figure_names_its_sector_in_english(qa) -> None:  # type: ignore[no-untyped-def]
     # "15亿" holds a Chinese character, yet the question is English: "software" names the sector
     lead = qa.ask("We have 8亿 revenue in software, can we qualify as an HQ?").answer.splitlines()[0]
-    assert lead.startswith("No. 信息传输、软件和信息技术服务业总部 requires 上年度营业收入10亿元以上(含)")
+    assert lead.startswith("No, you do not qualify. 信息传输、软件和信息技术服务业总部 requires 上年度营业收入10亿元")
     assert "其他总部" not in lead
 
 
@@ -839,12 +839,12 @@ def test_asked_whether_a_policy_can_still_be_used_the_lead_says_no_when_its_docu
 def test_an_english_askers_kind_of_company_picks_its_own_threshold(qa) -> None:  # type: ignore[no-untyped-def]
     # my own wordings: the accountants' own 2亿 bar, and a kind the asker says they are not
     firm = qa.ask("We are an accounting firm with RMB 250 million revenue. Can we be recognised as an HQ?")
-    assert firm.answer.startswith("Yes. 商务服务业总部(会计师事务所、律师事务所) requires 上年度营业收入2亿元"), (
+    assert firm.answer.startswith("Yes, you qualify. 商务服务业总部(会计师事务所、律师事务所) requires 上年度营业"), (
         firm.answer
     )
     other = qa.ask("We're a consulting firm (not a law firm) with RMB 600 million revenue. Are we an HQ company?")
     first = other.answer.splitlines()[0]
-    assert first.startswith("No. 商务服务业总部(其他企业) requires 上年度营业收入10亿元"), other.answer
+    assert first.startswith("No, you do not qualify. 商务服务业总部(其他企业) requires 上年度营业收入"), other.answer
     assert "律师事务所" not in first, other.answer
 
 

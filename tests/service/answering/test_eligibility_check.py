@@ -266,7 +266,7 @@ def test_an_english_lead_names_an_award_once_for_all_its_conditions() -> None:
     rd_hq = [f for f in facts() if f.label == "研发型总部"]
     question = "We spend RMB 60 million on R&D, roughly 12% of our revenue. Are we an R&D HQ?"
     lead = lead_sentence(compare_figures(parse_user_figures(question), rd_hq), lang="en")
-    assert lead.startswith("No. 研发型总部 requires ") and lead.count("研发型总部") == 1
+    assert lead.startswith("No, you do not qualify. 研发型总部 requires ") and lead.count("研发型总部") == 1
     assert "your 6000万元 meets it, and " in lead and lead.endswith("your 12% falls short.")
 
 
@@ -340,7 +340,10 @@ def test_an_english_lead_gives_the_verdict_in_english_and_the_threshold_in_the_p
         parse_user_figures("revenue of RMB 500 million"), relevant_facts(question, recognitions)
     )
     lead = lead_sentence(comparisons, limit=1, lang="en")
-    assert lead == "No. 科技服务、文化、体育等其他总部 requires 上年度营业收入8亿元以上(含): your 5亿元 falls short."
+    assert lead == (
+        "No, you do not qualify. 科技服务、文化、体育等其他总部"
+        " requires 上年度营业收入8亿元以上(含): your 5亿元 falls short."
+    )
 
 
 def test_lead_sentence_says_when_the_policy_has_expired() -> None:
