@@ -202,7 +202,9 @@ _ASKED: dict[Asked, re.Pattern[str]] = {
         re.I,
     ),
     Asked.PROCEDURE: re.compile(
-        r"流程|程序|步骤|(?:哪些|哪几个|几个|什么|哪个|哪一个|评审|审批|申报)环节|(?:怎么|如何|怎样|去哪)(?:申请|申报|报)|找谁|哪个部门|哪个机构|交给|受理|材料|渠道|途径|"
+        r"流程|程序|步骤|(?:哪些|哪几个|几个|什么|哪个|哪一个|评审|审批|申报)环节|(?:怎么|如何|怎样|去哪)(?:申请|申报|报)|找谁|哪个部门|哪个机构|哪个单位|交给|受理|材料|渠道|途径|"
+        # who is in charge, in spoken words ("归谁管?", "谁负责?", "哪家牵头?")
+        r"[归由]谁来?(?:负责|牵头|主管|管|审|批|受理)?|谁来?(?:负责|牵头|主管|管|审|批|受理)|哪家(?:负责|牵头|受理)|"
         # where to look, apply or hand in ("去哪里看申报通知?", "在哪儿交材料?")
         r"(?:去|在|到)?哪(?:里|儿)(?:看|查|找|报|申请|申报|领|提交|交|办)|"
         r"procedure|process|how to apply|apply|steps|"
@@ -915,9 +917,12 @@ def concepts_of(text: str, lang: str) -> list[Concept]:
         if targets and _only_a_constraint(targets):
             continue  # "RMB", "million": the unit of the user's figure, a constraint and not a topic
         concepts.append(Concept(key, tuple(dict.fromkeys([key, *targets]))))
-    covered = _without(normalised, taken) if lang == "zh" else _replaced(normalised, taken)
     if lang == "zh":
-        tokens = tokenize(_HOW_MUCH.sub(" ", _WHICH_ONE.sub(" ", _COMPLEMENT.sub(" ", _A_NOT_A.sub(" ", covered)))))
+        # an A-not-A (能不能) is read out with the lexicon's words: what a word leaves stands alone, and
+        # 能不能自己申请's 不能 (jieba's 不能自己) would no longer sit beside its 能
+        asking = tuple(m.span() for m in _A_NOT_A.finditer(normalised))
+        covered = _without(normalised, taken, asking)
+        tokens = tokenize(_HOW_MUCH.sub(" ", _WHICH_ONE.sub(" ", _COMPLEMENT.sub(" ", covered))))
         listed = [t for t in tokens if t in QUESTION_NOISE]
         for token in tokens:
             if any(token in n for n in listed):  # 州市 is a piece of 杭州市: a listed asking word's pieces ask too
@@ -926,6 +931,7 @@ def concepts_of(text: str, lang: str) -> list[Concept]:
                 continue  # the user's own figures are constraints, not topic words
             concepts.append(Concept(token, (token,)))
     else:  # English words the glossary does not know cannot be looked up in Chinese text: only dense sees them
+        covered = _replaced(normalised, taken)
         for chinese in re.findall(r"[\u4e00-\u9fff0-9〔〕%]{2,}", covered):
             concepts.extend(
                 Concept(t, (t,))
@@ -958,12 +964,15 @@ def _replaced(text: str, keys: list[str]) -> str:
     return text
 
 
-def _without(text: str, keys: list[str]) -> str:
-    """``text`` with each key read out of it, and what a key leaves of a longer word standing alone: the 率 of
-    增长率 once 增长 is read is no word with the 有 after it ("增长率有什么要求" must not yield 率有)."""
+def _without(text: str, keys: list[str], spans: tuple[tuple[int, int], ...] = ()) -> str:
+    """``text`` with each key (and each of ``spans``) read out of it, and what a key leaves of a longer word
+    standing alone: the 率 of 增长率 once 增长 is read is no word with the 有 after it ("增长率有什么要求" must not
+    yield 率有)."""
     from indexing.keyword import word_bounds
 
     taken = [False] * len(text)
+    for start, end in spans:
+        taken[start:end] = [True] * (end - start)
     for key in keys:
         at = text.find(key)
         while at >= 0:

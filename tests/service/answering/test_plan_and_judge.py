@@ -1695,6 +1695,9 @@ def test_whether_tax_is_owed_is_national_tax_law(corpus: Corpus, question: str, 
         ("用不用先认定?", ["认定"]),
         ("可不可以同时拿?", ["同时"]),
         ("这笔奖金要不要交个人所得税?", ["奖金", "个人", "所得", "所得税", "个人所得税"]),
+        # beside a spoken phrase of the lexicon (自己申请 -> 自主申报), where jieba reads 不能自己 as one word
+        ("能不能自己申请?", ["自己申请"]),
+        ("研发补助能不能自己交材料?", ["研发", "补助", "自己交", "材料"]),
     ],
 )
 def test_an_a_not_a_question_asks_it_names_no_topic(question: str, keys: list[str]) -> None:
@@ -1743,3 +1746,13 @@ def test_units_and_bounds_alone_are_no_keywords_of_the_query(corpus: Corpus) -> 
     glosses = plan.text.split("?", 1)[1].split()
     assert "奖金" in glosses
     assert not {"最高", "不超过", "万元", "人民币"} & set(glosses), glosses
+
+
+@pytest.mark.parametrize(
+    "question", ["人才政策归谁管?", "这个奖由谁来审?", "房租补贴谁负责受理?", "上市奖励是哪个单位牵头?"]
+)
+def test_who_is_in_charge_in_spoken_words_asks_for_the_office(question: str) -> None:
+    from service.answering.plan import asked_kinds, concepts_of
+
+    assert Asked.PROCEDURE in asked_kinds(question)
+    assert not {c.key for c in concepts_of(question, "zh")} & {"归谁", "由谁", "谁来"}
