@@ -248,7 +248,11 @@ _RANK = re.compile(
     r"|\branked\s+(?:no\.?\s*|number\s+)?(?P<n2>\d+)(?:st|nd|rd|th)?\b",
     re.I,
 )
-_INCREASE = re.compile(r"新增|增加|增长了|多了|多投|\b(?:rose|increased|grew)\b", re.I)
+_INCREASE = re.compile(
+    r"新增|增加|增长了|多了|多投|上涨了|涨了|"
+    r"\b(?:rose|risen|increased|grew|grown|jumped|climbed|(?:went|gone) up|up by)\b",
+    re.I,
+)
 
 
 def _unit_of(field: str) -> str:

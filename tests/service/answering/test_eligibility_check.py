@@ -231,6 +231,9 @@ def test_parse_user_figures_chinese_and_english() -> None:
     increase = parse_user_figures("今年研发费用比上年新增了350万")
     assert [(f.field, f.value) for f in increase] == [("rd_spend_increase", 350 * WAN)]
     assert parse_user_figures("Our R&D spend rose by RMB 4 million")[0].field == "rd_spend_increase"
+    said_so = ("our R&D spending went up by RMB 3 million", "our new R&D spend was RMB 3 million", "研发费用涨了300万")
+    for said in said_so:
+        assert parse_user_figures(said)[0].field == "rd_spend_increase", said
     # a count of companies the asker serves is compared as 对外服务企业数; a count the words do not name is not
     served = parse_user_figures("平台已对外服务35家企业")
     assert [(f.field, f.value, f.unit) for f in served] == [("served_companies", 35, "家")]
