@@ -744,6 +744,9 @@ def asked_kinds(question: str) -> frozenset[Asked]:
             if m and m.end() in bounds and not _indefinite(m, question):
                 found.add(kind)
                 break
+    if Asked.OUTCOME in found and not any(_ASKED[Asked.OUTCOME].search(q) for q in _asking_sentences(question)):
+        # "two companies have used it so far." tells the asker's own state; results to date are asked in a question
+        found.discard(Asked.OUTCOME)
     if Asked.YES_NO in found:
         # "Does the district reward…?", "Is there funding?", "Can we still apply?" ask whether, not how much or how
         for kind, bare in ((Asked.AMOUNT, _BENEFIT_NOUN), (Asked.PROCEDURE, _APPLY)):
@@ -751,6 +754,19 @@ def asked_kinds(question: str) -> frozenset[Asked]:
             if words and all(bare.fullmatch(w) for w in words):
                 found.discard(kind)
     return frozenset(found)
+
+
+# an English sentence, up to its full stop (not a decimal point) or question mark
+_EN_SENTENCE = re.compile(r"[^.?!]*(?:\.(?!\d)|[?!]|$)")
+
+
+def _asking_sentences(question: str) -> list[str]:
+    """The sentences that ask: those ending in a question mark, and the last (an English statement before them,
+    ending in a full stop, only tells); a Chinese question is one asking sentence."""
+    if _CJK.search(question) and not is_english(question):
+        return [question]
+    sentences = [m.group().strip() for m in _EN_SENTENCE.finditer(question) if m.group().strip()]
+    return [t for i, t in enumerate(sentences) if t.endswith("?") or i == len(sentences) - 1]
 
 
 # an English benefit noun asks an amount in "what is the reward…?", and "apply" a procedure in "where do we

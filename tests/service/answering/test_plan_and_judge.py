@@ -1756,3 +1756,19 @@ def test_who_is_in_charge_in_spoken_words_asks_for_the_office(question: str) -> 
 
     assert Asked.PROCEDURE in asked_kinds(question)
     assert not {c.key for c in concepts_of(question, "zh")} & {"归谁", "由谁", "谁来"}
+
+
+@pytest.mark.parametrize(
+    ("question", "outcome"),
+    [
+        # the asker's own state, told before the question, is no result to date asked about
+        ("Our app has been used by two firms so far. Can we get the platform award?", False),
+        ("We have hired 30 engineers to date. Is there a talent subsidy?", False),
+        ("How many companies have received the listing award so far?", True),
+        ("至今有多少家企业拿到了上市奖励?", True),
+    ],
+)
+def test_results_to_date_are_asked_only_in_the_asking_sentence(question: str, outcome: bool) -> None:
+    from service.answering.plan import asked_kinds
+
+    assert (Asked.OUTCOME in asked_kinds(question)) is outcome
