@@ -156,6 +156,9 @@ def measure(
             *(coverage(known, chunk.indexed_text) for chunk in quoted),
         ]
     )
+    # a question in several parts is held when each part is, each by a text of its own ("申报条件去哪看?哪个机构
+    # 受理,设在哪儿?": the notice clause holds the first, the office clause the second)
+    signals.coverage = max(signals.coverage, _parts_coverage(plan, known, [h.chunk for h in hits[:depth]] + quoted))
     total = sum(terms.values()) or 1.0
     signals.unknown_share = sum(w for k, w in terms.items() if used[k] == "none") / total
     loaded = loose(" ".join(h.chunk.indexed_text for h in hits[:depth]))
@@ -193,6 +196,21 @@ def measure(
         signals.other_audience = _other_audience(plan, quoted, quotes, corpus)
     signals.absent_grade = _absent_grade(plan, quotes)
     return signals
+
+
+def _parts_coverage(plan: QueryPlan, known: Terms, chunks: list[Chunk]) -> float:
+    """The least of the parts' coverage, each part's concepts measured against the chunk that holds most of
+    them (0 when the question has one part, or a part has no concept of its own)."""
+    if len(plan.parts) < 2 or plan.crossdoc:
+        return 0.0
+    least = 1.0
+    for part in plan.parts:
+        said = loose(part)
+        own = Terms({k: w for k, w in known.items() if loose(k) in said}, known.alternatives)
+        if not own or not sum(own.values()):
+            return 0.0
+        least = min(least, max((coverage(own, c.indexed_text) for c in chunks), default=0.0))
+    return least
 
 
 def _absent_grade(plan: QueryPlan, quotes: list[str]) -> tuple[str, tuple[str, ...], int]:

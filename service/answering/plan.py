@@ -206,7 +206,7 @@ _ASKED: dict[Asked, re.Pattern[str]] = {
         # who is in charge, in spoken words ("归谁管?", "谁负责?", "哪家牵头?")
         r"[归由]谁来?(?:负责|牵头|主管|管|审|批|受理)?|谁来?(?:负责|牵头|主管|管|审|批|受理)|哪家(?:负责|牵头|受理)|"
         # where to look, apply or hand in ("去哪里看申报通知?", "在哪儿交材料?")
-        r"(?:去|在|到)?哪(?:里|儿)(?:看|查|找|报|申请|申报|领|提交|交|办)|"
+        r"(?:去|在|到)?哪(?:里|儿)(?:看|查|找|报|申请|申报|领|提交|交|办)|(?:去|到)哪(?:看|查|找|报|提交|交|办)|"
         r"procedure|process|how to apply|apply|steps|"
         # how one goes about something ("How do we raise an objection?", "How can a company file…?")
         r"\bhow (?:do|can|should|would|could|must) (?:we|i|you|they|one|a company|companies|an? applicant)\b|"
@@ -717,9 +717,14 @@ _ASKS_LIST = re.compile(
 _PART = re.compile(r"[^??]+[??]")
 
 
+# where something is to be read ("去哪看", "在哪里查", "到哪儿找"): a channel, not the thing's own items
+_WHERE_TO_READ = re.compile(r"[\u4e00-\u9fff]{0,3}?(?:(?:去|在|到|从)哪(?:里|儿)?|哪(?:里|儿))(?:能)?(?:看|查|找)")
+
+
 def asks_for_list(text: str) -> bool:
-    """Whether ``text`` asks for a list's items: steps, conditions, kinds."""
-    return bool(_ASKS_LIST.search(text))
+    """Whether ``text`` asks for a list's items: steps, conditions, kinds (not where they are to be read:
+    "申报条件和程序去哪看?" asks a channel)."""
+    return any(not _WHERE_TO_READ.match(text, m.end()) for m in _ASKS_LIST.finditer(text))
 
 
 def _question_parts(question: str) -> list[str]:
@@ -1014,8 +1019,9 @@ _WHICH_ONE = re.compile(r"[这那哪每]一[个台块种家项笔类次边些份
 # asked (the compilation never writes them), not about what
 _HOW_MUCH = re.compile(r"几[个台块种家项笔类次些份条款位样套件批档级支只名所座栋间岁倍]|多[大高长重宽远]")
 
-# a directional complement (评出来, 加起来, 批下来, 定下来): how a verb is said, not a topic word
-_COMPLEMENT = re.compile(r"(?:出|起|下|上|过|回)来")
+# a directional complement (评出来, 加起来, 批下来, 定下来), or one of what cannot be reached (达不到, 够不上,
+# 拿不着): how a verb is said, not a topic word
+_COMPLEMENT = re.compile(r"(?:出|起|下|上|过|回)来|[达够拿评算]\s*不(?:到|上|着|了)")
 
 # the A-not-A question (要不要, 能不能, 需不需要, 可不可以, 拿没拿): how a yes/no is asked, not its topic
 _A_NOT_A = re.compile(r"([\u4e00-\u9fff])[不没]\1")

@@ -110,6 +110,16 @@ def test_a_grade_the_award_list_lacks_is_not_found_citing_the_list(qa) -> None: 
         assert qa.ask(question).status == "answered", question
 
 
+def test_each_part_of_a_question_held_by_its_own_text_is_answered(qa) -> None:  # type: ignore[no-untyped-def]
+    # the asker's long account of themselves dilutes the whole; each part is held by a clause of its own
+    answer = qa.ask(
+        "我们营收离规模型总部的线差得远,不过在区里产业上起了很大的带动作用,想按其他总部认定,怎么认定?"
+        "总部这套政策归谁牵头实施?"
+    )
+    assert answer.status == "answered", answer.answer
+    assert "签署协议" in answer.answer and "总部经济发展工作领导小组" in answer.answer
+
+
 def test_not_found_when_the_topic_is_wording_the_compilation_never_uses(qa) -> None:  # type: ignore[no-untyped-def]
     # 光伏 and 电站 occur nowhere in the compilation: the one known word (建设) is not an answer
     answer = qa.ask("滨江对光伏电站建设有什么补贴?")

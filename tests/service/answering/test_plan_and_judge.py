@@ -1772,3 +1772,25 @@ def test_results_to_date_are_asked_only_in_the_asking_sentence(question: str, ou
     from service.answering.plan import asked_kinds
 
     assert (Asked.OUTCOME in asked_kinds(question)) is outcome
+
+
+@pytest.mark.parametrize(
+    ("question", "listed"),
+    [
+        ("申报条件和程序去哪看?", False),  # where to read them: a channel
+        ("评审程序在哪里能查到?", False),
+        ("评审程序有哪几个环节?", True),
+        ("申报流程是什么?", True),
+    ],
+)
+def test_where_a_list_is_to_be_read_is_no_request_for_its_items(question: str, listed: bool) -> None:
+    from service.answering.plan import asks_for_list
+
+    assert asks_for_list(question) is listed
+
+
+def test_what_cannot_be_reached_is_how_the_asker_speaks_not_a_topic() -> None:
+    from service.answering.plan import concepts_of
+
+    keys = {c.key for c in concepts_of("我们营收达不到工业总部的线,研发也够不上,还有别的办法吗?", "zh")}
+    assert not keys & {"不到", "不上", "达不到", "够不上"}, keys
