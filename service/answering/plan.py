@@ -85,7 +85,7 @@ _CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fff??。!!])\s+|\s+(?=[\u4e00-\u9fff])")
 SELF_DESCRIPTION = re.compile(
     r"(?:^|(?<=[,,。;;!!??\s]))(?:我是|我们是|本人是|咱们是|我司是)(?!不是|否)([^,,。;;??!!]{2,30})[,,。;;]?|"
     # "我们营收5000万,是专精特新企业,…": a clause of 是 that the question goes on after (not "…,是销售型总部吗?")
-    r"(?<=[,,])是(?!不是|否)([^,,。;;??!!吗]{2,30})[,,;;]"
+    r"(?<=[,,])(?:但|不过|而且|并且)?(?:在[^,,。;;??!!是]{1,12})?是(?!不是|否)([^,,。;;??!!吗]{2,30})[,,;;]"
 )
 # in English: "We are a small software company with…", "We're an accounting firm.", "As an HQ company, …"
 SELF_DESCRIPTION_EN = re.compile(

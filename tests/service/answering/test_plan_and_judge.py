@@ -1729,6 +1729,8 @@ def test_a_clause_of_is_after_the_askers_figures_describes_the_asker() -> None:
 
     assert self_descriptions("我们营收5000万,是专精特新企业,能拿哪些补贴?") == ["专精特新企业"]
     assert self_descriptions("我们营收15亿,是销售型总部吗?") == []  # asked, not told
+    # ... also after where the asker stands ("但在区里产业链上是关键配套企业,")
+    assert self_descriptions("营收不高,但在园区里是龙头配套企业,有别的途径吗?") == ["龙头配套企业"]
     assert self_descriptions("营收15亿,是不是销售型总部,还是工业总部?") == []
 
 
