@@ -563,7 +563,8 @@ def plan_query(question: str, history: list[Turn], corpus: Corpus) -> QueryPlan:
         user_figures=own,
         # "境外上市也是400万吗?" checks a figure: the text must state one of that kind
         checks_kinds=_claimed_kinds(unquoted, own),
-        quoted=[q.strip() for q in _QUOTED.findall(original) if len(q.strip()) >= 4],
+        # (an English phrase in quotation marks, "'little giant'", is the glossary's to read: no text holds it)
+        quoted=[q.strip() for q in _QUOTED.findall(original) if len(q.strip()) >= 4 and _CJK.search(q)],
         claimed=claims(original),
         asks_budget=asks_budget(asked_text or original),
         asks_yearly_cap=asks_yearly_cap(asked_text or original),
@@ -1093,7 +1094,8 @@ def _is_noise(token: str) -> bool:
 _DEMONSTRATIVE = re.compile(r"[这那哪每该此][个台块种家项笔类次边些份条款位样套件批]")
 _NOISE_BY_LENGTH = sorted(QUESTION_NOISE, key=len, reverse=True)
 _NOISE_CHARS = frozenset(w for w in QUESTION_NOISE if len(w) == 1)
-_QUOTED = re.compile(r"[“\"「『‘']([^”\"」』’']{4,80})[”\"」』’']")
+# (an apostrophe between letters is English's own: "company's", "What's", "don’t" quote nothing)
+_QUOTED = re.compile(r"(?:[“\"「『]|(?<![A-Za-z])[‘'])([^”\"」』’']{4,80})(?:[”\"」』]|[’'](?![A-Za-z]))")
 _NUMBER = re.compile(r"[\d.,%]+")
 # the comparison a figure is put in ("above", "at least", "up to"): a constraint, not a topic
 _COMPARATORS = frozenset({"以上", "以下", "不低于", "不少于", "不超过", "超过", "最高", "不足", "以内"})

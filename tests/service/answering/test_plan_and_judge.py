@@ -1796,3 +1796,13 @@ def test_what_cannot_be_reached_is_how_the_asker_speaks_not_a_topic() -> None:
 
     keys = {c.key for c in concepts_of("我们营收达不到工业总部的线,研发也够不上,还有别的办法吗?", "zh")}
     assert not keys & {"不到", "不上", "达不到", "够不上"}, keys
+
+
+def test_an_apostrophe_between_letters_quotes_nothing(corpus: Corpus) -> None:
+    # "company's … What's" once read as a quotation, hiding the asker's figure between them
+    plan = plan_query("Our company's revenue just crossed RMB 3 billion. What's the award for that?", [], corpus)
+    assert [f.field for f in plan.user_figures] == ["revenue"] and plan.quoted == []
+    # an English phrase in quotation marks is the glossary's to read, not a wording to find in the texts
+    plan = plan_query("We're a 'little giant' firm. What's the award for building a shared R&D platform?", [], corpus)
+    assert plan.quoted == [] and any("小巨人" in c.alternatives for c in plan.concepts)
+    assert plan_query("“专精特新”企业有哪些奖励?", [], corpus).quoted == ["专精特新"]
