@@ -1806,3 +1806,10 @@ def test_an_apostrophe_between_letters_quotes_nothing(corpus: Corpus) -> None:
     plan = plan_query("We're a 'little giant' firm. What's the award for building a shared R&D platform?", [], corpus)
     assert plan.quoted == [] and any("小巨人" in c.alternatives for c in plan.concepts)
     assert plan_query("“专精特新”企业有哪些奖励?", [], corpus).quoted == ["专精特新"]
+
+
+def test_spoken_words_for_a_certificate_and_a_government_fund_reach_the_texts_wording(corpus: Corpus) -> None:
+    alternatives = {a for c in plan_query("评上以后给什么凭证?", [], corpus).concepts for a in c.alternatives}
+    assert "证书" in alternatives
+    english = plan_query("How big will the government fund get?", [], corpus)
+    assert any("产业基金" in c.alternatives for c in english.concepts)
