@@ -122,6 +122,9 @@ def _list_parent(
             if len(_children(doc.clauses, clause)) < 3:
                 continue
             opening = clause.text[:60]
+            other = _CONDITIONS if kind is _STEPS else _STEPS if kind is _CONDITIONS else None
+            if other is not None and other.search(opening) and not kind.search(opening):  # type: ignore[union-attr]
+                continue  # a list of the other kind: conditions do not say how to apply, nor steps who may
             score = (coverage(terms, opening), bool(kind and kind.search(opening)))
             if score[0] > 0 and (best is None or score > best[0]):
                 best = (score, clause)

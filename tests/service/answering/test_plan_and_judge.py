@@ -1813,3 +1813,23 @@ def test_spoken_words_for_a_certificate_and_a_government_fund_reach_the_texts_wo
     assert "证书" in alternatives
     english = plan_query("How big will the government fund get?", [], corpus)
     assert any("产业基金" in c.alternatives for c in english.concepts)
+
+
+def test_a_list_of_the_other_kind_does_not_answer(corpus: Corpus) -> None:
+    from service.answering.structure import list_parent
+
+    # a way to apply is asked: the conditions an individual must meet are no answer to it
+    plan = plan_query("标准创新奖的个人奖走什么途径申报?", [], corpus)
+    found = list_parent(plan, [4], {c.key: 1.0 for c in plan.concepts}, corpus)
+    assert found is None or "条件" not in found.text[:60], found.text[:60] if found else None
+    # conditions asked: the conditions list answers
+    plan = plan_query("标准创新奖个人奖要符合什么条件?", [], corpus)
+    found = list_parent(plan, [4], {c.key: 1.0 for c in plan.concepts}, corpus)
+    assert found is not None and "条件" in found.text[:60]
+
+
+@pytest.mark.parametrize("question", ["能自己去报吗?", "可以直接去报吗?", "个人能自己去申请吗?"])
+def test_applying_on_ones_own_with_a_go_in_between_is_the_texts_self_application(question: str) -> None:
+    from service.answering.plan import concepts_of
+
+    assert any("自主申报" in c.alternatives for c in concepts_of(question, "zh"))
