@@ -1833,3 +1833,9 @@ def test_applying_on_ones_own_with_a_go_in_between_is_the_texts_self_application
     from service.answering.plan import concepts_of
 
     assert any("自主申报" in c.alternatives for c in concepts_of(question, "zh"))
+
+
+def test_english_complaints_and_anonymity_reach_the_objection_rules_wording(corpus: Corpus) -> None:
+    plan = plan_query("Can I complain anonymously about a firm on the shortlist?", [], corpus)
+    alternatives = {a for c in plan.concepts for a in c.alternatives}
+    assert {"异议", "真实身份"} <= alternatives
