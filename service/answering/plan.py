@@ -210,7 +210,8 @@ _ASKED: dict[Asked, re.Pattern[str]] = {
         r"procedure|process|how to apply|apply|steps|"
         # how one goes about something ("How do we raise an objection?", "How can a company file…?")
         r"\bhow (?:do|can|should|would|could|must) (?:we|i|you|they|one|a company|companies|an? applicant)\b|"
-        r"who (?:handles|reviews|writes|decides)|which (?:[a-z-]+ ){0,3}(?:office|department|bureau|agency)",
+        r"who (?:handles|reviews|writes|decides|runs|is in charge)|"
+        r"which (?:[a-z-]+ ){0,3}(?:office|department|bureau|agency|body|authority|organi[sz]ation)",
         re.I,
     ),
     Asked.DOCUMENT: re.compile(
@@ -728,10 +729,36 @@ def asks_for_list(text: str) -> bool:
     return any(not _WHERE_TO_READ.match(text, m.end()) for m in _ASKS_LIST.finditer(text))
 
 
+# an English question goes on to a second one after ", and" with a question word ("Which body runs it, and do we
+# get a certificate?"); "and" between two nouns ("loan, guarantee and insurance") joins no questions
+_EN_NEXT_PART = re.compile(
+    r",\s*(?:and|also|plus)\s+(?=(?:how|what|which|who|whom|when|where|whether|is|are|can|could|do|does|did|will|"
+    r"would|should|must|once|if)\b)",
+    re.I,
+)
+
+
 def _question_parts(question: str) -> list[str]:
     """The questions a question in several parts asks, each with words of its own."""
     parts = [p.strip() for p in _PART.findall(question)]
+    if is_english(question):
+        parts = [q for p in parts for q in _english_parts(p)]
     return [p for p in parts if len(re.sub(r"\W", "", p)) >= 4]
+
+
+def _english_parts(question: str) -> list[str]:
+    """An English question split where ", and" opens a question of another kind ("Which body runs it, and do we
+    get a certificate?"); questions of one kind in a row ("Who writes…, who approves…, and who checks…?") ask one
+    thing of several and stay one."""
+    pieces = [p.strip() for p in _EN_NEXT_PART.split(question)]
+    if len(pieces) < 2:
+        return [question.strip()]
+    asking = re.findall(r"\b(how|what|which|who|whom|when|where|whether)\b", pieces[0].lower())
+    first = asking[0] if asking else ""
+    later = [re.match(r"\w+", p.lower()) for p in pieces[1:]]
+    if first and all(m is not None and m.group() == first for m in later):
+        return [question.strip()]
+    return pieces
 
 
 def asked_kinds(question: str) -> frozenset[Asked]:

@@ -1839,3 +1839,20 @@ def test_english_complaints_and_anonymity_reach_the_objection_rules_wording(corp
     plan = plan_query("Can I complain anonymously about a firm on the shortlist?", [], corpus)
     alternatives = {a for c in plan.concepts for a in c.alternatives}
     assert {"异议", "真实身份"} <= alternatives
+
+
+@pytest.mark.parametrize(
+    ("question", "parts"),
+    [
+        # ", and" opening a question of another kind starts a second part
+        ("Which office handles the rent subsidy, and do we get a certificate once recognised?", 2),
+        ("Who reviews the prize applications, what must we submit, and how long does the notice run?", 2),
+        # "and" between nouns joins no questions; questions of one kind in a row ask one thing of several
+        ("What loan, guarantee and insurance products are there for SMEs?", 1),
+        ("Who drafts the rules, who signs them off, and who audits the spending?", 1),
+    ],
+)
+def test_an_english_question_in_parts_is_split_where_a_new_kind_of_question_starts(question: str, parts: int) -> None:
+    from service.answering.plan import _question_parts
+
+    assert len(_question_parts(question)) == parts, _question_parts(question)
