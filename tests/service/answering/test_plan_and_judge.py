@@ -971,6 +971,9 @@ def test_the_plan_reads_the_star_levels_named_in_order(corpus: Corpus) -> None:
     # the grade held before comes first, however the asker orders them, and it is a raise
     earlier = plan_query("评上了四星级,之前是三星级,能补多少?", [], corpus)
     assert (earlier.star_levels, earlier.raises) == ((3, 4), True)
+    # ... said with the verb of rating ("之前评过三星", "以前评的四星")
+    spoken = plan_query("这次评了五星级,之前评过三星,还能补多少?", [], corpus)
+    assert (spoken.star_levels, spoken.raises) == ((3, 5), True)
     assert plan_query("三星级和五星级分别奖多少?", [], corpus).raises is False
 
 
