@@ -596,7 +596,9 @@ def plan_query(question: str, history: list[Turn], corpus: Corpus) -> QueryPlan:
 
 _STAR = re.compile(r"([三四五345])\s*星")
 # the grade the asker held before ("评上了四星级,之前是三星级"): it comes first, the new one after it
-_EARLIER_STAR = re.compile(r"(?:之前|以前|原来|原先|去年|此前)(?:是|为|评的是|评为|评上的是|评上了?|评了|评过|评)?\s*([三四五345])\s*星")
+_EARLIER_STAR = re.compile(
+    r"(?:之前|以前|原来|原先|去年|此前)(?:是|为|评的是|评为|评上的是|评上了?|评了|评过|评)?\s*([三四五345])\s*星"
+)
 
 
 def _star_levels(text: str) -> tuple[int, ...]:
