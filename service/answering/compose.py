@@ -193,7 +193,7 @@ def compose_answered(
         # a stated figure the quotes do not hold, which the best quote does not state either: the text's own
         # figure of that kind, from the quotes after it (a stated period is answered by a document's dates)
         lead = _claim_lead(plan, sentences, terms or {})
-    if not lead and sentences and Asked.DATE in plan.asked:
+    if not lead and sentences and Asked.DATE in plan.asked and not plan.asks_deadline:
         # the first quote that is a document's own date statement answers a date question
         lead = next(filter(None, (_validity_lead(plan, s, corpus, as_of, n) for n, s in enumerate(sentences, 1))), "")
         if lead and not premise:  # "…什么时候施行?由哪个机构牵头?": the parts that ask no date, after it

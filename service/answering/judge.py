@@ -40,6 +40,8 @@ from service.answering.plan import Asked, QueryPlan, has_content, title_terms
 from service.answering.retrieve import ScoredChunk
 from service.models import AnswerStatus
 
+# how a document states its own validity ("自2023年7月13日起施行", "有效期5年", "本意见自发布之日起施行")
+_VALIDITY_STATED = re.compile(r"(?:自|于)?[^,,。;;]{0,24}(?:起施行|施行|之日起[^,,。;;]{0,12})|有效期[^,,。;;]{0,12}")
 _DATE_STATED = re.compile(r"\d{4}\s*年|\d+\s*月\s*\d+\s*日|有效期|施行|年底|之日起|发布后")
 _CRITERIA_STATED = re.compile(r"条件|符合|应当|须|要求|以上|不低于|超过|达到|连续|认定|是指|不得")
 # the kinds of figure that state each kind of asked figure ("能拿多少" is money or a share of something)
@@ -475,7 +477,11 @@ def _statement_tests(plan: QueryPlan) -> list[Callable[[str], bool]]:
     tests: list[Callable[[str], bool]] = []
     # "还能申请吗?" asks the validity of the clause's document, which its own dates state, not the clause
     if Asked.DATE in asked and not plan.checks_premise and not plan.asks_still:
-        tests.append(lambda s: bool(_DATE_STATED.search(s)))
+        if plan.asks_deadline:
+            # a deadline or an application window ("几月受理,什么时候截止?"): the policy's own validity is no answer
+            tests.append(lambda s: bool(_DATE_STATED.search(_VALIDITY_STATED.sub(" ", s))))
+        else:
+            tests.append(lambda s: bool(_DATE_STATED.search(s)))
     if Asked.CRITERION in asked:
         tests.append(lambda s: bool(_CRITERIA_STATED.search(s)))
     if Asked.PROCEDURE in asked:

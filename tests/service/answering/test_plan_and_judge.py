@@ -1859,3 +1859,17 @@ def test_an_english_question_in_parts_is_split_where_a_new_kind_of_question_star
     from service.answering.plan import _question_parts
 
     assert len(_question_parts(question)) == parts, _question_parts(question)
+
+
+def test_a_policys_own_validity_states_no_deadline(corpus: Corpus) -> None:
+    from service.answering.judge import _statement_tests
+
+    deadline = plan_query("总部企业每年什么时候截止?", [], corpus)
+    assert deadline.asks_deadline
+    validity = "本意见自 2023 年 7 月 13 日起施行,有效期5 年。"
+    window = "每年3月1日开始,4月30日截止。"
+    assert not any(test(validity) for test in _statement_tests(deadline))
+    assert any(test(window) for test in _statement_tests(deadline))
+    # the policy's validity does answer when it is what is asked
+    asked = plan_query("总部企业政策什么时候施行?", [], corpus)
+    assert any(test(validity) for test in _statement_tests(asked))
