@@ -465,7 +465,7 @@ def _side_by_side_lead(
         name = doc.doc_number or short_title(doc.title)
         # side by side, each document's part is short: its figure, the documents say to whom
         text = display_quote(sentences[n - 1].text)
-        runs = _runs(plan, text, terms, 1, to_whom=False, side_by_side=True)
+        runs = _runs(plan, text, _naming_part_terms(plan, doc_no, terms, corpus), 1, to_whom=False, side_by_side=True)
         if not any(r.score > 0 for r in runs):  # a document joins with a run on the question's topic
             continue
         # the sentence most on the topic; its runs, those stating more kinds of the figures asked first
@@ -498,6 +498,19 @@ def _side_by_side_lead(
         return ""
     parts = [p for p, _ in chosen]
     return "; ".join(parts) + "." if plan.lang == "en" else ";".join(parts) + "。"
+
+
+def _naming_part_terms(plan: QueryPlan, doc_no: int, terms: dict[str, float], corpus: Corpus) -> dict[str, float]:
+    """The words of the part of the question that names ``doc_no`` alone ("按专精特新那份意见,境外上市奖多少?换成总部
+    企业境内上市呢?": 境外 for the one, 境内 for the other), else the whole question's."""
+    from service.answering.plan import named_documents
+
+    for part in plan.parts:
+        if named_documents(part, corpus) == [doc_no]:
+            own = _part_terms(terms, part)
+            if own:
+                return own
+    return terms
 
 
 def _figure_kinds(run: _Run) -> int:

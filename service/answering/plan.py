@@ -550,7 +550,8 @@ def plan_query(question: str, history: list[Turn], corpus: Corpus) -> QueryPlan:
         or (
             (compares or bool(_SETS_SIDE_BY_SIDE.search(unquoted)))
             and len(named_documents(text if lang == "en" else asked_text, corpus)) >= 2
-        ),
+        )
+        or (not rewritten and lang == "zh" and _parts_name_apart(_question_parts(original), corpus)),
         asked=asked,
         checks_premise=bool(_CHECKS_PREMISE.search(original)),
         concepts=concepts,
@@ -1148,6 +1149,15 @@ def title_terms(title: str) -> tuple[str, ...]:
     quoted = re.findall(r"[“\"]([^”\"]+)[”\"]", title)
     words = [w for w in tokenize(title) if len(w) >= 2 and w not in _GENERIC_TITLE_WORDS and not w.isdigit()]
     return tuple(dict.fromkeys([*quoted, *words]))
+
+
+def _parts_name_apart(parts: list[str], corpus: Corpus) -> bool:
+    """Each part of a question names one document, and not all the same ("总部企业新认定国家重点实验室奖多少?换成
+    人工智能企业呢,又奖多少?"): the documents are asked side by side."""
+    if len(parts) < 2:
+        return False
+    named = [named_documents(part, corpus) for part in parts]
+    return all(len(n) == 1 for n in named) and len({n[0] for n in named}) >= 2
 
 
 def named_documents(text: str, corpus: Corpus) -> list[int]:

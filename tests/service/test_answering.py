@@ -120,6 +120,14 @@ def test_each_part_of_a_question_held_by_its_own_text_is_answered(qa) -> None:  
     assert "签署协议" in answer.answer and "总部经济发展工作领导小组" in answer.answer
 
 
+def test_parts_that_each_name_a_document_are_set_side_by_side(qa) -> None:  # type: ignore[no-untyped-def]
+    # each part names its own document; each document's part of the lead is what its own part asks (境外 / 境内)
+    answer = qa.ask("总部企业在境内上市奖多少?换成专精特新企业去境外上市,又奖多少?")
+    lead = answer.answer.splitlines()[0]
+    assert "区办〔2023〕12号" in lead and "区办〔2023〕9号" in lead, lead
+    assert "境外上市的,给予一次性奖励 300 万元" in lead and "境内上市按进度给予400 万元" in lead, lead
+
+
 def test_not_found_when_the_topic_is_wording_the_compilation_never_uses(qa) -> None:  # type: ignore[no-untyped-def]
     # 光伏 and 电站 occur nowhere in the compilation: the one known word (建设) is not an answer
     answer = qa.ask("滨江对光伏电站建设有什么补贴?")

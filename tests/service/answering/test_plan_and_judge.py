@@ -1873,3 +1873,8 @@ def test_a_policys_own_validity_states_no_deadline(corpus: Corpus) -> None:
     # the policy's validity does answer when it is what is asked
     asked = plan_query("总部企业政策什么时候施行?", [], corpus)
     assert any(test(validity) for test in _statement_tests(asked))
+
+
+def test_parts_naming_different_documents_ask_them_side_by_side(corpus: Corpus) -> None:
+    assert plan_query("总部企业新认定省级重点实验室奖多少?换成人工智能企业呢,奖多少?", [], corpus).crossdoc
+    assert not plan_query("总部企业租房补多少?总部企业购房补多少?", [], corpus).crossdoc
