@@ -84,6 +84,9 @@ class Signals:
     delegated: bool = False
     specific_listed: bool = False  # the rarest topic wording the compilation uses is only a listed title's
     specific_unquoted: bool = False  # the most specific concept points to a listed title; the quote lacks it
+    # how a kind is recognised is asked, the loaded text names it only as already recognised ("经认定的瞪羚企业"),
+    # and a listed title holds it: that document sets the recognition
+    recognised_elsewhere: bool = False
     structured: bool = False
     dense: float | None = 0.0  # None when the vector store did not answer (keyword-only retrieval)
     area_doc: PolicyDocument | None = None  # the listed-only document whose area is closest to the question
@@ -182,6 +185,13 @@ def measure(
         and not plan.doc_filter
         and not plan.boost_docs
     )
+    signals.recognised_elsewhere = bool(
+        top is not None
+        and signals.toc
+        and any(len(a) >= 2 and a in loose(w) for w in signals.toc[0].words for a in top_wordings)
+        and _recognised_elsewhere(plan, [a for a in terms.alternatives.get(top, (top,)) if len(a) >= 2], quotes)
+        and not plan.doc_filter
+    )
     support = attribute_support(plan, quotes, known, neighbour_credit)
     signals.attribute_share = min(support / signals.coverage, 1.0) if signals.coverage else support
     # ... unless the asker names that document (its 文号, or its title's own words): what it says is asked
@@ -213,6 +223,33 @@ def _parts_coverage(plan: QueryPlan, known: Terms, chunks: list[Chunk]) -> float
             return 0.0
         least = min(least, max((coverage(own, c.indexed_text) for c in chunks), default=0.0))
     return least
+
+
+_ASKS_RECOGNITION = re.compile(
+    r"怎么认定|如何认定|认定(?:条件|标准|要求)|怎样才(?:能|算)|才算|"
+    r"how (?:is|are|do|does|can) [^?]{0,40}recogni[sz]|criteria",
+    re.I,
+)
+_ALREADY_RECOGNISED = re.compile(r"(?:经|已|被)?认定的$|经认定$")
+_SETS_CONDITIONS = re.compile(r"条件|标准|是指|应当|须|以上|不低于")
+
+
+def _recognised_elsewhere(plan: QueryPlan, wordings: list[str], quotes: list[str]) -> bool:
+    """How a kind is recognised is asked, and the quotes name it only as recognised already ("对经认定的瞪羚
+    企业…"), in no sentence that sets conditions for it."""
+    if not wordings or not _ASKS_RECOGNITION.search(plan.asked_text or plan.original):
+        return False
+    seen_recognised = False
+    for sentence in (t for q in quotes for t in re.split(r"[。;;]", q)):
+        plain = sentence.replace("“", "").replace("”", "")
+        for wording in wordings:
+            at = plain.find(wording)
+            if at < 0:
+                continue
+            if _SETS_CONDITIONS.search(plain):
+                return False
+            seen_recognised = seen_recognised or bool(_ALREADY_RECOGNISED.search(plain[max(0, at - 5) : at]))
+    return seen_recognised
 
 
 def _absent_grade(plan: QueryPlan, quotes: list[str]) -> tuple[str, tuple[str, ...], int]:
@@ -301,6 +338,14 @@ def decide(signals: Signals, config: JudgeConfig) -> Verdict:
         return Verdict(
             AnswerStatus.TOC_ONLY,
             "the question's most specific wording is only a listed document's: its text is not in the compilation",
+            cov,
+            toc_docs,
+        )
+    if toc_docs and signals.recognised_elsewhere and not signals.structured:
+        return Verdict(
+            AnswerStatus.TOC_ONLY,
+            "how it is recognised is asked; the loaded text names it only as recognised already, and a listed title"
+            " holds it",
             cov,
             toc_docs,
         )

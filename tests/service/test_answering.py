@@ -128,6 +128,13 @@ def test_parts_that_each_name_a_document_are_set_side_by_side(qa) -> None:  # ty
     assert "境外上市的,给予一次性奖励 300 万元" in lead and "境内上市按进度给予400 万元" in lead, lead
 
 
+def test_how_a_kind_is_recognised_is_the_listed_title_when_the_text_only_names_it_recognised(qa) -> None:  # type: ignore[no-untyped-def]
+    # the loaded text has "对经认定的瞪羚企业…" only; 杭高新〔2020〕11号 (listed, p.130) sets the recognition
+    answer = qa.ask("瞪羚企业的认定标准是什么?")
+    assert answer.status == "toc_only" and answer.citations[0].doc_no == 22
+    assert qa.ask("总部企业怎么认定?").status == "answered"  # its own text sets the conditions
+
+
 def test_not_found_when_the_topic_is_wording_the_compilation_never_uses(qa) -> None:  # type: ignore[no-untyped-def]
     # 光伏 and 电站 occur nowhere in the compilation: the one known word (建设) is not an answer
     answer = qa.ask("滨江对光伏电站建设有什么补贴?")

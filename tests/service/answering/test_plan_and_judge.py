@@ -1878,3 +1878,17 @@ def test_a_policys_own_validity_states_no_deadline(corpus: Corpus) -> None:
 def test_parts_naming_different_documents_ask_them_side_by_side(corpus: Corpus) -> None:
     assert plan_query("总部企业新认定省级重点实验室奖多少?换成人工智能企业呢,奖多少?", [], corpus).crossdoc
     assert not plan_query("总部企业租房补多少?总部企业购房补多少?", [], corpus).crossdoc
+
+
+def test_a_kind_named_only_as_recognised_already_leaves_its_recognition_to_another_text(corpus: Corpus) -> None:
+    from service.answering.judge import _recognised_elsewhere
+
+    plan = plan_query("雏鹰企业怎么认定?要达到什么规模才算?", [], corpus)
+    assert _recognised_elsewhere(plan, ["雏鹰企业"], ["对经认定的雏鹰企业,给予最高50万元奖励。"])
+    # a sentence that sets its conditions answers how it is recognised
+    assert not _recognised_elsewhere(
+        plan, ["雏鹰企业"], ["对经认定的雏鹰企业给予奖励。雏鹰企业是指营业收入5000万元以上的企业。"]
+    )
+    # and nothing is left elsewhere when recognition is not what is asked
+    asked = plan_query("雏鹰企业奖多少?", [], corpus)
+    assert not _recognised_elsewhere(asked, ["雏鹰企业"], ["对经认定的雏鹰企业,给予最高50万元奖励。"])
