@@ -153,3 +153,42 @@ def label(grade: Grade, lang: str = "zh") -> str:
             "level": _EN_LEVEL_NAME.get(value, value),
         }[family]
     return {"star": f"{value}星级", "rank": f"{value}等奖", "class": f"{value}类", "level": f"{value}级"}[family]
+
+
+# a level and the kind it rates, written together ("市级专精特新中小企业", "各级认定的专精特新企业首台(套)产品")
+_LEVELLED = re.compile(rf"(?:({_LEVELS})级|(各级)(?:认定的)?)([\u4e00-\u9fffA-Za-z]{{2,20}})")
+_SUBJECT_END = re.compile(r"的|分别|给予|最高|予以|可|奖|能|有|是|被|和|及|与|各|[给拿领]")
+_KIND_SUFFIX = re.compile(r"(?:中小企业|企业|公司)$")
+
+
+def _core(run: str) -> str:
+    """A rated kind without the words around it: up to what is said of it, without 企业/中小企业 at its end."""
+    cut = _SUBJECT_END.search(run)
+    return _KIND_SUFFIX.sub("", run[: cut.start()] if cut else run)
+
+
+def level_subject(question: str) -> str:
+    """The kind a question rates at a level ("被评上市级专精特新企业的" -> 专精特新), when it names one level."""
+    plain = re.sub(r"[\s“”\"]", "", question)
+    found = [(m.group(1), _core(m.group(3))) for m in _LEVELLED.finditer(plain) if m.group(1)]
+    return found[0][1] if len(found) == 1 and len(found[0][1]) >= 2 else ""
+
+
+def absent_level(level: str, subject: str, quotes: list[str]) -> Absent | None:
+    """A level the quotes' list does not rate ``subject`` at: they rate it at another level ("省级专精特新中小企业")
+    and nowhere at the one asked, nor at every level ("各级认定的…": of the same kind, not of its products)."""
+    if not level or not subject:
+        return None
+    others: list[tuple[int, str]] = []
+    for index, quote in enumerate(quotes):
+        plain = re.sub(r"[\s“”\"]", "", quote)  # a line break may cut a word ("省级专精特新中\n小企业")
+        for m in _LEVELLED.finditer(plain):
+            if _core(m.group(3)) != subject:
+                continue
+            if m.group(2) or m.group(1) == level:
+                return None
+            others.append((index, m.group(1)))
+    if not others:
+        return None
+    named = list(dict.fromkeys(v for _, v in others))
+    return Absent(("level", level), tuple(named), others[0][0])

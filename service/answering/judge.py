@@ -35,7 +35,7 @@ from service.answering.areas import AreaMatch
 from service.answering.config import JudgeConfig
 from service.answering.evidence import GRANTS, PROCEDURE_WORDS, Terms, TermWeights, coverage, loose, loose_coverage
 from service.answering.figures import FIGURE, NO_CHARGE, figure_key, figure_kind, without_budgets
-from service.answering.grades import absent_grade, label
+from service.answering.grades import absent_grade, absent_level, label
 from service.answering.plan import Asked, QueryPlan, has_content, title_terms
 from service.answering.retrieve import ScoredChunk
 from service.models import AnswerStatus
@@ -258,14 +258,20 @@ def _absent_grade(plan: QueryPlan, quotes: list[str]) -> tuple[str, tuple[str, .
     if not plan.grades or Asked.YES_NO in plan.asked or plan.crossdoc:
         return ("", (), -1)
     absent = absent_grade(plan.grades, quotes)
+    levels = [v for f, v in plan.grades if f == "level"]
+    if absent is None and len(plan.grades) == 1 and levels:
+        # a level alone: the quotes rate the kind asked at other levels only ("省级专精特新中小企业", asked 市级)
+        absent = absent_level(levels[0], plan.level_subject, quotes)
     if absent is None:
         return ("", (), -1)
     family, lang = absent.asked[0], plan.lang
     # the level the question names goes with the grade it lacks: "国家级三等奖" (the 省级 list has a 三等奖)
     level = dict(plan.grades).get("level") if family != "level" else None
     prefix = (label(("level", level), lang) + (" " if lang == "en" else "")) if level else ""
-    asked = prefix + label(absent.asked, lang)
-    return (asked, tuple(prefix + label((family, v), lang) for v in absent.named), absent.quote)
+    # ... and a level alone goes with the kind it rates: "市级专精特新" (the list rates 省级专精特新)
+    suffix = (" " if lang == "en" else "") + plan.level_subject if family == "level" and plan.level_subject else ""
+    asked = prefix + label(absent.asked, lang) + suffix
+    return (asked, tuple(prefix + label((family, v), lang) + suffix for v in absent.named), absent.quote)
 
 
 def _other_audience(plan: QueryPlan, quoted: list[Chunk], quotes: list[str], corpus: Corpus) -> tuple[str, str]:

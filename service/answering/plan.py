@@ -16,7 +16,7 @@ from service.answering import lexicon
 from service.answering.catalogue import Catalogue, catalogue_request
 from service.answering.comparisons import UserFigure, parse_user_figures
 from service.answering.figures import FIGURE, asks_budget, asks_yearly_cap, figure_key, figure_kind
-from service.answering.grades import Grade, question_grades
+from service.answering.grades import Grade, level_subject, question_grades
 from service.answering.lexicon import QUESTION_NOISE, is_english, other_places
 from service.answering.periods import Elapsed, Started, elapsed_periods, started_dates, without_elapsed
 from service.answering.quantities import chinese_number
@@ -313,6 +313,7 @@ class QueryPlan:
     star_levels: tuple[int, ...] = ()  # the 星级 the question names, in order ("三星级升到四星级" -> (3, 4))
     # the grade of a graded award the question names ("二星级", "国家…三等奖", "CCF B-class"), one per family
     grades: tuple[Grade, ...] = ()
+    level_subject: str = ""  # the kind the question rates at its level ("市级专精特新企业" -> 专精特新)
     raises: bool = False  # the asker moves up a grade ("升到", "提升", "评上更高") rather than asking side by side
     corrections: tuple[tuple[str, str], ...] = ()  # a word the compilation never writes, and its homophone in it
     # the yes and the no of the question's own verb: 算吗 -> 算 / 不算, 能…吗 -> 可以 / 不能
@@ -589,6 +590,7 @@ def plan_query(question: str, history: list[Turn], corpus: Corpus) -> QueryPlan:
         outside=_outside(unquoted),
         star_levels=_star_levels(unquoted),
         grades=question_grades(asked_text or original, lang),
+        level_subject=level_subject(asked_text or original) if lang == "zh" else "",
         raises=bool(_RAISES.search(unquoted) or _EARLIER_STAR.search(unquoted)),
         corrections=corrections,
         catalogue=None if doc_filter or named or own else catalogue_request(original, lang),

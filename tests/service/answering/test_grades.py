@@ -74,3 +74,18 @@ def test_the_grades_listed_are_named_as_the_text_orders_them() -> None:
     assert [label(("star", v)) for v in found.named] == ["五星级", "四星级", "三星级"]
     assert label(("class", "B"), "en") == "class B" and label(("rank", "三"), "en") == "third prize"
     assert label(("star", "二"), "en") == "2-star"
+
+
+def test_a_level_alone_is_judged_by_the_kind_it_rates() -> None:
+    from service.answering.grades import absent_level, level_subject
+
+    assert level_subject("被认定为区级“雏鹰”企业的,奖励多少?") == "雏鹰"
+    assert level_subject("国家级和省级雏鹰企业各奖多少?") == ""  # two levels: side by side
+    listing = "对国家级雏鹰企业、省级雏鹰\n企业分别给予50万元、20万元奖励。"
+    products = "对各级认定的雏鹰企业首台(套)产品给予最高10万元奖励。"
+    found = absent_level("区", "雏鹰", [products, listing])
+    assert found is not None and found.named == ("国家", "省") and found.quote == 1
+    assert absent_level("省", "雏鹰", [products, listing]) is None
+    # every level of the same kind holds the one asked; another kind rated at a level says nothing of it
+    assert absent_level("区", "雏鹰", ["对各级认定的雏鹰企业给予奖励。"]) is None
+    assert absent_level("区", "雏鹰", ["对省级瞪羚企业给予奖励。"]) is None
