@@ -28,7 +28,7 @@ from service.answering.comparisons import (
 from service.answering.config import EvidenceConfig
 from service.answering.eligibility import FactVerdict, judge, profile_from
 from service.answering.eligibility import Verdict as EligibilityVerdict
-from service.answering.evidence import Sentence, Terms, coverage, extend_window, loose, trim_quote
+from service.answering.evidence import Sentence, Terms, coverage, extend_window, loose, part_terms, trim_quote
 from service.answering.facts import Condition, FactKind, PolicyFact
 from service.answering.figures import (
     BUDGET_CLAUSE,
@@ -354,7 +354,7 @@ def _parts_lead(
     none when a part finds no run, or when the best quote's opening already holds every part's run."""
     if not isinstance(terms, Terms) or not sentences:
         return ""
-    words = {part: _part_terms(terms, part) for part in plan.parts}
+    words = {part: part_terms(terms, part) for part in plan.parts}
     parts = [p for p in plan.parts if words[p]]
     if len(parts) < 2:
         return ""
@@ -412,7 +412,7 @@ def _undated_parts(plan: QueryPlan, sentences: list[Sentence], terms: dict[str, 
     out = ""
     for part in plan.parts:
         kinds = asked_kinds(part)
-        own = _part_terms(terms, part)
+        own = part_terms(terms, part)
         if kinds & {Asked.DATE, Asked.PERIOD} or not own:
             continue
         read = replace(plan, asked=kinds, checks_kinds=frozenset(), user_figures=[])
@@ -435,14 +435,6 @@ def _part_held(own: Terms, text: str, quoted: str) -> bool:
     any wording); a part whose words no quote uses has nothing to lead with."""
     used = [k for k in own if mentions(own, k, quoted)]
     return not used or mentions(own, max(used, key=lambda k: own[k]), text)
-
-
-def _part_terms(terms: dict[str, float], part: str) -> Terms:
-    """The question's concepts that one of its parts words."""
-    read = loose(part)
-    keys = [k for k in terms if loose(k) in read]
-    alternatives = terms.alternatives if isinstance(terms, Terms) else {}
-    return Terms({k: terms[k] for k in keys}, {k: alternatives.get(k, (loose(k),)) for k in keys})
 
 
 def _side_by_side_lead(
@@ -507,7 +499,7 @@ def _naming_part_terms(plan: QueryPlan, doc_no: int, terms: dict[str, float], co
 
     for part in plan.parts:
         if named_documents(part, corpus) == [doc_no]:
-            own = _part_terms(terms, part)
+            own = part_terms(terms, part)
             if own:
                 return own
     return terms

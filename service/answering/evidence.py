@@ -83,6 +83,14 @@ class Terms(dict[str, float]):
         return any(alt in haystack for alt in self.alternatives.get(key, (key,)))
 
 
+def part_terms(terms: dict[str, float], part: str) -> Terms:
+    """The question's concepts that one of its parts words."""
+    read = loose(part)
+    keys = [k for k in terms if loose(k) in read]
+    alternatives = terms.alternatives if isinstance(terms, Terms) else {}
+    return Terms({k: terms[k] for k in keys}, {k: alternatives.get(k, (loose(k),)) for k in keys})
+
+
 class TermWeights:
     """Document frequencies of wordings over the indexed chunks and, apart, over the TOC titles without text.
 

@@ -33,7 +33,16 @@ from indexing.chunks import Chunk
 from service.answering import lexicon
 from service.answering.areas import AreaMatch
 from service.answering.config import JudgeConfig
-from service.answering.evidence import GRANTS, PROCEDURE_WORDS, Terms, TermWeights, coverage, loose, loose_coverage
+from service.answering.evidence import (
+    GRANTS,
+    PROCEDURE_WORDS,
+    Terms,
+    TermWeights,
+    coverage,
+    loose,
+    loose_coverage,
+    part_terms,
+)
 from service.answering.figures import FIGURE, NO_CHARGE, figure_key, figure_kind, without_budgets
 from service.answering.grades import absent_grade, absent_level, label
 from service.answering.plan import Asked, QueryPlan, has_content, title_terms
@@ -217,8 +226,7 @@ def _parts_coverage(plan: QueryPlan, known: Terms, chunks: list[Chunk]) -> float
         return 0.0
     least = 1.0
     for part in plan.parts:
-        said = loose(part)
-        own = Terms({k: w for k, w in known.items() if loose(k) in said}, known.alternatives)
+        own = part_terms(known, part)
         if not own or not sum(own.values()):
             return 0.0
         least = min(least, max((coverage(own, c.indexed_text) for c in chunks), default=0.0))

@@ -540,6 +540,7 @@ def plan_query(question: str, history: list[Turn], corpus: Corpus) -> QueryPlan:
     named = named_documents(text, corpus)
     benefit = bool(_ASKS_BENEFIT.search(asked_text or original))
     undated = _WITHOUT_DOC_YEARS.sub(" ", text)  # the years of 文号 are no years asked about
+    parts = [] if rewritten else _question_parts(original)
     return QueryPlan(
         original=original,
         text=text,
@@ -552,7 +553,7 @@ def plan_query(question: str, history: list[Turn], corpus: Corpus) -> QueryPlan:
             (compares or bool(_SETS_SIDE_BY_SIDE.search(unquoted)))
             and len(named_documents(text if lang == "en" else asked_text, corpus)) >= 2
         )
-        or (not rewritten and lang == "zh" and _parts_name_apart(_question_parts(original), corpus)),
+        or (lang == "zh" and _parts_name_apart(parts, corpus)),
         asked=asked,
         checks_premise=bool(_CHECKS_PREMISE.search(original)),
         concepts=concepts,
@@ -579,7 +580,7 @@ def plan_query(question: str, history: list[Turn], corpus: Corpus) -> QueryPlan:
         other_place=bool(other_places(original)) and not _DISTRICT.search(_WEIGHED_AGAINST.sub(" ", original)),
         other_government=bool(_OTHER_GOVERNMENT.search(unquoted)),
         asks_tax_owed=bool(_TAX_OWED.search(unquoted)),
-        parts=[] if rewritten else _question_parts(original),
+        parts=parts,
         years_ago=_years_ago(unquoted),
         elapsed=elapsed_periods(unquoted),
         started=started_dates(unquoted),
