@@ -158,9 +158,11 @@ def compose_answered(
     terms: dict[str, float] | None = None,
     facts: list[PolicyFact] | None = None,
     followup_weight: float = 2.0,
+    show_chars: int = 500,
 ) -> Draft:
     """A lead sentence that states what was asked, then the quotes it rests on, each with its [n] marker;
-    ``followup_weight`` (EvidenceConfig): a part's own words beside those it carries from the parts before."""
+    ``followup_weight`` (EvidenceConfig): a part's own words beside those it carries from the parts before;
+    ``show_chars`` (EvidenceConfig): quotes the lead does not cite are shown while the answer stays this short."""
     citations = [citation_for(corpus, s, as_of) for s in sentences]
     lines = []
     # "我们去年营收12亿,能拿哪些奖励?" names nothing: what the figures reach anywhere, before the quoted clauses'
@@ -244,11 +246,14 @@ def compose_answered(
             where = where.rstrip(": ") + f", under {under}: "
         # the words first, where they stand after them: the facts open the answer
         if plan.lang != "zh":
-            lines.append(f"{where}「{citation.quote}」[{n}]")
+            line = f"{where}「{citation.quote}」[{n}]"
         elif Asked.DOCUMENT in plan.asked:  # "which document?": the answer is where it stands, so that first
-            lines.append(f"{where}:「{citation.quote}」[{n}]")
+            line = f"{where}:「{citation.quote}」[{n}]"
         else:
-            lines.append(f"「{citation.quote}」[{n}]({where})")
+            line = f"「{citation.quote}」[{n}]({where})"
+        if lead and n > cited and sum(len(x) + 1 for x in lines) + len(line) > show_chars:
+            break  # a quote the lead does not cite, past the answer's length: a source, not shown
+        lines.append(line)
         last_doc = doc.doc_no
     return Draft(AnswerStatus.ANSWERED, "\n".join(lines), citations)
 

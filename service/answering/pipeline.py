@@ -273,7 +273,14 @@ class PolicyQAService:
                 prepared.chosen, self.config.evidence.show_share, plan.crossdoc or prepared.signals.structured
             )
             draft = compose_answered(
-                plan, shown, corpus, as_of, prepared.terms, facts, self.config.evidence.followup_weight
+                plan,
+                shown,
+                corpus,
+                as_of,
+                prepared.terms,
+                facts,
+                self.config.evidence.followup_weight,
+                self.config.evidence.show_chars,
             )
         elif verdict.status is AnswerStatus.TOC_ONLY:
             related: list[Sentence] = []

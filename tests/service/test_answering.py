@@ -1041,3 +1041,24 @@ def test_two_kinds_of_one_list_each_get_their_own_amount(qa) -> None:  # type: i
     assert "单项冠军企业):最高200万元" in lead and "隐形冠军企业):最高100万元" in lead, lead
     lead = qa.ask("专精特新小巨人奖多少?省级专精特新中小企业又是多少?").answer.split("\n")[0]
     assert "最高100万元" in lead and "最高20万元" in lead, lead
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["国家级小巨人企业一次性奖励是不是200万?", "小巨人企业区里奖多少钱?", "外资项目房租补贴怎么给?"],
+)
+def test_quotes_the_lead_does_not_cite_are_shown_only_while_the_answer_stays_short(qa, question: str) -> None:  # type: ignore[no-untyped-def]
+    answer = qa.ask(question)
+    assert answer.status == "answered"
+    lead, *rest = answer.answer.split("\n")
+    quotes = [line for line in rest if "「" in line]  # the validity note is no quote
+    cited = set(re.findall(r"\[(\d+)\]", lead))
+    for n in cited:  # every quote the lead rests on is shown
+        assert any(line.rstrip().endswith(f"[{n}]") or f"」[{n}]" in line for line in quotes)
+    uncited = [line for line in quotes if not set(re.findall(r"」\[(\d+)\]", line)) & cited]
+    if uncited:
+        budget = qa.config.evidence.show_chars
+        assert sum(len(line) + 1 for line in [lead, *quotes]) <= budget + 1
+    # a quote past the budget stays a verified source
+    assert len(answer.citations) >= len(quotes)
+    assert all(verify(qa.corpus, c) for c in answer.citations)
