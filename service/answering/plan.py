@@ -792,9 +792,18 @@ def asked_kinds(question: str) -> frozenset[Asked]:
             words = [m.group() for m in _ASKED[kind].finditer(question)]
             if words and all(bare.fullmatch(w) for w in words):
                 found.discard(kind)
+    if Asked.DATE in found and Asked.PROCEDURE in found:
+        # "几月份开始受理申报?", "什么时候交材料?": the date of a step is asked, not how it is taken
+        words = [m.group() for m in _ASKED[Asked.PROCEDURE].finditer(question)]
+        undated = _ASKED[Asked.DATE].sub("", question)
+        if all(_STEP.fullmatch(w) for w in words) and not _HOW_OR_WHERE.search(undated):
+            found.discard(Asked.PROCEDURE)
     return frozenset(found)
 
 
+# a step of applying named without asking how or where it is taken ("材料交到哪个窗口?" asks where)
+_STEP = re.compile(r"受理|材料|交给")
+_HOW_OR_WHERE = re.compile(r"哪|谁|怎|如何")
 # an English sentence, up to its full stop (not a decimal point) or question mark
 _EN_SENTENCE = re.compile(r"[^.?!]*(?:\.(?!\d)|[?!]|$)")
 

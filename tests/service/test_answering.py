@@ -1062,3 +1062,10 @@ def test_quotes_the_lead_does_not_cite_are_shown_only_while_the_answer_stays_sho
     # a quote past the budget stays a verified source
     assert len(answer.citations) >= len(quotes)
     assert all(verify(qa.corpus, c) for c in answer.citations)
+
+
+def test_when_a_step_opens_is_not_answered_by_the_clause_that_names_the_step(qa) -> None:  # type: ignore[no-untyped-def]
+    # 区办〔2023〕8号 names the 受理 of applications (p.24) but no month it opens
+    answer = qa.ask("标准创新奖每年几月开始受理?")
+    assert answer.status == "not_found"
+    assert "时间" in answer.answer

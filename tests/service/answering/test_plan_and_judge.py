@@ -816,6 +816,10 @@ def test_a_yes_no_question_checking_a_policy_figure_asks_for_that_kind(corpus: C
         # how one goes about something is a procedure; how soon, a period
         ("How can a company lodge a complaint about a reviewer?", {"procedure"}, set()),
         ("How soon is the money paid out?", {"period"}, set()),
+        # the date of a step asks its date, not how the step is taken; where it is taken stays a procedure
+        ("人才公寓每年几月开始受理?", {"date"}, {"procedure"}),
+        ("补贴材料什么时候交给街道?", {"date"}, {"procedure"}),
+        ("材料交到哪个窗口?什么时候截止?", {"date", "procedure"}, set()),
     ],
 )
 def test_question_words_count_as_whole_words(question: str, asked: set[str], not_asked: set[str]) -> None:
