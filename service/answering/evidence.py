@@ -14,7 +14,7 @@ from service.answering.config import EvidenceConfig
 from service.answering.figures import FIGURE, NO_CHARGE, without_budgets
 from service.answering.lexicon import DATE_WORDS
 from service.answering.periods import asked_conditions
-from service.answering.plan import Asked, QueryPlan, self_described
+from service.answering.plan import Asked, QueryPlan, asks_office, self_described
 
 _SENTENCE = re.compile(r"[^。;;\n]+[。;;]?")
 _SENTENCE_ENDS = frozenset("。;;::!?!?」”))")
@@ -34,6 +34,9 @@ GRANTS = re.compile(r"给予|予以")
 PROCEDURE_WORDS = re.compile(
     r"申报|申请|受理|审核|审批|评审|公示|提交|负责(?!人)|牵头|部门|办公室|平台|流程|程序|组织(?=开展|实施|评审|召开|专业)|推荐|申报材料|签署|通知"
 )
+
+# a document's own statement of who implements or interprets it ("本办法由…牵头实施", "由…负责解释")
+IMPLEMENTED_BY = re.compile(r"牵头实施|负责牵头|负责解释|解释权")
 
 
 def _rules_on(text: str, asked: frozenset[Asked]) -> bool:
@@ -295,6 +298,8 @@ def score_sentences(
     topic = [a for key in terms for a in getattr(terms, "alternatives", {}).get(key, (key,))]
     periods = Asked.YES_NO in plan.asked and bool(plan.elapsed or plan.started or plan.years_ago)
     question = plan.asked_text or plan.original
+    # (a question in parts: the part that asks it, scored on its own; the whole's bonus would outweigh the others')
+    office = asks_office(question) and len(plan.parts) < 2
     scored = []
     for chunk, chunk_score in chunks:
         context = f"{chunk.section} {chunk.title}"
@@ -321,6 +326,8 @@ def score_sentences(
                 score += config.date_bonus
             if Asked.PROCEDURE in plan.asked and states_procedure(window.text, topic):
                 score += config.attribute_bonus
+            if office and IMPLEMENTED_BY.search(window.text):
+                score += config.attribute_bonus  # "哪个部门牵头?": the document's own word on who implements it
             if Asked.YES_NO in plan.asked and not plan.asks_amount and _rules_on(window.text, plan.asked):
                 score += config.attribute_bonus  # "can we…?": a rule that forbids or requires it answers
             if periods and asked_conditions(question, window.text, plan.years_ago):

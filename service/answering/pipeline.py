@@ -35,6 +35,7 @@ from service.answering.compose import (
 )
 from service.answering.config import AnsweringConfig, default_config
 from service.answering.evidence import (
+    IMPLEMENTED_BY,
     Sentence,
     Terms,
     TermWeights,
@@ -46,7 +47,7 @@ from service.answering.evidence import (
 from service.answering.facts import FactBook
 from service.answering.figures import YEARLY_CAP
 from service.answering.judge import Signals, Verdict, decide, measure
-from service.answering.plan import FIGURE_KINDS, QueryPlan, plan_query
+from service.answering.plan import FIGURE_KINDS, QueryPlan, asks_office, plan_query
 from service.answering.retrieve import HybridRetriever, RetrievalPlan, RetrievalResult, ScoredChunk
 from service.answering.structure import (
     date_statement,
@@ -215,6 +216,8 @@ class PolicyQAService:
             )
         if plan.quoted:
             result.hits = _pin_quoted(plan.quoted, result.hits, self.version)
+        if asks_office(plan.asked_text or plan.original) and not plan.crossdoc and result.hits:
+            result.hits = _with_implementing_clause(result.hits, self.version, plan.doc_filter or plan.boost_docs)
         retrieved = time.perf_counter()
         terms = self._terms(plan)
         scored = score_sentences(
@@ -549,6 +552,24 @@ def _pin_quoted(phrases: list[str], hits: list[ScoredChunk], version: IndexVersi
     pinned = [ScoredChunk(c, top * 1.01) for c in holding[:3]]
     ids = {c.id for c in holding[:3]}
     return pinned + [h for h in hits if h.chunk.id not in ids]
+
+
+def _with_implementing_clause(
+    hits: list[ScoredChunk], version: IndexVersion, named: list[int] | tuple[int, ...]
+) -> list[ScoredChunk]:
+    """For a question asking which office runs a policy: the clause of the policy's own document that says who
+    implements or interprets it (every document closes with one: "本办法由…牵头实施", "具体由…负责牵头实施"),
+    after the hits, when retrieval left it out. The policy's document: the one the question names, else the
+    best hit's."""
+    docs = list(named) or [hits[0].chunk.doc_no]
+    have = {h.chunk.id for h in hits}
+    last = hits[-1].score
+    added = [
+        ScoredChunk(c, last)
+        for c in version.chunks
+        if c.doc_no in docs and c.id not in have and IMPLEMENTED_BY.search(c.text)
+    ]
+    return hits + added[:2]
 
 
 def _overlapping(a: Sentence, b: Sentence) -> bool:

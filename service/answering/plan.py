@@ -204,7 +204,7 @@ _ASKED: dict[Asked, re.Pattern[str]] = {
     Asked.PROCEDURE: re.compile(
         r"流程|程序|步骤|(?:哪些|哪几个|几个|什么|哪个|哪一个|评审|审批|申报)环节|(?:怎么|如何|怎样|去哪)(?:申请|申报|报)|找谁|哪个部门|哪个机构|哪个单位|交给|受理|材料|渠道|途径|"
         # who is in charge, in spoken words ("归谁管?", "谁负责?", "哪家牵头?")
-        r"[归由]谁来?(?:负责|牵头|主管|管|审|批|受理)?|谁来?(?:负责|牵头|主管|管|审|批|受理)|哪家(?:负责|牵头|受理)|"
+        r"[归由]谁来?(?:负责|牵头|主管|管|审|批|受理)?|谁[来在]?(?:负责|牵头|主管|管|审|批|受理)|哪家(?:负责|牵头|受理)|"
         # where to look, apply or hand in ("去哪里看申报通知?", "在哪儿交材料?")
         r"(?:去|在|到)?哪(?:里|儿)(?:看|查|找|报|申请|申报|领|提交|交|办)|(?:去|到)哪(?:看|查|找|报|提交|交|办)|"
         r"procedure|process|how to apply|apply|steps|"
@@ -799,6 +799,24 @@ def asked_kinds(question: str) -> frozenset[Asked]:
         if all(_STEP.fullmatch(w) for w in words) and not _HOW_OR_WHERE.search(undated):
             found.discard(Asked.PROCEDURE)
     return frozenset(found)
+
+
+# a question asking which office runs, implements or interprets a policy
+_OFFICE_ASKED = re.compile(
+    r"哪个(?:机构|部门|单位)|哪家(?:机构|单位|部门)?(?:负责|牵头|主管)|[归由]谁|谁[来在]?(?:负责|牵头|主管|管|解释|落实)|牵头|主管部门|"
+    r"which (?:[a-z-]+ ){0,3}(?:office|department|bureau|agency|body|authority|organi[sz]ation)|"
+    r"who (?:runs|handles|is in charge|is responsible|interprets|implements)|"
+    r"responsible for (?:running|implementing|interpreting)",
+    re.I,
+)
+
+_STEP_OFFICE = re.compile(r"受理|材料|评审|审核|审批|交给|交到|设在")
+
+
+def asks_office(question: str) -> bool:
+    """Whether the question asks which office runs, implements or interprets a policy (not which office takes a
+    step of it: "材料交给哪个机构受理?" is answered where the step is set out)."""
+    return bool(_OFFICE_ASKED.search(question)) and not _STEP_OFFICE.search(question)
 
 
 # a step of applying named without asking how or where it is taken ("材料交到哪个窗口?" asks where)

@@ -1069,3 +1069,18 @@ def test_when_a_step_opens_is_not_answered_by_the_clause_that_names_the_step(qa)
     answer = qa.ask("标准创新奖每年几月开始受理?")
     assert answer.status == "not_found"
     assert "时间" in answer.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "doc_number", "office"),
+    [
+        ("总部经济那套政策到底是谁在负责落实?", "区办〔2023〕12号", "总部经济发展工作领导小组"),
+        ("专精特新的扶持意见归谁管?我要找人咨询", "区办〔2023〕9号", "区经信局"),
+    ],
+)
+def test_who_runs_a_policy_is_its_own_implementing_clause(qa, question: str, doc_number: str, office: str) -> None:  # type: ignore[no-untyped-def]
+    answer = qa.ask(question)
+    assert answer.status == "answered"
+    first = answer.citations[0]
+    assert first.doc_number == doc_number and office in compact(first.quote)
+    assert office in compact(answer.answer)[:120]

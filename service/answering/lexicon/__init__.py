@@ -148,9 +148,14 @@ def _vocabulary() -> tuple[tuple[str, str], ...]:
 
 @lru_cache(maxsize=1)
 def title_phrases() -> tuple[str, ...]:
-    """The distinctive phrases of the 31 TOC titles (vocabulary.tsv's title terms), longest first."""
-    terms = {term for term, kind in _vocabulary() if kind == "title_term"}
+    """The distinctive phrases of the 31 TOC titles (vocabulary.tsv's title terms), longest first; not the words
+    that only say what kind of document it is (扶持意见, 管理办法: "专精特新的扶持意见" names no other title)."""
+    terms = {term for term, kind in _vocabulary() if kind == "title_term" and not _DOCUMENT_KIND.fullmatch(term)}
     return tuple(sorted(terms, key=len, reverse=True))
+
+
+# a document-kind word of the titles: 若干政策意见, 若干意见, 实施意见, 管理办法, 若干政策, 扶持意见
+_DOCUMENT_KIND = re.compile(r"(?:若干|实施|扶持|管理)?(?:政策)?(?:意见|办法|政策)")
 
 
 @lru_cache(maxsize=1)

@@ -820,6 +820,7 @@ def test_a_yes_no_question_checking_a_policy_figure_asks_for_that_kind(corpus: C
         ("人才公寓每年几月开始受理?", {"date"}, {"procedure"}),
         ("补贴材料什么时候交给街道?", {"date"}, {"procedure"}),
         ("材料交到哪个窗口?什么时候截止?", {"date", "procedure"}, set()),
+        ("人才政策现在是谁在负责?", {"procedure"}, set()),
     ],
 )
 def test_question_words_count_as_whole_words(question: str, asked: set[str], not_asked: set[str]) -> None:
@@ -1896,3 +1897,30 @@ def test_a_kind_named_only_as_recognised_already_leaves_its_recognition_to_anoth
     # and nothing is left elsewhere when recognition is not what is asked
     asked = plan_query("雏鹰企业奖多少?", [], corpus)
     assert not _recognised_elsewhere(asked, ["雏鹰企业"], ["对经认定的雏鹰企业,给予最高50万元奖励。"])
+
+
+@pytest.mark.parametrize(
+    ("question", "asks"),
+    [
+        ("总部经济那套政策到底是谁在负责落实?", True),
+        ("人才新政归谁管?", True),
+        ("Who interprets the standard award rules?", True),
+        ("Which government body runs the talent programme?", True),
+        # the office of a step is answered where the step is set out, not by who implements the policy
+        ("申报材料交给哪个机构受理?", False),
+        ("评审办设在哪个部门?", False),
+        ("人才公寓补贴多少?", False),
+    ],
+)
+def test_which_office_runs_a_policy(question: str, asks: bool) -> None:
+    from service.answering.plan import asks_office
+
+    assert asks_office(question) is asks
+
+
+def test_a_word_that_only_names_a_kind_of_document_is_no_title_phrase() -> None:
+    from service.answering.lexicon import title_phrases
+
+    phrases = set(title_phrases())
+    assert not phrases & {"扶持意见", "实施意见", "若干意见", "若干政策", "若干政策意见", "管理办法"}
+    assert {"评审管理办法", "基金管理办法"} <= phrases  # a kind of document with its subject stays
