@@ -1084,3 +1084,12 @@ def test_who_runs_a_policy_is_its_own_implementing_clause(qa, question: str, doc
     first = answer.citations[0]
     assert first.doc_number == doc_number and office in compact(first.quote)
     assert office in compact(answer.answer)[:120]
+
+
+def test_prize_money_and_funds_read_as_the_texts_own_words_for_them(qa) -> None:  # type: ignore[no-untyped-def]
+    # the corpus says 奖励资金 and 工作经费 (区办〔2023〕8号 p.28), not only 奖金 and 资金
+    answer = qa.ask("Which budget pays the prize money for the standard award?")
+    assert answer.status == "answered"
+    first = answer.citations[0]
+    assert (first.doc_number, first.printed_page) == ("区办〔2023〕8号", 28)
+    assert "预算" in first.quote and "奖励资金" in first.quote
