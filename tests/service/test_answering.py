@@ -1093,3 +1093,12 @@ def test_prize_money_and_funds_read_as_the_texts_own_words_for_them(qa) -> None:
     first = answer.citations[0]
     assert (first.doc_number, first.printed_page) == ("区办〔2023〕8号", 28)
     assert "预算" in first.quote and "奖励资金" in first.quote
+
+
+def test_which_body_reads_the_corpus_words_for_bodies(qa) -> None:  # type: ignore[no-untyped-def]
+    # the corpus names its bodies 办公室 and 领导小组 (评审办设在质量强区工作领导小组办公室, 区办〔2023〕8号 p.23)
+    answer = qa.ask("标准创新奖的申报要求在哪里公布?负责受理的是哪个机构,设在哪?")
+    assert answer.status == "answered"
+    assert "质量强区工作领导小组办公室" in compact(answer.answer)[:200]
+    first = qa.ask("评审办是哪个机构?设在哪里?")
+    assert "质量强区工作领导小组办公室" in compact(first.citations[0].quote)
