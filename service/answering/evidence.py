@@ -217,12 +217,31 @@ class TermWeights:
             if len(wording) < 3 or wording not in asked or wording in weights or self.df(key)[0]:
                 continue
             parts = [k for k in weights if all(len(a) < len(wording) and a in wording for a in alternatives[k])]
-            if not parts or all(any(self.df(a)[0] for a in alternatives[k]) for k in parts):
+            if not parts or (
+                all(any(self.df(a)[0] for a in alternatives[k]) for k in parts) and self.said_together(wording, parts)
+            ):
                 continue
             for part in parts:
                 del weights[part], alternatives[part]
             weights[key] = self.idf(sum(self.df(key)))
             alternatives[key] = (wording,)
+
+    def said_together(self, wording: str, parts: list[str]) -> bool:
+        """Whether a loaded text says ``wording``'s pieces (its longest parts, and what lies between them) in its
+        order, a few characters apart at most (博士后, 工作站 in 博士后科研工作站; not 发明, 专利 in
+        "专利权人…职务发明创造")."""
+        spans: list[tuple[int, int]] = []
+        for part in sorted((loose(p) for p in parts), key=len, reverse=True):
+            at = wording.find(part)
+            if at >= 0 and not any(at < b and a < at + len(part) for a, b in spans):
+                spans.append((at, at + len(part)))
+        pieces, last = [], 0
+        for a, b in sorted(spans):
+            pieces += [wording[last:a], wording[a:b]] if a > last else [wording[a:b]]
+            last = b
+        pieces += [wording[last:]] if last < len(wording) else []
+        pattern = re.compile(".{0,4}".join(re.escape(p) for p in pieces))
+        return bool(pattern.search(self.corpus_text))
 
     def known(self, terms: Terms, placed: frozenset[str] = frozenset()) -> Terms:
         """``terms`` without the concepts the compilation never words (loaded text and TOC alike): a text can

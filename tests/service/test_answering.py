@@ -69,8 +69,11 @@ def test_a_word_only_the_topics_lexicon_places_in_a_listed_area_is_the_topic_the
     # ... and so is such a word that the tokenizer cuts into a loaded word and an unknown one (医疗 + 器械)
     device = qa.ask("我们是做医疗器械的,三类注册证拿下来以后区里有没有奖励?")
     assert device.status == "toc_only" and "区办〔2020〕8号" in device.answer, device.answer
-    # a phrase whose pieces the loaded text uses both (博士后, 工作站 of 博士后科研工作站) stays answered
+    # a phrase whose pieces the loaded text says together (博士后, 工作站 of 博士后科研工作站) stays answered
     assert qa.ask("公司想建博士后工作站,区里支持吗?").status == "answered"
+    # ... but not one whose pieces it only uses apart (专利 and 发明 in "专利权人…职务发明创造", never 发明专利)
+    patent = qa.ask("公司的发明专利刚获得授权,区里给不给奖励?")
+    assert patent.status == "toc_only" and "杭高新〔2021〕13号" in patent.answer, patent.answer
 
 
 def test_a_listed_subject_whose_longer_form_names_the_listed_document_is_toc_only_unless_quoted(qa) -> None:  # type: ignore[no-untyped-def]
