@@ -810,9 +810,10 @@ def _dates_said(plan: QueryPlan, doc: PolicyDocument, as_of: date, n: int) -> st
         if dates.effective_from:
             parts.append(f"took effect on {en_date(dates.effective_from)}")
         if dates.expires_on:
-            parts.append(f"applies until {en_date(dates.expires_on)}" + (f" ({years} years)" if years else ""))
-        now = {Validity.IN_FORCE: "it is still in force", Validity.EXPIRED: "it has expired"}.get(status, "")
-        tail = f"; as of {en_date(as_of)} {now}" if now else ""
+            parts.append(f"runs until {en_date(dates.expires_on)}" + (f" ({years} years)" if years else ""))
+        # the status before its date: an answer's facts within its opening characters
+        now = {Validity.IN_FORCE: "still in force", Validity.EXPIRED: "no longer in force"}.get(status, "")
+        tail = f"; {now} as of {en_date(as_of)}" if now else ""
         if asked:
             tail += (
                 f"; in {asked} "

@@ -856,7 +856,7 @@ def test_asked_whether_a_policy_can_still_be_used_the_lead_says_no_when_its_docu
     # "still available in <year>" asks the same: the year is when the asker would use it, not a topic
     later = qa.ask("Is the HQ rent subsidy still available in 2027?")
     assert later.status == "answered", later.answer
-    assert later.answer.startswith("区办〔2023〕12号 took effect on 13 July 2023 and applies until 12 July 2028"), (
+    assert later.answer.startswith("区办〔2023〕12号 took effect on 13 July 2023 and runs until 12 July 2028"), (
         later.answer
     )
     # a document in force is not refused; a policy figure in the question is not the asker's own measure

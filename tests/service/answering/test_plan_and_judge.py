@@ -552,7 +552,8 @@ def test_a_date_question_leads_with_the_documents_own_dates_and_status_today(cor
     assert lead == "区办〔2023〕9号自2023年5月12日起施行,至2026年5月11日(有效期3年);截至2026年12月1日已失效[1]。"
     assert _validity_lead(plan, statement, corpus, date(2024, 1, 1)).endswith("仍有效[1]。")
     english = plan_query("Is the specialised-and-sophisticated SME opinion still in force?", [], corpus)
-    assert _validity_lead(english, statement, corpus, date(2024, 1, 1)).endswith("it is still in force [1].")
+    in_force = _validity_lead(english, statement, corpus, date(2024, 1, 1))
+    assert in_force.endswith("still in force as of 1 January 2024 [1]."), in_force
     other = Sentence(chunk, 0, 10, "对拟上市企业给予奖励。")  # type: ignore[arg-type]
     assert _validity_lead(plan, other, corpus, date(2026, 12, 1)) == ""  # not the document's date statement
 
