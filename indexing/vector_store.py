@@ -29,6 +29,25 @@ def chroma_client(mode: str, path: Path | None = None, host: str = "127.0.0.1", 
             raise ValueError(f"unknown chroma mode {mode!r}")
 
 
+def exact_ef(count: int) -> int:
+    """An HNSW ef_search that makes a query over ``count`` vectors exact.
+
+    HNSW is approximate: with Chroma's default (100), a query for 40 neighbours among the compilation's few hundred
+    chunks now and then missed one near the edge, and which one depended on the graph Chroma rebuilt when it
+    loaded the collection, so the same question could rank, and be answered, differently from one process to the
+    next. A candidate list as long as the collection visits it all; at this size that costs well under a
+    millisecond."""
+    return max(100, count)
+
+
+def _search_exactly(collection: Any) -> None:
+    """Raise a collection's ef_search to ``exact_ef`` (collections built before it was set at creation)."""
+    wanted = exact_ef(int(collection.count()))
+    hnsw = (collection.configuration or {}).get("hnsw") or {}
+    if int(hnsw.get("ef_search") or 0) < wanted:
+        collection.modify(configuration={"hnsw": {"ef_search": wanted}})
+
+
 class VectorStore:
     """One collection of chunk vectors. Embeddings are always given: Chroma never embeds anything.
 
@@ -43,14 +62,18 @@ class VectorStore:
 
     def _get(self) -> Any:
         if self._collection is None:
-            self._collection = self.client.get_collection(self.name, embedding_function=None)
+            collection = self.client.get_collection(self.name, embedding_function=None)
+            _search_exactly(collection)
+            self._collection = collection
         return self._collection
 
     def create(self, chunks: list[Chunk], vectors: np.ndarray, batch: int = 256) -> None:
         with contextlib.suppress(Exception):  # an absent collection: nothing to delete
             self.client.delete_collection(self.name)
         self._collection = self.client.create_collection(
-            self.name, embedding_function=None, metadata={"hnsw:space": "cosine"}
+            self.name,
+            embedding_function=None,
+            configuration={"hnsw": {"space": "cosine", "ef_search": exact_ef(len(chunks))}},
         )
         for at in range(0, len(chunks), batch):
             part = chunks[at : at + batch]
