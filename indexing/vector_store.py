@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import contextlib
+import logging
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
 from indexing.chunks import Chunk
+
+log = logging.getLogger(__name__)
 
 
 def chroma_client(mode: str, path: Path | None = None, host: str = "127.0.0.1", port: int = 8001) -> Any:
@@ -41,11 +44,15 @@ def exact_ef(count: int) -> int:
 
 
 def _search_exactly(collection: Any) -> None:
-    """Raise a collection's ef_search to ``exact_ef`` (collections built before it was set at creation)."""
-    wanted = exact_ef(int(collection.count()))
-    hnsw = (collection.configuration or {}).get("hnsw") or {}
-    if int(hnsw.get("ef_search") or 0) < wanted:
-        collection.modify(configuration={"hnsw": {"ef_search": wanted}})
+    """Raise a collection's ef_search to ``exact_ef`` (collections built before it was set at creation). A store
+    that cannot be changed (a read-only directory, a server that refuses) is searched as it is, approximately."""
+    try:
+        wanted = exact_ef(int(collection.count()))
+        hnsw = (collection.configuration or {}).get("hnsw") or {}
+        if int(hnsw.get("ef_search") or 0) < wanted:
+            collection.modify(configuration={"hnsw": {"ef_search": wanted}})
+    except Exception as exc:  # searching approximately beats not searching
+        log.warning("could not make vector search exact (%s: %s); searching approximately", type(exc).__name__, exc)
 
 
 class VectorStore:

@@ -54,3 +54,19 @@ def test_a_collection_built_before_is_searched_exactly_when_opened(tmp_path: Pat
         assert store._get().configuration["hnsw"]["ef_search"] >= 150
     finally:
         client.close()
+
+
+def test_a_store_that_cannot_be_changed_is_searched_as_it_is(caplog) -> None:  # type: ignore[no-untyped-def]
+    from indexing.vector_store import _search_exactly
+
+    class ReadOnly:
+        configuration = {"hnsw": {"ef_search": 100}}
+
+        def count(self) -> int:
+            return 300
+
+        def modify(self, **_: object) -> None:
+            raise PermissionError("read-only file system")
+
+    _search_exactly(ReadOnly())  # does not raise
+    assert "searching approximately" in caplog.text
