@@ -60,7 +60,8 @@ def test_a_store_that_cannot_be_changed_is_searched_as_it_is(caplog) -> None:  #
     from indexing.vector_store import _search_exactly
 
     class ReadOnly:
-        configuration = {"hnsw": {"ef_search": 100}}
+        def __init__(self) -> None:
+            self.configuration = {"hnsw": {"ef_search": 100}}
 
         def count(self) -> int:
             return 300
