@@ -803,7 +803,9 @@ def asked_kinds(question: str) -> frozenset[Asked]:
 
 # a question asking which office runs, implements or interprets a policy
 _OFFICE_ASKED = re.compile(
-    r"哪个(?:机构|部门|单位)|哪家(?:机构|单位|部门)?(?:负责|牵头|主管)|[归由]谁|谁[来在]?(?:负责|牵头|主管|管|解释|落实)|牵头|主管部门|"
+    # (not 牵头 alone: "我们公司牵头制定的国家标准" is the asker's own part in a standard)
+    r"哪个(?:机构|部门|单位)|哪家(?:机构|单位|部门)?(?:负责|牵头|主管)|[归由]谁|谁[来在]?(?:负责|牵头|主管|管|解释|落实)|主管部门|"
+    r"牵头(?:的|单位|部门)?(?:是|为)(?:哪|谁)|"
     r"which (?:[a-z-]+ ){0,3}(?:office|department|bureau|agency|body|authority|organi[sz]ation)|"
     r"who (?:runs|handles|is in charge|is responsible|interprets|implements)|"
     r"responsible for (?:running|implementing|interpreting)",
