@@ -14,7 +14,7 @@ from service.answering.config import EvidenceConfig
 from service.answering.figures import FIGURE, NO_CHARGE, without_budgets
 from service.answering.lexicon import DATE_WORDS
 from service.answering.periods import asked_conditions
-from service.answering.plan import Asked, QueryPlan, asks_office, self_described
+from service.answering.plan import Asked, QueryPlan, self_described
 
 _SENTENCE = re.compile(r"[^。;;\n]+[。;;]?")
 _SENTENCE_ENDS = frozenset("。;;::!?!?」”))")
@@ -318,7 +318,7 @@ def score_sentences(
     periods = Asked.YES_NO in plan.asked and bool(plan.elapsed or plan.started or plan.years_ago)
     question = plan.asked_text or plan.original
     # (a question in parts: the part that asks it, scored on its own; the whole's bonus would outweigh the others')
-    office = asks_office(question) and len(plan.parts) < 2
+    office = plan.asks_office and len(plan.parts) < 2
     scored = []
     for chunk, chunk_score in chunks:
         context = f"{chunk.section} {chunk.title}"

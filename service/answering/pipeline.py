@@ -47,7 +47,7 @@ from service.answering.evidence import (
 from service.answering.facts import FactBook
 from service.answering.figures import YEARLY_CAP
 from service.answering.judge import Signals, Verdict, decide, measure
-from service.answering.plan import FIGURE_KINDS, QueryPlan, asks_office, plan_query
+from service.answering.plan import FIGURE_KINDS, QueryPlan, plan_query
 from service.answering.retrieve import HybridRetriever, RetrievalPlan, RetrievalResult, ScoredChunk
 from service.answering.structure import (
     date_statement,
@@ -216,7 +216,7 @@ class PolicyQAService:
             )
         if plan.quoted:
             result.hits = _pin_quoted(plan.quoted, result.hits, self.version)
-        if asks_office(plan.asked_text or plan.original) and not plan.crossdoc and result.hits:
+        if plan.asks_office and not plan.crossdoc and result.hits:
             result.hits = _with_implementing_clause(result.hits, self.version, plan.doc_filter or plan.boost_docs)
         retrieved = time.perf_counter()
         terms = self._terms(plan)

@@ -292,6 +292,7 @@ class QueryPlan:
     asks_budget: bool = False  # about a measure's yearly budget itself ("每年安排多少预算")
     asks_yearly_cap: bool = False  # the most a measure gives in a year ("一年最多补多少?", "每年上限")
     asks_deadline: bool = False  # a deadline or schedule ("申报截止"), not the policy's validity
+    asks_office: bool = False  # which office runs, implements or interprets a policy (``asks_office``)
     asks_list: bool = False  # "which steps / what conditions": a list's items answer
     asks_benefit: bool = False  # "有什么奖励?": what a company is given, whatever its form
     # "我们营收3000万,能申请哪些补贴?": the asker's figures, a benefit asked, and no award, recognition or
@@ -573,6 +574,7 @@ def plan_query(question: str, history: list[Turn], corpus: Corpus) -> QueryPlan:
         asks_budget=asks_budget(asked_text or original),
         asks_yearly_cap=asks_yearly_cap(asked_text or original),
         asks_deadline=bool(_DEADLINE.search(original)),
+        asks_office=asks_office(asked_text or original),
         asks_list=asks_for_list(original),
         asks_benefit=benefit,
         asks_what_fits=benefit and bool(own) and not names_anything(without_self_description(unquoted), lang),
