@@ -187,7 +187,10 @@ def compose_answered(
         # neighbouring clauses that each open with a heading)
         lead = _items_lead(sentences, plan.lang)
     if not lead and plan.crossdoc:
-        lead = _side_by_side_lead(plan, sentences, citations, corpus, terms or {})
+        # "两边各奖多少?能一起拿吗?": the rule on having both first, then what each gives
+        rule = _rule_lead(plan, sentences, with_condition=False) if plan.asks_stacking else ""
+        lead = _side_by_side_lead(plan, sentences, citations, corpus, terms or {}, LEAD_TOTAL - len(rule))
+        lead = (rule + (" " if plan.lang == "en" else "") + lead) if lead and rule else lead
     if not lead:
         lead = _rule_lead(plan, sentences)
     premise = _premise_note(plan, sentences) if plan.lang == "zh" else ""
@@ -443,27 +446,38 @@ def _part_held(own: Terms, text: str, quoted: str) -> bool:
 
 
 def _side_by_side_lead(
-    plan: QueryPlan, sentences: list[Sentence], citations: list[Citation], corpus: Corpus, terms: dict[str, float]
+    plan: QueryPlan,
+    sentences: list[Sentence],
+    citations: list[Citation],
+    corpus: Corpus,
+    terms: dict[str, float],
+    total: int = LEAD_TOTAL,
 ) -> str:
     """A side-by-side question's lead: up to three quoted documents, each its 文号 and the run of its first
-    quote that best states the asked fact (more kinds of the figures asked first, then a figure before none),
-    within ``LEAD_TOTAL`` characters: while too long, the longest part gives way to a shorter run of its quote
+    quote on the topic that best states the asked fact (more kinds of the figures asked first, then a figure
+    before none), within ``total`` characters: while too long, the longest part gives way to a shorter run of its quote
     (a third document drops out before a part loses a kind of figure), or the last document drops out.
     None unless two documents fit."""
-    first: dict[int, int] = {}  # each document's first quote
+    quoted: dict[int, list[int]] = {}  # each document's quotes, in order
     for n, citation in enumerate(citations[: len(sentences)], start=1):
-        first.setdefault(citation.doc_no, n)
-    named = {doc_no: n for doc_no, n in first.items() if doc_no in plan.boost_docs}
+        quoted.setdefault(citation.doc_no, []).append(n)
+    named = {doc_no: ns for doc_no, ns in quoted.items() if doc_no in plan.boost_docs}
     if len(named) >= 2:  # "总部企业和专精特新企业的…一样吗?" sets the documents it names side by side
-        first = named
+        quoted = named
     options: list[list[tuple[str, _Run]]] = []  # per document, its parts best first, with their runs
-    for doc_no, n in first.items():
+    for doc_no, numbers in quoted.items():
         doc = corpus.documents[doc_no]
         name = doc.doc_number or short_title(doc.title)
-        # side by side, each document's part is short: its figure, the documents say to whom
-        text = display_quote(sentences[n - 1].text)
-        runs = _runs(plan, text, _naming_part_terms(plan, doc_no, terms, corpus), 1, to_whom=False, side_by_side=True)
-        if not any(r.score > 0 for r in runs):  # a document joins with a run on the question's topic
+        # side by side, each document's part is short: its figure, the documents say to whom; a document joins
+        # with its first quote that has a run on the question's topic (its rule on having both, quoted first
+        # for "…各奖多少?能一起拿吗?", states no figure)
+        terms_of_doc = _naming_part_terms(plan, doc_no, terms, corpus)
+        for n in numbers:
+            text = display_quote(sentences[n - 1].text)
+            runs = _runs(plan, text, terms_of_doc, 1, to_whom=False, side_by_side=True)
+            if any(r.score > 0 for r in runs):
+                break
+        else:
             continue
         # the sentence most on the topic; its runs, those stating more kinds of the figures asked first
         ends = [m.end() for m in _LEAD_SENTENCE.finditer(text)]
@@ -475,7 +489,7 @@ def _side_by_side_lead(
             break
     # each document's first part is its best run on the topic (a part of one may only shorten it)
     chosen = [next((p, r) for p, r in parts if r.score > 0) for parts in options]
-    while len(chosen) >= 2 and sum(len(p) + 1 for p, _ in chosen) > LEAD_TOTAL:
+    while len(chosen) >= 2 and sum(len(p) + 1 for p, _ in chosen) > total:
         i = max(range(len(chosen)), key=lambda k: len(chosen[k][0]))
         part, run = chosen[i]
         # a shorter run on the topic, or a part of this one that states what is given (not to whom)
@@ -521,12 +535,13 @@ def _award_kinds(run: _Run) -> int:
     return len({figure_kind(compact(m.group())) for m in FIGURE.finditer(run.text)} & {"money", "share"})
 
 
-def _rule_lead(plan: QueryPlan, sentences: list[Sentence]) -> str:
+def _rule_lead(plan: QueryPlan, sentences: list[Sentence], with_condition: bool = True) -> str:
     """A yes/no question answered by a rule of the best quote that forbids it: "还能再报吗?" against
     "已获得…的,在获奖后3 年内不得再次申报" is 不能, and "能叠加吗?" against "按从高、从优、不重复原则" is 不能叠加.
 
     Only when the rule is about what is asked (applying again, taking part, having two supports at once),
     the asker does not say they never had it, and a rule limited to N years is one they are still within.
+    ``with_condition``: the rule's run opens with the clause before it that says whom it is about.
     """
     if Asked.YES_NO not in plan.asked or not sentences or plan.denies_past:
         return ""
@@ -568,7 +583,8 @@ def _rule_lead(plan: QueryPlan, sentences: list[Sentence]) -> str:
                 condition = clauses[i - 1] if i else ""  # whom it is about ("已获得…的,", "…存在劳动关系的人员,")
                 if _HAD_BEFORE.search(condition) and not plan.claims_past:
                     continue  # a rule for those who already had it, and the asker does not say they had
-                run = re.sub(r"[,,]+$", "", _ITEM_NUMBER.sub("", (condition + clause).strip()))
+                opening = condition if with_condition else ""
+                run = re.sub(r"[,,]+$", "", _ITEM_NUMBER.sub("", (opening + clause).strip()))
                 if len(run) > LEAD_CHARS:
                     return ""
                 if plan.lang == "en":

@@ -51,7 +51,13 @@ def _within_one(question: str, named: list[int], doc_filter: list[int], corpus: 
 # the question sets two things side by side ("总部企业和专精特新企业的标准一样吗?", "…政策和…政策分别奖多少?"):
 # with two documents named, a side-by-side question; "分别" alone is within one ("组织奖和个人奖分别几个名额?")
 _SETS_SIDE_BY_SIDE = re.compile(r"分别|各(?=自|奖|补|给|是|能|拿|有多少)|\brespectively\b", re.I)
-_COMPARES = re.compile(r"一样|相同|区别|不同|差别|差异|异同|\bsame\b|\bdiffer|\bcompare|\bversus\b|\bvs\.?\b", re.I)
+_COMPARES = re.compile(
+    r"一样|相同|区别|不同|差别|差异|异同|\bsame\b|\bdiffer|\bcompare|\bversus\b|\bvs\.?\b|"
+    # which of them gives more ("按哪个政策奖得多?", "哪边补得更多", "which policy pays more?")
+    r"(?:哪个|哪边|哪份|哪一个|哪家)[^,,。??]{0,8}(?:[奖补给拿发]得|更)(?:更)?多|"
+    r"\bwhich\b[^?.]{0,40}\b(?:pays?|gives?|offers?|awards?|grants?)\s+(?:the\s+)?more\b",
+    re.I,
+)
 # an elliptical turn leans on the previous one: "那省级的呢?", "这个政策…", "个人奖呢?"
 _ELLIPTIC = re.compile(
     r"^(那|那么|这个|这项|该|它|其|还有|另外|如果是|个人|年度)|呢[??]?$|^(and|what about|how about)\b|"
@@ -165,8 +171,8 @@ _TIME_UNIT_EN = r"(?:(?:working |business |calendar )?days?|weeks?|months?|years
 _ASKED: dict[Asked, re.Pattern[str]] = {
     # 多少 alone asks an amount; 多少比例, 多少家, 多少年 ask the kind their word names, 文号是多少 a document
     Asked.AMOUNT: re.compile(
-        r"多少钱|多少万|金额|额度|奖金|最高|上限|封顶|最多|给多少|补多少|奖多少|拿多少|能拿(?![它这那着去来])|(?<!文号是)(?<!文号)(?<!页码是)多少(?!比例|%|家|个|名|项|亩|宗|年|天|次)|怎么算|"
-        r"how much|how (?:big|large)|amount|maximum|\bcap\b|up to|reward|subsid|grant|bonus|fund",
+        r"多少钱|多少万|金额|额度|奖金|最高|上限|封顶|最多|给多少|补多少|奖多少|拿多少|[奖补给拿发]得(?:更)?多|能拿(?![它这那着去来])|(?<!文号是)(?<!文号)(?<!页码是)多少(?!比例|%|家|个|名|项|亩|宗|年|天|次)|怎么算|"
+        r"how much|how (?:big|large)|amount|maximum|\bcap\b|up to|reward|subsid|grant|bonus|fund|pays? more",
         re.I,
     ),
     # "几个点" (how many percentage points) asks a share, not a count
@@ -550,10 +556,7 @@ def plan_query(question: str, history: list[Turn], corpus: Corpus) -> QueryPlan:
         doc_filter=list(dict.fromkeys(doc_filter)),
         boost_docs=named,
         crossdoc=(bool(_CROSSDOC.search(original)) and not _within_one(original, named, doc_filter, corpus))
-        or (
-            (compares or bool(_SETS_SIDE_BY_SIDE.search(unquoted)))
-            and len(named_documents(text if lang == "en" else asked_text, corpus)) >= 2
-        )
+        or ((compares or bool(_SETS_SIDE_BY_SIDE.search(unquoted))) and len(named_documents(text, corpus)) >= 2)
         or (lang == "zh" and _parts_name_apart(parts, corpus)),
         asked=asked,
         checks_premise=bool(_CHECKS_PREMISE.search(original)),

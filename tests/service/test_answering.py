@@ -608,6 +608,14 @@ def test_a_yes_no_question_against_a_rule_that_forbids_it_is_answered_no(qa) -> 
     # a registration the rule requires in the district, which the asker has outside it
     outside = qa.ask("我们税务登记在外地,能认定为滨江的总部企业吗?").answer.splitlines()[0]
     assert outside == "不能:须工商登记、税务登记和统计关系均在本区[1]。"
+
+
+def test_what_two_documents_give_and_whether_both_can_be_had_are_answered_together(qa) -> None:  # type: ignore[no-untyped-def]
+    # my own wording: the rule on having both, then each document's own figure, all within the lead's length
+    lead = qa.ask("总部企业政策和人工智能政策,对新认定的省重点实验室分别奖多少?能叠加吗?").answer.splitlines()[0]
+    assert lead.startswith("不能叠加:按“从优、从高、不重复”原则"), lead
+    assert "杭高新〔2023〕5号:" in lead and "区办〔2023〕12号:" in lead, lead
+    assert re.search(r"300 ?万元", lead) and re.search(r"200 ?万元", lead) and len(lead) <= 130, lead
     assert not qa.ask("我们工商税务都在滨江,能认定总部企业吗?").answer.startswith("不能")
 
 

@@ -700,6 +700,9 @@ def test_side_by_side_questions_in_english(corpus: Corpus, question: str, crossd
         ("总部经济政策和人工智能政策分别给多少钱?", True, True),
         ("总部企业政策和人工智能政策各奖多少?", True, True),
         ("总部企业和专精特新企业的研发中心奖励各是多少?", True, True),
+        # which of them gives more; a kind of company said in the spoken form its document's gloss knows (AI)
+        ("我们是AI公司,也是总部企业,新认定省级重点实验室,按哪份政策补得更多?", True, True),
+        ("Which policy pays more for a new provincial key lab, the HQ policy or the AI policy?", True, True),
         # a comparison inside one document's subject, or two documents named without comparing
         ("境外上市和境内上市的奖励一样吗?", False, True),
         ("文化企业新认定为国家级、省级出口重点企业,分别奖多少?", False, True),
@@ -1040,6 +1043,19 @@ def test_a_side_by_side_lead_keeps_both_the_share_and_the_cap_of_each_document(c
     assert "[3]" not in lead and len(lead) <= LEAD_TOTAL + 1
     # a part is the figures of its own sentence: "to whom" goes first, never a run of another topic
     assert "对购买" not in lead
+
+
+def test_a_side_by_side_lead_takes_each_documents_first_quote_on_the_topic(corpus: Corpus) -> None:
+    docs = [d for d in corpus.with_text() if d.doc_number][:2]
+    texts = [
+        "同一企业获得多项资助的,按从高、不重复原则执行。",  # the first document's rule: no figure, no run
+        "对新认定的省级孵化器,给予 30 万元奖励。",
+        "对新认定的省级孵化器,给予一次性奖励 45 万元。",
+    ]
+    plan = plan_query("新认定省级孵化器,两个文件分别奖多少?", [], corpus)
+    lead = _side_by_side(plan, [docs[0], docs[1], docs[0]], texts, {"孵化器": 3.0, "省级": 2.0}, corpus)
+    assert f"{docs[1].doc_number}:" in lead and "30 万元奖励[2]" in lead
+    assert f"{docs[0].doc_number}:" in lead and "45 万元[3]" in lead and "不重复" not in lead
 
 
 def test_a_side_by_side_lead_of_named_documents_leaves_out_the_others(corpus: Corpus) -> None:
