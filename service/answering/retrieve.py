@@ -21,6 +21,7 @@ from llama_index.core.schema import BaseNode, NodeWithScore, QueryBundle, TextNo
 from corpus.doc_numbers import find_doc_numbers
 from indexing.builder import IndexVersion
 from indexing.chunks import Chunk
+from indexing.keyword import KeywordIndex
 from indexing.vector_store import VectorStore
 from service.models import Citation
 
@@ -104,6 +105,7 @@ class HybridRetriever(BaseRetriever):
         self.doc_numbers = dict(doc_numbers) if doc_numbers is not None else _chunk_doc_numbers(version)
         self.validity = validity
         self.planner = planner
+        self._document_keywords: dict[int, KeywordIndex] = {}  # each document's own BM25, built when first asked
 
     # -- llama-index -----------------------------------------------------------------------------
     def _retrieve(self, query_bundle: QueryBundle) -> list[NodeWithScore]:
@@ -167,11 +169,31 @@ class HybridRetriever(BaseRetriever):
         )
 
     # -- the answering pipeline ------------------------------------------------------------------
-    def keyword_ranking(self, query: str, doc_filter: list[int] | None = None) -> list[tuple[str, float]]:
+    def keyword_ranking(
+        self, query: str, doc_filter: list[int] | None = None, own_weights: bool = False
+    ) -> list[tuple[str, float]]:
+        """Chunks by BM25 over the whole index; ``own_weights`` with one document filtered: over that document's
+        chunks alone, its words weighed by their rarity in it (a word every chunk of the document uses, as
+        总部企业 in the headquarters policy, tells its chunks apart no better than 的)."""
+        if own_weights and doc_filter and len(doc_filter) == 1:
+            return self._document_keyword(doc_filter[0]).search(query, k=self.pool)
         hits = self.version.keyword.search(query, k=self.pool * 3)
         if doc_filter:
             hits = [(i, s) for i, s in hits if self.version.by_id[i].doc_no in doc_filter]
         return hits[: self.pool]
+
+    def _document_keyword(self, doc_no: int) -> KeywordIndex:
+        index = self._document_keywords.get(doc_no)
+        if index is None:
+            keyword = self.version.keyword
+            own = [
+                (i, t)
+                for i, t in zip(keyword.ids, keyword.token_lists, strict=True)
+                if self.version.by_id[i].doc_no == doc_no
+            ]
+            index = KeywordIndex([i for i, _ in own], [t for _, t in own])
+            self._document_keywords[doc_no] = index
+        return index
 
     def dense_ranking(
         self, query: str, doc_filter: list[int] | None = None, vector: list[float] | None = None
@@ -191,10 +213,11 @@ class HybridRetriever(BaseRetriever):
         diversify: bool = False,
         vector: list[float] | None = None,
         dense_query: str | None = None,
+        own_weights: bool = False,
     ) -> RetrievalResult:
         """``query`` ranks by keywords (it may carry the lexicon's wording); ``dense_query`` (default: the
         same) is what the embedder reads: the question as asked, which e5 bridges across languages."""
-        keyword = self.keyword_ranking(query, doc_filter)
+        keyword = self.keyword_ranking(query, doc_filter, own_weights)
         dense: list[tuple[str, float]] = []
         dense_ok = True
         try:
@@ -238,7 +261,8 @@ class HybridRetriever(BaseRetriever):
         seen = {h.chunk.id for h in overall.hits}
         extra: list[ScoredChunk] = []
         for doc_no in doc_nos:
-            own = self.search(query, k=per_document, doc_filter=[doc_no], vector=vector)
+            # ranked by the words that tell the document's own chunks apart
+            own = self.search(query, k=per_document, doc_filter=[doc_no], vector=vector, own_weights=True)
             extra.extend(h for h in own.hits if h.chunk.id not in seen)
         # a document's own best chunk is scored as it ranks within the document: keep them after the overall list
         top = overall.hits[-1].score if overall.hits else 1.0

@@ -148,3 +148,20 @@ def test_reciprocal_rank_fusion_uses_its_constant() -> None:
         assert fused["a"] == pytest.approx(1 / (k + 1))
         assert fused["b"] == pytest.approx(1 / (k + 2) + 1 / (k + 1))  # second on one side, first on the other
         assert fused["c"] == pytest.approx(1 / (k + 2))
+
+
+def test_a_documents_own_ranking_weighs_words_by_their_rarity_in_it(qa: PolicyQAService) -> None:
+    # my own wording: the headquarters policy's own words (总部企业, 认定, 高新区(滨江)) are in most of its chunks
+    # and tell them apart no better than 的; the word rare in it (重点实验室) is what finds the chunk asked for
+    retriever = qa.retriever
+    hq = _doc(qa, "区办〔2023〕12号")
+    query = "总部企业 总部 认定 经认定 滨江 高新区(滨江) 政策 重点实验室"
+    own = retriever.keyword_ranking(query, [hq], own_weights=True)
+    assert "重点实验室" in retriever.version.by_id[own[0][0]].text
+    assert {retriever.version.by_id[i].doc_no for i, _ in own} == {hq}
+    # weighed over the whole compilation, the document's own words outrank it
+    overall = retriever.keyword_ranking(query, [hq])
+    assert "重点实验室" not in retriever.version.by_id[overall[0][0]].text
+    # a side-by-side search takes each document's best chunks by its own weights
+    found = retriever.search_each_document(query, [hq], k=1, per_document=1)
+    assert any("重点实验室" in h.chunk.text for h in found.hits if h.chunk.doc_no == hq)
