@@ -9,7 +9,7 @@ from corpus.models import Clause
 from corpus.text import compact
 from indexing.builder import IndexVersion
 from indexing.chunks import Chunk
-from service.answering.evidence import Sentence, Terms, coverage
+from service.answering.evidence import Sentence, Terms, coverage, part_terms
 from service.answering.plan import Asked, QueryPlan, asks_for_list
 
 _ASKS_VALIDITY = re.compile(
@@ -89,9 +89,7 @@ def list_parent(plan: QueryPlan, doc_nos: list[int], terms: dict[str, float], co
     found = _list_parent(doc_nos, terms, corpus, kind)
     listing = [p for p in plan.parts if asks_for_list(p)]
     if found is None and len(plan.parts) > 1 and len(listing) == 1:
-        own: dict[str, float] = {k: w for k, w in terms.items() if k in listing[0]}
-        if isinstance(terms, Terms):  # with their wordings
-            own = Terms(own, {k: terms.alternatives.get(k, (k,)) for k in own})
+        own = part_terms(terms, listing[0])  # (an English key is lower case: "Standard Innovation Award")
         found = _list_parent(doc_nos, own, corpus, kind) if own else None
     return found
 
@@ -185,13 +183,12 @@ def _asked_apart(plan: QueryPlan, item: Clause, terms: dict[str, float]) -> bool
     if len(plan.parts) < 2 or len(compact(item.text)) <= len(compact(item.marker + item.heading)) + 1:
         return False
     heading = compact(item.heading)
-    alternatives = getattr(terms, "alternatives", {})
     for part in plan.parts:
         if asks_for_list(part):
             continue
-        for key in terms:
-            if key in compact(part) and any(len(a) >= 2 and a in heading for a in alternatives.get(key, (key,))):
-                return True
+        own = part_terms(terms, part)  # ("public notice" in an English part)
+        if any(len(a) >= 2 and a in heading for alternatives in own.alternatives.values() for a in alternatives):
+            return True
     return False
 
 

@@ -610,6 +610,16 @@ def test_a_yes_no_question_against_a_rule_that_forbids_it_is_answered_no(qa) -> 
     assert outside == "不能:须工商登记、税务登记和统计关系均在本区[1]。"
 
 
+def test_a_list_item_another_english_part_asks_about_is_quoted_with_what_it_says(qa) -> None:  # type: ignore[no-untyped-def]
+    # my own wording: the steps, and the one step ("public notice" -> 社会公示) the second part asks about
+    question = (
+        "We applied for the Standard Innovation Award. What are the steps in evaluating our application, "
+        "and how many days is the public notice?"
+    )
+    lead = qa.ask(question).answer.splitlines()[0]
+    assert "形式审查[1]" in lead and "公示时间不少于5 个工作日[4]" in lead, lead
+
+
 def test_what_two_documents_give_and_whether_both_can_be_had_are_answered_together(qa) -> None:  # type: ignore[no-untyped-def]
     # my own wording: the rule on having both, then each document's own figure, all within the lead's length
     lead = qa.ask("总部企业政策和人工智能政策,对新认定的省重点实验室分别奖多少?能叠加吗?").answer.splitlines()[0]

@@ -1943,3 +1943,36 @@ def test_a_word_that_only_names_a_kind_of_document_is_no_title_phrase() -> None:
     phrases = set(title_phrases())
     assert not phrases & {"扶持意见", "实施意见", "若干意见", "若干政策", "若干政策意见", "管理办法"}
     assert {"评审管理办法", "基金管理办法"} <= phrases  # a kind of document with its subject stays
+
+
+def test_the_list_an_english_part_asks_for_is_found_by_that_parts_words(corpus: Corpus) -> None:
+    from service.answering.evidence import Terms
+    from service.answering.structure import list_parent
+
+    # my own wording: the part asking for the list capitalises the award's name, the glossary key is lower case
+    question = (
+        "For the Standard Innovation Award, what are the steps of evaluating applications? "
+        "And how long is the public notice?"
+    )
+    plan = plan_query(question, [], corpus)
+    terms = Terms(
+        {
+            "evaluating": 1.3,
+            "applications": 1.7,
+            "standard innovation award": 1.3,
+            "how long": 3.9,
+            "public notice": 3.5,
+        },
+        {
+            "evaluating": ("评审",),
+            "applications": ("申报", "申请"),
+            "standard innovation award": ("标准创新奖",),
+            "how long": ("有效期",),
+            "public notice": ("公示",),
+        },
+    )
+    doc = corpus.by_doc_number("区办〔2023〕8号")
+    assert doc is not None
+    parent = list_parent(plan, [doc.doc_no], terms, corpus)
+    # the review procedure's steps, not the chapter on applying
+    assert parent is not None and "评审程序" in parent.text, parent
