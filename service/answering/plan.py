@@ -1025,7 +1025,8 @@ def concepts_of(text: str, lang: str) -> list[Concept]:
             concepts.extend(
                 Concept(t, (t,))
                 for t in tokenize(chinese)
-                if len(t) >= 2 and "〔" not in t and not _NUMBER.fullmatch(t)
+                # ("(10亿元)": the asker's figure and its unit are a constraint, as in a Chinese question)
+                if len(t) >= 2 and "〔" not in t and not _NUMBER.fullmatch(t) and not _is_noise(t)
             )
         if all(_asks_only(c) for c in concepts):
             # only asking words known ("Which policies help a bakery?", "What support do kindergartens get?"):

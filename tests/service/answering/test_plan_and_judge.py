@@ -1976,3 +1976,12 @@ def test_the_list_an_english_part_asks_for_is_found_by_that_parts_words(corpus: 
     parent = list_parent(plan, [doc.doc_no], terms, corpus)
     # the review procedure's steps, not the chapter on applying
     assert parent is not None and "评审程序" in parent.text, parent
+
+
+def test_a_chinese_figure_inside_an_english_question_is_a_constraint_not_a_topic(corpus: Corpus) -> None:
+    # my own wording: "(500万元)" is the asker's figure; its unit names nothing, as in a Chinese question
+    plan = plan_query(
+        "Someone told me the district pays RMB 5 million (500万元) for a new provincial lab. True?", [], corpus
+    )
+    keys = {c.key for c in plan.concepts}
+    assert not keys & {"万元", "500万元", "元"}, keys
