@@ -620,6 +620,17 @@ def test_a_list_item_another_english_part_asks_about_is_quoted_with_what_it_says
     assert "形式审查[1]" in lead and "公示时间不少于5 个工作日[4]" in lead, lead
 
 
+def test_what_an_award_gives_is_stated_with_its_share_and_its_cap(qa) -> None:  # type: ignore[no-untyped-def]
+    # my own wording: the share the asker names (20%) and the cap they do not are both what the award gives
+    question = (
+        "Our company's AI scenario-based open service platform serves 35 outside companies. "
+        "Are we eligible for the 20% support on the investment?"
+    )
+    lead = qa.ask(question).answer.splitlines()[0]
+    assert lead.startswith("No, you do not qualify.") and "your 35家 falls short" in lead, lead
+    assert "20%的资金支持,单家企业最高 300 万元[1]" in lead, lead
+
+
 def test_what_two_documents_give_and_whether_both_can_be_had_are_answered_together(qa) -> None:  # type: ignore[no-untyped-def]
     # my own wording: the rule on having both, then each document's own figure, all within the lead's length
     lead = qa.ask("总部企业政策和人工智能政策,对新认定的省重点实验室分别奖多少?能叠加吗?").answer.splitlines()[0]
