@@ -245,7 +245,8 @@ _COUNT = re.compile(
 )
 _RANK = re.compile(
     r"(?:排名|排在|排|名列|位列)\s*(?:全区|全市|全省|区里|区内)?\s*(?:第\s*)?(?P<n>\d+)\s*(?:位|名)?(?![\d万亿元%.])"
-    r"|\branked\s+(?:no\.?\s*|number\s+)?(?P<n2>\d+)(?:st|nd|rd|th)?\b",
+    r"|\brank(?:s|ed)?\s+(?:(?:about|around|roughly|approximately)\s+)?(?:no\.?\s*|number\s+|#\s*)?"
+    r"(?P<n2>\d+)(?:st|nd|rd|th)?\b(?!\s*times\b)",
     re.I,
 )
 _INCREASE = re.compile(

@@ -1056,7 +1056,7 @@ def _figures_lead(
         gives = _runs(plan, display_quote(first.quote), terms, 1)
         if gives:
             # a share with its cap ("给予项目投资额20%的资金支持,单家企业最高 300 万元"): both say how much
-            stated = f"{max(gives, key=lambda r: (_award_kinds(r), r.score)).text}{marker(first)}"
+            stated = f"{max(gives, key=lambda r: (_award_kinds(r), -len(r.text))).text}{marker(first)}"
             lead += f" {stated}." if plan.lang == "en" else f"{stated}。"
     if amount:
         lead += (

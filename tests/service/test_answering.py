@@ -629,6 +629,10 @@ def test_what_an_award_gives_is_stated_with_its_share_and_its_cap(qa) -> None:  
     lead = qa.ask(question).answer.splitlines()[0]
     assert lead.startswith("No, you do not qualify.") and "your 35家 falls short" in lead, lead
     assert "20%的资金支持,单家企业最高 300 万元[1]" in lead, lead
+    # ... and, after a verdict that has said the condition, without saying it again
+    said = qa.ask("我们建的人工智能场景化开放服务平台已经服务了45家企业,够不够拿投资额的资金支持?最多拿多少?")
+    lead = said.answer.splitlines()[0]
+    assert lead.startswith("不够:") and "。给予项目投资额20%的资金支持,单家企业最高 300 万元[1]。" in lead, lead
 
 
 def test_what_two_documents_give_and_whether_both_can_be_had_are_answered_together(qa) -> None:  # type: ignore[no-untyped-def]

@@ -386,6 +386,10 @@ def test_a_place_in_a_ranking_is_a_condition_met_at_that_place_or_better() -> No
     # the asker's own place, in Chinese and English; a figure of money after 排 is no place
     assert [(f.field, f.value) for f in parse_user_figures("增幅排全区第30")] == [("growth_rank", 30)]
     assert parse_user_figures("we ranked 12th in the district")[0].field == "growth_rank"
+    # my own wordings: the present tense, a rough place, a number sign; a count of times is no place
+    for said, place in (("our growth ranks 7th", 7), ("we rank about 15th in growth", 15), ("growth ranks #4", 4)):
+        assert [(f.field, f.value) for f in parse_user_figures(said)] == [("growth_rank", place)], said
+    assert all(f.field != "growth_rank" for f in parse_user_figures("our paper was ranked 3 times"))
     assert all(f.field != "growth_rank" for f in parse_user_figures("区里安排3000万元"))
     # in chat: a place below the bar fails the award; no place given leaves it to be stated
     failing = lead_sentence(compare_figures(parse_user_figures("新增研发费用250万,增幅排全区第30"), [award]))
