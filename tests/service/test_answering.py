@@ -1138,3 +1138,10 @@ def test_which_body_reads_the_corpus_words_for_bodies(qa) -> None:  # type: igno
     assert "质量强区工作领导小组办公室" in compact(answer.answer)[:200]
     first = qa.ask("评审办是哪个机构?设在哪里?")
     assert "质量强区工作领导小组办公室" in compact(first.citations[0].quote)
+
+
+def test_a_question_on_two_supports_is_looked_up_by_its_topic_not_its_asking_words(qa) -> None:  # type: ignore[no-untyped-def]
+    # my own wording: "两个", "一起" had weighed as rare topic words, and the lab awards were "not found"
+    answer = qa.ask("两个文件对国家重点实验室各奖多少?能一起拿吗?")
+    assert answer.status == "answered", answer.answer
+    assert "重点实验室" in answer.answer and "1500 万元" in answer.answer, answer.answer

@@ -1985,3 +1985,10 @@ def test_a_chinese_figure_inside_an_english_question_is_a_constraint_not_a_topic
     )
     keys = {c.key for c in plan.concepts}
     assert not keys & {"万元", "500万元", "元"}, keys
+
+
+def test_asking_whether_two_supports_can_be_had_together_names_no_topic(corpus: Corpus) -> None:
+    # my own wordings: 两个, 一起, 同时, 叠加, 各 ask (how much each gives, whether both can be had), they name nothing
+    for question in ("两个文件对国家重点实验室各奖多少?能一起拿吗?", "人才房和购房补贴可以同时享受吗?两边能叠加吗?"):
+        keys = {c.key for c in plan_query(question, [], corpus).concepts}
+        assert not keys & {"两个", "一起", "各奖", "同时", "两边", "叠加"}, keys
