@@ -50,7 +50,11 @@ def _within_one(question: str, named: list[int], doc_filter: list[int], corpus: 
 
 # the question sets two things side by side ("总部企业和专精特新企业的标准一样吗?", "…政策和…政策分别奖多少?"):
 # with two documents named, a side-by-side question; "分别" alone is within one ("组织奖和个人奖分别几个名额?")
-_SETS_SIDE_BY_SIDE = re.compile(r"分别|各(?=自|奖|补|给|是|能|拿|有多少)|\brespectively\b", re.I)
+_SETS_SIDE_BY_SIDE = re.compile(
+    r"分别|各(?=自|奖|补|给|是|能|拿|有多少)|\brespectively\b|"
+    r"\beach(?: of them| one)?\s+(?:pays?|gives?|offers?|awards?|grants?|provides?)\b",
+    re.I,
+)
 _COMPARES = re.compile(
     r"一样|相同|区别|不同|差别|差异|异同|\bsame\b|\bdiffer|\bcompare|\bversus\b|\bvs\.?\b|"
     # which of them gives more ("按哪个政策奖得多?", "哪边补得更多", "which policy pays more?")

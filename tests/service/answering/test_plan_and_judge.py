@@ -703,12 +703,15 @@ def test_side_by_side_questions_in_english(corpus: Corpus, question: str, crossd
         # which of them gives more; a kind of company said in the spoken form its document's gloss knows (AI)
         ("我们是AI公司,也是总部企业,新认定省级重点实验室,按哪份政策补得更多?", True, True),
         ("Which policy pays more for a new provincial key lab, the HQ policy or the AI policy?", True, True),
+        ("Under the HQ policy and the AI policy, how much does each pay for a new provincial key lab?", True, True),
+        ("How much does each give for a listing, the HQ policy or the specialised SME policy?", True, True),
         # a comparison inside one document's subject, or two documents named without comparing
         ("境外上市和境内上市的奖励一样吗?", False, True),
         ("文化企业新认定为国家级、省级出口重点企业,分别奖多少?", False, True),
         ("标准创新奖组织奖和个人奖各奖多少?", False, True),
         ("What are the organisation and individual awards, respectively?", False, False),
         ("总部企业和专精特新企业都能申请吗?", False, False),
+        ("The HQ policy: how much does each lab get?", False, True),  # one document named, "each" of its own items
     ],
 )
 def test_setting_two_named_documents_against_each_other_is_side_by_side(
