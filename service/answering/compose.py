@@ -28,7 +28,16 @@ from service.answering.comparisons import (
 from service.answering.config import EvidenceConfig
 from service.answering.eligibility import FactVerdict, judge, profile_from
 from service.answering.eligibility import Verdict as EligibilityVerdict
-from service.answering.evidence import Sentence, Terms, coverage, extend_window, loose, part_terms, trim_quote
+from service.answering.evidence import (
+    IN_DISTRICT,
+    Sentence,
+    Terms,
+    coverage,
+    extend_window,
+    loose,
+    part_terms,
+    trim_quote,
+)
 from service.answering.facts import Condition, FactKind, PolicyFact
 from service.answering.figures import (
     BUDGET_CLAUSE,
@@ -550,7 +559,7 @@ def _rule_lead(plan: QueryPlan, sentences: list[Sentence], with_condition: bool 
     question = plan.text if plan.lang == "en" else plan.asked_text or plan.original
     for clause in re.split(r"[,,。;;]", text):
         # the rule requires in the district what the asker says is outside it ("财政收入级次在高新区(滨江)范围内")
-        if any(word in clause for word in plan.outside) and _IN_DISTRICT.search(clause):
+        if any(word in clause for word in plan.outside) and IN_DISTRICT.search(clause):
             run = _ITEM_NUMBER.sub("", clause.strip())
             if len(run) <= LEAD_CHARS and plan.lang == "zh":
                 return f"不能:{'' if re.search('应|须', run) else '须'}{run}[1]。"
@@ -594,7 +603,6 @@ def _rule_lead(plan: QueryPlan, sentences: list[Sentence], with_condition: bool 
 
 
 _RULE = re.compile(r"不得|不予|不再|不重复|其中一项|择一")
-_IN_DISTRICT = re.compile(r"在本区|在我区|在高新区[((]滨江[))]|在杭州高新区[((]滨江[))]")
 _RULE_ACTIONS = ("申报", "申请", "参与", "评审", "享受", "报")
 # a rule's condition about what its subject already had
 _HAD_BEFORE = re.compile(r"已获得|已经获得|已获|已享受|已认定")

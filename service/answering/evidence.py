@@ -309,6 +309,10 @@ def windows_of(chunk: Chunk, max_sentences: int = 3, max_chars: int = 220) -> li
     return out
 
 
+# a requirement that something be in the district ("财政收入级次在高新区(滨江)范围内", "均在本区")
+IN_DISTRICT = re.compile(r"在本区|在我区|在高新区[((]滨江[))]|在杭州高新区[((]滨江[))]")
+
+
 def score_sentences(
     plan: QueryPlan, terms: dict[str, float], chunks: list[tuple[Chunk, float]], config: EvidenceConfig
 ) -> list[Sentence]:
@@ -349,6 +353,8 @@ def score_sentences(
                 score += config.attribute_bonus  # "哪个部门牵头?": the document's own word on who implements it
             if Asked.YES_NO in plan.asked and not plan.asks_amount and _rules_on(window.text, plan.asked):
                 score += config.attribute_bonus  # "can we…?": a rule that forbids or requires it answers
+            if plan.outside and any(w in window.text for w in plan.outside) and IN_DISTRICT.search(window.text):
+                score += config.attribute_bonus  # "税务在外地,能申请吗?": the rule that requires it in the district
             if periods and asked_conditions(question, window.text, plan.years_ago):
                 score += config.attribute_bonus  # "实施刚满一年半,能申报吗?": a condition on that period answers
             if plan.asks_benefit and not plan.asks_amount and GRANTS.search(without_budgets(window.text, False)):

@@ -534,6 +534,9 @@ def plan_query(question: str, history: list[Turn], corpus: Corpus) -> QueryPlan:
     doc_filter = [by_number[n] for n in doc_numbers if n in by_number]
     # words and figures inside quotation marks are the policy text the asker read out, not their own
     unquoted = _QUOTED.sub(" ", original)
+    outside = _outside(unquoted)
+    if outside:  # "税务在外地,能申请吗?": the rule that requires it in the district is what is looked up
+        text = f"{text} {' '.join(outside)}"
     asked = asked_kinds(unquoted if not rewritten else _QUOTED.sub(" ", text)) | _choice_kinds(unquoted)
     compares = bool(_COMPARES.search(unquoted))
     if compares and _BENEFIT.search(unquoted) and not asked & FIGURE_KINDS:
@@ -597,7 +600,7 @@ def plan_query(question: str, history: list[Turn], corpus: Corpus) -> QueryPlan:
         asks_still=Asked.YES_NO in asked and bool(_STILL.search(asked_text or original)),
         denies_past=bool(_DENIES_PAST.search(unquoted)),
         claims_past=bool(_CLAIMS_PAST.search(text if lang == "en" else asked_text or original)),
-        outside=_outside(unquoted),
+        outside=outside,
         star_levels=_star_levels(unquoted),
         grades=question_grades(asked_text or original, lang),
         level_subject=level_subject(asked_text or original) if lang == "zh" else "",
@@ -646,7 +649,14 @@ def _outside(question: str) -> tuple[str, ...]:
     for clause in re.split(r"[,,。;;??!!]", question):
         if _ELSEWHERE.search(clause) or other_places(clause):
             found += [word for key, word in _REGISTRATIONS.items() if key in clause]
+            # "我们在余杭区", "公司注册在外省": where the company is, its taxes and fiscal level are
+            if _LOCATED.search(clause):
+                found += ["工商登记", "财政收入级次"]
     return tuple(dict.fromkeys(found))
+
+
+# the asker's company said to be in a place ("我们在…", "公司位于…", "企业注册在…")
+_LOCATED = re.compile(r"(?:我们|我司|公司|企业|单位)(?:公司|企业)?(?:现在|目前)?(?:在|位于|设在|落在|注册在)")
 
 
 _YEARS_AGO = re.compile(r"大前年|前年|去年|今年|(?P<n>\d+|[一二两三四五六七八九十])\s*年前")

@@ -609,6 +609,12 @@ def test_a_yes_no_question_against_a_rule_that_forbids_it_is_answered_no(qa) -> 
     outside = qa.ask("我们税务登记在外地,能认定为滨江的总部企业吗?").answer.splitlines()[0]
     assert outside == "不能:须工商登记、税务登记和统计关系均在本区[1]。"
     assert not qa.ask("我们工商税务都在滨江,能认定总部企业吗?").answer.startswith("不能")
+    # my own wordings: the company said to be in another place (not only a registration said to be outside)
+    elsewhere = qa.ask("我们在余杭区,能申请滨江的政策吗?").answer.splitlines()[0]
+    assert elsewhere.startswith("不能:") and "财政收入级次在高新区(滨江)范围内" in elsewhere, elsewhere
+    shanghai = qa.ask("我们公司在上海,能申请滨江的总部企业政策吗?").answer.splitlines()[0]
+    assert shanghai.startswith("不能:") and "均在本区" in shanghai, shanghai
+    assert not qa.ask("我们公司在滨江,能申请总部企业认定吗?").answer.startswith("不能")
 
 
 def test_a_list_item_another_english_part_asks_about_is_quoted_with_what_it_says(qa) -> None:  # type: ignore[no-untyped-def]

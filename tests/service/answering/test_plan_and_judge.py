@@ -1995,3 +1995,11 @@ def test_asking_whether_two_supports_can_be_had_together_names_no_topic(corpus: 
     for question in ("两个文件对国家重点实验室各奖多少?能一起拿吗?", "人才房和购房补贴可以同时享受吗?两边能叠加吗?"):
         keys = {c.key for c in plan_query(question, [], corpus).concepts}
         assert not keys & {"两个", "一起", "各奖", "同时", "两边", "叠加"}, keys
+
+
+def test_a_company_said_to_be_elsewhere_is_outside_the_district(corpus: Corpus) -> None:
+    # my own wordings: where the company is says where it registers and pays tax
+    assert plan_query("我们在余杭区,能申请滨江的政策吗?", [], corpus).outside == ("工商登记", "财政收入级次")
+    assert "财政收入级次" in plan_query("公司位于上海,能享受滨江的补贴吗?", [], corpus).outside
+    assert plan_query("我们公司在滨江,能申请总部企业认定吗?", [], corpus).outside == ()
+    assert plan_query("我们在余杭区的分公司税务登记在外地", [], corpus).outside[0] == "税务登记"
