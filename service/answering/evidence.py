@@ -214,9 +214,15 @@ class TermWeights:
         asked = loose(plan.text)
         for key, _ in plan.toc_hints:
             wording = loose(key)
-            if len(wording) < 3 or wording not in asked or wording in weights or self.df(key)[0]:
+            if len(wording) < 3 or wording not in asked or self.df(key)[0]:
                 continue
+            if any(wording in loose(k) for k in weights):
+                continue  # a concept says it already, or a longer phrase holding it ("cultural export base")
             parts = [k for k in weights if all(len(a) < len(wording) and a in wording for a in alternatives[k])]
+            if plan.lang == "en":
+                # an English concept glossed into Chinese is a piece of the asker's phrase by its English key
+                # ("invention patents": patents -> 专利 is a piece of invention patent, an area's word)
+                parts = [k for k in weights if len(k) < len(wording) and loose(k).removesuffix("s") in wording]
             if not parts or (
                 all(any(self.df(a)[0] for a in alternatives[k]) for k in parts) and self.said_together(wording, parts)
             ):
@@ -259,7 +265,7 @@ class TermWeights:
         alts = terms.alternatives.get(key, (key,))
         if any(self.df(a)[0] for a in alts):
             return "loaded"
-        if any(self.df(a)[1] for a in alts) or any(a in placed for a in alts):
+        if any(self.df(a)[1] for a in alts) or any(loose(a) in {loose(p) for p in placed} for a in alts):
             return "toc"
         return "none"
 

@@ -74,6 +74,14 @@ def test_a_word_only_the_topics_lexicon_places_in_a_listed_area_is_the_topic_the
     # ... but not one whose pieces it only uses apart (专利 and 发明 in "专利权人…职务发明创造", never 发明专利)
     patent = qa.ask("公司的发明专利刚获得授权,区里给不给奖励?")
     assert patent.status == "toc_only" and "杭高新〔2021〕13号" in patent.answer, patent.answer
+    # the same in English: "invention patents" is the area's phrase, not the glossed 专利 of "patents" that
+    # the loaded text uses apart (nor the "grant"/"fund" it uses everywhere)
+    for question in (
+        "Our company got three invention patents granted this year. Does the district give a grant for each one?",
+        "Does the district fund invention patents filed abroad?",
+    ):
+        english = qa.ask(question)
+        assert english.status == "toc_only" and "杭高新〔2021〕13号" in english.answer, english.answer
 
 
 def test_a_listed_subject_whose_longer_form_names_the_listed_document_is_toc_only_unless_quoted(qa) -> None:  # type: ignore[no-untyped-def]
