@@ -13,6 +13,7 @@ from functools import lru_cache
 from corpus.library import Corpus
 from corpus.models import PolicyDocument, Validity
 from corpus.text import compact
+from service.answering import lexicon
 from service.answering.comparisons import (
     Comparison,
     UserFigure,
@@ -987,6 +988,10 @@ def _figures_lead(
             # an award the answer quotes answers the question ("营收12个亿,买写字楼政府能给补点不?"): the thresholds
             # of facts it does not quote (categories, other awards) are not its answer
             comparisons = [c for c in comparisons if id(c.fact) in in_quotes]
+    if wants_verdict and comparisons and not _holds_named_support(asked, [c.fact for c in comparisons]):
+        # "实缴3000万,能拿房租补贴吗?": the support the question names by the compilation's own name is none of
+        # those the figure is compared with (招商引资奖励's brackets): their verdict is not its answer
+        return ""
     if wants_verdict and comparisons and not any(kind_named(asked, c.fact) for c in comparisons):
         # the award the question names ("能拿营收突破奖吗?") is none of those the user's figure is compared with
         # (30% growth meets 规模增长奖励's threshold): what the named one needs, not another award's verdict
@@ -1113,6 +1118,21 @@ def _another_metric_lead(plan: QueryPlan, facts: list[PolicyFact], marker: Calla
             f"门槛按{condition.metric}计,不能据此判断。"
         )
     return ""
+
+
+def _holds_named_support(asked: str, facts: list[PolicyFact]) -> bool:
+    """Whether one of ``facts`` is the support the question names by one of the compilation's names of a specific
+    support (房租补贴; its spoken wordings: 租房补贴, 租金, 租房购房补助), or the question names none."""
+    said = compact(asked)
+    named = [name for name in lexicon.award_names() if name in said]
+    if not named:
+        return True
+    spoken = lexicon.spoken().entries
+    wordings = set(named)
+    for key, targets in spoken.items():
+        if key in named or any(name in targets for name in named):
+            wordings |= {key, *targets}
+    return any(any(w in compact(f.label + f.quote) for w in wordings) for f in facts)
 
 
 # a support asked for by its kind (补贴, 奖励, 资助), not a recognition

@@ -1056,6 +1056,15 @@ def test_a_question_asking_for_a_support_is_not_answered_by_a_recognitions_thres
     assert lead.startswith("不能:租房购房补助的门槛是营业收入不低于10亿元"), lead
 
 
+def test_a_verdict_is_not_given_from_another_supports_threshold_than_the_one_named(qa) -> None:  # type: ignore[no-untyped-def]
+    # 房租补贴 is named; the paid-in capital is compared only with 招商引资奖励's brackets, which are not its answer
+    lead = qa.ask("我们新设的公司实缴资本5000万,可以领房租补贴吗?").answer.split("\n")[0]
+    assert "招商引资奖励" not in lead and not lead.startswith(("可以:", "不能:")), lead
+    # the support named is the one compared: its verdict stands
+    lead = qa.ask("新引进一家总部企业,实到注册资本3亿,招商引资奖励能拿吗?").answer.split("\n")[0]
+    assert "招商引资奖励" in lead, lead
+
+
 def test_what_a_described_kind_of_company_can_get_with_its_figures(qa) -> None:  # type: ignore[no-untyped-def]
     # the revenue is what the check compares, the kind (专精特新) what is asked about: its supports are quoted,
     # and the headquarters categories (for another kind of company) are not offered as what the figure misses

@@ -172,6 +172,19 @@ def metric_words() -> frozenset[str]:
     return frozenset(term for term, kind in _vocabulary() if kind == "metric")
 
 
+@lru_cache(maxsize=1)
+def award_names() -> frozenset[str]:
+    """The compilation's names of a specific support (房租补贴, 算力补贴, 场租费补贴; vocabulary.tsv's awards), not its
+    words for any support (一次性奖励, 专项资助, 奖金): a name whose head before its kind of support is specific."""
+    generic = {"一次性", "专项", "政策", "差额", "绩效", "资金", "财政", "获奖", "产业扶持", "一次性投资"}
+    out = set()
+    for term, kind in _vocabulary():
+        head = re.sub(r"(?:奖励|补贴|补助|资助|奖金|奖补|激励|支持|资金|补助资金|额度|经费)+$", "", term)
+        if kind == "award" and head != term and len(head) >= 2 and head not in generic:
+            out.add(term)
+    return frozenset(out)
+
+
 def _word_list(name: str) -> frozenset[str]:
     lines = (LEXICON_DIR / name).read_text(encoding="utf-8").splitlines()
     return frozenset(w.strip() for w in lines if w.strip() and not w.startswith("#"))

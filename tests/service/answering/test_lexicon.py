@@ -44,6 +44,13 @@ def test_one_character_chinese_keys_are_not_loaded(tmp_path) -> None:  # type: i
     assert table.expand("我们的厂在写字楼里") == ["办公用房"]
 
 
+def test_award_names_are_the_specific_supports() -> None:
+    names = lexicon.award_names()
+    assert {"房租补贴", "算力补贴", "场租费补贴", "展位费补贴"} <= names
+    # words for any support name none
+    assert not names & {"一次性奖励", "专项奖励", "奖金", "一次性补助", "政策补助"}
+
+
 def test_places_outside_the_district() -> None:
     assert set(lexicon.other_places("上海张江的政策")) == {"上海", "张江"}
     assert lexicon.other_places("滨江的总部企业") == []
