@@ -1056,6 +1056,11 @@ def test_a_question_asking_for_a_support_is_not_answered_by_a_recognitions_thres
     assert lead.startswith("不能:租房购房补助的门槛是营业收入不低于10亿元"), lead
 
 
+def test_how_many_steps_is_answered_with_the_steps(qa) -> None:  # type: ignore[no-untyped-def]
+    lead = qa.ask("申报标准创新奖,评审一共分几步?").answer.split("\n")[0]
+    assert lead.startswith("共6项") and "形式审查" in lead and "审定批准" in lead, lead
+
+
 def test_a_verdict_is_not_given_from_another_supports_threshold_than_the_one_named(qa) -> None:  # type: ignore[no-untyped-def]
     # 房租补贴 is named; the paid-in capital is compared only with 招商引资奖励's brackets, which are not its answer
     lead = qa.ask("我们新设的公司实缴资本5000万,可以领房租补贴吗?").answer.split("\n")[0]

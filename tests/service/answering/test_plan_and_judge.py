@@ -1296,6 +1296,20 @@ def test_a_stage_of_something_else_is_not_a_procedure_asked() -> None:
     assert Asked.PROCEDURE not in asked_kinds("想把生产环节搬到外地,区里还支持吗?")
 
 
+def test_spoken_ways_of_asking_for_the_steps_or_what_to_do_ask_a_procedure(corpus: Corpus) -> None:
+    from service.answering.plan import asked_kinds, asks_for_list
+
+    # "分几步", "过几道关": the steps, as a list; "怎么办", "如何处理": what to do
+    for question in ("孵化器入驻要分几步?", "办这个补贴要过几道关?"):
+        assert Asked.PROCEDURE in asked_kinds(question) and asks_for_list(question), question
+    for question in ("发票丢了怎么办?", "材料被退回了如何处理?", "名额满了咋办?"):
+        assert Asked.PROCEDURE in asked_kinds(question), question
+    # (not a count of something else, nor the step words as its topic)
+    assert Asked.PROCEDURE not in asked_kinds("这个奖一年评几次?")
+    terms = [c.key for c in plan_query("孵化器入驻要分几步?", [], corpus).concepts]
+    assert "几步" not in terms, terms
+
+
 def test_a_follow_ups_topic_is_the_words_asked_not_the_lexicons_expansions(corpus: Corpus) -> None:
     from service.models import Turn
 
