@@ -588,14 +588,17 @@ _FRAMEWORK: dict[tuple[str, str, int, int], bool] = {}
 
 
 def _beyond_partial_text(plan: QueryPlan, corpus: Corpus) -> list[PolicyDocument]:
-    """A partial document named by the question, asked for what its missing part holds (its dates)."""
+    """A partial document named by the question, asked for what its missing part holds: its dates, or who
+    implements or interprets it (a document says so in its closing articles) when its loaded text does not."""
+    from service.answering.evidence import IMPLEMENTED_BY
+
     named = set(plan.doc_filter) | set(plan.boost_docs)
+    partial = [corpus.documents[n] for n in sorted(named) if corpus.documents[n].text_status is TextStatus.PARTIAL]
     return [
-        corpus.documents[n]
-        for n in sorted(named)
-        if corpus.documents[n].text_status is TextStatus.PARTIAL
-        and plan.asks_date
-        and corpus.documents[n].dates.effective_from is None
+        doc
+        for doc in partial
+        if (plan.asks_date and doc.dates.effective_from is None)
+        or (plan.asks_office and not any(IMPLEMENTED_BY.search(c.text) for c in doc.clauses))
     ]
 
 

@@ -96,6 +96,12 @@ def test_a_listed_subject_whose_longer_form_names_the_listed_document_is_toc_onl
 def test_partial_document_beyond_its_text_is_toc_only(qa) -> None:  # type: ignore[no-untyped-def]
     answer = qa.ask("杭高新〔2023〕5号人工智能政策有效期多久?")
     assert answer.status == "toc_only" and answer.citations[0].doc_no == 6
+    # who implements or interprets a document is said in its closing articles: not loaded for this one
+    office = qa.ask("新一代人工智能那份政策,最后由哪个部门负责解释?")
+    assert office.status == "toc_only" and office.citations[0].doc_no == 6, office.answer
+    # a whole document's own statement answers
+    whole = qa.ask("标准创新奖的办法由哪个部门负责解释?")
+    assert whole.status == "answered" and "市场监督管理局" in whole.answer, whole.answer
 
 
 def test_not_found_for_another_district_and_for_nonsense(qa) -> None:  # type: ignore[no-untyped-def]
