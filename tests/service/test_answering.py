@@ -689,6 +689,9 @@ def test_which_office_is_answered_by_the_quoted_clause_wherever_it_ranked(qa) ->
     # a how-to-apply question is answered by the clause on how, not by who may apply
     how = qa.ask("标准创新奖怎么申报?")
     assert how.status == "answered" and "应当符合以下条件" not in how.citations[0].quote
+    # in English the same words for an office: "which office" reads 牵头实施 and 领导小组 as 哪个部门 does
+    office = qa.ask("Which office implements the headquarters policy?")
+    assert office.status == "answered" and "领导小组牵头实施" in office.citations[0].quote, office.answer
 
 
 def test_a_side_by_side_answer_never_quotes_a_bare_clause_heading(qa) -> None:  # type: ignore[no-untyped-def]
