@@ -786,6 +786,12 @@ def _english_parts(question: str) -> list[str]:
     return pieces
 
 
+# what follows a share word that states a figure ("占比20%", "比例约为15%", "百分之二十")
+_STATED_SHARE = re.compile(
+    r"\s*(?:是|为|约为?|达到?|有|在|了|大概|差不多|=|:|:|of)?\s*(?:百分之)?(?:\d|[一二两三四五六七八九十](?!成))", re.I
+)
+
+
 def asked_kinds(question: str) -> frozenset[Asked]:
     """The kinds of fact a question asks, from its question words; a Chinese question word counts only as
     whole words (标准 inside the award name 标准创新奖, 几家 inside 十几家, 能拿 across 才能|拿 ask nothing)."""
@@ -811,6 +817,11 @@ def asked_kinds(question: str) -> frozenset[Asked]:
             words = [m.group() for m in _ASKED[kind].finditer(question)]
             if words and all(bare.fullmatch(w) for w in words):
                 found.discard(kind)
+    if Asked.RATIO in found:
+        # "研发投入4000万,占比20%,够吗?": a share word followed by the asker's own figure states it, not asks it
+        matches = list(_ASKED[Asked.RATIO].finditer(question))
+        if matches and all(_STATED_SHARE.match(question, m.end()) for m in matches):
+            found.discard(Asked.RATIO)
     if Asked.DATE in found and Asked.PROCEDURE in found:
         # "几月份开始受理申报?", "什么时候交材料?": the date of a step is asked, not how it is taken
         words = [m.group() for m in _ASKED[Asked.PROCEDURE].finditer(question)]

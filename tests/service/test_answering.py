@@ -1065,6 +1065,11 @@ def test_a_question_asking_for_a_support_is_not_answered_by_a_recognitions_thres
     assert lead.startswith("不能:租房购房补助的门槛是营业收入不低于10亿元"), lead
 
 
+def test_the_askers_rd_spend_and_its_share_are_both_checked(qa) -> None:  # type: ignore[no-untyped-def]
+    lead = qa.ask("公司研发投入3000万,占比12%,能认定研发型总部吗?").answer.split("\n")[0]
+    assert lead.startswith("不") and "3000万元未达到" in lead and "12%未达到" in lead, lead
+
+
 def test_how_many_steps_is_answered_with_the_steps(qa) -> None:  # type: ignore[no-untyped-def]
     lead = qa.ask("申报标准创新奖,评审一共分几步?").answer.split("\n")[0]
     assert lead.startswith("共6项") and "形式审查" in lead and "审定批准" in lead, lead

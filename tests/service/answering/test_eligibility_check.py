@@ -87,6 +87,21 @@ def test_a_contract_based_award_is_worked_out_on_the_contract_and_held_to_its_ye
     assert computing("500万").estimated_amount == 100 * WAN
     figures = parse_user_figures("我们的算力服务合同金额是120万")
     assert [(f.field, f.value) for f in figures] == [("contract_value", 120 * WAN)]
+    # the spoken ways of saying what was spent on it
+    for said in ("跟算力中心签的合同80万", "算力费用花了80万", "We spent 0.8 million on computing power"):
+        assert [f.field for f in parse_user_figures(said)] == ["contract_value"], said
+
+
+def test_a_share_stated_without_its_metric_is_the_rd_share_and_not_asked() -> None:
+    from service.answering.plan import Asked, asked_kinds
+
+    figures = parse_user_figures("研发投入3000万,占比12%")
+    assert [(f.field, f.value) for f in figures] == [("rd_spend", 3000 * WAN), ("rd_share", 12)]
+    assert Asked.RATIO not in asked_kinds("研发投入3000万,占比12%,能认定吗?")
+    assert Asked.RATIO not in asked_kinds("研发费用占营收比例约为百分之十二,够不够?")
+    # a share asked stays asked
+    assert Asked.RATIO in asked_kinds("研发费用占营收的比例要多少?")
+    assert Asked.RATIO in asked_kinds("补贴比例是多少?")
 
 
 def test_a_rent_subsidy_is_worked_out_on_the_rent_and_held_to_its_yearly_cap() -> None:
