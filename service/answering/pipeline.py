@@ -387,7 +387,8 @@ class PolicyQAService:
                 chosen = [chosen[0], replace(said, score=chosen[0].score), *chosen[1:]]
         rule = stacking_rule(plan, [s.chunk.doc_no for s in chosen], self.corpus, self.version, terms)
         if rule is not None and not any(s.start < rule.end and rule.start < s.end for s in chosen):
-            chosen = [*chosen[:1], rule, *chosen[1:]]  # "can we have both?": the rule on it after the answer
+            # "can we have both?": the rule on it after the answer, shown with it whatever it scored
+            chosen = [*chosen[:1], replace(rule, score=chosen[0].score), *chosen[1:]]
         evidence = self.config.evidence
         return chosen[: evidence.max_docs if plan.crossdoc else evidence.max_quotes], statement is not None
 

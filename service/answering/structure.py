@@ -62,20 +62,32 @@ def stacking_rule(
     # the question's most specific concept (``terms``: its rarest), in any of its wordings
     rarest = max(terms, key=lambda k: terms[k]) if terms else None
     topic = [a for a in (terms.alternatives.get(rarest, (rarest,)) if terms and rarest else ()) if len(a) >= 2]
-    for doc_no in dict.fromkeys(doc_nos):
+    # a question that names documents or is answered from some keeps to theirs; one that names none and whose
+    # quoted documents have no such rule ("一个项目能同时拿两个政策的补贴吗?") reads any document's rule for all
+    named = bool(plan.doc_filter or plan.boost_docs)
+    others = [] if named else [d.doc_no for d in corpus.with_text()]
+    for doc_no in dict.fromkeys([*doc_nos, *others]):
         doc = corpus.documents.get(doc_no)
         if doc is None or not doc.has_text:
             continue
+        # the word of the document's own subject (总部 in the headquarters policy) names no support of it
+        subject = any(w in doc.title for w in topic)
+        specific = topic if doc_no in doc_nos and not subject else []
+        rules = []
         body = corpus.source_of(doc).body
         last = doc.end or len(body)
         for found in NO_DUPLICATE.finditer(body, doc.start, last):
             start = max(doc.start, *(body.rfind(c, doc.start, found.start()) + 1 for c in "。;;\n"))
             ends = [i for i in (body.find(c, found.end(), last) for c in "。;;\n") if i >= 0]
             end = min(ends) + 1 if ends else last
-            # a rule for all supports ("同一企业、人才、项目获得多项资助…") or for the very thing asked; not one for
-            # another support ("租房、购房补助总部企业可自主选择享受其中一项" says nothing of two lab awards)
-            if "同一" in body[start:end] or any(word in body[start:end] for word in topic):
-                return _sentence_at(version, doc_no, start, end, body)
+            rules.append((start, end))
+        # the rule for the very thing asked, else a rule for all supports ("同一企业、人才、项目获得多项资助…"); not
+        # one for another support ("租房、购房补助总部企业可自主选择享受其中一项" says nothing of two lab awards)
+        chosen = next(((a, b) for a, b in rules if any(w in body[a:b] for w in specific)), None) or next(
+            ((a, b) for a, b in rules if "同一" in body[a:b]), None
+        )
+        if chosen is not None:
+            return _sentence_at(version, doc_no, chosen[0], chosen[1], body)
     return None
 
 

@@ -950,6 +950,20 @@ def test_a_stacking_rule_for_another_support_does_not_answer_whether_two_awards_
     rent = Terms({"购房": 5.0, "租房": 4.0}, {"购房": ("购房",), "租房": ("租房",)})
     own = stacking_rule(plan_query("租房和购房补助能同时享受吗?", [], qa.corpus), [hq], qa.corpus, qa.version, rent)
     assert own is not None and "租房、购房补助" in own.text, own
+    # the document's own subject (总部 in the HQ policy) names no support of it: its rule for all supports
+    subject = Terms({"总部": 2.0}, {"总部": ("总部", "总部企业")})
+    rule = stacking_rule(plan_query("总部企业的各项奖励能叠加吗?", [], qa.corpus), [hq], qa.corpus, qa.version, subject)
+    assert rule is not None and "同一企业" in rule.text, rule
+
+
+def test_whether_two_policies_stack_for_one_project_is_answered_by_a_rule_of_any_document(qa) -> None:  # type: ignore[no-untyped-def]
+    # the quotes found for a question that names no document have no rule: any document's rule for all supports
+    for question in (
+        "同一个项目,两个政策的补贴可以同时拿吗?",
+        "Can one project receive subsidies under two different policies at the same time?",
+    ):
+        lead = qa.ask(question).answer.split("\n")[0]
+        assert lead.startswith(("不能叠加:", "Not both:")) and "不重复" in lead, lead
 
 
 def test_whether_we_are_a_named_kind_is_answered_for_that_kind(qa) -> None:  # type: ignore[no-untyped-def]
