@@ -26,6 +26,7 @@ class Catalogue(StrEnum):
     ALL = "all"
     EXPIRED = "expired"  # "哪些政策已经失效了?"
     IN_FORCE = "in_force"  # "哪些文件还有效?"
+    DOCUMENT = "document"  # "区党委〔2019〕25号是什么文件?": the one document the question names by its 文号
 
 
 # the compilation and its documents as the thing asked about
@@ -60,6 +61,23 @@ def catalogue_request(original: str, lang: str) -> Catalogue | None:
 
 
 _WORDS_BY_LENGTH = sorted(QUESTION_NOISE | CATALOGUE_WORDS, key=len, reverse=True)
+
+# what a question asks of a document it names by its 文号, once the 文号 is taken out: what it is or is about
+# ("…是什么文件?", "…讲的是什么?", "…是关于什么的?", "…主要内容是什么?", "What is … about?"); not when, how
+# much or whether ("…是什么时候发布的?")
+_ABOUT = re.compile(
+    r"(?:请问|问一下)?(?:这份|这个|那份|那个)?(?:文件|政策|文)?(?:主要)?(?:是|讲|说|写|规定|内容是?)(?:了|的)?"
+    r"(?:是)?(?:关于)?(?:什么|啥|哪方面)(?:文件|政策|内容|东西|事|方面)?(?:的)?(?:文件|政策)?(?:呀|啊|呢)?"
+)
+_ABOUT_EN = re.compile(r"what(?:'s|\s+is|\s+does)\s+(?:the\s+)?(?:(?:document|policy)\s*)?(?:about|cover|say)?", re.I)
+
+
+def asks_about_document(question: str) -> bool:
+    """Whether ``question``, with the 文号 it names taken out, asks only what that document is (its title)."""
+    from corpus.doc_numbers import DOC_NUMBER_RE
+
+    rest = re.sub(r"[??。.!!,,]+", " ", DOC_NUMBER_RE.sub(" ", question)).strip()
+    return bool(_ABOUT_EN.fullmatch(rest) or _ABOUT.fullmatch(re.sub(r"\s+", "", rest)))
 
 
 # how a loaded document's validity today is said: applied to one year only / expired on / takes effect on /
@@ -108,9 +126,12 @@ def compose_catalogue(
     lang: str,
     toc_citation: Callable[[PolicyDocument], Citation],
     statement_citation: Callable[[PolicyDocument], Citation | None],
+    doc_no: int | None = None,
 ) -> tuple[str, list[Citation]]:
     """The documents asked for, each cited: a loaded one by its date statement (or its TOC line), a listed
-    one by its TOC line."""
+    one by its TOC line (``doc_no``: the one document a ``Catalogue.DOCUMENT`` question names)."""
+    if request is Catalogue.DOCUMENT and doc_no is not None:
+        return _one_document(corpus.documents[doc_no], as_of, lang, toc_citation, statement_citation)
     docs = sorted(corpus.documents.values(), key=lambda d: d.doc_no)
     loaded = [d for d in docs if d.has_text]
     listed = [d for d in docs if not d.has_text]
@@ -165,6 +186,37 @@ def compose_catalogue(
             names = ";".join(f"{d.doc_number}《{d.title}》{page(d)}[{n}]" for d, n in zip(listed, marks, strict=True))
             lines.append(f"只在目录中列出、未收录正文的文件:{names}")
     return "\n".join(lines), citations
+
+
+def _one_document(
+    doc: PolicyDocument,
+    as_of: date,
+    lang: str,
+    toc_citation: Callable[[PolicyDocument], Citation],
+    statement_citation: Callable[[PolicyDocument], Citation | None],
+) -> tuple[str, list[Citation]]:
+    """What a document named by its 文号 is: its title and where it starts (its line of the table of contents),
+    and whether it applies today (its own date statement)."""
+    citations = [toc_citation(doc)]
+    statement = statement_citation(doc)
+    if statement is not None:
+        citations.append(statement)
+    mark = f"[{len(citations)}]"
+    validity = _validity(doc, as_of, lang)
+    partial = doc.text_status is TextStatus.PARTIAL
+    if lang == "en":
+        page = f", printed page {doc.printed_start_page}" if doc.printed_start_page is not None else ""
+        held = "only the first part of its text" if partial else "its text"
+        return (
+            f"{doc.doc_number} is {doc.title} (table of contents{page}) [1]; the compilation holds {held}. "
+            f"As of {en_date(as_of)}: {validity} {mark}."
+        ), citations
+    page = f"目录第{doc.printed_start_page}页" if doc.printed_start_page is not None else "目录"
+    held = "只收录了它的前一部分" if partial else "收录了它的正文"
+    return (
+        f"{doc.doc_number}是《{doc.title}》({page})[1],汇编{held}。截至{cn_date(as_of)}:{validity}{mark}。",
+        citations,
+    )
 
 
 def _summary(

@@ -268,6 +268,7 @@ class PolicyQAService:
                 plan.lang,
                 lambda doc: toc_citation(corpus, doc, as_of),
                 lambda doc: self._statement_citation(doc.doc_no, as_of),
+                plan.doc_filter[0] if plan.doc_filter else None,
             )
             draft = Draft(AnswerStatus.ANSWERED, text, listed)
         elif verdict.status is AnswerStatus.ANSWERED:

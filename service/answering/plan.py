@@ -13,7 +13,7 @@ from corpus.doc_numbers import bracket_spoken_doc_numbers, find_doc_numbers
 from corpus.library import Corpus
 from corpus.text import compact, nfkc
 from service.answering import lexicon
-from service.answering.catalogue import Catalogue, catalogue_request
+from service.answering.catalogue import Catalogue, asks_about_document, catalogue_request
 from service.answering.comparisons import UserFigure, parse_user_figures
 from service.answering.figures import FIGURE, asks_budget, asks_yearly_cap, figure_key, figure_kind
 from service.answering.grades import Grade, level_subject, question_grades
@@ -606,8 +606,17 @@ def plan_query(question: str, history: list[Turn], corpus: Corpus) -> QueryPlan:
         level_subject=level_subject(asked_text or original) if lang == "zh" else "",
         raises=bool(_RAISES.search(unquoted) or _EARLIER_STAR.search(unquoted)),
         corrections=corrections,
-        catalogue=None if doc_filter or named or own else catalogue_request(original, lang),
+        catalogue=_catalogue(original, lang, doc_filter, bool(named or own), corpus),
     )
+
+
+def _catalogue(original: str, lang: str, doc_filter: list[int], names_topic: bool, corpus: Corpus) -> Catalogue | None:
+    """A question about the compilation itself, or about what one document with text that it names by its 文号
+    is ("区党委〔2019〕25号是什么文件?"); None for a question on a topic."""
+    named = set(doc_filter)
+    if len(named) == 1 and corpus.documents[min(named)].has_text:
+        return Catalogue.DOCUMENT if asks_about_document(bracket_spoken_doc_numbers(original)) else None
+    return None if named or names_topic else catalogue_request(original, lang)
 
 
 _STAR = re.compile(r"([三四五345])\s*星")

@@ -28,7 +28,15 @@ AS_OF = date(2026, 11, 27)  # the day the shared qa fixture judges validity on (
         # a topic of its own, a named document, or the asker's figures: not a question about the compilation
         ("哪些政策支持生物医药企业?", None),
         ("Which policies help a bakery?", None),
-        ("区办〔2023〕12号是什么文件?", None),
+        # one document with text named by its 文号, asked what it is: its own entry of the contents
+        ("区办〔2023〕12号是什么文件?", Catalogue.DOCUMENT),
+        ("区办23年9号主要讲的是什么?", Catalogue.DOCUMENT),
+        ("What is 区办〔2023〕8号 about?", Catalogue.DOCUMENT),
+        # ... not when it was issued, what it gives, nor a document listed without text (that is toc_only)
+        ("区办〔2023〕12号是什么时候发布的?", None),
+        ("区办〔2023〕12号有什么奖励?", None),
+        ("What is the cap in 区办〔2023〕9号?", None),
+        ("杭高新〔2021〕9号是什么政策?", None),
         ("总部企业政策什么时候到期?", None),
         ("我们营收3亿,有哪些政策可以申请?", None),
         ("租房补助有哪些条件?", None),
@@ -88,3 +96,20 @@ def test_in_force_in_english(qa) -> None:  # type: ignore[no-untyped-def]
     assert f"{len(in_force)} of the {len(loaded)} with text are in force" in answer.answer
     assert all(d.doc_number in answer.answer for d in in_force)
     assert all(verify(qa.corpus, c) for c in answer.citations)
+
+
+def test_what_a_named_document_is_its_title_page_and_validity_each_cited(qa) -> None:  # type: ignore[no-untyped-def]
+    answer = qa.ask("区办〔2023〕9号是什么文件?", [])
+    assert answer.status is AnswerStatus.ANSWERED
+    assert answer.answer.startswith(
+        "区办〔2023〕9号是《杭州高新开发区(滨江)支持“专精特新”企业加快发展的实施意见》(目录第17页)[1]"
+    )
+    assert "已失效[2]" in answer.answer  # as of the fixture's day, from its own date statement
+    assert all(verify(qa.corpus, c) for c in answer.citations) and len(answer.citations) == 2
+    english = qa.ask("What is 区办〔2023〕12号 about?", [])
+    assert english.answer.startswith("区办〔2023〕12号 is 关于推动杭州高新开发区(滨江)总部经济高质量发展的若干意见"), (
+        english.answer
+    )
+    # the document whose text stops early says so
+    partial = qa.ask("杭高新〔2023〕5号是关于什么的?", [])
+    assert "只收录了它的前一部分" in partial.answer, partial.answer
