@@ -1084,6 +1084,12 @@ def test_the_askers_rd_spend_and_its_share_are_both_checked(qa) -> None:  # type
     assert lead.startswith("不") and "3000万元未达到" in lead and "12%未达到" in lead, lead
 
 
+def test_everyday_english_short_forms_reach_the_compilations_words(qa) -> None:  # type: ignore[no-untyped-def]
+    # "lab" is 实验室 as "laboratory" is: the HQ policy's national key laboratory award answers
+    lead = qa.ask("What does an HQ company get for a new national lab?").answer.split("\n")[0]
+    assert "重点实验室" in lead and "1000" in lead, lead
+
+
 def test_how_many_steps_is_answered_with_the_steps(qa) -> None:  # type: ignore[no-untyped-def]
     lead = qa.ask("申报标准创新奖,评审一共分几步?").answer.split("\n")[0]
     assert lead.startswith("共6项") and "形式审查" in lead and "审定批准" in lead, lead
