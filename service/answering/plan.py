@@ -738,7 +738,11 @@ _ASKS_BENEFIT = re.compile(
     r"(?:有|给|享受)?(?:什么|哪些|啥)(?:样的)?(?:奖励|补贴|补助|资助|扶持|支持|优惠|政策|待遇|好处)|"
     r"(?:能|可以)?(?:拿到?|得到|获得|享受到?|给)(?:些)?(?:什么|哪些|啥)(?=[??,,。]|$)|"
     r"what (?:support|incentives?|benefits?|subsid|awards?|grants?)|"
-    r"what (?:does|do|will|would|can|could) [^?.]{0,60}\b(?:give|get|offer|receive|provide)s?\b",
+    r"what (?:does|do|will|would|can|could) [^?.]{0,60}\b(?:give|get|offer|receive|provide)s?\b|"
+    # whether any is given ("有没有奖励?", "给不给钱?", "Do you give money for…?", "Is there any funding for…?")
+    r"(?:有没有|有无|给不给|有木有)(?:什么|啥|些|点)?(?:奖励|补贴|补助|资助|扶持|支持|优惠|钱|奖金)|"
+    r"\b(?:give|offer|pay|provide)s?\s+(?:any\s+|some\s+)?(?:money|funding|subsid|rewards?\b|grants?\b|support\b)|"
+    r"\bis there (?:any |some )?(?:money|funding|subsid|rewards?\b|grants?\b|support\b|incentives?\b)",
     re.I,
 )
 _ASKS_LIST = re.compile(

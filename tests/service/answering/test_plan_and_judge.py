@@ -1581,6 +1581,13 @@ def test_a_lead_run_states_the_kind_of_figure_asked(corpus: Corpus, question: st
         ("评上瞪羚企业有什么好处?", True),
         ("What does the district give a company that lists in Shanghai?", True),
         ("What do we get for a new national lab?", True),
+        # whether any is given
+        ("企业上市有没有奖励?", True),
+        ("搬到滨江区里给不给钱?", True),
+        ("Do you give money for an IPO?", True),
+        ("Is there any funding for patents?", True),
+        ("有没有申报截止时间?", False),
+        ("Is there a deadline?", False),
         # what the asker must give or bring is no benefit
         ("申报要拿什么材料?", False),
         ("What documents do we need to provide?", False),
