@@ -156,7 +156,11 @@ def label(grade: Grade, lang: str = "zh") -> str:
 
 
 # a level and the kind it rates, written together ("市级专精特新中小企业", "各级认定的专精特新企业首台(套)产品")
-_LEVELLED = re.compile(rf"(?:({_LEVELS})级|(各级)(?:认定的)?)([\u4e00-\u9fffA-Za-z]{{2,20}})")
+# (levels written together share one 级, or none: "国家、省级重点实验室", "国家、省重点实验室")
+_LEVELLED = re.compile(
+    rf"(?:((?:(?:{_LEVELS})[、和及与或]?)+)级|((?:(?:{_LEVELS})[、和及与或])+(?:{_LEVELS}))|(各级)(?:认定的)?)"
+    rf"([\u4e00-\u9fffA-Za-z]{{2,20}})"
+)
 _SUBJECT_END = re.compile(r"的|分别|给予|最高|予以|可|奖|能|有|是|被|和|及|与|各|[给拿领]")
 _KIND_SUFFIX = re.compile(r"(?:中小企业|企业|公司)$")
 
@@ -170,7 +174,9 @@ def _core(run: str) -> str:
 def level_subject(question: str) -> str:
     """The kind a question rates at a level ("被评上市级专精特新企业的" -> 专精特新), when it names one level."""
     plain = re.sub(r"[\s“”\"]", "", question)
-    found = [(m.group(1), _core(m.group(3))) for m in _LEVELLED.finditer(plain) if m.group(1)]
+    found = [
+        (m.group(1) or m.group(2), _core(m.group(4))) for m in _LEVELLED.finditer(plain) if m.group(1) or m.group(2)
+    ]
     return found[0][1] if len(found) == 1 and len(found[0][1]) >= 2 else ""
 
 
@@ -183,11 +189,12 @@ def absent_level(level: str, subject: str, quotes: list[str]) -> Absent | None:
     for index, quote in enumerate(quotes):
         plain = re.sub(r"[\s“”\"]", "", quote)  # a line break may cut a word ("省级专精特新中\n小企业")
         for m in _LEVELLED.finditer(plain):
-            if _core(m.group(3)) != subject:
+            if _core(m.group(4)) != subject:
                 continue
-            if m.group(2) or m.group(1) == level:
+            levels = re.findall(_LEVELS, m.group(1) or m.group(2) or "")
+            if m.group(3) or level in levels:
                 return None
-            others.append((index, m.group(1)))
+            others.extend((index, v) for v in levels)
     if not others:
         return None
     named = list(dict.fromkeys(v for _, v in others))

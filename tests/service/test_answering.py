@@ -1090,6 +1090,12 @@ def test_everyday_english_short_forms_reach_the_compilations_words(qa) -> None: 
     assert "重点实验室" in lead and "1000" in lead, lead
 
 
+def test_a_level_written_in_a_shared_enumeration_is_listed(qa) -> None:  # type: ignore[no-untyped-def]
+    # "对新认定的国家、省级重点实验室": 国家 shares 省级's 级; it is not a level the text lacks
+    answer = qa.ask("新认定国家级重点实验室,奖多少?")
+    assert answer.status == "answered" and "1000" in answer.answer, answer.answer
+
+
 def test_how_many_steps_is_answered_with_the_steps(qa) -> None:  # type: ignore[no-untyped-def]
     lead = qa.ask("申报标准创新奖,评审一共分几步?").answer.split("\n")[0]
     assert lead.startswith("共6项") and "形式审查" in lead and "审定批准" in lead, lead

@@ -89,3 +89,9 @@ def test_a_level_alone_is_judged_by_the_kind_it_rates() -> None:
     # every level of the same kind holds the one asked; another kind rated at a level says nothing of it
     assert absent_level("区", "雏鹰", ["对各级认定的雏鹰企业给予奖励。"]) is None
     assert absent_level("区", "雏鹰", ["对省级瞪羚企业给予奖励。"]) is None
+    # levels written together share one 级, or none: each of them is rated
+    shared = "对新认定的国家、省级雏鹰企业,分别给予50万元、20万元奖励。"
+    assert absent_level("国家", "雏鹰", [shared]) is None
+    assert absent_level("国家", "雏鹰", ["对新认定的国家、省雏鹰企业分别给予50万元、20万元奖励。"]) is None
+    found = absent_level("市", "雏鹰", [shared])
+    assert found is not None and found.named == ("国家", "省")
