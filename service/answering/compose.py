@@ -1669,6 +1669,12 @@ def compose_not_found(plan: QueryPlan, verdict: Verdict, held: int = 0, listed: 
             f"{held or 'loaded'} documents with text states it ({verdict.reason}). Please check with the "
             "responsible department or the policy's own implementing rules."
         )
+    elif "not results" in verdict.reason:
+        # results, statistics, later policies: not "no provision on 总部" (there are many), but what it lacks
+        text = (
+            "汇编收录的是政策条文和目标,不含执行情况、统计数据或以后出台的政策,无法回答这个问题。"
+            "建议咨询主管部门,或查阅相关政策的实施细则与申报通知。"
+        )
     else:
         looked = f"关于「{sought}」" if sought else "这个问题"
         place = next((note for reason, note in _ELSEWHERE_NOTES.items() if reason in verdict.reason), "")

@@ -246,6 +246,11 @@ _ASKED: dict[Asked, re.Pattern[str]] = {
 # ("capital actually paid in" is the text's 实到注册资本, not a payment made).
 _ASKED[Asked.OUTCOME] = re.compile(
     r"实际(完成|使用|达到|发放|兑现)|最(后|终)完成|完成了多少|现在一共|目前(一共|共有|有多少)|至今|截至目前|"
+    # who has won, how many there are now ("去年谁获奖了?", "区里有多少家总部企业?")
+    r"谁(?:获奖|得奖|评上|拿到)了?|哪些(?:企业|单位|公司|人)(?:获奖|得奖|评上|拿到)了|"
+    r"(?:区里|滨江|全区|现在|目前)(?:一共|总共|共)?有多少(?:家|个)|"
+    r"\bwho (?:won|got|received)\b|\bwhich (?:companies|firms|enterprises) (?:won|got|received)\b|"
+    r"\bhow many (?:[\w-]+ ){0,2}(?:companies|firms|enterprises) (?:are there|does \w+ have)\b|"
     r"会不会|会出|新一轮|下一轮|以后会|将来会|今后会|明年会|届时|"
     r"(?:到期|失效|期满)(?:以)?后[^??。]{0,40}新|"  # what a policy's successor says, once it has expired
     r"after (?:it|the policy|they) expires?[^?.]{0,60}\bnew\b|"
@@ -719,7 +724,9 @@ _WEIGHED_AGAINST = re.compile(
 # what a government above the district itself pays or how it rates companies: that government's own rules,
 # which a district compilation does not hold ("省里自己给多少", "杭州市五星级是按什么标准评的")
 _OTHER_GOVERNMENT = re.compile(
-    r"(?:省里|市里|浙江省|杭州市|国家)(?:本身|自己|另外)?(?:给|发|奖|补|出)(?:多少|几)|"
+    r"(?:省里|市里|浙江省|杭州市|国家)(?:本身|自己|另外)?(?:对[^,,。;;??]{1,16})?(?:给|发|奖|补|出)(?:多少|几)|"
+    # the province's or the city's own standard ("浙江省的专精特新奖励标准是什么?")
+    r"(?:浙江省|杭州市|省里|市里)(?:自己)?的[^,,。;;??]{0,12}(?:奖励|补贴|补助|资助)(?:标准|政策|办法)|"
     r"(?:浙江省|杭州市|省里|市里)[^,,。;;??]{0,16}(?:怎么评|按什么标准评|如何评)|"
     r"\b(?:province|city|national government|central government)\s+(?:itself\s+)?(?:pays?|gives?|grants?)\b",
     re.I,
@@ -728,7 +735,7 @@ _OTHER_GOVERNMENT = re.compile(
 # no district policy sets
 _TAX_OWED = re.compile(
     # (not where a company pays its taxes: "要在滨江缴税才能享受吗?" is the registration condition)
-    r"(?:要不要|需不需要|用不用|是否|需要|要|得)\s*(?:交|缴纳?|扣)(?:个人)?(?:所得税|个税|税)|个税怎么(?:算|交)|"
+    r"(?:要不要|需不需要|用不用|是否|需要|要|得)\s*(?:交|缴纳?|扣)(?:个人|企业)?(?:所得税|个税|税)|个税怎么(?:算|交)|"
     r"\btaxable\b|\bpay (?:income |personal income )?tax(?:es)? on\b|"
     # ... and a rate of tax, which national tax law sets (the compilation only says such policies are carried out)
     r"税率|\btax rates?\b|加计扣除(?:的)?(?:比例|比率)|\bsuper[- ]?deduction (?:ratio|rate)s?\b",

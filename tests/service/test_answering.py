@@ -1096,6 +1096,11 @@ def test_a_level_written_in_a_shared_enumeration_is_listed(qa) -> None:  # type:
     assert answer.status == "answered" and "1000" in answer.answer, answer.answer
 
 
+def test_results_to_date_are_refused_for_what_the_compilation_is(qa) -> None:  # type: ignore[no-untyped-def]
+    answer = qa.ask("区里现在有多少家总部企业?")
+    assert answer.status == "not_found" and "不含执行情况、统计数据" in answer.answer, answer.answer
+
+
 def test_how_many_steps_is_answered_with_the_steps(qa) -> None:  # type: ignore[no-untyped-def]
     lead = qa.ask("申报标准创新奖,评审一共分几步?").answer.split("\n")[0]
     assert lead.startswith("共6项") and "形式审查" in lead and "审定批准" in lead, lead

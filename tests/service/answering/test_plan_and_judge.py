@@ -1480,6 +1480,8 @@ def test_the_embedder_and_the_not_found_answer_read_what_is_asked_before_who_ask
         ("除了区里的奖励,省里自己给多少?", True),
         ("杭州市三星级总部企业是按什么标准评的?", True),
         ("How much does the province itself pay for a provincial-level lab?", True),
+        ("杭州市对小巨人企业奖多少?", True),
+        ("浙江省的专精特新奖励标准是什么?", True),
         # the district's own award for another government's recognition is the compilation's to answer
         ("我们被评为杭州市三星级总部企业,区里奖多少?", False),
         ("入选了杭州市重大科技创新项目,滨江这边给多少补助?", False),
@@ -1716,6 +1718,7 @@ def test_an_english_question_that_points_back_follows_up(question: str) -> None:
     ("question", "owed"),
     [
         ("这笔奖金要不要交个人所得税?", True),
+        ("总部企业拿的奖励要交企业所得税吗?", True),
         ("补贴到账以后需要缴税吗?", True),
         ("Is the listing award taxable?", True),
         ("Do we pay income tax on the subsidy?", True),
@@ -1817,6 +1820,14 @@ def test_who_is_in_charge_in_spoken_words_asks_for_the_office(question: str) -> 
         ("We have hired 30 engineers to date. Is there a talent subsidy?", False),
         ("How many companies have received the listing award so far?", True),
         ("至今有多少家企业拿到了上市奖励?", True),
+        # who has won, how many there are now
+        ("标准创新奖去年谁获奖了?", True),
+        ("区里有多少家总部企业?", True),
+        ("Which companies won the award last year?", True),
+        ("How many headquarters enterprises are there in Binjiang?", True),
+        # ... not how many a rule allows or a target sets
+        ("标准创新奖每年评几个?", False),
+        ("到2025年百亿级总部企业力争多少家?", False),
     ],
 )
 def test_results_to_date_are_asked_only_in_the_asking_sentence(question: str, outcome: bool) -> None:
