@@ -265,7 +265,8 @@ class TermWeights:
         alts = terms.alternatives.get(key, (key,))
         if any(self.df(a)[0] for a in alts):
             return "loaded"
-        if any(self.df(a)[1] for a in alts) or any(loose(a) in {loose(p) for p in placed} for a in alts):
+        places = {loose(p) for p in placed}
+        if any(self.df(a)[1] for a in alts) or any(loose(a) in places for a in alts):
             return "toc"
         return "none"
 

@@ -248,7 +248,7 @@ _ASKED[Asked.OUTCOME] = re.compile(
     r"实际(完成|使用|达到|发放|兑现)|最(后|终)完成|完成了多少|现在一共|目前(一共|共有|有多少)|至今|截至目前|"
     # who has won, how many there are now ("去年谁获奖了?", "区里有多少家总部企业?")
     r"谁(?:获奖|得奖|评上|拿到)了?|哪些(?:企业|单位|公司|人)(?:获奖|得奖|评上|拿到)了|"
-    r"(?:区里|滨江|全区|现在|目前)(?:一共|总共|共)?有多少(?:家|个)|"
+    r"(?:区里|滨江|全区|现在|目前)(?:一共|总共|共)?有多少家|"
     r"\bwho (?:won|got|received)\b|\bwhich (?:companies|firms|enterprises) (?:won|got|received)\b|"
     r"\bhow many (?:[\w-]+ ){0,2}(?:companies|firms|enterprises) (?:are there|does \w+ have)\b|"
     r"会不会|会出|新一轮|下一轮|以后会|将来会|今后会|明年会|届时|"

@@ -1827,6 +1827,7 @@ def test_who_is_in_charge_in_spoken_words_asks_for_the_office(question: str) -> 
         ("How many headquarters enterprises are there in Binjiang?", True),
         # ... not how many a rule allows or a target sets
         ("标准创新奖每年评几个?", False),
+        ("标准创新奖区里有多少个名额?", False),
         ("到2025年百亿级总部企业力争多少家?", False),
     ],
 )
