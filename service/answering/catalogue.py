@@ -204,19 +204,20 @@ def _one_document(
     mark = f"[{len(citations)}]"
     validity = _validity(doc, as_of, lang)
     partial = doc.text_status is TextStatus.PARTIAL
+    # a status holds as of today; a period the text does not state is no status of a day
+    dated = doc.status(as_of) is not Validity.UNKNOWN
     if lang == "en":
         page = f", printed page {doc.printed_start_page}" if doc.printed_start_page is not None else ""
         held = "only the first part of its text" if partial else "its text"
+        when = f"As of {en_date(as_of)}: " if dated else "Its text "
         return (
             f"{doc.doc_number} is {doc.title} (table of contents{page}) [1]; the compilation holds {held}. "
-            f"As of {en_date(as_of)}: {validity} {mark}."
+            f"{when}{validity} {mark}."
         ), citations
     page = f"目录第{doc.printed_start_page}页" if doc.printed_start_page is not None else "目录"
     held = "只收录了它的前一部分" if partial else "收录了它的正文"
-    return (
-        f"{doc.doc_number}是《{doc.title}》({page})[1],汇编{held}。截至{cn_date(as_of)}:{validity}{mark}。",
-        citations,
-    )
+    when = f"截至{cn_date(as_of)}," if dated else "文中"
+    return f"{doc.doc_number}是《{doc.title}》({page})[1],汇编{held}。{when}{validity}{mark}。", citations
 
 
 def _summary(

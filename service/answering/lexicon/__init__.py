@@ -205,7 +205,11 @@ def other_places(text: str) -> list[str]:
 
 
 def is_english(text: str) -> bool:
-    """Mostly Latin letters: an English question (Chinese terms quoted inside it are allowed)."""
+    """Mostly Latin letters: an English question (Chinese terms quoted inside it are allowed, and a 文号 is a
+    name in any language: "What is 区党委〔2019〕25号 about?")."""
+    from corpus.doc_numbers import DOC_NUMBER_RE
+
+    text = DOC_NUMBER_RE.sub(" ", text)
     letters = sum(c.isascii() and c.isalpha() for c in text)
     cjk = sum("\u4e00" <= c <= "\u9fff" for c in text)
     return letters > 3 * cjk and letters >= 8

@@ -110,6 +110,10 @@ def test_what_a_named_document_is_its_title_page_and_validity_each_cited(qa) -> 
     assert english.answer.startswith("区办〔2023〕12号 is 关于推动杭州高新开发区(滨江)总部经济高质量发展的若干意见"), (
         english.answer
     )
+    # a 文号 is a name in any language: the question is English; a period the text does not state is no status
+    english = qa.ask("What is 区党委〔2019〕25号 about?", [])
+    assert english.answer.startswith("区党委〔2019〕25号 is ") and "states no validity period" in english.answer
+    assert "文中未写明有效期[2]" in qa.ask("区党委〔2019〕25号是什么文件?", []).answer
     # the document whose text stops early says so
     partial = qa.ask("杭高新〔2023〕5号是关于什么的?", [])
     assert "只收录了它的前一部分" in partial.answer, partial.answer

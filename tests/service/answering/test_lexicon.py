@@ -44,6 +44,11 @@ def test_one_character_chinese_keys_are_not_loaded(tmp_path) -> None:  # type: i
     assert table.expand("我们的厂在写字楼里") == ["办公用房"]
 
 
+def test_a_doc_number_is_no_language() -> None:
+    assert lexicon.is_english("What is 区党委〔2019〕25号 about?")
+    assert not lexicon.is_english("区党委〔2019〕25号是什么文件?")
+
+
 def test_award_names_are_the_specific_supports() -> None:
     names = lexicon.award_names()
     assert {"房租补贴", "算力补贴", "场租费补贴", "展位费补贴"} <= names
