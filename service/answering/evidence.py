@@ -152,6 +152,11 @@ class TermWeights:
             if measured and len(measured) < len(weights):
                 for key in measured:
                     del weights[key], alternatives[key]
+        if plan.level_subject and len(plan.grades) == 1:
+            # "国家级小巨人奖多少?": the level selects among the kind's grades; the kind is what is asked about (a
+            # clause rating another thing at 国家级 is not more on the topic than the kind's own)
+            for key in [k for k in weights if all(LEVEL_WORD.fullmatch(a) for a in alternatives[k])]:
+                weights[key] *= LEVEL_WEIGHT
         own = self_described(plan.original, weights)
         if not own:
             return Terms(weights, alternatives)
@@ -269,6 +274,11 @@ class TermWeights:
         if any(self.df(a)[1] for a in alts) or any(loose(a) in places for a in alts):
             return "toc"
         return "none"
+
+
+# a level word ("国家", "省级"): a grade of the government that recognises
+LEVEL_WORD = re.compile(r"(?:国家|省|市|区|县)级?")
+LEVEL_WEIGHT = 0.5  # a level word's share of its rarity when the question rates a kind at that level
 
 
 def loose(text: str) -> str:

@@ -157,7 +157,7 @@ def label(grade: Grade, lang: str = "zh") -> str:
 
 # a level and the kind it rates, written together ("市级专精特新中小企业", "各级认定的专精特新企业首台(套)产品")
 # (levels written together share one 级, or none: "国家、省级重点实验室", "国家、省重点实验室")
-_LEVELLED = re.compile(
+LEVELLED = re.compile(
     rf"(?:((?:(?:{_LEVELS})[、和及与或]?)+)级|((?:(?:{_LEVELS})[、和及与或])+(?:{_LEVELS}))|(各级)(?:认定的)?)"
     rf"([\u4e00-\u9fffA-Za-z]{{2,20}})"
 )
@@ -175,7 +175,7 @@ def level_subject(question: str) -> str:
     """The kind a question rates at a level ("被评上市级专精特新企业的" -> 专精特新), when it names one level."""
     plain = re.sub(r"[\s“”\"]", "", question)
     found = [
-        (m.group(1) or m.group(2), _core(m.group(4))) for m in _LEVELLED.finditer(plain) if m.group(1) or m.group(2)
+        (m.group(1) or m.group(2), _core(m.group(4))) for m in LEVELLED.finditer(plain) if m.group(1) or m.group(2)
     ]
     return found[0][1] if len(found) == 1 and len(found[0][1]) >= 2 else ""
 
@@ -188,7 +188,7 @@ def absent_level(level: str, subject: str, quotes: list[str]) -> Absent | None:
     others: list[tuple[int, str]] = []
     for index, quote in enumerate(quotes):
         plain = re.sub(r"[\s“”\"]", "", quote)  # a line break may cut a word ("省级专精特新中\n小企业")
-        for m in _LEVELLED.finditer(plain):
+        for m in LEVELLED.finditer(plain):
             if _core(m.group(4)) != subject:
                 continue
             levels = re.findall(_LEVELS, m.group(1) or m.group(2) or "")

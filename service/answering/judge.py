@@ -35,6 +35,7 @@ from service.answering.areas import AreaMatch
 from service.answering.config import JudgeConfig
 from service.answering.evidence import (
     GRANTS,
+    LEVEL_WORD,
     PROCEDURE_WORDS,
     Terms,
     TermWeights,
@@ -44,7 +45,7 @@ from service.answering.evidence import (
     part_terms,
 )
 from service.answering.figures import FIGURE, NO_CHARGE, figure_key, figure_kind, without_budgets
-from service.answering.grades import absent_grade, absent_level, label
+from service.answering.grades import LEVELLED, absent_grade, absent_level, label
 from service.answering.plan import Asked, QueryPlan, has_content, title_terms
 from service.answering.retrieve import ScoredChunk
 from service.models import AnswerStatus
@@ -170,6 +171,7 @@ def measure(
             *(coverage(known, chunk.indexed_text) for chunk in quoted),
         ]
     )
+    signals.coverage = max(signals.coverage, _unrated_coverage(plan, known, [h.chunk for h in hits[:5]] + quoted))
     # a question in several parts is held when each part is, each by a text of its own ("申报条件去哪看?哪个机构
     # 受理,设在哪儿?": the notice clause holds the first, the office clause the second)
     signals.coverage = max(signals.coverage, _parts_coverage(plan, known, [h.chunk for h in hits[:depth]] + quoted))
@@ -217,6 +219,27 @@ def measure(
         signals.other_audience = _other_audience(plan, quoted, quotes, corpus)
     signals.absent_grade = _absent_grade(plan, quotes)
     return signals
+
+
+def _unrated_coverage(plan: QueryPlan, known: Terms, chunks: list[Chunk]) -> float:
+    """The coverage of a text that names the kind a question rates at a level ("国家级小巨人") without rating it at
+    any level ("专精特新“小巨人”企业…100 万元"): the level asked is no word such a text lacks (one that rates the kind
+    at other levels only is the absent grade's case). 0 when the question rates no kind at one level."""
+    levels = [v for f, v in plan.grades if f == "level"]
+    subject = plan.level_subject
+    if len(plan.grades) != 1 or not levels or not subject:
+        return 0.0
+    words = {k for k in known if all(LEVEL_WORD.fullmatch(a) for a in known.alternatives.get(k, (k,)))}
+    if not words or len(words) == len(known):
+        return 0.0
+    rest = Terms({k: w for k, w in known.items() if k not in words}, known.alternatives)
+    best = 0.0
+    for chunk in chunks:
+        text = re.sub(r"[\s“”\"]", "", chunk.indexed_text)
+        if subject not in text or any(m.group(4) and subject in m.group(4) for m in LEVELLED.finditer(text)):
+            continue
+        best = max(best, coverage(rest, chunk.indexed_text))
+    return best
 
 
 def _parts_coverage(plan: QueryPlan, known: Terms, chunks: list[Chunk]) -> float:

@@ -1101,6 +1101,17 @@ def test_results_to_date_are_refused_for_what_the_compilation_is(qa) -> None:  #
     assert answer.status == "not_found" and "不含执行情况、统计数据" in answer.answer, answer.answer
 
 
+def test_a_kind_rated_at_a_level_is_answered_by_its_own_unrated_clause(qa) -> None:  # type: ignore[no-untyped-def]
+    # 小巨人 is a national title; the award clause names it without a level ("专精特新“小巨人”企业…100 万元"): the
+    # level asked is no word that clause lacks, and a clause rating another thing at 国家级 is not more on topic
+    for question in ("国家级小巨人奖多少?", "国家级小巨人有多少奖励?"):
+        answer = qa.ask(question)
+        assert answer.status == "answered", answer.answer
+        assert "小巨人" in answer.citations[0].quote and "100" in answer.citations[0].quote, answer.answer
+    # a kind the text rates at another level only is still the absent grade's case
+    assert qa.ask("市级重点实验室奖多少?").status == "not_found"
+
+
 def test_how_many_steps_is_answered_with_the_steps(qa) -> None:  # type: ignore[no-untyped-def]
     lead = qa.ask("申报标准创新奖,评审一共分几步?").answer.split("\n")[0]
     assert lead.startswith("共6项") and "形式审查" in lead and "审定批准" in lead, lead
