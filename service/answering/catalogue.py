@@ -13,6 +13,7 @@ from collections.abc import Callable
 from datetime import date
 from enum import StrEnum
 
+from corpus.doc_numbers import DOC_NUMBER_RE
 from corpus.library import Corpus
 from corpus.models import PolicyDocument, TextStatus, Validity
 from service.answering.lexicon import CATALOGUE_WORDS, QUESTION_NOISE
@@ -74,8 +75,6 @@ _ABOUT_EN = re.compile(r"what(?:'s|\s+is|\s+does)\s+(?:the\s+)?(?:(?:document|po
 
 def asks_about_document(question: str) -> bool:
     """Whether ``question``, with the 文号 it names taken out, asks only what that document is (its title)."""
-    from corpus.doc_numbers import DOC_NUMBER_RE
-
     rest = re.sub(r"[??。.!!,,]+", " ", DOC_NUMBER_RE.sub(" ", question)).strip()
     return bool(_ABOUT_EN.fullmatch(rest) or _ABOUT.fullmatch(re.sub(r"\s+", "", rest)))
 

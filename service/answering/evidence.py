@@ -12,6 +12,7 @@ from indexing.chunks import Chunk
 from service.answering import lexicon
 from service.answering.config import EvidenceConfig
 from service.answering.figures import FIGURE, NO_CHARGE, without_budgets
+from service.answering.grades import LEVEL_WORD
 from service.answering.lexicon import DATE_WORDS
 from service.answering.periods import asked_conditions
 from service.answering.plan import Asked, QueryPlan, self_described
@@ -276,8 +277,6 @@ class TermWeights:
         return "none"
 
 
-# a level word ("国家", "省级"): a grade of the government that recognises
-LEVEL_WORD = re.compile(r"(?:国家|省|市|区|县)级?")
 LEVEL_WEIGHT = 0.5  # a level word's share of its rarity when the question rates a kind at that level
 
 

@@ -16,6 +16,8 @@ Grade = tuple[str, str]
 _NUMERAL = "一二三四五六七八九十"
 _DIGITS = {str(i): _NUMERAL[i - 1] for i in range(1, 10)}
 _LEVELS = "国家|省|市|区|县"
+# a level word ("国家", "省级"): a grade of the government that recognises
+LEVEL_WORD = re.compile(rf"(?:{_LEVELS})级?")
 
 # Chinese: each family's value and the suffix it is written with, one value or several sharing the suffix
 _ZH_FAMILIES: tuple[tuple[str, re.Pattern[str]], ...] = (

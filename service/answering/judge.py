@@ -35,7 +35,7 @@ from service.answering.areas import AreaMatch
 from service.answering.config import JudgeConfig
 from service.answering.evidence import (
     GRANTS,
-    LEVEL_WORD,
+    IMPLEMENTED_BY,
     PROCEDURE_WORDS,
     Terms,
     TermWeights,
@@ -45,7 +45,7 @@ from service.answering.evidence import (
     part_terms,
 )
 from service.answering.figures import FIGURE, NO_CHARGE, figure_key, figure_kind, without_budgets
-from service.answering.grades import LEVELLED, absent_grade, absent_level, label
+from service.answering.grades import LEVEL_WORD, LEVELLED, absent_grade, absent_level, label
 from service.answering.plan import Asked, QueryPlan, has_content, title_terms
 from service.answering.retrieve import ScoredChunk
 from service.models import AnswerStatus
@@ -613,8 +613,6 @@ _FRAMEWORK: dict[tuple[str, str, int, int], bool] = {}
 def _beyond_partial_text(plan: QueryPlan, corpus: Corpus) -> list[PolicyDocument]:
     """A partial document named by the question, asked for what its missing part holds: its dates, or who
     implements or interprets it (a document says so in its closing articles) when its loaded text does not."""
-    from service.answering.evidence import IMPLEMENTED_BY
-
     named = set(plan.doc_filter) | set(plan.boost_docs)
     partial = [corpus.documents[n] for n in sorted(named) if corpus.documents[n].text_status is TextStatus.PARTIAL]
     return [

@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from corpus.doc_numbers import DOC_NUMBER_RE
+
 LEXICON_DIR = Path(__file__).parent
 MIN_CJK_KEY = 2  # one-character keys (报, 厂) fire inside too many other words
 
@@ -207,8 +209,6 @@ def other_places(text: str) -> list[str]:
 def is_english(text: str) -> bool:
     """Mostly Latin letters: an English question (Chinese terms quoted inside it are allowed, and a 文号 is a
     name in any language: "What is 区党委〔2019〕25号 about?")."""
-    from corpus.doc_numbers import DOC_NUMBER_RE
-
     text = DOC_NUMBER_RE.sub(" ", text)
     letters = sum(c.isascii() and c.isalpha() for c in text)
     cjk = sum("\u4e00" <= c <= "\u9fff" for c in text)
