@@ -12,7 +12,7 @@ from indexing.chunks import Chunk
 from service.answering import lexicon
 from service.answering.config import EvidenceConfig
 from service.answering.figures import FIGURE, NO_CHARGE, without_budgets
-from service.answering.grades import LEVEL_WORD
+from service.answering.grades import LEVEL_WORD, PLACE_LEVEL_WORD
 from service.answering.lexicon import DATE_WORDS
 from service.answering.periods import asked_conditions
 from service.answering.plan import Asked, QueryPlan, self_described
@@ -156,7 +156,11 @@ class TermWeights:
         if plan.level_subject and len(plan.grades) == 1:
             # "国家级小巨人奖多少?": the level selects among the kind's grades; the kind is what is asked about (a
             # clause rating another thing at 国家级 is not more on the topic than the kind's own)
-            for key in [k for k in weights if all(LEVEL_WORD.fullmatch(a) for a in alternatives[k])]:
+            for key in [
+                k
+                for k in weights
+                if all(LEVEL_WORD.fullmatch(a) or PLACE_LEVEL_WORD.fullmatch(a) for a in alternatives[k])
+            ]:
                 weights[key] *= LEVEL_WEIGHT
         own = self_described(plan.original, weights)
         if not own:

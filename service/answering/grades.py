@@ -27,6 +27,21 @@ _ZH_FAMILIES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("level", re.compile(rf"((?:(?:{_LEVELS})[、和及与或]?)+)级|(国家)(?!级)")),
 )
 _ALL_LEVELS = re.compile(r"各级|各层级")
+# the compilation's own province and city named before a kind ("浙江省隐形冠军企业", "杭州市专精特新企业") rate it at
+# that level, as 省级 and 市级 do (not "杭州市对…", "浙江省的…": the government itself)
+_PLACE_LEVEL = re.compile(
+    r"(浙江省|杭州市)(?=[“\"]?[\u4e00-\u9fff])(?!的|对|给|里|政府|人民|财政|级|有|是|在|和|及|与|范围|内|外|各|本级|[一二三四五六七八九十1-9]星)"
+)
+_PLACE_AS_LEVEL = {"浙江省": "省级", "杭州市": "市级"}
+# the place words themselves, as a question's words weigh them
+PLACE_LEVEL_WORD = re.compile(r"浙江省?|杭州市?")
+
+
+def places_as_levels(question: str) -> str:
+    """``question`` with the compilation's own province or city before a kind written as its level."""
+    return _PLACE_LEVEL.sub(lambda m: _PLACE_AS_LEVEL[m.group(1)], question)
+
+
 _CLAUSE = re.compile(r"[;;。\n]")
 
 _EN_NUMBER = {"one": "一", "two": "二", "three": "三", "four": "四", "five": "五", "first": "一", "second": "二"}
@@ -97,7 +112,7 @@ def question_grades(question: str, lang: str) -> tuple[Grade, ...]:
                 if value and value not in found.setdefault(family, []):
                     found[family].append(value)
     else:
-        found = text_grades(question)
+        found = text_grades(places_as_levels(question))
     return tuple(sorted((f, v[0]) for f, v in found.items() if len(v) == 1))
 
 
@@ -175,7 +190,7 @@ def _core(run: str) -> str:
 
 def level_subject(question: str) -> str:
     """The kind a question rates at a level ("被评上市级专精特新企业的" -> 专精特新), when it names one level."""
-    plain = re.sub(r"[\s“”\"]", "", question)
+    plain = re.sub(r"[\s“”\"]", "", places_as_levels(question))
     found = [
         (m.group(1) or m.group(2), _core(m.group(4))) for m in LEVELLED.finditer(plain) if m.group(1) or m.group(2)
     ]

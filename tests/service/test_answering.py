@@ -1112,6 +1112,13 @@ def test_a_kind_rated_at_a_level_is_answered_by_its_own_unrated_clause(qa) -> No
     assert qa.ask("市级重点实验室奖多少?").status == "not_found"
 
 
+def test_the_province_named_before_a_kind_weighs_as_its_level(qa) -> None:  # type: ignore[no-untyped-def]
+    # 浙江省 and its piece 浙江 had outweighed 隐形冠军: a clause citing 《浙江省科技发展专项资金管理办法》 was quoted
+    answer = qa.ask("我们被评为浙江省隐形冠军企业,区里奖多少?")
+    assert answer.status == "answered" and "隐形冠军" in answer.citations[0].quote, answer.answer
+    assert "100" in answer.answer.split("\n")[0], answer.answer
+
+
 def test_how_many_steps_is_answered_with_the_steps(qa) -> None:  # type: ignore[no-untyped-def]
     lead = qa.ask("申报标准创新奖,评审一共分几步?").answer.split("\n")[0]
     assert lead.startswith("共6项") and "形式审查" in lead and "审定批准" in lead, lead

@@ -23,6 +23,13 @@ from service.answering.grades import absent_grade, label, question_grades, text_
         # "a class" is an article, not a grade
         ("Is there a class of companies that gets rent help?", "en", ()),
         ("总部企业房租补贴多少?", "zh", ()),
+        # the compilation's own province or city before a kind is its level; before a star rating, or as the
+        # government that gives ("杭州市对…"), it is not
+        ("我们被评为浙江省雏鹰企业,奖多少?", "zh", (("level", "省"),)),
+        ("杭州市雏鹰企业奖多少?", "zh", (("level", "市"),)),
+        ("杭州市四星级总部企业奖多少?", "zh", (("star", "四"),)),
+        ("杭州市对雏鹰企业奖多少?", "zh", ()),
+        ("浙江省的雏鹰企业标准是什么?", "zh", ()),
     ],
 )
 def test_the_grades_a_question_names(question: str, lang: str, grades: tuple[tuple[str, str], ...]) -> None:
@@ -81,6 +88,7 @@ def test_a_level_alone_is_judged_by_the_kind_it_rates() -> None:
 
     assert level_subject("被认定为区级“雏鹰”企业的,奖励多少?") == "雏鹰"
     assert level_subject("国家级和省级雏鹰企业各奖多少?") == ""  # two levels: side by side
+    assert level_subject("我们被评为浙江省“雏鹰”企业,奖多少?") == "雏鹰"
     listing = "对国家级雏鹰企业、省级雏鹰\n企业分别给予50万元、20万元奖励。"
     products = "对各级认定的雏鹰企业首台(套)产品给予最高10万元奖励。"
     found = absent_level("区", "雏鹰", [products, listing])
