@@ -1110,6 +1110,9 @@ def test_a_kind_rated_at_a_level_is_answered_by_its_own_unrated_clause(qa) -> No
         assert "小巨人" in answer.citations[0].quote and "100" in answer.citations[0].quote, answer.answer
     # a kind the text rates at another level only is still the absent grade's case
     assert qa.ask("市级重点实验室奖多少?").status == "not_found"
+    # ... when what is said of it follows ("认定后"): 研发中心 is rated 国家、省、市级, never 区级
+    answer = qa.ask("区级研发中心认定后奖励多少?")
+    assert answer.status == "not_found" and "区级研发中心" in answer.answer, answer.answer
 
 
 def test_the_province_named_before_a_kind_weighs_as_its_level(qa) -> None:  # type: ignore[no-untyped-def]
