@@ -28,9 +28,11 @@ _ZH_FAMILIES: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 _ALL_LEVELS = re.compile(r"各级|各层级")
 # the compilation's own province and city named before a kind ("浙江省隐形冠军企业", "杭州市专精特新企业") rate it at
-# that level, as 省级 and 市级 do (not "杭州市对…", "浙江省的…": the government itself)
+# that level, as 省级 and 市级 do (not "杭州市对…", "浙江省的…", "被杭州市评为…": the government itself)
 _PLACE_LEVEL = re.compile(
-    r"(浙江省|杭州市)(?=[“\"]?[\u4e00-\u9fff])(?!的|对|给|里|政府|人民|财政|级|有|是|在|和|及|与|范围|内|外|各|本级|[一二三四五六七八九十1-9]星)"
+    r"(浙江省|杭州市)(?=[“\"]?[\u4e00-\u9fff])"
+    r"(?!的|对|给|里|政府|人民|财政|级|有|是|在|和|及|与|范围|内|外|各|本级|[一二三四五六七八九十1-9]星"
+    r"|评|认定|授予|命名|颁发|出台|发布|规定|政策|文件)"
 )
 _PLACE_AS_LEVEL = {"浙江省": "省级", "杭州市": "市级"}
 # the place words themselves, as a question's words weigh them

@@ -160,6 +160,12 @@ def measure(
     # (a word of a listed document's area that no text or title uses counts as that title's: TermWeights.where_used)
     placed = frozenset(key for key, _ in plan.toc_hints)
     used = {key: weights.where_used(terms, key, placed) for key in terms}
+    # a known word that is only a piece of an unknown word of the question, one character short of it (合作 of
+    # 合作社, 市场 of 菜市场), is that word's: the texts that use it speak of something else
+    unknown = [k for k in terms if used[k] == "none"]
+    for key in terms:
+        if used[key] != "none" and any(key in u and len(u) == len(key) + 1 for u in unknown):
+            used[key] = "none"
     # coverage is measured over the wording the compilation knows; the unknown rest is a signal of its own
     known = weights.known(terms, placed)
     union = coverage(known, " ".join(h.chunk.indexed_text for h in hits[:depth]))

@@ -1122,6 +1122,15 @@ def test_the_province_named_before_a_kind_weighs_as_its_level(qa) -> None:  # ty
     assert "100" in answer.answer.split("\n")[0], answer.answer
 
 
+def test_a_known_word_that_is_a_piece_of_an_unknown_one_is_not_the_topic(qa) -> None:  # type: ignore[no-untyped-def]
+    # 合作社 is no word of the compilation; its piece 合作 (合作区, 校企合作) and the asking word 扶持 had held
+    # enough of the question for a clause on listing support to answer it
+    answer = qa.ask("农业合作社在滨江有什么扶持政策?")
+    assert answer.status == "not_found" and "合作社" in answer.answer, answer.answer
+    # a word made of two words the compilation uses (调查 + 结果) is not such a piece
+    assert qa.ask("公示名单里有家企业有问题,要怎么提异议?多久会有调查结果?").status == "answered"
+
+
 def test_how_many_steps_is_answered_with_the_steps(qa) -> None:  # type: ignore[no-untyped-def]
     lead = qa.ask("申报标准创新奖,评审一共分几步?").answer.split("\n")[0]
     assert lead.startswith("共6项") and "形式审查" in lead and "审定批准" in lead, lead

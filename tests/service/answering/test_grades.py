@@ -29,6 +29,7 @@ from service.answering.grades import absent_grade, label, question_grades, text_
         ("杭州市雏鹰企业奖多少?", "zh", (("level", "市"),)),
         ("杭州市四星级总部企业奖多少?", "zh", (("star", "四"),)),
         ("杭州市对雏鹰企业奖多少?", "zh", ()),
+        ("被杭州市评为雏鹰企业,奖多少?", "zh", ()),
         ("浙江省的雏鹰企业标准是什么?", "zh", ()),
     ],
 )
