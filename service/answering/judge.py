@@ -410,7 +410,13 @@ def decide(signals: Signals, config: JudgeConfig) -> Verdict:
         cov >= config.answer_coverage
         and signals.unknown_share <= config.unknown_max
         and signals.attribute_share >= config.attribute_topic
-        and (signals.dense is None or signals.dense >= config.dense_min or cov >= 1.0 - 1e-9)
+        # (a text holding every word of the question answers whatever e5 says; "every known word" is not that
+        # when the question has words the compilation never uses)
+        and (
+            signals.dense is None
+            or signals.dense >= config.dense_min
+            or (cov >= 1.0 - 1e-9 and not signals.unknown_share)
+        )
     )
     margin = signals.area_margin if signals.area_margin is not None else -1.0
     area_docs = [signals.area_doc] if signals.area_doc is not None else []

@@ -285,6 +285,9 @@ CONFIG = JudgeConfig(
         (Signals(coverage=0.9, dense=0.7), AnswerStatus.NOT_FOUND),
         # every word of the question in the text found: a short question's low similarity is no reason to refuse
         (Signals(coverage=1.0, dense=0.7), AnswerStatus.ANSWERED),
+        # ... but every *known* word is not every word: with words the compilation never uses, e5 still counts
+        (Signals(coverage=1.0, dense=0.7, unknown_share=0.3), AnswerStatus.NOT_FOUND),
+        (Signals(coverage=1.0, dense=0.9, unknown_share=0.3), AnswerStatus.ANSWERED),
         (Signals(coverage=0.9, dense=0.9, other_place=True), AnswerStatus.NOT_FOUND),
         (Signals(coverage=0.9, dense=0.9, unknown_year=True), AnswerStatus.NOT_FOUND),
         (Signals(has_content=False), AnswerStatus.NOT_FOUND),
