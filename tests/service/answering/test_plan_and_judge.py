@@ -777,6 +777,9 @@ def test_a_yes_no_question_checking_a_policy_figure_asks_for_that_kind(corpus: C
         ("今年区里标准创新奖的申报截止日期是哪天?", {"date"}, {"criterion"}),
         ("帮区里招来十几家企业落户,有没有奖励?", {"yes_no"}, {"count"}),
         ("听说得是重点产业才能拿扶持", set(), {"amount"}),
+        # 新材料 is an industry, not documents to hand in
+        ("新材料企业有补贴吗?", {"yes_no"}, {"procedure"}),
+        ("申报要交哪些材料?", {"procedure"}, set()),
         # the same words as whole words do
         ("补贴按什么标准执行?", {"criterion"}, set()),
         ("滨江有几家上市公司?", {"count"}, set()),
