@@ -1134,6 +1134,14 @@ def test_a_known_word_that_is_a_piece_of_an_unknown_one_is_not_the_topic(qa) -> 
     assert qa.ask("公示名单里有家企业有问题,要怎么提异议?多久会有调查结果?").status == "answered"
 
 
+def test_basic_conditions_ask_the_conditions(qa) -> None:  # type: ignore[no-untyped-def]
+    # 基本 qualifies the asked conditions (基本条件), no topic: as a rare word it had held the question's weight
+    # and the conditions of the standard innovation award were refused ("coverage 0.37")
+    answer = qa.ask("申报标准创新奖需要满足哪些基本条件?")
+    assert answer.status == "answered", answer.answer
+    assert answer.citations[0].doc_no == 4 and "条件" in answer.answer, answer.answer
+
+
 def test_how_many_steps_is_answered_with_the_steps(qa) -> None:  # type: ignore[no-untyped-def]
     lead = qa.ask("申报标准创新奖,评审一共分几步?").answer.split("\n")[0]
     assert lead.startswith("共6项") and "形式审查" in lead and "审定批准" in lead, lead
