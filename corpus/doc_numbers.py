@@ -77,6 +77,26 @@ def bracket_spoken_doc_numbers(text: str) -> str:
     return _SPOKEN_RE.sub(canonical, text)
 
 
+# a 文号 said without its year ("滨政7号", "区办9号"): the issuer and number alone
+_YEARLESS_RE = re.compile(
+    r"(?<![\u4e00-\u9fff〕\d])(?P<issuer>"
+    + "|".join(sorted(ISSUERS, key=len, reverse=True))
+    + r")\s*第?\s*(?P<num>\d{1,4})\s*号"
+)
+
+
+def bracket_yearless_doc_numbers(text: str, known: list[str]) -> str:
+    """``text`` with each 文号 said without its year in canonical form, when exactly one of the ``known`` 文号
+    has that issuer and number ("滨政7号" -> "滨政〔2023〕7号"; "区办8号" stays when 区办 has an 8号 of two years)."""
+
+    def canonical(m: re.Match[str]) -> str:
+        issuer, num = m.group("issuer"), int(m.group("num"))
+        found = [k for k in known if issuer_of(k) == issuer and k.endswith(f"〕{num}号")]
+        return found[0] if len(found) == 1 else m.group()
+
+    return _YEARLESS_RE.sub(canonical, text)
+
+
 def number_start(match: re.Match[str]) -> int:
     """Where the 文号 of a DOC_NUMBER_RE match begins (the lazy issuer group may have taken words before it)."""
     return match.end("issuer") - len(_issuer(match.group("issuer")))

@@ -9,7 +9,7 @@ from enum import StrEnum
 from functools import lru_cache
 from itertools import pairwise
 
-from corpus.doc_numbers import bracket_spoken_doc_numbers, find_doc_numbers
+from corpus.doc_numbers import bracket_spoken_doc_numbers, bracket_yearless_doc_numbers, find_doc_numbers
 from corpus.library import Corpus
 from corpus.text import compact, nfkc
 from service.answering import lexicon
@@ -518,6 +518,8 @@ _CJK_WORD = re.compile(r"[\u4e00-\u9fff]+")
 def plan_query(question: str, history: list[Turn], corpus: Corpus) -> QueryPlan:
     """The question read once: its language, topic concepts, the kind of fact asked, the documents named."""
     original = strip_instructions(normalise(question))
+    # "滨政7号": the compilation's one 滨政 document numbered 7
+    original = bracket_yearless_doc_numbers(original, [d.doc_number for d in corpus.documents.values()])
     text, rewritten = rewrite_followup(original, history)
     lang = "en" if is_english(original) else "zh"
     asked_text = text

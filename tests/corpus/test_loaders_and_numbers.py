@@ -114,3 +114,22 @@ def test_a_spoken_document_number_of_a_known_issuer_is_read_as_one(said: str, re
     from corpus.doc_numbers import bracket_spoken_doc_numbers
 
     assert bracket_spoken_doc_numbers(said) == read
+
+
+@pytest.mark.parametrize(
+    ("said", "read"),
+    [
+        ("滨政7号谁负责解释?", "滨政〔2099〕7号谁负责解释?"),
+        ("区办第12号文件", "区办〔2098〕12号文件"),
+        # two years of 区办 have an 8号: which one is not said
+        ("区办8号是什么?", "区办8号是什么?"),
+        # a number no known document has, and a 文号 written whole, stay as they are
+        ("滨政9号", "滨政9号"),
+        ("区办〔2097〕8号", "区办〔2097〕8号"),
+    ],
+)
+def test_a_document_number_said_without_its_year_is_the_one_document_it_can_be(said: str, read: str) -> None:
+    from corpus.doc_numbers import bracket_yearless_doc_numbers
+
+    known = ["滨政〔2099〕7号", "区办〔2098〕12号", "区办〔2098〕8号", "区办〔2097〕8号"]
+    assert bracket_yearless_doc_numbers(said, known) == read

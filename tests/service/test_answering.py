@@ -1142,6 +1142,14 @@ def test_basic_conditions_ask_the_conditions(qa) -> None:  # type: ignore[no-unt
     assert answer.citations[0].doc_no == 4 and "条件" in answer.answer, answer.answer
 
 
+def test_a_document_number_without_its_year_names_that_document(qa) -> None:  # type: ignore[no-untyped-def]
+    # "滨政7号" had named nothing: the 标准创新奖 measure's interpretation clause (区办〔2023〕8号) answered
+    answer = qa.ask("滨政7号的政策谁负责解释?")
+    assert all(c.doc_no == 5 for c in answer.citations) and "区办〔2023〕8号" not in answer.answer, answer.answer
+    answer = qa.ask("区办9号什么时候到期?")
+    assert answer.status == "answered" and "2026年5月11日" in answer.answer.split("\n")[0], answer.answer
+
+
 def test_how_many_steps_is_answered_with_the_steps(qa) -> None:  # type: ignore[no-untyped-def]
     lead = qa.ask("申报标准创新奖,评审一共分几步?").answer.split("\n")[0]
     assert lead.startswith("共6项") and "形式审查" in lead and "审定批准" in lead, lead
