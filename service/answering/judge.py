@@ -291,8 +291,8 @@ def _recognised_elsewhere(plan: QueryPlan, wordings: list[str], quotes: list[str
 
 def _absent_grade(plan: QueryPlan, quotes: list[str]) -> tuple[str, tuple[str, ...], int]:
     """The grade asked that the quoted list lacks (its label, the grades listed, and which quote lists them),
-    when the question asks what that grade gives rather than whether the asker's grade qualifies."""
-    if not plan.grades or Asked.YES_NO in plan.asked or plan.crossdoc:
+    asked what it gives or whether it gives anything ("CCF B类会议论文有奖励吗?": the list rewards A类 only)."""
+    if not plan.grades or plan.crossdoc:
         return ("", (), -1)
     absent = absent_grade(plan.grades, quotes)
     levels = [v for f, v in plan.grades if f == "level"]

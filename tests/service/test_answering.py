@@ -1150,6 +1150,14 @@ def test_a_document_number_without_its_year_names_that_document(qa) -> None:  # 
     assert answer.status == "answered" and "2026年5月11日" in answer.answer.split("\n")[0], answer.answer
 
 
+def test_whether_a_grade_the_list_lacks_gives_anything_is_the_absent_grade(qa) -> None:  # type: ignore[no-untyped-def]
+    # a yes/no on a grade had been left to the quotes: the A类 reward clause answered "CCF B类…有奖励吗?"
+    answer = qa.ask("我们的AI论文发在CCF B类会议上,有奖励吗?")
+    assert answer.status == "not_found" and "B类" in answer.answer, answer.answer
+    # the asker's grade beside a support that no graded list sets: the support's clause answers
+    assert qa.ask("我们是二星级总部企业,能申请租房补助吗?").status == "answered"
+
+
 def test_how_many_steps_is_answered_with_the_steps(qa) -> None:  # type: ignore[no-untyped-def]
     lead = qa.ask("申报标准创新奖,评审一共分几步?").answer.split("\n")[0]
     assert lead.startswith("共6项") and "形式审查" in lead and "审定批准" in lead, lead
