@@ -88,7 +88,12 @@ def test_a_contract_based_award_is_worked_out_on_the_contract_and_held_to_its_ye
     figures = parse_user_figures("我们的算力服务合同金额是120万")
     assert [(f.field, f.value) for f in figures] == [("contract_value", 120 * WAN)]
     # the spoken ways of saying what was spent on it
-    for said in ("跟算力中心签的合同80万", "算力费用花了80万", "We spent 0.8 million on computing power"):
+    for said in (
+        "跟算力中心签的合同80万",
+        "算力费用花了80万",
+        "买了80万的算力服务",
+        "We spent 0.8 million on computing power",
+    ):
         assert [f.field for f in parse_user_figures(said)] == ["contract_value"], said
 
 
