@@ -1158,6 +1158,15 @@ def test_whether_a_grade_the_list_lacks_gives_anything_is_the_absent_grade(qa) -
     assert qa.ask("我们是二星级总部企业,能申请租房补助吗?").status == "answered"
 
 
+def test_listing_on_a_domestic_exchange_is_a_domestic_listing(qa) -> None:  # type: ignore[no-untyped-def]
+    # 上海 in the exchange's name had made it another place's question (not_found)
+    answer = qa.ask("上海证券交易所上市奖励多少?")
+    assert answer.status == "answered" and "境内上市" in answer.citations[0].quote, answer.answer
+    assert (
+        qa.ask("We want to list on the Shanghai Stock Exchange. How much is the listing reward?").status == "answered"
+    )
+
+
 def test_how_many_steps_is_answered_with_the_steps(qa) -> None:  # type: ignore[no-untyped-def]
     lead = qa.ask("申报标准创新奖,评审一共分几步?").answer.split("\n")[0]
     assert lead.startswith("共6项") and "形式审查" in lead and "审定批准" in lead, lead

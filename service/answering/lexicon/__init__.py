@@ -201,8 +201,13 @@ OTHER_PLACES = _word_list("other_places.txt")
 
 
 def other_places(text: str) -> list[str]:
-    """Places outside the district that ``text`` names."""
+    """Places outside the district that ``text`` names, not as part of a name the lexicons read as the
+    compilation's own words ("Shanghai Stock Exchange" is 上交所, where the district's companies list)."""
     lowered = normalise_key(text)
+    for table in (english(), spoken()):
+        for key, _ in table.matches(text):
+            if any(p in key for p in OTHER_PLACES):
+                lowered = lowered.replace(key, " ")
     return [p for p in OTHER_PLACES if p in lowered]
 
 

@@ -178,3 +178,13 @@ def test_we_here_is_the_district_but_our_kind_or_trade_is_not(place: str) -> Non
     assert "我区" in lexicon.spoken().expand(f"{place}对新引进的企业有房租补贴吗?")
     for own in ("我们这行算不算重点产业?", "银行给我们这种科技公司放贷有补贴吗?", "我们这家公司能申报吗?"):
         assert "我区" not in lexicon.spoken().expand(own)
+
+
+def test_a_place_inside_a_name_the_lexicons_read_is_no_other_place() -> None:
+    from service.answering.lexicon import other_places
+
+    # an exchange is where the district's companies list, not another government
+    assert other_places("We want to list on the Shenzhen Stock Exchange.") == []
+    assert other_places("上海证券交易所上市奖励多少?") == []
+    assert other_places("How much does Shenzhen give for listing?") == ["shenzhen"]
+    assert "上海" in other_places("上海张江对小巨人奖多少?")
