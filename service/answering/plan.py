@@ -712,7 +712,11 @@ _DEADLINE = re.compile(r"截止|截至|deadline", re.I)
 # whether a policy can be used now ("现在还能申请吗?", "今年还有吗", "Can we still claim it?")
 _STILL = re.compile(
     r"还能|还可以|还有效|还适用|还有没有|仍能|仍可|仍然|现在能|现在可以|目前能|目前可以|今年能|今年可以|今年还|"
-    r"\bstill\b|\bany ?more\b|\bthis year\b|\bnowadays\b|\bcurrently\b",
+    r"\bstill\b|\bany ?more\b|\bnowadays\b|\bcurrently\b|"
+    # "this year" asks of the policy beside applying for it ("Can we apply this year?"), not when it dates the
+    # asker's own figures ("Our retail sales this year reached…")
+    r"\b(?:apply|claim|get|receive|use|valid|available|in force|open)\b[^.?!]{0,25}\bthis year\b|"
+    r"\bthis year\b[^.?!]{0,25}\b(?:apply|claim|valid|available|in force|open)\b",
     re.I,
 )
 _DISTRICT = re.compile(r"滨江|高新区|binjiang", re.I)

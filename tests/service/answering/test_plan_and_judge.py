@@ -481,6 +481,9 @@ def test_whether_a_document_no_longer_applies_today_or_in_the_year_asked(corpus:
         ("孵化器的房租补贴能申请吗?", False),
         ("房租补贴还能补多少?", False),
         ("Can we claim the listing award?", False),
+        # "this year" dating the asker's own figures asks nothing of the policy's validity
+        ("Can we apply for the rent subsidy this year?", True),
+        ("Our retail sales this year reached 120 million yuan. Is there a reward?", False),
     ],
 )
 def test_the_plan_reads_whether_the_asker_asks_if_a_policy_can_still_be_used(
