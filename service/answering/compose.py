@@ -379,10 +379,13 @@ def _parts_lead(
     # what would open the answer otherwise: the quote's own lead, or the best quote's opening
     opening = _quote_lead(plan, sentences, terms) or display_quote(sentences[0].text)[:OPENS_WITHIN]
     quoted = " ".join(display_quote(x.text) for x in sentences[:3])
-    if all(_part_held(words[part], opening, quoted) for part in parts):
-        return ""  # every part's most specific word opens the answer already
+    # (every part's most specific word opening the answer already: no lead, unless two parts asking figures
+    # chose one run and one of them was stated elsewhere, below)
+    held = all(_part_held(words[part], opening, quoted) for part in parts)
     room = LEAD_TOTAL // len(parts) - 3
     chosen: list[_Run] = []
+    part_runs: list[list[_Run]] = []
+    swapped = False
     carried: dict[str, float] = {}
     for part in parts:
         # a later part leans on the earlier ones ("…贴息是怎么算的?一年最多贴多少?"): their words carry over,
@@ -412,10 +415,27 @@ def _parts_lead(
             # 设在哪个部门?") is stated where its own most specific word (that the quotes use) stands
             others = [r for r in runs if not any(_same_span(r, c) for c in chosen)]
             own_runs = [r for r in others if _part_held(mine, r.text, quoted)]
-            if kinds & FIGURE_KINDS or not own_runs or not any(mentions(mine, k, quoted) for k in mine):
+            if kinds & FIGURE_KINDS:
+                # two parts asking figures chose one run: this part keeps it when it states this part at least
+                # as fully, and the earlier part takes its best run elsewhere ("上市目标是多少家?后备企业要保持在
+                # 多少家以上?": 60家 is the second part's; the first part's is 2025年100家); else it stays the
+                # earlier part's, this one elliptical
+                j = next(i for i, c in enumerate(chosen) if _same_span(best, c))
+                theirs = [r for r in part_runs[j] if not any(_same_span(r, c) for c in chosen)]
+                if not theirs or best.score < chosen[j].score:
+                    continue
+                chosen[j] = max(theirs, key=lambda r: r.score)
+                chosen.append(best)
+                part_runs.append(runs)
+                swapped = True
+                continue
+            if not own_runs or not any(mentions(mine, k, quoted) for k in mine):
                 continue
             best = max(own_runs, key=lambda r: r.score)
         chosen.append(best)
+        part_runs.append(runs)
+    if held and not swapped:
+        return ""
     if len(chosen) < 2 or all(r.quote == 1 and r.start + len(r.text) <= OPENS_WITHIN for r in chosen):
         return ""
     return ";".join(f"{_ITEM_NUMBER.sub('', r.text)}[{r.quote}]" for r in chosen) + "。"

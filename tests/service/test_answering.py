@@ -1167,6 +1167,13 @@ def test_listing_on_a_domestic_exchange_is_a_domestic_listing(qa) -> None:  # ty
     )
 
 
+def test_two_figures_asked_are_each_led_from_their_own_clause(qa) -> None:  # type: ignore[no-untyped-def]
+    # both parts had chosen the 60家 clause (上市 is in 上市后备企业): the answer opened with it and 100家 was
+    # left at the end of the second quote; the part it states more fully keeps it, the other takes its own
+    lead = qa.ask("到2025年要有多少家上市公司?后备企业梯队保持多少家?").answer.split("\n")[0]
+    assert "100 家" in lead and "60 家" in lead and lead.index("100 家") < lead.index("60 家"), lead
+
+
 def test_how_many_steps_is_answered_with_the_steps(qa) -> None:  # type: ignore[no-untyped-def]
     lead = qa.ask("申报标准创新奖,评审一共分几步?").answer.split("\n")[0]
     assert lead.startswith("共6项") and "形式审查" in lead and "审定批准" in lead, lead
