@@ -91,7 +91,7 @@ def select_sentences(
         for sentence in scored:
             # a document joins a figure question with a figure of the kind asked (not its budget)
             states = not plan.asks_amount or bool(
-                _asked_figure(plan).search(without_budgets(sentence.text, plan.asks_budget))
+                asked_figure(plan).search(without_budgets(sentence.text, plan.asks_budget))
             )
             if sentence.chunk.doc_no not in seen and sentence.score >= config.crossdoc_share * best and states:
                 chosen.append(sentence)
@@ -101,7 +101,7 @@ def select_sentences(
     else:
         chosen.append(scored[0])
     # a question that only checks a figure ("降到1%以下,对吧?") wants more quotes only with one of that kind
-    adding = FIGURE if plan.asked & FIGURE_KINDS else _asked_figure(plan)
+    adding = FIGURE if plan.asked & FIGURE_KINDS else asked_figure(plan)
     for sentence in scored:
         if len(chosen) >= config.max_quotes or sum(len(s.text) for s in chosen) >= config.max_quote_chars:
             break
@@ -788,7 +788,7 @@ def _stated(plan: QueryPlan, text: str) -> set[str]:
     only = (
         {Asked.COUNT: "count", Asked.PERIOD: "period"}.get(next(iter(figure_kinds))) if len(figure_kinds) == 1 else None
     )
-    for m in _asked_figure(plan).finditer(text):
+    for m in asked_figure(plan).finditer(text):
         if plan.user_figures and _CONDITION_BEFORE.search(text[max(0, m.start() - 4) : m.start()]):
             continue
         if only and figure_kind(compact(m.group())) != only:
@@ -934,7 +934,7 @@ def _whole_years(start: date | None, end: date | None) -> int:
     return years if years >= 2 and abs((end - start.replace(year=start.year + years)).days) <= 1 else 0
 
 
-def _asked_figure(plan: QueryPlan) -> re.Pattern[str]:
+def asked_figure(plan: QueryPlan) -> re.Pattern[str]:
     """The kind of figure that answers: money for an amount, a share for a ratio, any figure otherwise."""
     asked = plan.asked | plan.checks_kinds
     if Asked.AMOUNT in asked and Asked.RATIO not in asked:

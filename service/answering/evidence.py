@@ -11,7 +11,7 @@ from indexing.builder import IndexVersion
 from indexing.chunks import Chunk
 from service.answering import lexicon
 from service.answering.config import EvidenceConfig
-from service.answering.figures import FIGURE, NO_CHARGE, without_budgets
+from service.answering.figures import FIGURE, GIVEN, NO_CHARGE, without_budgets
 from service.answering.grades import LEVEL_WORD, PLACE_LEVEL_WORD
 from service.answering.lexicon import DATE_WORDS
 from service.answering.periods import asked_conditions
@@ -334,9 +334,16 @@ IN_DISTRICT = re.compile(r"在本区|在我区|在高新区[((]滨江[))]|在杭
 
 
 def score_sentences(
-    plan: QueryPlan, terms: dict[str, float], chunks: list[tuple[Chunk, float]], config: EvidenceConfig
+    plan: QueryPlan,
+    terms: dict[str, float],
+    chunks: list[tuple[Chunk, float]],
+    config: EvidenceConfig,
+    given_only: bool = False,
 ) -> list[Sentence]:
-    """Sentence windows of the ranked chunks scored by term coverage, the kind of fact asked, and rank."""
+    """Sentence windows of the ranked chunks scored by term coverage, the kind of fact asked, and rank;
+    ``given_only``: an amount is stated only by what is given (money, a share), not by a period or a count (the
+    chunks retrieved first stated none: "在获奖后3年内不得再次申报" is no amount)."""
+    stating = GIVEN if given_only else FIGURE
     top = max((s for _, s in chunks), default=1.0) or 1.0
     topic = [a for key in terms for a in getattr(terms, "alternatives", {}).get(key, (key,))]
     periods = Asked.YES_NO in plan.asked and bool(plan.elapsed or plan.started or plan.years_ago)
@@ -363,7 +370,7 @@ def score_sentences(
                 - config.length_penalty * len(window.text)
             )
             stated = without_budgets(window.text, plan.asks_budget) if plan.asks_amount else ""
-            if plan.asks_amount and (FIGURE.search(stated) or NO_CHARGE.search(stated)):
+            if plan.asks_amount and (stating.search(stated) or NO_CHARGE.search(stated)):
                 score += config.attribute_bonus
             if plan.asks_date and _DATE.search(window.text):
                 score += config.date_bonus

@@ -26,6 +26,7 @@ from service.answering.compose import (
     Draft,
     add_quotes,
     as_quote,
+    asked_figure,
     asked_year,
     compose_answered,
     compose_not_found,
@@ -45,7 +46,7 @@ from service.answering.evidence import (
     score_sentences,
 )
 from service.answering.facts import FactBook
-from service.answering.figures import YEARLY_CAP
+from service.answering.figures import YEARLY_CAP, without_budgets
 from service.answering.judge import Signals, Verdict, decide, measure
 from service.answering.plan import FIGURE_KINDS, QueryPlan, plan_query
 from service.answering.retrieve import HybridRetriever, RetrievalPlan, RetrievalResult, ScoredChunk
@@ -220,8 +221,17 @@ class PolicyQAService:
             result.hits = _with_implementing_clause(result.hits, self.version, plan.doc_filter or plan.boost_docs)
         retrieved = time.perf_counter()
         terms = self._terms(plan)
+        given_only = False
+        if plan.asks_amount and not plan.crossdoc and result.hits:
+            before = len(result.hits)
+            result.hits = _with_stating_chunk(plan, result.hits, self.version, self.weights.known(terms))
+            given_only = len(result.hits) > before
         scored = score_sentences(
-            plan, _within_named(terms, plan, corpus), [(h.chunk, h.score) for h in result.hits], config.evidence
+            plan,
+            _within_named(terms, plan, corpus),
+            [(h.chunk, h.score) for h in result.hits],
+            config.evidence,
+            given_only,
         )
         chosen, structured = self._evidence(plan, scored, terms)
         if plan.crossdoc and not structured:
@@ -570,6 +580,28 @@ def _with_implementing_clause(
         ScoredChunk(c, last)
         for c in version.chunks
         if c.doc_no in docs and c.id not in have and IMPLEMENTED_BY.search(c.text)
+    ]
+    return hits + added[:2]
+
+
+def _with_stating_chunk(
+    plan: QueryPlan, hits: list[ScoredChunk], version: IndexVersion, known: dict[str, float]
+) -> list[ScoredChunk]:
+    """For an amount question none of whose retrieved chunks states an amount given: the chunks of the best hit's
+    document that hold the topic as fully as any hit and state one, after the hits ("标准创新奖奖多少?": every
+    clause of the award's document names it, and the eight read are its conditions)."""
+    figure = asked_figure(plan)
+    if not known or any(figure.search(without_budgets(h.chunk.text, plan.asks_budget)) for h in hits):
+        return hits
+    best = max(coverage(known, h.chunk.indexed_text) for h in hits)
+    have = {h.chunk.id for h in hits}
+    added = [
+        ScoredChunk(c, hits[-1].score)
+        for c in version.chunks
+        if c.doc_no == hits[0].chunk.doc_no
+        and c.id not in have
+        and coverage(known, c.indexed_text) >= best - 1e-9
+        and figure.search(without_budgets(c.text, plan.asks_budget))
     ]
     return hits + added[:2]
 

@@ -1174,6 +1174,13 @@ def test_two_figures_asked_are_each_led_from_their_own_clause(qa) -> None:  # ty
     assert "100 家" in lead and "60 家" in lead and lead.index("100 家") < lead.index("60 家"), lead
 
 
+def test_an_amount_no_retrieved_clause_states_is_looked_for_in_the_document(qa) -> None:  # type: ignore[no-untyped-def]
+    # every clause of the award's document names 标准创新奖: the eight read were its conditions, none giving money,
+    # and the question was refused ("没有写明具体金额"); "3年内不得再次申报" states a period, not an amount
+    answer = qa.ask("标准创新奖奖多少?")
+    assert answer.status == "answered" and "20 万元" in answer.citations[0].quote, answer.answer
+
+
 def test_how_many_steps_is_answered_with_the_steps(qa) -> None:  # type: ignore[no-untyped-def]
     lead = qa.ask("申报标准创新奖,评审一共分几步?").answer.split("\n")[0]
     assert lead.startswith("共6项") and "形式审查" in lead and "审定批准" in lead, lead
