@@ -380,8 +380,10 @@ def _parts_lead(
     opening = _quote_lead(plan, sentences, terms) or display_quote(sentences[0].text)[:OPENS_WITHIN]
     quoted = " ".join(display_quote(x.text) for x in sentences[:3])
     # (every part's most specific word opening the answer already: no lead, unless two parts asking figures
-    # chose one run and one of them was stated elsewhere, below)
+    # chose one run and one of them was stated elsewhere, below; only a later part asking a figure can)
     held = all(_part_held(words[part], opening, quoted) for part in parts)
+    if held and not any(asked_kinds(part) & FIGURE_KINDS for part in parts[1:]):
+        return ""
     room = LEAD_TOTAL // len(parts) - 3
     chosen: list[_Run] = []
     part_runs: list[list[_Run]] = []

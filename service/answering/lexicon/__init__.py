@@ -204,6 +204,8 @@ def other_places(text: str) -> list[str]:
     """Places outside the district that ``text`` names, not as part of a name the lexicons read as the
     compilation's own words ("Shanghai Stock Exchange" is 上交所, where the district's companies list)."""
     lowered = normalise_key(text)
+    if not any(p in lowered for p in OTHER_PLACES):
+        return []  # (most questions: the lexicons need not be read)
     for table in (english(), spoken()):
         for key, _ in table.matches(text):
             if any(p in key for p in OTHER_PLACES):
