@@ -48,6 +48,9 @@ class UserFigure(BaseModel):
     unit: str = Field(description="元, 美元, % or 家 (a count of companies).")
     text: str = Field(description="The figure as the user wrote it.")
     beyond: bool = Field(default=False, description="The user said the figure was passed (突破/超过 100亿).")
+    first_time: bool = Field(
+        default=False, description="The user said it was passed for the first time (头一回过了10个亿): a milestone."
+    )
 
     def display(self) -> str:
         shown = format_amount(self.value, self.unit)
@@ -198,6 +201,8 @@ def parse_user_figures(text: str) -> list[UserFigure]:
                 text=_as_written(said, where, start, end) if raw == text[start:end] else raw,
                 beyond=bool(_PASSED.search(text[max(0, start - 10) : start]))
                 or any(start < i <= end for i in more_than),
+                first_time=bool(_FIRST_BEFORE.search(text[max(0, start - 30) : start]))
+                or bool(_FIRST_AFTER.match(text, end)),
             )
         )
     return figures
@@ -340,6 +345,14 @@ def applied_benefit(figure: UserFigure, fact: PolicyFact) -> Decimal | None:
 _PASSED = re.compile(
     r"(?:突破|超过|超出|超了|过了|破了|冲过|冲破|跨过|迈过|越过|超越|破|exceed(?:ed|s)?|passed|over|above)\s*$", re.I
 )
+
+
+# the figure was reached for the first time: "头一回过了10个亿", "第一次突破2000亿元", "passed 10 billion yuan for the
+# first time"
+_FIRST_BEFORE = re.compile(
+    r"(?:首次|第一次|头一回|头一次|首度)[^,,。;;??\d]{0,6}$|\bfirst(?: time)?(?:\s+[a-z]+){1,2}\s*$", re.I
+)
+_FIRST_AFTER = re.compile(r"[^,,。;;??\d]{0,12}for the first time", re.I)
 
 
 def relevant_facts(text: str, facts: list[PolicyFact]) -> list[PolicyFact]:

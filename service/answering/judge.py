@@ -44,6 +44,7 @@ from service.answering.evidence import (
     loose_coverage,
     part_terms,
 )
+from service.answering.facts import Comparator, PolicyFact
 from service.answering.figures import FIGURE, NO_CHARGE, figure_key, figure_kind, without_budgets
 from service.answering.grades import LEVEL_WORD, LEVELLED, absent_grade, absent_level, label
 from service.answering.plan import Asked, QueryPlan, has_content, title_terms
@@ -135,6 +136,7 @@ def measure(
     area: AreaMatch | None = None,
     neighbour_credit: float = 1.0,
     quoted: list[Chunk] | None = None,
+    facts: list[PolicyFact] | None = None,
 ) -> Signals:
     """Every signal of the verdict, computed once."""
     signals = Signals(
@@ -224,6 +226,9 @@ def measure(
     if not plan.crossdoc and not plan.doc_filter:
         signals.other_audience = _other_audience(plan, quoted, quotes, corpus)
     signals.absent_grade = _absent_grade(plan, quotes)
+    if not signals.absent_grade[0] and facts is not None:
+        # a milestone the quoted award does not list is a grade its list lacks
+        signals.absent_grade = absent_milestone(plan, facts, quotes)
     return signals
 
 
@@ -309,6 +314,42 @@ def _absent_grade(plan: QueryPlan, quotes: list[str]) -> tuple[str, tuple[str, .
     suffix = (" " if lang == "en" else "") + plan.level_subject if family == "level" and plan.level_subject else ""
     asked = prefix + label(absent.asked, lang) + suffix
     return (asked, tuple(prefix + label((family, v), lang) + suffix for v in absent.named), absent.quote)
+
+
+def absent_milestone(plan: QueryPlan, facts: list[PolicyFact], quotes: list[str]) -> tuple[str, tuple[str, ...], int]:
+    """A milestone the asker passed for the first time ("营收头一回过了10个亿") that the quoted award for first
+    passing listed figures (营业收入首次突破20亿元、50亿元…1000亿元) does not list: like a grade a list lacks, the
+    award gives nothing for it. Its label, the milestones listed, and which quote lists them."""
+    firsts = [f for f in plan.user_figures if f.first_time and f.metric]
+    if not firsts or plan.crossdoc:
+        return ("", (), -1)
+    compacted = [compact(q) for q in quotes]
+    for figure in firsts:
+        milestones = [
+            (fact, c.threshold)
+            for fact in facts
+            if fact.variant
+            for c in fact.conditions
+            if c.first_time
+            and c.comparator is Comparator.GT
+            and c.threshold is not None
+            and c.metric == figure.metric
+            and c.threshold.unit == figure.unit
+        ]
+        for fact, _ in milestones:
+            index = next((i for i, q in enumerate(compacted) if compact(fact.quote)[:24] in q), -1)
+            if index < 0:
+                continue
+            listed = [t for f, t in milestones if f.name == fact.name and f.doc_no == fact.doc_no]
+            if any(t.value == figure.value for t in listed):
+                break  # the asker's milestone is one the award lists
+            first, asked = (
+                ("first passing ", f"{figure.metric} first passing {figure.display()}")
+                if plan.lang == "en"
+                else (f"{figure.metric}首次突破", f"{figure.metric}首次突破{figure.display()}")
+            )
+            return (asked, tuple(first * (i == 0) + t.display() for i, t in enumerate(listed)), index)
+    return ("", (), -1)
 
 
 def _other_audience(plan: QueryPlan, quoted: list[Chunk], quotes: list[str], corpus: Corpus) -> tuple[str, str]:

@@ -306,9 +306,10 @@ def test_an_award_met_on_one_figure_is_worked_out_on_the_other_it_is_a_ratio_of(
 
 
 def test_a_figure_below_every_bracket_of_a_graded_award_is_told_the_lowest(qa) -> None:  # type: ignore[no-untyped-def]
-    lead = qa.ask("总部企业营收第一次过了12亿,营收突破奖励给多少?").answer.splitlines()[0]
+    # (a figure passed for the first time is a milestone, which the list lacks: see the absent milestone)
+    lead = qa.ask("总部企业去年营收12亿,营收突破奖励给多少?").answer.splitlines()[0]
     assert lead.startswith("营收突破奖励:最低一档是营业收入首次突破20亿元,您的12亿元未达到[")
-    english = qa.ask("Our HQ's revenue passed RMB 1.2 billion for the first time; what revenue milestone reward?")
+    english = qa.ask("Our HQ's revenue was RMB 1.2 billion last year; what revenue milestone reward?")
     assert english.answer.startswith("No, you do not qualify: your 12亿元 is below 营收突破奖励's lowest bracket")
 
 
@@ -1156,6 +1157,27 @@ def test_whether_a_grade_the_list_lacks_gives_anything_is_the_absent_grade(qa) -
     assert answer.status == "not_found" and "B类" in answer.answer, answer.answer
     # the asker's grade beside a support that no graded list sets: the support's clause answers
     assert qa.ask("我们是二星级总部企业,能申请租房补助吗?").status == "answered"
+
+
+def test_a_milestone_the_award_does_not_list_gives_nothing(qa) -> None:  # type: ignore[no-untyped-def]
+    # 营收突破奖励 rewards first passing 20、50、100、200、500 and 1000亿元: a first 15亿 or 3000亿 is no milestone
+    # of it (as a grade its list lacks); the bracket logic had answered "最低一档…未达到" / "属于1000亿元一档"
+    for question, mine in (
+        ("我们营收今年头一次过了15个亿,营收突破奖励有多少?", "15亿元"),
+        ("营业收入第一次突破3000亿元的总部企业奖多少?", "3000亿元"),
+        ("Our revenue topped 3 billion yuan for the first time. How much is the revenue milestone award?", "30亿元"),
+    ):
+        answer = qa.ask(question)
+        assert answer.status == "not_found", answer.answer
+        assert mine in answer.answer and "20亿元" in answer.answer and "1000亿元" in answer.answer, answer.answer
+        assert answer.citations and answer.citations[0].printed_page == 13
+    # a milestone it lists is answered with its award; a figure only stated falls in its bracket
+    for question, award in (
+        ("营收第一次突破200亿元了,营收突破奖有多少?", "800万元"),
+        ("营收今年到了120亿,营收突破奖能拿多少?", "400万元"),
+    ):
+        answer = qa.ask(question)
+        assert answer.status == "answered" and award in answer.answer.split("\n")[0], answer.answer
 
 
 def test_listing_on_a_domestic_exchange_is_a_domestic_listing(qa) -> None:  # type: ignore[no-untyped-def]

@@ -449,3 +449,15 @@ def test_a_profile_from_a_questions_figures_and_the_askers_description() -> None
 )
 def test_whether_a_question_names_an_award_or_recognition(question: str, lang: str, named: bool) -> None:
     assert names_anything(question, lang) is named
+
+
+def test_a_figure_passed_for_the_first_time_is_a_milestone() -> None:
+    for said in (
+        "营收头一次过了15个亿",
+        "销售收入第一次突破300亿元",
+        "revenue topped 3 billion yuan for the first time",
+    ):
+        assert [f.first_time for f in parse_user_figures(said)] == [True], said
+    # a figure the asker only states, or a first time of something else, is none
+    for said in ("营收15个亿,第一次申请", "去年营收突破了300亿元", "first, our revenue was 3 billion yuan"):
+        assert [f.first_time for f in parse_user_figures(said)] == [False], said
