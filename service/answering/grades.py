@@ -118,6 +118,13 @@ def question_grades(question: str, lang: str) -> tuple[Grade, ...]:
     return tuple(sorted((f, v[0]) for f, v in found.items() if len(v) == 1))
 
 
+def grade_families(question: str, lang: str) -> set[str]:
+    """The families of grade a question names, with one value or several ("A类、B类", "class B")."""
+    if lang == "en":
+        return {family for family, pattern in _EN_FAMILIES if pattern.search(question)}
+    return set(text_grades(places_as_levels(question)))
+
+
 @dataclass(frozen=True)
 class Absent:
     """The grade asked, and the grades of that family the text's list holds instead (where: which quote)."""

@@ -46,7 +46,15 @@ from service.answering.evidence import (
 )
 from service.answering.facts import Comparator, PolicyFact
 from service.answering.figures import FIGURE, NO_CHARGE, figure_key, figure_kind, without_budgets
-from service.answering.grades import LEVEL_WORD, LEVELLED, absent_grade, absent_level, label
+from service.answering.grades import (
+    LEVEL_WORD,
+    LEVELLED,
+    absent_grade,
+    absent_level,
+    grade_families,
+    label,
+    text_grades,
+)
 from service.answering.plan import Asked, QueryPlan, has_content, title_terms
 from service.answering.retrieve import ScoredChunk
 from service.models import AnswerStatus
@@ -87,6 +95,9 @@ class Signals:
     unknown_year: bool = False
     # the grade asked ("二星级") where the quoted list holds only others (五星级、四星级、三星级), and which quote
     absent_grade: tuple[str, tuple[str, ...], int] = ("", (), -1)
+    # the question names grades (A类、B类; 一等奖) and no quote writes any grade of their kind: the text found does
+    # not grade what is asked at all ("5050计划A类、B类分别资助多少?" against a clause naming the plan's supports)
+    grades_unstated: bool = False
     coverage: float = 0.0
     unknown_share: float = 0.0
     loaded_share: float = 0.0  # of the topic's weight (TOC-area words included) that the retrieved text holds
@@ -226,6 +237,8 @@ def measure(
     if not plan.crossdoc and not plan.doc_filter:
         signals.other_audience = _other_audience(plan, quoted, quotes, corpus)
     signals.absent_grade = _absent_grade(plan, quotes)
+    asked_families = grade_families(plan.asked_text or plan.original, plan.lang) - {"level"}
+    signals.grades_unstated = bool(asked_families) and not any(asked_families & set(text_grades(q)) for q in quotes)
     if not signals.absent_grade[0] and facts is not None:
         # a milestone the quoted award does not list is a grade its list lacks
         signals.absent_grade = absent_milestone(plan, facts, quotes)
@@ -422,6 +435,13 @@ def decide(signals: Signals, config: JudgeConfig) -> Verdict:
         return Verdict(
             AnswerStatus.TOC_ONLY,
             "the question's most specific wording is only a listed document's: its text is not in the compilation",
+            cov,
+            toc_docs,
+        )
+    if toc_docs and signals.grades_unstated and signals.toc_area >= config.toc_fallback and not signals.structured:
+        return Verdict(
+            AnswerStatus.TOC_ONLY,
+            "the grades asked are in no text found, and a listed document holds the topic",
             cov,
             toc_docs,
         )

@@ -1180,6 +1180,20 @@ def test_a_milestone_the_award_does_not_list_gives_nothing(qa) -> None:  # type:
         assert answer.status == "answered" and award in answer.answer.split("\n")[0], answer.answer
 
 
+def test_grades_no_loaded_text_writes_are_a_listed_documents_when_its_title_holds_the_topic(qa) -> None:  # type: ignore[no-untyped-def]
+    # the loaded text names the plan's supports in passing ("对“5050”计划的入选项目给予…房租补贴"), no class of
+    # project; the plan's own document (杭高新〔2023〕1号) is listed without text
+    for question in (
+        "入选5050计划的B类人才,房租补贴补几年?",
+        "How many years of rent subsidy does a class B project of the 5050 Plan get?",
+    ):
+        answer = qa.ask(question)
+        assert answer.status == "toc_only", answer.answer
+        assert answer.citations[0].doc_number == "杭高新〔2023〕1号", answer.answer
+    # grades the quoted list writes are answered from it
+    assert qa.ask("三星级总部企业奖励多少?").status == "answered"
+
+
 def test_listing_on_a_domestic_exchange_is_a_domestic_listing(qa) -> None:  # type: ignore[no-untyped-def]
     # 上海 in the exchange's name had made it another place's question (not_found)
     answer = qa.ask("上海证券交易所上市奖励多少?")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from service.answering.grades import absent_grade, label, question_grades, text_grades
+from service.answering.grades import absent_grade, grade_families, label, question_grades, text_grades
 
 
 @pytest.mark.parametrize(
@@ -35,6 +35,13 @@ from service.answering.grades import absent_grade, label, question_grades, text_
 )
 def test_the_grades_a_question_names(question: str, lang: str, grades: tuple[tuple[str, str], ...]) -> None:
     assert question_grades(question, lang) == grades
+
+
+def test_the_families_of_grade_a_question_names_with_any_number_of_values() -> None:
+    assert grade_families("四星级和五星级分别奖多少?", "zh") == {"star"}
+    assert grade_families("A类、B类人才房租补几年?", "zh") == {"class"}
+    assert grade_families("What does a class B project get?", "en") == {"class"}
+    assert grade_families("总部企业房租补贴多少?", "zh") == set()
 
 
 def test_a_texts_enumerations_share_their_suffix() -> None:
