@@ -119,6 +119,11 @@ class Signals:
         return self.toc[0].uncovered if self.toc else 0.0
 
     @property
+    def toc_titled(self) -> bool:
+        """A listed document's own title shares a word of the topic (not only its area's everyday words)."""
+        return any(loose(w) in loose(m.doc.title) for m in self.toc for w in m.words)
+
+    @property
     def toc_area(self) -> float:
         return max((m.area for m in self.toc), default=0.0)
 
@@ -485,6 +490,13 @@ def decide(signals: Signals, config: JudgeConfig) -> Verdict:
     framed = signals.delegated and signals.toc_area >= config.toc_fallback and cov < config.delegated_coverage - 1e-9
     if strong and not framed:
         return Verdict(AnswerStatus.ANSWERED, f"coverage {cov:.2f}", cov)
+    if cov >= 1.0 - 1e-9 and signals.toc and not signals.toc_titled and not signals.delegated:
+        # the loaded text holds the whole topic, and only the everyday words of a listed document's area (no
+        # word of its title) point to it: the loaded provision is the compilation's rule on it, silent on what
+        # is asked ("被评为“智能工厂”,具体补多少钱?" against "对评定为…“智能工厂”…的企业,分档给予补助")
+        return Verdict(
+            AnswerStatus.NOT_FOUND, "the text on the topic does not state what is asked", cov, topic_held=True
+        )
     if toc_docs and signals.toc_area >= config.toc_fallback:
         return Verdict(
             AnswerStatus.TOC_ONLY,

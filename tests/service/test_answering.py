@@ -1194,6 +1194,17 @@ def test_grades_no_loaded_text_writes_are_a_listed_documents_when_its_title_hold
     assert qa.ask("三星级总部企业奖励多少?").status == "answered"
 
 
+def test_a_whole_topic_held_by_loaded_text_is_its_rule_though_an_areas_words_point_to_a_listed_document(qa) -> None:  # type: ignore[no-untyped-def]
+    # "对评定为“链主工厂”“智能工厂”和“数字化车间”的“专精特新”企业,分档给予补助": the district's own rule, with no
+    # amount; the listed 智造供给 document was named only through its area's everyday words (no word of its title)
+    for question in ("我们专精特新企业评上了“数字化车间”,区里补多少?", "评为“链主工厂”的专精特新企业能拿多少补助?"):
+        answer = qa.ask(question)
+        assert answer.status == "not_found", answer.answer
+        assert "没有写明具体金额" in answer.answer, answer.answer
+    # a topic the loaded text does not hold stays the listed document's
+    assert qa.ask("创新药进临床区里补多少?").status == "toc_only"
+
+
 def test_listing_on_a_domestic_exchange_is_a_domestic_listing(qa) -> None:  # type: ignore[no-untyped-def]
     # 上海 in the exchange's name had made it another place's question (not_found)
     answer = qa.ask("上海证券交易所上市奖励多少?")
