@@ -343,12 +343,24 @@ def _quote_lead(
             return ""
         runs += found
     best = max((r for r in runs if r.quote == base), key=lambda r: r.score)
-    if base == 1 and best.start + len(best.text) <= opens_within:
-        return ""  # the best quote states it within its opening characters: it leads by itself
     runs.sort(key=lambda r: r.score, reverse=True)
+
+    def other_amount(extra: _Run) -> bool:
+        # another quote's run that holds the subject as fully and gives another amount ("首版次软件给予每家10万元"
+        # beside "…首版次软件),区级给予最高不超过50万元"): a second document's answer to the same question
+        return bool(
+            plan.asks_amount
+            and extra.quote != best.quote
+            and extra.figures - best.figures
+            and all(mentions(terms, t, extra.text) for t in terms if mentions(terms, t, best.text))
+        )
+
+    fits = [r for r in runs if r is not best and len(best.text) + len(r.text) + 2 <= LEAD_TOTAL]
+    if base == 1 and best.start + len(best.text) <= opens_within and not any(map(other_amount, fits)):
+        return ""  # the best quote states it within its opening characters: it leads by itself
     chosen = [best]
-    for extra in runs:
-        if extra is best or len(best.text) + len(extra.text) + 2 > LEAD_TOTAL or _same_span(extra, best):
+    for extra in fits:
+        if _same_span(extra, best):
             continue
         # a second run must add a topic word (a bare "给予一次性奖励25万元" says nothing of what it is for)
         adds = [t for t in terms if mentions(terms, t, extra.text) and not mentions(terms, t, best.text)]
@@ -357,7 +369,7 @@ def _quote_lead(
         same = extra.quote == best.quote or any(
             mentions(terms, t, best.text) for t in terms if mentions(terms, t, extra.text)
         )
-        if adds and same and (not plan.asks_amount or extra.figures - best.figures):
+        if (adds and same and (not plan.asks_amount or extra.figures - best.figures)) or other_amount(extra):
             chosen.append(extra)
             break
     chosen.sort(key=lambda r: (r.quote, r.start))

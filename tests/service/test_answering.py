@@ -1205,6 +1205,14 @@ def test_a_whole_topic_held_by_loaded_text_is_its_rule_though_an_areas_words_poi
     assert qa.ask("创新药进临床区里补多少?").status == "toc_only"
 
 
+def test_two_documents_giving_the_same_subject_different_amounts_both_lead(qa) -> None:  # type: ignore[no-untyped-def]
+    # 首版次软件: 10万元 a company (滨政〔2023〕7号), up to 50万元 for a 专精特新 company's (区办〔2023〕9号); the first
+    # quote had led by itself, and the second amount came only past its end
+    lead = qa.ask("首版次软件区里奖多少钱?").answer.splitlines()[0]
+    assert "10 万元" in lead and "50 万元" in lead and "[1]" in lead and "[2]" in lead, lead
+    assert len(lead) <= 130, lead
+
+
 def test_listing_on_a_domestic_exchange_is_a_domestic_listing(qa) -> None:  # type: ignore[no-untyped-def]
     # 上海 in the exchange's name had made it another place's question (not_found)
     answer = qa.ask("上海证券交易所上市奖励多少?")
