@@ -1213,6 +1213,14 @@ def test_two_documents_giving_the_same_subject_different_amounts_both_lead(qa) -
     assert len(lead) <= 130, lead
 
 
+def test_the_questions_word_for_the_kind_of_list_is_held_by_a_list_that_names_its_kind(qa) -> None:  # type: ignore[no-untyped-def]
+    # "哪几个环节" against "(十六)…标准创新奖评审程序:": 环节 (rare, heavy) had kept the steps' opening under the
+    # share a list needs, and the last step (…确定…获奖名单) answered alone
+    answer = qa.ask("标准创新奖的申报材料交上去,要经过哪几个环节才能确定获奖名单?")
+    lead = answer.answer.splitlines()[0]
+    assert lead.startswith("共6项") and "形式审查" in lead and "审定批准" in lead, answer.answer
+
+
 def test_listing_on_a_domestic_exchange_is_a_domestic_listing(qa) -> None:  # type: ignore[no-untyped-def]
     # 上海 in the exchange's name had made it another place's question (not_found)
     answer = qa.ask("上海证券交易所上市奖励多少?")
