@@ -70,6 +70,12 @@ _FIGURE_KINDS: dict[Asked, tuple[str, ...]] = {
     Asked.COUNT: ("count",),
     Asked.PERIOD: ("period",),
 }
+# papers listed ("申请表、营业执照复印件…", "提交以下材料:"): what an application needs
+_MATERIALS_LISTED = re.compile(
+    r"(?:以下|下列|如下)(?:申报|申请)?材料|材料清单|"
+    r"(?:申请表|申报书|复印件|营业执照|证明|审计报告|财务报表|合同|发票|凭证)[^。;;]{0,30}、[^。;;]{0,30}"
+    r"(?:申请表|申报书|复印件|营业执照|证明|报告|报表|合同|发票|凭证)"
+)
 _DELEGATES = re.compile(r"具体实施意见和操作细则|操作细则|实施细则.{0,6}另行|另行制定")
 
 
@@ -651,7 +657,10 @@ def _statement_tests(plan: QueryPlan) -> list[Callable[[str], bool]]:
             tests.append(lambda s: bool(_DATE_STATED.search(s)))
     if Asked.CRITERION in asked:
         tests.append(lambda s: bool(_CRITERIA_STATED.search(s)))
-    if Asked.PROCEDURE in asked:
+    if Asked.PROCEDURE in asked and plan.asks_materials:
+        # the papers to hand in are stated by a list of them, not by the words of a channel or an office
+        tests.append(lambda s: bool(_MATERIALS_LISTED.search(s)))
+    elif Asked.PROCEDURE in asked:
         tests.append(lambda s: bool(PROCEDURE_WORDS.search(s)))
     kinds = {k for a in (asked | plan.checks_kinds) & set(_FIGURE_KINDS) for k in _FIGURE_KINDS[a]}
     if plan.asks_money and not asked & {Asked.COUNT}:

@@ -307,6 +307,7 @@ class QueryPlan:
     asks_budget: bool = False  # about a measure's yearly budget itself ("每年安排多少预算")
     asks_yearly_cap: bool = False  # the most a measure gives in a year ("一年最多补多少?", "每年上限")
     asks_deadline: bool = False  # a deadline or schedule ("申报截止"), not the policy's validity
+    asks_materials: bool = False  # the papers to hand in ("要交哪些材料?"): a list of them answers, not a channel
     asks_office: bool = False  # which office runs, implements or interprets a policy (``asks_office``)
     asks_list: bool = False  # "which steps / what conditions": a list's items answer
     asks_benefit: bool = False  # "有什么奖励?": what a company is given, whatever its form
@@ -545,6 +546,8 @@ def plan_query(question: str, history: list[Turn], corpus: Corpus) -> QueryPlan:
     if outside:  # "税务在外地,能申请吗?": the rule that requires it in the district is what is looked up
         text = f"{text} {' '.join(outside)}"
     asked = asked_kinds(unquoted if not rewritten else _QUOTED.sub(" ", text)) | _choice_kinds(unquoted)
+    if _MATERIALS.search(asked_text or original):
+        asked |= {Asked.PROCEDURE}  # the papers to hand in are a part of how to apply
     compares = bool(_COMPARES.search(unquoted))
     if compares and _BENEFIT.search(unquoted) and not asked & FIGURE_KINDS:
         asked |= {Asked.AMOUNT}  # "两家的上市奖励一样吗?": what is compared of an award is how much it gives
@@ -591,6 +594,7 @@ def plan_query(question: str, history: list[Turn], corpus: Corpus) -> QueryPlan:
         asks_budget=asks_budget(asked_text or original),
         asks_yearly_cap=asks_yearly_cap(asked_text or original),
         asks_deadline=bool(_DEADLINE.search(original)),
+        asks_materials=bool(_MATERIALS.search(asked_text or original)),
         asks_office=asks_office(asked_text or original),
         asks_list=asks_for_list(original),
         asks_benefit=benefit,
@@ -709,6 +713,13 @@ def _years_ago(question: str) -> int | None:
 
 
 _DEADLINE = re.compile(r"截止|截至|deadline", re.I)
+# the papers an application needs ("要交哪些材料?", "需要提供什么资料", "提交什么?", "what documents do we submit?")
+_MATERIALS = re.compile(
+    r"(?:交|提供|提交|准备|带|报送|递交|上传)(?:哪些|什么|啥|些)?(?:申报|申请)?(?:材料|资料|证明|手续)|"
+    r"(?:哪些|什么|啥)(?:申报|申请)?(?:材料|资料)|提交(?:什么|哪些|啥)|材料清单|"
+    r"\bwhat (?:documents|documentation|materials|paperwork)\b|\bwhich (?:documents|materials)\b",
+    re.I,
+)
 # whether a policy can be used now ("现在还能申请吗?", "今年还有吗", "Can we still claim it?")
 _STILL = re.compile(
     r"还能|还可以|还有效|还适用|还有没有|仍能|仍可|仍然|现在能|现在可以|目前能|目前可以|今年能|今年可以|今年还|"

@@ -1221,6 +1221,21 @@ def test_the_questions_word_for_the_kind_of_list_is_held_by_a_list_that_names_it
     assert lead.startswith("共6项") and "形式审查" in lead and "审定批准" in lead, answer.answer
 
 
+def test_the_papers_to_hand_in_are_stated_only_by_a_list_of_them(qa) -> None:  # type: ignore[no-untyped-def]
+    # the compilation lists no application materials: "平台" (a channel word) in the data-trading clause, and the
+    # 总部 liaison clause's "政务服务", had answered; the topic is held, the papers are not stated
+    for question in (
+        "申请总部企业租房补助需要提供哪些材料?",
+        "数据集交易补贴要交什么材料?",
+        "标准创新奖申报的时候要提交什么?",
+    ):
+        answer = qa.ask(question)
+        assert answer.status == "not_found", answer.answer
+        assert "没有写明需要提交的材料" in answer.answer, answer.answer
+    # where or to whom to apply is still a channel's or an office's
+    assert qa.ask("标准创新奖的申报和受理工作由谁组织?").status == "answered"
+
+
 def test_listing_on_a_domestic_exchange_is_a_domestic_listing(qa) -> None:  # type: ignore[no-untyped-def]
     # 上海 in the exchange's name had made it another place's question (not_found)
     answer = qa.ask("上海证券交易所上市奖励多少?")

@@ -2046,3 +2046,21 @@ def test_a_company_said_to_be_elsewhere_is_outside_the_district(corpus: Corpus) 
     assert "财政收入级次" in plan_query("公司位于上海,能享受滨江的补贴吗?", [], corpus).outside
     assert plan_query("我们公司在滨江,能申请总部企业认定吗?", [], corpus).outside == ()
     assert plan_query("我们在余杭区的分公司税务登记在外地", [], corpus).outside[0] == "税务登记"
+
+
+@pytest.mark.parametrize(
+    ("question", "materials"),
+    [
+        ("申请购房补助要准备哪些材料?", True),
+        ("报奖需要提供什么资料?", True),
+        ("申报的时候要提交什么?", True),
+        ("What documents do we have to hand in?", True),
+        # where the papers go, or who receives them, asks a channel or an office
+        ("申报材料交给哪个部门受理?", False),
+        ("在哪个系统申报?", False),
+    ],
+)
+def test_the_papers_to_hand_in_are_asked(question: str, materials: bool, corpus: Corpus) -> None:
+    plan = plan_query(question, [], corpus)
+    assert plan.asks_materials is materials
+    assert Asked.PROCEDURE in plan.asked or not materials
