@@ -1610,6 +1610,8 @@ def _unstated(plan: QueryPlan) -> tuple[str, str]:
     """What the text does not state, in Chinese and English, by the kind of fact asked."""
     if Asked.PROCEDURE in plan.asked and plan.asks_materials:
         return "需要提交的材料", "which documents to submit"
+    if plan.asked == {Asked.YES_NO} and (plan.asks_benefit or plan.asks_if_given):
+        return "给予奖励或补贴", "any award or subsidy for it"
     for kind, zh, en in (
         (Asked.PROCEDURE, "申请程序或受理部门", "how to apply or which office handles it"),
         (Asked.AMOUNT, "具体金额", "an amount"),

@@ -384,7 +384,8 @@ def score_sentences(
                 score += config.attribute_bonus  # "税务在外地,能申请吗?": the rule that requires it in the district
             if periods and asked_conditions(question, window.text, plan.years_ago):
                 score += config.attribute_bonus  # "实施刚满一年半,能申报吗?": a condition on that period answers
-            if plan.asks_benefit and not plan.asks_amount and GRANTS.search(without_budgets(window.text, False)):
+            given = plan.asks_benefit or plan.asks_if_given
+            if given and not plan.asks_amount and GRANTS.search(without_budgets(window.text, False)):
                 score += config.attribute_bonus  # "有什么奖励?": what is given, not what the district budgets
             window.score, window.coverage = score, with_context
             scored.append(window)

@@ -76,6 +76,7 @@ _MATERIALS_LISTED = re.compile(
     r"(?:申请表|申报书|复印件|营业执照|证明|审计报告|财务报表|合同|发票|凭证)[^。;;]{0,30}、[^。;;]{0,30}"
     r"(?:申请表|申报书|复印件|营业执照|证明|报告|报表|合同|发票|凭证)"
 )
+_GIVES = re.compile(r"给予|予以|奖励|补助|补贴|资助|贴息|减免|免费|支持")
 _DELEGATES = re.compile(r"具体实施意见和操作细则|操作细则|实施细则.{0,6}另行|另行制定")
 
 
@@ -657,6 +658,10 @@ def _statement_tests(plan: QueryPlan) -> list[Callable[[str], bool]]:
             tests.append(lambda s: bool(_DATE_STATED.search(s)))
     if Asked.CRITERION in asked:
         tests.append(lambda s: bool(_CRITERIA_STATED.search(s)))
+    if asked == {Asked.YES_NO} and (plan.asks_benefit or plan.asks_if_given):
+        # "有奖励吗?" is answered by a sentence that gives something ("给予…奖励"), not by one that encourages
+        # ("鼓励上市企业再融资和并购重组") beside what the district spends ("每年安排…经费")
+        tests.append(lambda s: bool(_GIVES.search(without_budgets(s, plan.asks_budget))))
     if Asked.PROCEDURE in asked and plan.asks_materials:
         # the papers to hand in are stated by a list of them, not by the words of a channel or an office
         tests.append(lambda s: bool(_MATERIALS_LISTED.search(s)))

@@ -311,6 +311,9 @@ class QueryPlan:
     asks_office: bool = False  # which office runs, implements or interprets a policy (``asks_office``)
     asks_list: bool = False  # "which steps / what conditions": a list's items answer
     asks_benefit: bool = False  # "有什么奖励?": what a company is given, whatever its form
+    asks_if_given: bool = (
+        False  # "有补贴吗?": whether anything is given (a text that gives answers, not one that urges)
+    )
     # "我们营收3000万,能申请哪些补贴?": the asker's figures, a benefit asked, and no award, recognition or
     # programme named: what their figures reach is the answer (the eligibility check)
     asks_what_fits: bool = False
@@ -598,6 +601,7 @@ def plan_query(question: str, history: list[Turn], corpus: Corpus) -> QueryPlan:
         asks_office=asks_office(asked_text or original),
         asks_list=asks_for_list(original),
         asks_benefit=benefit,
+        asks_if_given=bool(_ASKS_IF_GIVEN.search(asked_text or original)),
         asks_what_fits=benefit and bool(own) and not names_anything(without_self_description(unquoted), lang),
         verdict_words=verdict_words(asked_text or original),
         other_place=bool(other_places(original)) and not _DISTRICT.search(_WEIGHED_AGAINST.sub(" ", original)),
@@ -769,6 +773,7 @@ _ASKS_BENEFIT = re.compile(
     r"\bis there (?:any |some )?(?:money|funding|subsid|rewards?\b|grants?\b|support\b|incentives?\b)",
     re.I,
 )
+_ASKS_IF_GIVEN = re.compile(r"(?:奖励|补贴|补助|资助|扶持|优惠|奖金)(?:吗|嘛|么|没有?|不)(?=[??,,。!!\s]|$)")
 _ASKS_LIST = re.compile(
     r"条件(?:是什么|是啥|有哪些)|(?:什么|哪些|啥)(?:申报|申请|认定)?条件|哪几类|哪些类型|分为哪|哪几[个项步]|"
     r"哪些(环节|步骤|程序|流程|阶段)|几个(环节|步骤|阶段)|分几步|几道(?:手续|关)"

@@ -1236,6 +1236,16 @@ def test_the_papers_to_hand_in_are_stated_only_by_a_list_of_them(qa) -> None:  #
     assert qa.ask("标准创新奖的申报和受理工作由谁组织?").status == "answered"
 
 
+def test_whether_anything_is_given_is_answered_by_a_clause_that_gives(qa) -> None:  # type: ignore[no-untyped-def]
+    # "有补贴吗?": the clause that gives (按活动实际投入…20%…给予资助) answers, not the heading that urges
+    # ("43. 鼓励开展主题促消费活动。…规范开展商业外摆。")
+    answer = qa.ask("商场搞促销活动有补贴吗?")
+    assert answer.status == "answered" and "给予资助" in answer.citations[0].quote, answer.answer
+    # a clause that only shares a word ("分类施策") and gives nothing for it does not answer
+    refused = qa.ask("垃圾分类做得好有奖励吗?")
+    assert refused.status == "not_found" and "没有写明给予奖励或补贴" in refused.answer, refused.answer
+
+
 def test_listing_on_a_domestic_exchange_is_a_domestic_listing(qa) -> None:  # type: ignore[no-untyped-def]
     # 上海 in the exchange's name had made it another place's question (not_found)
     answer = qa.ask("上海证券交易所上市奖励多少?")

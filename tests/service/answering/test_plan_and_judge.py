@@ -2064,3 +2064,17 @@ def test_the_papers_to_hand_in_are_asked(question: str, materials: bool, corpus:
     plan = plan_query(question, [], corpus)
     assert plan.asks_materials is materials
     assert Asked.PROCEDURE in plan.asked or not materials
+
+
+@pytest.mark.parametrize(
+    ("question", "if_given"),
+    [
+        ("开咖啡馆有补贴吗?", True),
+        ("参展有没有补助?", False),  # (asks_benefit reads 有没有…补助)
+        ("能拿奖励吗?", True),
+        ("奖励多少?", False),
+        ("补贴标准是什么?", False),
+    ],
+)
+def test_whether_anything_is_given_is_asked(question: str, if_given: bool, corpus: Corpus) -> None:
+    assert plan_query(question, [], corpus).asks_if_given is if_given
