@@ -1253,6 +1253,15 @@ def test_listing_on_a_domestic_exchange_is_a_domestic_listing(qa) -> None:  # ty
     assert (
         qa.ask("We want to list on the Shanghai Stock Exchange. How much is the listing reward?").status == "answered"
     )
+    # the Beijing exchange is a domestic listing, NASDAQ a listing abroad (北京 had been another place; the English
+    # "stock exchange" alone had quoted the exchanges' training base)
+    for question, listing in (
+        ("在北京证券交易所上市奖励多少?", "境内上市"),
+        ("How much does Binjiang give for a first listing on the Beijing Stock Exchange?", "境内上市"),
+        ("我们准备去纳斯达克上市,区里奖多少?", "境外上市"),
+    ):
+        answer = qa.ask(question)
+        assert answer.status == "answered" and listing in answer.citations[0].quote, answer.answer
 
 
 def test_two_figures_asked_are_each_led_from_their_own_clause(qa) -> None:  # type: ignore[no-untyped-def]
