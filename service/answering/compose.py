@@ -1685,18 +1685,25 @@ def compose_not_found(plan: QueryPlan, verdict: Verdict, held: int = 0, listed: 
                 "建议咨询主管部门,或查阅相关政策的实施细则与申报通知。"
             )
         return Draft(AnswerStatus.NOT_FOUND, text, cited)
-    if verdict.topic_held and sought:
+    # the words the compilation uses are what it has provisions on; the others it never mentions
+    unused = {loose(w) for w in verdict.unused}
+    words = topic_words(plan, limit=8)
+    used = [w for w in words if loose(w) not in unused][:4]
+    never = [w for w in words if loose(w) in unused][:3]
+    if verdict.topic_held and used:
         # the compilation speaks of the topic, only not of what was asked: say that, not that it is silent
         zh, en = _unstated(plan)
         if plan.lang == "en":
+            missing = f" It never mentions {', '.join(never)}." if never else ""
             text = (
-                f"The Binjiang policy compilation has provisions on {sought}, but none of its {held or 'loaded'} "
-                f"documents with text states {en}. Please check with the responsible department or the policy's "
-                "own implementing rules and calls for applications."
+                f"The Binjiang policy compilation has provisions on {', '.join(used)}, but none of its "
+                f"{held or 'loaded'} documents with text states {en}.{missing} Please check with the responsible "
+                "department or the policy's own implementing rules and calls for applications."
             )
         else:
+            missing = f"「{'、'.join(never)}」汇编中没有提到。" if never else ""
             text = (
-                f"汇编已收录正文的 {held} 份文件中有关于「{sought}」的规定,但没有写明{zh}。"
+                f"汇编已收录正文的 {held} 份文件中有关于「{'、'.join(used)}」的规定,但没有写明{zh}。{missing}"
                 "建议咨询主管部门,或查阅相关政策的实施细则与申报通知。"
             )
         return Draft(AnswerStatus.NOT_FOUND, text, [])

@@ -107,6 +107,7 @@ class Signals:
     grades_unstated: bool = False
     coverage: float = 0.0
     unknown_share: float = 0.0
+    unused: tuple[str, ...] = ()  # the topic's words that neither the loaded text nor the TOC uses
     loaded_share: float = 0.0  # of the topic's weight (TOC-area words included) that the retrieved text holds
     toc: list[TocMatch] = field(default_factory=list)
     attribute_share: float = 1.0  # of the topic's coverage, held by a quote sentence that states the asked fact
@@ -144,6 +145,7 @@ class Verdict:
     topic_held: bool = False  # not_found: the loaded text is on the topic but states nothing of the kind asked
     audience: tuple[str, str] = ("", "")  # not_found: the kind of company asked, and the one the text is for
     grade: tuple[str, tuple[str, ...], int] = ("", (), -1)  # not_found: the grade asked, those listed, which quote
+    unused: tuple[str, ...] = ()  # the question's words the compilation never uses (not the topic it holds)
 
 
 def measure(
@@ -208,6 +210,7 @@ def measure(
     signals.coverage = max(signals.coverage, _parts_coverage(plan, known, [h.chunk for h in hits[:depth]] + quoted))
     total = sum(terms.values()) or 1.0
     signals.unknown_share = sum(w for k, w in terms.items() if used[k] == "none") / total
+    signals.unused = tuple(k for k in terms if used[k] == "none")
     loaded = loose(" ".join(h.chunk.indexed_text for h in hits[:depth]))
     signals.toc = toc_matches(plan, terms, weights, corpus, loaded)
     signals.loaded_share = _loaded_share(plan, terms, weights, loaded)
@@ -502,7 +505,11 @@ def decide(signals: Signals, config: JudgeConfig) -> Verdict:
         # word of its title) point to it: the loaded provision is the compilation's rule on it, silent on what
         # is asked ("被评为“智能工厂”,具体补多少钱?" against "对评定为…“智能工厂”…的企业,分档给予补助")
         return Verdict(
-            AnswerStatus.NOT_FOUND, "the text on the topic does not state what is asked", cov, topic_held=True
+            AnswerStatus.NOT_FOUND,
+            "the text on the topic does not state what is asked",
+            cov,
+            topic_held=True,
+            unused=signals.unused,
         )
     if toc_docs and signals.toc_area >= config.toc_fallback:
         return Verdict(
@@ -538,6 +545,7 @@ def decide(signals: Signals, config: JudgeConfig) -> Verdict:
             "the text on the topic does not state what is asked",
             cov,
             topic_held=cov >= config.answer_coverage,
+            unused=signals.unused,
         )
     return Verdict(AnswerStatus.NOT_FOUND, f"coverage {cov:.2f} of the question's words", cov)
 

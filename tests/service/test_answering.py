@@ -1244,6 +1244,10 @@ def test_whether_anything_is_given_is_answered_by_a_clause_that_gives(qa) -> Non
     # a clause that only shares a word ("分类施策") and gives nothing for it does not answer
     refused = qa.ask("垃圾分类做得好有奖励吗?")
     assert refused.status == "not_found" and "没有写明给予奖励或补贴" in refused.answer, refused.answer
+    # what the compilation has provisions on is the words it uses; the others it is said never to mention
+    assert "有关于「分类」的规定" in refused.answer and "「垃圾、做得好」汇编中没有提到" in refused.answer, (
+        refused.answer
+    )
 
 
 def test_listing_on_a_domestic_exchange_is_a_domestic_listing(qa) -> None:  # type: ignore[no-untyped-def]
