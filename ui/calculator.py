@@ -43,6 +43,7 @@ MORE_AMOUNTS = {
     "contract_value": ("算力等服务合同金额", "例如 300万"),
     "annual_rent": ("办公用房年租金", "例如 400万"),
     "purchase_price": ("首次购置办公用房的购房价", "例如 2亿"),
+    "event_spend": ("促消费活动实际投入", "例如 80万"),
     "served_companies": ("平台对外服务企业数", "例如 60"),
     "growth_rank": ("新增研发费用增幅全区排名", "例如 8 或 第8位"),
 }

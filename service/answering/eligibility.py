@@ -89,6 +89,10 @@ class CompanyProfile(BaseModel):
     annual_rent: Amount = Field(
         default=None, description="A year's office 租金 in 元: a share-of-rent subsidy is worked out on it."
     )
+    event_spend: Amount = Field(
+        default=None,
+        description="活动实际投入 in 元 of a consumption-promotion event (发券减免 not counted): a share is given.",
+    )
     purchase_price: Amount = Field(
         default=None, description="购房价 of an office bought, in 元: a share-of-price subsidy is worked out on it."
     )

@@ -95,6 +95,7 @@ _RATIO_BASES = (
     ("合同金额", "contract_value"),
     ("租金", "annual_rent"),
     ("购房价", "purchase_price"),
+    ("活动实际投入", "event_spend"),
 )
 
 

@@ -1250,6 +1250,11 @@ def test_whether_anything_is_given_is_answered_by_a_clause_that_gives(qa) -> Non
     )
 
 
+def test_a_promotion_events_spend_is_worked_out_in_the_lead(qa) -> None:  # type: ignore[no-untyped-def]
+    lead = qa.ask("我们商场今年搞了一场促消费活动,投了30万,能补多少?").answer.splitlines()[0]
+    assert "20%" in lead and "按您的30万元计最多6万元" in lead and "已失效" in lead, lead
+
+
 def test_listing_on_a_domestic_exchange_is_a_domestic_listing(qa) -> None:  # type: ignore[no-untyped-def]
     # 上海 in the exchange's name had made it another place's question (not_found)
     answer = qa.ask("上海证券交易所上市奖励多少?")

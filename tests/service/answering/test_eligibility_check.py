@@ -461,3 +461,16 @@ def test_a_figure_passed_for_the_first_time_is_a_milestone() -> None:
     # a figure the asker only states, or a first time of something else, is none
     for said in ("营收15个亿,第一次申请", "去年营收突破了300亿元", "first, our revenue was 3 billion yuan"):
         assert [f.first_time for f in parse_user_figures(said)] == [False], said
+
+
+def test_a_promotion_events_spend_is_worked_out_at_its_share_within_the_cap() -> None:
+    # 促消费活动: 按活动实际投入…的20%…给予资助,单场活动补助金额不超过10万元
+    def event(spend: str) -> FactVerdict:
+        return next(r for r in run(event_spend=spend) if "促消费" in r.label)
+
+    assert event("30万").estimated_amount == 6 * WAN
+    assert event("80万").estimated_amount == 10 * WAN
+    for said in ("我们办了一场促消费活动,实际投了80万", "促销活动花了80万", "活动投入80万"):
+        assert [f.field for f in parse_user_figures(said)] == ["event_spend"], said
+    # money a venture fund put in is no event's spend
+    assert [f.field for f in parse_user_figures("创投机构累计投了1500万")] == ["vc_investment"]
