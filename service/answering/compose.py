@@ -394,12 +394,16 @@ def _parts_lead(
     # (every part's most specific word opening the answer already: no lead, unless two parts asking figures
     # chose one run and one of them was stated elsewhere, below; only a later part asking a figure can)
     held = all(_part_held(words[part], opening, quoted) for part in parts)
-    if held and not any(asked_kinds(part) & FIGURE_KINDS for part in parts[1:]):
+    # a part asking how something is done is held only when its own run opens the answer, not by an opening that
+    # names its topic ("怎么提异议?" is not answered by "对公示期内收到的异议,…20日内进行调查核实"): read on
+    how = [part for part in parts if Asked.PROCEDURE in asked_kinds(part)]
+    if held and not how and not any(asked_kinds(part) & FIGURE_KINDS for part in parts[1:]):
         return ""
     room = LEAD_TOTAL // len(parts) - 3
     chosen: list[_Run] = []
     part_runs: list[list[_Run]] = []
     swapped = False
+    how_runs: list[_Run] = []
     carried: dict[str, float] = {}
     for part in parts:
         # a later part leans on the earlier ones ("…贴息是怎么算的?一年最多贴多少?"): their words carry over,
@@ -448,7 +452,10 @@ def _parts_lead(
             best = max(own_runs, key=lambda r: r.score)
         chosen.append(best)
         part_runs.append(runs)
-    if held and not swapped:
+        if part in how:
+            how_runs.append(best)
+    opens = all(r.quote == 1 and r.start + len(r.text) <= OPENS_WITHIN for r in how_runs)
+    if held and not swapped and opens:
         return ""
     if len(chosen) < 2 or all(r.quote == 1 and r.start + len(r.text) <= OPENS_WITHIN for r in chosen):
         return ""

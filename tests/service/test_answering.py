@@ -1255,6 +1255,14 @@ def test_a_promotion_events_spend_is_worked_out_in_the_lead(qa) -> None:  # type
     assert "20%" in lead and "按您的30万元计最多6万元" in lead and "已失效" in lead, lead
 
 
+def test_a_part_asking_how_is_held_only_by_a_run_that_says_how(qa) -> None:  # type: ignore[no-untyped-def]
+    # the opening "对公示期内收到的异议,…20日内进行调查核实" names 异议 but says nothing of how to raise one: the
+    # answer had opened with it alone; each part now leads with its own run (怎么提 asks a procedure)
+    lead = qa.ask("标准创新奖公示名单里有家单位我们觉得不够格,要怎么提异议?多久出调查结果?").answer.splitlines()[0]
+    assert "向评审办提出" in lead and "20 日内" in lead, lead
+    assert lead.index("向评审办提出") < lead.index("20 日内"), lead
+
+
 def test_listing_on_a_domestic_exchange_is_a_domestic_listing(qa) -> None:  # type: ignore[no-untyped-def]
     # 上海 in the exchange's name had made it another place's question (not_found)
     answer = qa.ask("上海证券交易所上市奖励多少?")
