@@ -719,8 +719,8 @@ def _years_ago(question: str) -> int | None:
 _DEADLINE = re.compile(r"截止|截至|deadline", re.I)
 # the papers an application needs ("要交哪些材料?", "需要提供什么资料", "提交什么?", "what documents do we submit?")
 _MATERIALS = re.compile(
-    r"(?:交|提供|提交|准备|带|报送|递交|上传)(?:哪些|什么|啥|些)?(?:申报|申请)?(?:材料|资料|证明|手续)|"
-    r"(?:哪些|什么|啥)(?:申报|申请)?(?:材料|资料)|提交(?:什么|哪些|啥)|材料清单|"
+    r"(?:交|提供|提交|准备|带|报送|递交|上传)(?:哪些|什么|啥|哪几样)(?:申报|申请)?(?:材料|资料|证明|手续)|"
+    r"(?:哪些|什么|啥)(?:申报|申请)?(?:材料|资料)|提交(?:什么|哪些|啥)|材料(?:清单|有哪些|是什么|包括哪些|都有啥)|"
     r"\bwhat (?:documents|documentation|materials|paperwork)\b|\bwhich (?:documents|materials)\b",
     re.I,
 )

@@ -2055,8 +2055,10 @@ def test_a_company_said_to_be_elsewhere_is_outside_the_district(corpus: Corpus) 
         ("报奖需要提供什么资料?", True),
         ("申报的时候要提交什么?", True),
         ("What documents do we have to hand in?", True),
-        # where the papers go, or who receives them, asks a channel or an office
+        # where the papers go, or who receives them, asks a channel or an office; whether one may hand them in
+        # oneself asks who may apply
         ("申报材料交给哪个部门受理?", False),
+        ("可以自己直接交材料吗?", False),
         ("在哪个系统申报?", False),
     ],
 )
