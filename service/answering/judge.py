@@ -14,6 +14,8 @@ Signals (``measure``) read the plan, the ranked chunks and the quotable sentence
 - delegated: the retrieved text is all from framework documents that leave the details to later ones
   ("具体实施意见和操作细则…另行制定"); when it does not answer, a listed document sharing the topic's
   words is named (toc_only) rather than nothing;
+- absent grade: the grade or milestone asked is not in the quoted list (二星级 against 五、四、三星级; a first
+  passing of 10亿元 against 营收突破奖励's 20…1000亿元), or the quotes write no grade of the kind asked at all;
 - another audience: the question names the kind of company it asks for (总部企业), and every quote comes from a
   document for another kind (“专精特新”企业) without naming the asked one: that rule is not the asker's;
 - out of scope: another place, a government above the district's own rules, or a year the compilation never
@@ -500,7 +502,13 @@ def decide(signals: Signals, config: JudgeConfig) -> Verdict:
     framed = signals.delegated and signals.toc_area >= config.toc_fallback and cov < config.delegated_coverage - 1e-9
     if strong and not framed:
         return Verdict(AnswerStatus.ANSWERED, f"coverage {cov:.2f}", cov)
-    if cov >= 1.0 - 1e-9 and signals.toc and not signals.toc_titled and not signals.delegated:
+    if (
+        cov >= 1.0 - 1e-9
+        and signals.attribute_share < config.attribute_topic
+        and signals.toc
+        and not signals.toc_titled
+        and not signals.delegated
+    ):
         # the loaded text holds the whole topic, and only the everyday words of a listed document's area (no
         # word of its title) point to it: the loaded provision is the compilation's rule on it, silent on what
         # is asked ("被评为“智能工厂”,具体补多少钱?" against "对评定为…“智能工厂”…的企业,分档给予补助")
