@@ -121,13 +121,15 @@ def _list_kind(plan: QueryPlan) -> re.Pattern[str] | None:
 
 
 # the words a question names a kind of list with: steps, and conditions
-_KIND_WORD = re.compile(r"环节|步骤|流程|程序|阶段|手续|条件|要求|标准")
+_KIND_WORDS = {"steps": re.compile(r"环节|步骤|流程|程序|阶段|手续"), "conditions": re.compile(r"条件|要求|标准")}
 
 
-def _kind_words_share(terms: dict[str, float], opening: str) -> float:
-    """The share of the topic's weight in words that name a kind of list and that ``opening`` does not write."""
+def _kind_words_share(terms: dict[str, float], opening: str, kind: re.Pattern[str]) -> float:
+    """The share of the topic's weight in words that name the kind of list asked and that ``opening`` does not
+    write."""
+    words = _KIND_WORDS["steps" if kind is _STEPS else "conditions"]
     total = sum(terms.values()) or 1.0
-    return sum(w for k, w in terms.items() if _KIND_WORD.fullmatch(k) and k not in opening) / total
+    return sum(w for k, w in terms.items() if words.fullmatch(k) and k not in opening) / total
 
 
 def _list_parent(
@@ -148,7 +150,8 @@ def _list_parent(
             names_kind = bool(kind and kind.search(opening))
             # the question's own word for the kind of list ("哪几个环节") is held by an opening that names the kind
             # ("评审程序:")
-            score = (coverage(terms, opening) + (_kind_words_share(terms, opening) if names_kind else 0.0), names_kind)
+            held = coverage(terms, opening) + (_kind_words_share(terms, opening, kind) if kind and names_kind else 0.0)
+            score = (held, names_kind)
             if score[0] > 0 and (best is None or score > best[0]):
                 best = (score, clause)
     return best[1] if best is not None and best[0][0] >= 0.25 else None
