@@ -212,7 +212,7 @@ _ASKED: dict[Asked, re.Pattern[str]] = {
         re.I,
     ),
     Asked.PROCEDURE: re.compile(
-        r"流程|程序|步骤|几步|几道(?:手续|关)|怎么办|咋办|(?:怎么|如何|怎样)处理|(?:哪些|哪几个|几个|什么|哪个|哪一个|评审|审批|申报)环节|(?:怎么|如何|怎样|去哪)(?:申请|申报|报)|(?:怎么|如何|怎样)(?:去|才能)?(?:提出?|投诉|反映|举报|办理)|找谁|哪个部门|哪个机构|哪个单位|交给|受理|(?<!新)材料|渠道|途径|"
+        r"流程|程序|步骤|几步|几道(?:手续|关)|怎么办|咋办|(?:怎么|如何|怎样)处理|(?:哪些|哪几个|几个|什么|哪个|哪一个|评审|审批|申报)环节|(?:怎么|如何|怎样|去哪)(?:申请|申报|报)|(?:怎么|如何|怎样)(?:去|才能)?(?:提出?(?![高升前醒示取])(?:异议|意见|申诉)?|投诉|反映|举报|办理)|找谁|哪个部门|哪个机构|哪个单位|交给|受理|(?<!新)材料|渠道|途径|"
         # who is in charge, in spoken words ("归谁管?", "谁负责?", "哪家牵头?")
         r"[归由]谁来?(?:负责|牵头|主管|管|审|批|受理)?|谁[来在]?(?:负责|牵头|主管|管|审|批|受理)|哪家(?:负责|牵头|受理)|"
         # where to look, apply or hand in ("去哪里看申报通知?", "在哪儿交材料?")
@@ -311,9 +311,7 @@ class QueryPlan:
     asks_office: bool = False  # which office runs, implements or interprets a policy (``asks_office``)
     asks_list: bool = False  # "which steps / what conditions": a list's items answer
     asks_benefit: bool = False  # "有什么奖励?": what a company is given, whatever its form
-    asks_if_given: bool = (
-        False  # "有补贴吗?": whether anything is given (a text that gives answers, not one that urges)
-    )
+    asks_if_given: bool = False  # "有补贴吗?": whether anything is given (a text giving answers, not one urging)
     # "我们营收3000万,能申请哪些补贴?": the asker's figures, a benefit asked, and no award, recognition or
     # programme named: what their figures reach is the answer (the eligibility check)
     asks_what_fits: bool = False

@@ -2080,3 +2080,19 @@ def test_the_papers_to_hand_in_are_asked(question: str, materials: bool, corpus:
 )
 def test_whether_anything_is_given_is_asked(question: str, if_given: bool, corpus: Corpus) -> None:
     assert plan_query(question, [], corpus).asks_if_given is if_given
+
+
+@pytest.mark.parametrize(
+    ("question", "how"),
+    [
+        ("对名单有意见,怎么提异议?", True),
+        ("如何提出申诉?", True),
+        ("怎么投诉?", True),
+        # raising a figure is no procedure
+        ("怎么提高研发投入占比?", False),
+    ],
+)
+def test_how_to_raise_or_file_something_asks_a_procedure(question: str, how: bool) -> None:
+    from service.answering.plan import asked_kinds
+
+    assert (Asked.PROCEDURE in asked_kinds(question)) is how
