@@ -472,5 +472,6 @@ def test_a_promotion_events_spend_is_worked_out_at_its_share_within_the_cap() ->
     assert event("80万").estimated_amount == 10 * WAN
     for said in ("我们办了一场促消费活动,实际投了80万", "促销活动花了80万", "活动投入80万"):
         assert [f.field for f in parse_user_figures(said)] == ["event_spend"], said
-    # money a venture fund put in is no event's spend
+    # money a venture fund put in, or R&D spent, is no event's spend
     assert [f.field for f in parse_user_figures("创投机构累计投了1500万")] == ["vc_investment"]
+    assert [f.field for f in parse_user_figures("研发实际投了500万")] == ["rd_spend"]
