@@ -352,7 +352,7 @@ def _quote_lead(
             plan.asks_amount
             and extra.quote != best.quote
             and extra.figures - best.figures
-            and all(mentions(terms, t, extra.text) for t in terms if mentions(terms, t, best.text))
+            and _subject_words(terms, best.text) <= _subject_words(terms, extra.text)
         )
 
     fits = [r for r in runs if r is not best and len(best.text) + len(r.text) + 2 <= LEAD_TOTAL]
@@ -798,6 +798,18 @@ def _runs(
                 if score > 0 or (side_by_side and stated):
                     runs.append(_Run(run, n, clauses[i][0], score, frozenset(stated)))
     return runs
+
+
+def _subject_words(terms: dict[str, float], text: str) -> set[str]:
+    """The topic's wordings ``text`` holds, without the words of giving (奖励, 补助…): what a run is about."""
+    haystack = loose(text)
+    alternatives = terms.alternatives if isinstance(terms, Terms) else {}
+    return {
+        a
+        for key in terms
+        for a in alternatives.get(key, (loose(key),))
+        if a and a in haystack and not _GIVING.fullmatch(a)
+    }
 
 
 def _stated(plan: QueryPlan, text: str) -> set[str]:

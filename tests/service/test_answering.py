@@ -1211,6 +1211,10 @@ def test_two_documents_giving_the_same_subject_different_amounts_both_lead(qa) -
     lead = qa.ask("首版次软件区里奖多少钱?").answer.splitlines()[0]
     assert "10 万元" in lead and "50 万元" in lead and "[1]" in lead and "[2]" in lead, lead
     assert len(lead) <= 130, lead
+    # another award's amount that shares only the words of giving (一次性奖励25万元 for a 成长板 listing) is no
+    # second answer to "the listing award"
+    lead = qa.ask("how much is the listing award?").answer.splitlines()[0]
+    assert "400 万元" in lead and "25万元" not in lead, lead
 
 
 def test_the_questions_word_for_the_kind_of_list_is_held_by_a_list_that_names_its_kind(qa) -> None:  # type: ignore[no-untyped-def]
