@@ -547,7 +547,8 @@ def plan_query(question: str, history: list[Turn], corpus: Corpus) -> QueryPlan:
     if outside:  # "税务在外地,能申请吗?": the rule that requires it in the district is what is looked up
         text = f"{text} {' '.join(outside)}"
     asked = asked_kinds(unquoted if not rewritten else _QUOTED.sub(" ", text)) | _choice_kinds(unquoted)
-    if _MATERIALS.search(asked_text or original):
+    materials = bool(_MATERIALS.search(asked_text or original))
+    if materials:
         asked |= {Asked.PROCEDURE}  # the papers to hand in are a part of how to apply
     compares = bool(_COMPARES.search(unquoted))
     if compares and _BENEFIT.search(unquoted) and not asked & FIGURE_KINDS:
@@ -595,7 +596,7 @@ def plan_query(question: str, history: list[Turn], corpus: Corpus) -> QueryPlan:
         asks_budget=asks_budget(asked_text or original),
         asks_yearly_cap=asks_yearly_cap(asked_text or original),
         asks_deadline=bool(_DEADLINE.search(original)),
-        asks_materials=bool(_MATERIALS.search(asked_text or original)),
+        asks_materials=materials,
         asks_office=asks_office(asked_text or original),
         asks_list=asks_for_list(original),
         asks_benefit=benefit,
