@@ -169,10 +169,12 @@ def compose_answered(
     facts: list[PolicyFact] | None = None,
     followup_weight: float = 2.0,
     show_chars: int = 500,
+    show_topic: float = 0.8,
 ) -> Draft:
     """A lead sentence that states what was asked, then the quotes it rests on, each with its [n] marker;
     ``followup_weight`` (EvidenceConfig): a part's own words beside those it carries from the parts before;
-    ``show_chars`` (EvidenceConfig): quotes the lead does not cite are shown while the answer stays this short."""
+    ``show_chars`` (EvidenceConfig): quotes the lead does not cite are shown while the answer stays this short;
+    ``show_topic`` (EvidenceConfig): and only when they cover this share of the topic the lead's quotes cover."""
     citations = [citation_for(corpus, s, as_of) for s in sentences]
     lines = []
     # "我们去年营收12亿,能拿哪些奖励?" names nothing: what the figures reach anywhere, before the quoted clauses'
@@ -228,10 +230,15 @@ def compose_answered(
     order, shown_count, cited = _quote_order(lead, len(sentences), len(citations))
     # a quote the lead does not cite that repeats one shown before it is not shown again
     kept = order[:cited]
+    # nor one that holds less of the question's topic than the lead's own ("…国际科技合作基地…?" answered by the
+    # base's clause does not show the province's science-award clause that shares only 省级 and 奖励)
+    basis = max((coverage(terms or {}, citations[k - 1].quote) for k in kept), default=0.0)
     for old in order[cited:shown_count]:
         # as many quotes as before: the lead's own clauses take the place of the last of the others
         if len(kept) >= max(len(sentences), cited):
             break
+        if kept and coverage(terms or {}, citations[old - 1].quote) < show_topic * basis:
+            continue  # a source, not shown
         if not any(_repeats(citations[old - 1], citations[k - 1]) for k in kept):
             kept.append(old)
     order, shown_count = kept + [o for o in order if o not in kept], len(kept)

@@ -296,6 +296,7 @@ class PolicyQAService:
                 facts,
                 self.config.evidence.followup_weight,
                 self.config.evidence.show_chars,
+                self.config.evidence.show_topic,
             )
         elif verdict.status is AnswerStatus.TOC_ONLY:
             related: list[Sentence] = []
@@ -331,7 +332,12 @@ class PolicyQAService:
         if dropped:
             warnings.append(f"{dropped} 条引用未能在页面原文中核实,已删除。")
         if draft.status is AnswerStatus.ANSWERED and plan.catalogue is None:
-            cited = [corpus.documents[n] for n in dict.fromkeys(c.doc_no for c in citations)]
+            # of the documents whose quotes the answer shows (the others stay sources)
+            marked = {int(n) for n in re.findall(r"\[(\d+)\]", text)}
+            cited = [
+                corpus.documents[n]
+                for n in dict.fromkeys(c.doc_no for i, c in enumerate(citations, 1) if i in marked or not marked)
+            ]
             note = validity_note(cited, as_of, plan.lang)
             first, _, rest = text.partition("\n")
             if (

@@ -1371,6 +1371,28 @@ def test_quotes_the_lead_does_not_cite_are_shown_only_while_the_answer_stays_sho
     assert all(verify(qa.corpus, c) for c in answer.citations)
 
 
+@pytest.mark.parametrize(
+    ("question", "off_topic", "source"),
+    [
+        # the special-and-new exhibitions clause (展会, 区办〔2023〕9号) shares only 支持 with overseas incubators
+        ("海外孵化器有什么支持?", "展会", "区办〔2023〕9号"),
+        # 区党委〔2019〕25号's loan interest clause is not about 专精特新 companies
+        ("专精特新企业贷款贴息怎么算?", "投资资助", "区党委〔2019〕25号"),
+    ],
+)
+def test_a_quote_the_lead_does_not_cite_is_shown_only_when_it_is_as_much_on_topic(  # type: ignore[no-untyped-def]
+    qa, question: str, off_topic: str, source: str
+) -> None:
+    answer = qa.ask(question)
+    assert answer.status == "answered"
+    assert off_topic not in answer.answer, answer.answer
+    # nor does the answer's validity note name a document only a source quotes
+    assert source not in answer.answer, answer.answer
+    # it stays a verified source
+    assert any(c.doc_number == source and off_topic in c.quote for c in answer.citations)
+    assert all(verify(qa.corpus, c) for c in answer.citations)
+
+
 def test_when_a_step_opens_is_not_answered_by_the_clause_that_names_the_step(qa) -> None:  # type: ignore[no-untyped-def]
     # 区办〔2023〕8号 names the 受理 of applications (p.24) but no month it opens
     answer = qa.ask("标准创新奖每年几月开始受理?")
