@@ -343,7 +343,9 @@ def applied_benefit(figure: UserFigure, fact: PolicyFact) -> Decimal | None:
 
 
 _PASSED = re.compile(
-    r"(?:突破|超过|超出|超了|过了|破了|冲过|冲破|跨过|迈过|越过|超越|破|exceed(?:ed|s)?|passed|over|above)\s*$", re.I
+    r"(?:突破|超过|超出|超了|过了|破了|冲过|冲破|跨过|迈过|越过|超越|破|exceed(?:ed|s|ing)?|(?:sur)?pass(?:ed|es|ing)?"
+    r"|cross(?:ed|es|ing)?|broken? through|breaking through|went over|gone over|over|above)\s*$",
+    re.I,
 )
 
 

@@ -1284,7 +1284,7 @@ def _profile_lead(
             item += f"{': ' if plan.lang == 'en' else ':'}{gives}"
             if verdict.estimated_amount is not None and fact.benefit.ratio_field() in given:
                 # a ratio of a figure the asker gave, worked out (not a cap alone: 按购房价 is no figure of theirs)
-                amount = format_amount(verdict.estimated_amount, "元")
+                amount = format_amount(verdict.estimated_amount.quantize(Decimal(1)), "元")  # whole yuan
                 item += f", at most {amount} on your figures" if plan.lang == "en" else f",按您的数字计最多{amount}"
         items.append(f"{item}{_fact_marker(fact, citations, corpus, as_of)}")
         if len(items) == 3:

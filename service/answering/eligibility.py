@@ -123,7 +123,8 @@ def profile_from(figures: list[UserFigure], described: list[str], names_sector: 
     values: dict[str, Any] = {}
     for figure in figures:
         if figure.field:
-            values.setdefault(_field_name(figure.field, figure.unit), figure.value)
+            # a figure the asker says was passed ("首次突破100亿") is checked just above it
+            values.setdefault(_field_name(figure.field, figure.unit), figure.compared())
     words = " ".join(described) if names_sector else ""
     return CompanyProfile(**values, kinds=list(described) or None, industry=words or None)
 

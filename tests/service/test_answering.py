@@ -448,6 +448,13 @@ def test_a_stated_figure_the_text_holds_in_other_numerals_is_not_disputed(qa) ->
             "工业总部",
             "研发型总部",
         ),
+        # a milestone passed is that bracket's (突破100亿: 400万, not the 50亿 bracket's 200万)
+        (
+            "营收今年第一次突破100亿,能拿到什么?",
+            "按您给出的营业收入100亿元,已达到的有:营收突破奖励(营业收入100亿元):最高400万元",
+            "租房购房补助",
+            "200万元",
+        ),
         # before the quoted revenue award's lowest bracket (20亿, not reached): what 12亿 does reach
         ("我们去年营收12亿,能拿哪些奖励?", "按您给出的营业收入12亿元,已达到的有:", "工业总部", ""),
         (

@@ -231,6 +231,10 @@ def test_parse_user_figures_chinese_and_english() -> None:
         ("paid_in_capital", 900 * WAN, True),
     ]
     assert parse_user_figures("研发占比10多%")[0].compared() > 10
+    # English says it was passed with any form of the verb
+    for said in ("revenue passes 5 billion yuan", "revenue surpassing 5 billion yuan", "we crossed 5 billion yuan"):
+        assert [f.beyond for f in parse_user_figures(said)] == [True], said
+    assert [f.beyond for f in parse_user_figures("revenue reached 5 billion yuan")] == [False]
     assert [f.text for f in rough] == ["三十来个亿", "两千多万", "九百余万美元"]  # as the asker wrote them
     # ... and after its unit: 出头, 挂零, 多一点 (a little more than)
     past = parse_user_figures("营收八个亿出头一点,研发投入3000万多一点,注册资本五千万")
@@ -435,6 +439,9 @@ def test_a_profile_from_a_questions_figures_and_the_askers_description() -> None
     # a description that names no sector is no sector: "一家总部企业" fails no sector's condition
     assert profile_from(figures, ["一家总部企业"], names_sector=False).industry is None
     assert profile_from([], [], names_sector=False) == CompanyProfile()
+    # a figure the asker says was passed is checked just above it: passing 100亿 reaches the 100亿 bracket
+    passed = profile_from(parse_user_figures("营收首次突破100亿"), [], names_sector=False)
+    assert passed.revenue is not None and passed.revenue > 100 * YI
 
 
 @pytest.mark.parametrize(
