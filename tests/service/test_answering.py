@@ -1400,6 +1400,16 @@ def test_a_quote_the_lead_does_not_cite_is_shown_only_when_it_is_as_much_on_topi
     assert all(verify(qa.corpus, c) for c in answer.citations)
 
 
+def test_who_may_not_take_part_is_answered_by_the_rule_that_forbids_it(qa) -> None:  # type: ignore[no-untyped-def]
+    # 区办〔2023〕8号 p.28: "…实行回避制度。…1. 与受评审的各类组织…存在劳动关系的人员,不得参与相关项目的评审"
+    answer = qa.ask("哪些人不能参加标准创新奖评审?")
+    assert answer.status == "answered"
+    assert "不得参与相关项目的评审" in answer.citations[0].quote, answer.answer
+    # and "能不能…?" asks; it forbids nothing
+    answer = qa.ask("我想以个人身份报标准创新奖,能不能自己直接报?")
+    assert "不得" not in answer.citations[0].quote, answer.answer
+
+
 def test_when_a_step_opens_is_not_answered_by_the_clause_that_names_the_step(qa) -> None:  # type: ignore[no-untyped-def]
     # 区办〔2023〕8号 names the 受理 of applications (p.24) but no month it opens
     answer = qa.ask("标准创新奖每年几月开始受理?")

@@ -74,6 +74,8 @@ class Lexicon:
             key = text[i : i + length]
             if key not in self.entries:
                 continue
+            if key.startswith("不") and 0 < i < len(text) - 1 and text[i - 1] == text[i + 1]:
+                continue  # the asking of "能不能…?", "可不可以…?", not a negation
             if not key.isascii():
                 return key
             # English words (plural and -ing forms too) never match inside a longer word: "ai" is not in "said"

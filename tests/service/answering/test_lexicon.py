@@ -37,6 +37,19 @@ def test_english_keys_match_whole_words_longest_first() -> None:
     assert table.expand("plain words only") == []
 
 
+def test_a_negation_key_is_no_negation_inside_an_a_not_a_question() -> None:
+    table = lexicon.Lexicon("t", {"不能": ("不得",), "不可以": ("不得",)})
+    assert table.expand("评审专家不能参加吗") == ["不得"]
+    assert table.expand("能不能自己直接报") == []
+    assert table.expand("可不可以自己报") == []
+
+
+def test_spoken_prohibitions_read_as_the_rules_own_wording() -> None:
+    # the compilation forbids with 不得 and takes part with 参与 ("不得参与相关项目的评审")
+    assert "不得" in lexicon.spoken().expand("哪些人不能参加评审")
+    assert "参与" in lexicon.spoken().expand("哪些人不能参加评审")
+
+
 def test_one_character_chinese_keys_are_not_loaded(tmp_path) -> None:  # type: ignore[no-untyped-def]
     path = tmp_path / "spoken.tsv"
     path.write_text("厂\t工厂\n写字楼\t办公用房\n# comment\n", encoding="utf-8")
