@@ -11,7 +11,7 @@ from indexing.builder import IndexVersion
 from indexing.chunks import Chunk
 from service.answering import lexicon
 from service.answering.config import EvidenceConfig
-from service.answering.figures import FIGURE, GIVEN, NO_CHARGE, without_budgets
+from service.answering.figures import FIGURE, GIVEN, NO_CHARGE, PERIOD, without_budgets
 from service.answering.grades import LEVEL_WORD, PLACE_LEVEL_WORD
 from service.answering.lexicon import DATE_WORDS
 from service.answering.periods import asked_conditions
@@ -350,6 +350,7 @@ def score_sentences(
     question = plan.asked_text or plan.original
     # (a question in parts: the part that asks it, scored on its own; the whole's bonus would outweigh the others')
     office = plan.asks_office and len(plan.parts) < 2
+    event = _period_event(plan, terms)
     scored = []
     for chunk, chunk_score in chunks:
         context = f"{chunk.section} {chunk.title}"
@@ -370,7 +371,8 @@ def score_sentences(
                 - config.length_penalty * len(window.text)
             )
             stated = without_budgets(window.text, plan.asks_budget) if plan.asks_amount else ""
-            if plan.asks_amount and (stating.search(stated) or NO_CHARGE.search(stated)):
+            states = plan.asks_amount and (stating.search(stated) or NO_CHARGE.search(stated))
+            if states and (not event or _period_of(event, window.text)):
                 score += config.attribute_bonus
             if plan.asks_date and _DATE.search(window.text):
                 score += config.date_bonus
@@ -391,6 +393,31 @@ def score_sentences(
             scored.append(window)
     scored.sort(key=lambda s: s.score, reverse=True)
     return scored
+
+
+# the words that ask how long, after the event they ask about ("公示几天", "审核要多久")
+_HOW_LONG = re.compile(
+    r"(?:要|需要|的|时间|期)?(?:多久|几天|多长时间|多少天|几个月|多少个月|几年|多少年|(?:几|多少)个工作日)"
+)
+_CLAUSE = re.compile(r"[^,,;;。]+")
+
+
+def _period_event(plan: QueryPlan, terms: dict[str, float]) -> tuple[str, ...]:
+    """The wordings of the event a period question asks the length of: the concept just before its asking
+    words ("公示几天" -> 公示), when the question asks a period and nothing else."""
+    if plan.asked - {Asked.PERIOD, Asked.YES_NO} or Asked.PERIOD not in plan.asked:
+        return ()
+    question = plan.asked_text or plan.original
+    alternatives = getattr(terms, "alternatives", {})
+    for key in sorted(terms, key=len, reverse=True):
+        if re.search(re.escape(key) + _HOW_LONG.pattern, question):
+            return alternatives.get(key, (key,))
+    return ()
+
+
+def _period_of(event: tuple[str, ...], text: str) -> bool:
+    """A clause of ``text`` states a period with a wording of the event in it."""
+    return any(PERIOD.search(c) and any(w in c for w in event) for c in _CLAUSE.findall(text))
 
 
 def extend_window(window: Sentence, max_chars: int = 200, reach: int = 60) -> Sentence:

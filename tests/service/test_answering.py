@@ -1410,6 +1410,14 @@ def test_who_may_not_take_part_is_answered_by_the_rule_that_forbids_it(qa) -> No
     assert "不得" not in answer.citations[0].quote, answer.answer
 
 
+@pytest.mark.parametrize("question", ["标准创新奖获奖名单公示几天?", "获奖名单要公示多久?"])
+def test_a_period_asked_is_the_one_of_the_event_named_before_the_asking(qa, question: str) -> None:  # type: ignore[no-untyped-def]
+    # 公示 lasts 不少于5个工作日 (区办〔2023〕8号 p.27); "获奖后3年内不得再次申报" states a period of something else
+    answer = qa.ask(question)
+    assert answer.status == "answered"
+    assert "不少于5 个工作日" in answer.citations[0].quote, answer.answer
+
+
 def test_when_a_step_opens_is_not_answered_by_the_clause_that_names_the_step(qa) -> None:  # type: ignore[no-untyped-def]
     # 区办〔2023〕8号 names the 受理 of applications (p.24) but no month it opens
     answer = qa.ask("标准创新奖每年几月开始受理?")
