@@ -221,7 +221,10 @@ _ASKED: dict[Asked, re.Pattern[str]] = {
         # how one goes about something ("How do we raise an objection?", "How can a company file…?")
         r"\bhow (?:do|can|should|would|could|must) (?:we|i|you|they|one|a company|companies|an? applicant)\b|"
         r"who (?:handles|reviews|writes|decides|runs|is in charge)|"
-        r"which (?:[a-z-]+ ){0,3}(?:office|department|bureau|agency|body|authority|organi[sz]ation)",
+        r"which (?:[a-z-]+ ){0,3}(?:office|department|bureau|agency|body|authority|organi[sz]ation)|"
+        # whom to turn to ("找谁?": "Who do we contact about…?")
+        r"who(?:m)? (?:(?:do|should|can|could) (?:we|i|you|one) )?(?:contact|ask|call|talk to|speak to|turn to)|"
+        r"whom? to (?:contact|ask|call)",
         re.I,
     ),
     Asked.DOCUMENT: re.compile(
@@ -879,6 +882,8 @@ _OFFICE_ASKED = re.compile(
     r"牵头(?:的|单位|部门)?(?:是|为)(?:哪|谁)|"
     r"which (?:[a-z-]+ ){0,3}(?:office|department|bureau|agency|body|authority|organi[sz]ation)|"
     r"who (?:runs|handles|is in charge|is responsible|interprets|implements)|"
+    r"who(?:m)? (?:(?:do|should|can|could) (?:we|i|you|one) )?(?:contact|ask|call|talk to|speak to|turn to)|"
+    r"whom? to (?:contact|ask|call)|"
     r"responsible for (?:running|implementing|interpreting)",
     re.I,
 )

@@ -50,6 +50,18 @@ def test_spoken_prohibitions_read_as_the_rules_own_wording() -> None:
     assert "参与" in lexicon.spoken().expand("哪些人不能参加评审")
 
 
+@pytest.mark.parametrize(
+    ("question", "wording"),
+    [
+        ("What happens if a winner faked data?", "虚假数据"),
+        ("Is the special-and-new policy still valid?", "专精特新"),
+        ("How much for a company that lists on the main board?", "境内上市"),
+    ],
+)
+def test_everyday_english_reaches_the_compilations_wording(question: str, wording: str) -> None:
+    assert wording in lexicon.english().expand(question)
+
+
 def test_one_character_chinese_keys_are_not_loaded(tmp_path) -> None:  # type: ignore[no-untyped-def]
     path = tmp_path / "spoken.tsv"
     path.write_text("厂\t工厂\n写字楼\t办公用房\n# comment\n", encoding="utf-8")

@@ -1975,6 +1975,10 @@ def test_a_kind_named_only_as_recognised_already_leaves_its_recognition_to_anoth
         ("人才公寓补贴多少?", False),
         ("想申请总部企业认定,牵头的是哪个机构?", True),
         ("我们公司牵头制定的国家标准,能报标准创新奖吗?", False),
+        # whom to turn to (找谁)
+        ("Who do we contact about the headquarters policy?", True),
+        ("Whom to call about the talent programme?", True),
+        ("Who won the standard award last year?", False),
     ],
 )
 def test_which_office_runs_a_policy(question: str, asks: bool) -> None:
