@@ -57,8 +57,9 @@ class UserFigure(BaseModel):
         return f"第{shown}" if self.unit == "位" else shown  # a place in a ranking: 第30位
 
     def compared(self) -> Decimal:
-        """The value a threshold is checked against: just above the figure when the user passed it."""
-        return self.value + Decimal("0.01") if self.beyond else self.value
+        """The value a threshold is checked against: just above the figure when the user passed it (a first time
+        is a passing: "第一次过50亿" is the 首次突破50亿元 milestone)."""
+        return self.value + Decimal("0.01") if self.beyond or self.first_time else self.value
 
 
 class Comparison(BaseModel):

@@ -1182,6 +1182,9 @@ def test_a_milestone_the_award_does_not_list_gives_nothing(qa) -> None:  # type:
     for question, award in (
         ("营收第一次突破200亿元了,营收突破奖有多少?", "800万元"),
         ("营收今年到了120亿,营收突破奖能拿多少?", "400万元"),
+        # a first time is a passing, whatever verb says it: 第一次过50亿 is the 50亿 milestone, not the 20亿 one
+        ("营收第一次过50亿,奖多少?", "200万元"),
+        ("Revenue passes RMB 50 billion for the first time this year. How much is the milestone award?", "2000万元"),
     ):
         answer = qa.ask(question)
         assert answer.status == "answered" and award in answer.answer.split("\n")[0], answer.answer
