@@ -52,6 +52,8 @@ def corpus() -> Corpus:
         ("We have 8亿 revenue, can we get the award?", "en", {Asked.YES_NO}),
         # "几个点" is percentage points, not a count
         ("贷款贴息按几个点给?", "zh", {Asked.RATIO}),
+        # "几个钱" is spoken for how much money, not a count
+        ("小巨人能奖几个钱?", "zh", {Asked.AMOUNT}),
     ],
 )
 def test_the_kind_of_fact_asked(corpus: Corpus, question: str, lang: str, asked: set[Asked]) -> None:
@@ -85,6 +87,7 @@ def test_how_many_and_how_big_are_no_topic_words(corpus: Corpus) -> None:
     ("question", "absent"),
     [
         ("贷款贴息按几个点给?", Asked.COUNT),
+        ("租房一年最多补几个钱?", Asked.COUNT),
         ("除了直接给钱,资助还能怎么兑现?", Asked.DATE),  # 还能怎么: what other way, not "still"
         ("听说人才房补贴每月3000,还能连补十年,对吧?", Asked.DATE),  # 还能连补: a length of support, not "still"
     ],
