@@ -1421,6 +1421,17 @@ def test_a_period_asked_is_the_one_of_the_event_named_before_the_asking(qa, ques
     assert "不少于5 个工作日" in answer.citations[0].quote, answer.answer
 
 
+def test_buying_and_renting_an_office_are_each_their_own_clause(qa) -> None:  # type: ignore[no-untyped-def]
+    # 区办〔2023〕12号 p.13: renting (租金的50%…每年不超过200万元) and buying (购房价10%…3000万元) are two clauses
+    # that both say 办公用房: the asker's verb picks one
+    for question in ("总部企业买办公楼补多少?", "总部企业在滨江买楼,补多少?"):
+        answer = qa.ask(question)
+        assert answer.status == "answered"
+        assert "购房价10%" in answer.citations[0].quote, answer.answer
+    answer = qa.ask("总部企业租写字楼补多少?")
+    assert "租金的50%" in answer.citations[0].quote and "购房价" not in answer.answer, answer.answer
+
+
 def test_when_a_step_opens_is_not_answered_by_the_clause_that_names_the_step(qa) -> None:  # type: ignore[no-untyped-def]
     # 区办〔2023〕8号 names the 受理 of applications (p.24) but no month it opens
     answer = qa.ask("标准创新奖每年几月开始受理?")
