@@ -1424,7 +1424,7 @@ def test_a_period_asked_is_the_one_of_the_event_named_before_the_asking(qa, ques
 def test_buying_and_renting_an_office_are_each_their_own_clause(qa) -> None:  # type: ignore[no-untyped-def]
     # 区办〔2023〕12号 p.13: renting (租金的50%…每年不超过200万元) and buying (购房价10%…3000万元) are two clauses
     # that both say 办公用房: the asker's verb picks one
-    for question in ("总部企业买办公楼补多少?", "总部企业在滨江买楼,补多少?"):
+    for question in ("总部企业买办公楼补多少?", "总部企业在滨江买楼,补多少?", "总部企业购买办公用房补助多少?"):
         answer = qa.ask(question)
         assert answer.status == "answered"
         assert "购房价10%" in answer.citations[0].quote, answer.answer
