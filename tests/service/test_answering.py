@@ -346,6 +346,9 @@ def test_an_english_eligibility_question_names_its_kind_or_hears_the_kinds_it_me
     lead = sales.answer.splitlines()[0]
     assert lead.startswith("No, you do not qualify. 销售型总部 requires 上年度营业收入20亿元以上(含): your 16亿元")
     assert "工业总部" not in lead
+    # an industrial company is held to the industrial HQ's 10亿, not to the 8亿 of 科技服务、文化、体育等
+    industrial = qa.ask("We are an industrial company with RMB 900 million revenue. Do we qualify as a headquarters?")
+    assert industrial.answer.startswith("No, you do not qualify. 工业总部 requires"), industrial.answer
     unnamed = qa.ask("Our revenue was RMB 1.3 billion last year. Are we a headquarters company?").answer
     assert unnamed.startswith("Yes, you qualify. ") and "meets it" in unnamed.splitlines()[0]
     # what the award gives follows the verdict as its own sentence

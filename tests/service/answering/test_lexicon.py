@@ -56,6 +56,7 @@ def test_spoken_prohibitions_read_as_the_rules_own_wording() -> None:
         ("What happens if a winner faked data?", "虚假数据"),
         ("Is the special-and-new policy still valid?", "专精特新"),
         ("How much for a company that lists on the main board?", "境内上市"),
+        ("We are an industrial company with RMB 900 million revenue.", "工业"),
     ],
 )
 def test_everyday_english_reaches_the_compilations_wording(question: str, wording: str) -> None:
