@@ -175,7 +175,7 @@ _TIME_UNIT_EN = r"(?:(?:working |business |calendar )?days?|weeks?|months?|years
 _ASKED: dict[Asked, re.Pattern[str]] = {
     # 多少 alone asks an amount; 多少比例, 多少家, 多少年 ask the kind their word names, 文号是多少 a document
     Asked.AMOUNT: re.compile(
-        r"多少钱|几个?钱|多少万|金额|额度|奖金|最高|上限|封顶|最多|给多少|补多少|奖多少|拿多少|[奖补给拿发]得(?:更)?多|能拿(?![它这那着去来])|(?<!文号是)(?<!文号)(?<!页码是)多少(?!比例|%|家|个|名|项|亩|宗|年|天|次)|怎么算|"
+        r"多少钱|几个?钱|多少万|金额|额度|奖金|最高|上限|封顶|最多|给多少|补多少|奖多少|拿多少|[奖补给拿发]得(?:更)?多|能拿(?![它这那着去来])|(?<!文号是)(?<!文号)(?<!页码是)多少(?!比例|%|家|个|名|项|亩|宗|年|天|次|票)|怎么算|"
         r"how much|how (?:big|large)|amount|maximum|\bcap\b|up to|reward|subsid|grant|bonus|fund|pays? more",
         re.I,
     ),
@@ -184,7 +184,7 @@ _ASKED: dict[Asked, re.Pattern[str]] = {
         r"比例|百分之|几成|占比|多少%|(?:几|多少)个(?:百分)?点|percent|share of|\bratios?\b|\brates?\b|proportion", re.I
     ),
     Asked.COUNT: re.compile(
-        rf"多少家|几家|(?:多少|几)个(?!{_TIME_UNIT}|点|百分点|钱)|多少宗|多少亩|多少名|多少项|"
+        rf"多少家|几家|(?:多少|几)个(?!{_TIME_UNIT}|点|百分点|钱)|(?:多少|几)票|多少宗|多少亩|多少名|多少项|"
         rf"how many(?! {_TIME_UNIT_EN})|number of",
         re.I,
     ),

@@ -1435,6 +1435,13 @@ def test_buying_and_renting_an_office_are_each_their_own_clause(qa) -> None:  # 
     assert "租金的50%" in answer.citations[0].quote and "购房价" not in answer.answer, answer.answer
 
 
+def test_what_a_body_does_is_its_list_of_duties(qa) -> None:  # type: ignore[no-untyped-def]
+    # "负责干啥" is spoken for 职责: 区办〔2023〕8号 p.24 "(七)评审办的主要职责:"
+    answer = qa.ask("评审办平时负责干啥?")
+    assert answer.status == "answered", answer.answer
+    assert "评审办的主要职责" in answer.answer and answer.citations[0].printed_page == 24, answer.answer
+
+
 def test_when_a_step_opens_is_not_answered_by_the_clause_that_names_the_step(qa) -> None:  # type: ignore[no-untyped-def]
     # 区办〔2023〕8号 names the 受理 of applications (p.24) but no month it opens
     answer = qa.ask("标准创新奖每年几月开始受理?")

@@ -54,6 +54,8 @@ def corpus() -> Corpus:
         ("贷款贴息按几个点给?", "zh", {Asked.RATIO}),
         # "几个钱" is spoken for how much money, not a count
         ("小巨人能奖几个钱?", "zh", {Asked.AMOUNT}),
+        # votes are counted, not paid
+        ("审议表决要多少票通过?", "zh", {Asked.COUNT}),
     ],
 )
 def test_the_kind_of_fact_asked(corpus: Corpus, question: str, lang: str, asked: set[Asked]) -> None:
