@@ -64,7 +64,7 @@ from service.models import AnswerStatus
 # how a document states its own validity ("自2023年7月13日起施行", "有效期5年", "本意见自发布之日起施行")
 _VALIDITY_STATED = re.compile(r"(?:自|于)?[^,,。;;]{0,24}(?:起施行|施行|之日起[^,,。;;]{0,12})|有效期[^,,。;;]{0,12}")
 _DATE_STATED = re.compile(r"\d{4}\s*年|\d+\s*月\s*\d+\s*日|有效期|施行|年底|之日起|发布后")
-_CRITERIA_STATED = re.compile(r"条件|符合|应当|须|要求|以上|不低于|超过|达到|连续|认定|是指|不得")
+_CRITERIA_STATED = re.compile(r"条件|符合|应当|须|要求|以上|不低于|超过|达到|连续|认定|是指|不得|纳入|计入|视为|属于")
 # the kinds of figure that state each kind of asked figure ("能拿多少" is money or a share of something)
 _FIGURE_KINDS: dict[Asked, tuple[str, ...]] = {
     Asked.AMOUNT: ("money", "share", "count"),  # 多少 asks any quantity (亩, 家...), but a duration is no amount

@@ -915,7 +915,7 @@ def _asking_sentences(question: str) -> list[str]:
 
 # an English benefit noun asks an amount in "what is the reward…?", and "apply" a procedure in "where do we
 # apply?", not in a yes/no question
-_BENEFIT_NOUN = re.compile(r"reward|subsid|grant|bonus|fund", re.I)
+_BENEFIT_NOUN = re.compile(r"reward|subsid|grant|bonus|fund|奖金|金额|资金|额度", re.I)
 # what a policy gives, named in either language
 _BENEFIT = re.compile(r"奖励|奖金|补贴|补助|资助|reward|subsid|grant|bonus|funding", re.I)
 _APPLY = re.compile(r"apply", re.I)

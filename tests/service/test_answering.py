@@ -1442,6 +1442,13 @@ def test_what_a_body_does_is_its_list_of_duties(qa) -> None:  # type: ignore[no-
     assert "评审办的主要职责" in answer.answer and answer.citations[0].printed_page == 24, answer.answer
 
 
+def test_whether_something_counts_as_another_is_answered_by_the_rule_that_classes_it(qa) -> None:  # type: ignore[no-untyped-def]
+    # 区办〔2023〕8号 p.28: "事业单位人员获得的奖励资金不纳入绩效工资总额"
+    answer = qa.ask("获奖的事业单位人员奖金算不算绩效工资?")
+    assert answer.status == "answered", answer.answer
+    assert "不纳入绩效工资总额" in answer.answer[:120], answer.answer
+
+
 def test_when_a_step_opens_is_not_answered_by_the_clause_that_names_the_step(qa) -> None:  # type: ignore[no-untyped-def]
     # 区办〔2023〕8号 names the 受理 of applications (p.24) but no month it opens
     answer = qa.ask("标准创新奖每年几月开始受理?")
