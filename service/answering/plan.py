@@ -614,7 +614,7 @@ def plan_query(question: str, history: list[Turn], corpus: Corpus) -> QueryPlan:
         elapsed=elapsed_periods(unquoted),
         started=started_dates(unquoted),
         asks_stacking=bool(_STACKING.search(unquoted)),
-        asks_still=Asked.YES_NO in asked and bool(_STILL.search(asked_text or original)),
+        asks_still=Asked.YES_NO in asked and _asks_still(asked_text or original),
         denies_past=bool(_DENIES_PAST.search(unquoted)),
         claims_past=bool(_CLAIMS_PAST.search(text if lang == "en" else asked_text or original)),
         outside=outside,
@@ -726,7 +726,18 @@ _MATERIALS = re.compile(
     r"\bwhat (?:documents|documentation|materials|paperwork)\b|\bwhich (?:documents|materials)\b",
     re.I,
 )
+
+
 # whether a policy can be used now ("现在还能申请吗?", "今年还有吗", "Can we still claim it?")
+def _asks_still(question: str) -> bool:
+    """Whether the question asks if a policy can still be used (its validity), not whether it can be used even so
+    in a circumstance the asker names before ("被列入失信名单还能享受吗?", "If we move out, can we still claim?")."""
+    m = _STILL.search(question)
+    return m is not None and not _CIRCUMSTANCE.search(question[: m.start()])
+
+
+# a circumstance the asker supposes or has undergone, before "还能…?"
+_CIRCUMSTANCE = re.compile(r"被|如果|要是|假如|万一|一旦|\bif\b|\bonce\b|\bafter (?:we|i|our|the company)\b", re.I)
 _STILL = re.compile(
     r"还能|还可以|还有效|还适用|还有没有|仍能|仍可|仍然|现在能|现在可以|目前能|目前可以|今年能|今年可以|今年还|"
     r"\bstill\b|\bany ?more\b|\bnowadays\b|\bcurrently\b|"
@@ -861,6 +872,13 @@ def asked_kinds(question: str) -> frozenset[Asked]:
             words = [m.group() for m in _ASKED[kind].finditer(question)]
             if words and all(bare.fullmatch(w) for w in words):
                 found.discard(kind)
+    if Asked.DATE in found:
+        # "被列入失信名单还能享受吗?": still, in a circumstance the asker names, is whether even so, not until when
+        dated = list(_ASKED[Asked.DATE].finditer(question))
+        if dated and all(
+            m.group().lower().startswith(("还", "仍", "still")) and not _asks_still(question[: m.end()]) for m in dated
+        ):
+            found.discard(Asked.DATE)
     if Asked.RATIO in found:
         # "研发投入4000万,占比20%,够吗?": a share word followed by the asker's own figure states it, not asks it
         matches = list(_ASKED[Asked.RATIO].finditer(question))

@@ -1449,6 +1449,13 @@ def test_whether_something_counts_as_another_is_answered_by_the_rule_that_classe
     assert "不纳入绩效工资总额" in answer.answer[:120], answer.answer
 
 
+def test_still_eligible_in_a_circumstance_is_answered_by_the_rule_on_it(qa) -> None:  # type: ignore[no-untyped-def]
+    # 区办〔2023〕12号 p.15: "本意见所称总部企业是指未被列入严重违法失信主体名单的企业" (not the policy's dates)
+    answer = qa.ask("被列入失信名单还能享受总部政策吗?")
+    assert answer.status == "answered"
+    assert "严重违法失信主体名单" in answer.citations[0].quote, answer.answer
+
+
 def test_when_a_step_opens_is_not_answered_by_the_clause_that_names_the_step(qa) -> None:  # type: ignore[no-untyped-def]
     # 区办〔2023〕8号 names the 受理 of applications (p.24) but no month it opens
     answer = qa.ask("标准创新奖每年几月开始受理?")

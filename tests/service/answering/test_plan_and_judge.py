@@ -91,6 +91,8 @@ def test_how_many_and_how_big_are_no_topic_words(corpus: Corpus) -> None:
         ("贷款贴息按几个点给?", Asked.COUNT),
         ("租房一年最多补几个钱?", Asked.COUNT),
         ("获奖的奖金算不算工资?", Asked.AMOUNT),  # whether the prize counts as pay, not how much it is
+        ("被列入失信名单还能享受总部政策吗?", Asked.DATE),  # whether even so, not until when
+        ("If we move out of Binjiang, can we still claim the rent subsidy?", Asked.DATE),
         ("除了直接给钱,资助还能怎么兑现?", Asked.DATE),  # 还能怎么: what other way, not "still"
         ("听说人才房补贴每月3000,还能连补十年,对吧?", Asked.DATE),  # 还能连补: a length of support, not "still"
     ],
@@ -2106,3 +2108,17 @@ def test_how_to_raise_or_file_something_asks_a_procedure(question: str, how: boo
     from service.answering.plan import asked_kinds
 
     assert (Asked.PROCEDURE in asked_kinds(question)) is how
+
+
+@pytest.mark.parametrize(
+    ("question", "still"),
+    [
+        ("专精特新政策现在还能申请吗?", True),
+        ("Can we still apply for the headquarters policy?", True),
+        # a circumstance the asker names before it: whether even so, not whether the policy is in force
+        ("被列入失信名单还能享受总部政策吗?", False),
+        ("要是公司搬出滨江,还能拿房租补贴吗?", False),
+    ],
+)
+def test_still_asks_validity_unless_the_asker_names_a_circumstance(corpus: Corpus, question: str, still: bool) -> None:
+    assert plan_query(question, [], corpus).asks_still is still
