@@ -729,6 +729,9 @@ _MATERIALS = re.compile(
 
 
 # whether a policy can be used now ("现在还能申请吗?", "今年还有吗", "Can we still claim it?")
+_HOW_MANY_UNITS = re.compile(rf"\bhow many {_TIME_UNIT_EN}", re.I)
+
+
 def _asks_still(question: str) -> bool:
     """Whether the question asks if a policy can still be used (its validity), not whether it can be used even so
     in a circumstance the asker names before ("被列入失信名单还能享受吗?", "If we move out, can we still claim?")."""
@@ -872,6 +875,11 @@ def asked_kinds(question: str) -> frozenset[Asked]:
             words = [m.group() for m in _ASKED[kind].finditer(question)]
             if words and all(bare.fullmatch(w) for w in words):
                 found.discard(kind)
+    if found & {Asked.PERIOD, Asked.COUNT, Asked.DATE, Asked.RATIO}:
+        # "How many years can we get the rent subsidy?": the subsidy is what the period is of, not an amount asked
+        words = [m.group() for m in _ASKED[Asked.AMOUNT].finditer(question)]
+        if words and all(_BENEFIT_NOUN.fullmatch(w) for w in words):
+            found.discard(Asked.AMOUNT)
     if Asked.DATE in found:
         # "被列入失信名单还能享受吗?": still, in a circumstance the asker names, is whether even so, not until when
         dated = list(_ASKED[Asked.DATE].finditer(question))
@@ -1086,6 +1094,8 @@ def concepts_of(text: str, lang: str) -> list[Concept]:
 
     concepts: list[Concept] = []
     text = without_elapsed(text)  # "实施刚满一年半": the asker's period is a constraint, not a topic
+    if lang != "zh":  # "how many years": the unit asked in, not a topic (as 几年 is none)
+        text = _HOW_MANY_UNITS.sub("how long", text)
     normalised = lexicon.normalise_key(text)
     taken: list[str] = []
     for key, targets in [m for table in _tables(lang) for m in table.matches(text)]:

@@ -1456,6 +1456,13 @@ def test_still_eligible_in_a_circumstance_is_answered_by_the_rule_on_it(qa) -> N
     assert "严重违法失信主体名单" in answer.citations[0].quote, answer.answer
 
 
+def test_how_many_years_leads_with_the_period(qa) -> None:  # type: ignore[no-untyped-def]
+    # 区办〔2023〕12号 p.13: "…补助金额每年不超过200万元,累计不超过三年"
+    answer = qa.ask("How many years can an HQ get the rent subsidy?")
+    assert answer.status == "answered"
+    assert "累计不超过三年" in answer.answer[:120] and "律师事务所" not in answer.answer, answer.answer
+
+
 def test_when_a_step_opens_is_not_answered_by_the_clause_that_names_the_step(qa) -> None:  # type: ignore[no-untyped-def]
     # 区办〔2023〕8号 names the 受理 of applications (p.24) but no month it opens
     answer = qa.ask("标准创新奖每年几月开始受理?")

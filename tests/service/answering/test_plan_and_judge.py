@@ -56,6 +56,8 @@ def corpus() -> Corpus:
         ("小巨人能奖几个钱?", "zh", {Asked.AMOUNT}),
         # votes are counted, not paid
         ("审议表决要多少票通过?", "zh", {Asked.COUNT}),
+        # what the period is of (the subsidy) is no amount asked
+        ("For how many years is the office subsidy paid?", "en", {Asked.PERIOD}),
     ],
 )
 def test_the_kind_of_fact_asked(corpus: Corpus, question: str, lang: str, asked: set[Asked]) -> None:
@@ -2122,3 +2124,8 @@ def test_how_to_raise_or_file_something_asks_a_procedure(question: str, how: boo
 )
 def test_still_asks_validity_unless_the_asker_names_a_circumstance(corpus: Corpus, question: str, still: bool) -> None:
     assert plan_query(question, [], corpus).asks_still is still
+
+
+def test_the_unit_a_period_is_asked_in_is_no_topic(corpus: Corpus) -> None:
+    plan = plan_query("For how many years is the office subsidy paid?", [], corpus)
+    assert "year" not in {c.key for c in plan.concepts}
