@@ -94,6 +94,8 @@ def test_how_many_and_how_big_are_no_topic_words(corpus: Corpus) -> None:
         ("租房一年最多补几个钱?", Asked.COUNT),
         ("获奖的奖金算不算工资?", Asked.AMOUNT),  # whether the prize counts as pay, not how much it is
         ("被列入失信名单还能享受总部政策吗?", Asked.DATE),  # whether even so, not until when
+        ("For how many years is the office subsidy paid?", Asked.AMOUNT),  # what the period is of
+        ("标准创新奖奖金什么时候发?", Asked.AMOUNT),
         ("If we move out of Binjiang, can we still claim the rent subsidy?", Asked.DATE),
         ("除了直接给钱,资助还能怎么兑现?", Asked.DATE),  # 还能怎么: what other way, not "still"
         ("听说人才房补贴每月3000,还能连补十年,对吧?", Asked.DATE),  # 还能连补: a length of support, not "still"
