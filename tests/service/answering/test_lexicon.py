@@ -59,6 +59,7 @@ def test_spoken_prohibitions_read_as_the_rules_own_wording() -> None:
         ("We are an industrial company with RMB 900 million revenue.", "工业"),
         ("What does the review office of the standard award do?", "评审办"),
         ("Does a company on the serious dishonesty list qualify?", "严重违法失信主体名单"),
+        ("Can an individual apply for the award directly?", "自主申报"),
     ],
 )
 def test_everyday_english_reaches_the_compilations_wording(question: str, wording: str) -> None:
