@@ -60,6 +60,7 @@ def test_spoken_prohibitions_read_as_the_rules_own_wording() -> None:
         ("What does the review office of the standard award do?", "评审办"),
         ("Does a company on the serious dishonesty list qualify?", "严重违法失信主体名单"),
         ("Can an individual apply for the award directly?", "自主申报"),
+        ("Is there a reward when revenue grows three straight years?", "连续"),
     ],
 )
 def test_everyday_english_reaches_the_compilations_wording(question: str, wording: str) -> None:
