@@ -49,7 +49,15 @@ def _rules_on(text: str, asked: frozenset[Asked]) -> bool:
 def states_procedure(text: str, topic: list[str] | tuple[str, ...] = ()) -> bool:
     """Whether ``text`` states a step, a channel or an office, in words other than the question's own topic
     ("怎么申报?" is not answered by "申报项目未获得过…" for saying 申报)."""
-    return any(m.group() not in topic for m in PROCEDURE_WORDS.finditer(text))
+    return any(m.group() not in topic for m in PROCEDURE_WORDS.finditer(without_titles(text)))
+
+
+def without_titles(text: str) -> str:
+    """``text`` without the titles it cites (《…的通知》 names a document, it states no step of applying)."""
+    return _TITLE.sub("", text)
+
+
+_TITLE = re.compile(r"《[^》]*》")
 
 
 @dataclass

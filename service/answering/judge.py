@@ -45,6 +45,7 @@ from service.answering.evidence import (
     loose,
     loose_coverage,
     part_terms,
+    without_titles,
 )
 from service.answering.facts import Comparator, PolicyFact
 from service.answering.figures import FIGURE, NO_CHARGE, figure_key, figure_kind, without_budgets
@@ -682,7 +683,7 @@ def _statement_tests(plan: QueryPlan) -> list[Callable[[str], bool]]:
         # the papers to hand in are stated by a list of them, not by the words of a channel or an office
         tests.append(lambda s: bool(_MATERIALS_LISTED.search(s)))
     elif Asked.PROCEDURE in asked:
-        tests.append(lambda s: bool(PROCEDURE_WORDS.search(s)))
+        tests.append(lambda s: bool(PROCEDURE_WORDS.search(without_titles(s))))
     kinds = {k for a in (asked | plan.checks_kinds) & set(_FIGURE_KINDS) for k in _FIGURE_KINDS[a]}
     if plan.asks_money and not asked & {Asked.COUNT}:
         kinds.discard("count")  # "奖金多少?" is not answered by how many are awarded

@@ -148,6 +148,8 @@ def _list_parent(
             if other is not None and other.search(opening) and not kind.search(opening):  # type: ignore[union-attr]
                 continue  # a list of the other kind: conditions do not say how to apply, nor steps who may
             names_kind = bool(kind and kind.search(opening))
+            if kind is _STEPS and not names_kind:
+                continue  # steps are listed under an opening that says so, not a document's chapters
             # the question's own word for the kind of list ("哪几个环节") is held by an opening that names the kind
             # ("评审程序:")
             held = coverage(terms, opening) + (_kind_words_share(terms, opening, kind) if kind and names_kind else 0.0)

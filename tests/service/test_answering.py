@@ -1463,6 +1463,15 @@ def test_how_many_years_leads_with_the_period(qa) -> None:  # type: ignore[no-un
     assert "累计不超过三年" in answer.answer[:120] and "律师事务所" not in answer.answer, answer.answer
 
 
+def test_a_documents_chapters_are_no_list_of_steps(qa) -> None:  # type: ignore[no-untyped-def]
+    # 区办〔2023〕9号's preamble ("为贯彻落实《…的通知》…特制定本实施意见") opens its chapters 一、二、三: no steps
+    answer = qa.ask("专精特新奖励怎么申请?有哪些步骤?")
+    assert "为贯彻落实" not in answer.answer and "特制定本实施意见" not in answer.answer, answer.answer
+    # the list of steps is still read where its opening says so
+    steps = qa.ask("标准创新奖评审要经过哪几个环节?")
+    assert steps.answer.startswith("共6项"), steps.answer
+
+
 def test_when_a_step_opens_is_not_answered_by_the_clause_that_names_the_step(qa) -> None:  # type: ignore[no-untyped-def]
     # 区办〔2023〕8号 names the 受理 of applications (p.24) but no month it opens
     answer = qa.ask("标准创新奖每年几月开始受理?")

@@ -1103,6 +1103,8 @@ def test_a_procedure_is_stated_in_words_other_than_the_topics() -> None:
     # "怎么申报?" is not answered by a sentence that only says 申报
     assert not states_procedure("申报项目未获得过本奖项;已获奖的,3年内不得再次申报。", ("申报", "本奖项"))
     assert states_procedure("推荐单位应当对申报材料进行审核,并签署推荐意见。", ("申报", "本奖项"))
+    # a cited title names a document, not a step ("《…关于印发…的通知》")
+    assert not states_procedure("为贯彻落实《杭州市人民政府办公厅关于印发行动计划的通知》精神,特制定本意见。")
     assert states_procedure("本办法由区市场监管局负责解释。")
     assert not states_procedure("对新认定的企业给予100万元奖励。")
 
