@@ -36,6 +36,13 @@ def test_toc_only_names_the_listed_document_and_its_page(qa) -> None:  # type: i
     assert compact(cited.quote) in compact(qa.corpus.toc_text)
 
 
+def test_a_spoken_short_name_of_a_listed_fund_is_its_documents(qa) -> None:  # type: ignore[no-untyped-def]
+    # 科创基金 is said for 科技创新产业基金 (杭高新〔2022〕8号, listed at p.79); the loaded text only counts new funds
+    answer = qa.ask("科创基金投一家企业最多投多少?")
+    assert answer.status == "toc_only", answer.answer
+    assert answer.citations[0].doc_number == "杭高新〔2022〕8号"
+
+
 def test_toc_only_shows_only_loaded_text_on_the_topic(qa) -> None:  # type: ignore[no-untyped-def]
     answer = qa.ask("关于扶持推动文化产业高质量发展的实施意见有哪些支持政策?")
     assert answer.status == "toc_only" and answer.citations[0].doc_number == "杭高新〔2023〕4号"
