@@ -728,7 +728,7 @@ _MATERIALS = re.compile(
 )
 
 
-# whether a policy can be used now ("现在还能申请吗?", "今年还有吗", "Can we still claim it?")
+# "how many years": the unit a period is asked in
 _HOW_MANY_UNITS = re.compile(rf"\bhow many {_TIME_UNIT_EN}", re.I)
 
 
@@ -741,6 +741,7 @@ def _asks_still(question: str) -> bool:
 
 # a circumstance the asker supposes or has undergone, before "还能…?"
 _CIRCUMSTANCE = re.compile(r"被|如果|要是|假如|万一|一旦|\bif\b|\bonce\b|\bafter (?:we|i|our|the company)\b", re.I)
+# whether a policy can be used now ("现在还能申请吗?", "今年还有吗", "Can we still claim it?")
 _STILL = re.compile(
     r"还能|还可以|还有效|还适用|还有没有|仍能|仍可|仍然|现在能|现在可以|目前能|目前可以|今年能|今年可以|今年还|"
     r"\bstill\b|\bany ?more\b|\bnowadays\b|\bcurrently\b|"
@@ -939,8 +940,8 @@ def _asking_sentences(question: str) -> list[str]:
     return [t for i, t in enumerate(sentences) if t.endswith("?") or i == len(sentences) - 1]
 
 
-# an English benefit noun asks an amount in "what is the reward…?", and "apply" a procedure in "where do we
-# apply?", not in a yes/no question
+# a benefit noun asks an amount in "what is the reward…?" and "奖金?", and "apply" a procedure in "where do we
+# apply?", not in a yes/no question ("奖金算不算工资?") nor beside another kind's question word ("how many years")
 _BENEFIT_NOUN = re.compile(r"reward|subsid|grant|bonus|fund|奖金|金额|资金|额度", re.I)
 # what a policy gives, named in either language
 _BENEFIT = re.compile(r"奖励|奖金|补贴|补助|资助|reward|subsid|grant|bonus|funding", re.I)
