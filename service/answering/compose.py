@@ -218,9 +218,9 @@ def compose_answered(
     if not lead and not premise and not plan.crossdoc:
         lead = _parts_lead(plan, sentences, terms or {}, followup_weight)
     if not lead and sentences:
-        # what stands before the first quote's words: a premise note, the source (English, which-document)
+        # what stands before the first quote's words: a premise note, the source (which-document)
         before = len(premise) + 1 if premise else 0
-        if plan.lang != "zh" or Asked.DOCUMENT in plan.asked:
+        if Asked.DOCUMENT in plan.asked:
             before += len(_where(corpus.documents[citations[0].doc_no], citations[0], plan.lang, repeat=False)) + 2
         lead = _quote_lead(
             _disputed(plan) if premise else plan, sentences, terms or {}, opens_within=OPENS_WITHIN - before
@@ -263,14 +263,14 @@ def compose_answered(
         if under and plan.lang == "zh":
             where += f",{under}下"
         elif under:
-            where = where.rstrip(": ") + f", under {under}: "
-        # the words first, where they stand after them: the facts open the answer
-        if plan.lang != "zh":
-            line = f"{where}「{citation.quote}」[{n}]"
-        elif Asked.DOCUMENT in plan.asked:  # "which document?": the answer is where it stands, so that first
-            line = f"{where}:「{citation.quote}」[{n}]"
-        else:
+            where += f", under {under}"
+        # the words first, where they stand after them: the facts open the answer, in either language
+        if Asked.DOCUMENT in plan.asked:  # "which document?": the answer is where it stands, so that first
+            line = f"{where}:「{citation.quote}」[{n}]" if plan.lang == "zh" else f"{where}: 「{citation.quote}」[{n}]"
+        elif plan.lang == "zh":
             line = f"「{citation.quote}」[{n}]({where})"
+        else:
+            line = f"「{citation.quote}」[{n}] ({where})"
         if lead and n > cited and sum(len(x) + 1 for x in lines) + len(line) > show_chars:
             break  # a quote the lead does not cite, past the answer's length: a source, not shown
         lines.append(line)
@@ -1521,7 +1521,7 @@ def _award_below(comparisons: list[Comparison], marker: Callable[[PolicyFact], s
 
 def _where(doc: PolicyDocument, citation: Citation, lang: str, repeat: bool) -> str:
     if lang == "en":
-        return f"{'Also' if repeat else 'According to'} {doc.doc_number}, p. {citation.printed_page}: "
+        return f"{'same document' if repeat else doc.doc_number}, p. {citation.printed_page}"
     if repeat:
         return f"同文件第{citation.printed_page}页"
     # the 文号 names the document (the citation beside the answer carries its full title)

@@ -63,6 +63,9 @@ from service.answering.verify import citation_for, toc_citation, verified
 from service.models import Answer, AnswerStatus, Citation, SearchHit, Turn
 from service.settings import Settings
 
+# a line of quoted text with its marker ("「…」[1](区办〔2023〕12号 第13页)"), not a lead sentence
+_QUOTE_LINE = re.compile(r"」\[\d+\]")
+
 
 class Rewriter(Protocol):
     """An answerer that rewrites the extractive draft (the LLM path); returns None to keep the draft."""
@@ -346,7 +349,7 @@ class PolicyQAService:
                 and ("已失效" in first or "expired" in first or "尚未施行" in first)
             ):
                 note = ""  # the lead says it already
-            if note and rest and not first.startswith(("「", "According to")) and not first.endswith(":"):
+            if note and rest and not _QUOTE_LINE.search(first) and not first.endswith(":"):
                 # under the lead, before the quotes it concerns: the answer says it once, and early
                 text = "\n".join((first, note, rest))
             elif note:  # no lead (or a line that introduces the quotes): after the quotes

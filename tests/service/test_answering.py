@@ -203,10 +203,20 @@ def test_follow_up_is_rewritten_with_the_history(qa) -> None:  # type: ignore[no
 def test_english_question_gets_an_english_lead_with_chinese_quotes(qa) -> None:  # type: ignore[no-untyped-def]
     answer = qa.ask("What reward does a headquarters company get for a new provincial overseas incubation centre?")
     assert answer.status == "answered"
-    # the English framing names the source; the figure opens the answer (a lead when it sits deep in the quote)
-    assert "According to 区办〔2023〕12号, p. 15" in answer.answer
+    # the figure opens the answer (a lead when it sits deep in the quote); each quote names its source after it,
+    # as a Chinese answer's do
+    assert "」[1] (区办〔2023〕12号, p. 15)" in answer.answer
+    assert "According to" not in answer.answer
     assert "100 万元" in answer.answer.splitlines()[0]
     assert any("海外" in c.quote for c in answer.citations)
+
+
+def test_an_english_answer_that_opens_with_its_quote_warns_of_expiry_after_the_quotes(qa) -> None:  # type: ignore[no-untyped-def]
+    answer = qa.ask("What does the district give for overseas trade fair booths?")
+    assert answer.status == "answered"
+    lines = answer.answer.splitlines()
+    assert lines[0].startswith("「") and "20万元" in lines[0].replace(" ", "")
+    assert "expired" in lines[-1] and not any("expired" in line for line in lines[:-1])
 
 
 def test_a_figure_question_with_the_users_figures_gets_the_verdict_then_what_it_gives(qa) -> None:  # type: ignore[no-untyped-def]
