@@ -359,6 +359,9 @@ def score_sentences(
     # (a question in parts: the part that asks it, scored on its own; the whole's bonus would outweigh the others')
     office = plan.asks_office and len(plan.parts) < 2
     event = _period_event(plan, terms)
+    # what is given is asked ("有什么奖励?", "有补贴吗?"), or a named benefit's document ("促消费活动补贴是哪个文件
+    # 规定的?": the clause that gives it, not one that only names the activity)
+    given = plan.asks_benefit or plan.asks_if_given or (Asked.DOCUMENT in plan.asked and plan.names_benefit)
     scored = []
     for chunk, chunk_score in chunks:
         context = f"{chunk.section} {chunk.title}"
@@ -394,7 +397,6 @@ def score_sentences(
                 score += config.attribute_bonus  # "税务在外地,能申请吗?": the rule that requires it in the district
             if periods and asked_conditions(question, window.text, plan.years_ago):
                 score += config.attribute_bonus  # "实施刚满一年半,能申报吗?": a condition on that period answers
-            given = plan.asks_benefit or plan.asks_if_given
             if given and not plan.asks_amount and GRANTS.search(without_budgets(window.text, False)):
                 score += config.attribute_bonus  # "有什么奖励?": what is given, not what the district budgets
             window.score, window.coverage = score, with_context

@@ -315,6 +315,7 @@ class QueryPlan:
     asks_list: bool = False  # "which steps / what conditions": a list's items answer
     asks_benefit: bool = False  # "有什么奖励?": what a company is given, whatever its form
     asks_if_given: bool = False  # "有补贴吗?": whether anything is given (a text giving answers, not one urging)
+    names_benefit: bool = False  # "促消费活动补贴是哪个文件规定的?": a benefit is named (补贴, 奖励, subsidy…)
     # "我们营收3000万,能申请哪些补贴?": the asker's figures, a benefit asked, and no award, recognition or
     # programme named: what their figures reach is the answer (the eligibility check)
     asks_what_fits: bool = False
@@ -604,6 +605,7 @@ def plan_query(question: str, history: list[Turn], corpus: Corpus) -> QueryPlan:
         asks_list=asks_for_list(original),
         asks_benefit=benefit,
         asks_if_given=bool(_ASKS_IF_GIVEN.search(asked_text or original)),
+        names_benefit=bool(_BENEFIT.search(asked_text or original)),
         asks_what_fits=benefit and bool(own) and not names_anything(without_self_description(unquoted), lang),
         verdict_words=verdict_words(asked_text or original),
         other_place=bool(other_places(original)) and not _DISTRICT.search(_WEIGHED_AGAINST.sub(" ", original)),

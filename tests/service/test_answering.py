@@ -1537,3 +1537,16 @@ def test_a_question_on_two_supports_is_looked_up_by_its_topic_not_its_asking_wor
     answer = qa.ask("两个文件对国家重点实验室各奖多少?能一起拿吗?")
     assert answer.status == "answered", answer.answer
     assert "重点实验室" in answer.answer and "1500 万元" in answer.answer, answer.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "given"),
+    [
+        ("上市奖励在哪份文件第几页?", "400 万元"),  # not "每年安排预算不少于1 亿元,推动企业上市"
+        ("促消费活动补贴是哪个文件规定的?", "20%"),  # not "鼓励开展主题促消费活动…规范开展商业外摆"
+    ],
+)
+def test_which_document_sets_a_named_benefit_quotes_the_clause_that_gives_it(qa, question, given) -> None:  # type: ignore[no-untyped-def]
+    answer = qa.ask(question)
+    assert answer.status == "answered"
+    assert given in answer.citations[0].quote
