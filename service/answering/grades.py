@@ -187,7 +187,10 @@ LEVELLED = re.compile(
     rf"(?:((?:(?:{_LEVELS})[、和及与或]?)+)级|((?:(?:{_LEVELS})[、和及与或])+(?:{_LEVELS}))|(各级)(?:认定的)?)"
     rf"([\u4e00-\u9fffA-Za-z]{{2,20}})"
 )
-_SUBJECT_END = re.compile(r"的|分别|给予|最高|予以|可|奖|能|有|是|被|和|及|与|各|[给拿领]|认定|评定|以?后(?!备)|之后")
+# (and the place a spoken question names after it: "市级专精特新企业区里奖多少?")
+_SUBJECT_END = re.compile(
+    r"区里|区内|的|分别|给予|最高|予以|可|奖|能|有|是|被|和|及|与|各|[给拿领]|认定|评定|以?后(?!备)|之后"
+)
 _KIND_SUFFIX = re.compile(r"(?:中小企业|企业|公司)$")
 
 

@@ -778,7 +778,7 @@ _TAX_OWED = re.compile(
     r"(?:要不要|需不需要|用不用|是否|需要|要|得)\s*(?:交|缴纳?|扣)(?:个人|企业)?(?:所得税|个税|税)|个税怎么(?:算|交)|"
     r"\btaxable\b|\bpay (?:income |personal income )?tax(?:es)? on\b|"
     # ... and a rate of tax, which national tax law sets (the compilation only says such policies are carried out)
-    r"税率|\btax rates?\b|加计扣除(?:的)?(?:比例|比率)|\bsuper[- ]?deduction (?:ratio|rate)s?\b",
+    r"税率|\b(?:tax|VAT) rates?\b|加计扣除(?:的)?(?:比例|比率)|\bsuper[- ]?deduction (?:ratio|rate)s?\b",
     re.I,
 )
 _ASKS_BENEFIT = re.compile(

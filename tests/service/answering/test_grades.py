@@ -99,6 +99,9 @@ def test_a_level_alone_is_judged_by_the_kind_it_rates() -> None:
     assert level_subject("我们被评为浙江省“雏鹰”企业,奖多少?") == "雏鹰"
     # what is said of the kind after it ("认定后", "以后") is not part of it
     assert level_subject("区级雏鹰中心认定后奖励多少?") == "雏鹰中心"
+    # the place a spoken question names after the kind ("区里", "区内") is not part of it
+    assert level_subject("市级雏鹰企业区里奖多少?") == "雏鹰"
+    assert level_subject("区级雏鹰中心区内给多少?") == "雏鹰中心"
     assert level_subject("评上市级雏鹰企业以后能拿多少?") == "雏鹰"
     assert level_subject("国家级上市后备企业有奖励吗?") == "上市后备"
     listing = "对国家级雏鹰企业、省级雏鹰\n企业分别给予50万元、20万元奖励。"

@@ -1748,6 +1748,7 @@ def test_an_english_question_that_points_back_follows_up(question: str) -> None:
         ("Do we pay income tax on the subsidy?", True),
         ("高新技术企业的企业所得税税率是多少?", True),
         ("What tax rate applies to a small company here?", True),
+        ("What VAT rate do software companies pay?", True),
         ("研发费用加计扣除比例现在是多少?", True),
         # what the district says of carrying out the national policy is the compilation's own
         ("区里怎么落实研发费用加计扣除政策?", False),
