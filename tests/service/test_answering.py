@@ -1550,3 +1550,23 @@ def test_which_document_sets_a_named_benefit_quotes_the_clause_that_gives_it(qa,
     answer = qa.ask(question)
     assert answer.status == "answered"
     assert given in answer.citations[0].quote
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Does Binjiang subsidise a staff canteen for our employees?",
+        "Does Binjiang give a subsidy for hiring disabled employees?",
+    ],
+)
+def test_employees_are_no_employment_relationship(qa, question) -> None:  # type: ignore[no-untyped-def]
+    # the compilation's only 劳动关系 is the experts' recusal rule; "employees" of a perk question is no word of it
+    answer = qa.ask(question)
+    assert answer.status == "not_found"
+    assert not any("劳动关系" in c.quote for c in answer.citations)
+
+
+def test_an_expert_employed_by_an_applicant_is_still_its_employment_relationship(qa) -> None:  # type: ignore[no-untyped-def]
+    answer = qa.ask("A reviewer on the award panel is employed by one of the applicants. May she still review?")
+    assert answer.status == "answered"
+    assert "劳动关系" in answer.citations[0].quote
