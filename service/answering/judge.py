@@ -89,6 +89,7 @@ class TocMatch:
     area: float  # share of the topic's weight that points to this document's area
     uncovered: float  # the part of it that the retrieved loaded text does not hold
     words: list[str]
+    titled: bool = False  # a word of the topic is in its title, in any wording (an English word's Chinese)
 
 
 @dataclass
@@ -132,7 +133,7 @@ class Signals:
     @property
     def toc_titled(self) -> bool:
         """A listed document's own title shares a word of the topic (not only its area's everyday words)."""
-        return any(loose(w) in loose(m.doc.title) for m in self.toc for w in m.words)
+        return any(m.titled or any(loose(w) in loose(m.doc.title) for w in m.words) for m in self.toc)
 
     @property
     def toc_area(self) -> float:
@@ -586,6 +587,7 @@ def toc_matches(plan: QueryPlan, terms: Terms, weights: TermWeights, corpus: Cor
         for key in terms:
             if any(len(a) >= 2 and a in title for a in terms.alternatives.get(key, (key,))):
                 pointing[key] = terms[key]
+        titled = bool(pointing)  # (before the area's words join)
         for key, targets in hints:
             if any(loose(t) in title for t in targets):
                 pointing.setdefault(key, hint_weight[key])
@@ -593,7 +595,7 @@ def toc_matches(plan: QueryPlan, terms: Terms, weights: TermWeights, corpus: Cor
             continue
         area = sum(pointing.values()) / total
         uncovered = sum(w for k, w in pointing.items() if not _found(terms, k, loaded)) / total
-        matches.append(TocMatch(doc, min(area, 1.0), min(uncovered, 1.0), list(pointing)))
+        matches.append(TocMatch(doc, min(area, 1.0), min(uncovered, 1.0), list(pointing), titled))
     named = [m for m in matches if m.words == [m.doc.doc_number]]
     if named:
         return named  # the question names them (文号 or title): those, and no neighbour by shared words

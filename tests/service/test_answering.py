@@ -1570,3 +1570,14 @@ def test_an_expert_employed_by_an_applicant_is_still_its_employment_relationship
     answer = qa.ask("A reviewer on the award panel is employed by one of the applicants. May she still review?")
     assert answer.status == "answered"
     assert "劳动关系" in answer.citations[0].quote
+
+
+def test_an_english_word_whose_chinese_is_in_a_listed_title_is_that_titles_word(qa) -> None:  # type: ignore[no-untyped-def]
+    # "IC" is 集成电路, a word of the listed 《关于进一步加快集成电路产业发展的实施意见》's own title: the loaded
+    # text that names 首轮流片 without a figure is no rule of its own on the share asked, the listed document is
+    pipeline = getattr(qa, "pipeline", qa)
+    prepared = pipeline.prepare("What share of an IC design company's first tape-out costs is reimbursed?", [])
+    assert prepared.signals.toc and prepared.signals.toc_titled
+    answer = qa.ask("What share of first tape-out costs does Binjiang reimburse for an IC design firm, and the cap?")
+    assert answer.status == "toc_only"
+    assert any(c.doc_number == "杭高新〔2019〕24号" for c in answer.citations)
