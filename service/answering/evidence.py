@@ -360,8 +360,9 @@ def score_sentences(
     office = plan.asks_office and len(plan.parts) < 2
     event = _period_event(plan, terms)
     # what is given is asked ("有什么奖励?", "有补贴吗?"), or a named benefit's document ("促消费活动补贴是哪个文件
-    # 规定的?": the clause that gives it, not one that only names the activity)
-    given = plan.asks_benefit or plan.asks_if_given or (Asked.DOCUMENT in plan.asked and plan.names_benefit)
+    # 规定的?": the clause that gives it, not one that only names the activity; where a term is defined is not)
+    given = plan.asks_benefit or plan.asks_if_given
+    given = given or (Asked.DOCUMENT in plan.asked and plan.names_benefit and not plan.asks_definition)
     scored = []
     for chunk, chunk_score in chunks:
         context = f"{chunk.section} {chunk.title}"
@@ -397,12 +398,24 @@ def score_sentences(
                 score += config.attribute_bonus  # "税务在外地,能申请吗?": the rule that requires it in the district
             if periods and asked_conditions(question, window.text, plan.years_ago):
                 score += config.attribute_bonus  # "实施刚满一年半,能申报吗?": a condition on that period answers
+            if plan.asks_definition and defines(window.text, topic):
+                score += config.attribute_bonus  # "“对区贡献”怎么算的?": the sentence that says what it is
             if given and not plan.asks_amount and GRANTS.search(without_budgets(window.text, False)):
                 score += config.attribute_bonus  # "有什么奖励?": what is given, not what the district budgets
             window.score, window.coverage = score, with_context
             scored.append(window)
     scored.sort(key=lambda s: s.score, reverse=True)
     return scored
+
+
+def defines(text: str, wordings: list[str]) -> bool:
+    """``text`` says what one of ``wordings`` is: “对区贡献”指…, 本意见所称总部企业,是指…"""
+    plain = re.sub(r"\s", "", text)
+    return any(
+        re.search(rf"所称{re.escape(w)}|{re.escape(w)}[”」\"]?[,,]?(?:是|系)?指(?!导|引|标)", plain)
+        for w in wordings
+        if len(w) >= 2
+    )
 
 
 # the words that ask how long, after the event they ask about ("公示几天", "审核要多久")

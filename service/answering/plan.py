@@ -315,6 +315,7 @@ class QueryPlan:
     asks_list: bool = False  # "which steps / what conditions": a list's items answer
     asks_benefit: bool = False  # "有什么奖励?": what a company is given, whatever its form
     asks_if_given: bool = False  # "有补贴吗?": whether anything is given (a text giving answers, not one urging)
+    asks_definition: bool = False  # "“对区贡献”是什么意思?", "what does 'X' mean?": the sentence defining it answers
     names_benefit: bool = False  # "促消费活动补贴是哪个文件规定的?": a benefit is named (补贴, 奖励, subsidy…)
     # "我们营收3000万,能申请哪些补贴?": the asker's figures, a benefit asked, and no award, recognition or
     # programme named: what their figures reach is the answer (the eligibility check)
@@ -606,6 +607,7 @@ def plan_query(question: str, history: list[Turn], corpus: Corpus) -> QueryPlan:
         asks_benefit=benefit,
         asks_if_given=bool(_ASKS_IF_GIVEN.search(asked_text or original)),
         names_benefit=bool(_BENEFIT.search(asked_text or original)),
+        asks_definition=bool(_ASKS_DEFINITION.search(asked_text or original)),
         asks_what_fits=benefit and bool(own) and not names_anything(without_self_description(unquoted), lang),
         verdict_words=verdict_words(asked_text or original),
         other_place=bool(other_places(original)) and not _DISTRICT.search(_WEIGHED_AGAINST.sub(" ", original)),
@@ -722,6 +724,12 @@ def _years_ago(question: str) -> int | None:
 
 _DEADLINE = re.compile(r"截止|截至|deadline", re.I)
 # the papers an application needs ("要交哪些材料?", "需要提供什么资料", "提交什么?", "what documents do we submit?")
+# what a term means, or how the figure it names is reckoned
+_ASKS_DEFINITION = re.compile(
+    r"什么意思|啥意思|指(?:的是)?(?:什么|啥|哪些)|是指|含义|定义|怎么(?:算|计算|理解)|如何(?:计算|理解|界定)|"
+    r"\bwhat (?:does|do) [^?]{1,60}\bmean\b|\bmeaning of\b|\bdefin(?:ed|e|ition)\b",
+    re.I,
+)
 _MATERIALS = re.compile(
     r"(?:交|提供|提交|准备|带|报送|递交|上传)(?:哪些|什么|啥|哪几样)(?:申报|申请)?(?:材料|资料|证明|手续)|"
     r"(?:哪些|什么|啥)(?:申报|申请)?(?:材料|资料)|提交(?:什么|哪些|啥)|材料(?:清单|有哪些|是什么|包括哪些|都有啥)|"

@@ -1581,3 +1581,32 @@ def test_an_english_word_whose_chinese_is_in_a_listed_title_is_that_titles_word(
     answer = qa.ask("What share of first tape-out costs does Binjiang reimburse for an IC design firm, and the cap?")
     assert answer.status == "toc_only"
     assert any(c.doc_number == "杭高新〔2019〕24号" for c in answer.citations)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "“对区贡献”到底怎么算?",  # not a clause that grants by it ("可分档给予…对区贡献奖励")
+        "资助上限老提到“对区贡献”,这个说法是哪份文件定义的,指的是啥?",  # nor one that gives 资助
+        "What does 'contribution to the district' mean in these policies?",
+    ],
+)
+def test_what_a_term_means_is_answered_by_the_sentence_defining_it(qa, question) -> None:  # type: ignore[no-untyped-def]
+    answer = qa.ask(question)
+    assert answer.status == "answered"
+    assert "地方财力" in answer.citations[0].quote
+
+
+@pytest.mark.parametrize(
+    ("text", "defines_it"),
+    [
+        ("“对区贡献”指企业实现的增加值、利润总额所形成的地方财力部分。", True),
+        ("本意见所称总部企业,是指符合高新区(滨江)产业发展导向的独立法人企业。", True),
+        ("可根据其对区贡献给予资助。", False),
+        ("总部企业指导服务由区商务局负责。", False),  # 指导 is guidance, not a definition
+    ],
+)
+def test_a_sentence_defines_a_term(text: str, defines_it: bool) -> None:
+    from service.answering.evidence import defines
+
+    assert defines(text, ["对区贡献", "总部企业"]) is defines_it
