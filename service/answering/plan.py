@@ -189,7 +189,7 @@ _ASKED: dict[Asked, re.Pattern[str]] = {
         re.I,
     ),
     Asked.DATE: re.compile(
-        r"什么时候|啥时候?|几时|何时|哪天|哪一天|哪年|哪一年|几号|几月(?!\s*[内里])|哪个月|到期|有效期|施行|生效|起止|过期|失效|截止|还有效|有效[吗么不]|"
+        r"什么时候|啥时候?|几时|何时|哪天|哪一天|哪年|哪一年|几号|几月(?!\s*[内里])|哪个月|到期|有效期|施行|生效|起止|过期|失效|截止|还有效|有效[吗么不]|有效(?=\s*[一二三四五六七八九十两\d]+\s*个?年)|"
         r"还能(?:不能)?(?:按[^,,。??]{0,20}?)?(?:去)?(?:用|申请|申报|报|享受|拿(?!什么)|领|兑现|适用|执行|有效)|还适用|"
         # "when" asks when it opens a question ("When does it expire?", "by when…"), not in a clause that says
         # under which circumstances ("covers 80% of the cost when we rent compute")
@@ -197,7 +197,7 @@ _ASKED: dict[Asked, re.Pattern[str]] = {
         r"\b(?:by|until|till|since|from) when\b|\bwhen\s*\?|\b(?:which|what) year\b|"
         r"\b(?:tell|know|ask|find out|wonder(?:ing)?|say|says|state|states|confirm)\s+(?:me\s+|us\s+)?when\b|"
         r"expire|valid|effective|in force|deadline|still (?:apply|available|open|possible|claim|get|receive)|"
-        r"takes? effect|took effect|"
+        r"takes? effect|took effect|\b(?:runs?|lasts?)\s+for\s+(?:\w+\s+)?years?\b|"
         r"c[oa]me into (?:force|effect)",
         re.I,
     ),
@@ -588,7 +588,8 @@ def plan_query(question: str, history: list[Turn], corpus: Corpus) -> QueryPlan:
         toc_hints=lexicon.topics().matches(asked_text),
         years=_YEAR.findall(undated),
         dating_years=[m.group(1) or m.group(2) for m in _DATING_YEAR.finditer(undated)]
-        + _REPORTED_YEAR.findall(undated),
+        + _REPORTED_YEAR.findall(undated)
+        + [next(filter(None, m.groups())) for m in _APPLYING_YEAR.finditer(undated)],
         rewritten=rewritten,
         followup_topic=tuple(c.key for c in concepts_of(original, lang)) if rewritten else (),
         asked_text=asked_text,
@@ -1250,6 +1251,13 @@ _DATING_YEAR = re.compile(r"(?<!\d)(20\d{2})(?=\s*年\s*\d{1,2}\s*月)|(?<=[今�
 # ("我们…2024年在创新券平台买了检测服务", "公司2023年拿过"; not "区里2024年安排了多少资金?")
 _REPORTED_YEAR = re.compile(
     r"(?:我们|我司|我|咱们|咱|本公司|公司|企业)[^。;;??!!]*?(?<!\d)(20\d{2})(?=\s*年[^,,。;;??!!]{0,24}?[了过](?![吗么没]))"
+)
+
+# ... or the year the asker would apply in ("我们2030年再申请也来得及吗?", "wait until 2030 to apply")
+_APPLYING_YEAR = re.compile(
+    r"(?<!\d)(20\d{2})\s*年?[^,,。;;??!!\d]{0,4}?(?:申请|申报)|"
+    r"\b(?:until|in|by)\s+(20\d{2})\s+to\s+apply\b|\bapply(?:ing)?\s+(?:in|until|by)\s+(20\d{2})\b",
+    re.I,
 )
 
 

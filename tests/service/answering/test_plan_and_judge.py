@@ -211,6 +211,10 @@ def test_years_outside_document_numbers(corpus: Corpus) -> None:
         ("我们2021年搬了过来,还有补贴吗?", ["2021"]),
         ("区里2024年安排了多少资金?", []),
         ("我们想知道2030年到期了吗?", []),
+        # ... and the year the asker would apply in
+        ("我们打算2029年再申报总部认定,来得及吗?", ["2029"]),
+        ("Can we wait until 2029 to apply?", ["2029"]),
+        ("2029年的上市公司目标是多少?", []),
     ],
 )
 def test_years_that_date_the_askers_own_days(corpus: Corpus, question: str, dating: list[str]) -> None:
@@ -2134,3 +2138,21 @@ def test_still_asks_validity_unless_the_asker_names_a_circumstance(corpus: Corpu
 def test_the_unit_a_period_is_asked_in_is_no_topic(corpus: Corpus) -> None:
     plan = plan_query("For how many years is the office subsidy paid?", [], corpus)
     assert "year" not in {c.key for c in plan.concepts}
+
+
+@pytest.mark.parametrize(
+    ("question", "asks_date"),
+    [
+        # how long a policy runs, claimed as a number of years, is its validity
+        ("专精特新政策有效三年吧?", True),
+        ("听说这个政策有效5年,是吗?", True),
+        ("We were told the policy runs for five years. Is that so?", True),
+        # ... not a year the asker reports, nor a period a benefit lasts
+        ("Our revenue last year was RMB 900 million. Do we qualify?", False),
+        ("房租补贴能补三年吗?", False),
+    ],
+)
+def test_a_claimed_number_of_years_a_policy_runs_asks_its_validity(
+    corpus: Corpus, question: str, asks_date: bool
+) -> None:
+    assert (Asked.DATE in plan_query(question, [], corpus).asked) is asks_date
