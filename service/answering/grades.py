@@ -68,12 +68,14 @@ _EN_FAMILIES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "level",
         re.compile(
-            r"\b(national|provincial|municipal|city|district)(?:[- ]level)?\b(?= (?:[\w-]+ ){0,3}"
-            r"(?:award|prize|enterprise|firm|company|title|recognition|certification|sme|centre|center|lab))",
+            r"\b(national|provincial|municipal|city|district)(?:[- ]level)?\b(?= (?:[\w&'-]+ ){0,6}"
+            r"(?:award|prize|enterprise|firm|company|title|recognition|certification|sme|centre|center|lab|base"
+            r"|platform|incubator|institute|giant|champion))",
             re.I,
         ),
     ),
 )
+EN_LEVEL_WORD = dict(_EN_FAMILIES)["level"]
 _EN_LEVEL = {"national": "国家", "provincial": "省", "municipal": "市", "city": "市", "district": "区"}
 
 
@@ -209,16 +211,23 @@ def level_subject(question: str) -> str:
     return found[0][1] if len(found) == 1 and len(found[0][1]) >= 2 else ""
 
 
-def absent_level(level: str, subject: str, quotes: list[str]) -> Absent | None:
+def absent_level(level: str, subject: str, quotes: list[str], wordings: tuple[str, ...] = ()) -> Absent | None:
     """A level the quotes' list does not rate ``subject`` at: they rate it at another level ("省级专精特新中小企业")
-    and nowhere at the one asked, nor at every level ("各级认定的…": of the same kind, not of its products)."""
-    if not level or not subject:
+    and nowhere at the one asked, nor at every level ("各级认定的…": of the same kind, not of its products).
+
+    An English question's kind is ``wordings`` instead, the glossary's Chinese of its words after the level
+    ("municipal-level international S&T cooperation base" -> 国际, 科技, 合作, 基地): a rated run holding each."""
+    if not level or not (subject or wordings):
         return None
     others: list[tuple[int, str]] = []
     for index, quote in enumerate(quotes):
         plain = re.sub(r"[\s“”\"]", "", quote)  # a line break may cut a word ("省级专精特新中\n小企业")
         for m in LEVELLED.finditer(plain):
-            if _core(m.group(4)) != subject:
+            if subject and _core(m.group(4)) != subject:
+                continue
+            cut = _SUBJECT_END.search(m.group(4))
+            run = m.group(4)[: cut.start()] if cut else m.group(4)
+            if wordings and not (m.group(3) or all(w in run for w in wordings)):
                 continue
             levels = re.findall(_LEVELS, m.group(1) or m.group(2) or "")
             if m.group(3) or level in levels:

@@ -335,7 +335,7 @@ def _absent_grade(plan: QueryPlan, quotes: list[str]) -> tuple[str, tuple[str, .
     levels = [v for f, v in plan.grades if f == "level"]
     if absent is None and len(plan.grades) == 1 and levels:
         # a level alone: the quotes rate the kind asked at other levels only ("省级专精特新中小企业", asked 市级)
-        absent = absent_level(levels[0], plan.level_subject, quotes)
+        absent = absent_level(levels[0], plan.level_subject, quotes, plan.level_wordings)
     if absent is None:
         return ("", (), -1)
     family, lang = absent.asked[0], plan.lang
@@ -343,7 +343,8 @@ def _absent_grade(plan: QueryPlan, quotes: list[str]) -> tuple[str, tuple[str, .
     level = dict(plan.grades).get("level") if family != "level" else None
     prefix = (label(("level", level), lang) + (" " if lang == "en" else "")) if level else ""
     # ... and a level alone goes with the kind it rates: "市级专精特新" (the list rates 省级专精特新)
-    suffix = (" " if lang == "en" else "") + plan.level_subject if family == "level" and plan.level_subject else ""
+    subject = plan.level_subject or plan.level_kind
+    suffix = (" " if lang == "en" else "") + subject if family == "level" and subject else ""
     asked = prefix + label(absent.asked, lang) + suffix
     return (asked, tuple(prefix + label((family, v), lang) + suffix for v in absent.named), absent.quote)
 

@@ -16,7 +16,7 @@ from service.answering import lexicon
 from service.answering.catalogue import Catalogue, asks_about_document, catalogue_request
 from service.answering.comparisons import UserFigure, parse_user_figures
 from service.answering.figures import FIGURE, asks_budget, asks_yearly_cap, figure_key, figure_kind
-from service.answering.grades import Grade, level_subject, question_grades
+from service.answering.grades import EN_LEVEL_WORD, Grade, level_subject, question_grades
 from service.answering.lexicon import QUESTION_NOISE, is_english, other_places
 from service.answering.periods import Elapsed, Started, elapsed_periods, started_dates, without_elapsed
 from service.answering.quantities import chinese_number
@@ -337,6 +337,8 @@ class QueryPlan:
     # the grade of a graded award the question names ("二星级", "国家…三等奖", "CCF B-class"), one per family
     grades: tuple[Grade, ...] = ()
     level_subject: str = ""  # the kind the question rates at its level ("市级专精特新企业" -> 专精特新)
+    level_kind: str = ""  # in English, as asked ("a municipal-level R&D centre" -> R&D centre) ...
+    level_wordings: tuple[str, ...] = ()  # ... and its words' Chinese (研发中心)
     raises: bool = False  # the asker moves up a grade ("升到", "提升", "评上更高") rather than asking side by side
     corrections: tuple[tuple[str, str], ...] = ()  # a word the compilation never writes, and its homophone in it
     # the yes and the no of the question's own verb: 算吗 -> 算 / 不算, 能…吗 -> 可以 / 不能
@@ -626,6 +628,8 @@ def plan_query(question: str, history: list[Turn], corpus: Corpus) -> QueryPlan:
         star_levels=_star_levels(unquoted),
         grades=question_grades(asked_text or original, lang),
         level_subject=level_subject(asked_text or original) if lang == "zh" else "",
+        level_kind=_level_kind(asked_text or original) if lang == "en" else "",
+        level_wordings=_level_wordings(_level_kind(asked_text or original)) if lang == "en" else (),
         raises=bool(_RAISES.search(unquoted) or _EARLIER_STAR.search(unquoted)),
         corrections=corrections,
         catalogue=_catalogue(original, lang, doc_filter, bool(named or own), corpus),
@@ -1259,6 +1263,29 @@ _APPLYING_YEAR = re.compile(
     r"\b(?:until|in|by)\s+(20\d{2})\s+to\s+apply\b|\bapply(?:ing)?\s+(?:in|until|by)\s+(20\d{2})\b",
     re.I,
 )
+
+# where an English kind named after its level word ends: a verb, a preposition, a clause's end
+_KIND_ENDS = re.compile(
+    r"[?,.;:!]|\b(?:gets?|receives?|is|are|was|were|in|under|from|by|does|do|did|can|could|will|would|for|that"
+    r"|which|who|if|when)\b",
+    re.I,
+)
+
+
+def _level_kind(question: str) -> str:
+    """The kind an English question rates at one level: its words after the level word ("a municipal-level
+    international S&T cooperation base gets…" -> international S&T cooperation base)."""
+    found = list(EN_LEVEL_WORD.finditer(question))
+    if len(found) != 1:
+        return ""
+    return _KIND_ENDS.split(question[found[0].end() :], maxsplit=1)[0].strip(" -'\"")
+
+
+def _level_wordings(kind: str) -> tuple[str, ...]:
+    """The first Chinese wording of each glossary word of an English kind (international S&T cooperation base ->
+    国际, 合作)."""
+    wordings = [targets[0] for key, targets in lexicon.english().matches(kind) if targets and key not in QUESTION_NOISE]
+    return tuple(dict.fromkeys(wordings))
 
 
 def _is_noise(token: str) -> bool:

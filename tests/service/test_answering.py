@@ -1610,3 +1610,19 @@ def test_a_sentence_defines_a_term(text: str, defines_it: bool) -> None:
     from service.answering.evidence import defines
 
     assert defines(text, ["对区贡献", "总部企业"]) is defines_it
+
+
+@pytest.mark.parametrize(
+    ("question", "status"),
+    [
+        # the list rates 研发中心 at 国家、省、市级 and 国际科技合作基地 at 国家级、省级 only
+        ("How much for a district-level R&D center?", "not_found"),
+        ("What does a municipal-level international S&T cooperation base get under the HQ policy?", "not_found"),
+        ("How much does a headquarters company get for a new municipal-level R&D center?", "answered"),
+    ],
+)
+def test_an_english_level_the_list_does_not_rate_its_kind_at(qa, question, status) -> None:  # type: ignore[no-untyped-def]
+    answer = qa.ask(question)
+    assert answer.status == status
+    if status == "not_found":
+        assert "does not give anything for" in answer.answer

@@ -2156,3 +2156,22 @@ def test_a_claimed_number_of_years_a_policy_runs_asks_its_validity(
     corpus: Corpus, question: str, asks_date: bool
 ) -> None:
     assert (Asked.DATE in plan_query(question, [], corpus).asked) is asks_date
+
+
+@pytest.mark.parametrize(
+    ("question", "kind", "wordings"),
+    [
+        ("How much for a district-level R&D center?", "R&D center", ("研发中心",)),
+        (
+            "What does a municipal-level international S&T cooperation base get under the HQ policy?",
+            "international S&T cooperation base",
+            ("国际", "合作"),
+        ),
+        ("How much do national and provincial R&D centres get?", "", ()),  # two levels: side by side
+    ],
+)
+def test_the_kind_an_english_question_rates_at_one_level(
+    corpus: Corpus, question: str, kind: str, wordings: tuple[str, ...]
+) -> None:
+    plan = plan_query(question, [], corpus)
+    assert (plan.level_kind, plan.level_wordings) == (kind, wordings)
