@@ -1626,3 +1626,26 @@ def test_an_english_level_the_list_does_not_rate_its_kind_at(qa, question, statu
     assert answer.status == status
     if status == "not_found":
         assert "does not give anything for" in answer.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "status"),
+    [
+        # where a company lists is no other place's policy ...
+        ("总部企业在深圳主板上市,区里奖多少?", "answered"),
+        ("What does an HQ company get for listing on the Shanghai main board?", "answered"),
+        # ... a policy of that place is
+        ("上海对总部企业有什么奖励?", "not_found"),
+    ],
+)
+def test_an_exchange_named_by_its_city_is_where_companies_list(qa, question, status) -> None:  # type: ignore[no-untyped-def]
+    answer = qa.ask(question)
+    assert answer.status == status
+    if status == "answered":
+        assert any("上市" in c.quote for c in answer.citations)
+
+
+def test_objecting_to_the_proposed_winners_is_the_objection_rule(qa) -> None:  # type: ignore[no-untyped-def]
+    answer = qa.ask("Can a competitor object to the proposed winners of the standard innovation award?")
+    assert answer.status == "answered"
+    assert "异议" in answer.citations[0].quote
