@@ -589,6 +589,11 @@ def toc_matches(plan: QueryPlan, terms: Terms, weights: TermWeights, corpus: Cor
             if any(len(a) >= 2 and a in title for a in terms.alternatives.get(key, (key,))):
                 pointing[key] = terms[key]
         titled = bool(pointing)  # (before the area's words join)
+        if str(doc.year) in plan.years and not plan.doc_filter and not plan.boost_docs and _titled_by(terms, doc):
+            # its year and two words of its title ("2021年那个支持科技型中小企业融资的实施意见", "the 2021 opinions
+            # on financing for tech SMEs"): the asker names it as a document is named in speech
+            matches.append(TocMatch(doc, 1.0, 1.0, [doc.doc_number]))
+            continue
         for key, targets in hints:
             if any(loose(t) in title for t in targets):
                 pointing.setdefault(key, hint_weight[key])
@@ -602,6 +607,18 @@ def toc_matches(plan: QueryPlan, terms: Terms, weights: TermWeights, corpus: Cor
         return named  # the question names them (文号 or title): those, and no neighbour by shared words
     matches.sort(key=lambda m: (m.uncovered, m.area), reverse=True)
     return matches[:2]
+
+
+def _titled_by(terms: Terms, doc: PolicyDocument) -> bool:
+    """Two of the question's concepts are distinctive words of ``doc``'s title (科技型, 中小企业, 融资 of
+    《关于进一步支持科技型中小企业融资的实施意见》; not 实施意见, which every such title has)."""
+    words = title_terms(doc.title)
+    held = [
+        k
+        for k in terms
+        if any(len(a) >= 2 and any(a in w or w in a for w in words) for a in terms.alternatives.get(k, (k,)))
+    ]
+    return len(held) >= 2
 
 
 TITLE_HEAD = 10  # characters of a title (without 关于) that name it when a question repeats them

@@ -122,6 +122,7 @@ _GENERIC_TITLE_WORDS = set(
         "滨江",
         "杭州高新区",
         "进一步",
+        "一步",  # (jieba's piece of 进一步)
         "加快",
         "促进",
         "支持",

@@ -1649,3 +1649,23 @@ def test_objecting_to_the_proposed_winners_is_the_objection_rule(qa) -> None:  #
     answer = qa.ask("Can a competitor object to the proposed winners of the standard innovation award?")
     assert answer.status == "answered"
     assert "异议" in answer.citations[0].quote
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "2021年那个支持科技型中小企业融资的实施意见里有没有贴息?",
+        "Is there an interest subsidy under the 2021 opinions on financing for tech SMEs?",
+    ],
+)
+def test_a_listed_document_named_by_its_year_and_title_words_is_that_document(qa, question) -> None:  # type: ignore[no-untyped-def]
+    # its text is not in the compilation: the loaded clauses on loans and guarantees are another document's
+    answer = qa.ask(question)
+    assert answer.status == "toc_only"
+    assert answer.citations[0].doc_number == "杭高新〔2021〕10号"
+
+
+def test_title_words_leave_out_the_pieces_of_generic_ones() -> None:
+    from service.answering.plan import title_terms
+
+    assert "一步" not in title_terms("关于进一步支持科技型中小企业融资的实施意见")
