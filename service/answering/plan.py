@@ -792,7 +792,11 @@ _TAX_OWED = re.compile(
     r"(?:要不要|需不需要|用不用|是否|需要|要|得)\s*(?:交|缴纳?|扣)(?:个人|企业)?(?:所得税|个税|税)|个税怎么(?:算|交)|"
     r"\btaxable\b|\bpay (?:income |personal income )?tax(?:es)? on\b|"
     # ... and a rate of tax, which national tax law sets (the compilation only says such policies are carried out)
-    r"税率|\b(?:tax|VAT) rates?\b|加计扣除(?:的)?(?:比例|比率)|\bsuper[- ]?deduction (?:ratio|rate)s?\b",
+    r"税率|\b(?:tax|VAT) rates?\b|加计扣除(?:的)?(?:比例|比率)|\bsuper[- ]?deduction (?:ratio|rate)s?\b|"
+    # ... and relief from income tax ("外籍高管的个税能减免多少?", "income tax exemption for our engineers")
+    r"(?:个人所得税|个税|所得税)[^。;;??!!]{0,12}?(?:减免|免征|减征|返还|退还|退税|抵扣|减半|优惠)|"
+    r"(?:减免|免征|减征|返还|退还|退税)[^。;;??!!]{0,6}?(?:个人所得税|个税|所得税)|"
+    r"\bincome[- ]tax (?:relief|refunds?|rebates?|exemptions?|breaks?|holidays?|reductions?)\b",
     re.I,
 )
 _ASKS_BENEFIT = re.compile(

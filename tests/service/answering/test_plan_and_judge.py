@@ -1753,6 +1753,10 @@ def test_an_english_question_that_points_back_follows_up(question: str) -> None:
         ("高新技术企业的企业所得税税率是多少?", True),
         ("What tax rate applies to a small company here?", True),
         ("What VAT rate do software companies pay?", True),
+        # relief from income tax is the tax law's too
+        ("我们请的外国专家,个人所得税能不能减免一部分?", True),
+        ("公司骨干交的个税,区里给不给返还?", True),
+        ("Is there an income tax exemption for foreign engineers?", True),
         ("研发费用加计扣除比例现在是多少?", True),
         # what the district says of carrying out the national policy is the compilation's own
         ("区里怎么落实研发费用加计扣除政策?", False),
