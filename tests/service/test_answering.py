@@ -1669,3 +1669,10 @@ def test_title_words_leave_out_the_pieces_of_generic_ones() -> None:
     from service.answering.plan import title_terms
 
     assert "一步" not in title_terms("关于进一步支持科技型中小企业融资的实施意见")
+
+
+def test_an_upper_limit_is_also_written_as_what_an_award_is_limited_to(qa) -> None:  # type: ignore[no-untyped-def]
+    # 上限 in the compilation's words: 最高, 不超过, and "以其…对区贡献总额为限"
+    answer = qa.ask("新企业拿的资助总额有上限吗?")
+    assert answer.status == "answered"
+    assert "为限" in answer.citations[0].quote
