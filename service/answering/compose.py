@@ -1335,7 +1335,7 @@ def _upgrade_lead(
     """A star rating raised ("三星级升到四星级") under an award paid as the difference (差额): the two levels'
     amounts and what the difference comes to, from the facts of the quoted documents."""
     levels = list(dict.fromkeys(plan.star_levels))
-    if len(levels) < 2 or plan.lang != "zh" or not plan.raises:
+    if len(levels) < 2 or not plan.raises:
         return ""  # "三星级和五星级分别奖多少?" asks side by side, not for a difference
     docs = {s.chunk.doc_no for s in sentences}
     by_level: dict[int, PolicyFact] = {}
@@ -1358,9 +1358,16 @@ def _upgrade_lead(
     gap = format_amount(b.value - a.value, b.unit)
     mark = _fact_marker(high, citations, corpus, as_of)
     low_mark = _fact_marker(low, citations, corpus, as_of)
-    note = "(该政策已失效)" if high.dates.status(as_of) is Validity.EXPIRED else ""
-    up, down = _STARS_CN[levels[-1]], _STARS_CN[levels[0]]
+    expired = high.dates.status(as_of) is Validity.EXPIRED
     marks = ("", "", mark) if mark == low_mark else (mark, low_mark, "")
+    if plan.lang == "en":
+        return (
+            f"{high.name} pays the difference (差额): {levels[-1]}-star {b.display()}{marks[0]}, {levels[0]}-star"
+            f" {a.display()}{marks[1]}; moving up from {levels[0]} to {levels[-1]} stars brings {gap}"
+            f"{' (the policy has expired)' if expired else ''}{marks[2]}."
+        )
+    note = "(该政策已失效)" if expired else ""
+    up, down = _STARS_CN[levels[-1]], _STARS_CN[levels[0]]
     return (
         f"{high.name}按差额奖励:{up}星级{b.display()}{marks[0]}、{down}星级{a.display()}{marks[1]},"
         f"从{down}星级升到{up}星级可得{gap}{note}{marks[2]}。"

@@ -646,21 +646,32 @@ def _catalogue(original: str, lang: str, doc_filter: list[int], names_topic: boo
     return None if named or names_topic else catalogue_request(original, lang)
 
 
-_STAR = re.compile(r"([三四五345])\s*星")
-# the grade the asker held before ("评上了四星级,之前是三星级"): it comes first, the new one after it
+_STAR = re.compile(r"([三四五345])\s*星|\b(three|four|five|[345])[- ]?stars?\b", re.I)
+_EN_STARS = {"three": 3, "four": 4, "five": 5}
+# the grade the asker held before ("评上了四星级,之前是三星级", "we got 100万 when we were 3-star"): it comes
+# first, the new one after it
 _EARLIER_STAR = re.compile(
-    r"(?:之前|以前|原来|原先|去年|此前)(?:是|为|评的是|评为|评上的是|评上了?|评了|评过|评)?\s*([三四五345])\s*星"
+    r"(?:之前|以前|原来|原先|去年|此前)(?:是|为|评的是|评为|评上的是|评上了?|评了|评过|评)?\s*([三四五345])\s*星|"
+    r"\b(?:when (?:we|it|they) (?:were|was)|(?:we|it|they) (?:were|was) (?:previously|formerly|once)|used to be"
+    r"|previously|formerly|from)\s+(?:an?\s+)?(three|four|five|[345])[- ]?stars?\b",
+    re.I,
 )
 
 
 def _star_levels(text: str) -> tuple[int, ...]:
     """The 星级 the question names, in the order the asker held them (the earlier one first)."""
-    levels = [int(chinese_number(m.group(1)) or 0) for m in _STAR.finditer(text)]
+    levels = [_star(m) for m in _STAR.finditer(text)]
     earlier = _EARLIER_STAR.search(text)
     if earlier is not None:
-        held = int(chinese_number(earlier.group(1)) or 0)
+        held = _star(earlier)
         levels = [held, *(level for level in levels if level != held)]
     return tuple(levels)
+
+
+def _star(match: re.Match[str]) -> int:
+    """The number of stars a match of ``_STAR`` or ``_EARLIER_STAR`` names, in Chinese or English."""
+    word = next(g for g in match.groups() if g)
+    return _EN_STARS.get(word.lower()) or int(chinese_number(word) or 0)
 
 
 _RAISES = re.compile(r"升|提升|晋级|提高|差额|从.{1,8}(?:到|至|变成)|upgrad|moved? up|raised", re.I)

@@ -1676,3 +1676,10 @@ def test_an_upper_limit_is_also_written_as_what_an_award_is_limited_to(qa) -> No
     answer = qa.ask("新企业拿的资助总额有上限吗?")
     assert answer.status == "answered"
     assert "为限" in answer.citations[0].quote
+
+
+def test_an_english_star_upgrade_is_answered_with_the_difference(qa) -> None:  # type: ignore[no-untyped-def]
+    answer = qa.ask("Our HQ was rated four-star this year; we were paid when we were 3-star. What do we get now?")
+    lead = answer.answer.splitlines()[0]
+    assert answer.status == "answered"
+    assert "差额" in lead and "brings 100万元" in lead and lead.index("brings 100万元") < 120

@@ -1012,6 +1012,10 @@ def test_the_plan_reads_the_star_levels_named_in_order(corpus: Corpus) -> None:
     spoken = plan_query("这次评了五星级,之前评过三星,还能补多少?", [], corpus)
     assert (spoken.star_levels, spoken.raises) == ((3, 5), True)
     assert plan_query("三星级和五星级分别奖多少?", [], corpus).raises is False
+    # ... and in English, in figures or words
+    english = plan_query("We are four-star now; we were paid when we were 3-star. What is left?", [], corpus)
+    assert (english.star_levels, english.raises) == ((3, 4), True)
+    assert plan_query("How much do three-star and five-star HQs get?", [], corpus).raises is False
 
 
 def _side_by_side(
