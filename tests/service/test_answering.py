@@ -1683,3 +1683,9 @@ def test_an_english_star_upgrade_is_answered_with_the_difference(qa) -> None:  #
     lead = answer.answer.splitlines()[0]
     assert answer.status == "answered"
     assert "差额" in lead and "brings 100万元" in lead and lead.index("brings 100万元") < 120
+
+
+def test_a_saas_company_is_a_software_company(qa) -> None:  # type: ignore[no-untyped-def]
+    answer = qa.ask("We run a SaaS business with RMB 900 million revenue last year. Are we an HQ company?")
+    lead = answer.answer.splitlines()[0]
+    assert lead.startswith("No") and "软件和信息技术服务业总部" in lead
