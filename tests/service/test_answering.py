@@ -1689,3 +1689,9 @@ def test_a_saas_company_is_a_software_company(qa) -> None:  # type: ignore[no-un
     answer = qa.ask("We run a SaaS business with RMB 900 million revenue last year. Are we an HQ company?")
     lead = answer.answer.splitlines()[0]
     assert lead.startswith("No") and "软件和信息技术服务业总部" in lead
+
+
+def test_attracting_a_headquarters_is_its_investment_attraction_award(qa) -> None:  # type: ignore[no-untyped-def]
+    answer = qa.ask("Is there an award when a headquarters is attracted to Binjiang?")
+    assert answer.status == "answered"
+    assert "招商引资奖励" in answer.citations[0].quote
