@@ -79,7 +79,8 @@ def bracket_spoken_doc_numbers(text: str) -> str:
 
 # a 文号 said without its year ("滨政7号", "区办9号"): the issuer and number alone
 _YEARLESS_RE = re.compile(
-    r"(?<![\u4e00-\u9fff〕\d])(?P<issuer>"
+    # (not inside a word, 社区办…; after a word that points to it or joins it, "那个区办12号", "和滨政7号", it is one)
+    r"(?:(?<![\u4e00-\u9fff〕\d])|(?<=[个的按和与及跟同是在照据看份那这说即]))(?P<issuer>"
     + "|".join(sorted(ISSUERS, key=len, reverse=True))
     + r")\s*第?\s*(?P<num>\d{1,4})\s*号"
 )

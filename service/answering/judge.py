@@ -42,6 +42,7 @@ from service.answering.evidence import (
     Terms,
     TermWeights,
     coverage,
+    defines,
     loose,
     loose_coverage,
     part_terms,
@@ -662,6 +663,10 @@ def attribute_support(plan: QueryPlan, quotes: list[str], terms: Terms, neighbou
     if not quotes:
         return 0.0
     states = _statement_tests(plan)
+    if plan.asks_definition and states:
+        # what a term means is stated by the sentence that defines it, whatever else the question's words ask
+        wordings = [a for k in terms for a in terms.alternatives.get(k, (k,))]
+        states.append(lambda s: defines(s, wordings))
     if not states:
         return 1.0
     best = 0.0

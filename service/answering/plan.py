@@ -258,7 +258,9 @@ _ASKED[Asked.OUTCOME] = re.compile(
     r"会不会|会出|新一轮|下一轮|以后会|将来会|今后会|明年会|届时|"
     r"(?:到期|失效|期满)(?:以)?后[^??。]{0,40}新|"  # what a policy's successor says, once it has expired
     r"after (?:it|the policy|they) expires?[^?.]{0,60}\bnew\b|"
-    r"actually (achieved|paid(?!\s*-?\s*in\b)|reached)|so far|to date|will there be|next round|in the future",
+    r"actually (achiev(?:e|ed)|paid(?!\s*-?\s*in\b)|reach(?:ed)?|hit|meet|met|complete[sd]?)|so far|to date|"
+    r"will there be|next round|in the future|\bfinal (?:figure|result|number|outcome)s?\b|"
+    r"\bdid [^?]{0,40}\b(?:reach|meet|hit|achieve|complete)\b[^?]{0,40}\btargets?\b",
     re.I,
 )
 FIGURE_KINDS = frozenset({Asked.AMOUNT, Asked.RATIO, Asked.COUNT, Asked.PERIOD})
@@ -802,6 +804,7 @@ _TAX_OWED = re.compile(
     # (not where a company pays its taxes: "要在滨江缴税才能享受吗?" is the registration condition)
     r"(?:要不要|需不需要|用不用|是否|需要|要|得)\s*(?:交|缴纳?|扣)(?:个人|企业)?(?:所得税|个税|税)|个税怎么(?:算|交)|"
     r"\btaxable\b|\bpay (?:income |personal income )?tax(?:es)? on\b|"
+    r"\bsubject to (?:individual |personal |corporate )?income tax\b|\bwithh[oe]ld(?:ing)? (?:the )?(?:income )?tax\b|"
     # ... and a rate of tax, which national tax law sets (the compilation only says such policies are carried out)
     r"税率|\b(?:tax|VAT) rates?\b|加计扣除(?:的)?(?:比例|比率)|\bsuper[- ]?deduction (?:ratio|rate)s?\b|"
     # ... and relief from income tax ("外籍高管的个税能减免多少?", "income tax exemption for our engineers")

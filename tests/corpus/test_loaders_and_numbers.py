@@ -121,6 +121,9 @@ def test_a_spoken_document_number_of_a_known_issuer_is_read_as_one(said: str, re
     [
         ("滨政7号谁负责解释?", "滨政〔2099〕7号谁负责解释?"),
         ("区办第12号文件", "区办〔2098〕12号文件"),
+        # after a word that points to it or joins it, not inside a word
+        ("总部那个区办12号和滨政7号哪个还有效?", "总部那个区办〔2098〕12号和滨政〔2099〕7号哪个还有效?"),
+        ("社区办12号", "社区办12号"),
         # two years of 区办 have an 8号: which one is not said
         ("区办8号是什么?", "区办8号是什么?"),
         # a number no known document has, and a 文号 written whole, stay as they are

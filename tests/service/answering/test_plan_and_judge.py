@@ -1761,6 +1761,8 @@ def test_an_english_question_that_points_back_follows_up(question: str) -> None:
         ("我们请的外国专家,个人所得税能不能减免一部分?", True),
         ("公司骨干交的个税,区里给不给返还?", True),
         ("Is there an income tax exemption for foreign engineers?", True),
+        ("Is the listing award subject to corporate income tax?", True),
+        ("Do we have to withhold income tax from the individual prize?", True),
         ("研发费用加计扣除比例现在是多少?", True),
         # what the district says of carrying out the national policy is the compilation's own
         ("区里怎么落实研发费用加计扣除政策?", False),
@@ -1866,6 +1868,10 @@ def test_who_is_in_charge_in_spoken_words_asks_for_the_office(question: str) -> 
         ("标准创新奖每年评几个?", False),
         ("标准创新奖区里有多少个名额?", False),
         ("到2025年百亿级总部企业力争多少家?", False),
+        # whether a target was reached, the final figure
+        ("Did the district actually reach its 2023 target for new high-tech firms?", True),
+        ("What was the final figure for R&D intensity in 2023?", True),
+        ("What is the 2023 target for new high-tech firms?", False),
     ],
 )
 def test_results_to_date_are_asked_only_in_the_asking_sentence(question: str, outcome: bool) -> None:
