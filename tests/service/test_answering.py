@@ -1695,3 +1695,17 @@ def test_attracting_a_headquarters_is_its_investment_attraction_award(qa) -> Non
     answer = qa.ask("Is there an award when a headquarters is attracted to Binjiang?")
     assert answer.status == "answered"
     assert "招商引资奖励" in answer.citations[0].quote
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What's the prize money for an organisation winning the standard innovation award?",
+        "How much does a winning organization of the standard innovation award receive?",
+    ],
+)
+def test_an_organisation_is_an_organisation_in_either_spelling(qa, question) -> None:  # type: ignore[no-untyped-def]
+    # not the chapter heading 组织机构及其主要职责, whose duty lists took the place of the award clause
+    answer = qa.ask(question)
+    assert answer.status == "answered"
+    assert "20 万元" in answer.citations[0].quote
