@@ -67,7 +67,10 @@ _ELLIPTIC = re.compile(
     r"^(那|那么|这个|这项|该|它|其|还有|另外|如果是|个人|年度)|呢[??]?$|^(and|what about|how about)\b|"
     # English pointing back: "Which document says so?", "Is it still valid?", "that policy", "the same award"
     r"\b(?:says|said) so\b|^(?:is|does|can|was|will|and) (?:it|that|this)\b|"
-    r"\b(?:this|that|the same) (?:policy|document|award|subsidy|rule|one)\b",
+    r"\b(?:this|that|the same) (?:[\w&-]+ ){0,2}?(?:policy|document|award|subsidy|rule|one|opinion|measures)\b|"
+    # "Which policy document is that from?", "What page is it on?", "Where does it say that?", "Who runs it?"
+    r"\b(?:is|was|are) (?:that|this|it) (?:from|in|on)\b|\bwhere does (?:it|that|this) say\b|"
+    r"\b(?:runs?|implements?|interprets?|manages?) (?:it|this|that)\b",
     re.I,
 )
 _AMOUNT_UNIT = re.compile(r"(\d+(?:\.\d+)?)\s*个?\s*(万|亿)(?!元|美元)")
@@ -221,7 +224,8 @@ _ASKED: dict[Asked, re.Pattern[str]] = {
         r"procedure|process|how to apply|apply|steps|"
         # how one goes about something ("How do we raise an objection?", "How can a company file…?")
         r"\bhow (?:do|can|should|would|could|must) (?:we|i|you|they|one|a company|companies|an? applicant)\b|"
-        r"who (?:handles|reviews|writes|decides|runs|is in charge)|"
+        r"who (?:actually |really |exactly )?(?:handles|reviews|writes|decides|runs|is in charge)|"
+        r"who (?:will|would|should|is going to) (?:handle|review|run|implement|interpret)|"
         r"which (?:[a-z-]+ ){0,3}(?:office|department|bureau|agency|body|authority|organi[sz]ation)|"
         # whom to turn to ("找谁?": "Who do we contact about…?")
         r"who(?:m)? (?:(?:do|should|can|could) (?:we|i|you|one) )?(?:contact|ask|call|talk to|speak to|turn to)|"
@@ -556,7 +560,10 @@ def plan_query(question: str, history: list[Turn], corpus: Corpus) -> QueryPlan:
     outside = _outside(unquoted)
     if outside:  # "税务在外地,能申请吗?": the rule that requires it in the district is what is looked up
         text = f"{text} {' '.join(outside)}"
-    asked = asked_kinds(unquoted if not rewritten else _QUOTED.sub(" ", text)) | _choice_kinds(unquoted)
+    # a follow-up asks what the turn it leans on asked, unless it says what it asks itself ("那省级的呢?" asks the
+    # amount asked before; "Who runs this policy?" asks the office, not the amount of the turn before it)
+    own_kinds = asked_kinds(unquoted) if rewritten else frozenset()
+    asked = (own_kinds or asked_kinds(unquoted if not rewritten else _QUOTED.sub(" ", text))) | _choice_kinds(unquoted)
     materials = bool(_MATERIALS.search(asked_text or original))
     if materials:
         asked |= {Asked.PROCEDURE}  # the papers to hand in are a part of how to apply
@@ -942,7 +949,8 @@ _OFFICE_ASKED = re.compile(
     r"哪个(?:机构|部门|单位)|哪家(?:机构|单位|部门)?(?:负责|牵头|主管)|[归由]谁|谁[来在]?(?:负责|牵头|主管|管|解释|落实)|主管部门|"
     r"牵头(?:的|单位|部门)?(?:是|为)(?:哪|谁)|"
     r"which (?:[a-z-]+ ){0,3}(?:office|department|bureau|agency|body|authority|organi[sz]ation)|"
-    r"who (?:runs|handles|is in charge|is responsible|interprets|implements)|"
+    r"who (?:actually |really |exactly )?(?:runs|handles|is in charge|is responsible|interprets|implements)|"
+    r"who (?:will|would|should|is going to) (?:run|handle|implement|interpret)|"
     r"who(?:m)? (?:(?:do|should|can|could) (?:we|i|you|one) )?(?:contact|ask|call|talk to|speak to|turn to)|"
     r"whom? to (?:contact|ask|call)|"
     r"responsible for (?:running|implementing|interpreting)",

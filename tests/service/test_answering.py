@@ -1709,3 +1709,15 @@ def test_an_organisation_is_an_organisation_in_either_spelling(qa, question) -> 
     answer = qa.ask(question)
     assert answer.status == "answered"
     assert "20 万元" in answer.citations[0].quote
+
+
+def test_an_english_follow_up_pointing_back_asks_where_the_answer_stands(qa) -> None:  # type: ignore[no-untyped-def]
+    from service.models import Turn
+
+    history = [
+        Turn(role="user", content="Is there a subsidy for renting compute at the Hangzhou AI Computing Center?"),
+        Turn(role="assistant", content="Yes: 50% of the service contract, at most RMB 1 million a year."),
+    ]
+    answer = qa.ask("Which document is that from, and on what page?", history)
+    assert answer.status == "answered"
+    assert answer.answer.startswith("杭高新〔2023〕5号, p. 47")

@@ -2189,3 +2189,27 @@ def test_the_kind_an_english_question_rates_at_one_level(
 ) -> None:
     plan = plan_query(question, [], corpus)
     assert (plan.level_kind, plan.level_wordings) == (kind, wordings)
+
+
+@pytest.mark.parametrize(
+    ("question", "kinds"),
+    [
+        # a follow-up that says what it asks asks that, not what the turn before asked ...
+        ("Who actually runs this policy?", {Asked.PROCEDURE}),
+        ("这个政策什么时候到期?", {Asked.DATE}),
+        # ... one that does not asks it again, of what it names
+        ("那省级的呢?", {Asked.AMOUNT}),
+    ],
+)
+def test_a_follow_up_asks_its_own_kind_of_fact_when_it_names_one(
+    corpus: Corpus, question: str, kinds: set[Asked]
+) -> None:
+    from service.models import Turn
+
+    history = [
+        Turn(role="user", content="专精特新企业新认定为国家级研发中心,奖多少?"),
+        Turn(role="assistant", content="区办〔2023〕9号:国家级研发中心奖励100万元。"),
+    ]
+    plan = plan_query(question, history, corpus)
+    assert plan.rewritten and kinds <= set(plan.asked)
+    assert (Asked.AMOUNT in plan.asked) is (Asked.AMOUNT in kinds)
