@@ -581,6 +581,12 @@ def plan_query(question: str, history: list[Turn], corpus: Corpus) -> QueryPlan:
             (c.key, c.alternatives[1]) for c in concepts if c.alternatives[1:] and c.alternatives[1] in corrected
         )
     named = named_documents(text, corpus)
+    # two documents set side by side, named by 文号 or by their titles' words ("总部经济那个意见和滨政〔2023〕7号…
+    # 一样吗?"): both are read, not only the one whose 文号 is written
+    apart = list(dict.fromkeys(doc_filter + named))
+    side_by_side = (compares or bool(_SETS_SIDE_BY_SIDE.search(unquoted))) and len(apart) >= 2
+    if side_by_side and doc_filter:
+        doc_filter = apart
     benefit = bool(_ASKS_BENEFIT.search(asked_text or original))
     undated = _WITHOUT_DOC_YEARS.sub(" ", text)  # the years of 文号 are no years asked about
     parts = [] if rewritten else _question_parts(original)
@@ -592,7 +598,7 @@ def plan_query(question: str, history: list[Turn], corpus: Corpus) -> QueryPlan:
         doc_filter=list(dict.fromkeys(doc_filter)),
         boost_docs=named,
         crossdoc=(bool(_CROSSDOC.search(original)) and not _within_one(original, named, doc_filter, corpus))
-        or ((compares or bool(_SETS_SIDE_BY_SIDE.search(unquoted))) and len(named_documents(text, corpus)) >= 2)
+        or side_by_side
         or (lang == "zh" and _parts_name_apart(parts, corpus)),
         asked=asked,
         checks_premise=bool(_CHECKS_PREMISE.search(original)),
@@ -986,7 +992,7 @@ def _asking_sentences(question: str) -> list[str]:
 # apply?", not in a yes/no question ("奖金算不算工资?") nor beside another kind's question word ("how many years")
 _BENEFIT_NOUN = re.compile(r"reward|subsid|grant|bonus|fund|奖金|金额|资金|额度", re.I)
 # what a policy gives, named in either language
-_BENEFIT = re.compile(r"奖励|奖金|补贴|补助|资助|reward|subsid|grant|bonus|funding", re.I)
+_BENEFIT = re.compile(r"奖励|奖金|补贴|补助|资助|reward|award|subsid|grant|bonus|funding", re.I)
 _APPLY = re.compile(r"apply", re.I)
 
 

@@ -1721,3 +1721,10 @@ def test_an_english_follow_up_pointing_back_asks_where_the_answer_stands(qa) -> 
     answer = qa.ask("Which document is that from, and on what page?", history)
     assert answer.status == "answered"
     assert answer.answer.startswith("杭高新〔2023〕5号, p. 47")
+
+
+def test_two_documents_set_side_by_side_by_number_and_by_title_are_both_read(qa) -> None:  # type: ignore[no-untyped-def]
+    answer = qa.ask("总部经济那个意见和滨政〔2023〕7号对海外孵化器的奖励一样吗?")
+    assert answer.status == "answered"
+    cited = {c.doc_number for c in answer.citations[:3]}
+    assert {"区办〔2023〕12号", "滨政〔2023〕7号"} <= cited
