@@ -201,7 +201,9 @@ _ASKED: dict[Asked, re.Pattern[str]] = {
         r"\b(?:by|until|till|since|from) when\b|\bwhen\s*\?|\b(?:which|what) year\b|"
         r"\b(?:tell|know|ask|find out|wonder(?:ing)?|say|says|state|states|confirm)\s+(?:me\s+|us\s+)?when\b|"
         r"expire|valid|effective|in force|deadline|still (?:apply|available|open|possible|claim|get|receive)|"
-        r"takes? effect|took effect|\b(?:runs?|lasts?)\s+for\s+(?:\w+\s+)?years?\b|"
+        # (not "…approve them before they take effect": when the rules start is no date asked)
+        r"(?<!before they )(?<!before it )(?<!before )takes? effect|took effect|"
+        r"\b(?:runs?|lasts?)\s+for\s+(?:\w+\s+)?years?\b|"
         r"c[oa]me into (?:force|effect)",
         re.I,
     ),

@@ -2213,3 +2213,18 @@ def test_a_follow_up_asks_its_own_kind_of_fact_when_it_names_one(
     plan = plan_query(question, history, corpus)
     assert plan.rewritten and kinds <= set(plan.asked)
     assert (Asked.AMOUNT in plan.asked) is (Asked.AMOUNT in kinds)
+
+
+@pytest.mark.parametrize(
+    ("question", "asks_date"),
+    [
+        ("When does the HQ policy take effect?", True),
+        ("Has the AI policy taken effect yet? Does it take effect this year?", True),
+        # a step that comes before the rules start asks who takes it, not when they start
+        ("Who must approve the implementing rules before they take effect?", False),
+    ],
+)
+def test_taking_effect_asks_a_date_unless_it_only_orders_a_step(question: str, asks_date: bool) -> None:
+    from service.answering.plan import asked_kinds
+
+    assert (Asked.DATE in asked_kinds(question)) is asks_date
