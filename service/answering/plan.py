@@ -592,6 +592,7 @@ def plan_query(question: str, history: list[Turn], corpus: Corpus) -> QueryPlan:
     benefit = bool(_ASKS_BENEFIT.search(asked_text or original))
     undated = _WITHOUT_DOC_YEARS.sub(" ", text)  # the years of 文号 are no years asked about
     parts = [] if rewritten else _question_parts(original)
+    level_kind = _level_kind(asked_text or original) if lang == "en" else ""
     return QueryPlan(
         original=original,
         text=text,
@@ -646,8 +647,8 @@ def plan_query(question: str, history: list[Turn], corpus: Corpus) -> QueryPlan:
         star_levels=_star_levels(unquoted),
         grades=question_grades(asked_text or original, lang),
         level_subject=level_subject(asked_text or original) if lang == "zh" else "",
-        level_kind=_level_kind(asked_text or original) if lang == "en" else "",
-        level_wordings=_level_wordings(_level_kind(asked_text or original)) if lang == "en" else (),
+        level_kind=level_kind,
+        level_wordings=_level_wordings(level_kind) if level_kind else (),
         raises=bool(_RAISES.search(unquoted) or _EARLIER_STAR.search(unquoted)),
         corrections=corrections,
         catalogue=_catalogue(original, lang, doc_filter, bool(named or own), corpus),
@@ -757,13 +758,13 @@ def _years_ago(question: str) -> int | None:
 
 
 _DEADLINE = re.compile(r"截止|截至|deadline", re.I)
-# the papers an application needs ("要交哪些材料?", "需要提供什么资料", "提交什么?", "what documents do we submit?")
 # what a term means, or how the figure it names is reckoned
 _ASKS_DEFINITION = re.compile(
     r"什么意思|啥意思|指(?:的是)?(?:什么|啥|哪些)|是指|含义|定义|怎么(?:算|计算|理解)|如何(?:计算|理解|界定)|"
     r"\bwhat (?:does|do) [^?]{1,60}\bmean\b|\bmeaning of\b|\bdefin(?:ed|e|ition)\b",
     re.I,
 )
+# the papers an application needs ("要交哪些材料?", "需要提供什么资料", "提交什么?", "what documents do we submit?")
 _MATERIALS = re.compile(
     r"(?:交|提供|提交|准备|带|报送|递交|上传)(?:哪些|什么|啥|哪几样)(?:申报|申请)?(?:材料|资料|证明|手续)|"
     r"(?:哪些|什么|啥)(?:申报|申请)?(?:材料|资料)|提交(?:什么|哪些|啥)|材料(?:清单|有哪些|是什么|包括哪些|都有啥)|"
