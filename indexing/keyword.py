@@ -173,6 +173,20 @@ def in_dictionary(word: str) -> bool:
     return bool(_jieba().FREQ.get(word, 0))
 
 
+@lru_cache(maxsize=1)
+def _word_tags() -> dict[str, str]:
+    import jieba.posseg
+
+    tags: dict[str, str] = jieba.posseg.dt.word_tag_tab
+    return tags
+
+
+def word_class(word: str) -> str:
+    """The part of speech jieba's dictionary gives ``word`` ("n" for 食堂, "v" for 停车, "m" for 一笔), or "" when
+    the dictionary does not list it."""
+    return _word_tags().get(word, "")
+
+
 def word_bounds(text: str) -> set[int]:
     """The offsets in ``text`` where a word starts or ends (jieba's precise segmentation, domain terms as
     whole words): "标准创新奖的" has bounds {0, 5, 6}, so 标准 is no word of it."""

@@ -1718,6 +1718,14 @@ def compose_not_found(plan: QueryPlan, verdict: Verdict, held: int = 0, listed: 
                 "建议咨询主管部门,或查阅相关政策的实施细则与申报通知。"
             )
         return Draft(AnswerStatus.NOT_FOUND, text, cited)
+    if verdict.benefit:
+        # "有没有午餐补贴?" (Chinese only): the benefit named, and that the compilation never mentions what it is for
+        never = [w for w in verdict.unused if w in verdict.benefit] or list(verdict.unused[:2])
+        text = (
+            f"汇编已收录正文的 {held} 份文件中没有关于「{verdict.benefit}」的规定,"
+            f"也没有提到「{'、'.join(never)}」。建议咨询主管部门,或查阅相关政策的实施细则与申报通知。"
+        )
+        return Draft(AnswerStatus.NOT_FOUND, text, [])
     # the words the compilation uses are what it has provisions on; the others it never mentions
     unused = {loose(w) for w in verdict.unused}
     words = topic_words(plan, limit=8)

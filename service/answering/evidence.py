@@ -392,7 +392,7 @@ def score_sentences(
                 score += config.attribute_bonus
             if office and IMPLEMENTED_BY.search(window.text):
                 score += config.attribute_bonus  # "哪个部门牵头?": the document's own word on who implements it
-            if Asked.YES_NO in plan.asked and not plan.asks_amount and _rules_on(window.text, plan.asked):
+            if Asked.YES_NO in plan.asked and not plan.asks_amount and not given and _rules_on(window.text, plan.asked):
                 score += config.attribute_bonus  # "can we…?": a rule that forbids or requires it answers
             if plan.outside and any(w in window.text for w in plan.outside) and IN_DISTRICT.search(window.text):
                 score += config.attribute_bonus  # "税务在外地,能申请吗?": the rule that requires it in the district

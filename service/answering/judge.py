@@ -80,7 +80,7 @@ _MATERIALS_LISTED = re.compile(
     r"(?:申请表|申报书|复印件|营业执照|证明|审计报告|财务报表|合同|发票|凭证)[^。;;]{0,30}、[^。;;]{0,30}"
     r"(?:申请表|申报书|复印件|营业执照|证明|报告|报表|合同|发票|凭证)"
 )
-_GIVES = re.compile(r"给予|予以|奖励|补助|补贴|资助|贴息|减免|免费|支持")
+_GIVES = re.compile(r"给予|予以|奖励|补助|补贴|资助|贴息|减免|免费|支持|颁发")
 _DELEGATES = re.compile(r"具体实施意见和操作细则|操作细则|实施细则.{0,6}另行|另行制定")
 
 
@@ -122,6 +122,9 @@ class Signals:
     # how a kind is recognised is asked, the loaded text names it only as already recognised ("经认定的瞪羚企业"),
     # and a listed title holds it: that document sets the recognition
     recognised_elsewhere: bool = False
+    # the benefit asked is named by a thing the compilation never mentions ("午餐补贴", "停车补贴"): nothing in it
+    # gives that benefit, whatever the benefit word finds
+    unknown_benefit: str = ""
     structured: bool = False
     dense: float | None = 0.0  # None when the vector store did not answer (keyword-only retrieval)
     area_doc: PolicyDocument | None = None  # the listed-only document whose area is closest to the question
@@ -151,6 +154,7 @@ class Verdict:
     audience: tuple[str, str] = ("", "")  # not_found: the kind of company asked, and the one the text is for
     grade: tuple[str, tuple[str, ...], int] = ("", (), -1)  # not_found: the grade asked, those listed, which quote
     unused: tuple[str, ...] = ()  # the question's words the compilation never uses (not the topic it holds)
+    benefit: str = ""  # not_found: the benefit asked, named by a thing the compilation never mentions
 
 
 def measure(
@@ -216,6 +220,7 @@ def measure(
     total = sum(terms.values()) or 1.0
     signals.unknown_share = sum(w for k, w in terms.items() if used[k] == "none") / total
     signals.unused = tuple(k for k in terms if used[k] == "none")
+    signals.unknown_benefit = _unknown_benefit(plan, [k for k in terms if used[k] == "none"], weights)
     loaded = loose(" ".join(h.chunk.indexed_text for h in hits[:depth]))
     signals.toc = toc_matches(plan, terms, weights, corpus, loaded)
     signals.loaded_share = _loaded_share(plan, terms, weights, loaded)
@@ -306,6 +311,38 @@ _ASKS_RECOGNITION = re.compile(
     re.I,
 )
 _ALREADY_RECOGNISED = re.compile(r"(?:经|已|被)?认定的$|经认定$")
+# a benefit's own words: what is subsidised or rewarded stands right before them ("电费补贴", "食堂的补助")
+_BENEFIT_WORD = re.compile(r"的?(?:补贴|补助|奖励|资助|贴息|优惠|奖金|返还|津贴|减免)")
+# the word classes of a thing or an activity (jieba's dictionary tags): not numbers (一笔), pronouns (啥子),
+# times (当时) or verbal nouns (对应的奖励), which stand before a benefit word without naming what it is for
+_THING_CLASSES = frozenset({"n", "nz", "ng", "v"})
+# a word of money itself (现金奖励, 全额补贴, 单笔奖励) says how a benefit is paid, not what it is for
+_MONEY_MORPHEME = re.compile(r"[金额款钱笔]")
+
+
+def _unknown_benefit(plan: QueryPlan, unknown: list[str], weights: TermWeights) -> str:
+    """The benefit a question asks the existence of ("有没有午餐补贴?") when what it is for is a word of general
+    Chinese that the compilation never uses (not a prize's name: "一等奖奖金" asks a grade, which the grade signal
+    judges)."""
+    from indexing.keyword import in_dictionary, word_bounds, word_class
+
+    if plan.lang != "zh" or plan.claimed or not (plan.asks_if_given or Asked.YES_NO in plan.asked):
+        return ""  # whether such a benefit is given is asked, not what a benefit the asker heard of gives
+    text = plan.asked_text or plan.original
+    bounds = word_bounds(text)
+    for word in unknown:
+        if len(word) < 2 or word.endswith("奖") or _MONEY_MORPHEME.search(word):
+            continue
+        if not in_dictionary(word) or word_class(word) not in _THING_CLASSES:
+            continue
+        if word.endswith("费") and len(word) > 2 and weights.df(word[:-1])[0]:
+            continue  # the fee of a thing the compilation speaks of (检测费: its vouchers pay for 检测)
+        for named in re.finditer(re.escape(word) + _BENEFIT_WORD.pattern, text):
+            if named.start() in bounds:  # a whole word of the question, not the tail of one (服务器, not 务器)
+                return named.group().replace("的", "")
+    return ""
+
+
 _SETS_CONDITIONS = re.compile(r"条件|标准|是指|应当|须|以上|不低于")
 
 
@@ -458,6 +495,14 @@ def decide(signals: Signals, config: JudgeConfig) -> Verdict:
             "the question's most specific wording is only a listed document's: its text is not in the compilation",
             cov,
             toc_docs,
+        )
+    if signals.unknown_benefit and not signals.structured:
+        return Verdict(
+            AnswerStatus.NOT_FOUND,
+            f"the compilation gives no {signals.unknown_benefit}: what it is for is never mentioned",
+            cov,
+            unused=signals.unused,
+            benefit=signals.unknown_benefit,
         )
     if toc_docs and signals.grades_unstated and signals.toc_area >= config.toc_fallback and not signals.structured:
         return Verdict(

@@ -19,6 +19,7 @@ from corpus.models import PolicyDocument, Validity
 from corpus.text import compact
 from indexing.additions import add_document
 from indexing.builder import IndexVersion, StoreConfig, build_index
+from indexing.keyword import word_class
 from indexing.serving import VectorStores, open_serving
 from service.answering.areas import DocumentAreas
 from service.answering.catalogue import compose_catalogue
@@ -115,6 +116,7 @@ class PolicyQAService:
         self.weights: TermWeights
         self.areas: DocumentAreas
         self.reload()
+        word_class("")  # the dictionary's word classes load once (a second), not on a user's first question
 
     def release_stores(self) -> None:
         """Close this core's vector-store clients (a retired core, once no request uses it). Not ``close``:

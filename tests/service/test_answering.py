@@ -172,6 +172,41 @@ def test_not_found_when_the_topic_is_wording_the_compilation_never_uses(qa) -> N
     assert "enterprize" not in english.answer and "、" not in english.answer
 
 
+def test_a_benefit_for_a_thing_the_compilation_never_mentions_is_not_found(qa) -> None:  # type: ignore[no-untyped-def]
+    # 停车 and 食堂 occur nowhere in the compilation: "补贴" alone finds the talent or rent clauses, which give
+    # nothing for them; the answer names the benefit asked
+    for question, benefit in (
+        ("我们园区停车难,区里对企业有停车补贴吗?", "停车补贴"),
+        ("公司自己办了员工食堂,能申请食堂补助不?", "食堂补助"),
+        ("企业用电有没有电价优惠?", "电价优惠"),
+    ):
+        answer = qa.ask(question)
+        assert answer.status == "not_found" and answer.citations == [], (question, answer.answer)
+        assert benefit in answer.answer, answer.answer
+    # not so for the money itself (现金奖励 is every award), a fee of what the compilation speaks of (检测: its
+    # innovation vouchers), or a heard-of amount, whose premise the text settles
+    for question in (
+        "专精特新企业用创新券做检测,检测费补贴有没有?",
+        "评上区里的标准创新奖,有现金奖励吗?",
+    ):
+        assert qa.ask(question).status == "answered", question
+
+
+def test_a_shopping_mall_is_the_compilations_commercial_complex(qa) -> None:  # type: ignore[no-untyped-def]
+    # the compilation says 商业综合体 (促消费活动 it subsidises); askers say 商场, "shopping mall"
+    for question in ("区里有没有商场补贴?", "How much does the district pay a shopping mall for a promotion event?"):
+        answer = qa.ask(question)
+        assert answer.status == "answered", answer.answer
+        assert "商业综合体" in answer.citations[0].quote, answer.citations[0].quote
+
+
+def test_whether_an_award_gives_anything_is_answered_by_what_it_gives(qa) -> None:  # type: ignore[no-untyped-def]
+    # not by the rule on applying again ("获奖后3年内不得再次申报"), which answers "can we…?", not "is there…?"
+    answer = qa.ask("评上区里的标准创新奖,有奖励吗?")
+    assert answer.status == "answered", answer.answer
+    assert "20 万元" in answer.citations[0].quote, answer.citations[0].quote
+
+
 def test_expired_policy_is_warned_as_of_the_configured_date(qa, built_data_dir: Path) -> None:  # type: ignore[no-untyped-def]
     from service.container import build_policyqa
 
