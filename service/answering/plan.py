@@ -56,7 +56,10 @@ _SETS_SIDE_BY_SIDE = re.compile(
     re.I,
 )
 _COMPARES = re.compile(
-    r"一样|相同|区别|不同|差别|差异|异同|\bsame\b|\bdiffer|\bcompare|\bversus\b|\bvs\.?\b|"
+    r"一样|相同|区别|不同|差别|差异|异同|\bdiffer|\bcompare|\bversus\b|\bvs\.?\b|"
+    # "the same as", "is it the same under…?", "the same amount": not "the same work" (which one is meant)
+    r"\bsame\b(?!\s+(?:work|project|product|standard|company|firm|entity|application|item|thing|person|team|"
+    r"patent|result|achievement|one)s?\b)|"
     # which of them gives more ("按哪个政策奖得多?", "哪边补得更多", "which policy pays more?")
     r"(?:哪个|哪边|哪份|哪一个|哪家)[^,,。??]{0,8}(?:[奖补给拿发]得|更)(?:更)?多|"
     r"\bwhich\b[^?.]{0,40}\b(?:pays?|gives?|offers?|awards?|grants?)\s+(?:the\s+)?more\b",

@@ -23,8 +23,9 @@ LEXICON_DIR = Path(__file__).parent
 MIN_CJK_KEY = 2  # one-character keys (报, 厂) fire inside too many other words
 
 
-# words English questions shorten, with their short form (the glossary lists the long one in its phrases)
-_ABBREVIATIONS = {"headquarters": "hq"}
+# words English questions say otherwise in the glossary's phrases: a short form (HQ), or a synonym that names
+# the same thing in an award's name ("standard innovation prize" is the standard innovation award)
+_VARIANTS = {"headquarters": "hq", "award": "prize"}
 
 
 @dataclass(frozen=True, eq=False)
@@ -49,9 +50,9 @@ class Lexicon:
                 entries[key] = tuple(dict.fromkeys(merged))
         if path.stem == "english":  # "industrial HQ" reads as "industrial headquarters" does
             for long_key, wordings in list(entries.items()):
-                for word, short in _ABBREVIATIONS.items():
+                for word, variant in _VARIANTS.items():
                     if re.search(rf"\b{word}\b", long_key) and long_key != word:
-                        entries.setdefault(re.sub(rf"\b{word}\b", short, long_key), wordings)
+                        entries.setdefault(re.sub(rf"\b{word}\b", variant, long_key), wordings)
         return cls(path.stem, entries)
 
     def matches(self, text: str) -> list[tuple[str, tuple[str, ...]]]:
