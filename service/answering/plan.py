@@ -593,7 +593,7 @@ def plan_query(question: str, history: list[Turn], corpus: Corpus) -> QueryPlan:
     if side_by_side and doc_filter:
         doc_filter = apart
     benefit = bool(_ASKS_BENEFIT.search(asked_text or original))
-    undated = _WITHOUT_DOC_YEARS.sub(" ", text)  # the years of 文号 are no years asked about
+    undated = _full_years(_WITHOUT_DOC_YEARS.sub(" ", text))  # the years of 文号 are no years asked about
     parts = [] if rewritten else _question_parts(original)
     level_kind = _level_kind(asked_text or original) if lang == "en" else ""
     return QueryPlan(
@@ -1288,6 +1288,21 @@ def _typos_corrected(concepts: list[Concept], corpus: Corpus, question: str) -> 
 
 
 _YEAR = re.compile(r"(?<!\d)(20\d{2})(?!\d)")
+# a year said by its last two digits ("23年我们迁到滨江", "26年的目标"), not a number of years ("有效期10年",
+# "连续3年", "20年以上")
+_SHORT_YEAR = re.compile(r"(?<![\d.])(19|2\d)(?=\s*年(?!\s*(?:内|以上|以内|以来|之内|期间|左右|多)))")
+_SPAN_BEFORE = re.compile(r"(?:有效期|期限|为期|连续|长达|超过|不少于|不超过|满|近|共|累计|补|干了|做了|成立|办了)\s*$")
+
+
+def _full_years(text: str) -> str:
+    """``text`` with its two-digit years written in full (23年 -> 2023年)."""
+
+    def full(m: re.Match[str]) -> str:
+        return m.group() if _SPAN_BEFORE.search(text[: m.start()]) else "20" + m.group()
+
+    return _SHORT_YEAR.sub(full, text)
+
+
 # a year with its month ("2025年3月"), or one in brackets after 今年/去年/明年 ("今年(2026年)")
 _DATING_YEAR = re.compile(r"(?<!\d)(20\d{2})(?=\s*年\s*\d{1,2}\s*月)|(?<=[今去明前]年[((])(20\d{2})(?=\s*年?[))])")
 # ... or the year of what the asker reports having done, after they speak of themselves in the sentence

@@ -48,6 +48,9 @@ def test_spoken_prohibitions_read_as_the_rules_own_wording() -> None:
     # the compilation forbids with 不得 and takes part with 参与 ("不得参与相关项目的评审")
     assert "不得" in lexicon.spoken().expand("哪些人不能参加评审")
     assert "参与" in lexicon.spoken().expand("哪些人不能参加评审")
+    # moving in, said as people say it
+    assert "新迁入" in lexicon.spoken().expand("我们刚从外区迁到滨江")
+    assert "固定资产投资" in lexicon.spoken().expand("今年固投目标多少")
 
 
 @pytest.mark.parametrize(

@@ -204,6 +204,23 @@ def test_years_outside_document_numbers(corpus: Corpus) -> None:
 
 
 @pytest.mark.parametrize(
+    ("question", "years"),
+    [
+        # a year said by its last two digits is that year
+        ("滨江27年的研发投入目标是多少?", ["2027"]),
+        ("我们24年底搬过来的,还能拿房租补贴吗?", ["2024"]),
+        # ... a number of years is not
+        ("房租补贴能连续补3年吗?", []),
+        ("有效期10年是真的吗?", []),
+        ("公司成立20年以上有什么奖励?", []),
+        ("公司成立19年了,有什么奖励?", []),
+    ],
+)
+def test_two_digit_years(corpus: Corpus, question: str, years: list[str]) -> None:
+    assert plan_query(question, [], corpus).years == years
+
+
+@pytest.mark.parametrize(
     ("question", "dating"),
     [
         # a year with its month dates a day of the asker's own; one in brackets glosses 今年
