@@ -45,6 +45,7 @@ MORE_AMOUNTS = {
     "purchase_price": ("首次购置办公用房的购房价", "例如 2亿"),
     "event_spend": ("促消费活动实际投入", "例如 80万"),
     "served_companies": ("平台对外服务企业数", "例如 60"),
+    "dataset_users": ("调用数据集的区内非关联企业数", "例如 5"),
     "growth_rank": ("新增研发费用增幅全区排名", "例如 8 或 第8位"),
 }
 VERDICT_TONE = {"meets": ("符合", "ok"), "cannot_decide": ("需补充信息", "warn"), "fails": ("不符合", "bad")}

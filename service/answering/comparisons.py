@@ -189,7 +189,8 @@ def parse_user_figures(text: str) -> list[UserFigure]:
             found.append((m.start(number), m.end(), Decimal(m.group(number)), "位", m.group(0).strip()))
     for m in _COUNT.finditer(text):  # 40家, "40 outside companies": a count of companies
         if not taken(m.start(), m.end()):
-            found.append((m.start(), m.end(), Decimal(m.group("n")), "家", m.group(0).strip()))
+            n = m.group("n").lower()
+            found.append((m.start(), m.end(), Decimal(_NUMBER_WORDS.get(n, n)), "家", m.group(0).strip()))
     figures = []
     for start, end, value, unit, raw in sorted(found):
         word = _metric_for(text, start, end, unit)
@@ -244,9 +245,17 @@ def _without_rough_words(text: str) -> tuple[str, list[int], list[int]]:
     return "".join(text[i] for i in where), more_than, where
 
 
+# a count of companies: "40家", "40 outside companies", "three unrelated companies"
+_NUMBER_WORDS = {
+    w: str(i)
+    for i, w in enumerate(
+        ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"]
+    )
+}
 _COUNT = re.compile(
-    r"(?P<n>\d+)\s*(?:家(?!庭|长|人|乡)|"
-    r"(?:outside |external |client |customer )?(?:companies|firms|enterprises|clients)\b)",
+    r"(?P<n>\d+|\b(?:" + "|".join(_NUMBER_WORDS) + r"))\s*(?:家(?!庭|长|人|乡)|"
+    r"(?:(?:outside|external|client|customer|unrelated|independent|different|other|local) )*"
+    r"(?:companies|firms|enterprises|clients)\b)",
     re.I,
 )
 _RANK = re.compile(
@@ -266,7 +275,10 @@ def _unit_of(field: str) -> str:
     """The unit a profile field is counted in: % for shares, 家 for companies, 元 otherwise."""
     if field == "growth_rank":
         return "位"
-    return "%" if field in ("rd_share", "revenue_growth") else "家" if field == "served_companies" else "元"
+    return "%" if field in ("rd_share", "revenue_growth") else "家" if field in _COUNTED_COMPANIES else "元"
+
+
+_COUNTED_COMPANIES = frozenset({"served_companies", "dataset_users"})
 
 
 # an English figure followed by its metric ("RMB 1.5 billion in revenue", "8% of revenue"), up to the metric

@@ -838,7 +838,7 @@ def _stated(plan: QueryPlan, text: str) -> set[str]:
 
 
 _GIVING = re.compile(r"给予|予以|奖励|补助|补贴|资助")
-_CONDITION_BEFORE = re.compile(r"(?:不低于|不少于|超过|达到|突破|高于|满)\s*$")
+_CONDITION_BEFORE = re.compile(r"(?<!不)(?:不低于|不少于|超过|达到|突破|高于|满)\s*$")  # (不超过 is a cap)
 
 
 def mentions(terms: dict[str, float], key: str, text: str) -> bool:

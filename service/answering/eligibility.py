@@ -97,6 +97,9 @@ class CompanyProfile(BaseModel):
         default=None, description="购房价 of an office bought, in 元: a share-of-price subsidy is worked out on it."
     )
     served_companies: Counted = Field(default=None, ge=0, description="Companies served by its open platform.")
+    dataset_users: Counted = Field(
+        default=None, ge=0, description="Unrelated companies in the district that have used its traded dataset."
+    )
     growth_rank: Counted = Field(
         default=None, ge=1, description="Its place in the district's 新增研发费用 growth ranking (增幅排名; 1 = first)."
     )

@@ -192,6 +192,13 @@ def test_a_benefit_for_a_thing_the_compilation_never_mentions_is_not_found(qa) -
         assert qa.ask(question).status == "answered", question
 
 
+def test_a_lead_that_says_yes_also_says_what_is_given_with_its_cap(qa) -> None:  # type: ignore[no-untyped-def]
+    # the cap (不超过 100 万元) is what is given, not a condition like the 超过3家 the asker's count is measured by
+    answer = qa.ask("我们的数据集已经被6家区内非关联企业调用过,能拿奖励吗?怎么算?")
+    lead = answer.answer.splitlines()[0]
+    assert lead.startswith("可以") and "10%" in lead and "100 万元" in lead, lead
+
+
 def test_a_shopping_mall_is_the_compilations_commercial_complex(qa) -> None:  # type: ignore[no-untyped-def]
     # the compilation says 商业综合体 (促消费活动 it subsidises); askers say 商场, "shopping mall"
     for question in ("区里有没有商场补贴?", "How much does the district pay a shopping mall for a promotion event?"):

@@ -482,3 +482,21 @@ def test_a_promotion_events_spend_is_worked_out_at_its_share_within_the_cap() ->
     # money a venture fund put in, or R&D spent, is no event's spend
     assert [f.field for f in parse_user_figures("创投机构累计投了1500万")] == ["vc_investment"]
     assert [f.field for f in parse_user_figures("研发实际投了500万")] == ["rd_spend"]
+
+
+def test_a_datasets_users_are_a_count_of_companies_met_only_above_the_bar() -> None:
+    # "数据集被超过3家区内非关联企业调用的": the fact keeps the count, strictly more than three
+    award = next(f for f in facts() if f.label == "支持高质量数据集公开交易")
+    users = next(c for c in award.conditions if c.field == "dataset_users")
+    assert (users.threshold and users.threshold.value, users.comparator.value) == (3, "gt")
+    # the asker's count, in Chinese and in English (digits or a word, with what kind of companies they are)
+    for said, count in (
+        ("数据集已经被4家企业调用了", 4),
+        ("so far three unrelated companies have used our dataset", 3),
+        ("7 independent companies in the district used the dataset", 7),
+    ):
+        assert [(f.field, f.value, f.unit) for f in parse_user_figures(said)] == [("dataset_users", count, "家")], said
+    exactly = lead_sentence(compare_figures(parse_user_figures("数据集正好被3家企业调用"), [award]))
+    assert exactly.startswith("不够:") and "您的3家未达到" in exactly
+    by_users = {n: verdict_of(run(kinds=["人工智能企业"], dataset_users=n), award.label, 6).verdict for n in (3, 4)}
+    assert by_users == {3: Verdict.FAILS, 4: Verdict.MEETS}
