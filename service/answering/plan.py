@@ -647,7 +647,7 @@ def plan_query(question: str, history: list[Turn], corpus: Corpus) -> QueryPlan:
         denies_past=bool(_DENIES_PAST.search(unquoted)),
         claims_past=bool(_CLAIMS_PAST.search(text if lang == "en" else asked_text or original)),
         outside=outside,
-        star_levels=_star_levels(unquoted),
+        star_levels=_star_levels(unquoted, _QUOTED.sub(" ", text) if rewritten else ""),
         grades=question_grades(asked_text or original, lang),
         level_subject=level_subject(asked_text or original) if lang == "zh" else "",
         level_kind=level_kind,
@@ -679,13 +679,18 @@ _EARLIER_STAR = re.compile(
 )
 
 
-def _star_levels(text: str) -> tuple[int, ...]:
-    """The 星级 the question names, in the order the asker held them (the earlier one first)."""
+def _star_levels(text: str, joined: str = "") -> tuple[int, ...]:
+    """The 星级 the question names, in the order the asker held them (the earlier one first); ``joined``: a
+    follow-up joined to the turn it leans on, whose 星级 is the one held before when this turn names a raise to
+    one other ("四星级总部奖多少?" -> "升到五星级还能再拿多少?")."""
     levels = [_star(m) for m in _STAR.finditer(text)]
     earlier = _EARLIER_STAR.search(text)
     if earlier is not None:
         held = _star(earlier)
         levels = [held, *(level for level in levels if level != held)]
+    if len(levels) == 1 and joined and _RAISES.search(text):
+        before = [level for level in _star_levels(joined) if level != levels[0]]
+        levels = before[-1:] + levels
     return tuple(levels)
 
 

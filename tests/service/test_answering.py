@@ -199,6 +199,14 @@ def test_a_lead_that_says_yes_also_says_what_is_given_with_its_cap(qa) -> None: 
     assert lead.startswith("可以") and "10%" in lead and "100 万元" in lead, lead
 
 
+def test_a_follow_up_raise_in_stars_is_from_the_level_the_turn_before_named(qa) -> None:  # type: ignore[no-untyped-def]
+    # the earlier 星级 is in the turn the follow-up leans on: the difference of the two is what is paid
+    first = "我们总部是杭州市三星级总部企业,区里奖多少?"
+    history = [Turn(role="user", content=first), Turn(role="assistant", content=qa.ask(first).answer)]
+    answer = qa.ask("那以后升到四星级呢,还能拿多少?", history)
+    assert answer.status == "answered" and "100万元" in answer.answer.splitlines()[0], answer.answer
+
+
 def test_a_shopping_mall_is_the_compilations_commercial_complex(qa) -> None:  # type: ignore[no-untyped-def]
     # the compilation says 商业综合体 (促消费活动 it subsidises); askers say 商场, "shopping mall"
     for question in ("区里有没有商场补贴?", "How much does the district pay a shopping mall for a promotion event?"):
