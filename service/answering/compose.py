@@ -1764,6 +1764,16 @@ def compose_not_found(plan: QueryPlan, verdict: Verdict, held: int = 0, listed: 
     else:
         looked = f"关于「{sought}」" if sought else "这个问题"
         place = next((note for reason, note in _ELSEWHERE_NOTES.items() if reason in verdict.reason), "")
+        if "not the year asked" in verdict.reason:
+            # "2021年的固投目标": the text sets it for 2023
+            found = "、".join(f"{y}年" for y in re.findall(r"20\d{2}", verdict.reason))
+            asked = "、".join(f"{y}年" for y in plan.years)
+            return Draft(
+                AnswerStatus.NOT_FOUND,
+                f"汇编已收录正文的 {held} 份文件中关于「{sought}」的规定写的是{found}的,没有写明{asked}的。"
+                "建议咨询主管部门,或查阅相关政策的实施细则与申报通知。",
+                [],
+            )
         text = (
             f"汇编已收录正文的 {held} 份文件中没有找到{looked}的规定。{place}"
             "建议咨询主管部门,或查阅相关政策的实施细则与申报通知。"

@@ -125,6 +125,9 @@ class Signals:
     # the benefit asked is named by a thing the compilation never mentions ("午餐补贴", "停车补贴"): nothing in it
     # gives that benefit, whatever the benefit word finds
     unknown_benefit: str = ""
+    # the years the quotes state a target or a budget for, when none is the year asked ("2021年的固投目标": the
+    # text sets 2023's)
+    other_years: tuple[str, ...] = ()
     structured: bool = False
     dense: float | None = 0.0  # None when the vector store did not answer (keyword-only retrieval)
     area_doc: PolicyDocument | None = None  # the listed-only document whose area is closest to the question
@@ -182,6 +185,7 @@ def measure(
     signals.other_government = plan.other_government
     signals.tax_owed = plan.asks_tax_owed
     # a year in a question about a named policy's validity is when the asker would apply it, not its subject
+    signals.other_years = _other_years(plan, quotes or [])
     signals.unknown_year = (
         bool(plan.years)
         and not plan.doc_numbers
@@ -318,6 +322,20 @@ _BENEFIT_WORD = re.compile(r"的?(?:补贴|补助|奖励|资助|贴息|优惠|�
 _THING_CLASSES = frozenset({"n", "nz", "ng", "v"})
 # a word of money itself (现金奖励, 全额补贴, 单笔奖励) says how a benefit is paid, not what it is for
 _MONEY_MORPHEME = re.compile(r"[金额款钱笔]")
+
+
+# a year a sentence sets something for ("2023 年全区固定资产投资力争…", "到 2025 年,…力争"), not a day (2023年5月)
+_YEAR_OF = re.compile(r"(?<![\d〔\[(（])(20\d{2})\s*年(?!\s*\d{1,2}\s*月)")
+
+
+def _other_years(plan: QueryPlan, quotes: list[str]) -> tuple[str, ...]:
+    """The years the leading quotes are for, when the question asks about another year and not about a date or
+    whether a policy still applies (a policy's validity is a date its own text states)."""
+    asked = [y for y in plan.years if y not in plan.dating_years]
+    if not asked or plan.asks_date or plan.asks_still or not quotes:
+        return ()
+    stated = tuple(dict.fromkeys(_YEAR_OF.findall(" ".join(quotes[:2]))))
+    return stated if stated and not set(stated) & set(asked) else ()
 
 
 def _unknown_benefit(plan: QueryPlan, unknown: list[str], weights: TermWeights) -> str:
@@ -489,6 +507,10 @@ def decide(signals: Signals, config: JudgeConfig) -> Verdict:
         )
     if signals.unknown_year:
         return Verdict(AnswerStatus.NOT_FOUND, "the compilation never mentions the year asked about", cov)
+    if signals.other_years and not signals.structured:
+        return Verdict(
+            AnswerStatus.NOT_FOUND, f"the text found is for {'、'.join(signals.other_years)}, not the year asked", cov
+        )
     if toc_docs and signals.specific_listed:
         return Verdict(
             AnswerStatus.TOC_ONLY,

@@ -207,6 +207,16 @@ def test_a_follow_up_raise_in_stars_is_from_the_level_the_turn_before_named(qa) 
     assert answer.status == "answered" and "100万元" in answer.answer.splitlines()[0], answer.answer
 
 
+def test_a_target_set_for_another_year_is_not_the_year_asked(qa) -> None:  # type: ignore[no-untyped-def]
+    # the text sets 2023's investment target and 2025's headquarters targets, no other year's
+    other_years = ("2021年区里的固定资产投资目标是多少?", "What was the fixed-asset investment target for 2022?")
+    for question in other_years:
+        answer = qa.ask(question)
+        assert answer.status == "not_found" and "2023" in answer.answer, answer.answer
+    for question in ("2023年区里固定资产投资目标多少?", "2025年百亿级总部企业目标几家?"):
+        assert qa.ask(question).status == "answered", question
+
+
 def test_a_shopping_mall_is_the_compilations_commercial_complex(qa) -> None:  # type: ignore[no-untyped-def]
     # the compilation says 商业综合体 (促消费活动 it subsidises); askers say 商场, "shopping mall"
     for question in ("区里有没有商场补贴?", "How much does the district pay a shopping mall for a promotion event?"):
