@@ -58,6 +58,8 @@ def corpus() -> Corpus:
         ("审议表决要多少票通过?", "zh", {Asked.COUNT}),
         # what the period is of (the subsidy) is no amount asked
         ("For how many years is the office subsidy paid?", "en", {Asked.PERIOD}),
+        # "the most" the district would pay is an amount
+        ("What is the most the district would pay a new HQ?", "en", {Asked.AMOUNT}),
         # what is compared of an award is how much it gives
         ("Is the listing award the same under both policies?", "en", {Asked.AMOUNT}),
     ],
@@ -101,6 +103,7 @@ def test_how_many_and_how_big_are_no_topic_words(corpus: Corpus) -> None:
         ("If we move out of Binjiang, can we still claim the rent subsidy?", Asked.DATE),
         ("除了直接给钱,资助还能怎么兑现?", Asked.DATE),  # 还能怎么: what other way, not "still"
         ("听说人才房补贴每月3000,还能连补十年,对吧?", Asked.DATE),  # 还能连补: a length of support, not "still"
+        ("What is the most important condition for HQ recognition?", Asked.AMOUNT),
         # "the same work" is which work is meant, not a comparison of the awards' amounts
         ("Our project won the city prize. Can the same project enter the district award?", Asked.AMOUNT),
     ],
