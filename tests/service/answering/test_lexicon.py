@@ -51,6 +51,7 @@ def test_spoken_prohibitions_read_as_the_rules_own_wording() -> None:
     # moving in, said as people say it
     assert "新迁入" in lexicon.spoken().expand("我们刚从外区迁到滨江")
     assert "固定资产投资" in lexicon.spoken().expand("今年固投目标多少")
+    assert "知识产权质押" in lexicon.spoken().expand("用专利质押贷款")
 
 
 @pytest.mark.parametrize(

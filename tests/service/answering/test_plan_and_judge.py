@@ -58,6 +58,7 @@ def corpus() -> Corpus:
         ("审议表决要多少票通过?", "zh", {Asked.COUNT}),
         # what the period is of (the subsidy) is no amount asked
         ("For how many years is the office subsidy paid?", "en", {Asked.PERIOD}),
+        ("贴息咋算?", "zh", {Asked.AMOUNT}),  # spoken 咋 for 怎么
         # "the most" the district would pay is an amount
         ("What is the most the district would pay a new HQ?", "en", {Asked.AMOUNT}),
         # what is compared of an award is how much it gives
