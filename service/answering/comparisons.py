@@ -91,7 +91,8 @@ def _words() -> tuple[_Word, ...]:
 _SCALE = {"billion": Decimal(10) ** 9, "bn": Decimal(10) ** 9, "million": Decimal(10) ** 6, "m": Decimal(10) ** 6}
 _ENGLISH = re.compile(
     r"(?P<cur>rmb|cny|usd|us\$|\$|¥|yuan)?\s*(?P<num>\d+(?:\.\d+)?)\s*(?P<scale>billion|bn|million|m)\b"
-    r"\s*(?P<cur2>yuan|rmb|dollars|usd)?|(?P<pnum>\d+(?:\.\d+)?)\s*(?:per\s*cent|percent)",
+    r"\s*(?P<cur2>yuan|rmb|(?:us|u\.s\.|american)\s+dollars|dollars|usd)?|"
+    r"(?P<pnum>\d+(?:\.\d+)?)\s*(?:per\s*cent|percent)",
     re.IGNORECASE,
 )
 # "9个亿", "十五个亿", "一个亿": a count of 亿 or 万, in digits or Chinese numerals
@@ -158,7 +159,7 @@ def parse_user_figures(text: str) -> list[UserFigure]:
             found.append((m.start(), m.end(), Decimal(m.group("pnum")), "%", m.group(0).strip()))
             continue
         currency = (m.group("cur") or m.group("cur2") or "").lower()
-        unit = "美元" if currency in ("usd", "us$", "$", "dollars") else "元"
+        unit = "美元" if currency in ("usd", "us$", "$") or currency.endswith("dollars") else "元"
         value = Decimal(m.group("num")) * _SCALE[m.group("scale").lower()]
         found.append((m.start(), m.end(), value, unit, m.group(0).strip()))
     for m in _PERCENT_WORDS.finditer(text):  # 百分之十二, 百分之15

@@ -997,6 +997,15 @@ _LEAD_CLAUSE = re.compile(r"[^,,;;。]+[,,;;。]?")
 _KINDS = re.compile(r"[((]([^()()\d]+)[))]")
 
 
+def _without_metrics(fact: PolicyFact) -> str:
+    """``fact``'s quote without the names of what its conditions measure (营业收入, 年出口额): what it is about."""
+    text = fact.quote
+    for condition in fact.conditions:
+        if condition.metric:
+            text = text.replace(condition.metric, " ")
+    return text
+
+
 def _names_kinds(label: str) -> bool:
     return bool(_KINDS.search(label))
 
@@ -1023,6 +1032,18 @@ def _figures_lead(
     docs = {s.chunk.doc_no for s in sentences}
     asked = plan.asked_text
     candidates = [f for f in relevant_facts(asked, facts) if f.doc_no in docs]
+    fields = {f.field for f in plan.user_figures if f.field}
+    if not any(c.field in fields for f in candidates for c in f.conditions):
+        # the quoted documents measure nothing by the asker's figure: a fact of another document that does, on
+        # the question's topic ("exports of US$4.5 million … overseas market expansion reward": the export
+        # threshold of 开拓海外市场), is what the figure is asked against
+        candidates += [
+            f
+            for f in relevant_facts(asked, facts)
+            if f.doc_no not in docs
+            and any(c.field in fields for c in f.conditions)
+            and coverage(terms, _without_metrics(f)) > 0
+        ]
     # "我们是专精特新企业,…能补多少?": the facts of documents for a kind of company the question never names
     # (总部企业's own 创新券 clause) are not the asker's
     kinds = _kinds_described([plan.original])

@@ -217,6 +217,18 @@ def test_a_target_set_for_another_year_is_not_the_year_asked(qa) -> None:  # typ
         assert qa.ask(question).status == "answered", question
 
 
+def test_the_askers_figure_is_measured_by_the_award_on_the_topic_whatever_document_was_quoted(qa) -> None:  # type: ignore[no-untyped-def]
+    # "overseas market" finds the HQ document's overseas clause, which measures no exports; the export threshold
+    # of 开拓海外市场 (滨政〔2023〕7号) is what the figure is asked against
+    answer = qa.ask("We exported 3 million US dollars of goods last year. Can we get the overseas market reward?")
+    lead = answer.answer.splitlines()[0]
+    assert lead.startswith("No") and "500万美元" in lead, lead
+    assert any(c.doc_no == 5 for c in answer.citations)
+    # ... but a figure the quoted award does not measure is not held against another document's thresholds
+    other = qa.ask("我们营收3亿,想报区里的标准创新奖,可以吗?")
+    assert "总部" not in other.answer.splitlines()[0], other.answer
+
+
 def test_a_shopping_mall_is_the_compilations_commercial_complex(qa) -> None:  # type: ignore[no-untyped-def]
     # the compilation says 商业综合体 (促消费活动 it subsidises); askers say 商场, "shopping mall"
     for question in ("区里有没有商场补贴?", "How much does the district pay a shopping mall for a promotion event?"):

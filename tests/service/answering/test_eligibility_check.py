@@ -500,3 +500,9 @@ def test_a_datasets_users_are_a_count_of_companies_met_only_above_the_bar() -> N
     assert exactly.startswith("不够:") and "您的3家未达到" in exactly
     by_users = {n: verdict_of(run(kinds=["人工智能企业"], dataset_users=n), award.label, 6).verdict for n in (3, 4)}
     assert by_users == {3: Verdict.FAILS, 4: Verdict.MEETS}
+
+
+def test_us_dollars_spelled_out_are_dollars() -> None:
+    for said in ("exports of 6 million US dollars", "6 million U.S. dollars of exports", "USD 6 million of exports"):
+        assert [(f.value, f.unit) for f in parse_user_figures(said)] == [(6_000_000, "美元")], said
+    assert parse_user_figures("6 million yuan of exports")[0].unit == "元"
