@@ -244,11 +244,20 @@ def measure(
         and not plan.doc_filter
         and not plan.boost_docs
     )
+    # the kind a listed title names: the question's most specific word of that title (瞪羚, though 增速 may be
+    # as rare)
+    titled = [
+        k
+        for k in sorted(known, key=lambda k: -known[k])
+        if signals.toc
+        and any(
+            len(a) >= 2 and loose(a) in loose(w) for w in signals.toc[0].words for a in terms.alternatives.get(k, (k,))
+        )
+    ]
+    kind = titled[0] if titled and top is not None and known[titled[0]] >= known[top] - 1e-9 else None
     signals.recognised_elsewhere = bool(
-        top is not None
-        and signals.toc
-        and any(len(a) >= 2 and a in loose(w) for w in signals.toc[0].words for a in top_wordings)
-        and _recognised_elsewhere(plan, [a for a in terms.alternatives.get(top, (top,)) if len(a) >= 2], quotes)
+        kind is not None
+        and _recognised_elsewhere(plan, [a for a in terms.alternatives.get(kind, (kind,)) if len(a) >= 2], quotes)
         and not plan.doc_filter
     )
     support = attribute_support(plan, quotes, known, neighbour_credit)
@@ -311,7 +320,10 @@ def _parts_coverage(plan: QueryPlan, known: Terms, chunks: list[Chunk]) -> float
 
 _ASKS_RECOGNITION = re.compile(
     r"怎么认定|如何认定|认定(?:条件|标准|要求)|怎样才(?:能|算)|才算|"
-    r"how (?:is|are|do|does|can) [^?]{0,40}recogni[sz]|criteria",
+    # "想被认定为瞪羚企业,营收和增速要达到什么条件?"
+    r"认定为[^。??]{0,30}?(?:什么|哪些|啥)(?:条件|标准|要求)|"
+    r"how (?:is|are|do|does|can) [^?]{0,40}recogni[sz]|criteria|"
+    r"\bto be (?:recogni[sz]ed|certified|rated) as\b|\bqualify as\b",
     re.I,
 )
 _ALREADY_RECOGNISED = re.compile(r"(?:经|已|被)?认定的$|经认定$")

@@ -159,6 +159,14 @@ def test_how_a_kind_is_recognised_is_the_listed_title_when_the_text_only_names_i
     answer = qa.ask("瞪羚企业的认定标准是什么?")
     assert answer.status == "toc_only" and answer.citations[0].doc_no == 22
     assert qa.ask("总部企业怎么认定?").status == "answered"  # its own text sets the conditions
+    # asked in other words, the kind named beside other words as rare as its own (增长率)
+    for question in (
+        "我们想被认定为瞪羚企业,营收和增长率要达到什么条件?",
+        "What would a fast-growing firm need to be recognised as a gazelle enterprise?",
+    ):
+        answer = qa.ask(question)
+        assert answer.status == "toc_only" and answer.citations[0].doc_no == 22, (question, answer.answer)
+    assert qa.ask("我们想被认定为总部企业,要满足什么条件?").status == "answered"
 
 
 def test_not_found_when_the_topic_is_wording_the_compilation_never_uses(qa) -> None:  # type: ignore[no-untyped-def]
