@@ -184,6 +184,8 @@ def compose_answered(
         lead = _profile_lead(plan, corpus, as_of, facts or [], citations)
     if not lead:
         lead = _expired_lead(plan, sentences, corpus, as_of)
+        if lead:  # "…一次性奖多少?现在还能申请吗?": the parts that ask no date, after it
+            lead += _undated_parts(plan, sentences, terms or {}, LEAD_TOTAL - len(lead))
     if not lead:
         lead = _figures_lead(plan, sentences, corpus, as_of, facts or [], citations, terms or {})
     if not lead:  # no threshold of the quoted clauses compared: what the asker's figures reach anywhere
@@ -485,15 +487,25 @@ def _undated_parts(plan: QueryPlan, sentences: list[Sentence], terms: dict[str, 
         runs = [
             r
             for n, sentence in enumerate(sentences[:3], start=1)
-            for r in _runs(read, display_quote(sentence.text), own, n)
-            if _part_held(own, r.text, quoted) and any(mentions(own, k, r.text) for k in own)
+            # (without the clause naming to whom, when that is what does not fit beside the dates)
+            for to_whom in (True, False)
+            for r in _runs(read, display_quote(sentence.text), own, n, to_whom)
+            # the part's most specific word in the run, or in the sentence it is from (what "给予最高不超过50万元的
+            # 一次性奖励" is for is said at the sentence's head: "对…首台(套)产品")
+            if _part_held(own, _sentence_holding(display_quote(sentence.text), r.text), quoted)
+            and any(mentions(own, k, r.text) for k in own)
         ]
-        if runs:
-            best = max(runs, key=lambda r: r.score)
+        for best in sorted(runs, key=lambda r: -r.score):
             said = f"{_ITEM_NUMBER.sub('', best.text)}[{best.quote}]。"
-            if len(out) + len(said) <= room:
+            if len(out) + len(said) <= room:  # the best run that fits
                 out += said
+                break
     return out
+
+
+def _sentence_holding(text: str, run: str) -> str:
+    """The sentence of ``text`` that ``run`` is a part of (``run`` itself when none is)."""
+    return next((m.group() for m in _LEAD_SENTENCE.finditer(text) if run in m.group()), run)
 
 
 def _part_held(own: Terms, text: str, quoted: str) -> bool:

@@ -237,6 +237,13 @@ def test_the_askers_figure_is_measured_by_the_award_on_the_topic_whatever_docume
     assert "总部" not in other.answer.splitlines()[0], other.answer
 
 
+def test_a_question_whether_it_still_applies_also_answers_its_other_part(qa) -> None:  # type: ignore[no-untyped-def]
+    # "no longer" for the expired document, and the amount its other part asks, from the clause that gives it
+    answer = qa.ask("专精特新企业的首台套产品一次性奖多少?现在还能申请吗?")
+    lead = answer.answer.splitlines()[0]
+    assert "失效" in lead and "50 万元" in lead, lead
+
+
 def test_a_shopping_mall_is_the_compilations_commercial_complex(qa) -> None:  # type: ignore[no-untyped-def]
     # the compilation says 商业综合体 (促消费活动 it subsidises); askers say 商场, "shopping mall"
     for question in ("区里有没有商场补贴?", "How much does the district pay a shopping mall for a promotion event?"):
