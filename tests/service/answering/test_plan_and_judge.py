@@ -250,6 +250,8 @@ def test_years_that_date_the_askers_own_days(corpus: Corpus, question: str, dati
     ("question", "not_topic"),
     [
         ("要评出来才有奖金吗?", "出来"),
+        ("我们帮区里招了不少企业,有奖励吗?", "不少"),  # "quite a few", not the text's 不少于
+        ("很多企业都拿到了,我们能拿多少?", "很多"),
         ("几项补贴加起来最多多少?", "起来"),
         ("认定以后多久能拿到钱?", "以后"),
         ("营收哪一档都够不上,还有别的途径吗?", "一档"),
