@@ -185,7 +185,9 @@ def measure(
     signals.other_government = plan.other_government
     signals.tax_owed = plan.asks_tax_owed
     # a year in a question about a named policy's validity is when the asker would apply it, not its subject
-    signals.other_years = _other_years(plan, quotes or [])
+    # (the year of a quoted document is its name, "the 2019 dual-engine policy", not the year asked about)
+    named_years = {str(corpus.documents[c.doc_no].year) for c in quoted or [] if c.doc_no in corpus.documents}
+    signals.other_years = _other_years(plan, quotes or [], named_years)
     signals.unknown_year = (
         bool(plan.years)
         and not plan.doc_numbers
@@ -340,10 +342,11 @@ _MONEY_MORPHEME = re.compile(r"[金额款钱笔]")
 _YEAR_OF = re.compile(r"(?<![\d〔\[(（])(20\d{2})\s*年(?!\s*\d{1,2}\s*月)")
 
 
-def _other_years(plan: QueryPlan, quotes: list[str]) -> tuple[str, ...]:
+def _other_years(plan: QueryPlan, quotes: list[str], named_years: set[str]) -> tuple[str, ...]:
     """The years the leading quotes are for, when the question asks about another year and not about a date or
-    whether a policy still applies (a policy's validity is a date its own text states)."""
-    asked = [y for y in plan.years if y not in plan.dating_years]
+    whether a policy still applies (a policy's validity is a date its own text states); ``named_years``: the
+    years of the quoted documents, which name them."""
+    asked = [y for y in plan.years if y not in plan.dating_years and y not in named_years]
     if not asked or plan.asks_date or plan.asks_still or not quotes:
         return ()
     stated = tuple(dict.fromkeys(_YEAR_OF.findall(" ".join(quotes[:2]))))

@@ -223,6 +223,9 @@ def test_a_target_set_for_another_year_is_not_the_year_asked(qa) -> None:  # typ
         assert answer.status == "not_found" and "2023" in answer.answer, answer.answer
     for question in ("2023年区里固定资产投资目标多少?", "2025年百亿级总部企业目标几家?"):
         assert qa.ask(question).status == "answered", question
+    # a year that names the quoted document ("the 2019 … policy") is not a year asked about
+    named = qa.ask("In the 2019 dual-engine opinion, what is the target number of listed companies?")
+    assert named.status == "answered" and "100" in named.answer, named.answer
 
 
 def test_the_askers_figure_is_measured_by_the_award_on_the_topic_whatever_document_was_quoted(qa) -> None:  # type: ignore[no-untyped-def]
