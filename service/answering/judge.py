@@ -80,7 +80,7 @@ _MATERIALS_LISTED = re.compile(
     r"(?:申请表|申报书|复印件|营业执照|证明|审计报告|财务报表|合同|发票|凭证)[^。;;]{0,30}、[^。;;]{0,30}"
     r"(?:申请表|申报书|复印件|营业执照|证明|报告|报表|合同|发票|凭证)"
 )
-_GIVES = re.compile(r"给予|予以|奖励|补助|补贴|资助|贴息|减免|免费|支持|颁发")
+_GIVES = re.compile(r"给予|予以|奖励|补助|补贴|资助|贴息|减免|免费|支持")
 _DELEGATES = re.compile(r"具体实施意见和操作细则|操作细则|实施细则.{0,6}另行|另行制定")
 
 
@@ -184,10 +184,10 @@ def measure(
     signals.other_place = plan.other_place
     signals.other_government = plan.other_government
     signals.tax_owed = plan.asks_tax_owed
-    # a year in a question about a named policy's validity is when the asker would apply it, not its subject
     # (the year of a quoted document is its name, "the 2019 dual-engine policy", not the year asked about)
     named_years = {str(corpus.documents[c.doc_no].year) for c in quoted or [] if c.doc_no in corpus.documents}
     signals.other_years = _other_years(plan, quotes or [], named_years)
+    # a year in a question about a named policy's validity is when the asker would apply it, not its subject
     signals.unknown_year = (
         bool(plan.years)
         and not plan.doc_numbers
@@ -329,6 +329,27 @@ _ASKS_RECOGNITION = re.compile(
     re.I,
 )
 _ALREADY_RECOGNISED = re.compile(r"(?:经|已|被)?认定的$|经认定$")
+_SETS_CONDITIONS = re.compile(r"条件|标准|是指|应当|须|以上|不低于")
+
+
+def _recognised_elsewhere(plan: QueryPlan, wordings: list[str], quotes: list[str]) -> bool:
+    """How a kind is recognised is asked, and the quotes name it only as recognised already ("对经认定的瞪羚
+    企业…"), in no sentence that sets conditions for it."""
+    if not wordings or not _ASKS_RECOGNITION.search(plan.asked_text or plan.original):
+        return False
+    seen_recognised = False
+    for sentence in (t for q in quotes for t in re.split(r"[。;;]", q)):
+        plain = sentence.replace("“", "").replace("”", "")
+        for wording in wordings:
+            at = plain.find(wording)
+            if at < 0:
+                continue
+            if _SETS_CONDITIONS.search(plain):
+                return False
+            seen_recognised = seen_recognised or bool(_ALREADY_RECOGNISED.search(plain[max(0, at - 5) : at]))
+    return seen_recognised
+
+
 # a benefit's own words: what is subsidised or rewarded stands right before them ("电费补贴", "食堂的补助")
 _BENEFIT_WORD = re.compile(r"的?(?:补贴|补助|奖励|资助|贴息|优惠|奖金|返还|津贴|减免)")
 # the word classes of a thing or an activity (jieba's dictionary tags): not numbers (一笔), pronouns (啥子),
@@ -336,21 +357,6 @@ _BENEFIT_WORD = re.compile(r"的?(?:补贴|补助|奖励|资助|贴息|优惠|�
 _THING_CLASSES = frozenset({"n", "nz", "ng", "v"})
 # a word of money itself (现金奖励, 全额补贴, 单笔奖励) says how a benefit is paid, not what it is for
 _MONEY_MORPHEME = re.compile(r"[金额款钱笔]")
-
-
-# a year a sentence sets something for ("2023 年全区固定资产投资力争…", "到 2025 年,…力争"), not a day (2023年5月)
-_YEAR_OF = re.compile(r"(?<![\d〔\[(（])(20\d{2})\s*年(?!\s*\d{1,2}\s*月)")
-
-
-def _other_years(plan: QueryPlan, quotes: list[str], named_years: set[str]) -> tuple[str, ...]:
-    """The years the leading quotes are for, when the question asks about another year and not about a date or
-    whether a policy still applies (a policy's validity is a date its own text states); ``named_years``: the
-    years of the quoted documents, which name them."""
-    asked = [y for y in plan.years if y not in plan.dating_years and y not in named_years]
-    if not asked or plan.asks_date or plan.asks_still or not quotes:
-        return ()
-    stated = tuple(dict.fromkeys(_YEAR_OF.findall(" ".join(quotes[:2]))))
-    return stated if stated and not set(stated) & set(asked) else ()
 
 
 def _unknown_benefit(plan: QueryPlan, unknown: list[str], weights: TermWeights) -> str:
@@ -376,25 +382,19 @@ def _unknown_benefit(plan: QueryPlan, unknown: list[str], weights: TermWeights) 
     return ""
 
 
-_SETS_CONDITIONS = re.compile(r"条件|标准|是指|应当|须|以上|不低于")
+# a year a sentence sets something for ("2023 年全区固定资产投资力争…", "到 2025 年,…力争"), not a day (2023年5月)
+_YEAR_OF = re.compile(r"(?<![\d〔\[(（])(20\d{2})\s*年(?!\s*\d{1,2}\s*月)")
 
 
-def _recognised_elsewhere(plan: QueryPlan, wordings: list[str], quotes: list[str]) -> bool:
-    """How a kind is recognised is asked, and the quotes name it only as recognised already ("对经认定的瞪羚
-    企业…"), in no sentence that sets conditions for it."""
-    if not wordings or not _ASKS_RECOGNITION.search(plan.asked_text or plan.original):
-        return False
-    seen_recognised = False
-    for sentence in (t for q in quotes for t in re.split(r"[。;;]", q)):
-        plain = sentence.replace("“", "").replace("”", "")
-        for wording in wordings:
-            at = plain.find(wording)
-            if at < 0:
-                continue
-            if _SETS_CONDITIONS.search(plain):
-                return False
-            seen_recognised = seen_recognised or bool(_ALREADY_RECOGNISED.search(plain[max(0, at - 5) : at]))
-    return seen_recognised
+def _other_years(plan: QueryPlan, quotes: list[str], named_years: set[str]) -> tuple[str, ...]:
+    """The years the leading quotes are for, when the question asks about another year and not about a date or
+    whether a policy still applies (a policy's validity is a date its own text states); ``named_years``: the
+    years of the quoted documents, which name them."""
+    asked = [y for y in plan.years if y not in plan.dating_years and y not in named_years]
+    if not asked or plan.asks_date or plan.asks_still or not quotes:
+        return ()
+    stated = tuple(dict.fromkeys(_YEAR_OF.findall(" ".join(quotes[:2]))))
+    return stated if stated and not set(stated) & set(asked) else ()
 
 
 def _absent_grade(plan: QueryPlan, quotes: list[str]) -> tuple[str, tuple[str, ...], int]:
