@@ -260,7 +260,8 @@ _COUNT = re.compile(
     re.I,
 )
 _RANK = re.compile(
-    r"(?:排名|排在|排|名列|位列)\s*(?:全区|全市|全省|区里|区内)?\s*(?:第\s*)?(?P<n>\d+)\s*(?:位|名)?(?![\d万亿元%.])"
+    # "排全区第30", "排前20" (within the first 20: counted at its last place)
+    r"(?:排名|排在|排|名列|位列)\s*(?:全区|全市|全省|区里|区内)?\s*(?:第|前)?\s*(?P<n>\d+)\s*(?:位|名)?(?![\d万亿元%.])"
     r"|\brank(?:s|ed)?\s+(?:(?:about|around|roughly|approximately)\s+)?(?:no\.?\s*|number\s+|#\s*)?"
     r"(?P<n2>\d+)(?:st|nd|rd|th)?\b(?!\s*times\b)",
     re.I,
@@ -415,7 +416,9 @@ def kind_named(text: str, fact: PolicyFact) -> bool:
         words = [t for t in named if t not in lexicon.metric_words()]
         in_sector = any(k in t for c in sectors for k in c.keywords for t in words)
         return in_sector or fact.label in named or head in named
-    if any(k in text for c in sectors for k in c.keywords):
+    # (a spoken form's corpus wording names the sector too: 律所 is a 律师事务所)
+    said = text + " ".join(lexicon.spoken().expand(text))
+    if any(k in said for c in sectors for k in c.keywords):
         return True
     if not distinctive:
         return False

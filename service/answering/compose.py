@@ -1108,7 +1108,9 @@ def _figures_lead(
     else:  # it names none: the kinds it qualifies as answer "yes", the others follow as what they would need
         comparisons.sort(key=lambda c: not c.meets)
     # a threshold for a kind of company the question does not name (会计师事务所、律师事务所) comes last
-    comparisons.sort(key=lambda c: _names_kinds(c.fact.label) and not _names_kinds_in(c.fact.label, plan.asked_text))
+    # (in the asker's words or their spoken forms' corpus wording: 律所 is a 律师事务所)
+    said = plan.asked_text + " ".join(lexicon.spoken().expand(plan.asked_text))
+    comparisons.sort(key=lambda c: _names_kinds(c.fact.label) and not _names_kinds_in(c.fact.label, said))
 
     # "how much do we get?" with the user's figure: the award of the bracket the figure falls in (a fact
     # that is one variant of a list graded by that figure); an award not graded by it says nothing of it
@@ -1238,6 +1240,7 @@ def _kinds_described(described: list[str]) -> set[str]:
     from service.answering import fact_terms
 
     said = "".join(described)
+    said += " ".join(lexicon.english().expand(said))  # "我们是AI企业": English words read through the glossary
     return {t.canonical for t in fact_terms.of_kind("audience") if t.surface in said or t.canonical in said}
 
 

@@ -247,6 +247,16 @@ def test_a_question_whether_it_still_applies_also_answers_its_other_part(qa) -> 
     assert "失效" in lead and "50 万元" in lead, lead
 
 
+def test_the_askers_kind_in_spoken_or_english_words_picks_its_own_threshold(qa) -> None:  # type: ignore[no-untyped-def]
+    # 律所 is a 律师事务所: the 2亿 threshold of law and accounting firms, not the 10亿 of other business services
+    law = qa.ask("我们是一家律所,去年营收2.5个亿,能认定总部企业吗?").answer.splitlines()[0]
+    assert law.startswith("可以") and "2亿元" in law, law
+    # "AI" is 人工智能: the AI document's own award is the asker's (a 科技型中小企业 too)
+    ai = qa.ask("我们是AI规上科技型中小企业,研发费用比去年多了150万,增幅排前10,能拿新增研发费补贴吗?")
+    lead = ai.answer.splitlines()[0]
+    assert lead.startswith("不能") and "200万元" in lead, lead
+
+
 def test_a_shopping_mall_is_the_compilations_commercial_complex(qa) -> None:  # type: ignore[no-untyped-def]
     # the compilation says 商业综合体 (促消费活动 it subsidises); askers say 商场, "shopping mall"
     for question in ("区里有没有商场补贴?", "How much does the district pay a shopping mall for a promotion event?"):

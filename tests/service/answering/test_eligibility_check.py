@@ -506,3 +506,10 @@ def test_us_dollars_spelled_out_are_dollars() -> None:
     for said in ("exports of 6 million US dollars", "6 million U.S. dollars of exports", "USD 6 million of exports"):
         assert [(f.value, f.unit) for f in parse_user_figures(said)] == [(6_000_000, "美元")], said
     assert parse_user_figures("6 million yuan of exports")[0].unit == "元"
+
+
+def test_within_the_first_n_of_a_ranking_is_counted_at_its_last_place() -> None:
+    assert [(f.field, f.value) for f in parse_user_figures("增幅在全区排前20")] == [("growth_rank", 20)]
+    award = next(f for f in facts() if f.label == "鼓励加大研发投入")
+    lead = lead_sentence(compare_figures(parse_user_figures("新增研发费用250万,增幅排前20"), [award]))
+    assert lead.startswith("可以:"), lead

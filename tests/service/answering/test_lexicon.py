@@ -65,6 +65,8 @@ def test_spoken_prohibitions_read_as_the_rules_own_wording() -> None:
         ("Does a company on the serious dishonesty list qualify?", "严重违法失信主体名单"),
         ("Can an individual apply for the award directly?", "自主申报"),
         ("Is there a reward when revenue grows three straight years?", "连续"),
+        ("Is there support for a copyright deal on original IP?", "版权交易"),
+        ("Is there support for a copyright deal on original IP?", "原创IP"),
         # an award's name with "prize" for "award"
         ("How long is the notice period for the standards innovation prize?", "标准创新奖"),
     ],
