@@ -265,8 +265,10 @@ def measure(
     support = attribute_support(plan, quotes, known, neighbour_credit)
     signals.attribute_share = min(support / signals.coverage, 1.0) if signals.coverage else support
     # ... unless the asker names that document (its 文号, or its title's own words): what it says is asked
+    # (an English question names it through the glossary: "the dual-engine policy" is 双引擎)
+    said = plan.original + (" ".join(lexicon.english().expand(plan.original)) if plan.lang == "en" else "")
     named = set(plan.doc_filter) | {
-        d.doc_no for d in corpus.with_text() if any(len(t) >= 3 and t in plan.original for t in title_terms(d.title))
+        d.doc_no for d in corpus.with_text() if any(len(t) >= 3 and t in said for t in title_terms(d.title))
     }
     signals.delegated = _delegated(signals.toc, corpus, hits) and not any(h.chunk.doc_no in named for h in hits[:3])
     # e5's similarities across languages run lower than within Chinese: one threshold fits only Chinese

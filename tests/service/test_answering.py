@@ -257,6 +257,17 @@ def test_the_askers_kind_in_spoken_or_english_words_picks_its_own_threshold(qa) 
     assert lead.startswith("不能") and "200万元" in lead, lead
 
 
+def test_a_framework_document_named_in_english_answers_from_its_own_text(qa) -> None:  # type: ignore[no-untyped-def]
+    # "the dual-engine opinions" names 区党委〔2019〕25号 through the glossary, as "双引擎那个政策" does in Chinese:
+    # what it says is asked, though it leaves details to later (listed) documents
+    answer = qa.ask(
+        "Under the 2019 dual-engine policy opinions, how much support can a project led by an academician or a"
+        " Turing Award winner get at most?"
+    )
+    assert answer.status == "answered" and answer.citations[0].doc_no == 1, answer.answer
+    assert "一亿元" in answer.answer, answer.answer
+
+
 def test_a_shopping_mall_is_the_compilations_commercial_complex(qa) -> None:  # type: ignore[no-untyped-def]
     # the compilation says 商业综合体 (促消费活动 it subsidises); askers say 商场, "shopping mall"
     for question in ("区里有没有商场补贴?", "How much does the district pay a shopping mall for a promotion event?"):
