@@ -187,7 +187,8 @@ def word_class(word: str) -> str:
     return _word_tags().get(word, "")
 
 
-def word_bounds(text: str) -> set[int]:
+@lru_cache(maxsize=1024)
+def word_bounds(text: str) -> frozenset[int]:
     """The offsets in ``text`` where a word starts or ends (jieba's precise segmentation, domain terms as
     whole words): "标准创新奖的" has bounds {0, 5, 6}, so 标准 is no word of it."""
     with _JIEBA_LOCK:
@@ -196,7 +197,7 @@ def word_bounds(text: str) -> set[int]:
     for word in words:
         at += len(word)
         bounds.add(at)
-    return bounds
+    return frozenset(bounds)  # (cached: a question's bounds are read by several stages)
 
 
 def tokenize(text: str) -> list[str]:

@@ -417,7 +417,7 @@ def kind_named(text: str, fact: PolicyFact) -> bool:
         in_sector = any(k in t for c in sectors for k in c.keywords for t in words)
         return in_sector or fact.label in named or head in named
     # (a spoken form's corpus wording names the sector too: 律所 is a 律师事务所)
-    said = text + " ".join(lexicon.spoken().expand(text))
+    said = _with_spoken(text)
     if any(k in said for c in sectors for k in c.keywords):
         return True
     if not distinctive:
@@ -427,6 +427,12 @@ def kind_named(text: str, fact: PolicyFact) -> bool:
 
 # what the asker says they are not ("…(not an accounting or law firm)", "不是会计师事务所"; "是不是…" asks)
 _DENIED = re.compile(r"\bnot\s+(?:an?\s+)?[^,.;:)?!]*|(?:(?<!是)不是|并非|而非)[^,,。;;))??!!]*", re.I)
+
+
+@lru_cache(maxsize=256)
+def _with_spoken(text: str) -> str:
+    """``text`` with its spoken forms' corpus wording after it (read once per question, not once per fact)."""
+    return text + " ".join(lexicon.spoken().expand(text))
 
 
 @lru_cache(maxsize=256)

@@ -1043,7 +1043,8 @@ def _figures_lead(
         return ""
     docs = {s.chunk.doc_no for s in sentences}
     asked = plan.asked_text
-    candidates = [f for f in relevant_facts(asked, facts) if f.doc_no in docs]
+    ranked = relevant_facts(asked, facts)
+    candidates = [f for f in ranked if f.doc_no in docs]
     fields = {f.field for f in plan.user_figures if f.field}
     if not any(c.field in fields for f in candidates for c in f.conditions):
         # the quoted documents measure nothing by the asker's figure: a fact of another document that does, on
@@ -1051,7 +1052,7 @@ def _figures_lead(
         # threshold of 开拓海外市场), is what the figure is asked against
         candidates += [
             f
-            for f in relevant_facts(asked, facts)
+            for f in ranked
             if f.doc_no not in docs
             and any(c.field in fields for c in f.conditions)
             and coverage(terms, _without_metrics(f)) > 0
