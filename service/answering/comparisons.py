@@ -417,7 +417,7 @@ def kind_named(text: str, fact: PolicyFact) -> bool:
         in_sector = any(k in t for c in sectors for k in c.keywords for t in words)
         return in_sector or fact.label in named or head in named
     # (a spoken form's corpus wording names the sector too: 律所 is a 律师事务所)
-    said = _with_spoken(text)
+    said = with_spoken_forms(text)
     if any(k in said for c in sectors for k in c.keywords):
         return True
     if not distinctive:
@@ -430,7 +430,7 @@ _DENIED = re.compile(r"\bnot\s+(?:an?\s+)?[^,.;:)?!]*|(?:(?<!是)不是|并非|�
 
 
 @lru_cache(maxsize=256)
-def _with_spoken(text: str) -> str:
+def with_spoken_forms(text: str) -> str:
     """``text`` with its spoken forms' corpus wording after it (read once per question, not once per fact)."""
     return text + " ".join(lexicon.spoken().expand(text))
 

@@ -25,6 +25,7 @@ from service.answering.comparisons import (
     lead_sentence,
     relevant_facts,
     unstated_conditions,
+    with_spoken_forms,
 )
 from service.answering.config import EvidenceConfig
 from service.answering.eligibility import FactVerdict, judge, profile_from
@@ -1110,7 +1111,7 @@ def _figures_lead(
         comparisons.sort(key=lambda c: not c.meets)
     # a threshold for a kind of company the question does not name (会计师事务所、律师事务所) comes last
     # (in the asker's words or their spoken forms' corpus wording: 律所 is a 律师事务所)
-    said = plan.asked_text + " ".join(lexicon.spoken().expand(plan.asked_text))
+    said = with_spoken_forms(plan.asked_text)
     comparisons.sort(key=lambda c: _names_kinds(c.fact.label) and not _names_kinds_in(c.fact.label, said))
 
     # "how much do we get?" with the user's figure: the award of the bracket the figure falls in (a fact
