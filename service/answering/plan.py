@@ -739,7 +739,7 @@ _NAMED_YEARS_AGO = {"今年": 0, "去年": 1, "前年": 2, "大前年": 3}
 _ENGLISH_YEARS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "ten": 10}
 _YEARS_AGO_EN = re.compile(r"\b(\d+|one|two|three|four|five|six|seven|eight|ten) years? ago\b", re.I)
 _STACKING = re.compile(
-    r"同时(?:享受|拿|申请|申报)|叠加|重复(?:享受|拿|申请|申报|领)|一起(?:拿|领|享受)|都(?:能|可以)?(?:拿|领|享受)|都(?:能|可以)(?:申请|申报)|兼得|"
+    r"同时(?:享受|拿|申请|申报)|叠加|重复(?:享受|拿|申请|申报|领)|一起(?:拿|领|享受)|都(?:能|可以|想|要)?(?:拿|领|享受)|都(?:能|可以|想)要(?!求)|都(?:能|可以)(?:申请|申报)|兼得|"
     r"\bstack|at the same time|\bboth\b|combine",
     re.I,
 )

@@ -59,9 +59,12 @@ def stacking_rule(
     a rule for all supports, or one naming the question's most specific concept (``terms``' rarest)."""
     if not plan.asks_stacking:
         return None
-    # the question's most specific concept (``terms``: its rarest), in any of its wordings
-    rarest = max(terms, key=lambda k: terms[k]) if terms else None
-    topic = [a for a in (terms.alternatives.get(rarest, (rarest,)) if terms and rarest else ()) if len(a) >= 2]
+    # the question's concepts (``terms``) but the act of having them, each in any of its wordings
+    concepts = (
+        {k: [a for a in terms.alternatives.get(k, (k,)) if len(a) >= 2] for k in terms if k not in _HAVING}
+        if terms
+        else {}
+    )
     # a question that names documents or is answered from some keeps to theirs; one that names none and whose
     # quoted documents have no such rule ("一个项目能同时拿两个政策的补贴吗?") reads any document's rule for all
     named = bool(plan.doc_filter or plan.boost_docs)
@@ -71,8 +74,11 @@ def stacking_rule(
         if doc is None or not doc.has_text:
             continue
         # the word of the document's own subject (总部 in the headquarters policy) names no support of it
-        subject = any(w in doc.title for w in topic)
-        specific = topic if doc_no in doc_nos and not subject else []
+        specific = (
+            {k: words for k, words in concepts.items() if not any(w in doc.title for w in words)}
+            if doc_no in doc_nos
+            else {}
+        )
         rules = []
         body = corpus.source_of(doc).body
         last = doc.end or len(body)
@@ -83,12 +89,36 @@ def stacking_rule(
             rules.append((start, end))
         # the rule for the very thing asked, else a rule for all supports ("同一企业、人才、项目获得多项资助…"); not
         # one for another support ("租房、购房补助总部企业可自主选择享受其中一项" says nothing of two lab awards)
-        chosen = next(((a, b) for a, b in rules if any(w in body[a:b] for w in specific)), None) or next(
+        # (the rule naming the most of the question's supports, the rarer weighing more: "租房补助和购房补助能
+        # 都拿吗?" is ruled by "租房、购房补助…其中一项", whatever other word the question has)
+        naming = (
+            [
+                (sum(terms[k] for k, words in specific.items() if any(_names(w, body[a:b]) for w in words)), -a, (a, b))
+                for a, b in rules
+            ]
+            if terms
+            else []
+        )
+        best = max(naming, default=None)
+        chosen = (best[2] if best is not None and best[0] > 0 else None) or next(
             ((a, b) for a, b in rules if "同一" in body[a:b]), None
         )
         if chosen is not None:
             return _sentence_at(version, doc_no, chosen[0], chosen[1], body)
     return None
+
+
+_HAVING = frozenset({"享受", "申请", "申报", "同时", "叠加", "兼得"})
+_SUPPORT_HEAD = re.compile(r"^(\w{2,})(?:补助|补贴|奖励|资助|奖金)$")
+
+
+def _names(wording: str, rule: str) -> bool:
+    """Whether a rule names a support: in its own wording, or as one of a list sharing the support word
+    ("租房补助" in "租房、购房补助…其中一项")."""
+    if wording in rule:
+        return True
+    head = _SUPPORT_HEAD.match(wording)
+    return head is not None and re.search(re.escape(head.group(1)) + r"[、和及与]", rule) is not None
 
 
 def list_parent(plan: QueryPlan, doc_nos: list[int], terms: dict[str, float], corpus: Corpus) -> Clause | None:

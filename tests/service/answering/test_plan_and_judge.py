@@ -148,6 +148,9 @@ def test_a_yes_no_answer_speaks_in_the_questions_verb(corpus: Corpus, question: 
         ("两个文件的奖励能一起领吗?", True),
         ("省级和市级的奖励都能拿吗?", True),
         ("能两边都享受吗?", True),
+        ("两样都想拿行不行?", True),
+        ("两个奖励都可以要吗?", True),
+        ("这些条件都要求满足吗?", False),
         ("研发中心奖励拿了多少?", False),
     ],
 )
@@ -265,6 +268,12 @@ def test_years_that_date_the_askers_own_days(corpus: Corpus, question: str, dati
         ("上市奖励到底怎么回事,各个文件说法一样吗?", "回事"),
         ("上市奖励到底怎么回事,各个文件说法一样吗?", "说法"),
         ("这是哪个部门管的?", "这是"),
+        ("研发奖和人才奖这两样能不能一起要?", "两样"),  # how many supports are asked about, not which
+        ("两份文件的两项奖励能一起领吗?", "两份"),
+        ("两份文件的两项奖励能一起领吗?", "两项"),
+        ("区里的各种补贴、各项奖励有没有总的上限?", "各种"),
+        ("区里的各种补贴、各项奖励有没有总的上限?", "各项"),
+        ("所有奖励加起来有上限吗?", "所有"),
     ],
 )
 def test_how_a_question_is_said_is_not_a_topic_word(corpus: Corpus, question: str, not_topic: str) -> None:
