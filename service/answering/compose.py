@@ -52,7 +52,7 @@ from service.answering.figures import (
     without_budgets,
 )
 from service.answering.judge import Verdict
-from service.answering.periods import asked_conditions, meets, since
+from service.answering.periods import Elapsed, PeriodCondition, asked_conditions, meets, period_wording, since
 from service.answering.plan import (
     FIGURE_KINDS,
     Asked,
@@ -681,9 +681,9 @@ def _period_lead(plan: QueryPlan, sentences: list[Sentence], terms: dict[str, fl
     """
     # what the asker says has lasted, or how long ago as of today what they say began began
     elapsed = plan.elapsed[0] if plan.elapsed else since(plan.started[0], as_of) if plan.started else None
-    if Asked.YES_NO not in plan.asked or plan.lang != "zh" or not (elapsed or plan.years_ago):
+    if Asked.YES_NO not in plan.asked or not (elapsed or plan.years_ago):
         return ""
-    question = plan.asked_text or plan.original
+    question = period_wording(plan)
     found = [
         (coverage(terms, condition.text), n, condition)
         for n, sentence in enumerate(sentences, start=1)
@@ -706,6 +706,8 @@ def _period_lead(plan: QueryPlan, sentences: list[Sentence], terms: dict[str, fl
     run = _ITEM_NUMBER.sub("", condition.text.strip())
     if len(run) > LEAD_CHARS:
         return ""
+    if plan.lang == "en":
+        return _english_period_lead(condition, run, n, elapsed, verdicts == {True}, plan.years_ago)
     required = f"{'' if re.search('应|须', run) else '须'}{run}[{n}]"
     years = format_amount(condition.years, "年")
     if condition.kind == "since":
@@ -718,6 +720,21 @@ def _period_lead(plan: QueryPlan, sentences: list[Sentence], terms: dict[str, fl
     if verdicts == {True}:
         return f"这一条符合:{required};您说的是{plan.years_ago}年前,已超过{years}。"
     return f"{plan.verdict_words[1]}:{required};您说的是{plan.years_ago}年前,仍在{years}之内。"
+
+
+def _english_period_lead(
+    condition: PeriodCondition, run: str, n: int, elapsed: Elapsed | None, met: bool, years_ago: int | None
+) -> str:
+    """The period lead in English: the condition quoted, and the asker's period against it."""
+    span = f"{condition.years.normalize():f} year{'s' if condition.years != 1 else ''}"
+    if condition.kind == "since":
+        mine = elapsed.text if elapsed is not None else ""
+        if met:
+            return f"This condition is met: {run}[{n}]; your {mine} is at least {span}."
+        return f"No: {run}[{n}]; your {mine} is less than {span}."
+    if met:
+        return f"This condition is met: {run}[{n}]; you say {years_ago} years ago, more than {span}."
+    return f"No: {run}[{n}]; you say {years_ago} years ago, still within {span}."
 
 
 def _items_lead(sentences: list[Sentence], lang: str) -> str:

@@ -97,6 +97,12 @@ class EvidenceConfig(BaseModel):
         " alone: 200/175/150/125 scored 0.833/0.843/0.843/0.843; of the tied values, the largest whose answers"
         " meet the 250-character mean length the product asks for (150: 263, 125: 247 on gold_dev): 125.",
     )
+    period_reach: int = Field(
+        10,
+        description="A yes/no question that says how long its thing has lasted is answered by the best of this many"
+        " ranked sentences that states a condition on that period, when the chosen quotes state none. A reach, not"
+        " fitted: the condition sat third in the ranking where it was missed.",
+    )
     quote_chars: int = Field(240, description="A quote longer than this is cut to its best run of comma clauses.")
     sentence_reach: int = Field(
         60,

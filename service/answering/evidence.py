@@ -14,7 +14,7 @@ from service.answering.config import EvidenceConfig
 from service.answering.figures import FIGURE, GIVEN, NO_CHARGE, PERIOD, without_budgets
 from service.answering.grades import LEVEL_WORD, PLACE_LEVEL_WORD
 from service.answering.lexicon import DATE_WORDS
-from service.answering.periods import asked_conditions
+from service.answering.periods import asked_conditions, period_wording
 from service.answering.plan import Asked, QueryPlan, self_described
 
 _SENTENCE = re.compile(r"[^。;;\n]+[。;;]?")
@@ -355,7 +355,7 @@ def score_sentences(
     top = max((s for _, s in chunks), default=1.0) or 1.0
     topic = [a for key in terms for a in getattr(terms, "alternatives", {}).get(key, (key,))]
     periods = Asked.YES_NO in plan.asked and bool(plan.elapsed or plan.started or plan.years_ago)
-    question = plan.asked_text or plan.original
+    question = period_wording(plan)
     # (a question in parts: the part that asks it, scored on its own; the whole's bonus would outweigh the others')
     office = plan.asks_office and len(plan.parts) < 2
     event = _period_event(plan, terms)

@@ -23,8 +23,12 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from service.answering.quantities import NUMBER, chinese_number
+
+if TYPE_CHECKING:
+    from service.answering.plan import QueryPlan
 
 _YEAR_NUMBER = re.compile(r"(?:19|20)\d{2}")
 
@@ -51,8 +55,72 @@ _NOT_ELAPSED = re.compile(
 
 
 def elapsed_periods(text: str) -> list[Elapsed]:
-    """What the question says has lasted how long (see module docstring)."""
-    return [e for _, e in _elapsed(text)]
+    """What the question says has lasted how long (see module docstring); in English too ("has been in force
+    for 18 months", "took effect about two years ago", "for over a year")."""
+    return [e for _, e in _elapsed(text)] + [e for _, e in _english_elapsed(text)]
+
+
+_EN_NUMBERS = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "eighteen": 18,
+    "twenty-four": 24,
+    "thirty-six": 36,
+}
+_EN_COUNT = r"\d+(?:\.\d+)?|" + "|".join(sorted(_EN_NUMBERS, key=len, reverse=True))
+_EN_SPAN = (
+    rf"(?:(?P<more>over|more than|just over)\s+|(?:about|around|roughly|nearly|almost|just|only)\s+)?"
+    rf"(?P<n>{_EN_COUNT})(?P<half>\s+and\s+a\s+half)?\s+(?P<unit>years?|months?)(?P<half2>\s+and\s+a\s+half)?"
+)
+# a span of time that has passed: "has been … for 18 months", "have been … two years", "a year and a half ago"
+_EN_ELAPSED = (
+    # (a present perfect says it has passed: "has been in force for 18 months"; "for 3 years" alone may be a term)
+    re.compile(rf"(?:\b(?:has|have|had)\b|'ve\b)[^.?!,;]{{0,40}}?\b(?:for|been)\s+{_EN_SPAN}\b(?!\s+ago)", re.I),
+    re.compile(rf"\b{_EN_SPAN}\s+ago\b", re.I),
+)
+# the words that say something began or has been in force, before a span that has passed: the asker's own thing
+# ("our standard has been in force for 18 months"), not the policy's validity asked
+_EN_BEGAN = re.compile(
+    r"\b(?:took effect|came into (?:force|effect)|(?:has|have|had)\s+been\s+(?:in force|in effect|effective|"
+    r"implemented|valid|running))\b(?=[^.?!]{0,12}?\b(?:for\s+|been\s+)?(?:(?:over|more than|about|around|"
+    r"roughly|nearly|almost|just)\s+)?(?:" + _EN_COUNT + r")(?:\s+and\s+a\s+half)?\s+(?:years?|months?))",
+    re.I,
+)
+
+
+def _english_elapsed(text: str) -> list[tuple[re.Match[str], Elapsed]]:
+    out = []
+    matches = sorted((m for pattern in _EN_ELAPSED for m in pattern.finditer(text)), key=lambda m: m.start())
+    for m in matches:
+        count = m.group("n").lower()
+        value = Decimal(_EN_NUMBERS[count]) if count in _EN_NUMBERS else Decimal(count)
+        if m.group("half") or m.group("half2"):
+            value += Decimal("0.5")
+        years = value / 12 if m.group("unit").lower().startswith("month") else value
+        if years <= 0:
+            continue
+        shown = " ".join(text[m.start("n") : m.end("half2") if m.group("half2") else m.end("unit")].split())
+        high = years + (Decimal(1) / 12 if m.group("unit").lower().startswith("month") else 1)
+        out.append((m, Elapsed(years, high if m.group("more") else None, shown, m.start("n"), m.end())))
+    return out
+
+
+def without_english_beginnings(text: str) -> str:
+    """``text`` without the words that say the asker's thing began or has been in force a span ago ("has been in
+    force for 18 months"): they date the asker's thing, they do not ask a date."""
+    return _EN_BEGAN.sub(" ", text)
 
 
 def without_elapsed(text: str) -> str:
@@ -198,6 +266,12 @@ def asked_conditions(question: str, text: str, years_ago: int | None) -> list[Pe
         return bool(years_ago) and any(len(w) >= 2 and w in dated for w in tokenize(condition.what))
 
     return [c for c in period_conditions(text) if on_question(c)]
+
+
+def period_wording(plan: QueryPlan) -> str:
+    """The question's words a period condition is matched against: the asker's own, and an English question's
+    with their Chinese glosses ("in force" -> 实施)."""
+    return plan.text if plan.lang == "en" else plan.asked_text or plan.original
 
 
 def _run_start(text: str, before: int) -> int:

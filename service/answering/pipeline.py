@@ -49,7 +49,8 @@ from service.answering.evidence import (
 from service.answering.facts import FactBook
 from service.answering.figures import YEARLY_CAP, without_budgets
 from service.answering.judge import Signals, Verdict, decide, measure
-from service.answering.plan import FIGURE_KINDS, QueryPlan, plan_query
+from service.answering.periods import asked_conditions, period_wording
+from service.answering.plan import FIGURE_KINDS, Asked, QueryPlan, plan_query
 from service.answering.retrieve import HybridRetriever, RetrievalPlan, RetrievalResult, ScoredChunk
 from service.answering.structure import (
     date_statement,
@@ -391,6 +392,15 @@ class PolicyQAService:
             )
             if capped is not None:
                 chosen = [capped, *(s for s in chosen if s is not capped)]
+        if Asked.YES_NO in plan.asked and (plan.elapsed or plan.started) and not plan.crossdoc and chosen:
+            # "has been in force for 18 months; can we apply?": a condition on that period answers, when the list
+            # naming the question's other words outscored it ("实施2 年以上" under the organisations' conditions)
+            question = period_wording(plan)
+            if not any(asked_conditions(question, s.text, plan.years_ago) for s in chosen):
+                reach = scored[: self.config.evidence.period_reach]
+                period = next((s for s in reach if asked_conditions(question, s.text, None)), None)
+                if period is not None:
+                    chosen = [period, *(s for s in chosen if not (s.start < period.end and period.start < s.end))]
         statement = date_statement(plan, self.corpus, self.version)
         if statement is not None:
             # the best-scored window around the statement keeps the neighbouring sentence (who implements it)

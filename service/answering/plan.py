@@ -18,7 +18,14 @@ from service.answering.comparisons import UserFigure, parse_user_figures
 from service.answering.figures import FIGURE, asks_budget, asks_yearly_cap, figure_key, figure_kind
 from service.answering.grades import EN_LEVEL_WORD, Grade, level_subject, question_grades
 from service.answering.lexicon import QUESTION_NOISE, is_english, other_places
-from service.answering.periods import Elapsed, Started, elapsed_periods, started_dates, without_elapsed
+from service.answering.periods import (
+    Elapsed,
+    Started,
+    elapsed_periods,
+    started_dates,
+    without_elapsed,
+    without_english_beginnings,
+)
 from service.answering.quantities import chinese_number
 from service.models import Turn
 
@@ -251,7 +258,7 @@ _ASKED: dict[Asked, re.Pattern[str]] = {
         # spoken: a question that ends in 不 or 没(有) ("能认成总部企业不?", "申请过没有?")
         r"(?:不|没有?)(?=\s*(?:[??]|$))|"
         # an English yes/no question opens its sentence with an auxiliary verb
-        r"(?:^|[.?!]\s+|,\s*)(?:is|are|can|could|does|do|did|will|would|should|may)\b|"
+        r"(?:^|[.?!]\s+|[,;；]\s*)(?:is|are|can|could|does|do|did|will|would|should|may)\b|"
         # ... or checks a statement with a tag ("…, right?", "isn't it?")
         r"\bright\s*\?|\bcorrect\s*\?|\bisn't it\b|\bis that (?:right|correct|so|true)\b",
         re.I,
@@ -916,6 +923,7 @@ def asked_kinds(question: str) -> frozenset[Asked]:
     whole words (标准 inside the award name 标准创新奖, 几家 inside 十几家, 能拿 across 才能|拿 ask nothing)."""
     from indexing.keyword import word_bounds
 
+    question = without_english_beginnings(question)  # ("has been in force for 18 months" asks no date)
     bounds = word_bounds(question)
     found = set()
     for kind, pattern in _ASKED.items():

@@ -1105,6 +1105,25 @@ def test_whether_two_policies_stack_for_one_project_is_answered_by_a_rule_of_any
         assert lead.startswith(("不能叠加:", "Not both:")) and "不重复" in lead, lead
 
 
+def test_an_english_question_with_its_own_elapsed_period_is_checked_against_the_condition(qa) -> None:  # type: ignore[no-untyped-def]
+    # my own wordings: 区办〔2023〕8号 p.25 asks national, industry and Zhejiang standards to have been in force
+    # (实施) 2 years or more; the asker's span, in months or with a half, is set against it
+    short = qa.ask(
+        "We led a national standard that has been in force for 20 months; could we enter the standard innovation award?"
+    )
+    assert short.answer.startswith(
+        "No: 主导制(修)订国家标准、行业标准和浙江标准并已经实施2 年以上[1]; your 20 months"
+    ), short.answer
+    assert "less than 2 years" in short.answer.split("\n")[0]
+    assert short.citations[0].printed_page == 25
+    met = qa.ask(
+        "Our company led an industry standard that came into force two and a half years ago. Can we apply for the"
+        " standard innovation award?"
+    )
+    assert met.answer.startswith("This condition is met: 主导制(修)订国家标准"), met.answer
+    assert "your two and a half years is at least 2 years" in met.answer.split("\n")[0]
+
+
 def test_whether_two_named_supports_stack_is_answered_by_the_rule_that_lists_them(qa) -> None:  # type: ignore[no-untyped-def]
     # my own wording: the two supports asked are listed by a rule of their own ("租房、购房补助…其中一项"), which
     # answers before the document's rule for all supports

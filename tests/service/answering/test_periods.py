@@ -44,6 +44,25 @@ def test_elapsed_periods_need_a_word_that_says_the_time_has_passed(
     assert all(question[e.start : e.end] == e.text for e in found if "年" in question[e.start : e.end])
 
 
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("Our standard has been in force for 18 months; can we apply?", [("18 months", Decimal("1.5"), None)]),
+        ("It took effect about two and a half years ago.", [("two and a half years", Decimal("2.5"), None)]),
+        ("We were founded a year and a half ago", [("a year and a half", Decimal("1.5"), None)]),
+        ("We have operated the incubator for over three years", [("three years", Decimal(3), Decimal(4))]),
+        # a term, a rate, a span of a subsidy: nothing has passed
+        ("How much is the rent subsidy for 3 years?", []),
+        ("The subsidy lasts for three years, right?", []),
+        ("We got 2 years of rent subsidy", []),
+    ],
+)
+def test_english_elapsed_periods_need_a_perfect_tense_or_ago(
+    question: str, expected: list[tuple[str, Decimal, Decimal | None]]
+) -> None:
+    assert [(e.text, e.low, e.high) for e in elapsed_periods(question)] == expected
+
+
 def test_period_conditions_keep_the_words_that_say_whose_they_are() -> None:
     text = "(1)牵头制(修)订国际标准并已实施3 年以上,牵头制订地方标准并已经实施2年以上;(2)近 4 年应当无重大安全事故;"
     found = period_conditions(text)

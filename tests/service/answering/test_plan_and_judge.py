@@ -143,6 +143,24 @@ def test_a_yes_no_answer_speaks_in_the_questions_verb(corpus: Corpus, question: 
 
 
 @pytest.mark.parametrize(
+    ("question", "asks_date"),
+    [
+        # the asker's own thing has lasted a while: that dates it, it asks whether, not when
+        ("Our product standard has been in force for 20 months; could we enter the award?", False),
+        ("The standard we led came into effect two years ago. Does it count?", False),
+        ("When did the standard innovation award rules come into force?", True),
+        ("Is the listing policy still in force?", True),
+    ],
+)
+def test_an_english_period_the_askers_thing_has_lasted_asks_no_date(
+    corpus: Corpus, question: str, asks_date: bool
+) -> None:
+    plan = plan_query(question, [], corpus)
+    assert (Asked.DATE in plan.asked) is asks_date
+    assert (Asked.YES_NO in plan.asked) is not asks_date or "still" in question
+
+
+@pytest.mark.parametrize(
     ("question", "stacking"),
     [
         ("两个文件的奖励能一起领吗?", True),
