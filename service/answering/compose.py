@@ -972,7 +972,18 @@ def _expired_lead(plan: QueryPlan, sentences: list[Sentence], corpus: Corpus, as
     # the marker of the document's own date statement when it is quoted, else of the clause
     n = next((i for i, x in enumerate(sentences, 1) if _validity_lead(plan, x, corpus, as_of, i)), 1)
     asked = plan.asked_text or plan.original
-    no = "No" if plan.lang == "en" else "不适用" if "适用" in asked else "不再有效" if "有效" in asked else "不能"
+    executed = re.search(r"执行|实施|施行|生效", asked)
+    no = (
+        "No"
+        if plan.lang == "en"
+        else "不适用"
+        if "适用" in asked
+        else "不再有效"
+        if "有效" in asked
+        else f"不再{executed.group()}"
+        if executed and not re.search(r"申请|申报|享受|拿|领|兑现", asked)
+        else "不能"
+    )
     return (f"{no}: " if plan.lang == "en" else f"{no}:") + _dates_said(plan, doc, as_of, n)
 
 
@@ -1654,6 +1665,9 @@ def _premise_note(plan: QueryPlan, sentences: list[Sentence]) -> str:
     """When the question states a figure the quoted text does not contain, say so before the quotes."""
     quoted = figure_keys(" ".join(s.text for s in sentences))
     wrong = [c for c in plan.claimed if figure_key(c) not in quoted]
+    if plan.asks_still or Asked.DATE in plan.asked:
+        # "2026年还能用吗?", "今年还在执行吧?…2026年的奖励": the year asked about, no figure the asker puts forward
+        wrong = [c for c in wrong if not re.fullmatch(r"(?:19|20)\d{2}\s*年(?:度)?", c.strip())]
     if wrong and plan.checks_premise:
         return f"所引条文中没有「{'、'.join(wrong)}」,原文如下:"
     return ""

@@ -1124,6 +1124,16 @@ def test_an_english_question_with_its_own_elapsed_period_is_checked_against_the_
     assert "your two and a half years is at least 2 years" in met.answer.split("\n")[0]
 
 
+def test_whether_a_policy_is_still_carried_out_is_answered_by_its_validity(qa) -> None:  # type: ignore[no-untyped-def]
+    # my own wordings: 还在执行 asks whether it is still in force; the lead answers in that verb
+    lead = qa.ask("区办〔2023〕9号现在还在执行吗?").answer.split("\n")[0]
+    assert lead.startswith("不再执行:区办〔2023〕9号自2023年5月12日起施行,至2026年5月11日"), lead
+    # the year the asker would use it in is no figure they put forward: no "所引条文中没有「2026年」"
+    answer = qa.ask("滨政〔2023〕7号今年还在执行吧?2026年想按它报奖励。").answer
+    assert answer.startswith("滨政〔2023〕7号自2023年1月1日起施行,至2023年12月31日"), answer
+    assert "所引条文中没有" not in answer, answer
+
+
 def test_whether_two_named_supports_stack_is_answered_by_the_rule_that_lists_them(qa) -> None:  # type: ignore[no-untyped-def]
     # my own wording: the two supports asked are listed by a rule of their own ("租房、购房补助…其中一项"), which
     # answers before the document's rule for all supports

@@ -547,6 +547,8 @@ def test_whether_a_document_no_longer_applies_today_or_in_the_year_asked(corpus:
         ("这个奖励今年还有吗?", True),
         ("Can we still claim the listing award?", True),
         ("Is the rent subsidy available this year?", True),
+        ("这份文件现在还在执行吗?", True),  # whether it is still carried out is whether it is still in force
+        ("总部政策仍在实施吗?", True),
         # not a yes/no question, or not about now
         ("孵化器的房租补贴能申请吗?", False),
         ("房租补贴还能补多少?", False),
