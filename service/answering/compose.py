@@ -188,6 +188,8 @@ def compose_answered(
         if lead:  # "…一次性奖多少?现在还能申请吗?": the parts that ask no date, after it
             lead += _undated_parts(plan, sentences, terms or {}, LEAD_TOTAL - len(lead))
     if not lead:
+        lead = _milestone_raise_lead(plan, corpus, as_of, facts or [], citations)
+    if not lead:
         lead = _figures_lead(plan, sentences, corpus, as_of, facts or [], citations, terms or {})
     if not lead:  # no threshold of the quoted clauses compared: what the asker's figures reach anywhere
         lead = _profile_lead(plan, corpus, as_of, facts or [], citations)
@@ -1441,6 +1443,50 @@ def _upgrade_lead(
 
 
 _STARS_CN = {3: "三", 4: "四", 5: "五"}
+
+
+def _milestone_raise_lead(
+    plan: QueryPlan, corpus: Corpus, as_of: date, facts: list[PolicyFact], citations: list[Citation]
+) -> str:
+    """A follow-up that passes a higher milestone of an award paid as the difference (差额) after the one the
+    earlier turn passed ("营收第一次突破50亿…" then "又冲过100亿了,还能再拿多少?"): the two milestones' amounts
+    and what the difference comes to, from the facts."""
+    if Asked.AMOUNT not in plan.asked or not plan.earlier_milestones or plan.crossdoc:
+        return ""
+    for now in plan.user_figures:
+        before = next((f for f in plan.earlier_milestones if f.metric == now.metric and f.unit == now.unit), None)
+        if before is None or before.value >= now.value:
+            continue
+        milestones: dict[Decimal, PolicyFact] = {}
+        for fact in facts:
+            for c in fact.conditions:
+                if c.first_time and c.metric == now.metric and c.threshold is not None and c.threshold.unit == now.unit:
+                    milestones.setdefault(c.threshold.value, fact)
+        low, high = milestones.get(before.value), milestones.get(now.value)
+        if low is None or high is None or (low.name, low.doc_no) != (high.name, high.doc_no):
+            continue
+        if not (low.benefit and high.benefit and low.benefit.amount and high.benefit.amount):
+            continue
+        if "差额" not in high.benefit.rules:
+            continue
+        a, b = low.benefit.amount, high.benefit.amount
+        if a.unit != b.unit or b.value <= a.value:
+            continue
+        gap = format_amount(b.value - a.value, b.unit)
+        mark = _fact_marker(high, citations, corpus, as_of)
+        expired = high.dates.status(as_of) is Validity.EXPIRED
+        if plan.lang == "en":
+            return (
+                f"{high.name} pays the difference (差额): first passing {now.display()} {b.display()}, first passing"
+                f" {before.display()} {a.display()}; after the {before.display()} award, {gap} more"
+                f"{' (the policy has expired)' if expired else ''}{mark}."
+            )
+        note = "(该政策已失效)" if expired else ""
+        return (
+            f"{high.name}按差额奖励:首次突破{now.display()}最高{b.display()}、首次突破{before.display()}最高"
+            f"{a.display()},已按{before.display()}拿过的,再拿差额{gap}{note}{mark}。"
+        )
+    return ""
 
 
 def _variant_lead(

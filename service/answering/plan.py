@@ -327,6 +327,8 @@ class QueryPlan:
     checks_kinds: frozenset[Asked] = frozenset()
     quoted: list[str] = field(default_factory=list)  # phrases the asker quotes from a text ("…挂牌交易的")
     user_figures: list[UserFigure] = field(default_factory=list)  # the asker's own figures (营收12亿...)
+    # the milestones the asker's earlier turn said they passed ("营收第一次突破50亿元…" before "又冲过100亿了…")
+    earlier_milestones: list[UserFigure] = field(default_factory=list)
     asked_text: str = ""  # the question as asked (joined to the previous turn for a follow-up), unexpanded
     claimed: list[str] = field(default_factory=list)  # the figures the question states ("200万", "一年")
     asks_budget: bool = False  # about a measure's yearly budget itself ("每年安排多少预算")
@@ -503,6 +505,12 @@ def rewrite_followup(question: str, history: list[Turn], depth: int = 2) -> tupl
 _WHAT_ABOUT = re.compile(r"^(?:那么|那)?(?P<subject>(?![么])(?:(?![那这])[\u4e00-\u9fff]){3,10}?)(?:的)?呢[??]?$")
 
 
+def _earlier_milestones(history: list[Turn]) -> list[UserFigure]:
+    """The figures the asker's last earlier turn said they passed for the first time, with their metric."""
+    previous = next((t.content for t in reversed(history) if t.role == "user"), "")
+    return [f for f in parse_user_figures(_QUOTED.sub(" ", previous)) if f.metric and f.first_time]
+
+
 def _swap_sibling(previous: str, question: str) -> str:
     """``previous`` with the thing a "那X呢?" question puts in its place: the word of ``previous`` that ends with
     the same head word of two or more characters as X ("那总部企业呢?" after "专精特新企业参加境外展会…" asks
@@ -586,6 +594,14 @@ def plan_query(question: str, history: list[Turn], corpus: Corpus) -> QueryPlan:
     if compares and _BENEFIT.search(unquoted) and not asked & FIGURE_KINDS:
         asked |= {Asked.AMOUNT}  # "两家的上市奖励一样吗?": what is compared of an award is how much it gives
     own = [f for f in parse_user_figures(unquoted) if f.metric]
+    earlier = _earlier_milestones(history) if history else []
+    if earlier and not own:
+        # "又冲过100亿了,还能再拿多少?" after "营收第一次突破50亿元…": a figure passed, of the metric passed before
+        own = [
+            f.model_copy(update={"metric": earlier[0].metric, "field": earlier[0].field})
+            for f in parse_user_figures(unquoted)
+            if f.beyond and f.unit == earlier[0].unit
+        ]
     # the words asked (a follow-up joined to the turn it leans on), not the lexicon's expansions of them
     concepts = concepts_of(asked_text if rewritten else original, lang)
     corrections: tuple[tuple[str, str], ...] = ()
@@ -628,6 +644,7 @@ def plan_query(question: str, history: list[Turn], corpus: Corpus) -> QueryPlan:
         followup_topic=tuple(c.key for c in concepts_of(original, lang)) if rewritten else (),
         asked_text=asked_text,
         user_figures=own,
+        earlier_milestones=earlier,
         # "境外上市也是400万吗?" checks a figure: the text must state one of that kind
         checks_kinds=_claimed_kinds(unquoted, own),
         # (an English phrase in quotation marks, "'little giant'", is the glossary's to read: no text holds it)

@@ -820,6 +820,30 @@ def test_a_star_rating_raised_under_a_difference_award_is_worked_out(qa) -> None
     assert not qa.ask("三星级和五星级总部分别奖多少?").answer.startswith("星级培育奖励按差额")  # side by side
 
 
+def test_a_higher_revenue_milestone_after_an_earlier_one_is_worked_out_as_the_difference(qa) -> None:  # type: ignore[no-untyped-def]
+    from service.models import Turn
+
+    # my own wordings: the earlier turn passed 20亿 for the first time, the follow-up passes 50亿 (差额: 200 - 100)
+    history = [
+        Turn(role="user", content="总部企业营收头一回突破20亿元,奖励多少?"),
+        Turn(role="assistant", content="最高100万元。"),
+    ]
+    lead = qa.ask("后来营收又过了50亿,还能拿多少?", history).answer.splitlines()[0]
+    assert lead == (
+        "营收突破奖励按差额奖励:首次突破50亿元最高200万元、首次突破20亿元最高100万元,已按20亿元拿过的,"
+        "再拿差额100万元[1]。"
+    ), lead
+    english = [
+        Turn(role="user", content="Our HQ revenue passed RMB 5 billion for the first time. What is the award?"),
+        Turn(role="assistant", content="Up to 2 million."),
+    ]
+    lead = qa.ask("And we have now passed 20 billion. How much more can we get?", english).answer.splitlines()[0]
+    assert lead.startswith("营收突破奖励 pays the difference (差额): first passing 200亿元 800万元"), lead
+    assert "600万元 more" in lead, lead
+    # with no earlier milestone there is no difference to work out
+    assert "差额100万元" not in qa.ask("总部企业营收过了50亿,能拿多少?").answer
+
+
 def test_which_office_is_answered_by_the_quoted_clause_wherever_it_ranked(qa) -> None:  # type: ignore[no-untyped-def]
     # the closing clause names the office in a document whose title holds the topic: the clause is evidence
     answer = qa.ask("专精特新政策找哪个部门?")
