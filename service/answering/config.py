@@ -97,6 +97,11 @@ class EvidenceConfig(BaseModel):
         " alone: 200/175/150/125 scored 0.833/0.843/0.843/0.843; of the tied values, the largest whose answers"
         " meet the 250-character mean length the product asks for (150: 263, 125: 247 on gold_dev): 125.",
     )
+    stating_share: float = Field(
+        0.5,
+        description="An amount question none of whose retrieved chunks states one reads the best hit's document's"
+        " chunks that state one and hold this share of the best hit's topic, the fullest first.",
+    )
     period_reach: int = Field(
         10,
         description="A yes/no question that says how long its thing has lasted is answered by the best of this many"

@@ -47,7 +47,7 @@ from service.answering.evidence import (
     score_sentences,
 )
 from service.answering.facts import FactBook
-from service.answering.figures import YEARLY_CAP, without_budgets
+from service.answering.figures import FIGURE, NO_CHARGE, YEARLY_CAP, figure_kind, without_budgets
 from service.answering.judge import Signals, Verdict, decide, measure
 from service.answering.periods import asked_conditions, period_wording
 from service.answering.plan import FIGURE_KINDS, Asked, QueryPlan, plan_query
@@ -230,7 +230,11 @@ class PolicyQAService:
         given_only = False
         if plan.asks_amount and not plan.crossdoc and result.hits:
             before = len(result.hits)
-            result.hits = _with_stating_chunk(plan, result.hits, self.version, self.weights.known(terms))
+            known = self.weights.known(terms)
+            # (nearer the topic only when the compilation uses every word of it: a fee it never mentions, asked
+            # of a document that pays prizes, is not answered by the prizes)
+            share = config.evidence.stating_share if len(known) == len(terms) else 1.0
+            result.hits = _with_stating_chunk(plan, result.hits, self.version, known, share)
             given_only = len(result.hits) > before
         scored = score_sentences(
             plan,
@@ -392,6 +396,14 @@ class PolicyQAService:
             )
             if capped is not None:
                 chosen = [capped, *(s for s in chosen if s is not capped)]
+        if plan.asks_money and not plan.crossdoc and len(chosen) > 1:
+            # "组织奖奖金是多少?": the quote that states a sum of money answers first, not one that only names the
+            # award and counts its winners (nor one that says it costs nothing: that is an answer)
+            states = [_states_money(without_budgets(s.text, plan.asks_budget)) for s in chosen]
+            free = NO_CHARGE.search(chosen[0].text) and _CHARGE.search(plan.asked_text or plan.original)
+            if not states[0] and not free and any(states):
+                first = chosen[states.index(True)]
+                chosen = [first, *(s for s in chosen if s is not first)]
         if Asked.YES_NO in plan.asked and (plan.elapsed or plan.started) and not plan.crossdoc and chosen:
             # "has been in force for 18 months; can we apply?": a condition on that period answers, when the list
             # naming the question's other words outscored it ("实施2 年以上" under the organisations' conditions)
@@ -607,7 +619,7 @@ def _with_implementing_clause(
 
 
 def _with_stating_chunk(
-    plan: QueryPlan, hits: list[ScoredChunk], version: IndexVersion, known: dict[str, float]
+    plan: QueryPlan, hits: list[ScoredChunk], version: IndexVersion, known: dict[str, float], share: float = 1.0
 ) -> list[ScoredChunk]:
     """For an amount question none of whose retrieved chunks states an amount given: the chunks of the best hit's
     document that hold the topic as fully as any hit and state one, after the hits ("标准创新奖奖多少?": every
@@ -617,15 +629,23 @@ def _with_stating_chunk(
         return hits
     best = max(coverage(known, h.chunk.indexed_text) for h in hits)
     have = {h.chunk.id for h in hits}
-    added = [
-        ScoredChunk(c, hits[-1].score)
-        for c in version.chunks
+    stating = [
+        (coverage(known, c.indexed_text), -i, c)
+        for i, c in enumerate(version.chunks)
         if c.doc_no == hits[0].chunk.doc_no
         and c.id not in have
-        and coverage(known, c.indexed_text) >= best - 1e-9
         and figure.search(without_budgets(c.text, plan.asks_budget))
     ]
+    added = [ScoredChunk(c, hits[-1].score) for held, _, c in sorted(stating, reverse=True) if held >= share * best]
     return hits + added[:2]
+
+
+# a question of what is charged ("评审费要交多少?"), which "不收取任何费用" answers
+_CHARGE = re.compile(r"费|收钱|交钱|交多少|收多少|\b(?:fees?|charges?|costs?|pay)\b", re.I)
+
+
+def _states_money(text: str) -> bool:
+    return any(figure_kind(compact(m.group())) == "money" for m in FIGURE.finditer(text))
 
 
 def _overlapping(a: Sentence, b: Sentence) -> bool:

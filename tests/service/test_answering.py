@@ -659,10 +659,12 @@ def test_a_part_that_asks_no_date_follows_the_documents_dates(qa, question: str,
     assert lead.startswith(dates) and then in lead, lead
 
 
-def test_prize_money_the_text_does_not_state_is_not_answered_by_a_count(qa) -> None:  # type: ignore[no-untyped-def]
-    # the award's rules say how many prizes a year (不超过5个), never how much each is worth
+def test_prize_money_is_answered_by_the_sum_paid_not_by_the_count_of_prizes(qa) -> None:  # type: ignore[no-untyped-def]
+    # the award's rules say how many prizes a year (不超过5个) on p.23, and what each is worth on p.28
+    # ("获奖组织一次性奖励 20 万元"): the sum answers, first
     answer = qa.ask("标准创新奖组织奖奖金多少?")
-    assert answer.status == "not_found" and "金额" in answer.answer, answer.answer
+    assert answer.status == "answered", answer.answer
+    assert answer.citations[0].printed_page == 28 and "获奖组织一次性奖励 20 万元" in answer.citations[0].quote
 
 
 def test_whether_there_is_support_needs_no_amount(qa) -> None:  # type: ignore[no-untyped-def]
@@ -842,6 +844,17 @@ def test_a_higher_revenue_milestone_after_an_earlier_one_is_worked_out_as_the_di
     assert "600万元 more" in lead, lead
     # with no earlier milestone there is no difference to work out
     assert "差额100万元" not in qa.ask("总部企业营收过了50亿,能拿多少?").answer
+
+
+def test_a_sum_asked_of_an_awards_kind_is_read_where_the_award_pays_it(qa) -> None:  # type: ignore[no-untyped-def]
+    # my own wording: every retrieved clause names 个人奖 and states no sum (how many are chosen, who may apply);
+    # the clause that pays it says 获奖个人 and is read from the same document, and leads the quotes
+    answer = qa.ask("标准创新奖个人奖奖金多少?")
+    assert answer.status == "answered", answer.answer
+    assert answer.citations[0].printed_page == 28 and "获奖个人一次性奖励5 万元" in answer.citations[0].quote
+    # a fee the compilation never mentions, asked of the same document, is not answered by its prizes
+    fee = qa.ask("标准创新奖评审专家的劳务费一次给多少?")
+    assert fee.status == "not_found", fee.answer
 
 
 def test_which_office_is_answered_by_the_quoted_clause_wherever_it_ranked(qa) -> None:  # type: ignore[no-untyped-def]
