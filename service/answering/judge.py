@@ -284,6 +284,9 @@ def measure(
     if not signals.absent_grade[0] and facts is not None:
         # a milestone the quoted award does not list is a grade its list lacks
         signals.absent_grade = absent_milestone(plan, facts, quotes)
+    if not signals.absent_grade[0] and facts is not None:
+        # a kind the quoted list names beside those it pays, asked what it gets, is a grade the list lacks
+        signals.absent_grade = _absent_variant(plan, known, facts, quotes)
     return signals
 
 
@@ -456,6 +459,42 @@ def absent_milestone(plan: QueryPlan, facts: list[PolicyFact], quotes: list[str]
             )
             return (asked, tuple(first * (i == 0) + t.display() for i, t in enumerate(listed)), index)
     return ("", (), -1)
+
+
+def _absent_variant(
+    plan: QueryPlan, known: Terms, facts: list[PolicyFact], quotes: list[str]
+) -> tuple[str, tuple[str, ...], int]:
+    """The question's most specific word, asked for a sum, names a kind that the best quote's list of kinds, each
+    with its own sum ("对“单项冠军”企业、…省级“专精特新”中小企业分别最高给予200万元、…20万元"), does not pay:
+    the quote names it only in a sentence that gives nothing ("推动创新型中小企业向…梯次升级。"). Like a grade
+    the list lacks: the kind asked, the kinds listed, and the quote (0)."""
+    if Asked.AMOUNT not in plan.asked or plan.crossdoc or plan.user_figures or not quotes or not known:
+        return ("", (), -1)
+    quote = compact(quotes[0])
+    listed = [f for f in facts if f.variant and f.benefit is not None and compact(f.quote)[:24] in quote]
+    if len({f.variant for f in listed}) < 2:
+        return ("", (), -1)
+    top = max(known, key=lambda k: known[k])
+    wordings = [compact(a) for a in known.alternatives.get(top, (top,)) if len(a) >= 2]
+    variants = [compact(re.sub(r"[“”\"]", "", f.variant)) for f in listed]
+    if any(w in v or v.removesuffix("企业") in w for w in wordings for v in variants):
+        return ("", (), -1)  # a kind the list pays
+    sentences = [compact(s) for s in re.findall(r"[^。!?！？]+", quotes[0])]
+    holding = [s for s in sentences if any(w in re.sub(r"[“”\"]", "", s) for w in wordings)]
+    if not holding or any(FIGURE.search(s) for s in holding):
+        return ("", (), -1)  # not named apart from what the list gives
+    # the kind as the quote names it ("创新型" -> 创新型中小企业): the word asked must name a kind of company
+    plain = re.sub(r"[“”\"]", "", holding[0])
+    kinds = [
+        m.group()
+        for w in wordings
+        for m in [re.search(re.escape(w) + (r"" if w.endswith("企业") else r"[\u4e00-\u9fff]{0,6}?企业"), plain)]
+        if m
+    ]
+    if not kinds:
+        return ("", (), -1)
+    said = kinds[0]
+    return (said, tuple(dict.fromkeys(f.variant for f in listed)), 0)
 
 
 def _other_audience(plan: QueryPlan, quoted: list[Chunk], quotes: list[str], corpus: Corpus) -> tuple[str, str]:

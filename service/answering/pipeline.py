@@ -269,7 +269,7 @@ class PolicyQAService:
             self.areas.match(result.query_vector),
             config.evidence.neighbour_credit,
             [s.chunk for s in on_topic],
-            self.facts.facts(corpus) if any(f.first_time for f in plan.user_figures) else None,
+            self.facts.facts(corpus),
         )
         return Prepared(plan, result, scored, chosen, signals, terms, started, retrieved, on_topic)
 

@@ -857,6 +857,21 @@ def test_a_sum_asked_of_an_awards_kind_is_read_where_the_award_pays_it(qa) -> No
     assert fee.status == "not_found", fee.answer
 
 
+def test_a_kind_the_list_names_but_does_not_pay_is_not_given_the_others_sums(qa) -> None:  # type: ignore[no-untyped-def]
+    # my own wordings: 区办〔2023〕9号 p.17 names 创新型中小企业 only as where the ladder starts ("推动…梯次升级");
+    # its sums are for 单项冠军, 小巨人, 隐形冠军 and 省级专精特新中小企业
+    for question in (
+        "我们刚被认定为创新型中小企业,区里一次性奖励多少?",
+        "We were just recognised as an innovative SME. How much is the one-off cash award at that level?",
+    ):
+        answer = qa.ask(question)
+        assert answer.status == "not_found", answer.answer
+        assert "创新型中小企业" in answer.answer and "单项冠军企业" in answer.answer, answer.answer
+    # a kind it pays, or a step up the ladder to one, is answered
+    for question in ("单项冠军企业奖多少钱?", "专精特新中小企业升级成小巨人,奖多少?"):
+        assert qa.ask(question).status == "answered", question
+
+
 def test_which_office_is_answered_by_the_quoted_clause_wherever_it_ranked(qa) -> None:  # type: ignore[no-untyped-def]
     # the closing clause names the office in a document whose title holds the topic: the clause is evidence
     answer = qa.ask("专精特新政策找哪个部门?")
