@@ -468,7 +468,13 @@ def _absent_variant(
     with its own sum ("对“单项冠军”企业、…省级“专精特新”中小企业分别最高给予200万元、…20万元"), does not pay:
     the quote names it only in a sentence that gives nothing ("推动创新型中小企业向…梯次升级。"). Like a grade
     the list lacks: the kind asked, the kinds listed, and the quote (0)."""
-    if Asked.AMOUNT not in plan.asked or plan.crossdoc or plan.user_figures or not quotes or not known:
+    if (
+        not (Asked.AMOUNT in plan.asked or plan.asks_benefit)
+        or plan.crossdoc
+        or plan.user_figures
+        or not quotes
+        or not known
+    ):
         return ("", (), -1)
     quote = compact(quotes[0])
     listed = [f for f in facts if f.variant and f.benefit is not None and compact(f.quote)[:24] in quote]

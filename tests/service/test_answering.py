@@ -862,6 +862,7 @@ def test_a_kind_the_list_names_but_does_not_pay_is_not_given_the_others_sums(qa)
     # its sums are for 单项冠军, 小巨人, 隐形冠军 and 省级专精特新中小企业
     for question in (
         "我们刚被认定为创新型中小企业,区里一次性奖励多少?",
+        "创新型中小企业有什么奖励?",  # what it is given, as much as how much
         "We were just recognised as an innovative SME. How much is the one-off cash award at that level?",
     ):
         answer = qa.ask(question)
