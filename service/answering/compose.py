@@ -221,6 +221,8 @@ def compose_answered(
         if lead and not premise:  # "…什么时候施行?由哪个机构牵头?": the parts that ask no date, after it
             lead += _undated_parts(plan, sentences, terms or {}, LEAD_TOTAL - len(lead))
     if not lead and not premise and not plan.crossdoc:
+        lead = _membership_lead(plan, sentences)
+    if not lead and not premise and not plan.crossdoc:
         lead = _parts_lead(plan, sentences, terms or {}, followup_weight)
     if not lead and sentences:
         # what stands before the first quote's words: a premise note, the source (which-document)
@@ -386,6 +388,31 @@ def _quote_lead(
             break
     chosen.sort(key=lambda r: (r.quote, r.start))
     return ";".join(f"{_ITEM_NUMBER.sub('', r.text)}[{r.quote}]" for r in chosen) + "。"
+
+
+# a definition by a list: "鼓励发展类重点产业是指信息技术、生命健康、…新材料等战略性新兴产业", "…包括A、B和C"
+_DEFINED_LIST = re.compile(r"(?P<term>[^,,;;。:]{2,20}?)(?:是指|包括)(?P<items>[^,,;;。]{4,}?)(?:等|[,,;;。]|$)")
+
+
+def _membership_lead(plan: QueryPlan, sentences: list[Sentence]) -> str:
+    """ "我们做新能源的,算不算鼓励发展的重点产业?" against the best quote's definition by a list that holds the
+    asker's word: yes, in the question's verb, with the definition. Nothing when the list does not hold it (a
+    list may end in 等)."""
+    if Asked.YES_NO not in plan.asked or plan.lang != "zh" or not sentences or plan.user_figures:
+        return ""
+    text = display_quote(sentences[0].text)
+    asked = plan.text  # (with the typos read as meant: 新才料 -> 新材料)
+    for m in _DEFINED_LIST.finditer(text):
+        items = [i.strip() for i in re.split(r"[、和及与]", m.group("items")) if len(i.strip()) >= 2]
+        term = _ITEM_NUMBER.sub("", m.group("term")).strip()
+        named = [i for i in items if i in asked]
+        if len(items) < 3 or not named or not any(w in asked for w in _words_of(term) if len(w) >= 2):
+            continue
+        run = _ITEM_NUMBER.sub("", re.sub(r"[,,;;。]+$", "", text[m.start() : m.end()]))
+        if len(run) > LEAD_CHARS:
+            run = f"{term}包括{'、'.join(named)}"
+        return f"{plan.verdict_words[0]}:{run}[1]。"
+    return ""
 
 
 def _parts_lead(

@@ -1048,6 +1048,7 @@ _VERDICT_VERBS: tuple[tuple[re.Pattern[str], tuple[str, str]], ...] = (
     (re.compile(r"算不算|算.{0,12}吗"), ("算", "不算")),
     (re.compile(r"够不够|够格|够得上|够.{0,6}吗"), ("够", "不够")),
     (re.compile(r"符合"), ("符合", "不符合")),
+    (re.compile(r"属不属于|属于.{0,12}[吗么]"), ("属于", "不属于")),
     (re.compile(r"能|可以|可不可以"), ("可以", "不能")),
     # "我们营收25亿,是销售型总部吗?": after the self-description ("我们是…,") a 是…吗 asks whether one is
     (re.compile(r"(?<![我们本人])是不是|(?<![我们本人咱])是[^,,。;;]{1,12}[吗么]"), ("是", "不是")),

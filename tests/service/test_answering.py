@@ -873,6 +873,16 @@ def test_a_kind_the_list_names_but_does_not_pay_is_not_given_the_others_sums(qa)
         assert qa.ask(question).status == "answered", question
 
 
+def test_whether_the_askers_trade_is_in_a_defined_list_leads_with_yes_and_the_definition(qa) -> None:  # type: ignore[no-untyped-def]
+    # my own wordings against 区党委〔2019〕25号 p.9: "鼓励发展类重点产业是指信息技术、…新能源、新材料等…"
+    lead = qa.ask("做新能源的公司算不算区里鼓励发展的重点产业?").answer.splitlines()[0]
+    assert lead.startswith("算:鼓励发展类重点产业是指信息技术、") and "新能源" in lead, lead
+    lead = qa.ask("我们是做节能环保的,属于鼓励发展类重点产业吗?").answer.splitlines()[0]
+    assert lead.startswith("属于:鼓励发展类重点产业是指"), lead
+    # a trade the list does not name gets no verdict (the list ends in 等): the definition is quoted
+    assert not qa.ask("做餐饮的算鼓励发展类重点产业吗?").answer.startswith(("算:", "不算:"))
+
+
 def test_which_office_is_answered_by_the_quoted_clause_wherever_it_ranked(qa) -> None:  # type: ignore[no-untyped-def]
     # the closing clause names the office in a document whose title holds the topic: the clause is evidence
     answer = qa.ask("专精特新政策找哪个部门?")
