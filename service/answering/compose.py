@@ -210,6 +210,8 @@ def compose_answered(
         lead = (rule + (" " if plan.lang == "en" else "") + lead) if lead and rule else lead
     if not lead:
         lead = _rule_lead(plan, sentences)
+    if not lead:
+        lead = _excluded_lead(plan, sentences)
     premise = _premise_note(plan, sentences) if plan.lang == "zh" else ""
     if not lead and premise and all(figure_kind(compact(c)) != "period" for c in plan.claimed):
         # a stated figure the quotes do not hold, which the best quote does not state either: the text's own
@@ -388,6 +390,36 @@ def _quote_lead(
             break
     chosen.sort(key=lambda r: (r.quote, r.start))
     return ";".join(f"{_ITEM_NUMBER.sub('', r.text)}[{r.quote}]" for r in chosen) + "。"
+
+
+# a requirement that something has not happened to the company ("未被列入严重违法失信主体名单", "未发生重大…事故")
+_NOT_HAPPENED = re.compile(r"未(?:被)?(?:列入|纳入|发生|受到|出现)(?P<what>[^,,;;。()()]{2,24})")
+# the asker says it has happened ("被列入了失信名单", "上了失信名单", "发生过安全事故", "受过处罚")
+_HAPPENED = re.compile(r"被列入|列入了|被纳入|上了|进了|发生(?:了|过)|出过|受过|受到(?:了|过)|有过")
+_DENIED = re.compile(r"没(?:有)?(?:被)?(?:列入|纳入|上|进|发生|出|受)|未(?:被)?(?:列入|纳入|发生|受)|不在")
+
+
+def _excluded_lead(plan: QueryPlan, sentences: list[Sentence]) -> str:
+    """A yes/no question whose asker says something happened to them that the best quote's requirement says
+    must not have ("被列入严重违法失信名单了,还能认定总部企业吗?" against "…是指未被列入严重违法失信主体名单的
+    企业"): no, in the question's verb, with the requirement."""
+    if Asked.YES_NO not in plan.asked or plan.lang != "zh" or not sentences:
+        return ""
+    question = plan.asked_text or plan.original
+    if not _HAPPENED.search(question) or _DENIED.search(question):
+        return ""
+    text = display_quote(sentences[0].text)
+    for m in _NOT_HAPPENED.finditer(text):
+        words = [w for w in _words_of(m.group("what")) if w not in ("名单", "企业", "主体", "重大")]
+        if not any(w in question for w in words):
+            continue
+        start = max((text.rfind(c, 0, m.start()) for c in ",,;;。"), default=-1) + 1
+        ends = [i for i in (text.find(c, m.end()) for c in ",,;;。") if i >= 0]
+        run = _ITEM_NUMBER.sub("", text[start : min(ends) if ends else len(text)].strip())
+        if len(run) > LEAD_CHARS:
+            return ""
+        return f"{plan.verdict_words[1]}:{run}[1]。"
+    return ""
 
 
 # a definition by a list: "鼓励发展类重点产业是指信息技术、生命健康、…新材料等战略性新兴产业", "…包括A、B和C"

@@ -883,6 +883,14 @@ def test_whether_the_askers_trade_is_in_a_defined_list_leads_with_yes_and_the_de
     assert not qa.ask("做餐饮的算鼓励发展类重点产业吗?").answer.startswith(("算:", "不算:"))
 
 
+def test_what_the_asker_says_happened_against_a_requirement_that_it_has_not_leads_with_no(qa) -> None:  # type: ignore[no-untyped-def]
+    # my own wordings against 区办〔2023〕12号: "本意见所称总部企业是指未被列入严重违法失信主体名单的企业"
+    lead = qa.ask("我们公司被列入严重违法失信名单了,还能认定总部企业吗?").answer.splitlines()[0]
+    assert lead == "不能:本意见所称总部企业是指未被列入严重违法失信主体名单的企业[1]。", lead
+    # one who says it has not happened gets no "no"
+    assert not qa.ask("我们没有被列入失信名单,能认定总部企业吗?").answer.startswith("不能")
+
+
 def test_which_office_is_answered_by_the_quoted_clause_wherever_it_ranked(qa) -> None:  # type: ignore[no-untyped-def]
     # the closing clause names the office in a document whose title holds the topic: the clause is evidence
     answer = qa.ask("专精特新政策找哪个部门?")
