@@ -622,8 +622,9 @@ def _with_stating_chunk(
     plan: QueryPlan, hits: list[ScoredChunk], version: IndexVersion, known: dict[str, float], share: float = 1.0
 ) -> list[ScoredChunk]:
     """For an amount question none of whose retrieved chunks states an amount given: the chunks of the best hit's
-    document that hold the topic as fully as any hit and state one, after the hits ("标准创新奖奖多少?": every
-    clause of the award's document names it, and the eight read are its conditions)."""
+    document that state one and hold ``share`` of the topic the best hit holds, the fullest first, after the hits
+    ("标准创新奖奖多少?": every clause of the award's document names it, and the eight read are its conditions;
+    "个人奖奖金多少?": the clause that pays says 获奖个人, not 个人奖)."""
     figure = asked_figure(plan)
     if not known or any(figure.search(without_budgets(h.chunk.text, plan.asks_budget)) for h in hits):
         return hits

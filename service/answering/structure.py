@@ -56,7 +56,8 @@ def stacking_rule(
 ) -> Sentence | None:
     """For "can we have both?": the sentence of a quoted document (the first that has one) that rules on
     having two supports for one thing ("同一企业、人才、项目获得多项资助(奖励)的,按“从优、从高、不重复”原则"):
-    a rule for all supports, or one naming the question's most specific concept (``terms``' rarest)."""
+    a rule for all supports, or the one naming most of the question's concepts (``terms``, the rarer weighing
+    more)."""
     if not plan.asks_stacking:
         return None
     # the question's concepts (``terms``) but the act of having them, each in any of its wordings
