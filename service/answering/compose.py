@@ -1888,7 +1888,7 @@ def compose_not_found(plan: QueryPlan, verdict: Verdict, held: int = 0, listed: 
             )
         else:
             text = (
-                f"汇编没有关于{asked}的规定:找到的条款只列了{'、'.join(named)}{marker}。"
+                f"汇编没有写明给{asked}的支持:找到的条款只列了{'、'.join(named)}{marker}。"
                 "建议咨询主管部门,或查阅相关政策的实施细则与申报通知。"
             )
         return Draft(AnswerStatus.NOT_FOUND, text, cited)

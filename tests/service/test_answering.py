@@ -868,6 +868,8 @@ def test_a_kind_the_list_names_but_does_not_pay_is_not_given_the_others_sums(qa)
         answer = qa.ask(question)
         assert answer.status == "not_found", answer.answer
         assert "创新型中小企业" in answer.answer and "单项冠军企业" in answer.answer, answer.answer
+        # (it names them, as where the ladder starts: what it lacks is what they are given)
+        assert "没有关于创新型中小企业的规定" not in answer.answer, answer.answer
     # a kind it pays, or a step up the ladder to one, is answered
     for question in ("单项冠军企业奖多少钱?", "专精特新中小企业升级成小巨人,奖多少?"):
         assert qa.ask(question).status == "answered", question
