@@ -485,12 +485,12 @@ def _absent_variant(
     variants = [compact(re.sub(r"[“”\"]", "", f.variant)) for f in listed]
     if any(w in v or v.removesuffix("企业") in w for w in wordings for v in variants):
         return ("", (), -1)  # a kind the list pays
-    sentences = [compact(s) for s in re.findall(r"[^。!?！？]+", quotes[0])]
-    holding = [s for s in sentences if any(w in re.sub(r"[“”\"]", "", s) for w in wordings)]
+    sentences = [re.sub(r"[“”\"]", "", compact(s)) for s in re.findall(r"[^。!?！？]+", quotes[0])]
+    holding = [s for s in sentences if any(w in s for w in wordings)]
     if not holding or any(FIGURE.search(s) for s in holding):
         return ("", (), -1)  # not named apart from what the list gives
     # the kind as the quote names it ("创新型" -> 创新型中小企业): the word asked must name a kind of company
-    plain = re.sub(r"[“”\"]", "", holding[0])
+    plain = holding[0]
     kinds = [
         m.group()
         for w in wordings

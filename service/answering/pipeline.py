@@ -47,7 +47,7 @@ from service.answering.evidence import (
     score_sentences,
 )
 from service.answering.facts import FactBook
-from service.answering.figures import FIGURE, NO_CHARGE, YEARLY_CAP, figure_kind, without_budgets
+from service.answering.figures import MONEY, NO_CHARGE, YEARLY_CAP, without_budgets
 from service.answering.judge import Signals, Verdict, decide, measure
 from service.answering.periods import asked_conditions, period_wording
 from service.answering.plan import FIGURE_KINDS, Asked, QueryPlan, plan_query
@@ -399,7 +399,7 @@ class PolicyQAService:
         if plan.asks_money and not plan.crossdoc and len(chosen) > 1:
             # "组织奖奖金是多少?": the quote that states a sum of money answers first, not one that only names the
             # award and counts its winners (nor one that says it costs nothing: that is an answer)
-            states = [_states_money(without_budgets(s.text, plan.asks_budget)) for s in chosen]
+            states = [MONEY.search(without_budgets(s.text, plan.asks_budget)) is not None for s in chosen]
             free = NO_CHARGE.search(chosen[0].text) and _CHARGE.search(plan.asked_text or plan.original)
             if not states[0] and not free and any(states):
                 first = chosen[states.index(True)]
@@ -643,10 +643,6 @@ def _with_stating_chunk(
 
 # a question of what is charged ("评审费要交多少?"), which "不收取任何费用" answers
 _CHARGE = re.compile(r"费|收钱|交钱|交多少|收多少|\b(?:fees?|charges?|costs?|pay)\b", re.I)
-
-
-def _states_money(text: str) -> bool:
-    return any(figure_kind(compact(m.group())) == "money" for m in FIGURE.finditer(text))
 
 
 def _overlapping(a: Sentence, b: Sentence) -> bool:
