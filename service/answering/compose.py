@@ -1892,6 +1892,17 @@ def compose_not_found(plan: QueryPlan, verdict: Verdict, held: int = 0, listed: 
                 "建议咨询主管部门,或查阅相关政策的实施细则与申报通知。"
             )
         return Draft(AnswerStatus.NOT_FOUND, text, cited)
+    if verdict.vague[0]:
+        # "研发资助具体几个点?" where the text says "给予一定比例的研发资助支持": quote it, and what it leaves open
+        benefit, part, _ = verdict.vague
+        cited = list(listed or [])
+        marker = "[1]" if cited else ""
+        ratio = Asked.RATIO in plan.asked
+        text = (
+            f"汇编没有写明{benefit}的具体{'比例' if ratio else '金额'}:找到的条款只写了「{part}」{marker}。"
+            "建议咨询主管部门,或查阅相关政策的实施细则与申报通知。"
+        )
+        return Draft(AnswerStatus.NOT_FOUND, text, cited)
     if verdict.benefit:
         # "有没有午餐补贴?" (Chinese only): the benefit named, and that the compilation never mentions what it is for
         never = [w for w in verdict.unused if w in verdict.benefit] or list(verdict.unused[:2])

@@ -49,7 +49,7 @@ from service.answering.evidence import (
     without_titles,
 )
 from service.answering.facts import Comparator, PolicyFact
-from service.answering.figures import FIGURE, NO_CHARGE, figure_key, figure_kind, without_budgets
+from service.answering.figures import FIGURE, GIVEN, NO_CHARGE, SHARE, figure_key, figure_kind, without_budgets
 from service.answering.grades import (
     LEVEL_WORD,
     LEVELLED,
@@ -110,6 +110,9 @@ class Signals:
     # the question names grades (A类、B类; 一等奖) and no quote writes any grade of their kind: the text found does
     # not grade what is asked at all ("5050计划A类、B类分别资助多少?" against a clause naming the plan's supports)
     grades_unstated: bool = False
+    # the benefit asked a sum for, and the quoted part that names it only vaguely ("给予一定比例的研发资助支持",
+    # "参照…给予配套支持"), with which quote: no part naming it states a figure
+    vague_benefit: tuple[str, str, int] = ("", "", -1)
     coverage: float = 0.0
     unknown_share: float = 0.0
     unused: tuple[str, ...] = ()  # the topic's words that neither the loaded text nor the TOC uses
@@ -158,6 +161,7 @@ class Verdict:
     grade: tuple[str, tuple[str, ...], int] = ("", (), -1)  # not_found: the grade asked, those listed, which quote
     unused: tuple[str, ...] = ()  # the question's words the compilation never uses (not the topic it holds)
     benefit: str = ""  # not_found: the benefit asked, named by a thing the compilation never mentions
+    vague: tuple[str, str, int] = ("", "", -1)  # not_found: the benefit asked, the part naming it vaguely, which quote
 
 
 def measure(
@@ -287,6 +291,7 @@ def measure(
     if not signals.absent_grade[0] and facts is not None:
         # a kind the quoted list names beside those it pays, asked what it gets, is a grade the list lacks
         signals.absent_grade = _absent_variant(plan, known, facts, quotes)
+    signals.vague_benefit = _vague_benefit(plan, known, weights, quotes or [])
     return signals
 
 
@@ -503,6 +508,67 @@ def _absent_variant(
     return (said, tuple(dict.fromkeys(f.variant for f in listed)), 0)
 
 
+# the heads of a benefit's name (研发资助, 房租补贴, 配套), and what a sum is said with when it is not stated
+_BENEFIT_HEAD = re.compile(r"补贴|资助|补助|奖励|配套|扶持|激励|贴息")
+_VAGUE = re.compile(r"一定(?:比例|数额|金额|额度|的)|给予一定|参照|视情|酌情|另行(?:制定|规定|研究)")
+# where a part starts saying what is given (its conditions before: "对年出口额达500万美元以上的…企业,")
+_GIVING = re.compile(r"给予|予以|[按依]照?|补贴|资助|补助|奖励|配套")
+_PARTS = re.compile(r"[^;;。!?！？]+")
+
+
+def _vague_benefit(plan: QueryPlan, known: Terms, weights: TermWeights, quotes: list[str]) -> tuple[str, str, int]:
+    """A sum or share asked of a benefit ("研发资助具体是几个点?") that the quotes name only vaguely: every part
+    (between ;/。) that names the benefit states no figure, and one says how vaguely ("给予一定比例的研发资助支持",
+    "参照《…办法》给予配套支持", "具体标准另行制定"). The benefit is the last one the question names (the one its
+    question word asks of: "除了房租补贴,研发资助几个点?"), in the compilation's own wording (the longest
+    ending of the words before it that the compilation uses), in a quote that names the question's most specific
+    other word (in the part itself when the benefit is a bare head: 配套). The benefit, the vague part and which
+    quote holds it."""
+    if not ({Asked.AMOUNT, Asked.RATIO} & plan.asked) or plan.crossdoc or plan.lang != "zh" or not quotes:
+        return ("", "", -1)
+    asked = plan.asked_text or plan.original
+    heads = list(_BENEFIT_HEAD.finditer(asked))
+    if not heads:
+        return ("", "", -1)
+    head = heads[-1]
+    before = re.split(r"[的给了是按和及与,,、 ]", asked[: head.start()])[-1]
+    wording = next(
+        (
+            w
+            for i in range(max(len(before) - 4, 0), len(before) + 1)
+            for w in [before[i:] + head.group()]
+            if loose(w) in weights.corpus_text
+        ),
+        head.group(),
+    )
+    bare = wording == head.group()
+    top = max((k for k in known if k not in wording), key=lambda k: known[k], default=None)
+    if bare and top is None:
+        return ("", "", -1)
+    naming = [
+        (i, part)
+        for i, quote in enumerate(quotes)
+        for part in _PARTS.findall(quote)
+        # (in a quote that holds the topic: "可视情在房租补贴上加大支持力度" is about large investments, not 5050计划)
+        if loose(wording) in loose(part) and (top is None or known.found(top, loose(part if bare else quote)))
+    ]
+    if not naming or any(_states_sum(part) for _, part in naming):
+        return ("", "", -1)
+    vague = [(i, part) for i, part in naming if _VAGUE.search(part)]
+    if not vague:
+        return ("", "", -1)
+    index, part = vague[0]
+    return (wording, part.strip(), index)
+
+
+def _states_sum(part: str) -> bool:
+    """Whether a part states a sum or share in what it gives, not only in the condition before it."""
+    clauses = re.split(r"[,,]", part)
+    start = next((i for i, c in enumerate(clauses) if _GIVING.search(c)), 0)
+    giving = ",".join(clauses[start:])
+    return bool(GIVEN.search(giving) or SHARE.search(giving))
+
+
 def _other_audience(plan: QueryPlan, quoted: list[Chunk], quotes: list[str], corpus: Corpus) -> tuple[str, str]:
     """The kind of company the question names and another kind that every quoted document is for, when no
     quote names the asked kind ("总部企业参加境外展会…" answered only from the 专精特新 document) and the
@@ -531,6 +597,21 @@ def _other_audience(plan: QueryPlan, quoted: list[Chunk], quotes: list[str], cor
 
 def decide(signals: Signals, config: JudgeConfig) -> Verdict:
     """The verdict for ``signals`` under the thresholds of ``config``."""
+    verdict = _decide(signals, config)
+    held = verdict.status is AnswerStatus.ANSWERED or (verdict.status is AnswerStatus.NOT_FOUND and verdict.topic_held)
+    if held and signals.vague_benefit[0]:
+        # the text found holds the topic but names the benefit asked only vaguely: what it says is no sum, and
+        # the not-found answer quotes it (a listed document that may state it keeps its toc_only)
+        return Verdict(
+            AnswerStatus.NOT_FOUND,
+            f"the text names {signals.vague_benefit[0]} without stating how much",
+            signals.coverage,
+            vague=signals.vague_benefit,
+        )
+    return verdict
+
+
+def _decide(signals: Signals, config: JudgeConfig) -> Verdict:
     cov = signals.coverage
     toc_docs = [m.doc for m in signals.toc]
     if signals.catalogue:

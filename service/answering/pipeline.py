@@ -324,7 +324,9 @@ class PolicyQAService:
             draft = compose_toc_only(plan, verdict, related, corpus, as_of)
         else:
             # a grade the quoted list lacks: the list is cited, so the asker sees which grades it names
-            grade_list = prepared.on_topic[verdict.grade[2] : verdict.grade[2] + 1] if verdict.grade[0] else []
+            # (or the part that names the benefit asked only vaguely)
+            index = verdict.grade[2] if verdict.grade[0] else verdict.vague[2] if verdict.vague[0] else -1
+            grade_list = prepared.on_topic[index : index + 1] if index >= 0 else []
             draft = compose_not_found(
                 plan,
                 verdict,

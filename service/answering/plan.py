@@ -552,6 +552,15 @@ def _names_another(question: str, previous: str) -> bool:
 
 
 _CJK_WORD = re.compile(r"[\u4e00-\u9fff]+")
+# "除了X(以外),…": X is set aside, not asked ("除了房租补贴,研发资助几个点?"); 除非 and 除外 are no such clause
+_EXCEPT = re.compile(r"除了[^,,。;;??!!]{1,30}?(?:以外|之外)?[,,]|除(?![了非外])[^,,。;;??!!]{1,30}?(?:以外|之外)[,,]")
+
+
+def without_exceptions(question: str) -> str:
+    """``question`` without the clauses that set something aside ("除了首次纳入限上的社零企业给2万以外,"): their
+    words would find the text about what is not asked. Kept when no topic would be left ("除了房租补贴,还能拿什么?")."""
+    rest = _EXCEPT.sub("", question)
+    return rest if rest != question and concepts_of(rest, "zh") else question
 
 
 def plan_query(question: str, history: list[Turn], corpus: Corpus) -> QueryPlan:
@@ -559,6 +568,7 @@ def plan_query(question: str, history: list[Turn], corpus: Corpus) -> QueryPlan:
     original = strip_instructions(normalise(question))
     # "滨政7号": the compilation's one 滨政 document numbered 7
     original = bracket_yearless_doc_numbers(original, [d.doc_number for d in corpus.documents.values()])
+    original = without_exceptions(original)
     text, rewritten = rewrite_followup(original, history)
     lang = "en" if is_english(original) else "zh"
     asked_text = text

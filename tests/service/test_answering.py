@@ -1949,3 +1949,37 @@ def test_two_documents_set_side_by_side_by_number_and_by_title_are_both_read(qa)
     assert answer.status == "answered"
     cited = {c.doc_number for c in answer.citations[:3]}
     assert {"区办〔2023〕12号", "滨政〔2023〕7号"} <= cited
+
+
+def test_a_benefit_the_text_names_only_vaguely_is_not_given_a_sum(qa) -> None:  # type: ignore[no-untyped-def]
+    # my own wordings: each clause names the benefit asked with no figure in what it gives ("给予一定额度的海外拓市
+    # 奖励支持", "参照《…办法》给予配套激励", "给予一定资助"), while the same clause states others' sums
+    for question, page, said in (
+        ("出口额500万美元以上的外向型企业,海外拓市奖励给多少?", 41, "给予一定额度的海外拓市奖励支持"),
+        ("国际联合实验室区里配套激励多少钱?", 34, "给予配套激励"),
+        ("新设科创企业按新增对区贡献给多少资助?", 7, "给予一定资助"),
+    ):
+        answer = qa.ask(question)
+        assert answer.status == "not_found", answer.answer
+        assert answer.answer.startswith("汇编没有写明") and said in answer.answer, answer.answer
+        assert [c.printed_page for c in answer.citations] == [page], answer.citations
+    # a benefit the clause states a sum or share for is answered, vague words elsewhere in it notwithstanding
+    for question in ("新认定的重点实验室奖励多少?", "外资项目房租补贴比例是多少?"):
+        assert qa.ask(question).status == "answered", question
+
+
+def test_what_the_asker_sets_aside_with_chu_le_is_not_what_is_looked_up(qa) -> None:  # type: ignore[no-untyped-def]
+    # my own wordings: "除了X以外," names what is not asked; its words found X's clause, and its figure was checked
+    # as the asker's claim
+    answer = qa.ask("除了标准创新奖的组织奖以外,获奖个人能拿多少?")
+    assert answer.citations[0].printed_page == 28 and "获奖个人一次性奖励5 万元" in answer.citations[0].quote
+    lead = qa.ask("除了小巨人企业的100万,隐形冠军企业奖多少?").answer.splitlines()[0]
+    assert not lead.startswith("对:") and "100万元" in lead, lead
+
+
+def test_without_exceptions_keeps_a_question_with_nothing_else_to_ask() -> None:
+    from service.answering.plan import without_exceptions
+
+    assert without_exceptions("除了房租补贴以外,研发资助几个点?") == "研发资助几个点?"
+    assert without_exceptions("除了房租补贴,还能拿什么?") == "除了房租补贴,还能拿什么?"
+    assert without_exceptions("除非营收达标,否则不能认定吗?") == "除非营收达标,否则不能认定吗?"

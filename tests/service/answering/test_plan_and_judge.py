@@ -1480,7 +1480,8 @@ def test_can_we_prefers_the_rule_that_forbids_it(corpus: Corpus) -> None:
         ("得是重点产业才能拿扶持,孵化器算不算?", {"孵化器"}, {"才能", "算不算", "不算", "扶持"}),
         # the pieces a search tokenizer cuts from a listed asking word are no topic either (杭州市 -> 州市)
         ("杭州市五星级总部企业奖多少?", {"五星级"}, {"杭州市", "州市"}),
-        ("除了孵化器,自己租的办公室有补贴吗?", {"孵化器", "办公室"}, {"除了", "自己"}),
+        # (what "除了X," sets aside is not asked either: the incubator's clause is not the answer)
+        ("除了孵化器,自己租的办公室有补贴吗?", {"办公室"}, {"除了", "自己", "孵化器"}),
     ],
 )
 def test_function_words_and_demonstratives_make_no_topic_word(
@@ -2284,3 +2285,18 @@ def test_taking_effect_asks_a_date_unless_it_only_orders_a_step(question: str, a
     from service.answering.plan import asked_kinds
 
     assert (Asked.DATE in asked_kinds(question)) is asks_date
+
+
+@pytest.mark.parametrize(
+    ("part", "states"),
+    [
+        ("对年出口额达 500 万美元以上的外向型企业,给予一定额度的海外拓市奖励支持", False),  # the figure is a condition
+        ("对新认定的科创平台,给予最高 80 万元奖励", True),
+        ("对达标企业,按实际投入的20%给予资助", True),
+        ("参照《省级专项资金管理办法》给予配套支持", False),
+    ],
+)
+def test_a_part_states_a_sum_only_in_what_it_gives(part: str, states: bool) -> None:
+    from service.answering.judge import _states_sum
+
+    assert _states_sum(part) is states
