@@ -920,8 +920,8 @@ def _statement_tests(plan: QueryPlan) -> list[Callable[[str], bool]]:
     elif Asked.PROCEDURE in asked:
         tests.append(lambda s: bool(PROCEDURE_WORDS.search(without_titles(s))))
     kinds = {k for a in (asked | plan.checks_kinds) & set(_FIGURE_KINDS) for k in _FIGURE_KINDS[a]}
-    if plan.asks_money and not asked & {Asked.COUNT}:
-        kinds.discard("count")  # "奖金多少?" is not answered by how many are awarded
+    if plan.asks_worth and not asked & {Asked.COUNT}:
+        kinds.discard("count")  # "奖金多少?", "奖励多少?" are not answered by how many are awarded
     if kinds:
         claimed = plan.claimed_keys
 

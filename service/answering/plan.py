@@ -181,6 +181,10 @@ class Asked(StrEnum):
 _MONEY_WORDS = re.compile(
     r"多少钱|几个?钱|多少万|几万|几百万|几千万|金额|奖金|资金|how much money|\bcash\b|\byuan\b|\brmb\b", re.I
 )
+# how much a benefit gives ("奖励多少", "补贴标准是多少", "区里补多少"), not how many of something
+_WORTH = re.compile(
+    r"(?:奖励?|补贴|补助|资助|补|扶持|配套)(?:金额|标准)?(?:是|有|能有|能给|给)?多少(?![个家项次名年月天])"
+)
 # units of time: "多少个工作日" and "how many days" ask a period, not a count
 _TIME_UNIT = r"(?:工作日|月|星期|礼拜)"
 _TIME_UNIT_EN = r"(?:(?:working |business |calendar )?days?|weeks?|months?|years?)\b"
@@ -407,6 +411,12 @@ class QueryPlan:
     def asks_money(self) -> bool:
         """An amount asked in words of money ("奖金多少?", "多少钱?", "how much money"): a count is no answer."""
         return Asked.AMOUNT in self.asked and bool(_MONEY_WORDS.search(self.asked_text or self.original))
+
+    @property
+    def asks_worth(self) -> bool:
+        """What a benefit is worth is asked ("奖励多少?", "区里补多少?"): a sum or a share answers, a count (how many
+        are awarded, how many were built) does not."""
+        return self.asks_money or (Asked.AMOUNT in self.asked and bool(_WORTH.search(self.asked_text or self.original)))
 
 
 # "w" for 万 after a figure or 几 (10w, 50W, 几个w), never inside a Latin word

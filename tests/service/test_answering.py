@@ -1983,3 +1983,15 @@ def test_without_exceptions_keeps_a_question_with_nothing_else_to_ask() -> None:
     assert without_exceptions("除了房租补贴以外,研发资助几个点?") == "研发资助几个点?"
     assert without_exceptions("除了房租补贴,还能拿什么?") == "除了房租补贴,还能拿什么?"
     assert without_exceptions("除非营收达标,否则不能认定吗?") == "除非营收达标,否则不能认定吗?"
+
+
+def test_what_a_reward_is_worth_is_not_answered_by_a_count(qa) -> None:  # type: ignore[no-untyped-def]
+    # my own wordings: the only text on intermediaries and park services (滨政〔2023〕7号 p.40) states no sum; its
+    # figure is how many incubators are to be recognised ("新认定各级孵化器、众创空间 15 个")
+    for question in ("产业园区集成咨询、法律等增值服务,区里补贴多少?", "高端中介服务机构引进来,区里奖励多少?"):
+        answer = qa.ask(question)
+        assert answer.status != "answered", answer.answer
+    # a sum is answered; so is the count when it is a count that is asked
+    assert "100 万元" in qa.ask("新认定的孵化器奖励多少?").answer
+    counted = qa.ask("2023年要新认定多少个孵化器、众创空间?")
+    assert counted.status == "answered" and "15 个" in counted.answer, counted.answer
