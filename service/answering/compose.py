@@ -1892,6 +1892,25 @@ def compose_not_found(plan: QueryPlan, verdict: Verdict, held: int = 0, listed: 
                 "建议咨询主管部门,或查阅相关政策的实施细则与申报通知。"
             )
         return Draft(AnswerStatus.NOT_FOUND, text, cited)
+    if verdict.unlisted:
+        # "区党委〔2017〕15号里的上市奖励?": the compilation holds no such document; where it mentions it, say so
+        cited = list(listed or [])
+        numbers = "、".join(verdict.unlisted)
+        if plan.lang == "en":
+            mention = f" {cited[0].doc_number} mentions it: 「{cited[0].quote}」[1]." if cited else ""
+            text = (
+                f"The Binjiang policy compilation does not contain {numbers}: it is neither among its documents nor in "
+                f"its table of contents, so what it provides cannot be answered from the compilation.{mention} "
+                "Please check with the responsible department."
+            )
+        else:
+            end = "" if cited and cited[0].quote.endswith(("。", "!", "?")) else "。"
+            mention = f"汇编中提到它的地方:{cited[0].doc_number}「{cited[0].quote}」[1]{end}" if cited else ""
+            text = (
+                f"汇编没有收录{numbers}:它不在汇编目录中,也没有正文,无法据汇编回答其中的规定。{mention}"
+                "建议咨询主管部门,或查阅该文件原文。"
+            )
+        return Draft(AnswerStatus.NOT_FOUND, text, cited)
     if verdict.vague[0]:
         # "研发资助具体几个点?" where the text says "给予一定比例的研发资助支持": quote it, and what it leaves open
         benefit, part, _ = verdict.vague

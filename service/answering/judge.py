@@ -100,6 +100,8 @@ class Signals:
     asks_outcome: bool = False
     beyond_partial: list[PolicyDocument] = field(default_factory=list)
     other_place: bool = False
+    # the 文号 the question names, when the compilation holds none of them (neither a text nor a TOC line)
+    unlisted_docs: tuple[str, ...] = ()
     other_government: bool = False
     tax_owed: bool = False  # tax owed on a benefit, or a rate of tax: national tax law, no district policy
     # the asked kind of company, and the other kind the documents of every quote are for ("" when not so)
@@ -160,6 +162,7 @@ class Verdict:
     audience: tuple[str, str] = ("", "")  # not_found: the kind of company asked, and the one the text is for
     grade: tuple[str, tuple[str, ...], int] = ("", (), -1)  # not_found: the grade asked, those listed, which quote
     unused: tuple[str, ...] = ()  # the question's words the compilation never uses (not the topic it holds)
+    unlisted: tuple[str, ...] = ()  # not_found: the 文号 asked about, none of them a document of the compilation
     benefit: str = ""  # not_found: the benefit asked, named by a thing the compilation never mentions
     vague: tuple[str, str, int] = ("", "", -1)  # not_found: the benefit asked, the part naming it vaguely, which quote
 
@@ -186,6 +189,9 @@ def measure(
     signals.beyond_partial = _beyond_partial_text(plan, corpus)
     signals.asks_outcome = Asked.OUTCOME in plan.asked
     signals.other_place = plan.other_place
+    listed_numbers = {d.doc_number for d in corpus.documents.values()}
+    if plan.doc_numbers and not set(plan.doc_numbers) & listed_numbers:
+        signals.unlisted_docs = tuple(plan.doc_numbers)
     signals.other_government = plan.other_government
     signals.tax_owed = plan.asks_tax_owed
     # (the year of a quoted document is its name, "the 2019 dual-engine policy", not the year asked about)
@@ -624,6 +630,13 @@ def _decide(signals: Signals, config: JudgeConfig) -> Verdict:
             "the part of the document that would answer is not loaded",
             cov,
             signals.beyond_partial,
+        )
+    if signals.unlisted_docs:
+        return Verdict(
+            AnswerStatus.NOT_FOUND,
+            f"the compilation holds no document numbered {'、'.join(signals.unlisted_docs)}",
+            cov,
+            unlisted=signals.unlisted_docs,
         )
     if signals.other_place:
         return Verdict(AnswerStatus.NOT_FOUND, "the question is about another place", cov)

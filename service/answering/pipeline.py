@@ -45,6 +45,7 @@ from service.answering.evidence import (
     extend_window,
     loose,
     score_sentences,
+    sentences_of,
 )
 from service.answering.facts import FactBook
 from service.answering.figures import MONEY, NO_CHARGE, YEARLY_CAP, without_budgets
@@ -327,6 +328,9 @@ class PolicyQAService:
             # (or the part that names the benefit asked only vaguely)
             index = verdict.grade[2] if verdict.grade[0] else verdict.vague[2] if verdict.vague[0] else -1
             grade_list = prepared.on_topic[index : index + 1] if index >= 0 else []
+            if verdict.unlisted:
+                # a 文号 the compilation does not hold: where its text mentions it ("原区党委〔2017〕15号文件废止")
+                grade_list = self._mentions(verdict.unlisted[0])[:1]
             draft = compose_not_found(
                 plan,
                 verdict,
@@ -498,6 +502,17 @@ class PolicyQAService:
                 found.append(replace(as_quote(scored[0], own, terms, evidence), score=top))
         merged = add_quotes(quotes[:1], found + quotes[1:])
         return merged[: evidence.max_quotes]
+
+    def _mentions(self, doc_number: str) -> list[Sentence]:
+        """The sentences of the indexed text that name ``doc_number``, in reading order."""
+        wanted = compact(doc_number)
+        return [
+            sentence
+            for chunk in self.version.chunks
+            if wanted in compact(chunk.text)
+            for sentence in sentences_of(chunk)
+            if wanted in compact(sentence.text)
+        ]
 
     def _warnings(self, citations: list[Citation], lang: str, status: AnswerStatus) -> list[str]:
         if status is not AnswerStatus.ANSWERED:

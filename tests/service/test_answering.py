@@ -1995,3 +1995,19 @@ def test_what_a_reward_is_worth_is_not_answered_by_a_count(qa) -> None:  # type:
     assert "100 万元" in qa.ask("新认定的孵化器奖励多少?").answer
     counted = qa.ask("2023年要新认定多少个孵化器、众创空间?")
     assert counted.status == "answered" and "15 个" in counted.answer, counted.answer
+
+
+def test_a_document_number_the_compilation_does_not_hold_is_said_so(qa) -> None:  # type: ignore[no-untyped-def]
+    # my own wordings: neither number is a document of the compilation (nor a TOC line); the second is named in
+    # 区党委〔2019〕25号 p.10 as abolished, and that sentence is cited
+    answer = qa.ask("杭高新〔2020〕99号对上市企业奖励多少?")
+    assert answer.status == "not_found" and answer.answer.startswith("汇编没有收录杭高新〔2020〕99号"), answer.answer
+    assert not answer.citations
+    answer = qa.ask("按区党委〔2017〕15号,企业上市能拿多少奖励?")
+    assert answer.status == "not_found" and "汇编没有收录区党委〔2017〕15号" in answer.answer, answer.answer
+    assert [(c.doc_number, c.printed_page) for c in answer.citations] == [("区党委〔2019〕25号", 10)]
+    assert "废止" in answer.citations[0].quote
+    english = qa.ask("What does 杭高新〔2018〕5号 give a company for listing?")
+    assert english.status == "not_found" and "does not contain 杭高新〔2018〕5号" in english.answer, english.answer
+    # a listed document's number is looked up as before
+    assert qa.ask("按区办〔2023〕12号,总部企业租房补助每年最多多少?").status == "answered"
