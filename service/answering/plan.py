@@ -626,6 +626,7 @@ def plan_query(question: str, history: list[Turn], corpus: Corpus) -> QueryPlan:
     concepts = concepts_of(asked_text if rewritten else original, lang)
     corrections: tuple[tuple[str, str], ...] = ()
     if lang == "zh":
+        concepts = concepts + _named_in(asked_text if rewritten else original, concepts, corpus)
         concepts, corrected = _typos_corrected(concepts, corpus, original)
         text = f"{text} {' '.join(corrected)}".strip()
         corrections = tuple(
@@ -1195,6 +1196,32 @@ _EN_MONEY = re.compile(
     r"\b\d[\d,.]*\s*(?:(?:thousand|million|billion)\s*)?(?:yuan|rmb)\b",
     re.I,
 )
+
+
+_NAMED = re.compile(r"“([\u4e00-\u9fff]{2,8})”")
+_NAMES: dict[tuple[int, int], frozenset[str]] = {}
+
+
+def quoted_names(corpus: Corpus) -> frozenset[str]:
+    """The names the compilation's texts set in quotation marks (“标准地”, “小升规”, “亩均论英雄”): each is one
+    thing, however a tokenizer would cut it (标准地 into the asking word 标准 and 地)."""
+    key = (id(corpus), len(corpus.documents))
+    if key not in _NAMES:
+        _NAMES.clear()
+        _NAMES[key] = frozenset(n for c in corpus.clauses() for n in _NAMED.findall(c.text))
+    return _NAMES[key]
+
+
+def _named_in(question: str, concepts: list[Concept], corpus: Corpus) -> list[Concept]:
+    """The compilation's quoted names the question says that no concept of it holds even in part: a topic the
+    tokenizer lost ("标准地每亩多少钱?" kept only 每亩)."""
+    said = compact(question)
+    keys = [c.key for c in concepts]
+    return [
+        Concept(name, (name,))
+        for name in sorted(quoted_names(corpus))
+        if name in said and not any(k in name or name in k for k in keys)
+    ]
 
 
 def concepts_of(text: str, lang: str) -> list[Concept]:

@@ -2300,3 +2300,12 @@ def test_a_part_states_a_sum_only_in_what_it_gives(part: str, states: bool) -> N
     from service.answering.judge import _states_sum
 
     assert _states_sum(part) is states
+
+
+def test_a_name_the_compilation_quotes_is_a_topic_however_the_tokenizer_cuts_it(corpus: Corpus) -> None:
+    # “标准地” (区党委〔2019〕25号): jieba cuts it into the asking word 标准 and 地, and nothing was left of it
+    keys = {c.key for c in plan_query("标准地一亩地大概什么价?", [], corpus).concepts}
+    assert "标准地" in keys
+    # a name a concept already holds in part adds nothing (链主 of 链主工厂)
+    keys = {c.key for c in plan_query("链主工厂怎么评?", [], corpus).concepts}
+    assert "链主工厂" not in keys
