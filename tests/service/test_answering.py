@@ -2011,3 +2011,11 @@ def test_a_document_number_the_compilation_does_not_hold_is_said_so(qa) -> None:
     assert english.status == "not_found" and "does not contain 杭高新〔2018〕5号" in english.answer, english.answer
     # a listed document's number is looked up as before
     assert qa.ask("按区办〔2023〕12号,总部企业租房补助每年最多多少?").status == "answered"
+
+
+def test_spoken_words_for_settling_in_a_cap_and_a_total_find_the_cap_on_all_support(qa) -> None:  # type: ignore[no-untyped-def]
+    # my own wording against 区党委〔2019〕25号 p.9: "新企业从入区年度起,一般三年内对其全部资助(奖励)额度原则上
+    # 以其三年对区贡献总额为限" (落户 = 入区, 封顶 = 为限, 加起来 = 全部/总额)
+    answer = qa.ask("新落户的公司前三年拿的奖励补贴加起来封顶吗?")
+    assert answer.status == "answered", answer.answer
+    assert "三年对区贡献总额为限" in answer.answer[:300], answer.answer
