@@ -660,7 +660,8 @@ def plan_query(question: str, history: list[Turn], corpus: Corpus) -> QueryPlan:
         years=_YEAR.findall(undated),
         dating_years=[m.group(1) or m.group(2) for m in _DATING_YEAR.finditer(undated)]
         + _REPORTED_YEAR.findall(undated)
-        + [next(filter(None, m.groups())) for m in _APPLYING_YEAR.finditer(undated)],
+        + [next(filter(None, m.groups())) for m in _APPLYING_YEAR.finditer(undated)]
+        + _DOCUMENT_YEAR.findall(undated),
         rewritten=rewritten,
         followup_topic=tuple(c.key for c in concepts_of(original, lang)) if rewritten else (),
         asked_text=asked_text,
@@ -1392,6 +1393,12 @@ _REPORTED_YEAR = re.compile(
     r"(?:我们|我司|我|咱们|咱|本公司|公司|企业)[^。;;??!!]*?(?<!\d)(20\d{2})(?=\s*年[^,,。;;??!!]{0,24}?[了过](?![吗么没]))"
 )
 
+# ... or the year of a policy the asker names by it ("2021年出台的上市政策", "the 2021 opinion on listings")
+_DOCUMENT_YEAR = re.compile(
+    r"(?<!\d)(20\d{2})(?:\s*年)?\s*(?:的|版的?|(?:出台|发布|印发|发)的?[^,,。;;??!!]{0,14}?)?\s*"
+    r"(?:意见|政策|文件|办法|通知|细则|opinions?\b|polic(?:y|ies)\b|documents?\b|measures\b|notices?\b|rules\b)",
+    re.I,
+)
 # ... or the year the asker would apply in ("我们2030年再申请也来得及吗?", "wait until 2030 to apply")
 _APPLYING_YEAR = re.compile(
     r"(?<!\d)(20\d{2})\s*年?[^,,。;;??!!\d]{0,4}?(?:申请|申报)|"

@@ -2309,3 +2309,19 @@ def test_a_name_the_compilation_quotes_is_a_topic_however_the_tokenizer_cuts_it(
     # a name a concept already holds in part adds nothing (链主 of 链主工厂)
     keys = {c.key for c in plan_query("链主工厂怎么评?", [], corpus).concepts}
     assert "链主工厂" not in keys
+
+
+@pytest.mark.parametrize(
+    ("question", "year"),
+    [
+        ("2021年出台的上市和并购重组政策,并购奖励多少?", "2021"),
+        ("2017年发的人才文件里安家补贴多少?", "2017"),
+        ("What does the 2021 opinion on listings give for an acquisition?", "2021"),
+    ],
+)
+def test_the_year_of_a_policy_the_asker_names_is_no_year_asked_about(corpus: Corpus, question: str, year: str) -> None:
+    assert year in plan_query(question, [], corpus).dating_years
+
+
+def test_a_year_asked_about_is_still_asked(corpus: Corpus) -> None:
+    assert "2021" not in plan_query("2021年的上市奖励是多少?", [], corpus).dating_years
