@@ -46,7 +46,7 @@ class Elapsed:
 
 # a number of years with a word that says it has passed ("满一年半", "实施了两年", "一年多点", "3年了")
 _ELAPSED = re.compile(
-    rf"(?P<cue>满|已经?|了|有)?\s*(?P<n>{NUMBER})\s*(?:个)?\s*(?:整)?年(?P<half>半)?(?P<more>多)?(?P<after>了)?"
+    rf"(?P<cue>满|已经?|了|有)?\s*(?P<n>{NUMBER})\s*(?:个)?\s*(?:整)?年(?P<half>半)?(?P<more>多|出头)?(?P<after>了)?"
 )
 # what turns a number of years into a date, a deadline or a rate
 _NOT_ELAPSED = re.compile(
@@ -145,7 +145,7 @@ def _elapsed(text: str) -> list[tuple[re.Match[str], Elapsed]]:
         start = m.start("n")
         end = m.end("more") if m.group("more") else m.end("half") if m.group("half") else m.end("n") + 1
         shown = text[start:end].replace(" ", "")
-        if not shown.endswith(("年", "半", "多")):
+        if not shown.endswith(("年", "半", "多", "出头")):
             shown = f"{shown}年"
         if m.group("half"):
             out.append((m, Elapsed(value + Decimal("0.5"), None, shown, start, end)))

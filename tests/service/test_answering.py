@@ -2026,3 +2026,9 @@ def test_a_policy_named_by_its_year_is_looked_up_not_taken_for_the_year_asked(qa
     # text's 2025 target is no answer for another year
     answer = qa.ask("2021年出台的上市和并购重组政策,并购奖励多少?")
     assert answer.status == "toc_only" and "杭高新〔2021〕9号" in answer.answer, answer.answer
+
+
+def test_a_period_said_to_be_a_little_over_is_checked_against_the_condition(qa) -> None:  # type: ignore[no-untyped-def]
+    # my own wordings against 区办〔2023〕8号 p.25: "主导制(修)订国家标准、行业标准和浙江标准并已经实施2 年以上"
+    lead = qa.ask("我们主导的国家标准实施到现在一年出头,能报标准创新奖吗?").answer.splitlines()[0]
+    assert lead.startswith("不能") and "2 年以上" in lead, lead

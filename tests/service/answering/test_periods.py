@@ -27,6 +27,7 @@ from service.answering.periods import (
         ("已经运营了4年,符合吗", [("4年", Decimal(4), None)]),
         ("公司成立5年了", [("5年", Decimal(5), None)]),
         ("有两年了吧", [("两年", Decimal(2), None)]),
+        ("开园到现在两年出头", [("两年出头", Decimal(2), Decimal(3))]),  # spoken "a little over"
         # a rate, a date, a deadline, a year: nothing has passed
         ("房租补贴一年最多给多少?", []),
         ("两年前拿过一次奖", []),
