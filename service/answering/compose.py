@@ -1917,10 +1917,17 @@ def compose_not_found(plan: QueryPlan, verdict: Verdict, held: int = 0, listed: 
         cited = list(listed or [])
         marker = "[1]" if cited else ""
         ratio = Asked.RATIO in plan.asked
-        text = (
-            f"汇编没有写明{benefit}的具体{'比例' if ratio else '金额'}:找到的条款只写了「{part}」{marker}。"
-            "建议咨询主管部门,或查阅相关政策的实施细则与申报通知。"
-        )
+        if plan.lang == "en":
+            text = (
+                f"The Binjiang policy compilation does not state the {'share' if ratio else 'amount'} for {benefit}: "
+                f"the provision found says only 「{part}」{marker}. Please check with the responsible department or "
+                "the policy's own implementing rules."
+            )
+        else:
+            text = (
+                f"汇编没有写明{benefit}的具体{'比例' if ratio else '金额'}:找到的条款只写了「{part}」{marker}。"
+                "建议咨询主管部门,或查阅相关政策的实施细则与申报通知。"
+            )
         return Draft(AnswerStatus.NOT_FOUND, text, cited)
     if verdict.benefit:
         # "有没有午餐补贴?" (Chinese only): the benefit named, and that the compilation never mentions what it is for

@@ -516,47 +516,64 @@ def _absent_variant(
 
 # the heads of a benefit's name (研发资助, 房租补贴, 配套), and what a sum is said with when it is not stated
 _BENEFIT_HEAD = re.compile(r"补贴|资助|补助|奖励|配套|扶持|激励|贴息")
-_VAGUE = re.compile(r"一定(?:比例|数额|金额|额度|的)|给予一定|参照|视情|酌情|另行(?:制定|规定|研究)")
+_VAGUE = re.compile(r"一定(?:比例|数额|金额|额度|的)|给予一定|参照|视情|酌情|另行(?:制定|规定|研究)|分档")
 # where a part starts saying what is given (its conditions before: "对年出口额达500万美元以上的…企业,")
 _GIVING = re.compile(r"给予|予以|[按依]照?|补贴|资助|补助|奖励|配套")
+# a question that names no benefit asks what is got ("能拿多少?", "how much does it get?")
+_GETS = re.compile(
+    r"能拿|拿多少|能得|得多少|给多少|能给|能领|[补奖]多少|\bgets?\b|receive|award|grant|subsid|reward|\bpaid\b", re.I
+)
 _PARTS = re.compile(r"[^;;。!?！？]+")
 
 
 def _vague_benefit(plan: QueryPlan, known: Terms, weights: TermWeights, quotes: list[str]) -> tuple[str, str, int]:
     """A sum or share asked of a benefit ("研发资助具体是几个点?") that the quotes name only vaguely: every part
     (between ;/。) that names the benefit states no figure, and one says how vaguely ("给予一定比例的研发资助支持",
-    "参照《…办法》给予配套支持", "具体标准另行制定"). The benefit is the last one the question names (the one its
-    question word asks of: "除了房租补贴,研发资助几个点?"), in the compilation's own wording (the longest
-    ending of the words before it that the compilation uses), in a quote that names the question's most specific
-    other word (in the part itself when the benefit is a bare head: 配套). The benefit, the vague part and which
-    quote holds it."""
-    if not ({Asked.AMOUNT, Asked.RATIO} & plan.asked) or plan.crossdoc or plan.lang != "zh" or not quotes:
+    "参照《…办法》给予配套支持", "分档给予补助", "具体标准另行制定"). The benefit is the last one the question names
+    (the one its question word asks of: "除了房租补贴,研发资助几个点?"), in the compilation's own wording (the
+    longest ending of the words before it that the compilation uses), in a quote that names the question's most
+    specific other word (in the part itself when the benefit is a bare head: 配套); a question that names no benefit
+    (an English one, "数字化车间能拿多少?") asks it of its most specific word. The benefit, the vague part and
+    which quote holds it."""
+    if not ({Asked.AMOUNT, Asked.RATIO} & plan.asked) or plan.crossdoc or not quotes or not known:
         return ("", "", -1)
     asked = plan.asked_text or plan.original
-    heads = list(_BENEFIT_HEAD.finditer(asked))
-    if not heads:
-        return ("", "", -1)
-    head = heads[-1]
-    before = re.split(r"[的给了是按和及与,,、 ]", asked[: head.start()])[-1]
-    wording = next(
-        (
-            w
-            for i in range(max(len(before) - 4, 0), len(before) + 1)
-            for w in [before[i:] + head.group()]
-            if loose(w) in weights.corpus_text
-        ),
-        head.group(),
-    )
-    bare = wording == head.group()
-    top = max((k for k in known if k not in wording), key=lambda k: known[k], default=None)
-    if bare and top is None:
-        return ("", "", -1)
+    heads = list(_BENEFIT_HEAD.finditer(asked)) if plan.lang == "zh" else []
+    top = max(known, key=lambda k: known[k])
+    if heads:
+        head = heads[-1]
+        before = re.split(r"[的给了是按和及与,,、 ]", asked[: head.start()])[-1]
+        wording = next(
+            (
+                w
+                for i in range(max(len(before) - 4, 0), len(before) + 1)
+                for w in [before[i:] + head.group()]
+                if loose(w) in weights.corpus_text
+            ),
+            head.group(),
+        )
+        bare = wording == head.group()
+        wordings = [wording]
+        other = max((k for k in known if k not in wording), key=lambda k: known[k], default=None)
+        if bare and other is None:
+            return ("", "", -1)
+    elif _GETS.search(asked):
+        before = ""
+        # no benefit word ("数字化车间能拿多少?", or in English): the question's most specific word is what the
+        # sum is asked of, in the compilation's wording
+        wordings = [a for a in known.alternatives.get(top, (top,)) if len(a) >= 2 and loose(a) in weights.corpus_text]
+        if not wordings:
+            return ("", "", -1)
+        wording, bare, other = wordings[0], False, None
+    else:
+        return ("", "", -1)  # a sum asked of no benefit ("产业基金规模多大?")
     naming = [
         (i, part)
         for i, quote in enumerate(quotes)
         for part in _PARTS.findall(quote)
         # (in a quote that holds the topic: "可视情在房租补贴上加大支持力度" is about large investments, not 5050计划)
-        if loose(wording) in loose(part) and (top is None or known.found(top, loose(part if bare else quote)))
+        if any(loose(w) in loose(part) for w in wordings)
+        and (other is None or known.found(other, loose(part if bare else quote)))
     ]
     if not naming or any(_states_sum(part) for _, part in naming):
         return ("", "", -1)
@@ -564,7 +581,23 @@ def _vague_benefit(plan: QueryPlan, known: Terms, weights: TermWeights, quotes: 
     if not vague:
         return ("", "", -1)
     index, part = vague[0]
-    return (wording, part.strip(), index)
+    shown = wording
+    if bare:
+        # a bare head is named with what it is asked of, in the asker's words the part holds: 数字化车间补助
+        held = Terms({k: v for k, v in known.items() if loose(k) in loose(part)}, {})
+        said = next((before[i:] for i in range(len(before)) if _all_known(before[i:], held)), "")
+        shown = f"{said or other}{wording}"
+    return (shown, re.sub(r"\s*\n\s*", "", part.strip()), index)
+
+
+def _all_known(words: str, known: Terms) -> bool:
+    """Whether each character of ``words`` belongs to a concept of the question found in it (数字化车间 is
+    数字化 + 车间; 区里具体 is no concept's)."""
+    covered = [False] * len(words)
+    for key in known:
+        for m in re.finditer(re.escape(key), words):
+            covered[m.start() : m.end()] = [True] * len(key)
+    return bool(words) and all(covered)
 
 
 def _states_sum(part: str) -> bool:

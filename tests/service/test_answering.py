@@ -1450,7 +1450,8 @@ def test_a_whole_topic_held_by_loaded_text_is_its_rule_though_an_areas_words_poi
     for question in ("我们专精特新企业评上了“数字化车间”,区里补多少?", "评为“链主工厂”的专精特新企业能拿多少补助?"):
         answer = qa.ask(question)
         assert answer.status == "not_found", answer.answer
-        assert "没有写明具体金额" in answer.answer, answer.answer
+        # (it quotes what the rule says instead of a sum)
+        assert "具体金额" in answer.answer and "分档给予补助" in answer.answer, answer.answer
     # a topic the loaded text does not hold stays the listed document's
     assert qa.ask("创新药进临床区里补多少?").status == "toc_only"
 
@@ -2032,3 +2033,17 @@ def test_a_period_said_to_be_a_little_over_is_checked_against_the_condition(qa) 
     # my own wordings against 区办〔2023〕8号 p.25: "主导制(修)订国家标准、行业标准和浙江标准并已经实施2 年以上"
     lead = qa.ask("我们主导的国家标准实施到现在一年出头,能报标准创新奖吗?").answer.splitlines()[0]
     assert lead.startswith("不能") and "2 年以上" in lead, lead
+
+
+def test_a_sum_asked_of_a_thing_the_text_rewards_only_by_grades_it_does_not_state(qa) -> None:  # type: ignore[no-untyped-def]
+    # my own wordings against 区办〔2023〕9号 p.21: "对评定为“链主工厂”“智能工厂”和“数字化车间”的“专精特新”企业,
+    # 分档给予补助" (grades, no sums), in Chinese with no benefit word and in English
+    for question in (
+        "我们厂评上了数字化车间,区里补助多少?",
+        "How much does a company rated a smart factory (智能工厂) receive?",
+    ):
+        answer = qa.ask(question)
+        assert answer.status == "not_found", answer.answer
+        assert "分档给予补助" in answer.answer and [c.printed_page for c in answer.citations] == [21], answer.answer
+    # a sum asked of no benefit is not read so: the fund's size is stated
+    assert qa.ask("2023年新设的产业基金规模多大?").status == "answered"
