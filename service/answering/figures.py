@@ -35,7 +35,7 @@ def figure_keys(text: str) -> set[str]:
 BUDGET_CLAUSE = re.compile(r"[^,,。;;]*(?:预算|专项资金规模|基金规模)[^,,。;;]*")
 
 
-_ASKS_BUDGET = re.compile(rf"{BUDGET_CLAUSE.pattern}|\bbudgets?\b", re.I)
+_ASKS_BUDGET = re.compile(rf"{BUDGET_CLAUSE.pattern}|\bbudget(?:s|ed)?\b", re.I)
 
 
 # a yearly cap as the compilation states one: "补助金额每年不超过200万元", "单个企业年最高额度不超过100万元",

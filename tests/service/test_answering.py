@@ -2047,3 +2047,9 @@ def test_a_sum_asked_of_a_thing_the_text_rewards_only_by_grades_it_does_not_stat
         assert "分档给予补助" in answer.answer and [c.printed_page for c in answer.citations] == [21], answer.answer
     # a sum asked of no benefit is not read so: the fund's size is stated
     assert qa.ask("2023年新设的产业基金规模多大?").status == "answered"
+
+
+def test_budgeted_asks_the_budget_as_budget_does(qa) -> None:  # type: ignore[no-untyped-def]
+    # my own wording against 区党委〔2019〕25号 p.2: "每年安排预算不少于1.5亿元,实施新一轮“5050”计划"
+    answer = qa.ask("How much is budgeted each year for the new round of the 5050 plan?")
+    assert answer.status == "answered" and "1.5亿元" in answer.answer.splitlines()[0], answer.answer
