@@ -584,17 +584,18 @@ def _vague_benefit(plan: QueryPlan, known: Terms, weights: TermWeights, quotes: 
     shown = wording
     if bare:
         # a bare head is named with what it is asked of, in the asker's words the part holds: 数字化车间补助
-        held = Terms({k: v for k, v in known.items() if loose(k) in loose(part)}, {})
+        read = loose(part)
+        held = [k for k in known if loose(k) in read]
         said = next((before[i:] for i in range(len(before)) if _all_known(before[i:], held)), "")
         shown = f"{said or other}{wording}"
     return (shown, re.sub(r"\s*\n\s*", "", part.strip()), index)
 
 
-def _all_known(words: str, known: Terms) -> bool:
-    """Whether each character of ``words`` belongs to a concept of the question found in it (数字化车间 is
-    数字化 + 车间; 区里具体 is no concept's)."""
+def _all_known(words: str, keys: list[str]) -> bool:
+    """Whether each character of ``words`` belongs to one of ``keys`` found in it (数字化车间 is 数字化 + 车间;
+    区里具体 is no concept's)."""
     covered = [False] * len(words)
-    for key in known:
+    for key in keys:
         for m in re.finditer(re.escape(key), words):
             covered[m.start() : m.end()] = [True] * len(key)
     return bool(words) and all(covered)
