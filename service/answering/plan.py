@@ -201,7 +201,9 @@ _ASKED: dict[Asked, re.Pattern[str]] = {
     ),
     # "几个点" (how many percentage points) asks a share, not a count
     Asked.RATIO: re.compile(
-        r"比例|百分之|几成|占比|多少%|(?:几|多少)个(?:百分)?点|percent|share of|\bratios?\b|\brates?\b|proportion", re.I
+        r"比例|百分之[几多]?|几成|占比|多少%|(?:几|多少)个(?:百分)?点|"
+        r"percent|share of|\bratios?\b|\brates?\b|proportion",
+        re.I,
     ),
     Asked.COUNT: re.compile(
         rf"多少家|几家|(?:多少|几)个(?!{_TIME_UNIT}|点|百分点|钱)|(?:多少|几)票|多少宗|多少亩|多少名|多少项|"
@@ -209,7 +211,7 @@ _ASKED: dict[Asked, re.Pattern[str]] = {
         re.I,
     ),
     Asked.DATE: re.compile(
-        r"什么时候|啥时候?|几时|何时|哪天|哪一天|哪年|哪一年|几号|几月(?!\s*[内里])|哪个月|到期|有效期|施行|生效|起止|过期|失效|截止|还有效|有效[吗么不]|有效(?=\s*[一二三四五六七八九十两\d]+\s*个?年)|"
+        r"什么时候|啥时候?|几时|何时|哪天|哪一天|哪年|哪一年|几号|几月(?!\s*[内里])|哪个月|到期|有效期|施行|生效|起止|过期|失效|截止|还有效|一直有效|有效[吗么不]|有效(?:的)?吧|有效(?=\s*[一二三四五六七八九十两\d]+\s*个?年)|"
         r"还能(?:不能)?(?:按[^,,。??]{0,20}?)?(?:去)?(?:用|申请|申报|报|享受|拿(?!什么)|领|兑现|适用|执行|有效)|还适用|"
         r"(?:还|仍)(?:在|然)?(?:执行|实施|施行|生效)|"
         # "when" asks when it opens a question ("When does it expire?", "by when…"), not in a clause that says
@@ -230,7 +232,7 @@ _ASKED: dict[Asked, re.Pattern[str]] = {
         re.I,
     ),
     Asked.CRITERION: re.compile(
-        r"条件|门槛|标准|要求|资格|符合|够不够|够格|算不算|算.{1,12}吗|能不能认定|能认定|认定为|可以认定|认成|"
+        r"条件|门槛|标准(?!(?:是|为|有)?多少)|要求|资格|符合|够不够|够格|算不算|算.{1,12}吗|能不能认定|能认定|认定为|可以认定|认成|"
         r"criteria|requirement|eligib|qualif|threshold|condition|\bmeets?\b",
         re.I,
     ),

@@ -2053,3 +2053,11 @@ def test_budgeted_asks_the_budget_as_budget_does(qa) -> None:  # type: ignore[no
     # my own wording against 区党委〔2019〕25号 p.2: "每年安排预算不少于1.5亿元,实施新一轮“5050”计划"
     answer = qa.ask("How much is budgeted each year for the new round of the 5050 plan?")
     assert answer.status == "answered" and "1.5亿元" in answer.answer.splitlines()[0], answer.answer
+
+
+def test_a_spoken_check_that_a_policy_is_still_valid_is_answered_by_its_dates(qa) -> None:  # type: ignore[no-untyped-def]
+    # "一直有效的吧?" asks whether the named policy is in force: its own dates answer, not a clause whose
+    # heading holds the word 有效 ("扩大有效投资政策")
+    result = qa.ask("滨政〔2023〕7号现在是一直有效的吧?", [])
+    lead = result.answer.splitlines()[0]
+    assert "2023年12月31日" in lead and "已失效" in lead, lead

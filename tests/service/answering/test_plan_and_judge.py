@@ -52,6 +52,13 @@ def corpus() -> Corpus:
         ("We have 8亿 revenue, can we get the award?", "en", {Asked.YES_NO}),
         # "几个点" is percentage points, not a count
         ("贷款贴息按几个点给?", "zh", {Asked.RATIO}),
+        # 百分之几 is one word for the tokenizer, and asks a share as 百分之 does
+        ("贴息是贷款利息的百分之几?", "zh", {Asked.RATIO}),
+        # spoken checks of validity: 一直有效, 有效的吧
+        ("这份文件是一直有效的?", "zh", {Asked.DATE}),
+        ("人工智能那个政策现在还是有效的吧?", "zh", {Asked.DATE}),
+        # "…标准是多少?" asks the figure a measure pays at, not its conditions
+        ("房租补贴的标准是多少?", "zh", {Asked.AMOUNT}),
         # "几个钱" is spoken for how much money, not a count
         ("小巨人能奖几个钱?", "zh", {Asked.AMOUNT}),
         # votes are counted, not paid
@@ -105,6 +112,8 @@ def test_how_many_and_how_big_are_no_topic_words(corpus: Corpus) -> None:
         ("除了直接给钱,资助还能怎么兑现?", Asked.DATE),  # 还能怎么: what other way, not "still"
         ("听说人才房补贴每月3000,还能连补十年,对吧?", Asked.DATE),  # 还能连补: a length of support, not "still"
         ("What is the most important condition for HQ recognition?", Asked.AMOUNT),
+        ("房租补贴的标准是多少?", Asked.CRITERION),  # the rate it pays at, not who qualifies
+        ("贷款贴息的标准为多少?", Asked.CRITERION),
         # "the same work" is which work is meant, not a comparison of the awards' amounts
         ("Our project won the city prize. Can the same project enter the district award?", Asked.AMOUNT),
     ],
