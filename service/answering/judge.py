@@ -524,6 +524,8 @@ _GETS = re.compile(
     r"能拿|拿多少|能得|得多少|给多少|能给|能领|[补奖]多少|\bgets?\b|receive|award|grant|subsid|reward|\bpaid\b", re.I
 )
 _PARTS = re.compile(r"[^;;。!?！？]+")
+# what a share is asked of ("按营收增量的百分之几", "按投资额多少比例")
+_SHARE_BASE = re.compile(r"按([^,,。??按]{1,12}?)的?(?:百分之|多少比例|什么比例|比例|几成|多少%|几个点)")
 
 
 def _vague_benefit(plan: QueryPlan, known: Terms, weights: TermWeights, quotes: list[str]) -> tuple[str, str, int]:
@@ -542,7 +544,7 @@ def _vague_benefit(plan: QueryPlan, known: Terms, weights: TermWeights, quotes: 
     top = max(known, key=lambda k: known[k])
     if heads:
         head = heads[-1]
-        before = re.split(r"[的给了是按和及与,,、 ]", asked[: head.start()])[-1]
+        before = re.split(r"[的给了是按和及与,,、 ]", asked[: head.start()].removesuffix("的"))[-1]
         wording = next(
             (
                 w
@@ -554,7 +556,9 @@ def _vague_benefit(plan: QueryPlan, known: Terms, weights: TermWeights, quotes: 
         )
         bare = wording == head.group()
         wordings = [wording]
-        other = max((k for k in known if k not in wording), key=lambda k: known[k], default=None)
+        # (not the base a share asked is of: 营收增量 in "按营收增量的百分之几?")
+        base = "".join(m.group(1) for m in _SHARE_BASE.finditer(asked))
+        other = max((k for k in known if k not in wording and k not in base), key=lambda k: known[k], default=None)
         if bare and other is None:
             return ("", "", -1)
     elif _GETS.search(asked):
@@ -575,20 +579,48 @@ def _vague_benefit(plan: QueryPlan, known: Terms, weights: TermWeights, quotes: 
         if any(loose(w) in loose(part) for w in wordings)
         and (other is None or known.found(other, loose(part if bare else quote)))
     ]
-    if not naming or any(_states_sum(part) for _, part in naming):
+    if not naming:
+        return ("", "", -1)
+    if Asked.RATIO in plan.asked and not plan.asked & {Asked.AMOUNT, Asked.COUNT, Asked.PERIOD, Asked.CRITERION}:
+        # only a share is asked ("规模增长奖励按营收增量的百分之几?") of a measure that gives a sum and no share
+        # ("…平均增幅超过10%…可以申请专项奖励。奖励金额原则上最高不超过2000万元": 10% is its condition): the
+        # part that states the sum is what the text says instead
+        # (the measure's parts: those naming it, and those naming no other benefit, "可以申请专项奖励")
+        own = set(_BENEFIT_HEAD.findall(wording))
+        measure = [
+            (i, part)
+            for i in dict.fromkeys(i for i, _ in naming)
+            for part in _PARTS.findall(quotes[i])
+            if any(loose(w) in loose(part) for w in wordings) or set(_BENEFIT_HEAD.findall(part)) <= own
+        ]
+        if any(_states_sum(part, shares_only=True) for _, part in measure):
+            return ("", "", -1)
+        summed = [(i, part) for i, part in measure if _states_sum(part)]
+        if summed and not any(_VAGUE.search(part) for _, part in naming):
+            index, part = summed[0]
+            return (_named(wording, bare, before, other, known, quotes[index]), _one_line(part), index)
+    if any(_states_sum(part) for _, part in naming):
         return ("", "", -1)
     vague = [(i, part) for i, part in naming if _VAGUE.search(part)]
     if not vague:
         return ("", "", -1)
     index, part = vague[0]
-    shown = wording
-    if bare:
-        # a bare head is named with what it is asked of, in the asker's words the part holds: 数字化车间补助
-        read = loose(part)
-        held = [k for k in known if loose(k) in read]
-        said = next((before[i:] for i in range(len(before)) if _all_known(before[i:], held)), "")
-        shown = f"{said or other}{wording}"
-    return (shown, re.sub(r"\s*\n\s*", "", part.strip()), index)
+    return (_named(wording, bare, before, other, known, part), _one_line(part), index)
+
+
+def _one_line(part: str) -> str:
+    return re.sub(r"\s*\n\s*", "", part.strip())
+
+
+def _named(wording: str, bare: bool, before: str, other: str | None, known: Terms, text: str) -> str:
+    """The benefit as the not-found answer names it: a bare head with what it is asked of, in the asker's words
+    that ``text`` holds (数字化车间补助)."""
+    if not bare:
+        return wording
+    read = loose(text)
+    held = [k for k in known if loose(k) in read]
+    said = next((before[i:] for i in range(len(before)) if _all_known(before[i:], held)), "")
+    return f"{said or other}{wording}"
 
 
 def _all_known(words: str, keys: list[str]) -> bool:
@@ -601,12 +633,13 @@ def _all_known(words: str, keys: list[str]) -> bool:
     return bool(words) and all(covered)
 
 
-def _states_sum(part: str) -> bool:
-    """Whether a part states a sum or share in what it gives, not only in the condition before it."""
+def _states_sum(part: str, shares_only: bool = False) -> bool:
+    """Whether a part states a sum or share (``shares_only``: a share) in what it gives, not only in the
+    condition before it."""
     clauses = re.split(r"[,,]", part)
     start = next((i for i, c in enumerate(clauses) if _GIVING.search(c)), 0)
     giving = ",".join(clauses[start:])
-    return bool(GIVEN.search(giving) or SHARE.search(giving))
+    return bool((not shares_only and GIVEN.search(giving)) or SHARE.search(giving))
 
 
 def _other_audience(plan: QueryPlan, quoted: list[Chunk], quotes: list[str], corpus: Corpus) -> tuple[str, str]:

@@ -1969,6 +1969,22 @@ def test_a_benefit_the_text_names_only_vaguely_is_not_given_a_sum(qa) -> None:  
         assert qa.ask(question).status == "answered", question
 
 
+def test_a_share_asked_of_a_benefit_that_states_only_a_sum_is_not_found(qa) -> None:  # type: ignore[no-untyped-def]
+    # my own wordings: the measure gives a sum and no share ("奖励金额原则上最高不超过2000万元"; its 10% is the growth
+    # it asks for; "区级给予最高不超过50万元"): the share asked is not in the compilation, and the sum is quoted
+    for question, page, said, named in (
+        ("总部企业的规模增长奖励按营收的几成来给?", 12, "奖励金额原则上最高不超过2000 万元", "规模增长奖励"),
+        ("首版次软件的奖励按研发投入的百分之几给?", 18, "最高不超过50 万元", "首版次软件奖励"),
+    ):
+        answer = qa.ask(question)
+        assert answer.status == "not_found", answer.answer
+        assert answer.answer.startswith(f"汇编没有写明{named}的具体比例") and said in answer.answer, answer.answer
+        assert [c.printed_page for c in answer.citations] == [page], answer.citations
+    # a measure that states its share is answered by it
+    answer = qa.ask("外资项目的房租补贴按租金的百分之几补?")
+    assert answer.status == "answered" and "50%、80%、100%" in answer.answer, answer.answer
+
+
 def test_what_the_asker_sets_aside_with_chu_le_is_not_what_is_looked_up(qa) -> None:  # type: ignore[no-untyped-def]
     # my own wordings: "除了X以外," names what is not asked; its words found X's clause, and its figure was checked
     # as the asker's claim
