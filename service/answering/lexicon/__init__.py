@@ -213,7 +213,19 @@ def other_places(text: str) -> list[str]:
         for key, _ in table.matches(text):
             if any(p in key for p in OTHER_PLACES):
                 lowered = lowered.replace(key, " ")
-    return [p for p in OTHER_PLACES if p in lowered]
+    return [p for p in OTHER_PLACES if p in lowered and _whole_word(p, text)]
+
+
+def _whole_word(place: str, text: str) -> bool:
+    """Whether a Chinese place name starts or ends a word of ``text`` (余杭区, 苏州工业园区), not only straddles
+    two ("够得上|海外拓市" holds no 上海); a name not written in Chinese characters is matched as the lexicons
+    read it."""
+    if not re.search(r"[\u4e00-\u9fff]", place) or place not in text:
+        return True
+    from indexing.keyword import word_bounds
+
+    bounds = word_bounds(text)
+    return any(m.start() in bounds or m.end() in bounds for m in re.finditer(re.escape(place), text))
 
 
 def is_english(text: str) -> bool:

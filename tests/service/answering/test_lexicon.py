@@ -226,3 +226,18 @@ def test_a_place_inside_a_name_the_lexicons_read_is_no_other_place() -> None:
     assert other_places("上海证券交易所上市奖励多少?") == []
     assert other_places("How much does Shenzhen give for listing?") == ["shenzhen"]
     assert "上海" in other_places("上海张江对小巨人奖多少?")
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        # 上海 only straddles 够得上|海外: the question is about the district's own overseas-market reward
+        ("我们出口额够得上海外拓市奖励的门槛吗?", []),
+        ("上海的公司能申请吗?", ["上海"]),
+        # a place that opens a longer name is still that place
+        ("余杭区对企业上市奖励多少?", ["余杭"]),
+        ("苏州工业园区认定总部企业的门槛是多少?", ["苏州"]),
+    ],
+)
+def test_a_place_is_named_only_where_it_starts_or_ends_a_word(text: str, places: list[str]) -> None:
+    assert lexicon.other_places(text) == places
