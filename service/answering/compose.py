@@ -51,7 +51,7 @@ from service.answering.figures import (
     figure_kind,
     without_budgets,
 )
-from service.answering.judge import Verdict
+from service.answering.judge import Verdict, unstated_sum
 from service.answering.periods import Elapsed, PeriodCondition, asked_conditions, meets, period_wording, since
 from service.answering.plan import (
     FIGURE_KINDS,
@@ -1253,7 +1253,15 @@ def _figures_lead(
         # the question also asks what it gives: the figure as the policy prints it, from the fact's own quote
         first = comparisons[0].fact
         gives = _runs(plan, display_quote(first.quote), terms, 1)
-        if gives:
+        vague = unstated_sum(display_quote(first.quote))
+        if vague:
+            # "…给予一定额度的海外拓市奖励支持": no sum to state, and the words that leave it open
+            lead += (
+                f" The amount is not stated: the provision says only 「{vague}」{marker(first)}."
+                if plan.lang == "en"
+                else f"具体金额汇编没有写明,条款只写了「{vague}」{marker(first)}。"
+            )
+        elif gives:
             # a share with its cap ("给予项目投资额20%的资金支持,单家企业最高 300 万元"): both say how much
             stated = f"{max(gives, key=lambda r: (_award_kinds(r), -len(r.text))).text}{marker(first)}"
             lead += f" {stated}." if plan.lang == "en" else f"{stated}。"

@@ -539,6 +539,8 @@ def _vague_benefit(plan: QueryPlan, known: Terms, weights: TermWeights, quotes: 
     which quote holds it."""
     if not ({Asked.AMOUNT, Asked.RATIO} & plan.asked) or plan.crossdoc or not quotes or not known:
         return ("", "", -1)
+    if plan.user_figures and plan.asked & {Asked.CRITERION, Asked.YES_NO}:
+        return ("", "", -1)  # whether the asker's figures qualify is asked too: the condition answers that
     asked = plan.asked_text or plan.original
     heads = list(_BENEFIT_HEAD.finditer(asked)) if plan.lang == "zh" else []
     top = max(known, key=lambda k: known[k])
@@ -631,6 +633,18 @@ def _all_known(words: str, keys: list[str]) -> bool:
         for m in re.finditer(re.escape(key), words):
             covered[m.start() : m.end()] = [True] * len(key)
     return bool(words) and all(covered)
+
+
+def unstated_sum(quote: str) -> str:
+    """What ``quote`` says it gives, only vaguely ("给予一定额度的海外拓市奖励支持", from the clause that starts
+    saying it), when no part of it states a sum or share in what it gives."""
+    parts = _PARTS.findall(quote)
+    if any(_states_sum(part) for part in parts):
+        return ""
+    part = next((part for part in parts if _VAGUE.search(part)), "")
+    clauses = re.split(r"(?<=[,,])", _one_line(part))
+    start = next((i for i, c in enumerate(clauses) if _GIVING.search(c) and _VAGUE.search("".join(clauses[i:]))), 0)
+    return "".join(clauses[start:])
 
 
 def _states_sum(part: str, shares_only: bool = False) -> bool:

@@ -1985,6 +1985,20 @@ def test_a_share_asked_of_a_benefit_that_states_only_a_sum_is_not_found(qa) -> N
     assert answer.status == "answered" and "50%、80%、100%" in answer.answer, answer.answer
 
 
+def test_whether_the_askers_figures_qualify_is_answered_though_the_sum_is_stated_only_vaguely(qa) -> None:  # type: ignore[no-untyped-def]
+    # my own wordings: the export threshold (500万美元) answers whether they qualify; what the reward gives is
+    # "一定额度", and the lead says so in the clause's own words rather than turning the answer into a not-found
+    for question, verdict, said in (
+        ("去年出口400万美元,能申请海外拓市奖励吗,给多少?", "不能", "未达到"),
+        ("We exported US$7 million last year. Can we get the overseas market reward, and how much?", "Yes", "meets"),
+    ):
+        answer = qa.ask(question)
+        assert answer.status == "answered", answer.answer
+        lead = answer.answer.splitlines()[0]
+        assert lead.startswith(verdict) and said in lead and "500万美元" in lead, lead
+        assert "「给予一定额度的海外拓市奖励支持」" in lead and ("没有写明" in lead or "not stated" in lead), lead
+
+
 def test_what_the_asker_sets_aside_with_chu_le_is_not_what_is_looked_up(qa) -> None:  # type: ignore[no-untyped-def]
     # my own wordings: "除了X以外," names what is not asked; its words found X's clause, and its figure was checked
     # as the asker's claim
