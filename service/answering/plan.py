@@ -195,6 +195,8 @@ _ASKED: dict[Asked, re.Pattern[str]] = {
     Asked.AMOUNT: re.compile(
         r"多少钱|几个?钱|多少万|金额|额度|奖金|最高|上限|封顶|最多|给多少|补多少|奖多少|拿多少|[奖补给拿发]得(?:更)?多|能拿(?![它这那着去来])|(?<!文号是)(?<!文号)(?<!页码是)多少(?!比例|%|家|个|名|项|亩|宗|年|天|次|票)|怎么算|咋算|"
         r"how much|how (?:big|large)|amount|maximum|\bcap\b|up to|reward|subsid|grant|bonus|fund|pays? more|"
+        # what a price, a wage or a fee is ("What is the monthly minimum wage?")
+        r"\bwages?\b|\bsalar(?:y|ies)\b|\bfees?\b|\bprices?\b|"
         # "what is the most the district would pay?" (not "the most important…")
         r"\bthe most\b(?!\s+(?:important|common|recent|likely|popular|suitable|relevant|appropriate)\b)",
         re.I,

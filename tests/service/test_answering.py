@@ -2091,3 +2091,9 @@ def test_a_spoken_check_that_a_policy_is_still_valid_is_answered_by_its_dates(qa
     result = qa.ask("滨政〔2023〕7号现在是一直有效的吧?", [])
     lead = result.answer.splitlines()[0]
     assert "2023年12月31日" in lead and "已失效" in lead, lead
+
+
+def test_a_wage_the_text_only_refers_to_is_not_found(qa) -> None:  # type: ignore[no-untyped-def]
+    # my own wording: the only text on it applies "省、市公布的最低工资标准" and states no figure
+    answer = qa.ask("What is the hourly minimum wage here?")
+    assert answer.status == "not_found", answer.answer

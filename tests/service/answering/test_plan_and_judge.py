@@ -66,6 +66,9 @@ def corpus() -> Corpus:
         # what the period is of (the subsidy) is no amount asked
         ("For how many years is the office subsidy paid?", "en", {Asked.PERIOD}),
         ("贴息咋算?", "zh", {Asked.AMOUNT}),  # spoken 咋 for 怎么
+        # what a wage, a fee or a price is, is an amount
+        ("What is the hourly minimum wage here?", "en", {Asked.AMOUNT}),
+        ("What fee does the exhibition organiser charge?", "en", {Asked.AMOUNT}),
         # "the most" the district would pay is an amount
         ("What is the most the district would pay a new HQ?", "en", {Asked.AMOUNT}),
         # what is compared of an award is how much it gives
