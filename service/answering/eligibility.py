@@ -86,6 +86,10 @@ class CompanyProfile(BaseModel):
     contract_value: Amount = Field(
         default=None, description="服务合同金额 in 元: what a ratio award of a contract (算力补贴) is worked out on."
     )
+    tech_contract_value: Amount = Field(
+        default=None,
+        description="A year's 输出技术合同交易额 in 元 of a technology-trading platform: a share of it is awarded.",
+    )
     annual_rent: Amount = Field(
         default=None, description="A year's office 租金 in 元: a share-of-rent subsidy is worked out on it."
     )

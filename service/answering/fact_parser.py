@@ -248,6 +248,7 @@ _DESCRIPTION = re.compile(
 
 def _benefit(text: str, gives: list[Amount]) -> Benefit:
     b = Benefit()
+    ratio_up_to = False
     for a in gives:
         if a.role == "amount":
             if b.amount is None:
@@ -256,12 +257,14 @@ def _benefit(text: str, gives: list[Amount]) -> Benefit:
             if b.ratio is None:
                 b.ratio, b.ratio_low, b.base = a.q, a.low, a.base
                 b.up_to = b.up_to or a.up_to
+                ratio_up_to = a.up_to
         elif a.role == "duration":
             b.duration = b.duration or a.q
         elif getattr(b, a.role) is None:
             setattr(b, a.role, a.q)
     if b.ratio is not None and b.amount is not None and b.up_to and b.cap is None:
-        b.cap, b.amount = b.amount, None  # "按 1%…最高可补助 1000 万元": the amount caps the ratio
+        # "按 1%…最高可补助 1000 万元": the amount caps the ratio, and its 最高 is the cap's, not the ratio's
+        b.cap, b.amount, b.up_to = b.amount, None, ratio_up_to
     tail = text[max((a.end for a in gives), default=0) :]
     found = _DESCRIPTION.findall(tail) or _DESCRIPTION.findall(text)
     b.description = found[0] if found else "支持"

@@ -93,6 +93,7 @@ _RATIO_BASES = (
     ("研发投入", "rd_spend"),
     ("研发费用", "rd_spend"),
     ("合同金额", "contract_value"),
+    ("技术合同交易额", "tech_contract_value"),
     ("租金", "annual_rent"),
     ("购房价", "purchase_price"),
     ("活动实际投入", "event_spend"),

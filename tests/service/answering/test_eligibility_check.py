@@ -97,6 +97,19 @@ def test_a_contract_based_award_is_worked_out_on_the_contract_and_held_to_its_ye
         assert [f.field for f in parse_user_figures(said)] == ["contract_value"], said
 
 
+def test_a_technology_trading_award_is_worked_out_on_the_contracts_traded_and_its_cap_is_not_the_shares() -> None:
+    # 滨政〔2023〕7号 p.35: 按其年度输出技术合同交易额的5%,给予最高 200 万元奖励 (最高 caps the sum, not the 5%)
+    def trading(value: str) -> FactVerdict:
+        return next(r for r in run(tech_contract_value=value) if "技术合同交易额" in r.citation.quote)
+
+    assert trading("3000万").estimated_amount == 150 * WAN
+    assert trading("6000万").estimated_amount == 200 * WAN
+    fact = next(f for f in facts() if "技术合同交易额" in f.quote and f.benefit is not None and f.benefit.ratio)
+    assert fact.benefit is not None and fact.benefit.describe().startswith("按年度输出技术合同交易额5%")
+    for said in ("去年输出技术合同交易额3000万元", "我们技术交易额有3000万", "技术合同成交额三千万"):
+        assert [f.field for f in parse_user_figures(said)] == ["tech_contract_value"], said
+
+
 def test_a_share_stated_without_its_metric_is_the_rd_share_and_not_asked() -> None:
     from service.answering.plan import Asked, asked_kinds
 
