@@ -516,7 +516,9 @@ def _absent_variant(
 
 # the heads of a benefit's name (研发资助, 房租补贴, 配套), and what a sum is said with when it is not stated
 _BENEFIT_HEAD = re.compile(r"补贴|资助|补助|奖励|配套|扶持|激励|贴息")
-_VAGUE = re.compile(r"一定(?:比例|数额|金额|额度|的)|给予一定|参照|视情|酌情|另行(?:制定|规定|研究)|分档")
+_VAGUE = re.compile(
+    r"一定(?:比例|数额|金额|额度|的)|给予一定|给予相[关应]|享受相应|参照|视情|酌情|另行(?:制定|规定|研究)|分档"
+)
 # where a part starts saying what is given (its conditions before: "对年出口额达500万美元以上的…企业,")
 _GIVING = re.compile(r"给予|予以|[按依]照?|补贴|资助|补助|奖励|配套")
 # a question that names no benefit asks what is got ("能拿多少?", "how much does it get?")

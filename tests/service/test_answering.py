@@ -1959,6 +1959,7 @@ def test_a_benefit_the_text_names_only_vaguely_is_not_given_a_sum(qa) -> None:  
         ("出口额500万美元以上的外向型企业,海外拓市奖励给多少?", 41, "给予一定额度的海外拓市奖励支持"),
         ("国际联合实验室区里配套激励多少钱?", 34, "给予配套激励"),
         ("新设科创企业按新增对区贡献给多少资助?", 7, "给予一定资助"),
+        ("专精特新企业跟高校合作订单式培养,专项补助具体多少?", 20, "给予相关配套专项补助"),
     ):
         answer = qa.ask(question)
         assert answer.status == "not_found", answer.answer
