@@ -42,6 +42,8 @@ MORE_AMOUNTS = {
     "acquisition_value": ("重大资产收并购金额", "例如 6亿"),
     "contract_value": ("算力等服务合同金额", "例如 300万"),
     "tech_contract_value": ("年度输出技术合同交易额", "例如 3000万"),
+    "project_investment": ("项目投入/项目投资额", "例如 3000万"),
+    "platform_trade_value": ("交易平台年交易额(非关联企业)", "例如 5亿"),
     "annual_rent": ("办公用房年租金", "例如 400万"),
     "purchase_price": ("首次购置办公用房的购房价", "例如 2亿"),
     "event_spend": ("促消费活动实际投入", "例如 80万"),

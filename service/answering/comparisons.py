@@ -297,6 +297,11 @@ def _metric_for(text: str, start: int, end: int, unit: str) -> _Word | None:
     before = _plain_english(text[clause_start:start].lower())
     after = _plain_english(text[end : end + (after_end.start() if after_end else len(text))].lower())
     candidates = [w for w in _words() if _unit_of(w.field) == ("元" if unit == "美元" else unit)]
+    # "exported RMB 30 million worth of technology contracts": what the figure is of, said right after it
+    of = re.match(r"\s*(?:worth\s+)?(?:of|in)\s+", after)
+    named = [(after.find(w.word, of.end()), w) for w in candidates if of and w.word in after[of.end() : of.end() + 40]]
+    if named:
+        return min(named, key=lambda h: (h[0], -len(h[1].word)))[1]
     best = None
     for w in candidates:  # the word that ends nearest the figure; of two ending together the longer (新增研发费用)
         pos = before.rfind(w.word)

@@ -90,6 +90,13 @@ class CompanyProfile(BaseModel):
         default=None,
         description="A year's 输出技术合同交易额 in 元 of a technology-trading platform: a share of it is awarded.",
     )
+    project_investment: Amount = Field(
+        default=None,
+        description="A project's 项目投入 / 投资额 in 元: a platform or scene award of a share of it.",
+    )
+    platform_trade_value: Amount = Field(
+        default=None, description="An AI or data trading platform's yearly 交易额 with unrelated companies, in 元."
+    )
     annual_rent: Amount = Field(
         default=None, description="A year's office 租金 in 元: a share-of-rent subsidy is worked out on it."
     )

@@ -154,7 +154,9 @@ def _classify(q: Quantity, m: re.Match[str], phrase: str, pre: str, post: str, b
         return a
     if after_cmp is None and metric is not None and re.match(r"\s*(?:人民币)?或", post):
         after_cmp = _COND_AFTER.match(re.sub(r"^.*?(?=以上|及以上)", "", post)) if "以上" in post else None
-    if (before_cmp or after_cmp) and metric is not None and not BENEFIT_WORDS.search(pre[pre.find(metric.surface) :]):
+    # (not "给予其项目投入的50%、最高不超过2000万元": a share of the metric stands between, the sum is its cap)
+    between = pre[pre.find(metric.surface) :] if metric is not None else ""
+    if (before_cmp or after_cmp) and metric is not None and not BENEFIT_WORDS.search(between) and "%" not in between:
         a.role, a.metric, a.comparator = "condition", metric, _comparator(before_cmp, after_cmp)
         a.comparator_text = _cmp_text(before_cmp, after_cmp)
         return a

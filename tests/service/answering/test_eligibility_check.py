@@ -110,6 +110,32 @@ def test_a_technology_trading_award_is_worked_out_on_the_contracts_traded_and_it
         assert [f.field for f in parse_user_figures(said)] == ["tech_contract_value"], said
 
 
+def test_every_share_of_a_project_platform_or_rent_figure_is_worked_out_on_the_askers_figure() -> None:
+    # my own figures: 区办〔2023〕9号 p.18 "给予其项目投入的50%、最高不超过2000万元" (2000万 is the cap, not a
+    # condition on the project), 杭高新〔2023〕5号 "给予平台年交易额(非关联企业)1%的补贴" with its yearly cap,
+    # "给予项目投资额20%的资金支持", and 滨政〔2023〕7号's foreign-investment rent of 企业租赁经营场所
+    def award(quote_word: str, **profile: object) -> FactVerdict:
+        return next(r for r in run(**profile) if quote_word in r.citation.quote and r.estimated_amount is not None)
+
+    platform = award("项目投入的50%", project_investment="1000万", kinds=["专精特新企业"])
+    assert platform.estimated_amount == 500 * WAN  # (经认定: the recognition itself is for the office to decide)
+    assert award("项目投入的50%", project_investment="5000万").estimated_amount == 2000 * WAN
+    assert award("项目投资额20%", project_investment="1000万").estimated_amount == 200 * WAN
+    trading = award("平台年交易额", platform_trade_value="3000万", kinds=["人工智能企业"])
+    assert trading.estimated_amount == 30 * WAN
+    assert award("平台年交易额", platform_trade_value="5亿").estimated_amount == 100 * WAN
+    fact = next(f for f in facts() if "项目投入的50%" in f.quote and f.benefit is not None and f.benefit.ratio)
+    assert [c.field for c in fact.conditions] == ["kinds"] and fact.benefit is not None and fact.benefit.cap is not None
+    for said, field in (
+        ("项目总投入3000万", "project_investment"),
+        ("平台交易额一年两个亿", "platform_trade_value"),
+        ("每年房租120万", "annual_rent"),
+        ("We signed RMB 20 million worth of technology contracts", "tech_contract_value"),
+        ("our project investment is RMB 8 million", "project_investment"),
+    ):
+        assert [f.field for f in parse_user_figures(said)] == [field], said
+
+
 def test_a_share_stated_without_its_metric_is_the_rd_share_and_not_asked() -> None:
     from service.answering.plan import Asked, asked_kinds
 
