@@ -51,7 +51,7 @@ from service.answering.figures import (
     figure_kind,
     without_budgets,
 )
-from service.answering.judge import Verdict, unstated_sum
+from service.answering.judge import FIGURE_NAMES, Verdict, unstated_sum
 from service.answering.periods import Elapsed, PeriodCondition, asked_conditions, meets, period_wording, since
 from service.answering.plan import (
     FIGURE_KINDS,
@@ -526,7 +526,12 @@ def _parts_lead(
         if part in how:
             how_runs.append(best)
     opens = all(r.quote == 1 and r.start + len(r.text) <= OPENS_WITHIN for r in how_runs)
-    if held and not swapped and opens:
+    # (…unless the parts asking figures outnumber the figures of their kinds the opening states: "公示几天?有异议
+    # 的话多久内要调查完?" is not answered by an opening that names 异议 and states only the 5 days)
+    asking = [kinds for kinds in (asked_kinds(part) & FIGURE_KINDS for part in parts) if kinds]
+    wanted = {name for kinds in asking for kind in kinds for name in FIGURE_NAMES[kind]}
+    stated = sum(figure_kind(compact(m.group())) in wanted for m in FIGURE.finditer(opening))
+    if held and not swapped and opens and (len(asking) < 2 or stated >= len(asking)):
         return ""
     if len(chosen) < 2 or all(r.quote == 1 and r.start + len(r.text) <= OPENS_WITHIN for r in chosen):
         return ""

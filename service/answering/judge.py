@@ -68,7 +68,8 @@ _VALIDITY_STATED = re.compile(r"(?:自|于)?[^,,。;;]{0,24}(?:起施行|施行|
 _DATE_STATED = re.compile(r"\d{4}\s*年|\d+\s*月\s*\d+\s*日|有效期|施行|年底|之日起|发布后")
 _CRITERIA_STATED = re.compile(r"条件|符合|应当|须|要求|以上|不低于|超过|达到|连续|认定|是指|不得|纳入|计入|视为|属于")
 # the kinds of figure that state each kind of asked figure ("能拿多少" is money or a share of something)
-_FIGURE_KINDS: dict[Asked, tuple[str, ...]] = {
+# the kinds of figure (figures.figure_kind) that state each kind of asked figure
+FIGURE_NAMES: dict[Asked, tuple[str, ...]] = {
     Asked.AMOUNT: ("money", "share", "count"),  # 多少 asks any quantity (亩, 家...), but a duration is no amount
     Asked.RATIO: ("share",),
     Asked.COUNT: ("count",),
@@ -1015,7 +1016,7 @@ def _statement_tests(plan: QueryPlan) -> list[Callable[[str], bool]]:
         tests.append(lambda s: bool(_MATERIALS_LISTED.search(s)))
     elif Asked.PROCEDURE in asked:
         tests.append(lambda s: bool(PROCEDURE_WORDS.search(without_titles(s))))
-    kinds = {k for a in (asked | plan.checks_kinds) & set(_FIGURE_KINDS) for k in _FIGURE_KINDS[a]}
+    kinds = {k for a in (asked | plan.checks_kinds) & set(FIGURE_NAMES) for k in FIGURE_NAMES[a]}
     if plan.asks_worth and not asked & {Asked.COUNT}:
         kinds.discard("count")  # "奖金多少?", "奖励多少?" are not answered by how many are awarded
     if kinds:

@@ -2098,3 +2098,11 @@ def test_a_wage_the_text_only_refers_to_is_not_found(qa) -> None:  # type: ignor
     # my own wording: the only text on it applies "省、市公布的最低工资标准" and states no figure
     answer = qa.ask("What is the hourly minimum wage here?")
     assert answer.status == "not_found", answer.answer
+
+
+def test_two_parts_asking_periods_each_lead_with_their_own_period(qa) -> None:  # type: ignore[no-untyped-def]
+    # my own wording: the best quote opens with the notice's 5 working days and names 异议, but the days for
+    # looking into an objection (20日) stand in another quote; the lead states both
+    answer = qa.ask("标准创新奖名单公示要几天?有人提异议的话,评审办多少天内调查完?")
+    lead = answer.answer.splitlines()[0]
+    assert "5 个工作日" in lead and "20 日内" in lead, lead
