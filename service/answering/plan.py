@@ -295,6 +295,7 @@ FIGURE_KINDS = frozenset({Asked.AMOUNT, Asked.RATIO, Asked.COUNT, Asked.PERIOD})
 # ("…200万,是不是?", "是不是能拿30%?"; not "我们营收15亿,是不是销售型总部?", which asks whether they are one)
 _CHECKS_PREMISE = re.compile(
     r"对吧|吧[??]|是不是(?=\s*(?:[??。,,]|$)|[^??。]*[\d一二两三四五六七八九十百千])|是吗|对不对|没错吧|"
+    r"是这样吗|(?:是)?真的吗|对吗|"
     r"right\?|correct\?|isn't it",
     re.I,
 )
@@ -1171,13 +1172,22 @@ def claims(question: str) -> list[str]:
     """The figures ``question`` states (what a "…对吧?" asks to check), without the unit of time a figure is
     given per ("一年" in "一年评两次吧?")."""
     figures = list(FIGURE.finditer(question))
+    # (what is given per unit may be a spoken count: "一年评两回")
+    counts = [m.start() for m in _SPOKEN_COUNT.finditer(question)]
     return [
         m.group()
         for i, m in enumerate(figures)
         if not (
-            _PER_UNIT.fullmatch(compact(m.group())) and i + 1 < len(figures) and figures[i + 1].start() - m.end() <= 6
+            _PER_UNIT.fullmatch(compact(m.group()))
+            and (
+                (i + 1 < len(figures) and figures[i + 1].start() - m.end() <= 6)
+                or any(0 <= c - m.end() <= 6 for c in counts)
+            )
         )
     ]
+
+
+_SPOKEN_COUNT = re.compile(r"[一二两三四五六七八九十\d]+\s*[回次个家项名]")
 
 
 def _claimed_kinds(question: str, own: list[UserFigure]) -> frozenset[Asked]:

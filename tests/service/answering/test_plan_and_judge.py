@@ -2337,3 +2337,19 @@ def test_the_year_of_a_policy_the_asker_names_is_no_year_asked_about(corpus: Cor
 
 def test_a_year_asked_about_is_still_asked(corpus: Corpus) -> None:
     assert "2021" not in plan_query("2021年的上市奖励是多少?", [], corpus).dating_years
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["听说人才房补贴每月3000元,是这样吗?", "首版次软件能奖50万,是真的吗?", "上市奖励是500万,对吗?"],
+)
+def test_spoken_checks_of_a_stated_figure_check_the_premise(corpus: Corpus, question: str) -> None:
+    assert plan_query(question, [], corpus).checks_premise
+
+
+def test_the_unit_a_spoken_count_is_given_per_is_no_claim() -> None:
+    from service.answering.plan import claims
+
+    # "一年评两回": 两回 is how often in a year; 一年 is no figure the asker states about the award
+    assert claims("这个奖一年评两回,每回评十个,是这样吗?") == []
+    assert claims("补贴期限是一年,对吧?") == ["一年"]
