@@ -116,8 +116,12 @@ def question_grades(question: str, lang: str) -> tuple[Grade, ...]:
                 if value and value not in found.setdefault(family, []):
                     found[family].append(value)
     else:
-        found = text_grades(places_as_levels(question))
+        found = text_grades(places_as_levels(_NOT_GRADE.sub(" ", question)))
     return tuple(sorted((f, v[0]) for f, v in found.items() if len(v) == 1))
+
+
+# a grade the asker says they do not have ("市级专精特新(还不是省级的)"): not one they ask about
+_NOT_GRADE = re.compile(r"(?:还|并|也)?(?:不是|并非|不算|没到|还没有?评上)[^,,。;;()()??]{0,8}")
 
 
 def grade_families(question: str, lang: str) -> set[str]:

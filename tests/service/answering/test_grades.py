@@ -118,3 +118,10 @@ def test_a_level_alone_is_judged_by_the_kind_it_rates() -> None:
     assert absent_level("国家", "雏鹰", ["对新认定的国家、省雏鹰企业分别给予50万元、20万元奖励。"]) is None
     found = absent_level("市", "雏鹰", [shared])
     assert found is not None and found.named == ("国家", "省")
+
+
+def test_a_grade_the_asker_says_they_do_not_hold_is_not_asked() -> None:
+    # "市级…,并不是省级的": the asker holds 市级; 省级 is named only to be denied
+    assert question_grades("公司去年评上了市级专精特新,并不是省级的,区里一次性奖多少?", "zh") == (("level", "市"),)
+    assert question_grades("我们是市级专精特新(还不是省级的),有奖励吗?", "zh") == (("level", "市"),)
+    assert question_grades("市级和省级专精特新分别奖多少?", "zh") == ()
