@@ -67,8 +67,8 @@ from service.models import AnswerStatus
 _VALIDITY_STATED = re.compile(r"(?:自|于)?[^,,。;;]{0,24}(?:起施行|施行|之日起[^,,。;;]{0,12})|有效期[^,,。;;]{0,12}")
 _DATE_STATED = re.compile(r"\d{4}\s*年|\d+\s*月\s*\d+\s*日|有效期|施行|年底|之日起|发布后")
 _CRITERIA_STATED = re.compile(r"条件|符合|应当|须|要求|以上|不低于|超过|达到|连续|认定|是指|不得|纳入|计入|视为|属于")
-# the kinds of figure that state each kind of asked figure ("能拿多少" is money or a share of something)
-# the kinds of figure (figures.figure_kind) that state each kind of asked figure
+# the kinds of figure (figures.figure_kind) that state each kind of asked figure ("能拿多少" is money or a share
+# of something)
 FIGURE_NAMES: dict[Asked, tuple[str, ...]] = {
     Asked.AMOUNT: ("money", "share", "count"),  # 多少 asks any quantity (亩, 家...), but a duration is no amount
     Asked.RATIO: ("share",),
