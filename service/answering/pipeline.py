@@ -356,11 +356,13 @@ class PolicyQAService:
             ]
             note = validity_note(cited, as_of, plan.lang)
             first, _, rest = text.partition("\n")
-            if (
-                note
-                and all(d.doc_number in first for d in cited if d.status(as_of) is not Validity.IN_FORCE)
-                and ("已失效" in first or "expired" in first or "尚未施行" in first)
-            ):
+            # (the documents the note names, by number, or, when it names one, as "该政策" / "the policy" of the
+            # fact the lead states)
+            stale = [d for d in cited if d.status(as_of) in (Validity.EXPIRED, Validity.NOT_YET)]
+            named = all(d.doc_number in first for d in stale) or (
+                len(stale) == 1 and ("该政策" in first or "the policy" in first)
+            )
+            if note and named and ("已失效" in first or "expired" in first or "尚未施行" in first):
                 note = ""  # the lead says it already
             if note and rest and not _QUOTE_LINE.search(first) and not first.endswith(":"):
                 # under the lead, before the quotes it concerns: the answer says it once, and early

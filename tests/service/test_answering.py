@@ -2106,3 +2106,15 @@ def test_two_parts_asking_periods_each_lead_with_their_own_period(qa) -> None:  
     answer = qa.ask("标准创新奖名单公示要几天?有人提异议的话,评审办多少天内调查完?")
     lead = answer.answer.splitlines()[0]
     assert "5 个工作日" in lead and "20 日内" in lead, lead
+
+
+def test_a_lead_that_says_its_policy_has_expired_is_not_followed_by_the_same_note(qa) -> None:  # type: ignore[no-untyped-def]
+    # my own wordings: the worked-out lead says "(该政策已失效)" of the one expired document it cites; the note that
+    # would say it again is left out (the full warning stays in ``warnings``)
+    for question, said in (
+        ("我们技术交易额去年有2000万,按政策奖多少?", "已失效"),
+        ("Our technology contracts traded came to RMB 20 million last year. What reward is there?", "expired"),
+    ):
+        answer = qa.ask(question)
+        assert answer.status == "answered" and answer.answer.count(said) == 1, answer.answer
+        assert answer.warnings, answer
