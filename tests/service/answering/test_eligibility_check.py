@@ -124,6 +124,9 @@ def test_every_share_of_a_project_platform_or_rent_figure_is_worked_out_on_the_a
     trading = award("平台年交易额", platform_trade_value="3000万", kinds=["人工智能企业"])
     assert trading.estimated_amount == 30 * WAN
     assert award("平台年交易额", platform_trade_value="5亿").estimated_amount == 100 * WAN
+    # the 500万美元 bracket pays up to 80% of the site's rent
+    rent = award("企业租赁经营场所", paid_in_capital_usd="600万美元", annual_rent="100万")
+    assert rent.estimated_amount == 80 * WAN
     fact = next(f for f in facts() if "项目投入的50%" in f.quote and f.benefit is not None and f.benefit.ratio)
     assert [c.field for c in fact.conditions] == ["kinds"] and fact.benefit is not None and fact.benefit.cap is not None
     for said, field in (
