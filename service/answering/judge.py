@@ -644,18 +644,22 @@ def unstated_sum(quote: str) -> str:
     parts = _PARTS.findall(quote)
     if any(_states_sum(part) for part in parts):
         return ""
-    part = next((part for part in parts if _VAGUE.search(part)), "")
-    clauses = re.split(r"(?<=[,,])", _one_line(part))
-    start = next((i for i, c in enumerate(clauses) if _GIVING.search(c) and _VAGUE.search("".join(clauses[i:]))), 0)
+    part = _one_line(next((part for part in parts if _VAGUE.search(part)), ""))
+    giving = _what_it_gives(part)
+    return giving if _VAGUE.search(giving) else part
+
+
+def _what_it_gives(part: str) -> str:
+    """``part`` from the comma clause that starts saying what is given (its conditions before it left out)."""
+    clauses = re.split(r"(?<=[,,])", part)
+    start = next((i for i, c in enumerate(clauses) if _GIVING.search(c)), 0)
     return "".join(clauses[start:])
 
 
 def _states_sum(part: str, shares_only: bool = False) -> bool:
     """Whether a part states a sum or share (``shares_only``: a share) in what it gives, not only in the
     condition before it."""
-    clauses = re.split(r"[,,]", part)
-    start = next((i for i, c in enumerate(clauses) if _GIVING.search(c)), 0)
-    giving = ",".join(clauses[start:])
+    giving = _what_it_gives(part)
     return bool((not shares_only and GIVEN.search(giving)) or SHARE.search(giving))
 
 
