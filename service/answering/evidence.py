@@ -359,6 +359,8 @@ def score_sentences(
     # (a question in parts: the part that asks it, scored on its own; the whole's bonus would outweigh the others')
     office = plan.asks_office and len(plan.parts) < 2
     event = _period_event(plan, terms)
+    # one length asked: not a period that runs after the event ("公示几天?…异议多久核实完?" asks both)
+    after = len(_HOW_LONG.findall(plan.asked_text or plan.original)) > 1
     # what is given is asked ("有什么奖励?", "有补贴吗?"), or a named benefit's document ("促消费活动补贴是哪个文件
     # 规定的?": the clause that gives it, not one that only names the activity; where a term is defined is not)
     given = plan.asks_benefit or plan.asks_if_given
@@ -384,7 +386,7 @@ def score_sentences(
             )
             stated = without_budgets(window.text, plan.asks_budget) if plan.asks_amount else ""
             states = plan.asks_amount and (stating.search(stated) or NO_CHARGE.search(stated))
-            if states and (not event or _period_of(event, window.text)):
+            if states and (not event or _period_of(event, window.text, after)):
                 score += config.attribute_bonus
             if plan.asks_date and _DATE.search(window.text):
                 score += config.date_bonus
@@ -438,9 +440,18 @@ def _period_event(plan: QueryPlan, terms: dict[str, float]) -> tuple[str, ...]:
     return ()
 
 
-def _period_of(event: tuple[str, ...], text: str) -> bool:
-    """A clause of ``text`` states a period with a wording of the event in it."""
-    return any(PERIOD.search(c) and any(w in c for w in event) for c in _CLAUSE.findall(text))
+def _period_of(event: tuple[str, ...], text: str, after: bool = False) -> bool:
+    """A clause of ``text`` states a period with a wording of the event in it, and unless ``after``, not one that
+    runs after the event ("公示期满后20日内进行调查核实" is how long the inquiry may take, not how long 公示 lasts)."""
+    return any(
+        PERIOD.search(c) and any(w in c and (after or not re.search(re.escape(w) + _AFTER, c)) for w in event)
+        for c in _CLAUSE.findall(text)
+    )
+
+
+# what follows an event's name when the period after it is the time the next step may take: after the event has
+# run its course ("公示期满后", "公示结束后")
+_AFTER = r"(?:期满|期限届满|结束|届满)后"
 
 
 def extend_window(window: Sentence, max_chars: int = 200, reach: int = 60) -> Sentence:

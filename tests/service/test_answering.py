@@ -1663,6 +1663,22 @@ def test_a_period_asked_is_the_one_of_the_event_named_before_the_asking(qa, ques
     assert "不少于5 个工作日" in answer.citations[0].quote, answer.answer
 
 
+@pytest.mark.parametrize("question", ["标准创新奖评完了要不要公示?公示多久?", "标准创新奖公示多长时间?"])
+def test_a_period_that_runs_after_the_event_is_not_its_length(qa, question: str) -> None:  # type: ignore[no-untyped-def]
+    # "公示期满后20 日内进行调查核实" (p.28) is how long the inquiry may take once 公示 is over, not how long 公示 lasts
+    answer = qa.ask(question)
+    assert answer.status == "answered"
+    assert "不少于5 个工作日" in answer.citations[0].quote, answer.answer
+    assert "不少于5 个工作日" in answer.answer.splitlines()[0][:120], answer.answer
+
+
+def test_two_lengths_asked_keep_the_period_after_the_event(qa) -> None:  # type: ignore[no-untyped-def]
+    # the second part asks the inquiry's length, which runs after 公示: both clauses are quoted
+    answer = qa.ask("标准创新奖要公示几天?有异议的话多久调查完?")
+    quotes = " ".join(c.quote for c in answer.citations)
+    assert "不少于5 个工作日" in quotes and "20 日内" in quotes, answer.answer
+
+
 def test_buying_and_renting_an_office_are_each_their_own_clause(qa) -> None:  # type: ignore[no-untyped-def]
     # 区办〔2023〕12号 p.13: renting (租金的50%…每年不超过200万元) and buying (购房价10%…3000万元) are two clauses
     # that both say 办公用房: the asker's verb picks one
