@@ -241,16 +241,29 @@ def list_items(
 def _asked_apart(plan: QueryPlan, item: Clause, terms: dict[str, float]) -> bool:
     """Whether a part of the question other than the one asking for the list words this item's heading
     (a topic word of the part inside the heading: 公示 in 社会公示)."""
-    if len(plan.parts) < 2 or len(compact(item.text)) <= len(compact(item.marker + item.heading)) + 1:
+    if len(compact(item.text)) <= len(compact(item.marker + item.heading)) + 1:
         return False
     heading = compact(item.heading)
-    for part in plan.parts:
-        if asks_for_list(part):
-            continue
+    for part in _apart(plan.parts if len(plan.parts) > 1 else [plan.asked_text or plan.original]):
         own = part_terms(terms, part)  # ("public notice" in an English part)
         if any(len(a) >= 2 and a in heading for alternatives in own.alternatives.values() for a in alternatives):
             return True
     return False
+
+
+def _apart(parts: list[str]) -> list[str]:
+    """The parts of a question that do not ask for the list, and the clauses that follow the list's ask within
+    its part ("流程有哪几步,名单公示多久?" -> 名单公示多久)."""
+    apart = []
+    for part in parts:
+        if not asks_for_list(part):
+            apart.append(part)
+            continue
+        clauses = [c for c in re.split(r"[,,;;]", part) if c.strip()]
+        asking = [n for n, c in enumerate(clauses) if asks_for_list(c)]
+        if asking:
+            apart += clauses[asking[0] + 1 :]
+    return apart
 
 
 def _page_spans(clauses: list[Clause]) -> list[tuple[int, int]]:

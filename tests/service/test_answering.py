@@ -1287,6 +1287,15 @@ def test_a_question_in_parts_finds_its_list_by_the_part_that_asks_for_one(qa) ->
     assert {c.doc_number for c in answer.citations} == {"区办〔2023〕8号"}
 
 
+def test_a_clause_after_the_list_ask_in_the_same_part_is_asked_apart(qa) -> None:  # type: ignore[no-untyped-def]
+    # my own wording, one part: the steps, then (after a comma) how long one step lasts
+    lead = qa.ask("标准创新奖评审要走几步,拟授奖名单公示几天?").answer.splitlines()[0]
+    assert lead.startswith("共6项:形式审查[1]") and "5 个工作日[4]" in lead, lead
+    # a clause before the list's ask names the topic and asks nothing apart: the headings only
+    lead = qa.ask("标准创新奖的评审程序,分哪几步?").answer.splitlines()[0]
+    assert lead.startswith("共6项:形式审查[1]") and "工作日" not in lead, lead
+
+
 @pytest.mark.parametrize("greeting", ["你好", "您好!", "谢谢", "hello", "Hi there"])
 def test_a_greeting_gets_what_can_be_asked_not_a_refusal(qa, greeting: str) -> None:  # type: ignore[no-untyped-def]
     answer = qa.ask(greeting)
