@@ -32,6 +32,7 @@ from service.answering.eligibility import FactVerdict, judge, profile_from
 from service.answering.eligibility import Verdict as EligibilityVerdict
 from service.answering.evidence import (
     IN_DISTRICT,
+    MONEY_WORDS,
     Sentence,
     Terms,
     coverage,
@@ -198,7 +199,7 @@ def compose_answered(
     if not lead:
         lead = _upgrade_lead(plan, sentences, corpus, as_of, facts or [], citations)
     if not lead:
-        lead = _variant_lead(plan, sentences, corpus, as_of, facts or [], citations)
+        lead = _variant_lead(plan, sentences, corpus, as_of, facts or [], citations, terms or {})
     if not lead and (plan.asks_list or not plan.asked & FIGURE_KINDS):
         # the headings of a list's items, when the list is what is asked (not "how much…?" answered by
         # neighbouring clauses that each open with a heading)
@@ -1568,9 +1569,12 @@ def _variant_lead(
     as_of: date,
     facts: list[PolicyFact],
     citations: list[Citation],
+    terms: dict[str, float] | None = None,
 ) -> str:
     """ "我们是专精特新小巨人,能拿多少?" against a list that gives each kind its own amount ("对“单项冠军”企业、
-    专精特新“小巨人”企业…分别最高给予200万元、100万元…"): the amount of the one kind the question names."""
+    专精特新“小巨人”企业…分别最高给予200万元、100万元…"): the amount of the one kind the question names, when
+    the list holds a word of what is asked besides the kind ("我们是省级专精特新,…贷款贴息能拿多少?" asks about
+    贴息, which the list of one-time awards does not give)."""
     if Asked.AMOUNT not in plan.asked | plan.checks_kinds or plan.user_figures or plan.crossdoc or not sentences:
         return ""  # a list's kinds each get an amount of money; how many of each kind is another list
     quoted = compact(" ".join(s.text for s in sentences))
@@ -1594,6 +1598,8 @@ def _variant_lead(
     if len(named) != 1:
         return ""  # none, or more kinds than a question names: side by side, as the list itself says
     fact = named[0]
+    if not _on_asked_topic(fact, terms or {}):
+        return ""
     assert fact.benefit is not None
     mark = _fact_marker(fact, citations, corpus, as_of)  # (an expired policy's note follows the lead)
     # "一次性奖励200万对吧?": an amount the asker puts forward that the kind's own amount is not
@@ -1606,6 +1612,27 @@ def _variant_lead(
         return f"{verdict}{fact.label}: {fact.benefit.describe('en')}{mark}."
     verdict = f"不是{wrong}:" if wrong else "对:" if right else ""
     return f"{verdict}{fact.label}:{fact.benefit.describe()}{mark}。"
+
+
+def _on_asked_topic(fact: PolicyFact, terms: dict[str, float]) -> bool:
+    """Unless the question names a measure of its own (a word of what is given that is more than money:
+    "…专利质押贷了款,贴息能拿多少?"), which the fact (its heading, whom it is for, its words) does not hold."""
+    alternatives = getattr(terms, "alternatives", {})
+    kind = compact(fact.variant or "")
+    said = loose(" ".join([fact.name, fact.who, *fact.clause_path, fact.quote]))
+    for key, weight in terms.items():
+        wordings = [loose(a) for a in alternatives.get(key, (key,))]
+        if weight <= 0 or any(a in kind or kind in a for a in wordings):
+            continue
+        # the corpus's wordings of a spoken key, not the key itself ("能拿多少" -> 最高 奖励…: money, no measure)
+        measures = [a for a in wordings if _MEASURE.search(a) and not MONEY_WORDS.fullmatch(a)]
+        if measures and not any(a in said for a in measures):
+            return False
+    return True
+
+
+# a word of what is given ("贴息", "房租补贴", "研发补助")
+_MEASURE = re.compile(r"补助|补贴|奖励|资助|贴息|奖金")
 
 
 def _names_variant(variant: str, asked: str, glossed: frozenset[str] | None = None) -> bool:

@@ -31,6 +31,8 @@ _FORBIDS = re.compile(r"不得|不予|禁止")
 _REQUIRES = re.compile(r"应当|必须")
 # a measure that gives a company something
 GRANTS = re.compile(r"给予|予以")
+# the words of money given, which name no measure ("能拿多少" -> 最高 奖励 补助 补贴)
+MONEY_WORDS = re.compile(r"最高|万元|金额|资金|给予|予以|(?:奖励|补助|补贴|资助|奖金|扶持)(?:资金|金额|金)?")
 # the words of a step, a channel or an office
 PROCEDURE_WORDS = re.compile(
     r"申报|申请|受理|审核|审批|评审|公示|提交|负责(?!人)|牵头|部门|办公室|平台|流程|程序|组织(?=开展|实施|评审|召开|专业)|推荐|申报材料|签署|通知"
@@ -173,7 +175,8 @@ class TermWeights:
         own = self_described(plan.original, weights)
         if not own:
             return Terms(weights, alternatives)
-        if not any(sum(self.df(a)) for k in weights if k not in own for a in alternatives[k]):
+        rest = [a for k in weights if k not in own for a in alternatives[k] if not MONEY_WORDS.fullmatch(a)]
+        if not any(sum(self.df(a)) for a in rest):
             # the rest names nothing the compilation knows: the description is the topic ("我们是单项冠军企业,
             # 区里奖励200万对不对?")
             for key in own:

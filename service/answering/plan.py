@@ -1177,7 +1177,8 @@ def claims(question: str) -> list[str]:
     return [
         m.group()
         for i, m in enumerate(figures)
-        if not (
+        if not _OWN_DOING.search(question[max(0, m.start() - 12) : m.start()])
+        and not (
             _PER_UNIT.fullmatch(compact(m.group()))
             and (
                 (i + 1 < len(figures) and figures[i + 1].start() - m.end() <= 6)
@@ -1187,6 +1188,9 @@ def claims(question: str) -> list[str]:
     ]
 
 
+# what the asker did with money, before its sum ("从银行贷了3000万", "贷款3000万"): their own figure, not one they
+# say the policy states
+_OWN_DOING = re.compile(r"(?:[贷借投花融租买付交赚亏卖]了|贷款|借款|融资)[^,,。;;??!!\d]{0,4}$")
 _SPOKEN_COUNT = re.compile(r"[一二两三四五六七八九十\d]+\s*[回次个家项名]")
 
 

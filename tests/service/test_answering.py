@@ -1296,6 +1296,21 @@ def test_a_clause_after_the_list_ask_in_the_same_part_is_asked_apart(qa) -> None
     assert lead.startswith("共6项:形式审查[1]") and "工作日" not in lead, lead
 
 
+def test_a_kind_asked_about_with_spoken_money_words_leads_with_its_own_amount(qa) -> None:  # type: ignore[no-untyped-def]
+    # my own wording: "能拿多少" asks money (最高 奖励…) and names no measure, so the kind the asker describes
+    # is the topic (it had been weighed as nothing, and a 5050-plan clause was quoted)
+    lead = qa.ask("我们是专精特新小巨人,能拿多少?").answer.splitlines()[0]
+    assert "小巨人企业" in lead and "最高100万元" in lead, lead
+
+
+def test_a_kind_named_does_not_lead_with_its_award_when_another_measure_is_asked(qa) -> None:  # type: ignore[no-untyped-def]
+    # my own wording: the asker's kind (省级专精特新) has a one-time award, but 贴息 is asked: 区办〔2023〕9号
+    # p.19 gives 50% of the benchmark-rate interest, within 200万 a year
+    lead = qa.ask("我们是省级专精特新中小企业,拿专利质押贷了款,贴息能拿多少?").answer.splitlines()[0]
+    assert "50%贴息" in lead and "20万元" not in lead, lead
+    assert not lead.startswith("不是"), lead
+
+
 @pytest.mark.parametrize("greeting", ["你好", "您好!", "谢谢", "hello", "Hi there"])
 def test_a_greeting_gets_what_can_be_asked_not_a_refusal(qa, greeting: str) -> None:  # type: ignore[no-untyped-def]
     answer = qa.ask(greeting)

@@ -2353,3 +2353,14 @@ def test_the_unit_a_spoken_count_is_given_per_is_no_claim() -> None:
     # "一年评两回": 两回 is how often in a year; 一年 is no figure the asker states about the award
     assert claims("这个奖一年评两回,每回评十个,是这样吗?") == []
     assert claims("补贴期限是一年,对吧?") == ["一年"]
+
+
+def test_the_sum_the_asker_borrowed_or_spent_is_no_claim() -> None:
+    from service.answering.plan import claims
+
+    # what the asker did with their own money states nothing about the policy ("不是3000万元:" was put before
+    # an award that never said 3000万)
+    assert claims("我们从银行贷了3000万,贴息能拿多少?") == []
+    assert claims("去年投了800万做研发,补贴是20%对吧?") == ["20%"]
+    assert claims("公司贷款 500万元,区里贴息100万,是不是?") == ["100万"]
+    assert claims("区里奖励300万,对吧?") == ["300万"]
