@@ -1535,9 +1535,15 @@ def _milestone_raise_lead(
             for c in fact.conditions:
                 if c.first_time and c.metric == now.metric and c.threshold is not None and c.threshold.unit == now.unit:
                     milestones.setdefault(c.threshold.value, fact)
-        low, high = milestones.get(before.value), milestones.get(now.value)
-        if low is None or high is None or (low.name, low.doc_no) != (high.name, high.doc_no):
+        # the milestones passed: the highest at or below each figure ("今年到了105亿" passed 100亿)
+        lv = next((v for v in sorted(milestones, reverse=True) if v <= before.value), None)
+        hv = next((v for v in sorted(milestones, reverse=True) if v <= now.value), None)
+        if lv is None or hv is None or lv >= hv:
             continue
+        low, high = milestones[lv], milestones[hv]
+        if (low.name, low.doc_no) != (high.name, high.doc_no):
+            continue
+        passed_low, passed_high = format_amount(lv, before.unit), format_amount(hv, now.unit)
         if not (low.benefit and high.benefit and low.benefit.amount and high.benefit.amount):
             continue
         if "差额" not in high.benefit.rules:
@@ -1550,14 +1556,14 @@ def _milestone_raise_lead(
         expired = high.dates.status(as_of) is Validity.EXPIRED
         if plan.lang == "en":
             return (
-                f"{high.name} pays the difference (差额): first passing {now.display()} {b.display()}, first passing"
-                f" {before.display()} {a.display()}; after the {before.display()} award, {gap} more"
+                f"{high.name} pays the difference (差额): first passing {passed_high} {b.display()}, first passing"
+                f" {passed_low} {a.display()}; after the {passed_low} award, {gap} more"
                 f"{' (the policy has expired)' if expired else ''}{mark}."
             )
         note = "(该政策已失效)" if expired else ""
         return (
-            f"{high.name}按差额奖励:首次突破{now.display()}最高{b.display()}、首次突破{before.display()}最高"
-            f"{a.display()},已按{before.display()}拿过的,再拿差额{gap}{note}{mark}。"
+            f"{high.name}按差额奖励:首次突破{passed_high}最高{b.display()}、首次突破{passed_low}最高"
+            f"{a.display()},已按{passed_low}拿过的,再拿差额{gap}{note}{mark}。"
         )
     return ""
 

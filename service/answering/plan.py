@@ -526,6 +526,33 @@ def _earlier_milestones(history: list[Turn]) -> list[UserFigure]:
     return [f for f in parse_user_figures(_QUOTED.sub(" ", previous)) if f.metric and f.first_time]
 
 
+_EARLIER_YEAR = re.compile(r"去年|前年|大前年|上一年|那年")
+
+
+def _passed_and_now(question: str) -> tuple[list[UserFigure], list[UserFigure]]:
+    """A question that says which figure of one metric an award was already paid for ("前年破了50亿已经拿过奖励")
+    and what the figure is now ("今年营收到了105亿"): the earlier figures as milestones passed, and the present
+    ones, each with the metric the question names (empty when it names none or two, or the present is not higher)."""
+    past: list[UserFigure] = []
+    present: list[UserFigure] = []
+    for clause in re.split(r"[,,。;;??!!]", question):
+        figures = parse_user_figures(clause)
+        # ("去年首次突破20亿,今年冲到了55亿": a milestone passed in an earlier year)
+        earlier = _CLAIMS_PAST.search(clause) or (_EARLIER_YEAR.search(clause) and any(f.first_time for f in figures))
+        (past if earlier else present).extend(figures)
+    metrics = {(f.metric, f.field) for f in past + present if f.metric}
+    if len(metrics) != 1 or not past or not present:
+        return [], []
+    metric, name = metrics.pop()
+    units = {f.unit for f in past} & {f.unit for f in present}
+    past = [f for f in past if f.unit in units and f.metric in ("", metric)]
+    present = [f for f in present if f.unit in units and f.metric in ("", metric)]
+    if not past or not present or max(f.value for f in past) >= max(f.value for f in present):
+        return [], []
+    past = [f.model_copy(update={"metric": metric, "field": name, "first_time": True}) for f in past]
+    return past, [f.model_copy(update={"metric": metric, "field": name}) for f in present]
+
+
 def _swap_sibling(previous: str, question: str) -> str:
     """``previous`` with the thing a "那X呢?" question puts in its place: the word of ``previous`` that ends with
     the same head word of two or more characters as X ("那总部企业呢?" after "专精特新企业参加境外展会…" asks
@@ -620,6 +647,10 @@ def plan_query(question: str, history: list[Turn], corpus: Corpus) -> QueryPlan:
         asked |= {Asked.AMOUNT}  # "两家的上市奖励一样吗?": what is compared of an award is how much it gives
     own = [f for f in parse_user_figures(unquoted) if f.metric]
     earlier = _earlier_milestones(history) if history else []
+    passed, now = _passed_and_now(unquoted)
+    if passed and not earlier:
+        # "前年破了50亿已经拿过奖励,今年营收到了105亿,还能再拿多少?": the figure an award was paid for, and now
+        earlier, own = passed, now + [f for f in own if f.metric != now[0].metric]
     if earlier and not own:
         # "又冲过100亿了,还能再拿多少?" after "营收第一次突破50亿元…": a figure passed, of the metric passed before
         own = [

@@ -1311,6 +1311,26 @@ def test_a_kind_named_does_not_lead_with_its_award_when_another_measure_is_asked
     assert not lead.startswith("不是"), lead
 
 
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # my own wordings: the milestone already paid for in the same question, and a figure between milestones
+        ("总部企业营收前年突破50亿拿过奖励,今年到了105亿,还能再拿多少?", "首次突破100亿元最高400万元"),
+        ("我们总部企业营收去年首次突破20亿,今年冲到了55亿,营收突破奖励还能拿多少?", "再拿差额100万元"),
+        (
+            "Our HQ company already got the milestone award for passing RMB 5 billion revenue; this year revenue "
+            "reached RMB 10.5 billion. How much more can we get?",
+            "200万元 more",
+        ),
+    ],
+)
+def test_a_milestone_already_paid_for_in_the_question_leaves_the_difference(qa, question: str, expected: str) -> None:  # type: ignore[no-untyped-def]
+    # 区办〔2023〕12号 p.13: 营收突破奖励 paid as the difference (差额) between milestones
+    lead = qa.ask(question).answer.splitlines()[0]
+    assert expected in lead, lead
+    assert "105亿元最高" not in lead and "55亿元最高" not in lead, lead
+
+
 @pytest.mark.parametrize("greeting", ["你好", "您好!", "谢谢", "hello", "Hi there"])
 def test_a_greeting_gets_what_can_be_asked_not_a_refusal(qa, greeting: str) -> None:  # type: ignore[no-untyped-def]
     answer = qa.ask(greeting)
