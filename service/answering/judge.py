@@ -345,7 +345,9 @@ _ASKS_RECOGNITION = re.compile(
     r"\bto be (?:recogni[sz]ed|certified|rated) as\b|\bqualify as\b",
     re.I,
 )
-_ALREADY_RECOGNISED = re.compile(r"(?:经|已|被)?认定的$|经认定$")
+# the kind named as recognised already ("对经认定的瞪羚企业"), or as what a company may go on to apply for
+# ("支持“专精特新”企业申报“瞪羚企业”"): neither says how it is recognised
+_ALREADY_RECOGNISED = re.compile(r"(?:经|已|被)?认定的$|经认定$|(?:申报|争创|创建)$")
 _SETS_CONDITIONS = re.compile(r"条件|标准|是指|应当|须|以上|不低于")
 
 

@@ -1331,6 +1331,14 @@ def test_a_milestone_already_paid_for_in_the_question_leaves_the_difference(qa, 
     assert "105亿元最高" not in lead and "55亿元最高" not in lead, lead
 
 
+def test_a_kind_named_only_as_something_to_apply_for_does_not_say_how_it_is_recognised(qa) -> None:  # type: ignore[no-untyped-def]
+    # my own wording: the loaded text names 瞪羚企业 only in "支持“专精特新”企业申报“瞪羚企业”" (区办〔2023〕9号
+    # p.18); how one is recognised is in 杭高新〔2020〕11号, listed in the TOC without its text
+    answer = qa.ask("What does it take to be recognised as a gazelle enterprise, and what support do they get?")
+    assert answer.status == "toc_only", answer.answer
+    assert "杭高新〔2020〕11号" in answer.answer
+
+
 @pytest.mark.parametrize("greeting", ["你好", "您好!", "谢谢", "hello", "Hi there"])
 def test_a_greeting_gets_what_can_be_asked_not_a_refusal(qa, greeting: str) -> None:  # type: ignore[no-untyped-def]
     answer = qa.ask(greeting)
