@@ -46,6 +46,8 @@ MORE_AMOUNTS = {
     "platform_trade_value": ("交易平台年交易额(非关联企业)", "例如 5亿"),
     "annual_rent": ("办公用房年租金", "例如 400万"),
     "purchase_price": ("首次购置办公用房的购房价", "例如 2亿"),
+    "loan_amount": ("银行贷款额(贴息按它和基准利率计)", "例如 3000万"),
+    "benchmark_rate": ("该笔贷款的银行基准利率", "例如 4.35%"),
     "event_spend": ("促消费活动实际投入", "例如 80万"),
     "served_companies": ("平台对外服务企业数", "例如 60"),
     "dataset_users": ("调用数据集的区内非关联企业数", "例如 5"),

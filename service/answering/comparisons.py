@@ -277,7 +277,9 @@ def _unit_of(field: str) -> str:
     """The unit a profile field is counted in: % for shares, 家 for companies, 元 otherwise."""
     if field == "growth_rank":
         return "位"
-    return "%" if field in ("rd_share", "revenue_growth") else "家" if field in _COUNTED_COMPANIES else "元"
+    if field in ("rd_share", "revenue_growth", "benchmark_rate"):
+        return "%"
+    return "家" if field in _COUNTED_COMPANIES else "元"
 
 
 _COUNTED_COMPANIES = frozenset({"served_companies", "dataset_users"})

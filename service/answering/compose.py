@@ -1197,6 +1197,9 @@ def _figures_lead(
         if not plan.asks_amount:
             return ""
         quoted_facts = [f for f in candidates if id(f) in in_quotes]
+        # in the order of the quotes: the best-ranked clause's award first
+        texts = [compact(s.text) for s in sentences]
+        quoted_facts.sort(key=lambda f: next((n for n, t in enumerate(texts) if compact(f.quote)[:24] in t), 0))
         return next(filter(None, (_ratio_worked_out(plan, f, marker, as_of) for f in quoted_facts)), "")
     if any(kind_named(asked, c.fact) for c in comparisons):
         # the question names its kind of company (whether or not its clause is quoted first): the other kinds'
@@ -1675,14 +1678,15 @@ def _ratio_worked_out(plan: QueryPlan, fact: PolicyFact, marker: Callable[[Polic
     figure, value = worked[0]
     amount = format_amount(value, figure.unit)
     expired = fact.dates.status(as_of) is Validity.EXPIRED
+    # (a loan's interest is shown as it is worked out: 3000万元×4.35%=130.5万元)
+    mine = figure.text if figure.field == "loan_interest" else figure.display()
     if plan.lang == "en":
         note = " (the policy has expired)" if expired else ""
-        mine = figure.display()
         return (
             f"{fact.name}: {fact.benefit.describe('en')}; on your {mine} that is at most {amount}{note}{marker(fact)}."
         )
     note = "(该政策已失效)" if expired else ""
-    return f"{fact.name}:{fact.benefit.describe()},按您的{figure.display()}计最多{amount}{note}{marker(fact)}。"
+    return f"{fact.name}:{fact.benefit.describe()},按您的{mine}计最多{amount}{note}{marker(fact)}。"
 
 
 def _award_met(

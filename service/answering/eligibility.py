@@ -104,6 +104,12 @@ class CompanyProfile(BaseModel):
         default=None,
         description="活动实际投入 in 元 of a consumption-promotion event (发券减免 not counted): a share is given.",
     )
+    loan_amount: Amount = Field(
+        default=None, description="A bank loan's amount in 元: an interest subsidy is worked out on it and the rate."
+    )
+    benchmark_rate: Amount = Field(
+        default=None, description="The bank's 基准利率 on that loan, in % a year (e.g. 4.35)."
+    )
     purchase_price: Amount = Field(
         default=None, description="购房价 of an office bought, in 元: a share-of-price subsidy is worked out on it."
     )
@@ -125,6 +131,10 @@ class CompanyProfile(BaseModel):
         """The profile's value for a fact's field, in the fact's unit (None when not given or not comparable)."""
         if field == "rd_share" and self.rd_share is None and self.rd_spend is not None and self.revenue:
             return self.rd_spend * 100 / self.revenue
+        if field == "loan_interest":  # a year's interest at the benchmark rate
+            if self.loan_amount is None or self.benchmark_rate is None:
+                return None
+            return Decimal(self.loan_amount) * Decimal(self.benchmark_rate) / 100
         name = f"{field}_usd" if unit == "美元" and not field.endswith("_usd") else field
         value = getattr(self, name, None)
         return Decimal(value) if isinstance(value, int | Decimal) and not isinstance(value, bool) else None
@@ -136,7 +146,7 @@ def profile_from(figures: list[UserFigure], described: list[str], names_sector: 
     ``names_sector``, their sector."""
     values: dict[str, Any] = {}
     for figure in figures:
-        if figure.field:
+        if figure.field and figure.field in CompanyProfile.model_fields:
             # a figure the asker says was passed ("首次突破100亿") is checked just above it
             values.setdefault(_field_name(figure.field, figure.unit), figure.compared())
     words = " ".join(described) if names_sector else ""

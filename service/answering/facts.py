@@ -88,6 +88,8 @@ _COMPARATOR_WORDS = {
 
 # the words of a ratio's base that name a figure a company profile holds
 _RATIO_BASES = (
+    # interest at the benchmark rate on a loan ("实际贷款额银行基准利率的50%"): the loan times the rate
+    ("基准利率", "loan_interest"),
     ("注册资本", "paid_in_capital"),
     ("营业收入", "revenue"),
     ("研发投入", "rd_spend"),

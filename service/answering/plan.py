@@ -26,7 +26,7 @@ from service.answering.periods import (
     without_elapsed,
     without_english_beginnings,
 )
-from service.answering.quantities import chinese_number
+from service.answering.quantities import chinese_number, format_amount
 from service.models import Turn
 
 # 问法 that ask for several documents side by side
@@ -526,6 +526,18 @@ def _earlier_milestones(history: list[Turn]) -> list[UserFigure]:
     return [f for f in parse_user_figures(_QUOTED.sub(" ", previous)) if f.metric and f.first_time]
 
 
+def _loan_interest(figures: list[UserFigure]) -> list[UserFigure]:
+    """A year's interest on the asker's loan at the rate they give ("贷了3000万,基准利率按4.35%算"), what an
+    interest subsidy ("实际贷款额银行基准利率的50%") is a share of."""
+    loan = next((f for f in figures if f.field == "loan_amount" and f.unit == "元"), None)
+    rate = next((f for f in figures if f.field == "benchmark_rate" and f.unit == "%"), None)
+    if loan is None or rate is None:
+        return []
+    value = loan.value * rate.value / 100
+    shown = f"{loan.display()}×{rate.display()}={format_amount(value, '元')}"
+    return [UserFigure(metric="贷款利息", field="loan_interest", value=value, unit="元", text=shown)]
+
+
 _EARLIER_YEAR = re.compile(r"去年|前年|大前年|上一年|那年")
 
 
@@ -651,6 +663,7 @@ def plan_query(question: str, history: list[Turn], corpus: Corpus) -> QueryPlan:
     if passed and not earlier:
         # "前年破了50亿已经拿过奖励,今年营收到了105亿,还能再拿多少?": the figure an award was paid for, and now
         earlier, own = passed, now + [f for f in own if f.metric != now[0].metric]
+    own += _loan_interest(own)
     if earlier and not own:
         # "又冲过100亿了,还能再拿多少?" after "营收第一次突破50亿元…": a figure passed, of the metric passed before
         own = [

@@ -1339,6 +1339,14 @@ def test_a_kind_named_only_as_something_to_apply_for_does_not_say_how_it_is_reco
     assert "杭高新〔2020〕11号" in answer.answer
 
 
+def test_an_interest_subsidy_is_worked_out_on_the_askers_loan_and_rate(qa) -> None:  # type: ignore[no-untyped-def]
+    # my own wording and figures: 区办〔2023〕9号 p.19 pays 50% of the interest at the benchmark rate on a loan
+    # pledged on intellectual property; 1600万 at 3.75% is 60万 a year, the subsidy 30万
+    lead = qa.ask("我们拿专利做质押,银行贷了1600万,基准利率3.75%,区里贴息大概给多少?").answer.splitlines()[0]
+    assert "1600万元×3.75%=60万元" in lead and "最多30万元" in lead, lead
+    assert not lead.startswith("不是"), lead
+
+
 @pytest.mark.parametrize("greeting", ["你好", "您好!", "谢谢", "hello", "Hi there"])
 def test_a_greeting_gets_what_can_be_asked_not_a_refusal(qa, greeting: str) -> None:  # type: ignore[no-untyped-def]
     answer = qa.ask(greeting)

@@ -139,6 +139,23 @@ def test_every_share_of_a_project_platform_or_rent_figure_is_worked_out_on_the_a
         assert [f.field for f in parse_user_figures(said)] == [field], said
 
 
+def test_an_interest_subsidy_is_worked_out_on_the_loan_and_its_benchmark_rate_within_its_yearly_cap() -> None:
+    # 区办〔2023〕9号 p.19: "给予实际贷款额银行基准利率的 50%贴息资助,每家企业年贴息额度不超过200 万元"; my own
+    # figures: 2000万 at 3.6% is 72万 of interest, half of it 36万; 2亿 at 5% would be 500万, held to 200万
+    def subsidy(**profile: object) -> FactVerdict:
+        return next(r for r in run(**profile) if "实际贷款额银行基准利率" in r.citation.quote)
+
+    assert subsidy(loan_amount="2000万", benchmark_rate="3.6%").estimated_amount == 36 * WAN
+    assert subsidy(loan_amount="2亿", benchmark_rate="5%").estimated_amount == 200 * WAN
+    # the loan alone is not enough to work it out
+    assert subsidy(loan_amount="2000万").estimated_amount is None
+    for said, fields in (
+        ("从银行贷了1500万,利率3.8%", ["loan_amount", "benchmark_rate"]),
+        ("a loan of RMB 15 million at a benchmark rate of 3.8 percent", ["loan_amount", "benchmark_rate"]),
+    ):
+        assert [f.field for f in parse_user_figures(said)] == fields, said
+
+
 def test_a_share_stated_without_its_metric_is_the_rd_share_and_not_asked() -> None:
     from service.answering.plan import Asked, asked_kinds
 
