@@ -38,6 +38,7 @@ from service.answering.config import JudgeConfig
 from service.answering.evidence import (
     GRANTS,
     IMPLEMENTED_BY,
+    IN_DISTRICT,
     PROCEDURE_WORDS,
     Terms,
     TermWeights,
@@ -128,6 +129,9 @@ class Signals:
     # how a kind is recognised is asked, the loaded text names it only as already recognised ("经认定的瞪羚企业"),
     # and a listed title holds it: that document sets the recognition
     recognised_elsewhere: bool = False
+    # the asker says a registration of theirs is outside the district (税务在外地) and asks whether they may apply;
+    # the best quote requires that registration in the district: the rule is the answer, whatever else is said
+    residency_rule: bool = False
     # the benefit asked is named by a thing the compilation never mentions ("午餐补贴", "停车补贴"): nothing in it
     # gives that benefit, whatever the benefit word finds
     unknown_benefit: str = ""
@@ -240,6 +244,13 @@ def measure(
     signals.unknown_benefit = _unknown_benefit(plan, [k for k in terms if used[k] == "none"], weights)
     loaded = loose(" ".join(h.chunk.indexed_text for h in hits[:depth]))
     signals.toc = toc_matches(plan, terms, weights, corpus, loaded)
+    signals.residency_rule = bool(
+        plan.outside
+        and Asked.YES_NO in plan.asked
+        and quotes
+        and any(word in quotes[0] for word in plan.outside)
+        and IN_DISTRICT.search(quotes[0])
+    )
     signals.loaded_share = _loaded_share(plan, terms, weights, loaded)
     # the question's most specific wording (the rarest the compilation uses): when it is only a listed title's,
     # or a listed title's word that the quote answering does not hold, the loaded text speaks of something
@@ -801,6 +812,8 @@ def _decide(signals: Signals, config: JudgeConfig) -> Verdict:
             cov,
             toc_docs,
         )
+    if signals.residency_rule:
+        return Verdict(AnswerStatus.ANSWERED, "the rule requires in the district what the asker has outside it", cov)
     strong = signals.structured or (
         cov >= config.answer_coverage
         and signals.unknown_share <= config.unknown_max

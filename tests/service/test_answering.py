@@ -1347,6 +1347,21 @@ def test_an_interest_subsidy_is_worked_out_on_the_askers_loan_and_rate(qa) -> No
     assert not lead.startswith("不是"), lead
 
 
+@pytest.mark.parametrize(
+    ("question", "rule"),
+    [
+        # my own wordings: where the people work is said beside the registration that is elsewhere
+        ("人都在滨江办公,可财政级次挂在别的区,区里的产业扶持能拿吗?", "财政收入级次在高新区(滨江)范围内"),
+        ("我们实际经营场地在滨江,但税务和财政级次在外地,总部政策的补助能不能申请?", "均在本区"),
+    ],
+)
+def test_a_registration_kept_outside_is_answered_by_the_rule_requiring_it_inside(qa, question: str, rule: str) -> None:  # type: ignore[no-untyped-def]
+    answer = qa.ask(question)
+    assert answer.status == "answered", answer.answer
+    lead = answer.answer.splitlines()[0]
+    assert lead.startswith("不能:") and rule in lead, lead
+
+
 @pytest.mark.parametrize("greeting", ["你好", "您好!", "谢谢", "hello", "Hi there"])
 def test_a_greeting_gets_what_can_be_asked_not_a_refusal(qa, greeting: str) -> None:  # type: ignore[no-untyped-def]
     answer = qa.ask(greeting)
