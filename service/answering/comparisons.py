@@ -193,7 +193,9 @@ def parse_user_figures(text: str) -> list[UserFigure]:
             n = m.group("n").lower()
             found.append((m.start(), m.end(), Decimal(_NUMBER_WORDS.get(n, n)), "家", m.group(0).strip()))
     figures = []
+    spans = []
     for start, end, value, unit, raw in sorted(found):
+        spans.append((start, end))
         word = _metric_for(text, start, end, unit)
         figures.append(
             UserFigure(
@@ -208,7 +210,41 @@ def parse_user_figures(text: str) -> list[UserFigure]:
                 or bool(_FIRST_AFTER.match(text, end)),
             )
         )
-    return figures
+    return _averaged(figures, spans, text)
+
+
+# what joins the figures of a list ("12%、10%、8%", "15%, 9% and 12%")
+_LIST_JOIN = re.compile(r"\s*(?:、|,|,|和|及|以及|and|,\s*and)\s*", re.I)
+# the metrics a policy measures as an average over years (连续3年…平均增幅): a list of yearly figures is averaged
+_AVERAGED = frozenset({"revenue_growth"})
+
+
+def _averaged(figures: list[UserFigure], spans: list[tuple[int, int]], text: str) -> list[UserFigure]:
+    """A list of yearly figures of a metric the policies average ("近3年营收增幅分别是12%、10%、8%") as one
+    figure, their mean (10%), which is what "平均增幅超过10%" is checked against."""
+    out: list[UserFigure] = []
+    n = 0
+    while n < len(figures):
+        first = figures[n]
+        run = [first]
+        while (
+            n + len(run) < len(figures)
+            and first.field in _AVERAGED
+            and figures[n + len(run)].unit == first.unit
+            and not figures[n + len(run)].field
+            and _LIST_JOIN.fullmatch(text[spans[n + len(run) - 1][1] : spans[n + len(run)][0]])
+        ):
+            run.append(figures[n + len(run)])
+        if len(run) > 1:
+            mean = sum((f.value for f in run), Decimal(0)) / len(run)
+            shown = "、".join(f.text for f in run)
+            out.append(
+                first.model_copy(update={"value": mean, "text": f"{shown}(平均{format_amount(mean, first.unit)})"})
+            )
+        else:
+            out.append(first)
+        n += len(run)
+    return out
 
 
 # a spoken round figure: "八百来万" (about 800万), "800多万" and "两千余万" (more than 800万, 2000万); after its

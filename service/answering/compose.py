@@ -1182,7 +1182,11 @@ def _figures_lead(
         # "实缴3000万,能拿房租补贴吗?": the support the question names by the compilation's own name is none of
         # those the figure is compared with (招商引资奖励's brackets): their verdict is not its answer
         return ""
-    if wants_verdict and comparisons and not any(kind_named(asked, c.fact) for c in comparisons):
+    if (
+        wants_verdict
+        and comparisons
+        and not any(kind_named(asked, c.fact) or (c.meets and _names_its_support(asked, c.fact)) for c in comparisons)
+    ):
         # the award the question names ("能拿营收突破奖吗?") is none of those the user's figure is compared with
         # (30% growth meets 规模增长奖励's threshold): what the named one needs, not another award's verdict
         other = _another_metric_lead(plan, candidates, marker)
@@ -1321,6 +1325,18 @@ def _another_metric_lead(plan: QueryPlan, facts: list[PolicyFact], marker: Calla
             f"门槛按{condition.metric}计,不能据此判断。"
         )
     return ""
+
+
+def _names_its_support(asked: str, fact: PolicyFact) -> bool:
+    """The question names the support the fact gives, by a name of the compilation's ("rent subsidy" -> 房租补贴
+    in "…分别按最高不超过企业租赁经营场所的50%、80%、100%给予房租补贴")."""
+    if lexicon.is_english(asked):
+        words = {t for _, targets in lexicon.english().matches(asked) for t in targets}
+    else:
+        said = compact(asked)
+        words = {name for name in lexicon.award_names() if name in said} | set(lexicon.spoken().expand(asked))
+    held = compact(fact.label + fact.quote)
+    return any(len(w) >= 3 and _MEASURE.search(w) and w in held for w in words)
 
 
 def _holds_named_support(asked: str, facts: list[PolicyFact]) -> bool:

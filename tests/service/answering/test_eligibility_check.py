@@ -156,6 +156,18 @@ def test_an_interest_subsidy_is_worked_out_on_the_loan_and_its_benchmark_rate_wi
         assert [f.field for f in parse_user_figures(said)] == fields, said
 
 
+def test_yearly_growth_figures_in_a_list_are_averaged_as_the_policy_measures_growth() -> None:
+    # "连续 3 年的…正增长且平均增幅超过 10%" (区办〔2023〕12号 p.12): my own lists of three years
+    for said, mean in (
+        ("近三年营收增长率分别是9%、13%和8%", Decimal(10)),
+        ("revenue growth of 15%, 12% and 9% in the last three years", Decimal(12)),
+    ):
+        figures = parse_user_figures(said)
+        assert [(f.field, f.value) for f in figures] == [("revenue_growth", mean)], said
+    # figures of another metric, or not in a list, stay as they are
+    assert [f.value for f in parse_user_figures("营收增幅12%,研发占比8%")] == [12, 8]
+
+
 def test_a_share_stated_without_its_metric_is_the_rd_share_and_not_asked() -> None:
     from service.answering.plan import Asked, asked_kinds
 
