@@ -362,7 +362,8 @@ class PolicyQAService:
             named = all(d.doc_number in first for d in stale) or (
                 len(stale) == 1 and ("该政策" in first or "the policy" in first)
             )
-            if note and named and ("已失效" in first or "expired" in first or "尚未施行" in first):
+            said = ("已失效", "尚未施行", "expired", "no longer in force")
+            if note and named and any(w in first for w in said):
                 note = ""  # the lead says it already
             if note and rest and not _QUOTE_LINE.search(first) and not first.endswith(":"):
                 # under the lead, before the quotes it concerns: the answer says it once, and early

@@ -1378,6 +1378,16 @@ def test_an_english_rent_subsidy_asked_with_paid_in_capital_is_the_foreign_inves
     assert "50%" in lead and "租房购房补助" not in lead, lead
 
 
+def test_an_english_lead_that_says_a_policy_is_no_longer_in_force_is_not_followed_by_the_same_note(qa) -> None:  # type: ignore[no-untyped-def]
+    # my own wording: the lead gives 区办〔2023〕9号's dates and that it is no longer in force; "Note: … expired"
+    # under it said the same again
+    answer = qa.ask("Is the Binjiang specialised-SME policy (区办〔2023〕9号) still valid today?")
+    first = answer.answer.splitlines()[0]
+    assert "no longer in force" in first, answer.answer
+    assert "Note:" not in answer.answer, answer.answer
+    assert any("expired" in w for w in answer.warnings)  # the warning stays
+
+
 @pytest.mark.parametrize("greeting", ["你好", "您好!", "谢谢", "hello", "Hi there"])
 def test_a_greeting_gets_what_can_be_asked_not_a_refusal(qa, greeting: str) -> None:  # type: ignore[no-untyped-def]
     answer = qa.ask(greeting)
