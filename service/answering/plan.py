@@ -113,7 +113,9 @@ SELF_DESCRIPTION = re.compile(
 # in English: "We are a small software company with…", "We're an accounting firm.", "As an HQ company, …"
 SELF_DESCRIPTION_EN = re.compile(
     r"(?:^|(?<=[.!?]\s))(?:we are|we're|i am|i'm|we run|i run|our company is|as)\s+(?:a|an|the)\s+"
-    r"([^,.;:?!]{2,60}?)(?=\s+(?:with|that|which|who|and|in|based|located)\b|[,.;:?!]|$)",
+    r"([^,.;:?!]{2,60}?)(?=\s+(?:with|that|which|who|and|in|based|located)\b|[,.;:?!]|$)|"
+    # "Our animation studio sits in…": the asker's own firm, named by what it is, then where it is
+    r"(?:^|(?<=[.!?]\s))our\s+([a-z][a-z -]{2,40}?)\s+(?:sits|is based|is located|operates|is registered)\b",
     re.I,
 )
 _CLAUSE = re.compile(r"(?:[^,,。;;!!??\n.]|\.(?=\d))+(?:[,,。;;!!??\n]|\.(?!\d))*|\.")

@@ -1388,6 +1388,17 @@ def test_an_english_lead_that_says_a_policy_is_no_longer_in_force_is_not_followe
     assert any("expired" in w for w in answer.warnings)  # the warning stays
 
 
+def test_an_english_asker_naming_their_firm_before_where_it_sits_is_describing_themselves(qa) -> None:  # type: ignore[no-untyped-def]
+    # my own wording: "Our animation company operates inside…" says who asks; the award asked is 滨政〔2023〕7号's
+    # for newly recognised key cultural-export enterprises (p.41), not the 动画产业基地 platform clause
+    answer = qa.ask(
+        "Our animation company operates inside the national cultural export base. What one-time award comes with "
+        "being newly recognised as a national key cultural export enterprise?"
+    )
+    assert answer.status == "answered"
+    assert "50 万元、20 万元" in answer.answer.splitlines()[0], answer.answer
+
+
 @pytest.mark.parametrize("greeting", ["你好", "您好!", "谢谢", "hello", "Hi there"])
 def test_a_greeting_gets_what_can_be_asked_not_a_refusal(qa, greeting: str) -> None:  # type: ignore[no-untyped-def]
     answer = qa.ask(greeting)

@@ -2364,3 +2364,10 @@ def test_the_sum_the_asker_borrowed_or_spent_is_no_claim() -> None:
     assert claims("去年投了800万做研发,补贴是20%对吧?") == ["20%"]
     assert claims("公司贷款 500万元,区里贴息100万,是不是?") == ["100万"]
     assert claims("区里奖励300万,对吧?") == ["300万"]
+
+
+def test_an_english_firm_named_before_where_it_is_describes_the_asker() -> None:
+    from service.answering.plan import self_descriptions
+
+    assert self_descriptions("Our biotech startup is based in Binjiang. What can we get?") == ["biotech startup"]
+    assert self_descriptions("Our revenue is RMB 2 billion. Do we qualify?") == []
