@@ -362,8 +362,8 @@ def score_sentences(
     # (a question in parts: the part that asks it, scored on its own; the whole's bonus would outweigh the others')
     office = plan.asks_office and len(plan.parts) < 2
     event = _period_event(plan, terms)
-    # one length asked: not a period that runs after the event ("公示几天?…异议多久核实完?" asks both)
-    after = len(_HOW_LONG.findall(plan.asked_text or plan.original)) > 1
+    # more than one length asked ("公示几天?…异议多久核实完?"): a period that runs after the event may be one
+    many_lengths = len(_HOW_LONG.findall(plan.asked_text or plan.original)) > 1
     # what is given is asked ("有什么奖励?", "有补贴吗?"), or a named benefit's document ("促消费活动补贴是哪个文件
     # 规定的?": the clause that gives it, not one that only names the activity; where a term is defined is not)
     given = plan.asks_benefit or plan.asks_if_given
@@ -389,7 +389,7 @@ def score_sentences(
             )
             stated = without_budgets(window.text, plan.asks_budget) if plan.asks_amount else ""
             states = plan.asks_amount and (stating.search(stated) or NO_CHARGE.search(stated))
-            if states and (not event or _period_of(event, window.text, after)):
+            if states and (not event or _period_of(event, window.text, after=many_lengths)):
                 score += config.attribute_bonus
             if plan.asks_date and _DATE.search(window.text):
                 score += config.date_bonus

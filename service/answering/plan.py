@@ -559,7 +559,11 @@ def _passed_and_now(question: str) -> tuple[list[UserFigure], list[UserFigure]]:
         return [], []
     metric, name = metrics.pop()
     units = {f.unit for f in past} & {f.unit for f in present}
-    past = [f for f in past if f.unit in units and f.metric in ("", metric)]
+    # a figure of no metric is a milestone passed only when said to be passed ("破了50亿", "首次突破20亿"), not an
+    # award's sum ("拿过100万奖励")
+    past = [
+        f for f in past if f.unit in units and (f.metric == metric or (not f.metric and (f.beyond or f.first_time)))
+    ]
     present = [f for f in present if f.unit in units and f.metric in ("", metric)]
     if not past or not present or max(f.value for f in past) >= max(f.value for f in present):
         return [], []

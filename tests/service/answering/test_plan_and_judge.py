@@ -2371,3 +2371,12 @@ def test_an_english_firm_named_before_where_it_is_describes_the_asker() -> None:
 
     assert self_descriptions("Our biotech startup is based in Binjiang. What can we get?") == ["biotech startup"]
     assert self_descriptions("Our revenue is RMB 2 billion. Do we qualify?") == []
+
+
+def test_an_awards_sum_received_before_is_no_milestone_passed() -> None:
+    from service.answering.plan import _passed_and_now
+
+    # "拿过100万奖励" is what was paid, not a figure of revenue passed
+    assert _passed_and_now("去年拿过100万奖励,今年营收15亿,还能拿什么?") == ([], [])
+    passed, now = _passed_and_now("营收前年破了20亿拿过奖励了,今年做到了52亿")
+    assert [f.value for f in passed] == [2 * 10**9] and [f.value for f in now] == [52 * 10**8]
