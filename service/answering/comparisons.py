@@ -52,7 +52,11 @@ class UserFigure(BaseModel):
         default=False, description="The user said it was passed for the first time (头一回过了10个亿): a milestone."
     )
 
+    averaged: bool = Field(default=False, description="The mean of yearly figures the user listed (text shows them).")
+
     def display(self) -> str:
+        if self.averaged:  # "13%、9%、8%(平均10%)": what the user said, and what is checked
+            return self.text
         shown = format_amount(self.value, self.unit)
         return f"第{shown}" if self.unit == "位" else shown  # a place in a ranking: 第30位
 
@@ -225,25 +229,37 @@ def _averaged(figures: list[UserFigure], spans: list[tuple[int, int]], text: str
     out: list[UserFigure] = []
     n = 0
     while n < len(figures):
-        first = figures[n]
-        run = [first]
+        end = n + 1  # the run of figures in one unit joined as a list
         while (
-            n + len(run) < len(figures)
-            and first.field in _AVERAGED
-            and figures[n + len(run)].unit == first.unit
-            and not figures[n + len(run)].field
-            and _LIST_JOIN.fullmatch(text[spans[n + len(run) - 1][1] : spans[n + len(run)][0]])
+            end < len(figures)
+            and figures[end].unit == figures[n].unit
+            and _LIST_JOIN.fullmatch(text[spans[end - 1][1] : spans[end][0]])
         ):
-            run.append(figures[n + len(run)])
-        if len(run) > 1:
+            end += 1
+        run = figures[n:end]
+        fields = {f.field for f in run if f.field}
+        if len(run) > 1 and len(fields) == 1 and fields <= _AVERAGED:
+            named = next(f for f in run if f.field)
             mean = sum((f.value for f in run), Decimal(0)) / len(run)
-            shown = "、".join(f.text for f in run)
+            average = format_amount(mean.quantize(Decimal("0.01")).normalize(), named.unit)
+            if lexicon.is_english(text):
+                shown = f"{', '.join(f.text for f in run)} (an average of {average})"
+            else:
+                shown = f"{'、'.join(f.text for f in run)}(平均{average})"
             out.append(
-                first.model_copy(update={"value": mean, "text": f"{shown}(平均{format_amount(mean, first.unit)})"})
+                run[0].model_copy(
+                    update={
+                        "value": mean,
+                        "text": shown,
+                        "averaged": True,
+                        "metric": named.metric,
+                        "field": named.field,
+                    }
+                )
             )
         else:
-            out.append(first)
-        n += len(run)
+            out.extend(run)
+        n = end
     return out
 
 

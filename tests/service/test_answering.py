@@ -1365,7 +1365,13 @@ def test_a_registration_kept_outside_is_answered_by_the_rule_requiring_it_inside
 def test_three_years_of_growth_are_checked_on_their_average(qa) -> None:  # type: ignore[no-untyped-def]
     # my own figures: 13%, 9% and 8% average exactly 10%, which is not 超过10% (区办〔2023〕12号 p.12)
     lead = qa.ask("我们总部企业前三年营收增长分别是13%、9%、8%,规模增长奖励能申请吗?").answer.splitlines()[0]
-    assert lead.startswith("不能") and "超过10%" in lead, lead
+    assert lead.startswith("不能") and "超过10%" in lead and "13%、9%、8%(平均10%)" in lead, lead
+    # in English, the first figure's metric said after it ("revenue grew 14%, 11% and 9%"): one average, one verdict
+    lead = qa.ask(
+        "Our HQ company's revenue grew 14%, 11% and 9% over the last three years. Can we apply for the scale "
+        "growth award?"
+    ).answer.splitlines()[0]
+    assert lead.startswith("Yes") and "(an average of 11.33%)" in lead and "falls short" not in lead, lead
 
 
 def test_an_english_rent_subsidy_asked_with_paid_in_capital_is_the_foreign_investment_bracket(qa) -> None:  # type: ignore[no-untyped-def]
