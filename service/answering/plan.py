@@ -547,6 +547,8 @@ def _passed_and_now(question: str) -> tuple[list[UserFigure], list[UserFigure]]:
     """A question that says which figure of one metric an award was already paid for ("前年破了50亿已经拿过奖励")
     and what the figure is now ("今年营收到了105亿"): the earlier figures as milestones passed, and the present
     ones, each with the metric the question names (empty when it names none or two, or the present is not higher)."""
+    if not (_CLAIMS_PAST.search(question) or _EARLIER_YEAR.search(question)):
+        return [], []  # (most questions: nothing said of before, no clause read again)
     past: list[UserFigure] = []
     present: list[UserFigure] = []
     for clause in re.split(r"[,,。;;??!!]", question):
