@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 
 from corpus.library import Corpus
 from corpus.models import PolicyDocument, TextStatus
@@ -284,7 +285,8 @@ def measure(
         and _recognised_elsewhere(plan, [a for a in terms.alternatives.get(kind, (kind,)) if len(a) >= 2], quotes)
         and not plan.doc_filter
     )
-    support = attribute_support(plan, quotes, known, neighbour_credit)
+    titles = [corpus.documents[c.doc_no].title if c.doc_no in corpus.documents else "" for c in quoted]
+    support = attribute_support(plan, quotes, known, neighbour_credit, titles)
     signals.attribute_share = min(support / signals.coverage, 1.0) if signals.coverage else support
     # ... unless the asker names that document (its 文号, or its title's own words): what it says is asked
     # (an English question names it through the glossary: "the dual-engine policy" is 双引擎)
@@ -907,7 +909,7 @@ def toc_matches(plan: QueryPlan, terms: Terms, weights: TermWeights, corpus: Cor
     for doc in corpus.documents.values():
         if doc.text_status is not TextStatus.TOC_ONLY:
             continue
-        if doc.doc_number in plan.doc_numbers or _names_title(doc, asked):
+        if doc.doc_number in plan.doc_numbers or _names_title(doc, asked, corpus):
             matches.append(TocMatch(doc, 1.0, 1.0, [doc.doc_number]))
             continue
         title = loose(doc.title)
@@ -951,10 +953,20 @@ def _titled_by(terms: Terms, doc: PolicyDocument) -> bool:
 TITLE_HEAD = 10  # characters of a title (without 关于) that name it when a question repeats them
 
 
-def _names_title(doc: PolicyDocument, asked: str) -> bool:
-    """The question repeats the document's title (its first ``TITLE_HEAD`` characters after 关于)."""
+def _names_title(doc: PolicyDocument, asked: str, corpus: Corpus) -> bool:
+    """The question repeats the document's title: its first ``TITLE_HEAD`` characters after 关于, or a run of at
+    least that many of its characters that no other title has ("那份促进江北区块高质量发展的实施意见" names
+    《关于促进高新区江北区块高质量发展的实施意见》; "高质量发展的实施意见" alone names no one title)."""
     title = loose(doc.title).removeprefix("关于")
-    return len(title) >= TITLE_HEAD and title[:TITLE_HEAD] in asked
+    if len(title) < TITLE_HEAD:
+        return False
+    if title[:TITLE_HEAD] in asked:
+        return True
+    match = SequenceMatcher(None, asked, title, autojunk=False).find_longest_match(0, len(asked), 0, len(title))
+    if match.size < TITLE_HEAD:
+        return False
+    run = title[match.b : match.b + match.size]
+    return not any(run in loose(other.title) for other in corpus.documents.values() if other.doc_no != doc.doc_no)
 
 
 def _loaded_share(plan: QueryPlan, terms: Terms, weights: TermWeights, loaded: str) -> float:
@@ -976,7 +988,9 @@ def _found(terms: Terms, key: str, haystack: str) -> bool:
     return any(loose(w) in haystack for w in wordings)
 
 
-def attribute_support(plan: QueryPlan, quotes: list[str], terms: Terms, neighbour_credit: float = 1.0) -> float:
+def attribute_support(
+    plan: QueryPlan, quotes: list[str], terms: Terms, neighbour_credit: float = 1.0, titles: list[str] | None = None
+) -> float:
     """How much of the topic the best quote sentence stating the asked kind of fact covers (0 when none
     states it; 1 when the question asks for nothing checkable).
 
@@ -984,7 +998,9 @@ def attribute_support(plan: QueryPlan, quotes: list[str], terms: Terms, neighbou
     did not give (nor a measure's yearly budget: "每年安排预算不少于2亿元" is what the district spends, not what
     a company gets). Topic words held only by the sentence before or after it count at ``neighbour_credit``:
     a condition and its figure often sit side by side, and so do two measures (a neighbour that grants
-    something itself is such a measure, and lends none). A name the asker quotes must be in the sentence.
+    something itself is such a measure, and lends none). A name the asker quotes must be in the sentence, or in
+    the title of its document (``titles``, one per quote: all of "支持“专精特新”企业加快发展的实施意见" is about
+    专精特新, its closing clause on who implements it too).
     """
     if not quotes:
         return 0.0
@@ -997,13 +1013,15 @@ def attribute_support(plan: QueryPlan, quotes: list[str], terms: Terms, neighbou
         return 1.0
     best = 0.0
     names = [name for name in plan.quoted if name in terms]
-    for sentences in _sentences(quotes):
+    for q, sentences in enumerate(_sentences(quotes)):
         forms = [loose(s) for s in sentences]
+        title = loose(titles[q]) if titles and q < len(titles) else ""
+        required = [name for name in names if not terms.found(name, title)]
         for i, sentence in enumerate(sentences):
             if not any(test(sentence) for test in states):
                 continue
             # a name the asker quotes is what they ask about: the sentence stating the fact must name it
-            if not all(terms.found(name, forms[i]) for name in names):
+            if not all(terms.found(name, forms[i]) for name in required):
                 continue
             own = loose_coverage(terms, forms[i])
             # a neighbour that grants something itself is a measure of its own: its topic is not this figure's

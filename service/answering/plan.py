@@ -1472,6 +1472,8 @@ _DOCUMENT_YEAR = re.compile(
 # ... or the year the asker would apply in ("我们2030年再申请也来得及吗?", "wait until 2030 to apply")
 _APPLYING_YEAR = re.compile(
     r"(?<!\d)(20\d{2})\s*年?[^,,。;;??!!\d]{0,4}?(?:申请|申报)|"
+    # ... or the year the asker may act in ("2026年能再拿同一个项目报…吗?", "2027年还可以…")
+    r"(?<!\d)(20\d{2})\s*年\s*(?:还|再|也)?(?:能|可以|可不可以|能不能)|"
     r"\b(?:until|in|by)\s+(20\d{2})\s+to\s+apply\b|\bapply(?:ing)?\s+(?:in|until|by)\s+(20\d{2})\b",
     re.I,
 )

@@ -283,6 +283,8 @@ def test_parse_user_figures_chinese_and_english() -> None:
     assert [f.field for f in both] == ["revenue", "rd_spend"]
     # an increase of capital is registered capital, as the texts' 新引进(含增资) reads it
     assert [(f.field, f.unit) for f in parse_user_figures("外资公司今年增资600万美元")] == [("paid_in_capital", "美元")]
+    # 注册资金 is how people say 注册资本
+    assert [(f.field, f.value) for f in parse_user_figures("注册资金有8000万")] == [("paid_in_capital", 8000 * WAN)]
     assert parse_user_figures("没有数字") == [] and parse_user_figures("千万不要错过") == []
     assert parse_user_figures("营收十二亿")[0].value == 12 * YI
     # a count of 亿 in Chinese numerals, with 个

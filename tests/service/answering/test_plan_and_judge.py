@@ -273,6 +273,9 @@ def test_two_digit_years(corpus: Corpus, question: str, years: list[str]) -> Non
         ("我们打算2029年再申报总部认定,来得及吗?", ["2029"]),
         ("Can we wait until 2029 to apply?", ["2029"]),
         ("2029年的上市公司目标是多少?", []),
+        # ... or may act in: a year before 能 / 还能 / 可以 is the asker's own ("2027年还能拿这个项目去报吗?")
+        ("我们2025年拿过省里的奖,2027年还能拿这个项目去报吗?", ["2025", "2027"]),
+        ("2028年可以再评一次吗?", ["2028"]),
     ],
 )
 def test_years_that_date_the_askers_own_days(corpus: Corpus, question: str, dating: list[str]) -> None:
@@ -657,6 +660,43 @@ def test_a_question_repeating_a_listed_documents_title_names_that_document_only(
     weights = type("W", (), {"idf": lambda self, df: 1.0, "df": lambda self, w: (1, 0)})()
     matches = toc_matches(plan, Terms({"扶持": 1.0}, {}), weights, corpus, "")  # type: ignore[arg-type]
     assert [(m.doc.doc_no, m.area) for m in matches] == [(listed.doc_no, 1.0)]
+
+
+@pytest.mark.parametrize(
+    ("question", "named"),
+    [
+        # a run of the title's own characters that no other title has, though not its opening words
+        ("那个支持瞪羚企业加快发展的意见里有房租补贴吗?", True),
+        ("之前发的关于进一步支持科技型中小企业融资的文件,贷款贴息怎么算?", True),
+        # a run that other titles share too ("高质量发展的实施意见"): no one document is named
+        ("高质量发展的实施意见里对企业有什么扶持?", False),
+        # the title's words, not its run of characters: the area, not the document
+        ("瞪羚企业有什么房租补贴?", False),
+    ],
+)
+def test_a_question_repeating_a_run_of_a_listed_title_names_that_document(
+    corpus: Corpus, question: str, named: bool
+) -> None:
+    from service.answering.evidence import loose
+    from service.answering.judge import _names_title
+
+    titled = [
+        d.doc_number for d in corpus.documents.values() if not d.has_text and _names_title(d, loose(question), corpus)
+    ]
+    assert bool(titled) is named and len(titled) <= 1, titled
+
+
+def test_a_name_the_asker_quotes_is_held_by_the_title_of_the_quotes_document(corpus: Corpus) -> None:
+    from service.answering.evidence import Terms
+    from service.answering.judge import attribute_support
+
+    plan = plan_query("“专精特新”那份意见是哪个部门负责的?", [], corpus)
+    terms = Terms({"专精特新": 3.0, "负责": 1.0}, {})
+    quotes = ["本意见由区经信局负责解释。"]
+    assert attribute_support(plan, quotes, terms) == 0.0  # the sentence does not name it, nothing says whose it is
+    title = "支持“专精特新”企业加快发展的实施意见"
+    assert attribute_support(plan, quotes, terms, titles=[title]) > 0.0
+    assert attribute_support(plan, quotes, terms, titles=["标准创新奖评审管理办法"]) == 0.0
 
 
 def test_a_clause_heading_is_never_the_lead(corpus: Corpus) -> None:
