@@ -1255,10 +1255,16 @@ def _figures_lead(
     worked = applied_benefit(base, top.fact) if base is not None else None
     mine = (base or top.figure).display()
     amount = format_amount(worked, (base or top.figure).unit) if worked is not None else ""
-    if not plan.asks_amount and qualifies and top.fact.kind is FactKind.AWARD and plan.lang == "zh":
-        # the user qualifies for an award: what it gives, as the policy prints it after its conditions
+    if not plan.asks_amount and qualifies and top.fact.kind is FactKind.AWARD:
+        # the user qualifies for an award: what it gives, as the policy prints it after its conditions (in
+        # English, the fact's benefit with English connecting words)
         given = _GIVES.search(display_quote(top.fact.quote))
-        gives = given.group(1) if given else top.fact.benefit.describe() if top.fact.benefit is not None else ""
+        benefit = top.fact.benefit
+        if plan.lang == "en" and (benefit is not None or given):
+            gives = benefit.describe("en") if benefit is not None else given.group(1) if given else ""
+            figured = f" On your {mine} that is at most {amount}{marker(top.fact)}." if amount else ""
+            return f"{lead} It gives {gives}{marker(top.fact)}.{figured}"
+        gives = given.group(1) if given else benefit.describe() if benefit is not None else ""
         if gives and len(gives) <= LEAD_CHARS:
             figured = f",按您的{mine}计最多{amount}" if amount else ""
             return f"{lead}{gives}{figured}{marker(top.fact)}。"

@@ -464,6 +464,14 @@ def test_a_yes_to_a_ratio_award_says_what_it_comes_to_on_the_users_figure(qa) ->
     assert en.answer.splitlines()[0].endswith("On your 500万元 that is at most 50万元[1]."), en.answer
 
 
+def test_an_english_verdict_that_meets_an_award_says_what_the_award_gives(qa) -> None:  # type: ignore[no-untyped-def]
+    lead = qa.ask(
+        "So far 7 unrelated firms have used our dataset on the data exchange. Are we eligible for the dataset reward?"
+    ).answer.splitlines()[0]
+    assert lead.startswith("Yes, you qualify. "), lead
+    assert "your 7家 meets it[1]. It gives 10% of 该数据集单次流通收益, max 100万元 a year[1]." in lead, lead
+
+
 def test_a_ratio_award_without_a_threshold_is_worked_out_on_the_users_figure(qa) -> None:  # type: ignore[no-untyped-def]
     lead = qa.ask("研发投入2000万元,研发资助最多能拿多少?").answer.splitlines()[0]
     assert lead.startswith("研发资助:按实际研发投入最高30%,按您的2000万元计最多600万元[")
