@@ -48,6 +48,7 @@ MORE_AMOUNTS = {
     "purchase_price": ("首次购置办公用房的购房价", "例如 2亿"),
     "loan_amount": ("银行贷款额(贴息按它和基准利率计)", "例如 3000万"),
     "benchmark_rate": ("该笔贷款的银行基准利率", "例如 4.35%"),
+    "growth_over_average": ("社零增幅高于全区平均增幅的百分点数", "例如 6"),
     "event_spend": ("促消费活动实际投入", "例如 80万"),
     "served_companies": ("平台对外服务企业数", "例如 60"),
     "dataset_users": ("调用数据集的区内非关联企业数", "例如 5"),

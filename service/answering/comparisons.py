@@ -145,6 +145,8 @@ def parse_user_figures(text: str) -> list[UserFigure]:
     def taken(start: int, end: int) -> bool:
         return any(s < end and start < e for s, e, *_ in found)
 
+    for m in _POINTS.finditer(text):  # 4个百分点, "7 percentage points": a margin over another figure
+        found.append((m.start(), m.end(), Decimal(m.group("n")), "百分点", m.group(0).strip()))
     for start, end, value, said in _compound_amounts(text):  # 1亿2千万, 8千万
         found.append((start, end, value, "元", said))
     for m in _SPOKEN.finditer(text):  # 9个亿, 十五个亿
@@ -305,6 +307,8 @@ _NUMBER_WORDS = {
         ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"]
     )
 }
+# percentage points ("高了4个百分点", "7 percentage points above"): what a growth beats another growth by
+_POINTS = re.compile(r"(?<![\d.])(?P<n>\d+(?:\.\d+)?)\s*(?:个\s*)?(?:百分点|percentage[ -]points?\b)", re.I)
 _COUNT = re.compile(
     r"(?P<n>\d+|\b(?:" + "|".join(_NUMBER_WORDS) + r"))\s*(?:家(?!庭|长|人|乡)|"
     r"(?:(?:outside|external|client|customer|unrelated|independent|different|other|local) )*"
@@ -326,9 +330,12 @@ _INCREASE = re.compile(
 
 
 def _unit_of(field: str) -> str:
-    """The unit a profile field is counted in: % for shares, 家 for companies, 元 otherwise."""
+    """The unit a profile field is counted in: % for shares, 家 for companies, 百分点 for a margin over an
+    average, 元 otherwise."""
     if field == "growth_rank":
         return "位"
+    if field == "growth_over_average":
+        return "百分点"
     if field in ("rd_share", "revenue_growth", "benchmark_rate"):
         return "%"
     return "家" if field in _COUNTED_COMPANIES else "元"

@@ -1211,6 +1211,13 @@ def _figures_lead(
         comparisons = [c for c in comparisons if kind_named(asked, c.fact)]
     else:  # it names none: the kinds it qualifies as answer "yes", the others follow as what they would need
         comparisons.sort(key=lambda c: not c.meets)
+    # a fact that measures more of the figures the asker gave comes first: they gave them because they count
+    # ("社零总额1.3亿,增幅高出全区平均3个百分点": the award that asks both, before the one that asks the first)
+    measured = {
+        fact_id: len({c.condition.field for c in comparisons if c.fact.id == fact_id})
+        for fact_id in {c.fact.id for c in comparisons}
+    }
+    comparisons.sort(key=lambda c: -measured[c.fact.id])
     # a threshold for a kind of company the question does not name (会计师事务所、律师事务所) comes last
     # (in the asker's words or their spoken forms' corpus wording: 律所 is a 律师事务所)
     said = with_spoken_forms(plan.asked_text)
@@ -1281,9 +1288,12 @@ def _figures_lead(
                 else f"具体金额汇编没有写明,条款只写了「{vague}」{marker(first)}。"
             )
         elif gives:
-            # a share with its cap ("给予项目投资额20%的资金支持,单家企业最高 300 万元"): both say how much
-            stated = f"{max(gives, key=lambda r: (_award_kinds(r), -len(r.text))).text}{marker(first)}"
-            lead += f" {stated}." if plan.lang == "en" else f"{stated}。"
+            # a share with its cap ("给予项目投资额20%的资金支持,单家企业最高 300 万元"): both say how much; a run of
+            # the conditions alone ("对…社零总额在1亿元(含)以上…的") gives nothing, whatever figures it holds
+            giving = [r for r in gives if MONEY_WORDS.search(re.sub(r"\d[\d.\s]*(?:万|亿)?元", "", r.text))]
+            if giving:
+                stated = f"{max(giving, key=lambda r: (_award_kinds(r), -len(r.text))).text}{marker(first)}"
+                lead += f" {stated}." if plan.lang == "en" else f"{stated}。"
     if amount:
         lead += (
             f" On your {mine} that is at most {amount}{marker(top.fact)}."

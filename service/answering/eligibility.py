@@ -80,6 +80,10 @@ class CompanyProfile(BaseModel):
     output_value: Amount = Field(default=None, description="产值 in 元.")
     revenue_growth: Amount = Field(default=None, description="Average yearly 营业收入 growth over 3 years, in %.")
     retail_sales: Amount = Field(default=None, description="社零总额 in 元.")
+    growth_over_average: Amount = Field(
+        default=None,
+        description="How many 百分点 its yearly growth (of 社零总额) is above the district's average growth.",
+    )
     export_value_usd: Amount = Field(default=None, description="Yearly 出口额 in 美元.")
     vc_investment: Amount = Field(default=None, description="Venture investment received in total, in 元.")
     acquisition_value: Amount = Field(default=None, description="A major acquisition's value, in 元.")

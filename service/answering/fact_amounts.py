@@ -151,6 +151,10 @@ def _classify(q: Quantity, m: re.Match[str], phrase: str, pre: str, post: str, b
     if q.unit == "百分点" and (before_cmp or after_cmp):
         a.role, a.comparator = "condition", _comparator(before_cmp, after_cmp)
         a.comparator_text = _cmp_text(before_cmp, after_cmp)
+        # the metric of its own clause ("…且增幅高于全区平均增幅5个百分点": points over the district's average),
+        # not one named before it (社零总额)
+        own = re.sub(r"^.*?(?:且|,)", "", pre)
+        a.metric = metric if metric is not None and metric.surface in own else None
         return a
     if after_cmp is None and metric is not None and re.match(r"\s*(?:人民币)?或", post):
         after_cmp = _COND_AFTER.match(re.sub(r"^.*?(?=以上|及以上)", "", post)) if "以上" in post else None

@@ -1055,8 +1055,11 @@ def asked_kinds(question: str) -> frozenset[Asked]:
             found.discard(Asked.DATE)
     if Asked.RATIO in found:
         # "研发投入4000万,占比20%,够吗?": a share word followed by the asker's own figure states it, not asks it
+        # ("grew 6 percentage points above…": a share word after a number is the number's unit)
         matches = list(_ASKED[Asked.RATIO].finditer(question))
-        if matches and all(_STATED_SHARE.match(question, m.end()) for m in matches):
+        if matches and all(
+            _STATED_SHARE.match(question, m.end()) or re.search(r"\d\s*$", question[: m.start()]) for m in matches
+        ):
             found.discard(Asked.RATIO)
     if Asked.DATE in found and Asked.PROCEDURE in found:
         # "几月份开始受理申报?", "什么时候交材料?": the date of a step is asked, not how it is taken
@@ -1250,8 +1253,13 @@ def _claimed_kinds(question: str, own: list[UserFigure]) -> frozenset[Asked]:
     """The kinds of the figures a question states about the policy (not the asker's own company's)."""
     mine = {compact(f.text) for f in own}
     kinds: set[Asked] = set()
+    # an English statement of the asker's own ("Our retail sales grew 6% faster than…."): its figures are theirs,
+    # whatever metric they are of
+    statements = [m.span() for m in _EN_OWN_STATEMENT.finditer(question)]
     for m in FIGURE.finditer(question):
         if compact(m.group()) in mine or any(compact(m.group()) in t for t in mine):
+            continue
+        if any(a <= m.start() < b for a, b in statements):
             continue
         kind = figure_kind(compact(m.group()))
         kinds |= {Asked.AMOUNT} if kind == "money" else {Asked.RATIO} if kind == "share" else set()
@@ -1260,6 +1268,14 @@ def _claimed_kinds(question: str, own: list[UserFigure]) -> frozenset[Asked]:
         kinds.add(Asked.AMOUNT)  # "the prize is RMB 200,000, right?"
     return frozenset(kinds)
 
+
+# an English sentence in which the asker states something of their own, ending in a full stop (not a question)
+# (not what they were told: "We heard the award is 30%.")
+_EN_OWN_STATEMENT = re.compile(
+    r"(?:^|(?<=[.!?]\s))(?:our|we|we're|we've|i|i'm|my)\b"
+    r"(?![^.?!]*\b(?:heard|hear|told|said|says|read|rumou?rs?|claims?|understand)\b)[^?!]*?\.(?=\s|$)",
+    re.I,
+)
 
 # an amount of money written in English ("RMB 200,000", "USD 2 million", "5 million yuan")
 _EN_MONEY = re.compile(

@@ -95,7 +95,7 @@ def range_of(match: re.Match[str]) -> tuple[Quantity, Quantity] | None:
 
 
 def format_amount(value: Decimal, unit: str) -> str:
-    """1200000000 元 -> 12亿元, 2000000 元 -> 200万元, 15 % -> 15%, 3 年 -> 3年."""
+    """1200000000 元 -> 12亿元, 2000000 元 -> 200万元, 15 % -> 15%, 3 年 -> 3年, 5 百分点 -> 5个百分点."""
     if unit in ("元", "美元"):
         for factor, name in ((Decimal(10) ** 8, "亿"), (Decimal(10) ** 4, "万")):
             if abs(value) >= factor:
@@ -103,6 +103,8 @@ def format_amount(value: Decimal, unit: str) -> str:
         return f"{_plain(value)}{unit}"
     if unit == "%":
         value = value.quantize(Decimal("0.01")) if value != value.to_integral_value() else value
+    if unit == "百分点":  # 5个百分点, as the texts write it
+        return f"{_plain(value)}个{unit}"
     return f"{_plain(value)}{unit}"
 
 

@@ -472,6 +472,19 @@ def test_an_english_verdict_that_meets_an_award_says_what_the_award_gives(qa) ->
     assert "your 7家 meets it[1]. It gives 10% of 该数据集单次流通收益, max 100万元 a year[1]." in lead, lead
 
 
+def test_the_award_that_measures_every_figure_given_is_the_one_compared(qa) -> None:  # type: ignore[no-untyped-def]
+    # the asker gives two figures: the award that asks both (社零总额 and the margin over the district's growth) is
+    # the answer, not the one for newcomers that asks only the first
+    lead = qa.ask("社零总额去年1.2亿,增速高出全区平均3个百分点,能拿社零奖励吗?").answer.splitlines()[0]
+    assert lead.startswith("不能:") and "您的3个百分点未达到" in lead, lead
+    assert "给予 20 万元奖励[1]" in lead, lead  # what it gives, not a run of its conditions alone
+    en = qa.ask(
+        "Our shop's retail sales hit RMB 120 million and rose 7 percentage points above the district average."
+        " Can we get the retail award?"
+    ).answer.splitlines()[0]
+    assert en.startswith("Yes, you qualify.") and "your 7个百分点 meets it" in en, en
+
+
 def test_a_ratio_award_without_a_threshold_is_worked_out_on_the_users_figure(qa) -> None:  # type: ignore[no-untyped-def]
     lead = qa.ask("研发投入2000万元,研发资助最多能拿多少?").answer.splitlines()[0]
     assert lead.startswith("研发资助:按实际研发投入最高30%,按您的2000万元计最多600万元[")

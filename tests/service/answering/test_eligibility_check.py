@@ -586,3 +586,37 @@ def test_within_the_first_n_of_a_ranking_is_counted_at_its_last_place() -> None:
     award = next(f for f in facts() if f.label == "鼓励加大研发投入")
     lead = lead_sentence(compare_figures(parse_user_figures("新增研发费用250万,增幅排前20"), [award]))
     assert lead.startswith("可以:"), lead
+
+
+def test_growth_over_the_district_average_is_a_measured_condition() -> None:
+    """ "增幅高于全区平均增幅5个百分点以上": points over the district's average, a profile field of its own."""
+    (retail,) = [f for f in facts() if any(c.field == "growth_over_average" for c in f.conditions)]
+    margin = next(c for c in retail.conditions if c.field == "growth_over_average")
+    assert (margin.threshold.value, margin.threshold.unit) == (5, "百分点")  # type: ignore[union-attr]
+    assert margin.describe().endswith("5个百分点以上")
+    assert {c.field for c in retail.conditions if c.threshold is not None} == {"retail_sales", "growth_over_average"}
+
+    def outcome(points: str) -> Verdict:
+        results = run(retail_sales="1.2亿", growth_over_average=points)
+        return next(
+            r.verdict
+            for r in results
+            if r.citation.doc_no == 5
+            and r.label == retail.label
+            and any(c.detail and "百分点" in c.detail for c in r.conditions)
+        )
+
+    assert outcome("5") is Verdict.MEETS and outcome("4.5") is Verdict.FAILS
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("社零总额去年1.2亿,增速高出全区平均3个百分点", Decimal(3)),
+        ("今年社零增幅比全区平均快了6.5个百分点", Decimal("6.5")),
+        ("retail sales rose 2 percentage points faster than the district average", Decimal(2)),
+    ],
+)
+def test_a_margin_over_the_district_average_is_read_in_points(text: str, value: Decimal) -> None:
+    margins = [f for f in parse_user_figures(text) if f.field == "growth_over_average"]
+    assert [(f.value, f.unit) for f in margins] == [(value, "百分点")]

@@ -699,6 +699,16 @@ def test_a_name_the_asker_quotes_is_held_by_the_title_of_the_quotes_document(cor
     assert attribute_support(plan, quotes, terms, titles=["标准创新奖评审管理办法"]) == 0.0
 
 
+def test_an_english_statement_of_the_askers_own_figures_claims_nothing(corpus: Corpus) -> None:
+    own = plan_query("Our shop grew 6% faster than the district last year. Do we get the retail award?", [], corpus)
+    assert Asked.RATIO not in own.checks_kinds | own.asked
+    heard = plan_query("We heard the rent subsidy is 30%. Is that right?", [], corpus)
+    assert Asked.RATIO in heard.checks_kinds  # what they were told is a claim to check
+    points = plan_query("Our sales rose 7 percentage points above the average. Any award?", [], corpus)
+    assert Asked.RATIO not in points.asked  # the figure's unit, not a share asked
+    assert Asked.RATIO in plan_query("What percentage of the rent is covered?", [], corpus).asked
+
+
 def test_a_clause_heading_is_never_the_lead(corpus: Corpus) -> None:
     from service.answering.compose import _quote_lead
     from service.answering.evidence import Sentence
