@@ -70,6 +70,15 @@ from service.settings import Settings
 _QUOTE_LINE = re.compile(r"」\[\d+\]")
 
 
+def _opens_stale(line: str, citations: list[Citation], corpus: Corpus, as_of: date) -> bool:
+    """Whether the quote ``line`` shows (by its first marker) is of a document no longer or not yet in force."""
+    marker = _QUOTE_LINE.search(line)
+    n = int(marker.group()[2:-1]) if marker else 0
+    if not 1 <= n <= len(citations):
+        return False
+    return corpus.documents[citations[n - 1].doc_no].status(as_of) in (Validity.EXPIRED, Validity.NOT_YET)
+
+
 class Rewriter(Protocol):
     """An answerer that rewrites the extractive draft (the LLM path); returns None to keep the draft."""
 
@@ -370,6 +379,18 @@ class PolicyQAService:
                 text = "\n".join((first, note, rest))
             elif note:  # no lead (or a line that introduces the quotes): after the quotes
                 text = f"{text}\n{note}"
+                opening = _QUOTE_LINE.search(first)
+                if opening and first.startswith("「") and _opens_stale(first, citations, corpus, as_of):
+                    # ... and the quote that opens the answer is of a policy no longer (or not yet) in force: a
+                    # word of it before the quote, so that it is read first
+                    status = corpus.documents[citations[int(opening.group()[2:-1]) - 1].doc_no].status(as_of)
+                    expired = status is Validity.EXPIRED
+                    tag = (
+                        ("(已失效)" if expired else "(尚未施行)")
+                        if plan.lang == "zh"
+                        else ("(expired) " if expired else "(not yet in force) ")
+                    )
+                    text = tag + text
         done = time.perf_counter()
         return Answer(
             answer=text,

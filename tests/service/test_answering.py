@@ -326,8 +326,9 @@ def test_an_english_answer_that_opens_with_its_quote_warns_of_expiry_after_the_q
     answer = qa.ask("What does the district give for overseas trade fair booths?")
     assert answer.status == "answered"
     lines = answer.answer.splitlines()
-    assert lines[0].startswith("「") and "20万元" in lines[0].replace(" ", "")
-    assert "expired" in lines[-1] and not any("expired" in line for line in lines[:-1])
+    # a word of it before the quote, and the note naming the document and its date after the quotes
+    assert lines[0].startswith("(expired) 「") and "20万元" in lines[0].replace(" ", "")
+    assert "expired on" in lines[-1] and not any("expired on" in line for line in lines[:-1])
 
 
 def test_a_figure_question_with_the_users_figures_gets_the_verdict_then_what_it_gives(qa) -> None:  # type: ignore[no-untyped-def]
@@ -483,6 +484,16 @@ def test_the_award_that_measures_every_figure_given_is_the_one_compared(qa) -> N
         " Can we get the retail award?"
     ).answer.splitlines()[0]
     assert en.startswith("Yes, you qualify.") and "your 7个百分点 meets it" in en, en
+
+
+def test_an_answer_opening_with_an_expired_policys_quote_says_so_first(qa) -> None:  # type: ignore[no-untyped-def]
+    answer = qa.ask("商业特色街办促消费活动,补助怎么算?").answer
+    assert answer.startswith("(已失效)「"), answer  # before the quote, not only after it
+    assert answer.rstrip().endswith("已失效。")  # the note naming the document and its dates follows the quotes
+    en = qa.ask("Our shopping street plans a consumption-promotion event. How is the subsidy calculated?").answer
+    assert en.startswith("(expired) 「"), en
+    # a policy in force is quoted as it is
+    assert qa.ask("标准创新奖的组织奖每次最多评几个?").answer.startswith("「")
 
 
 def test_a_ratio_award_without_a_threshold_is_worked_out_on_the_users_figure(qa) -> None:  # type: ignore[no-untyped-def]
