@@ -317,8 +317,10 @@ _COUNT = re.compile(
 )
 _RANK = re.compile(
     # "排全区第30", "排前20" (within the first 20: counted at its last place)
-    r"(?:排名|排在|排|名列|位列)\s*(?:全区|全市|全省|区里|区内)?\s*(?:第|前)?\s*(?P<n>\d+)\s*(?:位|名)?(?![\d万亿元%.])"
-    r"|\brank(?:s|ed)?\s+(?:(?:about|around|roughly|approximately)\s+)?(?:no\.?\s*|number\s+|#\s*)?"
+    r"(?:排名|排在|排|名列|位列)\s*(?:全区|全市|全省|区里|区内)?\s*(?:正好|刚好|恰好|大约|大概|约)?\s*(?:第|前)?\s*"
+    r"(?P<n>\d+)\s*(?:位|名)?(?![\d万亿元%.])"
+    r"|\brank(?:s|ed)?\s+(?:(?:about|around|roughly|approximately|exactly|just|precisely)\s+)?"
+    r"(?:no\.?\s*|number\s+|#\s*)?"
     r"(?P<n2>\d+)(?:st|nd|rd|th)?\b(?!\s*times\b)",
     re.I,
 )

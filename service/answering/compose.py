@@ -182,7 +182,9 @@ def compose_answered(
     # "我们去年营收12亿,能拿哪些奖励?" names nothing: what the figures reach anywhere, before the quoted clauses'
     # thresholds ("我们是专精特新企业,…有什么支持?" names its kind: the quoted award's comparison first)
     lead = ""
-    if plan.asks_what_fits and not names_anything(" ".join(self_descriptions(plan.original)), plan.lang):
+    if plan.earlier_milestones:  # "…passed 2 billion two years ago and got that award; now 5 billion. What now?"
+        lead = _milestone_raise_lead(plan, corpus, as_of, facts or [], citations)
+    if not lead and plan.asks_what_fits and not names_anything(" ".join(self_descriptions(plan.original)), plan.lang):
         lead = _profile_lead(plan, corpus, as_of, facts or [], citations)
     if not lead:
         lead = _expired_lead(plan, sentences, corpus, as_of)
@@ -1559,7 +1561,7 @@ def _milestone_raise_lead(
     """A follow-up that passes a higher milestone of an award paid as the difference (差额) after the one the
     earlier turn passed ("营收第一次突破50亿…" then "又冲过100亿了,还能再拿多少?"): the two milestones' amounts
     and what the difference comes to, from the facts."""
-    if Asked.AMOUNT not in plan.asked or not plan.earlier_milestones or plan.crossdoc:
+    if not (Asked.AMOUNT in plan.asked or plan.asks_what_fits) or not plan.earlier_milestones or plan.crossdoc:
         return ""
     for now in plan.user_figures:
         before = next((f for f in plan.earlier_milestones if f.metric == now.metric and f.unit == now.unit), None)

@@ -540,7 +540,9 @@ def _loan_interest(figures: list[UserFigure]) -> list[UserFigure]:
     return [UserFigure(metric="贷款利息", field="loan_interest", value=value, unit="元", text=shown)]
 
 
-_EARLIER_YEAR = re.compile(r"去年|前年|大前年|上一年|那年")
+_EARLIER_YEAR = re.compile(
+    r"去年|前年|大前年|上一年|那年|\blast year\b|\b(?:a|one|two|three|\d+) years? ago\b|\bthe year before\b", re.I
+)
 
 
 def _passed_and_now(question: str) -> tuple[list[UserFigure], list[UserFigure]]:
@@ -553,8 +555,11 @@ def _passed_and_now(question: str) -> tuple[list[UserFigure], list[UserFigure]]:
     present: list[UserFigure] = []
     for clause in re.split(r"[,,。;;??!!]", question):
         figures = parse_user_figures(clause)
-        # ("去年首次突破20亿,今年冲到了55亿": a milestone passed in an earlier year)
-        earlier = _CLAIMS_PAST.search(clause) or (_EARLIER_YEAR.search(clause) and any(f.first_time for f in figures))
+        # ("去年首次突破20亿,今年冲到了55亿", "passed RMB 2 billion two years ago": a milestone passed in an earlier
+        # year)
+        earlier = _CLAIMS_PAST.search(clause) or (
+            _EARLIER_YEAR.search(clause) and any(f.first_time or f.beyond for f in figures)
+        )
         (past if earlier else present).extend(figures)
     metrics = {(f.metric, f.field) for f in past + present if f.metric}
     if len(metrics) != 1 or not past or not present:
@@ -1475,8 +1480,10 @@ def _full_years(text: str) -> str:
 _DATING_YEAR = re.compile(r"(?<!\d)(20\d{2})(?=\s*年\s*\d{1,2}\s*月)|(?<=[今去明前]年[((])(20\d{2})(?=\s*年?[))])")
 # ... or the year of what the asker reports having done, after they speak of themselves in the sentence
 # ("我们…2024年在创新券平台买了检测服务", "公司2023年拿过"; not "区里2024年安排了多少资金?")
+# ... or founded, registered or moved in ("我们是外资企业,2026年在滨江新设,…")
 _REPORTED_YEAR = re.compile(
-    r"(?:我们|我司|我|咱们|咱|本公司|公司|企业)[^。;;??!!]*?(?<!\d)(20\d{2})(?=\s*年[^,,。;;??!!]{0,24}?[了过](?![吗么没]))"
+    r"(?:我们|我司|我|咱们|咱|本公司|公司|企业)[^。;;??!!]*?(?<!\d)(20\d{2})"
+    r"(?=\s*年[^,,。;;??!!]{0,24}?(?:[了过](?![吗么没])|成立|注册|新设|设立|落户|迁入|入驻|开业))"
 )
 
 # ... or the year of a policy the asker names by it ("2021年出台的上市政策", "the 2021 opinion on listings")

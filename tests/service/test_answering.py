@@ -496,6 +496,15 @@ def test_an_answer_opening_with_an_expired_policys_quote_says_so_first(qa) -> No
     assert qa.ask("标准创新奖的组织奖每次最多评几个?").answer.startswith("「")
 
 
+def test_an_english_milestone_passed_years_ago_is_paid_as_the_difference(qa) -> None:  # type: ignore[no-untyped-def]
+    lead = qa.ask(
+        "Our revenue first passed RMB 5 billion three years ago and we received that award; this year it crossed"
+        " RMB 10 billion. What do we get now?"
+    ).answer.splitlines()[0]
+    assert lead.startswith("营收突破奖励 pays the difference (差额): first passing 100亿元 400万元"), lead
+    assert "after the 50亿元 award, 200万元 more[1]." in lead, lead
+
+
 def test_a_ratio_award_without_a_threshold_is_worked_out_on_the_users_figure(qa) -> None:  # type: ignore[no-untyped-def]
     lead = qa.ask("研发投入2000万元,研发资助最多能拿多少?").answer.splitlines()[0]
     assert lead.startswith("研发资助:按实际研发投入最高30%,按您的2000万元计最多600万元[")

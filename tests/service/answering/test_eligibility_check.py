@@ -620,3 +620,11 @@ def test_growth_over_the_district_average_is_a_measured_condition() -> None:
 def test_a_margin_over_the_district_average_is_read_in_points(text: str, value: Decimal) -> None:
     margins = [f for f in parse_user_figures(text) if f.field == "growth_over_average"]
     assert [(f.value, f.unit) for f in margins] == [(value, "百分点")]
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [("增幅排名恰好第18位", 18), ("排名刚好12名", 12), ("our growth ranked just 9th in Binjiang", 9)],
+)
+def test_a_place_said_exactly_is_a_place(text: str, place: int) -> None:
+    assert [(f.field, f.value) for f in parse_user_figures(text)] == [("growth_rank", Decimal(place))]

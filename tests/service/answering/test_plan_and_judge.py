@@ -276,6 +276,8 @@ def test_two_digit_years(corpus: Corpus, question: str, years: list[str]) -> Non
         # ... or may act in: a year before 能 / 还能 / 可以 is the asker's own ("2027年还能拿这个项目去报吗?")
         ("我们2025年拿过省里的奖,2027年还能拿这个项目去报吗?", ["2025", "2027"]),
         ("2028年可以再评一次吗?", ["2028"]),
+        # ... or was founded, registered or moved in
+        ("我们公司2027年在滨江注册成立,实到注册资本800万美元,房租补贴多少?", ["2027"]),
     ],
 )
 def test_years_that_date_the_askers_own_days(corpus: Corpus, question: str, dating: list[str]) -> None:
