@@ -184,8 +184,12 @@ def parse_user_figures(text: str) -> list[UserFigure]:
             "%",
         ):
             continue
-        if not re.search(r"[\d一二两三四五六七八九]", m.group("num")):
-            continue  # 千万, 百万 as words ("千万不要"), not amounts
+        if (
+            not re.search(r"[\d一二两三四五六七八九]", m.group("num"))
+            and not _ROUND.fullmatch(m.group("num") + m.group("unit")[:1], 0)
+            and not (m.group("num") == "千" and _REACHED.search(text[max(0, m.start() - 3) : m.start()]))
+        ):
+            continue  # 千万 as a word ("千万不要"), not an amount; 破百亿, 十亿, 过千万: amounts
         q = quantity(m.group("num2") or m.group("num"), m.group("unit"), m.group(0).strip())
         if q is not None and not (q.unit == "元" and q.value < 1000 and m.group("unit") == "元"):
             found.append((m.start(), m.end(), q.value, q.unit, q.text))
@@ -307,6 +311,9 @@ _NUMBER_WORDS = {
         ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"]
     )
 }
+# a round amount said in one numeral ("破百亿", "营收十亿", "百万"): 千万 only after a verb of reaching ("过千万")
+_ROUND = re.compile(r"[十百千]亿|[十百]万")
+_REACHED = re.compile(r"(?:破|过|超|到|达|上|近)$")
 # percentage points ("高了4个百分点", "7 percentage points above"): what a growth beats another growth by
 _POINTS = re.compile(r"(?<![\d.])(?P<n>\d+(?:\.\d+)?)\s*(?:个\s*)?(?:百分点|percentage[ -]points?\b)", re.I)
 _COUNT = re.compile(

@@ -1343,7 +1343,9 @@ def concepts_of(text: str, lang: str) -> list[Concept]:
         for token in tokens:
             if any(token in n for n in listed):  # 州市 is a piece of 杭州市: a listed asking word's pieces ask too
                 continue
-            if _is_noise(token) or "〔" in token or len(token) < 2 or _NUMBER.fullmatch(token):
+            # (a numeral before 级 names a class of company: 千亿级总部企业)
+            number = _NUMBER.fullmatch(token) and f"{token}级" not in covered
+            if _is_noise(token) or "〔" in token or len(token) < 2 or number:
                 continue  # the user's own figures are constraints, not topic words
             concepts.append(Concept(token, (token,)))
     else:  # English words the glossary does not know cannot be looked up in Chinese text: only dense sees them
@@ -1546,7 +1548,8 @@ _NOISE_BY_LENGTH = sorted(QUESTION_NOISE, key=len, reverse=True)
 _NOISE_CHARS = frozenset(w for w in QUESTION_NOISE if len(w) == 1)
 # (an apostrophe between letters is English's own: "company's", "What's", "don’t" quote nothing)
 _QUOTED = re.compile(r"(?:[“\"「『]|(?<![A-Za-z])[‘'])([^”\"」』’']{4,80})(?:[”\"」』]|[’'](?![A-Za-z]))")
-_NUMBER = re.compile(r"[\d.,%]+")
+# (or an amount said in numerals, "百亿", "十五亿", "两千万": the asker's figure, unless a class's name: 千亿级)
+_NUMBER = re.compile(r"[\d.,%]+|[零一二两三四五六七八九十百千]+[万亿]")
 # the comparison a figure is put in ("above", "at least", "up to"): a constraint, not a topic
 _COMPARATORS = frozenset({"以上", "以下", "不低于", "不少于", "不超过", "超过", "最高", "不足", "以内"})
 _UNITS = frozenset({"元", "万", "亿", "万元", "亿元", "美元", "万美元", "亿美元", "人民币", "%"})

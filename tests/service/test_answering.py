@@ -505,6 +505,11 @@ def test_an_english_milestone_passed_years_ago_is_paid_as_the_difference(qa) -> 
     assert "after the 50亿元 award, 200万元 more[1]." in lead, lead
 
 
+def test_a_milestone_said_in_numerals_is_paid_as_the_difference(qa) -> None:  # type: ignore[no-untyped-def]
+    lead = qa.ask("总部企业营收今年首次破百亿,之前破20亿的时候已经拿过奖励了,这次能拿多少?").answer.splitlines()[0]
+    assert "首次突破100亿元最高400万元" in lead and "再拿差额300万元" in lead, lead
+
+
 def test_a_ratio_award_without_a_threshold_is_worked_out_on_the_users_figure(qa) -> None:  # type: ignore[no-untyped-def]
     lead = qa.ask("研发投入2000万元,研发资助最多能拿多少?").answer.splitlines()[0]
     assert lead.startswith("研发资助:按实际研发投入最高30%,按您的2000万元计最多600万元[")

@@ -628,3 +628,20 @@ def test_a_margin_over_the_district_average_is_read_in_points(text: str, value: 
 )
 def test_a_place_said_exactly_is_a_place(text: str, place: int) -> None:
     assert [(f.field, f.value) for f in parse_user_figures(text)] == [("growth_rank", Decimal(place))]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("今年营收首次破百亿", 100 * YI),
+        ("营收十亿左右", 10 * YI),
+        ("销售额上百万", 100 * WAN),
+        ("融资过千万", 1000 * WAN),
+    ],
+)
+def test_a_round_amount_said_in_one_numeral_is_an_amount(text: str, value: Decimal) -> None:
+    assert [f.value for f in parse_user_figures(text)] == [value]
+
+
+def test_a_numeral_that_is_a_word_is_no_amount() -> None:
+    assert parse_user_figures("千万不要错过申报时间") == []

@@ -711,6 +711,13 @@ def test_an_english_statement_of_the_askers_own_figures_claims_nothing(corpus: C
     assert Asked.RATIO in plan_query("What percentage of the rent is covered?", [], corpus).asked
 
 
+def test_an_amount_in_numerals_is_the_askers_figure_not_a_topic_word(corpus: Corpus) -> None:
+    keys = {c.key for c in plan_query("营收去年破百亿了,能拿什么奖励?", [], corpus).concepts}
+    assert "百亿" not in keys
+    # ... but a class of company named by its numeral is a topic word
+    assert "千亿" in {c.key for c in plan_query("千亿级总部企业要培育几家?", [], corpus).concepts}
+
+
 def test_a_clause_heading_is_never_the_lead(corpus: Corpus) -> None:
     from service.answering.compose import _quote_lead
     from service.answering.evidence import Sentence
