@@ -360,6 +360,18 @@ _FIGURE_IN_METRIC = re.compile(
 )
 
 
+def _find(text: str, word: str, start: int = 0, last: bool = False) -> int:
+    """Where ``word`` stands in ``text`` (its last place with ``last``), -1 when it does not: an English word only as
+    a whole word, inflected or not ("rent" is not in "current rates"; "exported" is "export"), a Chinese one
+    anywhere."""
+    if not word.isascii():
+        return text.rfind(word, start) if last else text.find(word, start)
+    # (with an inflection: "exported" is the word "export")
+    pattern = rf"(?<![a-z]){re.escape(word)}(?:s|es|d|ed|ing|er|ers)?(?![a-z])"
+    found = [m.start() for m in re.finditer(pattern, text[start:])]
+    return (found[-1] if last else found[0]) + start if found else -1
+
+
 def _metric_for(text: str, start: int, end: int, unit: str) -> _Word | None:
     """The metric word nearest before the figure in its clause, else the nearest after it."""
     clause_start = max((m.end() for m in re.finditer(r"[,,。;;??!!]", text[:start])), default=0)
@@ -369,12 +381,16 @@ def _metric_for(text: str, start: int, end: int, unit: str) -> _Word | None:
     candidates = [w for w in _words() if _unit_of(w.field) == ("元" if unit == "美元" else unit)]
     # "exported RMB 30 million worth of technology contracts": what the figure is of, said right after it
     of = re.match(r"\s*(?:worth\s+)?(?:of|in)\s+", after)
-    named = [(after.find(w.word, of.end()), w) for w in candidates if of and w.word in after[of.end() : of.end() + 40]]
+    named = [
+        (_find(after, w.word, of.end()), w)
+        for w in candidates
+        if of and _find(after[of.end() : of.end() + 40], w.word) >= 0
+    ]
     if named:
         return min(named, key=lambda h: (h[0], -len(h[1].word)))[1]
     best = None
     for w in candidates:  # the word that ends nearest the figure; of two ending together the longer (新增研发费用)
-        pos = before.rfind(w.word)
+        pos = _find(before, w.word, last=True)
         if pos >= 0 and (best is None or pos + len(w.word) > best[0] + len(best[1].word)):
             best = (pos, w)
     if best is not None and re.search(r"\d", before[best[0] + len(best[1].word) :]):
@@ -391,7 +407,7 @@ def _metric_for(text: str, start: int, end: int, unit: str) -> _Word | None:
         return word
     if _AWARD_AMOUNT.match(after):
         return None  # "能拿那个20万的社零奖励吗?": the amount of the award asked about, not a measure of the asker
-    hits = [(after.find(w.word), w) for w in candidates if w.word in after]
+    hits = [(_find(after, w.word), w) for w in candidates if _find(after, w.word) >= 0]
     if hits:
         return min(hits, key=lambda h: h[0])[1]
     # "Our registered capital is in USD, roughly RMB 500 million": the metric named earlier in the sentence
@@ -399,7 +415,7 @@ def _metric_for(text: str, start: int, end: int, unit: str) -> _Word | None:
     earlier = text[sentence_start:clause_start].lower()
     figured = [m.end() for m in re.finditer(r"\d[^,,]*[,,]", earlier)]
     earlier = earlier[figured[-1] :] if figured else earlier  # a metric with its own figure is not this one's
-    found = [(earlier.rfind(w.word), w) for w in candidates if w.word in earlier]
+    found = [(_find(earlier, w.word, last=True), w) for w in candidates if _find(earlier, w.word) >= 0]
     return max(found, key=lambda h: h[0])[1] if found else None
 
 

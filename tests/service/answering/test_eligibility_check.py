@@ -645,3 +645,11 @@ def test_a_round_amount_said_in_one_numeral_is_an_amount(text: str, value: Decim
 
 def test_a_numeral_that_is_a_word_is_no_amount() -> None:
     assert parse_user_figures("千万不要错过申报时间") == []
+
+
+def test_an_english_metric_word_is_a_whole_word() -> None:
+    # "rent" is not in "current rates": the capital's amount, converted, is still capital
+    said = "We will put in USD 30 million (roughly RMB 210 million at current rates) as registered capital."
+    assert {f.field for f in parse_user_figures(said)} == {"paid_in_capital"}
+    # ... and an inflected word is the word ("exported" is export)
+    assert [f.field for f in parse_user_figures("We exported USD 7 million of goods last year.")] == ["export_value"]
