@@ -241,3 +241,12 @@ def test_a_place_inside_a_name_the_lexicons_read_is_no_other_place() -> None:
 )
 def test_a_place_is_named_only_where_it_starts_or_ends_a_word(text: str, places: list[str]) -> None:
     assert lexicon.other_places(text) == places
+
+
+def test_an_english_how_long_asks_a_period_and_names_no_topic() -> None:
+    from service.answering.plan import Asked, plan_query
+
+    plan = plan_query("How long does the public notice of the award shortlist last?", [], Corpus.load())
+    assert Asked.PERIOD in plan.asked
+    # the asking words are no topic word: nothing makes a policy's own 有效期 look like the topic
+    assert all("有效期" not in c.alternatives for c in plan.concepts), plan.concepts
