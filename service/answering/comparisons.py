@@ -35,6 +35,7 @@ from service.answering import lexicon
 from service.answering.eligibility import satisfies
 from service.answering.facts import Condition, FactKind, PolicyFact
 from service.answering.quantities import QUANTITY, chinese_number, format_amount, quantity
+from service.answering.validity import expired_note
 
 WORDS_FILE = Path(__file__).parent / "lexicon" / "figure_words.tsv"
 
@@ -592,7 +593,7 @@ def lead_sentence(
     shown = _distinct(comparisons)[:limit]
     for i, c in enumerate(shown):
         mark = marker(c.fact) if marker is not None else ""
-        expired = "(该政策已失效)" if as_of is not None and c.fact.dates.status(as_of).value == "expired" else ""
+        expired = expired_note(c.fact.dates, as_of)
         outcome = "达到" if c.meets else "未达到"
         if i == 0:
             parts.append(f"{c.fact.label}的门槛是{c.condition.describe()},您的{c.figure.display()}{outcome}")
@@ -661,9 +662,7 @@ def _lead_sentence_en(
     shown = _distinct(comparisons)[:limit]
     for i, c in enumerate(shown):
         mark = marker(c.fact) if marker is not None else ""
-        expired = (
-            " (the policy has expired)" if as_of is not None and c.fact.dates.status(as_of).value == "expired" else ""
-        )
+        expired = expired_note(c.fact.dates, as_of, "en")
         outcome = "meets it" if c.meets else "falls short"
         stated = f"{c.condition.describe()}: your {c.figure.display()} {outcome}"
         if i and c.fact.id == shown[i - 1].fact.id:  # a further condition of the same award

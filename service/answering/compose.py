@@ -66,7 +66,7 @@ from service.answering.plan import (
 )
 from service.answering.quantities import chinese_number, format_amount, quantities
 from service.answering.structure import NO_DUPLICATE
-from service.answering.validity import cn_date, en_date, no_longer_applies
+from service.answering.validity import cn_date, en_date, expired_note, no_longer_applies
 from service.answering.verify import citation_for, display_quote, toc_citation
 from service.models import AnswerStatus, Citation
 
@@ -1542,7 +1542,7 @@ def _upgrade_lead(
         return (
             f"{high.name} pays the difference (差额): {levels[-1]}-star {b.display()}{marks[0]}, {levels[0]}-star"
             f" {a.display()}{marks[1]}; moving up from {levels[0]} to {levels[-1]} stars brings {gap}"
-            f"{' (the policy has expired)' if expired else ''}{marks[2]}."
+            f"{expired_note(high.dates, as_of, 'en')}{marks[2]}."
         )
     note = "(该政策已失效)" if expired else ""
     up, down = _STARS_CN[levels[-1]], _STARS_CN[levels[0]]
@@ -1595,7 +1595,7 @@ def _milestone_raise_lead(
             return (
                 f"{high.name} pays the difference (差额): first passing {passed_high} {b.display()}, first passing"
                 f" {passed_low} {a.display()}; after the {passed_low} award, {gap} more"
-                f"{' (the policy has expired)' if expired else ''}{mark}."
+                f"{expired_note(high.dates, as_of, 'en')}{mark}."
             )
         note = "(该政策已失效)" if expired else ""
         return (
@@ -1715,7 +1715,7 @@ def _ratio_worked_out(plan: QueryPlan, fact: PolicyFact, marker: Callable[[Polic
     # (a loan's interest is shown as it is worked out: 3000万元×4.35%=130.5万元)
     mine = figure.text if figure.field == "loan_interest" else figure.display()
     if plan.lang == "en":
-        note = " (the policy has expired)" if expired else ""
+        note = expired_note(fact.dates, as_of, "en")
         return (
             f"{fact.name}: {fact.benefit.describe('en')}; on your {mine} that is at most {amount}{note}{marker(fact)}."
         )
@@ -1744,7 +1744,7 @@ def _award_met(
     amount = format_amount(applied, base.unit) if applied is not None else ""
     worked_on = base.display()
     if lang == "en":
-        note = " (the policy has expired)" if expired else ""
+        note = expired_note(fact.dates, as_of, "en")
         bracket = comparison.condition.describe()
         reached_en = f"falls in {fact.name}'s bracket" if fact.variant else f"meets {fact.name}'s threshold"
         more = f"; it also requires {', '.join(also)}, which your question does not state" if also else ""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from corpus.models import PolicyDocument, Validity
+from corpus.models import DocumentDates, PolicyDocument, Validity
 
 
 def cn_date(day: date) -> str:
@@ -93,3 +93,15 @@ def validity_note(docs: list[PolicyDocument], as_of: date, lang: str = "zh") -> 
     if not parts:
         return ""
     return f"Note: {'; '.join(parts)}." if lang == "en" else f"注意:{';'.join(parts)}。"
+
+
+def expired_note(dates: DocumentDates, as_of: date | None, lang: str = "zh") -> str:
+    """What a lead adds when the fact it states is of a policy that has expired by ``as_of`` ("" when it has not):
+    "(该政策已失效)"; in English with the day it ended (" (the policy expired on 31 December 2023)"), which the
+    answer's closing note would otherwise be the only one to say."""
+    if as_of is None or dates.status(as_of) is not Validity.EXPIRED:
+        return ""
+    if lang != "en":
+        return "(该政策已失效)"
+    ended = f" on {en_date(dates.expires_on)}" if dates.expires_on is not None else ""
+    return f" (the policy expired{ended})"

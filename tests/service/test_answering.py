@@ -510,6 +510,13 @@ def test_a_milestone_said_in_numerals_is_paid_as_the_difference(qa) -> None:  # 
     assert "首次突破100亿元最高400万元" in lead and "再拿差额300万元" in lead, lead
 
 
+def test_an_english_lead_on_an_expired_policy_says_when_it_ended(qa) -> None:  # type: ignore[no-untyped-def]
+    lead = qa.ask(
+        "Our foreign-invested company has USD 6 million of paid-in capital. What share of the rent is subsidised?"
+    ).answer.splitlines()[0]
+    assert "(the policy expired on 31 December 2023)[1]" in lead, lead
+
+
 def test_a_ratio_award_without_a_threshold_is_worked_out_on_the_users_figure(qa) -> None:  # type: ignore[no-untyped-def]
     lead = qa.ask("研发投入2000万元,研发资助最多能拿多少?").answer.splitlines()[0]
     assert lead.startswith("研发资助:按实际研发投入最高30%,按您的2000万元计最多600万元[")
