@@ -823,8 +823,19 @@ _REGISTRATIONS = {
     "统计": "统计关系",
     "纳税": "税务登记",
     "注册地": "工商登记",
+    # (in English: "our fiscal revenue is booked at the municipal level", "taxes are filed elsewhere")
+    "fiscal": "财政收入级次",
+    "tax": "税务登记",
+    "business registration": "工商登记",
+    "statistic": "统计关系",
 }
-_ELSEWHERE = re.compile(r"隔壁|外地|外区|区外|其他区|别的区|外省|外市|不在(?:滨江|高新区|本区|区内|这边)")
+_ELSEWHERE = re.compile(
+    r"隔壁|外地|外区|区外|其他区|别的区|外省|外市|不在(?:滨江|高新区|本区|区内|这边)|"
+    r"\boutside (?:the |of )?(?:district|binjiang)\b|\b(?:another|other) district\b|\belsewhere\b|"
+    r"\b(?:municipal|city|provincial) level\b|\brather than (?:at )?(?:the )?district\b|"
+    r"\bnot in (?:the district|binjiang)\b",
+    re.I,
+)
 
 
 def _outside(question: str) -> tuple[str, ...]:
@@ -832,7 +843,7 @@ def _outside(question: str) -> tuple[str, ...]:
     found: list[str] = []
     for clause in re.split(r"[,,。;;??!!]", question):
         if _ELSEWHERE.search(clause) or other_places(clause):
-            found += [word for key, word in _REGISTRATIONS.items() if key in clause]
+            found += [word for key, word in _REGISTRATIONS.items() if key in clause.lower()]
             # "我们在余杭区", "公司注册在外省": where the company is, its taxes and fiscal level are
             if _LOCATED.search(clause):
                 found += ["工商登记", "财政收入级次"]

@@ -1023,6 +1023,10 @@ def test_the_plan_reads_when_the_askers_event_was_and_whether_supports_are_combi
         ("统计关系不在高新区,财政级次在隔壁区", ("统计关系", "财政收入级次")),
         ("我们工商税务统计都在滨江,能认定吗?", ()),
         ("注册地在上海,能享受滨江的政策吗?", ("工商登记",)),
+        # in English
+        ("Our fiscal revenue is counted at city level, not in Binjiang. Can we apply?", ("财政收入级次",)),
+        ("We pay our taxes in another district; are we still eligible?", ("税务登记",)),
+        ("Our taxes and statistics are all in Binjiang. Are we eligible?", ()),
     ],
 )
 def test_the_plan_reads_which_registrations_the_asker_has_outside_the_district(
