@@ -962,6 +962,10 @@ def _names_title(doc: PolicyDocument, asked: str, corpus: Corpus) -> bool:
         return False
     if title[:TITLE_HEAD] in asked:
         return True
+    # (a run of TITLE_HEAD characters shares TITLE_HEAD - 1 pairs of characters with the question: a title that
+    # shares fewer has no such run, and is not compared further)
+    if sum(title[i : i + 2] in asked for i in range(len(title) - 1)) < TITLE_HEAD - 1:
+        return False
     match = SequenceMatcher(None, asked, title, autojunk=False).find_longest_match(0, len(asked), 0, len(title))
     if match.size < TITLE_HEAD:
         return False
