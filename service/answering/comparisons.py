@@ -187,7 +187,7 @@ def parse_user_figures(text: str) -> list[UserFigure]:
             continue
         if (
             not re.search(r"[\d一二两三四五六七八九]", m.group("num"))
-            and not _ROUND.fullmatch(m.group("num") + m.group("unit")[:1], 0)
+            and not _ROUND.fullmatch(m.group("num") + m.group("unit")[:1])
             and not (m.group("num") == "千" and _REACHED.search(text[max(0, m.start() - 3) : m.start()]))
         ):
             continue  # 千万 as a word ("千万不要"), not an amount; 破百亿, 十亿, 过千万: amounts

@@ -70,13 +70,19 @@ from service.settings import Settings
 _QUOTE_LINE = re.compile(r"」\[\d+\]")
 
 
-def _opens_stale(line: str, citations: list[Citation], corpus: Corpus, as_of: date) -> bool:
-    """Whether the quote ``line`` shows (by its first marker) is of a document no longer or not yet in force."""
+def _opening_tag(line: str, citations: list[Citation], corpus: Corpus, as_of: date, lang: str) -> str:
+    """A word put before the quote ``line`` opens an answer with, when its document (by the line's first marker)
+    is no longer or not yet in force ("(已失效)", "(expired) "); "" otherwise."""
     marker = _QUOTE_LINE.search(line)
     n = int(marker.group()[2:-1]) if marker else 0
-    if not 1 <= n <= len(citations):
-        return False
-    return corpus.documents[citations[n - 1].doc_no].status(as_of) in (Validity.EXPIRED, Validity.NOT_YET)
+    if not line.startswith("「") or not 1 <= n <= len(citations):
+        return ""
+    status = corpus.documents[citations[n - 1].doc_no].status(as_of)
+    if status is Validity.EXPIRED:
+        return "(已失效)" if lang == "zh" else "(expired) "
+    if status is Validity.NOT_YET:
+        return "(尚未施行)" if lang == "zh" else "(not yet in force) "
+    return ""
 
 
 class Rewriter(Protocol):
@@ -378,19 +384,9 @@ class PolicyQAService:
                 # under the lead, before the quotes it concerns: the answer says it once, and early
                 text = "\n".join((first, note, rest))
             elif note:  # no lead (or a line that introduces the quotes): after the quotes
-                text = f"{text}\n{note}"
-                opening = _QUOTE_LINE.search(first)
-                if opening and first.startswith("「") and _opens_stale(first, citations, corpus, as_of):
-                    # ... and the quote that opens the answer is of a policy no longer (or not yet) in force: a
-                    # word of it before the quote, so that it is read first
-                    status = corpus.documents[citations[int(opening.group()[2:-1]) - 1].doc_no].status(as_of)
-                    expired = status is Validity.EXPIRED
-                    tag = (
-                        ("(已失效)" if expired else "(尚未施行)")
-                        if plan.lang == "zh"
-                        else ("(expired) " if expired else "(not yet in force) ")
-                    )
-                    text = tag + text
+                # ... and when the quote that opens the answer is of a policy no longer (or not yet) in force, a
+                # word of it before the quote, so that it is read first
+                text = _opening_tag(first, citations, corpus, as_of, plan.lang) + f"{text}\n{note}"
         done = time.perf_counter()
         return Answer(
             answer=text,
