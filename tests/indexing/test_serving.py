@@ -49,14 +49,15 @@ def test_rebuilds_leave_fds_and_threads_flat(copy_built: Callable[[], Path]) -> 
         held = _resources()[2]
         most_held = max(most_held, held, key=len)
     # a retired version's release may still be winding down under load: a leak does not settle, a lag does
+    # (a leak is growth: fewer threads after than before is work that was winding down when counted first)
     for _ in range(50):
         fds_after, threads_after, _ = _resources()
-        if abs(fds_after - fds) <= 10 and abs(threads_after - threads) <= 5:
+        if fds_after - fds <= 10 and threads_after - threads <= 5:
             break
         time.sleep(0.2)
     print(f"15 rebuilds: fds {fds} -> {fds_after}, threads {threads} -> {threads_after}, most held {most_held}")
-    assert abs(fds_after - fds) <= 10, (fds, fds_after)
-    assert abs(threads_after - threads) <= 5, (threads, threads_after)
+    assert fds_after - fds <= 10, (fds, fds_after)
+    assert threads_after - threads <= 5, (threads, threads_after)
     assert len(most_held) <= 2, most_held
     assert qa.ask("总部企业境内上市奖励多少?").status == "answered"
 
