@@ -408,7 +408,7 @@ def _metric_for(text: str, start: int, end: int, unit: str) -> _Word | None:
         return word
     if _AWARD_AMOUNT.match(after):
         return None  # "能拿那个20万的社零奖励吗?": the amount of the award asked about, not a measure of the asker
-    hits = [(_find(after, w.word), w) for w in candidates if _find(after, w.word) >= 0]
+    hits = [(at, w) for w in candidates if (at := _find(after, w.word)) >= 0]
     if hits:
         return min(hits, key=lambda h: h[0])[1]
     # "Our registered capital is in USD, roughly RMB 500 million": the metric named earlier in the sentence
@@ -416,7 +416,7 @@ def _metric_for(text: str, start: int, end: int, unit: str) -> _Word | None:
     earlier = text[sentence_start:clause_start].lower()
     figured = [m.end() for m in re.finditer(r"\d[^,,]*[,,]", earlier)]
     earlier = earlier[figured[-1] :] if figured else earlier  # a metric with its own figure is not this one's
-    found = [(_find(earlier, w.word, last=True), w) for w in candidates if _find(earlier, w.word) >= 0]
+    found = [(at, w) for w in candidates if (at := _find(earlier, w.word, last=True)) >= 0]
     return max(found, key=lambda h: h[0])[1] if found else None
 
 

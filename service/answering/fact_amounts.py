@@ -122,6 +122,12 @@ def amounts_in(text: str) -> list[Amount]:
     return out
 
 
+def own_clause(pre: str) -> str:
+    """The words before an amount within its own clause: after the last 且 or comma before it ("…社零总额在1亿元(含)
+    以上且增幅高于全区平均增幅" -> 增幅高于全区平均增幅)."""
+    return re.sub(r"^.*?(?:且|,)", "", pre)
+
+
 def _is_date(q: Quantity, text: str, m: re.Match[str]) -> bool:
     return q.unit == "年" and (q.value >= 1900 or bool(re.match(r"\s*\d+\s*月", text[m.end() :])))
 
@@ -153,8 +159,7 @@ def _classify(q: Quantity, m: re.Match[str], phrase: str, pre: str, post: str, b
         a.comparator_text = _cmp_text(before_cmp, after_cmp)
         # the metric of its own clause ("…且增幅高于全区平均增幅5个百分点": points over the district's average),
         # not one named before it (社零总额)
-        own = re.sub(r"^.*?(?:且|,)", "", pre)
-        a.metric = metric if metric is not None and metric.surface in own else None
+        a.metric = metric if metric is not None and metric.surface in own_clause(pre) else None
         return a
     if after_cmp is None and metric is not None and re.match(r"\s*(?:人民币)?或", post):
         after_cmp = _COND_AFTER.match(re.sub(r"^.*?(?=以上|及以上)", "", post)) if "以上" in post else None

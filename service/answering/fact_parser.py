@@ -19,7 +19,16 @@ from dataclasses import dataclass
 from corpus.library import Corpus
 from corpus.models import Clause, PolicyDocument
 from service.answering import fact_terms
-from service.answering.fact_amounts import BENEFIT_WORDS, PERIOD, TARGET_WORDS, Amount, Segment, amounts_in, segments
+from service.answering.fact_amounts import (
+    BENEFIT_WORDS,
+    PERIOD,
+    TARGET_WORDS,
+    Amount,
+    Segment,
+    amounts_in,
+    own_clause,
+    segments,
+)
 from service.answering.fact_labels import (
     categories,
     clean_who,
@@ -202,7 +211,7 @@ def _conditions(seg: Segment, amounts: list[Amount], tiers: list[Amount] | None,
     for a in amounts:
         metric, field_name = (a.metric.canonical, a.metric.field) if a.metric is not None else ("", "")
         if a.q.unit == "百分点":
-            metric = re.sub(r"^.*?(?:且|,)", "", a.pre).strip() or "增幅"
+            metric = own_clause(a.pre).strip() or "增幅"
         if a.q.unit == "%" and "占" in a.phrase and "比例" in a.phrase and out:
             share = fact_terms.share_term(out[-1].metric, metric)
             if share is not None:
