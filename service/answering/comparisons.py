@@ -55,9 +55,11 @@ class UserFigure(BaseModel):
 
     averaged: bool = Field(default=False, description="The mean of yearly figures the user listed (text shows them).")
 
-    def display(self) -> str:
+    def display(self, lang: str = "zh") -> str:
         if self.averaged:  # "13%、9%、8%(平均10%)": what the user said, and what is checked
             return self.text
+        if self.unit == "位" and lang == "en":  # a place in a ranking: "No. 18"
+            return f"No. {int(self.value)}"
         shown = format_amount(self.value, self.unit)
         return f"第{shown}" if self.unit == "位" else shown  # a place in a ranking: 第30位
 
@@ -664,7 +666,7 @@ def _lead_sentence_en(
         mark = marker(c.fact) if marker is not None else ""
         expired = expired_note(c.fact.dates, as_of, "en")
         outcome = "meets it" if c.meets else "falls short"
-        stated = f"{c.condition.describe()}: your {c.figure.display()} {outcome}"
+        stated = f"{c.condition.describe()}: your {c.figure.display('en')} {outcome}"
         if i and c.fact.id == shown[i - 1].fact.id:  # a further condition of the same award
             parts[-1] += f", and {stated}"
         else:

@@ -194,6 +194,8 @@ def compose_answered(
         lead = _milestone_raise_lead(plan, corpus, as_of, facts or [], citations)
     if not lead:
         lead = _figures_lead(plan, sentences, corpus, as_of, facts or [], citations, terms or {})
+        if lead:  # "…能拿多少?第一次纳入限上统计另外有奖吗?": the parts the comparison does not answer, after it
+            lead += _unfigured_parts(plan, sentences, terms or {}, lead)
     if not lead:  # no threshold of the quoted clauses compared: what the asker's figures reach anywhere
         lead = _profile_lead(plan, corpus, as_of, facts or [], citations)
     if not lead:
@@ -544,6 +546,34 @@ def _parts_lead(
 def _undated_parts(plan: QueryPlan, sentences: list[Sentence], terms: dict[str, float], room: int) -> str:
     """For a question in parts answered by a document's dates: the run of the first three quotes that states each
     part asking something else ("由哪个机构牵头?"), where the part's most specific word stands; within ``room``."""
+    return _other_parts(plan, sentences, terms, room, lambda part, kinds: bool(kinds & {Asked.DATE, Asked.PERIOD}))
+
+
+def _unfigured_parts(plan: QueryPlan, sentences: list[Sentence], terms: dict[str, float], lead: str) -> str:
+    """For a question in parts whose figures the lead compared ("…社零1.5亿元,能拿多少?第一次纳入限上另外有奖吗?"):
+    the run that states each part without the asker's figures whose most specific word the lead does not hold."""
+    quoted = " ".join(display_quote(x.text) for x in sentences[:3])
+
+    def answered(part: str, kinds: frozenset[Asked]) -> bool:
+        own = part_terms(terms, part) if isinstance(terms, Terms) else Terms({}, {})
+        return any(f.text in part for f in plan.user_figures) or _part_held(own, lead, quoted)
+
+    # a run beside a comparison states a figure ("给予 2 万元奖励"), not the conditions alone ("在我区无自有办公
+    # 用房的总部企业": to whom, not what)
+    return _other_parts(plan, sentences, terms, LEAD_TOTAL - len(lead), answered, lambda run: bool(FIGURE.search(run)))
+
+
+def _other_parts(
+    plan: QueryPlan,
+    sentences: list[Sentence],
+    terms: dict[str, float],
+    room: int,
+    answered: Callable[[str, frozenset[Asked]], bool],
+    states: Callable[[str], bool] = lambda run: True,
+) -> str:
+    """The run of the first three quotes that states each part of a question in parts that the lead before it
+    does not (``answered``), where the part's most specific word stands and the run ``states`` something;
+    within ``room``."""
     if not isinstance(terms, Terms) or len(plan.parts) < 2:
         return ""
     quoted = " ".join(display_quote(x.text) for x in sentences[:3])
@@ -551,7 +581,7 @@ def _undated_parts(plan: QueryPlan, sentences: list[Sentence], terms: dict[str, 
     for part in plan.parts:
         kinds = asked_kinds(part)
         own = part_terms(terms, part)
-        if kinds & {Asked.DATE, Asked.PERIOD} or not own:
+        if not own or answered(part, kinds):
             continue
         read = replace(plan, asked=kinds, checks_kinds=frozenset(), user_figures=[])
         runs = [
@@ -564,9 +594,11 @@ def _undated_parts(plan: QueryPlan, sentences: list[Sentence], terms: dict[str, 
             # 一次性奖励" is for is said at the sentence's head: "对…首台(套)产品")
             if _part_held(own, _sentence_holding(display_quote(sentence.text), r.text), quoted)
             and any(mentions(own, k, r.text) for k in own)
+            and states(r.text)
         ]
         for best in sorted(runs, key=lambda r: -r.score):
-            said = f"{_ITEM_NUMBER.sub('', best.text)}[{best.quote}]。"
+            text = f"{_ITEM_NUMBER.sub('', best.text)}[{best.quote}]"
+            said = f" {text}." if plan.lang == "en" else f"{text}。"
             if len(out) + len(said) <= room:  # the best run that fits
                 out += said
                 break
@@ -1250,12 +1282,14 @@ def _figures_lead(
     if not wants_verdict:
         if met:
             also = unstated_conditions(met[0].fact, comparisons)
-            return _award_met(met[0], marker(met[0].fact), plan.lang, as_of, also, _ratio_base(plan, met[0]))
+            besides = _distinct_fields(comparisons)
+            return _award_met(met[0], marker(met[0].fact), plan.lang, as_of, also, _ratio_base(plan, met[0]), besides)
         quoted_awards = [c for c in comparisons if id(c.fact) in in_quotes]
         return _award_below(quoted_awards, marker, plan.lang)
     if met and comparisons[0].fact.variant and met[0].fact.name == comparisons[0].fact.name:
         # "…首次突破50亿,有奖励吗?" against a graded award: the bracket it falls in answers yes
-        return _award_met(met[0], marker(met[0].fact), plan.lang, as_of, unstated_conditions(met[0].fact, comparisons))
+        also = unstated_conditions(met[0].fact, comparisons)
+        return _award_met(met[0], marker(met[0].fact), plan.lang, as_of, also, besides=_distinct_fields(comparisons))
     lead = lead_sentence(comparisons, marker=marker, as_of=as_of, lang=plan.lang, verdict=plan.verdict_words)
     top = comparisons[0]
     # the user qualifies for an award that is a share of the very figure they gave: what it comes to
@@ -1294,7 +1328,19 @@ def _figures_lead(
             # the conditions alone ("对…社零总额在1亿元(含)以上…的") gives nothing, whatever figures it holds
             giving = [r for r in gives if MONEY_WORDS.search(re.sub(r"\d[\d.\s]*(?:万|亿)?元", "", r.text))]
             if giving:
-                stated = f"{max(giving, key=lambda r: (_award_kinds(r), -len(r.text))).text}{marker(first)}"
+                said = max(giving, key=lambda r: (_award_kinds(r), -len(r.text))).text
+                # (what it gives only, when the words before it restate the threshold the verdict just compared:
+                # "对…当年新增社零总额在 1 亿元(含)以上的给予 20 万元奖励" after "门槛是…1亿元(含)以上")
+                given = _GIVES.search(said)
+                threshold = comparisons[0].condition.threshold
+                if (
+                    given
+                    and threshold is not None
+                    and threshold.text
+                    and compact(threshold.text) in compact(said[: given.start()])
+                ):
+                    said = given.group(1)
+                stated = f"{said}{marker(first)}"
                 lead += f" {stated}." if plan.lang == "en" else f"{stated}。"
     if amount:
         lead += (
@@ -1336,7 +1382,7 @@ def _another_metric_lead(plan: QueryPlan, facts: list[PolicyFact], marker: Calla
         if plan.lang == "en":
             return (
                 f"{fact.label} requires {condition.describe()}{marker(fact)}; you gave your {mine.metric} "
-                f"({mine.display()}), and the threshold is on {condition.metric}, so it cannot be told from that."
+                f"({mine.display('en')}), and the threshold is on {condition.metric}, so it cannot be told from that."
             )
         return (
             f"{fact.label}的门槛是{condition.describe()}{marker(fact)};您给出的是{mine.metric}{mine.display()},"
@@ -1730,36 +1776,54 @@ def _award_met(
     as_of: date,
     also: list[str] | None = None,
     base: UserFigure | None = None,
+    besides: list[Comparison] | None = None,
 ) -> str:
     """The award a user's figure qualifies for, with its threshold and what it gives, and what a ratio award
     comes to on the user's figure (the calculator: "按您的3亿元计最多300万元"; on ``base`` when the ratio is of
     another figure they gave than the compared one); ``also``: the award's other conditions, which the question
-    does not state."""
+    does not state; ``besides``: its other conditions that other figures of the asker's meet (新增研发费用 and
+    增幅排名: "您的500万元达到…,您的第18位也达到年度增幅排名前25位")."""
     fact, benefit = comparison.fact, comparison.fact.benefit
+    besides = [c for c in besides or [] if c.fact.id == fact.id and c.condition.field != comparison.condition.field]
     gives = benefit.describe(lang) if benefit is not None else ""
     expired = fact.dates.status(as_of) is Validity.EXPIRED
-    mine = comparison.figure.display()
+    mine = comparison.figure.display(lang)
     base = base or comparison.figure
     applied = applied_benefit(base, fact)
     amount = format_amount(applied, base.unit) if applied is not None else ""
-    worked_on = base.display()
+    worked_on = base.display(lang)
     if lang == "en":
         note = expired_note(fact.dates, as_of, "en")
         bracket = comparison.condition.describe()
         reached_en = f"falls in {fact.name}'s bracket" if fact.variant else f"meets {fact.name}'s threshold"
         more = f"; it also requires {', '.join(also)}, which your question does not state" if also else ""
+        met_too = "".join(f" and your {c.figure.display('en')} meets {c.condition.describe()}" for c in besides)
         if amount:  # what it comes to on the asker's figure first, then the policy's terms
-            worked = f"at most {amount} on your {worked_on}"
-            return f"Your {mine} {reached_en} {bracket}: {worked} ({gives}){more}{note}{mark}."
-        return f"Your {mine} {reached_en} {bracket}: {gives}{more}{note}{mark}."
+            # (the figure it is worked on is named when it is not the compared one)
+            worked = f"at most {amount}" + (f" on your {worked_on}" if worked_on != mine else "")
+            return f"Your {mine} {reached_en} {bracket}{met_too}: {worked} ({gives}){more}{note}{mark}."
+        return f"Your {mine} {reached_en} {bracket}{met_too}: {gives}{more}{note}{mark}."
     note = "(该政策已失效)" if expired else ""
     figured = f",按您的{worked_on}计最多{amount}" if amount else ""
     more = f";另需{'、'.join(also)},问题中未提及" if also else ""
     # a bracket of a graded award, or the one threshold of an award that has none
     reached = "属于{}一档" if fact.variant else "达到{}"
+    met_too = "".join(f",您的{c.figure.display()}也达到{c.condition.describe()}" for c in besides)
     return (
-        f"{fact.name}:您的{mine}{reached.format(comparison.condition.describe())},{gives}{figured}{more}{note}{mark}。"
+        f"{fact.name}:您的{mine}{reached.format(comparison.condition.describe())}{met_too},"
+        f"{gives}{figured}{more}{note}{mark}。"
     )
+
+
+def _distinct_fields(comparisons: list[Comparison]) -> list[Comparison]:
+    """The first comparison of each fact's each measured field (a field two figures speak to, once)."""
+    seen: set[tuple[str, str]] = set()
+    out = []
+    for c in comparisons:
+        if (c.fact.id, c.condition.field) not in seen:
+            seen.add((c.fact.id, c.condition.field))
+            out.append(c)
+    return out
 
 
 def _award_below(comparisons: list[Comparison], marker: Callable[[PolicyFact], str], lang: str) -> str:
@@ -1775,7 +1839,7 @@ def _award_below(comparisons: list[Comparison], marker: Callable[[PolicyFact], s
     lowest = min(brackets, key=lambda c: c.condition.threshold.value if c.condition.threshold else 0)
     # the bracket's lower end only: "营业收入首次突破20亿元" (its upper end is the next bracket's)
     bracket = lowest.condition.model_copy(update={"upper": None}).describe()
-    mine, mark = lowest.figure.display(), marker(lowest.fact)
+    mine, mark = lowest.figure.display(lang), marker(lowest.fact)
     if lang == "en":
         return f"No, you do not qualify: your {mine} is below {name}'s lowest bracket, {bracket}{mark}."
     return f"{name}:最低一档是{bracket},您的{mine}未达到{mark}。"

@@ -417,6 +417,18 @@ def test_a_user_who_meets_an_awards_threshold_is_told_what_it_gives(qa) -> None:
     assert retail.count("加大社零企业扶持力度") == 1 and "给予 20 万元奖励[1]" in retail
 
 
+def test_a_question_part_without_the_users_figures_is_answered_after_their_comparison(qa) -> None:  # type: ignore[no-untyped-def]
+    lead = qa.ask(
+        "我们是今年新搬来滨江的商贸公司,当年新增社零做到1.3亿,能奖多少?首次纳入限上统计的话还有奖励吗?"
+    ).answer.splitlines()[0]
+    # the comparison, what it gives without restating the threshold just compared, then the other part's figure
+    assert "您的1.3亿元达到(该政策已失效)[1]。给予 20 万元奖励[1]。" in lead, lead
+    assert lead.endswith("对首次纳入限额以上统计的社零企业,给予 2 万元奖励[1]。"), lead
+    # a part the quotes answer only with the conditions (to whom, not what) adds nothing
+    hq = qa.ask("我们是新引进的总部企业,实到注册资本3亿,招商引资奖励能拿多少?办公用房有补助吗?")
+    assert hq.answer.splitlines()[0].endswith("按您的3亿元计最多300万元[1]。"), hq.answer
+
+
 def test_a_yes_to_a_quoted_award_compares_the_users_figure_with_that_award_alone(qa) -> None:  # type: ignore[no-untyped-def]
     # a spoken yes/no (…不?) about buying an office: the purchase subsidy's threshold, not the categories' ones
     lead = qa.ask("我们营收差不多12个亿,没有自己的办公楼,想买一层写字楼,政府能给补点不?").answer.splitlines()[0]
@@ -448,6 +460,19 @@ def test_an_award_of_a_share_of_the_users_increase_is_worked_out_within_its_year
     assert lead.startswith("鼓励加大研发投入:您的2500万元达到年度新增研发费用超过200万元"), lead
     # 10% is 250万, the yearly cap 200万; and the award's rank condition, which the question does not state
     assert lead.endswith("按您的2500万元计最多200万元;另需年度增幅排名前25位,问题中未提及[1]。"), lead
+
+
+def test_an_amount_answer_says_each_condition_the_users_figures_meet(qa) -> None:  # type: ignore[no-untyped-def]
+    # the place in the growth ranking the asker gave is a condition of the award too: its lead says it is met
+    answer = qa.ask("我们做人工智能,研发费用今年多投了800万,增长排全区第12名,新增研发费补贴能给多少?")
+    zh = answer.answer.splitlines()[0]
+    assert "您的800万元达到年度新增研发费用超过200万元,您的第12位也达到年度增幅排名前25位" in zh, zh
+    assert "按您的800万元计最多80万元[1]" in zh
+    en = qa.ask(
+        "AI firm here: our R&D budget went up by RMB 9 million this year and our growth ranked 21st in the"
+        " district. How much R&D increase subsidy could we get?"
+    ).answer.splitlines()[0]
+    assert "and your No. 21 meets 年度增幅排名前25位: at most 90万元 (" in en, en
 
 
 def test_a_yes_to_a_ratio_award_says_what_it_comes_to_on_the_users_figure(qa) -> None:  # type: ignore[no-untyped-def]
@@ -550,7 +575,8 @@ def test_a_ratio_award_is_worked_out_on_the_users_figure_within_its_brackets_cap
     english = qa.ask("A new HQ with paid-in capital of RMB 600 million: how much is the investment attraction award?")
     first = english.answer.splitlines()[0]
     # what it comes to on the asker's figure first, then the policy's terms in English words
-    assert "at most 500万元 on your 6亿元 (up to 1% of 实到注册资本, max 500万元)" in first  # 600万 over the cap
+    # (the figure it is worked on is the one just compared: not named twice)
+    assert "10亿元(不含)以下: at most 500万元 (up to 1% of 实到注册资本, max 500万元)" in first  # 600万 over the cap
 
 
 def test_a_yes_no_reward_question_with_the_users_figure_gets_the_bracket_of_a_graded_award(qa) -> None:  # type: ignore[no-untyped-def]
