@@ -363,6 +363,36 @@ _FIGURE_IN_METRIC = re.compile(
 )
 
 
+# what asks a metric's figure right after the metric ("营收要达到多少", "研发投入占比要多少", "收入门槛是多少")
+_ASKS_ITS_FIGURE = re.compile(
+    r"\s*(?:的)?(?:门槛|标准|要求|下限)?\s*(?:是|为)?\s*(?:要|需要|得|须|必须|应|应当|至少|起码|最低|最少)?\s*"
+    r"(?:达到|满|有|过|在|做到|不低于)?\s*(?:多少|几个?亿|几[十百千]?万|什么(?:标准|水平|门槛|要求)|多大|多高)"
+)
+# ... or English: "how much revenue", "what revenue is required", "the minimum revenue", "revenue threshold"
+_ASKS_EN = r"(?:how much|what(?: level of| amount of)?|minimum|min\.?)\s+(?:(?:annual|yearly|total)\s+)?"
+_EN_THRESHOLD = re.compile(r"\s+(?:threshold|requirement|bar|cut-?off|floor)\b")
+
+
+def asked_metrics(question: str) -> tuple[str, ...]:
+    """The wordings of a metric whose own figure the question asks ("营收要达到多少?" asks a revenue threshold): the
+    figure words naming that metric, and its name; none when no metric is asked after (its figure given, or an
+    award named in between: "营收突破奖励能拿多少" asks the award's amount)."""
+    text = question.lower()
+    for w in _words():
+        at = _find(text, w.word)
+        while at >= 0:
+            end = at + len(w.word)
+            before = text[max(0, at - 30) : at]
+            if (
+                _ASKS_ITS_FIGURE.match(text, end)
+                or (w.word.isascii() and re.search(_ASKS_EN + r"$", before))
+                or (w.word.isascii() and _EN_THRESHOLD.match(text, end))
+            ):
+                return tuple(dict.fromkeys([w.metric, *(o.word for o in _words() if o.metric == w.metric)]))
+            at = _find(text, w.word, end)
+    return ()
+
+
 def _find(text: str, word: str, start: int = 0, last: bool = False) -> int:
     """Where ``word`` stands in ``text`` (its last place with ``last``), -1 when it does not: an English word only as
     a whole word, inflected or not ("rent" is not in "current rates"; "exported" is "export"), a Chinese one

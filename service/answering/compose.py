@@ -781,7 +781,9 @@ def _period_lead(plan: QueryPlan, sentences: list[Sentence], terms: dict[str, fl
     none when those that cover it equally disagree, or the asker's words leave it open ("一年多" against 1.5 年).
     """
     # what the asker says has lasted, or how long ago as of today what they say began began
-    elapsed = plan.elapsed[0] if plan.elapsed else since(plan.started[0], as_of) if plan.started else None
+    # (to the month they would apply in, when they say: "2022年6月开始实施,想在2024年1月报")
+    until = plan.planned[0] if plan.planned else None
+    elapsed = plan.elapsed[0] if plan.elapsed else since(plan.started[0], as_of, until) if plan.started else None
     if Asked.YES_NO not in plan.asked or not (elapsed or plan.years_ago):
         return ""
     question = period_wording(plan)
@@ -2088,11 +2090,16 @@ def compose_not_found(plan: QueryPlan, verdict: Verdict, held: int = 0, listed: 
     # the words the compilation uses are what it has provisions on; the others it never mentions
     unused = {loose(w) for w in verdict.unused}
     words = topic_words(plan, limit=8)
-    used = [w for w in words if loose(w) not in unused][:4]
+    # (the metric whose figure is asked is what the provisions do not state: not one of the words they hold)
+    metric = {loose(w) for w in plan.asked_metric} if verdict.metric else set()
+    used = [w for w in words if loose(w) not in unused and loose(w) not in metric][:4]
     never = [w for w in words if loose(w) in unused][:3]
     if verdict.topic_held and used:
         # the compilation speaks of the topic, only not of what was asked: say that, not that it is silent
-        zh, en = _unstated(plan)
+        # (in English, the metric as the asker named it, the compilation's word: "a revenue (营业收入) requirement")
+        spelled = next((w for w in plan.asked_metric if w.isascii() and w in plan.original.lower()), "")
+        metric_named = f"{spelled} ({verdict.metric})" if spelled else verdict.metric
+        zh, en = (f"{verdict.metric}的要求", f"a {metric_named} requirement") if verdict.metric else _unstated(plan)
         if plan.lang == "en":
             missing = f" It never mentions {', '.join(never)}." if never else ""
             text = (

@@ -110,6 +110,8 @@ class Signals:
     # the asked kind of company, and the other kind the documents of every quote are for ("" when not so)
     other_audience: tuple[str, str] = ("", "")
     unknown_year: bool = False
+    # the metric whose figure is asked ("营收要达到多少?"), when no quote on the topic names it: "" when not so
+    metric_unstated: str = ""
     # the grade asked ("二星级") where the quoted list holds only others (五星级、四星级、三星级), and which quote
     absent_grade: tuple[str, tuple[str, ...], int] = ("", (), -1)
     # the question names grades (A类、B类; 一等奖) and no quote writes any grade of their kind: the text found does
@@ -171,6 +173,7 @@ class Verdict:
     unlisted: tuple[str, ...] = ()  # not_found: the 文号 asked about, none of them a document of the compilation
     benefit: str = ""  # not_found: the benefit asked, named by a thing the compilation never mentions
     vague: tuple[str, str, int] = ("", "", -1)  # not_found: the benefit asked, the part naming it vaguely, which quote
+    metric: str = ""  # not_found: the metric whose figure is asked, which no text on the topic states
 
 
 def measure(
@@ -230,9 +233,10 @@ def measure(
     signals.coverage = max(
         [
             union * config.union_discount,
-            *(coverage(known, h.chunk.indexed_text) for h in hits[:5]),
+            # a list's item is read with the words that introduce the list ("符合下列条件之一的:")
+            *(coverage(known, _with_lead_ins(corpus, h.chunk)) for h in hits[:5]),
             # the chunks the answer quotes are evidence wherever they ranked
-            *(coverage(known, chunk.indexed_text) for chunk in quoted),
+            *(coverage(known, _with_lead_ins(corpus, chunk)) for chunk in quoted),
         ]
     )
     signals.coverage = max(signals.coverage, _unrated_coverage(plan, known, [h.chunk for h in hits[:5]] + quoted))
@@ -253,6 +257,7 @@ def measure(
         and IN_DISTRICT.search(quotes[0])
     )
     signals.loaded_share = _loaded_share(plan, terms, weights, loaded)
+    signals.metric_unstated = _metric_unstated(plan, quotes)
     # the question's most specific wording (the rarest the compilation uses): when it is only a listed title's,
     # or a listed title's word that the quote answering does not hold, the loaded text speaks of something
     # near and the listed document of the topic itself
@@ -313,6 +318,43 @@ def measure(
         signals.absent_grade = _absent_variant(plan, known, facts, quotes)
     signals.vague_benefit = _vague_benefit(plan, known, weights, quotes or [])
     return signals
+
+
+def _metric_unstated(plan: QueryPlan, quotes: list[str]) -> str:
+    """The metric a question asks the figure of ("杭州市五星级总部企业评定,营收要达到多少?"), when no quote names it
+    in any of its wordings (the 星级 award's clause states what the rating pays, not what it takes): "" else."""
+    if not plan.asked_metric or not quotes:
+        return ""
+    wordings = [compact(w) for w in plan.asked_metric if not w.isascii()]
+    # (or the head of its name: "研发费用占营业收入比例" is stated by a quote on "研发费用…占…")
+    wordings.append(wordings[0][:4])
+    said = compact(" ".join(quotes))
+    return "" if any(w in said for w in wordings) else plan.asked_metric[0]
+
+
+def _with_lead_ins(corpus: Corpus, chunk: Chunk) -> str:
+    """A chunk's text with the text of each clause enclosing it that introduces its items with a colon
+    ("二、认定条件 本意见所称总部企业,是指…工商登记、税务登记和统计关系均在本区…。符合下列条件之一的,…:"): an item
+    of a list is governed by the words that open the list."""
+    doc = corpus.documents.get(chunk.doc_no)
+    if doc is None:
+        return chunk.indexed_text
+    return chunk.indexed_text + _lead_ins(doc, chunk.start)
+
+
+def _lead_ins(doc: PolicyDocument, start: int) -> str:
+    clauses = doc.clauses
+    at = next((i for i, c in enumerate(clauses) if c.start <= start < max(c.end, c.start + 1)), None)
+    if at is None:
+        return ""
+    out = []
+    level = clauses[at].level
+    for clause in reversed(clauses[:at]):
+        if clause.level < level:
+            level = clause.level
+            if clause.text.rstrip().endswith((":", ":")):
+                out.append(clause.text)
+    return "".join(f" {text}" for text in out)
 
 
 def _unrated_coverage(plan: QueryPlan, known: Terms, chunks: list[Chunk]) -> float:
@@ -816,6 +858,15 @@ def _decide(signals: Signals, config: JudgeConfig) -> Verdict:
         )
     if signals.residency_rule:
         return Verdict(AnswerStatus.ANSWERED, "the rule requires in the district what the asker has outside it", cov)
+    if signals.metric_unstated and not signals.structured:
+        return Verdict(
+            AnswerStatus.NOT_FOUND,
+            f"the figure of {signals.metric_unstated} is asked; no text on the topic states one",
+            cov,
+            topic_held=True,
+            unused=signals.unused,
+            metric=signals.metric_unstated,
+        )
     strong = signals.structured or (
         cov >= config.answer_coverage
         and signals.unknown_share <= config.unknown_max

@@ -183,18 +183,36 @@ def started_dates(text: str) -> list[Started]:
     return out
 
 
-def since(started: Started, today: date) -> Elapsed | None:
-    """How long ago ``started`` is as of ``today``: between whole months (a month given) or over the year's
-    span (only a year); None when it is not yet past."""
+# the month the asker says they would apply in ("想在2024年1月报", "打算2025年3月申报")
+_PLANNED = re.compile(
+    r"(?P<y>(?:19|20)\d{2})\s*年\s*(?P<m>1[0-2]|0?[1-9])\s*月份?(?:\s*\d{1,2}\s*[日号])?(?:底|初|中)?\s*(?:再|去)?"
+    r"(?P<verb>申报|申请|报|提交|递交)"
+)
+
+
+def planned_dates(text: str) -> list[Started]:
+    """When the question says the asker would apply, to the month (see ``_PLANNED``)."""
+    return [
+        Started(int(m.group("y")), int(m.group("m")), m.group("verb"), f"{m.group('y')}年{int(m.group('m'))}月")
+        for m in _PLANNED.finditer(text)
+    ]
+
+
+def since(started: Started, today: date, until: Started | None = None) -> Elapsed | None:
+    """How long ago ``started`` is as of ``today`` (or as of the month ``until``, when the asker would apply):
+    between whole months (a month given) or over the year's span (only a year); None when it is not yet past."""
+    end = f"至{until.text}" if until else "至今"
+    if until is not None and until.month:
+        today = date(until.year, until.month, 1)
     months = (today.year - started.year) * 12 + today.month
     # from the last day of the month or year it began (a day unknown: a month less) to its first
     low, high = max(months - (started.month or 12) - 1, 0), months - (started.month or 1) + 1
     if high <= 0:
         return None
     if low == 0:  # begun this month or year: less than its span
-        text = f"自{started.text}{started.verb}至今不到{_span(high)}"
+        text = f"自{started.text}{started.verb}{end}不到{_span(high)}"
     else:
-        text = f"自{started.text}{started.verb}至今{'约' if started.month else '已超过'}{_span(low)}"
+        text = f"自{started.text}{started.verb}{end}{'约' if started.month else '已超过'}{_span(low)}"
     return Elapsed(Decimal(low) / 12, Decimal(high) / 12, text, 0, 0)
 
 

@@ -433,12 +433,14 @@ class PolicyQAService:
         if Asked.YES_NO in plan.asked and (plan.elapsed or plan.started) and not plan.crossdoc and chosen:
             # "has been in force for 18 months; can we apply?": a condition on that period answers, when the list
             # naming the question's other words outscored it ("实施2 年以上" under the organisations' conditions)
+            # (one the quotes hold opens them: a quote scored lower than the list might not be shown)
             question = period_wording(plan)
-            if not any(asked_conditions(question, s.text, plan.years_ago) for s in chosen):
+            period = next((s for s in chosen if asked_conditions(question, s.text, plan.years_ago)), None)
+            if period is None:
                 reach = scored[: self.config.evidence.period_reach]
                 period = next((s for s in reach if asked_conditions(question, s.text, None)), None)
-                if period is not None:
-                    chosen = [period, *(s for s in chosen if not (s.start < period.end and period.start < s.end))]
+            if period is not None:
+                chosen = [period, *(s for s in chosen if not (s.start < period.end and period.start < s.end))]
         statement = date_statement(plan, self.corpus, self.version)
         if statement is not None:
             # the best-scored window around the statement keeps the neighbouring sentence (who implements it)

@@ -14,7 +14,7 @@ from corpus.library import Corpus
 from corpus.text import compact, nfkc
 from service.answering import lexicon
 from service.answering.catalogue import Catalogue, asks_about_document, catalogue_request
-from service.answering.comparisons import UserFigure, parse_user_figures
+from service.answering.comparisons import UserFigure, asked_metrics, parse_user_figures
 from service.answering.figures import FIGURE, asks_budget, asks_yearly_cap, figure_key, figure_kind
 from service.answering.grades import EN_LEVEL_WORD, Grade, level_subject, question_grades
 from service.answering.lexicon import QUESTION_NOISE, is_english, other_places
@@ -22,6 +22,7 @@ from service.answering.periods import (
     Elapsed,
     Started,
     elapsed_periods,
+    planned_dates,
     started_dates,
     without_elapsed,
     without_english_beginnings,
@@ -195,7 +196,7 @@ _TIME_UNIT_EN = r"(?:(?:working |business |calendar )?days?|weeks?|months?|years
 _ASKED: dict[Asked, re.Pattern[str]] = {
     # 多少 alone asks an amount; 多少比例, 多少家, 多少年 ask the kind their word names, 文号是多少 a document
     Asked.AMOUNT: re.compile(
-        r"多少钱|几个?钱|多少万|金额|额度|奖金|最高|上限|封顶|最多|给多少|补多少|奖多少|拿多少|[奖补给拿发]得(?:更)?多|能拿(?![它这那着去来])|(?<!文号是)(?<!文号)(?<!页码是)多少(?!比例|%|家|个|名|项|亩|宗|年|天|次|票)|怎么算|咋算|"
+        r"多少钱|几个?钱|多少万|几[十百千]?(?:万|亿|块)(?![家人名个项])|几千(?:元|块)|金额|额度|奖金|最高|上限|封顶|最多|给多少|补多少|奖多少|拿多少|[奖补给拿发]得(?:更)?多|能拿(?![它这那着去来])|(?<!文号是)(?<!文号)(?<!页码是)多少(?!比例|%|家|个|名|项|亩|宗|年|天|次|票)|怎么算|咋算|"
         r"how much|how (?:big|large)|amount|maximum|\bcap\b|up to|reward|subsid|grant|bonus|fund|pays? more|"
         # what a price, a wage or a fee is ("What is the monthly minimum wage?")
         r"\bwages?\b|\bsalar(?:y|ies)\b|\bfees?\b|\bprices?\b|"
@@ -362,6 +363,9 @@ class QueryPlan:
     years_ago: int | None = None  # how long ago the asker's own event was ("前年拿过" -> 2), when they say
     elapsed: list[Elapsed] = field(default_factory=list)  # what the asker says has lasted how long ("实施刚满一年半")
     started: list[Started] = field(default_factory=list)  # when the asker says something began ("2025年3月实施的")
+    planned: list[Started] = field(default_factory=list)  # the month the asker would apply in ("想在2024年1月报")
+    # the wordings of a metric whose own figure is asked ("营收要达到多少?": 营业收入, 营收, 收入…)
+    asked_metric: tuple[str, ...] = ()
     asks_stacking: bool = False  # whether two supports can be had together ("能叠加吗", "同时享受")
     asks_still: bool = False  # whether a policy can be used now or in a year asked ("现在还能申请吗?")
     denies_past: bool = False  # the asker says they have not had it ("没拿过", "未获得")
@@ -753,6 +757,8 @@ def plan_query(question: str, history: list[Turn], corpus: Corpus) -> QueryPlan:
         years_ago=_years_ago(unquoted),
         elapsed=elapsed_periods(unquoted),
         started=started_dates(unquoted),
+        planned=planned_dates(unquoted),
+        asked_metric=asked_metrics(unquoted),
         asks_stacking=bool(_STACKING.search(unquoted)),
         asks_still=Asked.YES_NO in asked and _asks_still(asked_text or original),
         denies_past=bool(_DENIES_PAST.search(unquoted)),
@@ -1553,8 +1559,9 @@ def _is_noise(token: str) -> bool:
     )
 
 
-# a demonstrative and its measure word (这台, 那块, 哪家): it points back, it names nothing
-_DEMONSTRATIVE = re.compile(r"[这那哪每该此][个台块种家项笔类次边些份条款位样套件批]")
+# a demonstrative and its measure word (这台, 那块, 哪家): it points back, it names nothing; nor does a "one"
+# with its measure word ("我们是一家律所", "一项国家标准"): it counts what the words after it name
+_DEMONSTRATIVE = re.compile(r"[这那哪每该此][个台块种家项笔类次边些份条款位样套件批]|[一两][家项]")
 _NOISE_BY_LENGTH = sorted(QUESTION_NOISE, key=len, reverse=True)
 _NOISE_CHARS = frozenset(w for w in QUESTION_NOISE if len(w) == 1)
 # (an apostrophe between letters is English's own: "company's", "What's", "don’t" quote nothing)

@@ -417,6 +417,46 @@ def test_a_user_who_meets_an_awards_threshold_is_told_what_it_gives(qa) -> None:
     assert retail.count("加大社零企业扶持力度") == 1 and "给予 20 万元奖励[1]" in retail
 
 
+def test_a_period_is_counted_to_the_month_the_asker_would_apply_in(qa) -> None:  # type: ignore[no-untyped-def]
+    # "一项", "开始" and "时间" name nothing: the question is about the standard's years in force
+    short = qa.ask("我们牵头的一项国家标准2022年9月开始实施,准备2024年3月申报区标准创新奖,时间上来得及吗?")
+    assert short.status == "answered", short.answer
+    assert short.answer.startswith("不能:") or short.answer.startswith("不够:"), short.answer
+    assert "自2022年9月实施至2024年3月约1年5个月,不到2年" in short.answer.splitlines()[0]
+    enough = qa.ask("我们牵头的行业标准2021年3月实施的,打算2024年5月申报组织奖,够年限吗?")
+    assert "自2021年3月实施至2024年5月约3年1个月,已满2年" in enough.answer.splitlines()[0], enough.answer
+
+
+def test_a_metrics_figure_asked_where_no_text_on_the_topic_states_it_is_not_found(qa) -> None:  # type: ignore[no-untyped-def]
+    # the star-rating clause says what a rating pays, not what revenue it takes
+    star = qa.ask("想评杭州市的四星级总部,营收得做到多少?")
+    assert star.status == "not_found", star.answer
+    assert "没有写明营业收入的要求" in star.answer and "「营收" not in star.answer, star.answer
+    english = qa.ask("What revenue must a company reach to be rated a Hangzhou four-star headquarters?")
+    assert english.status == "not_found" and "a revenue (营业收入) requirement" in english.answer, english.answer
+    # where the text on the topic states the metric's figure, it answers
+    sales = qa.ask("销售型总部的营收门槛是多少?")
+    assert sales.status == "answered" and "20 亿元以上(含)" in sales.answer, sales.answer
+
+
+def test_an_amount_asked_in_round_units_is_an_amount_question(qa) -> None:  # type: ignore[no-untyped-def]
+    lead = qa.ask("我们营收第一次过了50亿,区里大概能奖几百万?").answer.splitlines()[0]
+    assert lead.startswith("营收突破奖励:您的50亿元属于营业收入首次突破50亿元一档,最高200万元"), lead
+
+
+def test_a_list_item_is_read_with_the_words_that_introduce_the_list(qa) -> None:  # type: ignore[no-untyped-def]
+    # 工商、税务、统计 are the recognition's opening words ("工商登记、税务登记和统计关系均在本区…符合下列条件之一
+    # 的"), not the category's item: the item answers under them
+    for question, mine in [
+        ("我们会计所的工商、税务和统计都在高新区,上年度营收2.4亿,达到规模型总部的标准没有?", "2.4亿元"),
+        ("我们事务所工商注册和税务统计都在滨江,上年营业收入3亿元,能算规模型总部吗?", "3亿元"),
+    ]:
+        answer = qa.ask(question)
+        assert answer.status == "answered", answer.answer
+        lead = answer.answer.splitlines()[0]
+        assert "会计师事务所、律师事务所" in lead and f"您的{mine}达到" in lead, lead
+
+
 def test_a_question_part_without_the_users_figures_is_answered_after_their_comparison(qa) -> None:  # type: ignore[no-untyped-def]
     lead = qa.ask(
         "我们是今年新搬来滨江的商贸公司,当年新增社零做到1.3亿,能奖多少?首次纳入限上统计的话还有奖励吗?"

@@ -13,6 +13,7 @@ from service.answering.periods import (
     elapsed_periods,
     meets,
     period_conditions,
+    planned_dates,
     since,
     started_dates,
     without_elapsed,
@@ -147,3 +148,17 @@ def test_a_date_not_yet_past_or_without_a_verb_of_beginning_counts_nothing() -> 
     (future,) = started_dates("标准2027年1月实施")
     assert since(future, date(2026, 12, 4)) is None
     assert started_dates("2024年营收12亿") == [] and started_dates("2023年安排了多少资金") == []
+
+
+def test_a_month_the_asker_would_apply_in_is_what_a_period_is_counted_to() -> None:
+    from datetime import date
+
+    question = "这个行业标准是2021年9月实施的,我们打算2023年6月申报,实施年限够不够?"
+    (begun,) = started_dates(question)
+    (planned,) = planned_dates(question)
+    assert (planned.year, planned.month, planned.text) == (2023, 6, "2023年6月")
+    elapsed = since(begun, date(2026, 12, 4), planned)
+    assert elapsed is not None and elapsed.text == "自2021年9月实施至2023年6月约1年8个月"
+    assert (elapsed.low * 12, elapsed.high * 12) == (20, 22)
+    # a year without a month, or a date not followed by applying, plans nothing
+    assert planned_dates("打算2025年申报") == [] and planned_dates("2024年3月营收过亿") == []

@@ -66,6 +66,9 @@ def corpus() -> Corpus:
         # what the period is of (the subsidy) is no amount asked
         ("For how many years is the office subsidy paid?", "en", {Asked.PERIOD}),
         ("贴息咋算?", "zh", {Asked.AMOUNT}),  # spoken 咋 for 怎么
+        # "几万", "几百万", "几千块": how much money, in round units
+        ("拿了省级隐形冠军,区里能奖几十万?", "zh", {Asked.AMOUNT}),
+        ("首台套产品大概能补几百万?", "zh", {Asked.AMOUNT}),
         # what a wage, a fee or a price is, is an amount
         ("What is the hourly minimum wage here?", "en", {Asked.AMOUNT}),
         ("What fee does the exhibition organiser charge?", "en", {Asked.AMOUNT}),
@@ -309,6 +312,11 @@ def test_years_that_date_the_askers_own_days(corpus: Corpus, question: str, dati
         ("区里的各种补贴、各项奖励有没有总的上限?", "各种"),
         ("区里的各种补贴、各项奖励有没有总的上限?", "各项"),
         ("所有奖励加起来有上限吗?", "所有"),
+        # a "one" with its measure word counts what follows; when something began is no topic
+        ("我们是一家做芯片设计的公司,流片补贴怎么申请?", "一家"),
+        ("我们参与的一项团体标准去年开始实施,能申报吗?", "一项"),
+        ("我们参与的一项团体标准去年开始实施,能申报吗?", "开始"),
+        ("首台套奖励申报时间是什么时候?", "时间"),
     ],
 )
 def test_how_a_question_is_said_is_not_a_topic_word(corpus: Corpus, question: str, not_topic: str) -> None:
@@ -379,6 +387,8 @@ CONFIG = JudgeConfig(
         (Signals(coverage=0.9, dense=0.9, unknown_year=True), AnswerStatus.NOT_FOUND),
         (Signals(has_content=False), AnswerStatus.NOT_FOUND),
         (Signals(coverage=0.2, dense=0.9, structured=True), AnswerStatus.ANSWERED),
+        # the figure of a metric asked ("营收要达到多少?") that no text on the topic names
+        (Signals(coverage=0.9, dense=0.9, metric_unstated="营业收入"), AnswerStatus.NOT_FOUND),
     ],
 )
 def test_decide_from_signals(signals: Signals, expected: AnswerStatus) -> None:
@@ -2443,3 +2453,22 @@ def test_an_awards_sum_received_before_is_no_milestone_passed() -> None:
     assert _passed_and_now("去年拿过100万奖励,今年营收15亿,还能拿什么?") == ([], [])
     passed, now = _passed_and_now("营收前年破了20亿拿过奖励了,今年做到了52亿")
     assert [f.value for f in passed] == [2 * 10**9] and [f.value for f in now] == [52 * 10**8]
+
+
+@pytest.mark.parametrize(
+    ("question", "metric"),
+    [
+        ("想评市里的四星级总部,上年度营收要达到多少?", "营业收入"),
+        ("认定研发型总部,研发投入占比要多少?", "研发费用占营业收入比例"),
+        ("独角兽企业的收入门槛是多少?", "营业收入"),
+        ("What revenue threshold does a five-star headquarters have to meet?", "营业收入"),
+        ("How much annual revenue do we need to count as a sales headquarters?", "营业收入"),
+        # the metric's figure given, or an award named between it and the asking: no metric's figure is asked
+        ("营收12亿能拿多少?", ""),
+        ("营收突破奖励最多能拿多少?", ""),
+        ("Our revenue was RMB 1.2 billion; how much could we get?", ""),
+    ],
+)
+def test_the_metric_whose_figure_is_asked(corpus: Corpus, question: str, metric: str) -> None:
+    asked = plan_query(question, [], corpus).asked_metric
+    assert (asked[0] if asked else "") == metric
