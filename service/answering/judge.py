@@ -249,6 +249,9 @@ def measure(
     signals.unknown_benefit = _unknown_benefit(plan, [k for k in terms if used[k] == "none"], weights)
     loaded = loose(" ".join(h.chunk.indexed_text for h in hits[:depth]))
     signals.toc = toc_matches(plan, terms, weights, corpus, loaded)
+    if plan.lang == "en" and not plan.claimed and not signals.toc:
+        # (a thing no listed title holds either: a listed document may be on what the glossary lacks words for)
+        signals.unknown_benefit = _unknown_english_benefit(plan.original)
     signals.residency_rule = bool(
         plan.outside
         and Asked.YES_NO in plan.asked
@@ -453,6 +456,33 @@ def _unknown_benefit(plan: QueryPlan, unknown: list[str], weights: TermWeights) 
         for named in re.finditer(re.escape(word) + _BENEFIT_WORD.pattern, text):
             if named.start() in bounds:  # a whole word of the question, not the tail of one (服务器, not 务器)
                 return named.group().replace("的", "")
+    return ""
+
+
+# what an English question asks to have subsidised: the words right after the subsidising ("subsidise commuter
+# shuttle buses", "a subsidy for dog grooming"), up to a word that ends the thing named
+_SUBSIDISED = re.compile(
+    r"\b(?:subsidi[sz](?:e|es|ed|ing)|subsid(?:y|ies) (?:for|on|towards?)|reimburs(?:e|es|ed|ing|ement for))\s+"
+    # (past what counts it: "part of the costs of", "each", "some of our")
+    r"(?:(?:part|parts|portion|share|half|some|all|most|each|every|any)\s+(?:of\s+)?)?"
+    r"(?:the |our |a |an |any |their |its )?(?:(?:cost|costs|expenses?|fees?)\s+of\s+)?"
+    r"(?P<thing>[a-z][a-z-]*(?:\s+[a-z][a-z-]*){0,3})",
+    re.I,
+)
+_THING_ENDS = re.compile(r"\s+(?:for|of|in|at|on|to|from|with|by|per|and|or|if|when|that|which)\b.*$", re.I)
+
+
+def _unknown_english_benefit(question: str) -> str:
+    """The thing an English question asks to have subsidised when the glossary knows none of its words and they are
+    no asking words ("How much … to subsidise commuter shuttle buses for headquarters staff?": shuttle buses): the
+    compilation never mentions it, whatever company it is for."""
+    for m in _SUBSIDISED.finditer(question):
+        thing = _THING_ENDS.sub("", m.group("thing")).strip()
+        words = [w for w in re.findall(r"[a-z][a-z-]*", thing.lower()) if w not in lexicon.QUESTION_NOISE]
+        if not words or not any(len(w) >= 4 for w in words):
+            continue
+        if not lexicon.english().matches(thing):
+            return thing
     return ""
 
 

@@ -455,9 +455,11 @@ class PolicyQAService:
             today = self.settings.today()
             expired = no_longer_applies(self.corpus.documents[doc_no], today, asked_year(plan, today))
             said = statement_of(doc_no, self.corpus, self.version) if expired else None
-            if said is not None and not any(s.start < said.end and said.start < s.end for s in chosen):
-                # shown with the clause: the lead rests on both
-                chosen = [chosen[0], replace(said, score=chosen[0].score), *chosen[1:]]
+            first = chosen[0]
+            if said is not None and not (first.start < said.end and said.start < first.end):
+                # shown with the clause, right after it, though it was chosen lower already: the lead rests on both
+                rest = [s for s in chosen[1:] if not (s.start < said.end and said.start < s.end)]
+                chosen = [first, replace(said, score=first.score), *rest]
         rule = stacking_rule(plan, [s.chunk.doc_no for s in chosen], self.corpus, self.version, terms)
         if rule is not None and not any(s.start < rule.end and rule.start < s.end for s in chosen):
             # "can we have both?": the rule on it after the answer, shown with it whatever it scored

@@ -224,7 +224,8 @@ _ASKED: dict[Asked, re.Pattern[str]] = {
         r"\bwhen(?=\s+(?:is|are|was|were|do|does|did|will|would|can|could|should|must|may|might|has|have|had)\b)|"
         r"\b(?:by|until|till|since|from) when\b|\bwhen\s*\?|\b(?:which|what) year\b|"
         r"\b(?:tell|know|ask|find out|wonder(?:ing)?|say|says|state|states|confirm)\s+(?:me\s+|us\s+)?when\b|"
-        r"expire|valid|effective|in force|deadline|still (?:apply|available|open|possible|claim|get|receive)|"
+        r"expire|\blaps(?:e|es|ed|ing)\b|valid|effective|in force|deadline|"
+        r"still (?:apply|available|open|possible|claim|get|receive)|"
         # (not "…approve them before they take effect": when the rules start is no date asked)
         r"(?<!before they )(?<!before it )(?<!before )takes? effect|took effect|"
         r"\b(?:runs?|lasts?)\s+for\s+(?:\w+\s+)?years?\b|"
@@ -233,7 +234,7 @@ _ASKED: dict[Asked, re.Pattern[str]] = {
     ),
     Asked.PERIOD: re.compile(
         rf"多久|多长时间|几年|期限|时限|(?:多少|几)个?(?!月){_TIME_UNIT}|(?:多少|几)个月|多少天|几天|"
-        rf"how long|how soon|how quickly|within what|time frame|period|how many {_TIME_UNIT_EN}",
+        rf"how long|how soon|how quickly|how fast|within what|time frame|period|how many {_TIME_UNIT_EN}",
         re.I,
     ),
     Asked.CRITERION: re.compile(
@@ -497,7 +498,14 @@ def rewrite_followup(question: str, history: list[Turn], depth: int = 2) -> tupl
         return question, False
     if depth > 1 and at is not None:
         previous_user = rewrite_followup(previous_user, history[:at], depth - 1)[0]
-    short = len(question) <= 14 or bool(_ELLIPTIC.search(question.strip()))
+    previous_answer = next((t.content for t in reversed(history) if t.role == "assistant"), "")
+    short = (
+        len(question) <= 14
+        or bool(_ELLIPTIC.search(question.strip()))
+        # "贴息是按多大比例、贴几年?" after an exchange on the HQ's M&A loan interest: every topic word it has was
+        # just spoken of, so it asks more of the same
+        or _spoken_of(question, previous_user + " " + previous_answer)
+    )
     names_own_subject = bool(find_doc_numbers(question)) and len(question) > 14
     if not short or names_own_subject:
         return question, False
@@ -516,10 +524,22 @@ def rewrite_followup(question: str, history: list[Turn], depth: int = 2) -> tupl
     if _names_another(question.strip(), own_subject):
         # "那瞪羚企业呢?" after "专精特新小巨人奖励多少?": another subject, not the previous answer's document
         return f"{own_subject} {question}".strip(), True
-    previous_answer = next((t.content for t in reversed(history) if t.role == "assistant"), "")
     numbers = [n for n in find_doc_numbers(previous_user + previous_answer) if n not in previous_user]
     carried = " ".join(dict.fromkeys(numbers))
     return f"{previous_user} {carried} {question}".strip(), True
+
+
+def _spoken_of(question: str, before: str) -> bool:
+    """Whether every topic word of ``question`` (in any of its corpus wordings) was said in ``before``, the last
+    exchange, and it has one at least."""
+    lang = "en" if is_english(question) else "zh"
+    concepts = [
+        c
+        for c in concepts_of(question, lang)
+        if c.key not in QUESTION_NOISE and not any(p.fullmatch(c.key) for p in _ASKED.values())
+    ]
+    said = compact(before).lower()
+    return bool(concepts) and all(any(compact(a).lower() in said for a in c.alternatives) for c in concepts)
 
 
 # "那X呢?": X a subject of three to ten characters, no demonstrative in it ("文创那块呢?" points back)

@@ -444,6 +444,31 @@ def test_an_amount_asked_in_round_units_is_an_amount_question(qa) -> None:  # ty
     assert lead.startswith("营收突破奖励:您的50亿元属于营业收入首次突破50亿元一档,最高200万元"), lead
 
 
+def test_english_lapse_and_objection_words_reach_the_compilations_wording(qa) -> None:  # type: ignore[no-untyped-def]
+    lapsed = qa.ask("Has the 专精特新 policy 区办〔2023〕9号 lapsed already?")
+    assert lapsed.answer.startswith("区办〔2023〕9号 took effect on 12 May 2023 and runs until 11 May 2026"), lapsed
+    assert lapsed.citations[0].printed_page == 22
+    question = "If we disagree with a company on the standard innovation award's publicity list, how do we object?"
+    objection = qa.ask(question)
+    assert "向评审办提出对拟授奖名单的异议" in objection.answer.splitlines()[0], objection.answer
+
+
+def test_an_english_question_on_subsidising_a_thing_the_compilation_never_names_is_not_found(qa) -> None:  # type: ignore[no-untyped-def]
+    canteen = qa.ask("Will the district subsidise employee canteen meals for a headquarters company?")
+    assert canteen.status == "not_found" and canteen.citations == []
+    assert "no provision on subsidising employee canteen meals" in canteen.answer, canteen.answer
+    # a thing a listed title holds is that document's, though the glossary lacks its words
+    listed = qa.ask("Does Binjiang reimburse part of the clinical trial costs of a biotech start-up?")
+    assert listed.status == "toc_only", listed.answer
+
+
+def test_an_expired_policys_date_statement_is_shown_with_the_clause_it_follows(qa) -> None:  # type: ignore[no-untyped-def]
+    answer = qa.ask("专精特新的实施意见到2026年12月了还能拿来申请吗?")
+    assert answer.answer.startswith("不能:区办〔2023〕9号自2023年5月12日起施行"), answer.answer
+    # the lead's [1] is the statement of its dates, not the clause retrieved first
+    assert answer.citations[0].printed_page == 22 and "有效期三年" in answer.citations[0].quote
+
+
 def test_a_list_item_is_read_with_the_words_that_introduce_the_list(qa) -> None:  # type: ignore[no-untyped-def]
     # 工商、税务、统计 are the recognition's opening words ("工商登记、税务登记和统计关系均在本区…符合下列条件之一
     # 的"), not the category's item: the item answers under them

@@ -1288,6 +1288,21 @@ def test_each_rankings_first_chunk_follows_the_fused_best_when_fusion_left_it_ou
     assert [h.chunk.id for h in _with_leaders(hits, 4, [keyword, dense])] == ["a", "b", "c", "d"]
 
 
+def test_a_turn_whose_every_topic_word_was_just_spoken_of_follows_up() -> None:
+    from service.answering.plan import rewrite_followup
+    from service.models import Turn
+
+    history = [
+        Turn(role="user", content="我们是专精特新企业,拿知识产权去质押贷款,区里管不管?"),
+        Turn(role="assistant", content="管:区办〔2023〕9号对知识产权质押贷款给予贴息资助[1]。"),
+    ]
+    # 贴息 was in the answer: the asking words (比例, 几年, 多少) name nothing new
+    text, rewritten = rewrite_followup("贴息具体按什么比例来算?最多能贴多少钱?", history)
+    assert rewritten and "知识产权" in text and "区办〔2023〕9号" in text
+    # a word the exchange never spoke of is a question of its own
+    assert rewrite_followup("标准创新奖组织奖的奖金一般是发到哪个账户里?", history)[1] is False
+
+
 def test_a_follow_up_to_a_follow_up_reads_both_turns_before_it() -> None:
     from service.answering.plan import rewrite_followup
     from service.models import Turn
