@@ -177,7 +177,8 @@ def compose_answered(
     ``followup_weight`` (EvidenceConfig): a part's own words beside those it carries from the parts before;
     ``show_chars`` (EvidenceConfig): quotes the lead does not cite are shown while the answer stays this short;
     ``show_topic`` (EvidenceConfig): and only when they cover this share of the topic the lead's quotes cover."""
-    citations = [citation_for(corpus, s, as_of) for s in sentences]
+    # (a quote across a page break is cited on the page of its part that holds more of the question)
+    citations = [citation_for(corpus, s, as_of, lambda part: coverage(terms or {}, part)) for s in sentences]
     lines = []
     # "我们去年营收12亿,能拿哪些奖励?" names nothing: what the figures reach anywhere, before the quoted clauses'
     # thresholds ("我们是专精特新企业,…有什么支持?" names its kind: the quoted award's comparison first)

@@ -233,6 +233,8 @@ _ASKED: dict[Asked, re.Pattern[str]] = {
         re.I,
     ),
     Asked.PERIOD: re.compile(
+        # "最早什么时候能再报?": when a waiting period ends (获奖后3年内不得再次申报)
+        rf"最早(?:要到|得到|到)?(?:什么时候|啥时候|哪年|哪一年|何时|几时)|"
         rf"多久|多长时间|几年|期限|时限|(?:多少|几)个?(?!月){_TIME_UNIT}|(?:多少|几)个月|多少天|几天|"
         rf"how long|how soon|how quickly|how fast|within what|time frame|period|how many {_TIME_UNIT_EN}",
         re.I,
@@ -885,7 +887,7 @@ _NAMED_YEARS_AGO = {"今年": 0, "去年": 1, "前年": 2, "大前年": 3}
 _ENGLISH_YEARS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "ten": 10}
 _YEARS_AGO_EN = re.compile(r"\b(\d+|one|two|three|four|five|six|seven|eight|ten) years? ago\b", re.I)
 _STACKING = re.compile(
-    r"同时(?:享受|拿|申请|申报)|叠加|重复(?:享受|拿|申请|申报|领)|一起(?:拿|领|享受)|都(?:能|可以|想|要)?(?:拿|领|享受)|都(?:能|可以|想)要(?!求)|都(?:能|可以)(?:申请|申报)|兼得|"
+    r"同时(?:享受|拿|申请|申报)|叠加|(?:拿|领|享受|要)(?:两|二|2|几)(?:份|个|项|样|次)(?:吗|么|不|呢|\?|$)|重复(?:享受|拿|申请|申报|领)|一起(?:拿|领|享受)|都(?:能|可以|想|要)?(?:拿|领|享受)|都(?:能|可以|想)要(?!求)|都(?:能|可以)(?:申请|申报)|兼得|"
     r"\bstack|at the same time|\bboth\b|combine",
     re.I,
 )

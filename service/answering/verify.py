@@ -3,23 +3,32 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date
 
 from corpus.library import Corpus
-from corpus.models import PolicyDocument
+from corpus.models import Page, PolicyDocument
 from corpus.text import compact
 from service.answering.evidence import Sentence
 from service.models import Citation
 
 
-def citation_for(corpus: Corpus, sentence: Sentence, as_of: date) -> Citation:
-    """The citation of a sentence: its document, section, and the page where it starts."""
+def citation_for(
+    corpus: Corpus, sentence: Sentence, as_of: date, weigh: Callable[[str], float] | None = None
+) -> Citation:
+    """The citation of a sentence: its document, section, and its page. A quote that runs across a page break is
+    cited on the page whose part of it ``weigh`` rates highest (how much of the question it holds: "…政府质量奖的
+    单位,分别给予…;新获得国家、| 省、市、区政府质量奖提名的单位,分别给予…" asked about 提名 is the second page's),
+    else, or when the parts rate the same, on the page that holds most of it."""
     chunk = sentence.chunk
     doc = corpus.documents[chunk.doc_no]
     source = corpus.source_of(doc)
-    # a quote that runs across a page break is cited on the page that holds most of it
     pages = source.pages_between(sentence.start, sentence.end) or [source.page_at(sentence.start)]
-    page = max(pages, key=lambda p: min(p.end, sentence.end) - max(p.start, sentence.start))
+
+    def part(p: Page) -> str:
+        return source.body[max(p.start, sentence.start) : min(p.end, sentence.end)]
+
+    page = max(pages, key=lambda p: (weigh(part(p)) if weigh and len(pages) > 1 else 0.0, len(part(p))))
     return Citation(
         doc_no=doc.doc_no,
         title=doc.title,

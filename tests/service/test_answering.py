@@ -469,6 +469,19 @@ def test_an_expired_policys_date_statement_is_shown_with_the_clause_it_follows(q
     assert answer.citations[0].printed_page == 22 and "有效期三年" in answer.citations[0].quote
 
 
+def test_a_quote_across_a_page_break_is_cited_on_the_page_of_its_part_asked_about(qa) -> None:  # type: ignore[no-untyped-def]
+    # the sentence begins on p.14 with the prizes and runs onto p.15 with the nominations
+    nomination = qa.ask("获得市政府质量奖提名的总部企业能奖多少?")
+    cited = [c for c in nomination.citations if "政府质量奖提名" in c.quote]
+    assert cited and cited[0].printed_page == 15, nomination.citations
+
+
+def test_when_one_may_apply_again_is_answered_by_the_waiting_period(qa) -> None:  # type: ignore[no-untyped-def]
+    answer = qa.ask("我们去年拿了浙江省标准创新奖,最早哪一年能再报区里的标准创新奖?")
+    assert answer.status == "answered", answer.answer
+    assert any("在获奖后3 年内不得再次申报" in c.quote for c in answer.citations[:3]), answer.answer
+
+
 def test_a_list_item_is_read_with_the_words_that_introduce_the_list(qa) -> None:  # type: ignore[no-untyped-def]
     # 工商、税务、统计 are the recognition's opening words ("工商登记、税务登记和统计关系均在本区…符合下列条件之一
     # 的"), not the category's item: the item answers under them

@@ -69,6 +69,8 @@ def corpus() -> Corpus:
         # "几万", "几百万", "几千块": how much money, in round units
         ("拿了省级隐形冠军,区里能奖几十万?", "zh", {Asked.AMOUNT}),
         ("首台套产品大概能补几百万?", "zh", {Asked.AMOUNT}),
+        # when one may apply again is when a waiting period ends
+        ("拿过省标准创新奖,最早哪一年能再报区里的?", "zh", {Asked.DATE, Asked.PERIOD}),
         # what a wage, a fee or a price is, is an amount
         ("What is the hourly minimum wage here?", "en", {Asked.AMOUNT}),
         ("What fee does the exhibition organiser charge?", "en", {Asked.AMOUNT}),
@@ -183,6 +185,8 @@ def test_an_english_period_the_askers_thing_has_lasted_asks_no_date(
         ("能两边都享受吗?", True),
         ("两样都想拿行不行?", True),
         ("两个奖励都可以要吗?", True),
+        ("总部和专精特新的研发中心奖励,我们能拿两份吗?", True),
+        ("这种情况能领几份?", True),
         ("这些条件都要求满足吗?", False),
         ("研发中心奖励拿了多少?", False),
     ],
