@@ -207,8 +207,11 @@ def compose_answered(
         lead = _variant_lead(plan, sentences, corpus, as_of, facts or [], citations, terms or {})
     if not lead and (plan.asks_list or not plan.asked & FIGURE_KINDS):
         # the headings of a list's items, when the list is what is asked (not "how much…?" answered by
-        # neighbouring clauses that each open with a heading)
+        # neighbouring clauses that each open with a heading); then the parts the list does not answer
+        # ("能自己直接报吗?流程上要注意啥?"), by the quotes after it
         lead = _items_lead(sentences, plan.lang)
+        if lead:
+            lead = _list_parts(plan, sentences, terms or {}, lead)
     if not lead and plan.crossdoc:
         # "两边各奖多少?能一起拿吗?": the rule on having both first, then what each gives
         rule = _rule_lead(plan, sentences, with_condition=False) if plan.asks_stacking else ""
@@ -550,6 +553,42 @@ def _undated_parts(plan: QueryPlan, sentences: list[Sentence], terms: dict[str, 
     return _other_parts(plan, sentences, terms, room, lambda part, kinds: bool(kinds & {Asked.DATE, Asked.PERIOD}))
 
 
+def _list_parts(plan: QueryPlan, sentences: list[Sentence], terms: dict[str, float], lead: str) -> str:
+    """A list's lead with, before it, the run that answers each other part of the question: the part's most
+    specific word the list's quotes do not hold, stated by a quote after the list's ("申报个人…并由所在单位推荐报名"
+    for "能自己直接报吗?")."""
+    if not isinstance(terms, Terms) or len(plan.parts) < 2:
+        return lead
+    cited = {int(n) for n in re.findall(r"\[(\d+)\]", lead)}
+    listed = " ".join(display_quote(s.text) for n, s in enumerate(sentences, 1) if n in cited)
+    after = [(n, s) for n, s in enumerate(sentences, 1) if n > max(cited, default=0)]
+    if not after:
+        return lead
+    said = []
+    for part in plan.parts:
+        own = part_terms(terms, part)
+        used = [k for k in own if any(mentions(own, k, display_quote(s.text)) for _, s in after)]
+        if not used:
+            continue
+        rarest = max(used, key=lambda k: own[k])
+        if mentions(own, rarest, listed):
+            continue  # the list answers this part
+        read = replace(plan, asked=asked_kinds(part), checks_kinds=frozenset(), user_figures=[])
+        runs = [
+            r
+            for n, s in after
+            for r in _runs(read, display_quote(s.text), own, n)
+            if mentions(own, rarest, r.text) and len(r.text) <= LEAD_CHARS
+        ]
+        if runs:
+            best = max(runs, key=lambda r: r.score)
+            said.append(f"{_ITEM_NUMBER.sub('', best.text)}[{best.quote}]")
+    if not said:
+        return lead
+    joined = ". ".join(said) + ". " if plan.lang == "en" else "。".join(said) + "。"
+    return joined + lead
+
+
 def _unfigured_parts(plan: QueryPlan, sentences: list[Sentence], terms: dict[str, float], lead: str) -> str:
     """For a question in parts whose figures the lead compared ("…社零1.5亿元,能拿多少?第一次纳入限上另外有奖吗?"):
     the run that states each part without the asker's figures whose most specific word the lead does not hold."""
@@ -842,10 +881,14 @@ def _english_period_lead(
 
 
 def _items_lead(sentences: list[Sentence], lang: str) -> str:
-    """For an answer that quotes a list's items by their headings ("1. 形式审查。"), the headings in one line."""
+    """For an answer that quotes a list's items by their headings ("1. 形式审查。"), the headings in one line (the
+    quotes after the list's, for another part of the question, are not its items)."""
     quotes = [display_quote(s.text).strip() for s in sentences]
     # an item quoted beyond its heading (another part of the question asks about it) leads with what it says
     firsts = [q[: q.index("。") + 1] if "。" in q else q for q in quotes]
+    items = next((n for n, first in enumerate(firsts) if not _HEADING.fullmatch(first)), len(firsts))
+    if items >= 3:
+        quotes, firsts = quotes[:items], firsts[:items]
     heads = [_ITEM_NUMBER.sub("", first).rstrip("。.") for first in firsts]
     if len(heads) < 3 or not all(_HEADING.fullmatch(first) for first in firsts):
         return _named_items_lead(quotes, lang)

@@ -260,6 +260,8 @@ class PolicyQAService:
             given_only,
         )
         chosen, structured = self._evidence(plan, scored, terms)
+        if structured and not plan.crossdoc:
+            chosen = self._parts_beside_a_list(plan, result.hits, chosen)
         if plan.crossdoc and not structured:
             chosen = self._each_part_side_by_side(plan, result.hits, chosen)
         if plan.crossdoc and len(plan.boost_docs) >= 2:
@@ -492,6 +494,36 @@ class PolicyQAService:
                     docs.add(sentence.chunk.doc_no)
         return joined
 
+    def _parts_beside_a_list(self, plan: QueryPlan, hits: list[ScoredChunk], items: list[Sentence]) -> list[Sentence]:
+        """A question in parts answered by a list read from the document's structure ("能自己直接报吗?流程上要注意
+        啥?": the review's steps): each other part whose most specific word no item holds gets its own best window,
+        after the list (by the same lookup as ``_answer_each_part``)."""
+        if len(plan.parts) < 2 or len(items) < 3:
+            return items  # (not a document's date statement: its own parts are answered by its dates)
+        # (the list's heading names it too: "评审程序" holds "流程" of "评审流程是怎样的?")
+        listed = " ".join([*(s.text for s in items), *(s.chunk.section for s in items)])
+        ranked = [(h.chunk, h.score) for h in hits]
+        seen = {chunk.id for chunk, _ in ranked}
+        floor = ranked[-1][1] if ranked else 0.0
+        home = [items[0].chunk.doc_no]
+        added: list[Sentence] = []
+        for part in plan.parts:
+            own = plan_query(part, [], self.corpus)
+            terms = self._terms(own)
+            if not terms:
+                continue
+            rarest = max(terms, key=lambda k: terms[k])
+            if terms.found(rarest, loose(listed)):
+                continue  # the list holds it: the part asks about the list
+            lookup = self.retriever.keyword_ranking(own.text, doc_filter=home)[:3]
+            mine = ranked + [(self.version.by_id[i], floor) for i, _ in lookup if i not in seen]
+            scored = score_sentences(own, terms, mine, self.config.evidence)
+            best = next((w for w in scored if terms.found(rarest, loose(w.text))), None)
+            if best is None or any(_overlap(best, s) for s in items + added):
+                continue
+            added.append(replace(as_quote(best, own, terms, self.config.evidence), score=items[0].score))
+        return items + added
+
     def _answer_each_part(self, plan: QueryPlan, hits: list[ScoredChunk], chosen: list[Sentence]) -> list[Sentence]:
         """For a question in several parts ("上市目标是多少家?后备企业要保持在多少家?"), the best window of the
         retrieved text for each part read on its own: the quote that holds it, or a new one after the best
@@ -701,6 +733,10 @@ def _within_named(terms: Terms, plan: QueryPlan, corpus: Corpus) -> Terms:
     if not named or len(named) == len(terms):
         return terms
     return Terms({k: w for k, w in terms.items() if k not in named}, terms.alternatives)
+
+
+def _overlap(a: Sentence, b: Sentence) -> bool:
+    return a.chunk.doc_no == b.chunk.doc_no and a.start < b.end and b.start < a.end
 
 
 def _holds(quote: Sentence, window: Sentence) -> bool:

@@ -482,6 +482,17 @@ def test_when_one_may_apply_again_is_answered_by_the_waiting_period(qa) -> None:
     assert any("在获奖后3 年内不得再次申报" in c.quote for c in answer.citations[:3]), answer.answer
 
 
+def test_a_question_part_beside_a_list_is_answered_before_the_lists_items(qa) -> None:  # type: ignore[no-untyped-def]
+    answer = qa.ask("我是个人,想报区标准创新奖个人奖,能自己直接申报吗?评审流程是怎样的?")
+    lead = answer.answer.splitlines()[0]
+    # the part on applying alone, by the clause on who recommends, then the review's six steps
+    assert "单位推荐" in lead.split("共6项")[0] and "共6项:形式审查[2]" in lead, lead
+    assert "由所在单位推荐报名" in answer.citations[0].quote
+    # the list alone when every part asks about it
+    steps = qa.ask("标准创新奖的评审程序有哪几步?").answer.splitlines()[0]
+    assert steps.startswith("共6项:形式审查[1]"), steps
+
+
 def test_a_list_item_is_read_with_the_words_that_introduce_the_list(qa) -> None:  # type: ignore[no-untyped-def]
     # 工商、税务、统计 are the recognition's opening words ("工商登记、税务登记和统计关系均在本区…符合下列条件之一
     # 的"), not the category's item: the item answers under them
