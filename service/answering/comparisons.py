@@ -341,6 +341,12 @@ _INCREASE = re.compile(
 )
 
 
+# an English increase said before its metric ("raised R&D spending by RMB 3 million")
+_RAISED = re.compile(
+    r"\b(?:raised|raising|boosted|boosting|increased|increasing|upped|lifted|grew)\s+(?:our\s+|its\s+|the\s+)?$"
+)
+
+
 def _unit_of(field: str) -> str:
     """The unit a profile field is counted in: % for shares, 家 for companies, 百分点 for a margin over an
     average, 元 otherwise."""
@@ -435,7 +441,10 @@ def _metric_for(text: str, start: int, end: int, unit: str) -> _Word | None:
     if best is not None:
         # "研发费用比上年新增了350万": the figure is an increase of the metric, its own metric when one exists
         pos, word = best
-        if _INCREASE.search(before[pos + len(word.word) :]):
+        # ("raised R&D spending by RMB 3 million", "boosted our R&D by…": the increase said before the metric)
+        if _INCREASE.search(before[pos + len(word.word) :]) or (
+            word.word.isascii() and _RAISED.search(before[max(0, pos - 20) : pos])
+        ):
             return next((w for w in candidates if w.metric == f"新增{word.metric}"), word)
         return word
     if _AWARD_AMOUNT.match(after):

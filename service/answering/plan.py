@@ -222,7 +222,7 @@ _ASKED: dict[Asked, re.Pattern[str]] = {
         # "when" asks when it opens a question ("When does it expire?", "by when…"), not in a clause that says
         # under which circumstances ("covers 80% of the cost when we rent compute")
         r"\bwhen(?=\s+(?:is|are|was|were|do|does|did|will|would|can|could|should|must|may|might|has|have|had)\b)|"
-        r"\b(?:by|until|till|since|from) when\b|\bwhen\s*\?|\b(?:which|what) year\b|"
+        r"\b(?:by|until|till|since|from) when\b|\bwhen\s*\?|\b(?:which|what) (?:year|date|day)\b|"
         r"\b(?:tell|know|ask|find out|wonder(?:ing)?|say|says|state|states|confirm)\s+(?:me\s+|us\s+)?when\b|"
         r"expire|\blaps(?:e|es|ed|ing)\b|valid|effective|in force|deadline|"
         r"still (?:apply|available|open|possible|claim|get|receive)|"

@@ -17,7 +17,7 @@ _ASKS_VALIDITY = re.compile(
     r"有效|施行|到期|失效|过期|实施|生效|废止|还能(?!再|怎么|如何|怎样|哪)|还可以(?!再)|适用|执行|管到|哪一?年的|"
     r"expire|\blaps(?:e|es|ed|ing)\b|valid|effective|in force|"
     r"still (?:apply|available|open|possible|claim|get|receive)|"
-    r"start(?:s|ed)? to apply|takes? effect|took effect|which year|"
+    r"start(?:s|ed)? to apply|\bappl(?:y|ies)\s*\?|takes? effect|took effect|which year|"
     r"c[oa]me into (?:force|effect)",
     re.I,
 )

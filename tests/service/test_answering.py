@@ -493,6 +493,23 @@ def test_a_question_part_beside_a_list_is_answered_before_the_lists_items(qa) ->
     assert steps.startswith("共6项:形式审查[1]"), steps
 
 
+def test_english_exchanges_dates_and_raised_spending_are_read_as_the_compilation_means_them(qa) -> None:  # type: ignore[no-untyped-def]
+    # the cities of a list of stock exchanges name the exchanges, not another place
+    exchanges = qa.ask("How much a year goes to the training bases set up with the Shanghai and Shenzhen exchanges?")
+    assert exchanges.status == "answered" and "500 万元" in exchanges.answer, exchanges.answer
+    # "from what date … apply?" asks when a document took effect
+    dated = qa.ask("From what date do the headquarters measures 区办〔2023〕12号 apply?")
+    assert dated.answer.startswith("区办〔2023〕12号 took effect on 13 July 2023"), dated.answer
+    # "raised R&D spending by RMB 4 million" is an increase of R&D spending
+    raised = qa.ask(
+        "We are an above-scale AI company; we raised R&D spending by RMB 4 million and ranked 9th for growth."
+        " Do we qualify for the incremental R&D subsidy?"
+    )
+    lead = raised.answer.splitlines()[0]
+    expected = "Yes, you qualify. 鼓励加大研发投入 requires 年度新增研发费用超过200万元: your 400万元"
+    assert lead.startswith(expected), lead
+
+
 def test_a_list_item_is_read_with_the_words_that_introduce_the_list(qa) -> None:  # type: ignore[no-untyped-def]
     # 工商、税务、统计 are the recognition's opening words ("工商登记、税务登记和统计关系均在本区…符合下列条件之一
     # 的"), not the category's item: the item answers under them

@@ -209,11 +209,19 @@ def other_places(text: str) -> list[str]:
     lowered = normalise_key(text)
     if not any(p in lowered for p in OTHER_PLACES):
         return []  # (most questions: the lexicons need not be read)
+    # "the Shanghai, Shenzhen and Hong Kong exchanges": the cities of a list of stock exchanges name the exchanges
+    lowered = _EXCHANGES.sub(" ", lowered)
     for table in (english(), spoken()):
         for key, _ in table.matches(text):
             if any(p in key for p in OTHER_PLACES):
                 lowered = lowered.replace(key, " ")
     return [p for p in OTHER_PLACES if p in lowered and _whole_word(p, text)]
+
+
+_EXCHANGES = re.compile(
+    r"(?:\b(?:shanghai|shenzhen|hong kong|beijing)\b(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|\s*&\s*|\s*/\s*)?)+"
+    r"\s*(?:stock\s+)?(?:exchanges?|bourses?)\b"
+)
 
 
 def _whole_word(place: str, text: str) -> bool:
