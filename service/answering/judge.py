@@ -61,7 +61,7 @@ from service.answering.grades import (
     label,
     text_grades,
 )
-from service.answering.plan import Asked, QueryPlan, has_content, title_terms
+from service.answering.plan import Asked, QueryPlan, asking_word, has_content, title_terms
 from service.answering.retrieve import ScoredChunk
 from service.models import AnswerStatus
 
@@ -260,7 +260,7 @@ def measure(
         and IN_DISTRICT.search(quotes[0])
     )
     signals.loaded_share = _loaded_share(plan, terms, weights, loaded)
-    signals.metric_unstated = _metric_unstated(plan, quotes)
+    signals.metric_unstated = _metric_unstated(plan, quotes, known)
     # the question's most specific wording (the rarest the compilation uses): when it is only a listed title's,
     # or a listed title's word that the quote answering does not hold, the loaded text speaks of something
     # near and the listed document of the topic itself
@@ -323,15 +323,23 @@ def measure(
     return signals
 
 
-def _metric_unstated(plan: QueryPlan, quotes: list[str]) -> str:
-    """The metric a question asks the figure of ("杭州市五星级总部企业评定,营收要达到多少?"), when no quote names it
-    in any of its wordings (the 星级 award's clause states what the rating pays, not what it takes): "" else."""
+def _metric_unstated(plan: QueryPlan, quotes: list[str], known: Terms) -> str:
+    """The metric a question asks the figure of ("杭州市五星级总部企业评定,营收要达到多少?"), when no quote on what
+    it is asked of names it in any of its wordings (the 星级 award's clause states what the rating pays, not what
+    it takes; a quote sharing nothing with the question but the metric is another thing's): "" else."""
     if not plan.asked_metric or not quotes:
         return ""
     wordings = [compact(w) for w in plan.asked_metric if not w.isascii()]
     # (or the head of its name: "研发费用占营业收入比例" is stated by a quote on "研发费用…占…")
     wordings.append(wordings[0][:4])
-    said = compact(" ".join(quotes))
+    # a quote on what the figure is asked of: one holding a word of the question besides the metric's
+    subjects = [
+        k
+        for k in known
+        if not asking_word(k) and not any(compact(a) in wordings for a in known.alternatives.get(k, (k,)))
+    ]
+    about = [q for q in quotes if any(known.found(k, loose(q)) for k in subjects)] or quotes
+    said = compact(" ".join(about))
     return "" if any(w in said for w in wordings) else plan.asked_metric[0]
 
 

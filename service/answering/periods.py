@@ -168,7 +168,9 @@ class Started:
 
 # a date and, a few characters on, the verb of what began then ("2025年3月才开始实施", "2024年成立的")
 _STARTED = re.compile(
-    r"(?P<y>(?:19|20)\d{2})\s*年(?:\s*(?P<m>1[0-2]|0?[1-9])\s*月份?)?(?:\s*\d{1,2}\s*[日号])?"
+    # (a spoken two-digit year with its month: "22年3月开始实施")
+    r"(?P<y>(?:19|20)\d{2}|(?<!\d)[12]\d(?=\s*年\s*(?:1[0-2]|0?[1-9])\s*月))\s*年"
+    r"(?:\s*(?P<m>1[0-2]|0?[1-9])\s*月份?)?(?:\s*\d{1,2}\s*[日号])?"
     r"[^,,。;;??!!\d]{0,6}?(?P<verb>实施|施行|成立|注册|发布|设立|落户|投产)"
 )
 
@@ -178,24 +180,31 @@ def started_dates(text: str) -> list[Started]:
     out = []
     for m in _STARTED.finditer(text):
         month = int(m.group("m")) if m.group("m") else None
-        shown = text[m.start("y") : m.end("m") + 1 if m.group("m") else m.end("y") + 1]
-        out.append(Started(int(m.group("y")), month, m.group("verb"), shown.replace(" ", "")))
+        year = _full_year(m.group("y"))
+        shown = f"{year}年{month}月" if month else f"{year}年"
+        out.append(Started(year, month, m.group("verb"), shown))
     return out
 
 
-# the month the asker says they would apply in ("想在2024年1月报", "打算2025年3月申报")
+# the month the asker says they would apply in ("想在2024年1月报", "打算2025年3月申报", "23年底报")
 _PLANNED = re.compile(
-    r"(?P<y>(?:19|20)\d{2})\s*年\s*(?P<m>1[0-2]|0?[1-9])\s*月份?(?:\s*\d{1,2}\s*[日号])?(?:底|初|中)?\s*(?:再|去)?"
-    r"(?P<verb>申报|申请|报|提交|递交)"
+    r"(?P<y>(?:19|20)\d{2}|(?<!\d)[12]\d)\s*年\s*(?:(?P<m>1[0-2]|0?[1-9])\s*月份?(?:\s*\d{1,2}\s*[日号])?|(?P<end>底))"
+    r"(?:底|初|中)?\s*(?:再|去)?(?P<verb>申报|申请|报|提交|递交)"
 )
 
 
+def _full_year(year: str) -> int:
+    """A year as written, a spoken two-digit one in this century ("22年" is 2022)."""
+    return int(year) if len(year) == 4 else 2000 + int(year)
+
+
 def planned_dates(text: str) -> list[Started]:
-    """When the question says the asker would apply, to the month (see ``_PLANNED``)."""
-    return [
-        Started(int(m.group("y")), int(m.group("m")), m.group("verb"), f"{m.group('y')}年{int(m.group('m'))}月")
-        for m in _PLANNED.finditer(text)
-    ]
+    """When the question says the asker would apply, to the month (see ``_PLANNED``; 年底 is its December)."""
+    out = []
+    for m in _PLANNED.finditer(text):
+        year, month = _full_year(m.group("y")), int(m.group("m")) if m.group("m") else 12
+        out.append(Started(year, month, m.group("verb"), f"{year}年{'底' if m.group('end') else f'{month}月'}"))
+    return out
 
 
 def since(started: Started, today: date, until: Started | None = None) -> Elapsed | None:

@@ -206,7 +206,7 @@ _ASKED: dict[Asked, re.Pattern[str]] = {
     ),
     # "几个点" (how many percentage points) asks a share, not a count
     Asked.RATIO: re.compile(
-        r"比例|百分之[几多]?|几成|占比|多少%|(?:几|多少)个(?:百分)?点|"
+        r"比例|百分之[几多]?|几成|打?几折|打折|折扣|占比|多少%|(?:几|多少)个(?:百分)?点|"
         r"percent|share of|\bratios?\b|\brates?\b|proportion",
         re.I,
     ),
@@ -1200,6 +1200,11 @@ def _choice_kinds(question: str) -> frozenset[Asked]:
 def verdict_words(question: str) -> tuple[str, str]:
     """The yes and the no of the question's own verb (能认定吗 -> 可以 / 不能); 可以 / 不够 by default."""
     return next((words for pattern, words in _VERDICT_VERBS if pattern.search(question)), ("可以", "不够"))
+
+
+def asking_word(key: str) -> bool:
+    """Whether a concept's key is itself a word that asks (门槛, 多少, 条件): a kind of fact, not a topic."""
+    return any(p.fullmatch(key) for p in _ASKED.values())
 
 
 def topic_words(plan: QueryPlan, limit: int = 4) -> list[str]:

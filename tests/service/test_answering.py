@@ -434,6 +434,9 @@ def test_a_metrics_figure_asked_where_no_text_on_the_topic_states_it_is_not_foun
     assert "没有写明营业收入的要求" in star.answer and "「营收" not in star.answer, star.answer
     english = qa.ask("What revenue must a company reach to be rated a Hangzhou four-star headquarters?")
     assert english.status == "not_found" and "a revenue (营业收入) requirement" in english.answer, english.answer
+    # a quote that shares only the metric and the asking word (门槛) with the question is another thing's
+    giant = qa.ask("专精特新小巨人认定对营收有什么门槛?营收得多少?")
+    assert giant.status == "not_found" and "没有写明营业收入的要求" in giant.answer, giant.answer
     # where the text on the topic states the metric's figure, it answers
     sales = qa.ask("销售型总部的营收门槛是多少?")
     assert sales.status == "answered" and "20 亿元以上(含)" in sales.answer, sales.answer

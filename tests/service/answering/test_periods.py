@@ -162,3 +162,17 @@ def test_a_month_the_asker_would_apply_in_is_what_a_period_is_counted_to() -> No
     assert (elapsed.low * 12, elapsed.high * 12) == (20, 22)
     # a year without a month, or a date not followed by applying, plans nothing
     assert planned_dates("打算2025年申报") == [] and planned_dates("2024年3月营收过亿") == []
+
+
+def test_spoken_two_digit_years_and_a_years_end_are_dates() -> None:
+    from datetime import date
+
+    question = "我们牵头的团体标准21年10月开始实施,打算23年底申报,够两年吗?"
+    (begun,) = started_dates(question)
+    (planned,) = planned_dates(question)
+    assert (begun.year, begun.month, begun.text) == (2021, 10, "2021年10月")
+    assert (planned.year, planned.month, planned.text) == (2023, 12, "2023年底")
+    elapsed = since(begun, date(2026, 12, 4), planned)
+    assert elapsed is not None and elapsed.text.startswith("自2021年10月实施至2023年底约")
+    # a two-digit number of years is no date
+    assert started_dates("成立了12年,实施很多年") == []

@@ -69,6 +69,8 @@ def corpus() -> Corpus:
         # "几万", "几百万", "几千块": how much money, in round units
         ("拿了省级隐形冠军,区里能奖几十万?", "zh", {Asked.AMOUNT}),
         ("首台套产品大概能补几百万?", "zh", {Asked.AMOUNT}),
+        # a discount is a share
+        ("人才公寓的租金能打几折?", "zh", {Asked.RATIO}),
         # when one may apply again is when a waiting period ends
         ("拿过省标准创新奖,最早哪一年能再报区里的?", "zh", {Asked.DATE, Asked.PERIOD}),
         # what a wage, a fee or a price is, is an amount
