@@ -222,10 +222,11 @@ class PolicyQAService:
         started = time.perf_counter()
         corpus, retriever, weights, config = self.corpus, self.retriever, self.weights, self.config
         plan = plan_query(question, history, corpus)
-        if plan.crossdoc and not plan.doc_filter:
+        if plan.crossdoc and (not plan.doc_filter or len(plan.doc_filter) >= 2):
+            # (side by side: each document's own best chunks, of every document with text or of those named)
             result = retriever.search_each_document(
                 plan.text,
-                [d.doc_no for d in corpus.with_text()],
+                plan.doc_filter or [d.doc_no for d in corpus.with_text()],
                 k=config.retrieve.crossdoc_k,
                 dense_query=plan.dense_text,
             )
@@ -264,10 +265,11 @@ class PolicyQAService:
             chosen = self._parts_beside_a_list(plan, result.hits, chosen)
         if plan.crossdoc and not structured:
             chosen = self._each_part_side_by_side(plan, result.hits, chosen)
-        if plan.crossdoc and len(plan.boost_docs) >= 2:
-            # "总部企业和专精特新企业的标准一样吗?" sets the documents it names side by side: others' quotes only
-            # add to read (the lead already keeps to the named ones)
-            named = [s for s in chosen if s.chunk.doc_no in plan.boost_docs]
+        sides = set(plan.boost_docs) | (set(plan.doc_filter) if len(plan.doc_filter) >= 2 else set())
+        if plan.crossdoc and len(sides) >= 2:
+            # "总部企业和专精特新企业的标准一样吗?" sets the documents it names side by side (by title or 文号): others'
+            # quotes only add to read (the lead already keeps to the named ones)
+            named = [s for s in chosen if s.chunk.doc_no in sides]
             if len({s.chunk.doc_no for s in named}) >= 2:
                 chosen = named
         if not structured and not plan.crossdoc:

@@ -513,6 +513,12 @@ def test_english_exchanges_dates_and_raised_spending_are_read_as_the_compilation
     assert lead.startswith(expected), lead
 
 
+def test_documents_named_side_by_side_by_their_numbers_are_each_quoted(qa) -> None:  # type: ignore[no-untyped-def]
+    # two by 文号 (one without its year), one by its title's words: each document's own clause
+    answer = qa.ask("新认定国家级研发中心,区办12号、滨政7号和专精特新那份文件各奖多少?")
+    assert {2, 3, 5} <= {c.doc_no for c in answer.citations[:6]}, answer.citations
+
+
 def test_a_list_item_is_read_with_the_words_that_introduce_the_list(qa) -> None:  # type: ignore[no-untyped-def]
     # 工商、税务、统计 are the recognition's opening words ("工商登记、税务登记和统计关系均在本区…符合下列条件之一
     # 的"), not the category's item: the item answers under them
