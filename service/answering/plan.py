@@ -81,7 +81,10 @@ _ELLIPTIC = re.compile(
     r"\b(?:this|that|the same) (?:[\w&-]+ ){0,2}?(?:policy|document|award|subsidy|rule|one|opinion|measures)\b|"
     # "Which policy document is that from?", "What page is it on?", "Where does it say that?", "Who runs it?"
     r"\b(?:is|was|are) (?:that|this|it) (?:from|in|on)\b|\bwhere does (?:it|that|this) say\b|"
-    r"\b(?:runs?|implements?|interprets?|manages?) (?:it|this|that)\b",
+    r"\b(?:runs?|implements?|interprets?|manages?) (?:it|this|that)\b|"
+    # "How many years can we keep drawing that?", "Can we claim it twice?": what was spoken of, as an object
+    r"\b(?:draw(?:ing)?|claim(?:ing)?|get(?:ting)?|receiv(?:e|ing)|collect(?:ing)?|apply(?:ing)? for|stack(?:ing)?)"
+    r"\s+(?:it|that|this|them)\b",
     re.I,
 )
 _AMOUNT_UNIT = re.compile(r"(\d+(?:\.\d+)?)\s*个?\s*(万|亿)(?!元|美元)")

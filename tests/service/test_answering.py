@@ -519,6 +519,11 @@ def test_documents_named_side_by_side_by_their_numbers_are_each_quoted(qa) -> No
     assert {2, 3, 5} <= {c.doc_no for c in answer.citations[:6]}, answer.citations
 
 
+def test_what_a_nominating_unit_does_is_the_recommending_units_duty(qa) -> None:  # type: ignore[no-untyped-def]
+    answer = qa.ask("What must the nominating unit do for a Standard Innovation Award application?")
+    assert "推荐单位应当对申报材料进行审核,并签署推荐意见" in answer.answer.splitlines()[0], answer.answer
+
+
 def test_a_list_item_is_read_with_the_words_that_introduce_the_list(qa) -> None:  # type: ignore[no-untyped-def]
     # 工商、税务、统计 are the recognition's opening words ("工商登记、税务登记和统计关系均在本区…符合下列条件之一
     # 的"), not the category's item: the item answers under them

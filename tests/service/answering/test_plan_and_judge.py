@@ -1309,6 +1309,18 @@ def test_a_turn_whose_every_topic_word_was_just_spoken_of_follows_up() -> None:
     assert rewrite_followup("标准创新奖组织奖的奖金一般是发到哪个账户里?", history)[1] is False
 
 
+def test_an_english_turn_whose_object_points_back_follows_up() -> None:
+    from service.answering.plan import rewrite_followup
+    from service.models import Turn
+
+    history = [
+        Turn(role="user", content="Is there a subsidy for buying office space for a headquarters?"),
+        Turn(role="assistant", content="Yes: up to 10% of the price under 区办〔2023〕12号[1]."),
+    ]
+    text, rewritten = rewrite_followup("Could we still be claiming that if we also get the rent support?", history)
+    assert rewritten and "office space" in text and "区办〔2023〕12号" in text
+
+
 def test_a_follow_up_to_a_follow_up_reads_both_turns_before_it() -> None:
     from service.answering.plan import rewrite_followup
     from service.models import Turn
