@@ -353,7 +353,23 @@ def _with_lead_ins(corpus: Corpus, chunk: Chunk) -> str:
     return chunk.indexed_text + _lead_ins(doc, chunk.start)
 
 
+_LEAD_INS: dict[tuple[int, int], tuple[PolicyDocument, str]] = {}
+
+
 def _lead_ins(doc: PolicyDocument, start: int) -> str:
+    """The lead-ins of the clauses enclosing offset ``start`` of ``doc``, read once per chunk (the cache holds the
+    document itself, so that an entry is never another document's that took its place in memory)."""
+    cached = _LEAD_INS.get((id(doc), start))
+    if cached is not None and cached[0] is doc:
+        return cached[1]
+    if len(_LEAD_INS) > 20_000:
+        _LEAD_INS.clear()
+    text = _enclosing_lead_ins(doc, start)
+    _LEAD_INS[(id(doc), start)] = (doc, text)
+    return text
+
+
+def _enclosing_lead_ins(doc: PolicyDocument, start: int) -> str:
     clauses = doc.clauses
     at = next((i for i, c in enumerate(clauses) if c.start <= start < max(c.end, c.start + 1)), None)
     if at is None:
