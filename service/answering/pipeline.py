@@ -460,9 +460,9 @@ class PolicyQAService:
             expired = no_longer_applies(self.corpus.documents[doc_no], today, asked_year(plan, today))
             said = statement_of(doc_no, self.corpus, self.version) if expired else None
             first = chosen[0]
-            if said is not None and not (first.start < said.end and said.start < first.end):
+            if said is not None and not _overlap(first, said):
                 # shown with the clause, right after it, though it was chosen lower already: the lead rests on both
-                rest = [s for s in chosen[1:] if not (s.start < said.end and said.start < s.end)]
+                rest = [s for s in chosen[1:] if not _overlap(s, said)]
                 chosen = [first, replace(said, score=first.score), *rest]
         rule = stacking_rule(plan, [s.chunk.doc_no for s in chosen], self.corpus, self.version, terms)
         if rule is not None and not any(s.start < rule.end and rule.start < s.end for s in chosen):
@@ -504,27 +504,36 @@ class PolicyQAService:
             return items  # (not a document's date statement: its own parts are answered by its dates)
         # (the list's heading names it too: "评审程序" holds "流程" of "评审流程是怎样的?")
         listed = " ".join([*(s.text for s in items), *(s.chunk.section for s in items)])
-        ranked = [(h.chunk, h.score) for h in hits]
-        seen = {chunk.id for chunk, _ in ranked}
-        floor = ranked[-1][1] if ranked else 0.0
-        home = [items[0].chunk.doc_no]
         added: list[Sentence] = []
         for part in plan.parts:
-            own = plan_query(part, [], self.corpus)
-            terms = self._terms(own)
+            own, terms, scored = self._part_read(part, hits, items[0].chunk.doc_no)
             if not terms:
                 continue
             rarest = max(terms, key=lambda k: terms[k])
             if terms.found(rarest, loose(listed)):
                 continue  # the list holds it: the part asks about the list
-            lookup = self.retriever.keyword_ranking(own.text, doc_filter=home)[:3]
-            mine = ranked + [(self.version.by_id[i], floor) for i, _ in lookup if i not in seen]
-            scored = score_sentences(own, terms, mine, self.config.evidence)
             best = next((w for w in scored if terms.found(rarest, loose(w.text))), None)
             if best is None or any(_overlap(best, s) for s in items + added):
                 continue
             added.append(replace(as_quote(best, own, terms, self.config.evidence), score=items[0].score))
         return items + added
+
+    def _part_read(self, part: str, hits: list[ScoredChunk], home: int) -> tuple[QueryPlan, Terms, list[Sentence]]:
+        """One part of a question read on its own: its plan, its terms, and its sentences scored over the retrieved
+        chunks and the part's own keyword lookup within document ``home``. A part may ask what the whole question's
+        ranking left out ("…交给哪个机构受理?这个机构设在哪个部门?"). (By keywords only: a part's own wording is what
+        the whole question's ranking missed, and an embedding per part would double the time of an answer; its
+        chunks rank after the question's own.)"""
+        own = plan_query(part, [], self.corpus)
+        terms = self._terms(own)
+        if not terms:
+            return own, terms, []
+        ranked = [(h.chunk, h.score) for h in hits]
+        seen = {chunk.id for chunk, _ in ranked}
+        floor = ranked[-1][1] if ranked else 0.0
+        lookup = self.retriever.keyword_ranking(own.text, doc_filter=[home])[:3]
+        mine = ranked + [(self.version.by_id[i], floor) for i, _ in lookup if i not in seen]
+        return own, terms, score_sentences(own, terms, mine, self.config.evidence)
 
     def _answer_each_part(self, plan: QueryPlan, hits: list[ScoredChunk], chosen: list[Sentence]) -> list[Sentence]:
         """For a question in several parts ("上市目标是多少家?后备企业要保持在多少家?"), the best window of the
@@ -534,23 +543,11 @@ class PolicyQAService:
         if len(parts) < 2 or not chosen:
             return chosen
         evidence = self.config.evidence
-        ranked = [(h.chunk, h.score) for h in hits]
         top = chosen[0].score
         quotes = list(chosen)
         found: list[Sentence] = []
-        # a part may ask what the whole question's ranking left out ("…交给哪个机构受理?这个机构设在哪个部门?"):
-        # it is also looked up on its own, within the document of the best quote
-        # (by keywords only: a part's own wording is what the whole question's ranking missed, and an embedding
-        # per part would double the time of an answer; its chunks rank after the question's own)
-        home = [chosen[0].chunk.doc_no]
-        seen = {chunk.id for chunk, _ in ranked}
-        floor = ranked[-1][1] if ranked else 0.0
         for part in parts:
-            own = plan_query(part, [], self.corpus)
-            terms = self._terms(own)
-            lookup = self.retriever.keyword_ranking(own.text, doc_filter=home)[:3]
-            mine = ranked + [(self.version.by_id[i], floor) for i, _ in lookup if i not in seen]
-            scored = score_sentences(own, terms, mine, evidence) if terms else []
+            own, terms, scored = self._part_read(part, hits, chosen[0].chunk.doc_no)
             if not scored:
                 continue
             holder = next((i for i, q in enumerate(quotes) if _holds(q, scored[0])), None)
