@@ -2134,10 +2134,10 @@ def compose_not_found(plan: QueryPlan, verdict: Verdict, held: int = 0, listed: 
     if verdict.benefit:
         # "有没有午餐补贴?": the benefit named, and that the compilation never mentions what it is for
         never = [w for w in verdict.unused if w in verdict.benefit] or list(verdict.unused[:2])
-        mentions = f"也没有提到「{'、'.join(never)}」。" if never else ""
+        unnamed = f"也没有提到「{'、'.join(never)}」。" if never else ""
         text = (
             f"汇编已收录正文的 {held} 份文件中没有关于「{verdict.benefit}」的规定,"
-            f"{mentions}建议咨询主管部门,或查阅相关政策的实施细则与申报通知。"
+            f"{unnamed}建议咨询主管部门,或查阅相关政策的实施细则与申报通知。"
         )
         return Draft(AnswerStatus.NOT_FOUND, text, [])
     # the words the compilation uses are what it has provisions on; the others it never mentions
