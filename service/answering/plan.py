@@ -538,11 +538,7 @@ def _spoken_of(question: str, before: str) -> bool:
     """Whether every topic word of ``question`` (in any of its corpus wordings) was said in ``before``, the last
     exchange, and it has one at least."""
     lang = "en" if is_english(question) else "zh"
-    concepts = [
-        c
-        for c in concepts_of(question, lang)
-        if c.key not in QUESTION_NOISE and not any(p.fullmatch(c.key) for p in _ASKED.values())
-    ]
+    concepts = [c for c in concepts_of(question, lang) if c.key not in QUESTION_NOISE and not asking_word(c.key)]
     said = compact(before).lower()
     return bool(concepts) and all(any(compact(a).lower() in said for a in c.alternatives) for c in concepts)
 
@@ -1213,7 +1209,7 @@ def asking_word(key: str) -> bool:
 def topic_words(plan: QueryPlan, limit: int = 4) -> list[str]:
     """The question's topic as a reader would name it: its concepts without the asking itself (什么时候,
     哪个部门) and without a word a longer one holds (创新 in 标准创新奖)."""
-    keys = [c.key for c in plan.concepts if not any(p.fullmatch(c.key) for p in _ASKED.values())]
+    keys = [c.key for c in plan.concepts if not asking_word(c.key)]
     keys = [k for k in keys if not any(k != o and k in o for o in keys)]
     described = self_described(plan.original, keys)  # who asks ("我们是一家企业,") after what is asked
     ordered = [*(k for k in keys if k not in described), *(k for k in keys if k in described)][:limit]
