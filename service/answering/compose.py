@@ -189,7 +189,13 @@ def compose_answered(
         lead = _profile_lead(plan, corpus, as_of, facts or [], citations)
     if not lead:
         lead = _expired_lead(plan, sentences, corpus, as_of)
-        if lead:  # "…一次性奖多少?现在还能申请吗?": the parts that ask no date, after it
+        # "累计拿了1200万投资,能享受什么?现在还能申请吗?": that it has expired, then what the asker's figures reach
+        compared = _figures_lead(plan, sentences, corpus, as_of, facts or [], citations, terms or {}) if lead else ""
+        compared = compared or (_profile_lead(plan, corpus, as_of, facts or [], citations) if lead else "")
+        with_figures = _expired_lead(plan, sentences, corpus, as_of, compared) if compared else ""
+        if with_figures:
+            lead = with_figures
+        elif lead:  # "…一次性奖多少?现在还能申请吗?": the parts that ask no date, after it
             lead += _undated_parts(plan, sentences, terms or {}, LEAD_TOTAL - len(lead))
     if not lead:
         lead = _milestone_raise_lead(plan, corpus, as_of, facts or [], citations)
@@ -1107,10 +1113,13 @@ def _dates_said(plan: QueryPlan, doc: PolicyDocument, as_of: date, n: int) -> st
     return f"{doc.doc_number}{','.join(parts)}{tail}[{n}]。"
 
 
-def _expired_lead(plan: QueryPlan, sentences: list[Sentence], corpus: Corpus, as_of: date) -> str:
+def _expired_lead(plan: QueryPlan, sentences: list[Sentence], corpus: Corpus, as_of: date, compared: str = "") -> str:
     """A yes/no question whether a policy can still be used, answered by the clause of a document that no longer
     applies (today, or in the year asked): no, in the question's verb, with the document's dates ("不能:滨政〔2023〕7号
-    自2023年1月1日起施行,至2023年12月31日;截至…已失效[1]。")."""
+    自2023年1月1日起施行,至2023年12月31日;截至…已失效[1]。"). With ``compared``, the comparison of the asker's
+    figures with that document's thresholds: the day it ended, then the comparison without its own verdict ("不能:
+    区办〔2023〕9号已于2026年5月11日失效[1];强化金融服务的门槛是…,您的1200万元达到[2]。"); "" when the comparison
+    is not of that document or it has not expired today."""
     if not plan.asks_still or not sentences:
         return ""
     doc = corpus.documents[sentences[0].chunk.doc_no]
@@ -1131,7 +1140,21 @@ def _expired_lead(plan: QueryPlan, sentences: list[Sentence], corpus: Corpus, as
         if executed and not re.search(r"申请|申报|享受|拿|领|兑现", asked)
         else "不能"
     )
-    return (f"{no}: " if plan.lang == "en" else f"{no}:") + _dates_said(plan, doc, as_of, n)
+    if not compared:
+        return (f"{no}: " if plan.lang == "en" else f"{no}:") + _dates_said(plan, doc, as_of, n)
+    ended = doc.dates.expires_on
+    note = expired_note(doc.dates, as_of, plan.lang)
+    body = _VERDICT_HEAD.sub("", compared, count=1)
+    if ended is None or doc.status(as_of) is not Validity.EXPIRED or note not in re.split(r"[;;]", body)[0]:
+        return ""  # the first threshold compared is of another document, or of one that still applies
+    body = body.replace(note, "")
+    if plan.lang == "en":
+        return f"{no}: {doc.doc_number} expired on {en_date(ended)} [{n}]; {body[:1].lower()}{body[1:]}"
+    return f"{no}:{doc.doc_number}已于{cn_date(ended)}失效[{n}];{body}"
+
+
+# the verdict a comparison opens with ("可以:", "不够:", "不一定:", "Yes, you qualify. ", "Not necessarily. ")
+_VERDICT_HEAD = re.compile(r"^(?:[^::,,;;。\[]{1,6}[::]|(?:Yes|No|Not necessarily)\b[^.]{0,30}\.\s*)")
 
 
 def asked_year(plan: QueryPlan, as_of: date) -> int | None:
@@ -1369,7 +1392,7 @@ def _figures_lead(
                 if plan.lang == "en"
                 else f"具体金额汇编没有写明,条款只写了「{vague}」{marker(first)}。"
             )
-        elif gives:
+        else:
             # a share with its cap ("给予项目投资额20%的资金支持,单家企业最高 300 万元"): both say how much; a run of
             # the conditions alone ("对…社零总额在1亿元(含)以上…的") gives nothing, whatever figures it holds
             giving = [r for r in gives if MONEY_WORDS.search(re.sub(r"\d[\d.\s]*(?:万|亿)?元", "", r.text))]
@@ -1388,6 +1411,13 @@ def _figures_lead(
                     said = given.group(1)
                 stated = f"{said}{marker(first)}"
                 lead += f" {stated}." if plan.lang == "en" else f"{stated}。"
+            elif first.benefit is not None and any(
+                (first.benefit.amount, first.benefit.cap, first.benefit.ratio, first.benefit.yearly_cap)
+            ):
+                # the run that holds most of the question states no sum ("连续3年…平均增幅超过10%…可以申请专项奖励。
+                # 奖励金额原则上最高不超过2000万元"): the award's own benefit, read from its quote
+                own = first.benefit.describe(plan.lang)
+                lead += f" It gives {own}{marker(first)}." if plan.lang == "en" else f"{own}{marker(first)}。"
     if amount:
         lead += (
             f" On your {mine} that is at most {amount}{marker(top.fact)}."
@@ -1719,17 +1749,21 @@ def _variant_lead(
     asked = compact(plan.read_as_meant)
     # an English question names a kind through the glossary's wording ("a provincial specialised SME")
     glossed = _glossed_words(plan.text) if plan.lang == "en" else None
-    named = [f for f in facts if f.variant and f.benefit is not None and _names_variant(f.variant, asked, glossed)]
+    named = [
+        f
+        for f in facts
+        if f.variant and f.benefit is not None and _names_variant(f.variant, asked, glossed, f.audience)
+    ]
     # the list a quote holds; else the list of a quoted document (the question named its kind, the ranking
     # preferred another clause of the same document)
     named = [f for f in named if compact(f.quote)[:24] in quoted] or [f for f in named if f.doc_no in docs]
     if 1 < len(named) <= 3 and len({f.quote for f in named}) == 1:
         # "小巨人奖多少?省级专精特新中小企业又是多少?": the kinds it names of one list, each with its amount
         mark = _fact_marker(named[0], citations, corpus, as_of)
-        given = [(f.label, f.benefit) for f in named if f.benefit is not None]
+        given = [(f.variant, f.benefit) for f in named if f.benefit is not None]
         if plan.lang == "en":
-            return "; ".join(f"{label}: {benefit.describe('en')}" for label, benefit in given) + f"{mark}."
-        return ";".join(f"{label}:{benefit.describe()}" for label, benefit in given) + f"{mark}。"
+            return f"{named[0].name}: " + "; ".join(f"{kind} {b.describe('en')}" for kind, b in given) + f"{mark}."
+        return f"{named[0].name}:" + ";".join(f"{kind}{b.describe()}" for kind, b in given) + f"{mark}。"
     if len(named) != 1:
         return ""  # none, or more kinds than a question names: side by side, as the list itself says
     fact = named[0]
@@ -1770,15 +1804,19 @@ def _on_asked_topic(fact: PolicyFact, terms: dict[str, float]) -> bool:
 _MEASURE = re.compile(r"补助|补贴|奖励|资助|贴息|奖金")
 
 
-def _names_variant(variant: str, asked: str, glossed: frozenset[str] | None = None) -> bool:
-    """The question names the kind of a list's item ("专精特新小巨人企业" in "我们是专精特新小巨人"); with
-    ``glossed`` (an English question's Chinese glosses), when every word of the kind is one of them."""
+def _names_variant(variant: str, asked: str, glossed: frozenset[str] | None = None, audience: str = "") -> bool:
+    """The question names the kind of a list's item ("专精特新小巨人企业" in "我们是专精特新小巨人"), or what sets
+    it apart from the kind of company the whole policy is for (``audience``: "小巨人" of a 专精特新企业 policy's
+    "专精特新小巨人企业"); with ``glossed`` (an English question's Chinese glosses), when every word of the kind
+    is one of them."""
     core = re.sub(r"[((].*$", "", compact(variant)).removesuffix("企业")
     # a bracket of amounts ("5000万元(含)以上") is named by a figure, which is the asker's, not a kind
     if len(core) < 3 or re.search(r"\d", core):
         return False
     if glossed is None:
-        return core in asked
+        kind = compact(audience).removesuffix("企业")
+        rest = [p for p in core.split(kind) if p] if len(kind) >= 2 else [core]
+        return core in asked or (sum(map(len, rest)) >= 2 and all(p in asked for p in rest))
     words = _words_of(core)
     return bool(words) and all(any(w in g for g in glossed) for w in words)
 

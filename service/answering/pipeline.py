@@ -237,6 +237,9 @@ class PolicyQAService:
                 doc_filter=plan.doc_filter,
                 boost_docs=plan.boost_docs,
                 dense_query=plan.dense_text,
+                # within the one document named, its words weigh by their rarity in it: 总部企业, in every chunk
+                # of the headquarters policy, does not outweigh 专利 and 银奖 there
+                own_weights=len(plan.doc_filter) == 1,
             )
         if plan.quoted:
             result.hits = _pin_quoted(plan.quoted, result.hits, self.version)

@@ -1213,8 +1213,9 @@ def test_an_amount_question_naming_one_kind_of_a_graded_list_leads_with_that_kin
     assert follow.answer.startswith("强化企业梯次培育(单项冠军企业):最高200万元"), follow.answer
     # two kinds named: each with its own amount, side by side (no single kind's amount alone)
     both = qa.ask("单项冠军和隐形冠军企业分别奖多少?").answer.split("\n")[0]
-    assert both.startswith("强化企业梯次培育(单项冠军企业):最高200万元"), both
-    assert "隐形冠军企业):最高100万元" in both, both
+    # (the list's name once, then each kind with its amount)
+    assert both.startswith("强化企业梯次培育:单项冠军企业最高200万元"), both
+    assert "隐形冠军企业最高100万元" in both, both
 
 
 def test_a_kind_named_with_quotation_marks_a_typo_or_a_guessed_amount_still_leads_with_its_own_amount(qa) -> None:  # type: ignore[no-untyped-def]
@@ -1913,7 +1914,7 @@ def test_can_we_is_answered_by_a_rule_that_requires_as_by_one_that_forbids(qa) -
 def test_two_kinds_of_one_list_each_get_their_own_amount(qa) -> None:  # type: ignore[no-untyped-def]
     # a list that gives each kind its amount (分别最高给予200万元、100万元…), asked about two of its kinds
     lead = qa.ask("单项冠军和隐形冠军分别奖多少?").answer.split("\n")[0]
-    assert "单项冠军企业):最高200万元" in lead and "隐形冠军企业):最高100万元" in lead, lead
+    assert "单项冠军企业最高200万元" in lead and "隐形冠军企业最高100万元" in lead, lead
     lead = qa.ask("专精特新小巨人奖多少?省级专精特新中小企业又是多少?").answer.split("\n")[0]
     assert "最高100万元" in lead and "最高20万元" in lead, lead
 
@@ -2451,3 +2452,68 @@ def test_a_lead_that_says_its_policy_has_expired_is_not_followed_by_the_same_not
         answer = qa.ask(question)
         assert answer.status == "answered" and answer.answer.count(said) == 1, answer.answer
         assert answer.warnings, answer
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        (
+            "专精特新企业,创投累计投了我们600万,这个房租补贴现在还能不能申请?",
+            ("不能:区办〔2023〕9号已于", "600万元未达到"),
+        ),
+        (
+            "专精特新企业,创投累计投了我们1500万,这个房租补贴现在还能不能申请?",
+            ("不能:区办〔2023〕9号已于", "1500万元达到"),
+        ),
+        (
+            "We are a 专精特新 firm with RMB 6 million of venture capital investment in total. "
+            "Can we still apply for the rent subsidy?",
+            ("No: 区办〔2023〕9号 expired on", "falls short"),
+        ),
+    ],
+)
+def test_whether_an_expired_policy_still_applies_says_so_then_compares_the_askers_figures(qa, question, said) -> None:  # type: ignore[no-untyped-def]
+    # my own wordings: the policy has expired, which answers "还能申请吗" first; the asker's figure against its
+    # 1000万元 threshold follows, without a second verdict or a second note of the expiry
+    answer = qa.ask(question)
+    lead = answer.answer.splitlines()[0]
+    assert answer.status == "answered" and lead.startswith(said[0]) and said[1] in lead, lead
+    assert "1000万元" in lead and "可以" not in lead and "该政策已失效" not in lead, lead
+
+
+def test_an_award_that_states_its_sum_apart_from_its_conditions_gives_that_sum_after_the_verdict(qa) -> None:  # type: ignore[no-untyped-def]
+    # my own wording: the clause's conditions hold the question's words, its sum stands in the next sentence
+    # ("奖励金额原则上最高不超过2000 万元"); the lead states it after the comparison
+    answer = qa.ask("总部企业三年营收增速是14%、11%、10%,能拿规模增长奖吗?最多给多少?")
+    lead = answer.answer.splitlines()[0]
+    assert "达到" in lead and "2000万元" in lead, lead
+
+
+def test_a_kind_named_without_the_policys_own_kind_is_the_item_of_its_list(qa) -> None:  # type: ignore[no-untyped-def]
+    # my own wording: "小巨人" alone names the list's "专精特新小巨人企业" of a 专精特新 policy; both kinds asked
+    # are answered with their own amounts
+    answer = qa.ask("隐形冠军奖多少?小巨人呢?")
+    lead = answer.answer.splitlines()[0]
+    assert "小巨人企业最高100万元" in lead and "隐形冠军企业最高100万元" in lead, lead
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Our HQ company in Binjiang won a Patent Silver Award. How much is the reward under the headquarters-economy "
+        "policy (区办〔2023〕12号)?",
+        "We are a headquarters company; we won a silver award for a patent. What does the headquarters policy "
+        "区办〔2023〕12号 pay?",
+    ],
+)
+def test_within_the_one_document_named_its_rarer_words_find_the_clause(qa, question) -> None:  # type: ignore[no-untyped-def]
+    # my own wordings: every chunk of the headquarters policy speaks of 总部企业; named by its number, its words
+    # weigh by their rarity in it, and 专利 and 银奖 rank the patent clause first
+    hits = qa.prepare(question, []).result.hits
+    assert "银奖" in hits[0].chunk.text, [h.chunk.text[:40] for h in hits[:4]]
+
+
+def test_incubated_start_ups_are_the_text_s_own_incubated_firms(qa) -> None:  # type: ignore[no-untyped-def]
+    # my own wording: 在孵 (incubated) firms' rent subsidy, not the awards to the incubators themselves
+    answer = qa.ask("What rent support did the 2023 policy give to incubated start-ups?")
+    assert "50%" in answer.answer.splitlines()[0], answer.answer
