@@ -54,9 +54,10 @@ class UserFigure(BaseModel):
     )
 
     averaged: bool = Field(default=False, description="The mean of yearly figures the user listed (text shows them).")
+    summed: bool = Field(default=False, description="The total of rounds the user listed (text shows them).")
 
     def display(self, lang: str = "zh") -> str:
-        if self.averaged:  # "13%、9%、8%(平均10%)": what the user said, and what is checked
+        if self.averaged or self.summed:  # "13%、9%、8%(平均10%)": what the user said, and what is checked
             return self.text
         if self.unit == "位" and lang == "en":  # a place in a ranking: "No. 18"
             return f"No. {int(self.value)}"
@@ -217,19 +218,71 @@ def parse_user_figures(text: str) -> list[UserFigure]:
                 value=value,
                 unit=unit,
                 text=_as_written(said, where, start, end) if raw == text[start:end] else raw,
-                beyond=bool(_PASSED.search(text[max(0, start - 10) : start]))
+                beyond=bool(_PASSED.search(text[max(0, start - 16) : start]))
                 or any(start < i <= end for i in more_than),
                 first_time=bool(_FIRST_BEFORE.search(text[max(0, start - 30) : start]))
                 or bool(_FIRST_AFTER.match(text, end)),
             )
         )
-    return _averaged(figures, spans, text)
+    figures, spans = _restatements_merged(figures, spans, text)
+    return _summed(_averaged(figures, spans, text), text)
+
+
+def _restatements_merged(
+    figures: list[UserFigure], spans: list[tuple[int, int]], text: str
+) -> tuple[list[UserFigure], list[tuple[int, int]]]:
+    """A figure restated in brackets right after it ("passed RMB 5 billion (50亿)") is that figure: one, keeping
+    what either says of it (passed, for the first time, its metric)."""
+    out: list[UserFigure] = []
+    kept: list[tuple[int, int]] = []
+    for figure, span in zip(figures, spans, strict=True):
+        if (
+            out
+            and figure.value == out[-1].value
+            and figure.unit == out[-1].unit
+            and re.fullmatch(r"\s*[((]\s*", text[kept[-1][1] : span[0]])
+        ):
+            first = out[-1]
+            out[-1] = first.model_copy(
+                update={
+                    "beyond": first.beyond or figure.beyond,
+                    "first_time": first.first_time or figure.first_time,
+                    "metric": first.metric or figure.metric,
+                    "field": first.field or figure.field,
+                }
+            )
+            continue
+        out.append(figure)
+        kept.append(span)
+    return out, kept
 
 
 # what joins the figures of a list ("12%、10%、8%", "15%, 9% and 12%")
 _LIST_JOIN = re.compile(r"\s*(?:、|,|,|和|及|以及|and|,\s*and)\s*", re.I)
 # the metrics a policy measures as an average over years (连续3年…平均增幅): a list of yearly figures is averaged
 _AVERAGED = frozenset({"revenue_growth"})
+
+
+# the metrics a policy counts cumulatively (累计获得创投投资额): the rounds a user lists add up
+_SUMMED = frozenset({"vc_investment"})
+# a figure said to be a total already ("累计1200万", "一共", "in total")
+_TOTAL_SAID = re.compile(r"累计|一共|总共|合计|加起来|总计|in total|altogether|cumulative", re.I)
+
+
+def _summed(figures: list[UserFigure], text: str) -> list[UserFigure]:
+    """Figures of a metric the policies count cumulatively that the user gives round by round ("第一轮700万元、第二轮
+    500万元") as one figure, their total ("700万元+500万元=1200万元"), unless the user also says the total."""
+    out: list[UserFigure] = []
+    for figure in figures:
+        rounds = [f for f in figures if f.field == figure.field and f.unit == figure.unit]
+        if figure.field not in _SUMMED or len(rounds) < 2 or _TOTAL_SAID.search(text):
+            out.append(figure)
+        elif figure is rounds[0]:
+            total = sum((f.value for f in rounds), Decimal(0))
+            join = " + " if lexicon.is_english(text) else "+"
+            shown = join.join(f.display() for f in rounds) + f"={format_amount(total, figure.unit)}"
+            out.append(figure.model_copy(update={"value": total, "text": shown, "summed": True}))
+    return out
 
 
 def _averaged(figures: list[UserFigure], spans: list[tuple[int, int]], text: str) -> list[UserFigure]:
@@ -494,7 +547,8 @@ def applied_benefit(figure: UserFigure, fact: PolicyFact) -> Decimal | None:
 
 _PASSED = re.compile(
     r"(?:突破|超过|超出|超了|过了|破了|冲过|冲破|跨过|迈过|越过|超越|破|exceed(?:ed|s|ing)?|(?:sur)?pass(?:ed|es|ing)?"
-    r"|cross(?:ed|es|ing)?|broken? through|breaking through|went over|gone over|over|above)\s*$",
+    r"|cross(?:ed|es|ing)?|broken? through|breaking through|went over|gone over|over|above)"
+    r"(?:\s*(?:RMB|CNY|USD|US\$|\$|¥|人民币))?\s*$",  # ("passed RMB 10 billion")
     re.I,
 )
 

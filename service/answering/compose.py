@@ -37,6 +37,8 @@ from service.answering.evidence import (
     Terms,
     coverage,
     extend_window,
+    kind_of_title,
+    kinds_described,
     loose,
     part_terms,
     trim_quote,
@@ -545,7 +547,13 @@ def _parts_lead(
     # 的话多久内要调查完?" is not answered by an opening that names 异议 and states only the 5 days)
     asking = [kinds for kinds in (asked_kinds(part) & FIGURE_KINDS for part in parts) if kinds]
     wanted = {name for kinds in asking for kind in kinds for name in FIGURE_NAMES[kind]}
-    stated = sum(figure_kind(compact(m.group())) in wanted for m in FIGURE.finditer(opening))
+    # (in its sentences on what a part asking a figure asks about: "…20日内进行调查核实。(二十二)…虚假数据…5 年内不得
+    # 再次申报" states one period, not the notice's)
+    rarest = [max(words[p], key=lambda k: words[p][k]) for p in parts if asked_kinds(p) & FIGURE_KINDS]
+    on_topic = " ".join(
+        m.group() for m in _LEAD_SENTENCE.finditer(opening) if any(mentions(terms, k, m.group()) for k in rarest)
+    )
+    stated = sum(figure_kind(compact(m.group())) in wanted for m in FIGURE.finditer(on_topic))
     if held and not swapped and opens and (len(asking) < 2 or stated >= len(asking)):
         return ""
     if len(chosen) < 2 or all(r.quote == 1 and r.start + len(r.text) <= OPENS_WITHIN for r in chosen):
@@ -1258,9 +1266,9 @@ def _figures_lead(
         ]
     # "我们是专精特新企业,…能补多少?": the facts of documents for a kind of company the question never names
     # (总部企业's own 创新券 clause) are not the asker's
-    kinds = _kinds_described([plan.original])
+    kinds = kinds_described([plan.original])
     if kinds:
-        candidates = [f for f in candidates if _kind_of_document(corpus.documents[f.doc_no]) in (None, *kinds)]
+        candidates = [f for f in candidates if kind_of_title(corpus.documents[f.doc_no].title) in (None, *kinds)]
     # the facts of the clauses the answer quotes come first: they are what the retrieved text is about
     quoted = compact(" ".join(s.text for s in sentences))
     in_quotes = {id(f) for f in candidates if compact(f.quote)[:24] in quoted}
@@ -1498,24 +1506,6 @@ def _holds_named_support(asked: str, facts: list[PolicyFact]) -> bool:
 _ASKS_SUPPORT = re.compile(r"补贴|补助|奖励|资助|奖金|\b(?:rewards?|subsid(?:y|ies)|grants?|bonus)\b", re.I)
 
 
-def _kinds_described(described: list[str]) -> set[str]:
-    """The kinds of company (the facts' audiences: 总部企业, 专精特新企业…) the asker says they are, by a
-    document's wording or the kind's own name, as the judge reads the kind a question asks about."""
-    from service.answering import fact_terms
-
-    said = "".join(described)
-    said += " ".join(lexicon.english().expand(said))  # "我们是AI企业": English words read through the glossary
-    return {t.canonical for t in fact_terms.of_kind("audience") if t.surface in said or t.canonical in said}
-
-
-def _kind_of_document(doc: PolicyDocument) -> str | None:
-    """The kind of company a document is for, as its title names it (总部经济 -> 总部企业), if any."""
-    from service.answering import fact_terms
-
-    term = fact_terms.last_before("audience", doc.title)
-    return term.canonical if term is not None else None
-
-
 def _without_figure_clauses(text: str, figures: list[UserFigure]) -> str:
     """``text`` without the clauses that state the user's figures ("我们拿到了创投投资2000万,有没有奖励?" ->
     "有没有奖励?"): words there describe the user's figure (创投投资), they do not name the award asked about."""
@@ -1544,9 +1534,9 @@ def _profile_lead(
     reached: list[tuple[PolicyFact, FactVerdict, list[Condition]]] = []
     short: list[tuple[PolicyFact, Condition]] = []
     # "我们是专精特新企业,营收5000万,…": the facts of documents for another kind of company are not theirs
-    kinds = _kinds_described(described)
+    kinds = kinds_described(described)
     for fact in facts:
-        if kinds and _kind_of_document(corpus.documents[fact.doc_no]) not in (None, *kinds):
+        if kinds and kind_of_title(corpus.documents[fact.doc_no].title) not in (None, *kinds):
             continue
         verdict = judge(profile, fact, as_of)
         pairs = list(zip(fact.conditions, verdict.conditions, strict=False))
@@ -1746,7 +1736,7 @@ def _variant_lead(
     docs = {s.chunk.doc_no for s in sentences}
     # the asker's latest words only: a follow-up ("单项冠军呢?") names the kind it now asks about, and one that
     # names none ("那到1000万美元的呢?") moves away from the kind its previous turn named
-    asked = compact(plan.read_as_meant)
+    asked = _levels_spelled_out(compact(plan.read_as_meant))
     # an English question names a kind through the glossary's wording ("a provincial specialised SME")
     glossed = _glossed_words(plan.text) if plan.lang == "en" else None
     named = [
@@ -1802,6 +1792,21 @@ def _on_asked_topic(fact: PolicyFact, terms: dict[str, float]) -> bool:
 
 # a word of what is given ("贴息", "房租补贴", "研发补助")
 _MEASURE = re.compile(r"补助|补贴|奖励|资助|贴息|奖金")
+
+
+# levels named together before the one noun they share ("国家级、省级工业互联网平台")
+_LEVELS_BEFORE = re.compile(r"((?:(?:国家|省|市|区)级?[、和及与跟或])+)((?:国家|省|市|区)级?)([\u4e00-\u9fff]{2,16})")
+
+
+def _levels_spelled_out(text: str) -> str:
+    """``text`` with each level of a list of levels before one noun also written with that noun ("国家级、省级工业
+    互联网平台" also reads "国家级工业互联网平台"), so that each level's kind is named in full."""
+    spelled = [
+        f"{level}级{m.group(3)}"
+        for m in _LEVELS_BEFORE.finditer(text)
+        for level in re.findall(r"国家|省|市|区", m.group(1) + m.group(2))
+    ]
+    return " ".join([text, *spelled])
 
 
 def _names_variant(variant: str, asked: str, glossed: frozenset[str] | None = None, audience: str = "") -> bool:
@@ -2184,13 +2189,17 @@ def compose_not_found(plan: QueryPlan, verdict: Verdict, held: int = 0, listed: 
     # (the metric whose figure is asked is what the provisions do not state: not one of the words they hold)
     metric = {loose(w) for w in plan.asked_metric} if verdict.metric else set()
     used = [w for w in words if loose(w) not in unused and loose(w) not in metric][:4]
-    never = [w for w in words if loose(w) in unused][:3]
+    # (nor the contact detail asked, which the answer names as unstated)
+    never = [w for w in words if loose(w) in unused and not (verdict.contact and verdict.contact in w)][:3]
     if verdict.topic_held and used:
         # the compilation speaks of the topic, only not of what was asked: say that, not that it is silent
         # (in English, the metric as the asker named it, the compilation's word: "a revenue (营业收入) requirement")
         spelled = next((w for w in plan.asked_metric if w.isascii() and w in plan.original.lower()), "")
         metric_named = f"{spelled} ({verdict.metric})" if spelled else verdict.metric
         zh, en = (f"{verdict.metric}的要求", f"a {metric_named} requirement") if verdict.metric else _unstated(plan)
+        if verdict.contact:  # "联系电话是多少?": the texts name who is in charge, never how to reach them
+            zh = f"{verdict.contact}(汇编不含联系方式)"
+            en = f"a {verdict.contact} (the compilation gives no contact details)"
         if plan.lang == "en":
             missing = f" It never mentions {', '.join(never)}." if never else ""
             text = (

@@ -43,6 +43,11 @@ class EvidenceConfig(BaseModel):
         0.3, description="Sentence score: it states the kind of fact asked (a figure; a step, channel or office)."
     )
     date_bonus: float = Field(0.4, description="Sentence score: it states a date when a date is asked.")
+    own_kind_bonus: float = Field(
+        0.05,
+        description="Sentence score: its document is for the kind of company the asker says they are (我们是专精特新"
+        "企业: the 专精特新 policy's clause over the headquarters policy's clause of the same wording).",
+    )
     keep_share: float = Field(
         0.6, description="Further quotes the verdict reads must score this share of the best one."
     )

@@ -15,7 +15,7 @@ from service.answering.figures import FIGURE, GIVEN, NO_CHARGE, PERIOD, without_
 from service.answering.grades import LEVEL_WORD, PLACE_LEVEL_WORD
 from service.answering.lexicon import DATE_WORDS
 from service.answering.periods import asked_conditions, period_wording
-from service.answering.plan import Asked, QueryPlan, self_described
+from service.answering.plan import Asked, QueryPlan, self_described, self_descriptions
 
 _SENTENCE = re.compile(r"[^。;;\n]+[。;;]?")
 _SENTENCE_ENDS = frozenset("。;;::!?!?」”))")
@@ -105,6 +105,46 @@ def part_terms(terms: dict[str, float], part: str) -> Terms:
     return Terms({k: terms[k] for k in keys}, {k: alternatives.get(k, (loose(k),)) for k in keys})
 
 
+def kinds_described(described: list[str]) -> set[str]:
+    """The kinds of company (the facts' audiences: 总部企业, 专精特新企业…) the asker says they are, by a
+    document's wording or the kind's own name, as the judge reads the kind a question asks about."""
+    from service.answering import fact_terms
+
+    said = "".join(described)
+    said += " ".join(lexicon.english().expand(said))  # "我们是AI企业": English words read through the glossary
+    return {t.canonical for t in fact_terms.of_kind("audience") if t.surface in said or t.canonical in said}
+
+
+# a clause in which the asker speaks of themselves ("我们总部企业收了家公司", "作为专精特新企业")
+_FIRST_PERSON = re.compile(r"我们|咱|我司|本公司|我公司|作为")
+
+
+def asker_said(question: str) -> list[str]:
+    """What the asker says of themselves: their self-descriptions ("我们是…", "We are a…") and the clauses in which
+    they speak of themselves ("我们总部企业收了家公司")."""
+    clauses = [c for c in re.split(r"[,,。;;??!!]", question) if _FIRST_PERSON.search(c)]
+    return [*self_descriptions(question), *clauses]
+
+
+def kind_of_title(title: str) -> str | None:
+    """The kind of company a document is for, as its title names it (总部经济 -> 总部企业), if any."""
+    from service.answering import fact_terms
+
+    term = fact_terms.last_before("audience", title)
+    return term.canonical if term is not None else None
+
+
+def _particle_piece(key: str, alternatives: tuple[str, ...]) -> bool:
+    """A two-character word of the question alone (no lexicon wording) one of whose characters is a question word
+    of one character (了, 有, 会, 能…): a piece the tokenizer cut, when the compilation never uses it."""
+    return (
+        alternatives == (key,)
+        and re.fullmatch(r"[\u4e00-\u9fff]{2}", key) is not None
+        and any(ch in lexicon.QUESTION_NOISE for ch in key)
+        and "几" not in key  # (几天 asks a period: the asking itself, weighed as the question's own word)
+    )
+
+
 class TermWeights:
     """Document frequencies of wordings over the indexed chunks and, apart, over the TOC titles without text.
 
@@ -146,6 +186,8 @@ class TermWeights:
             if plan.asks_date and concept.key in DATE_WORDS:
                 continue
             counts = [sum(self.df(alt)) for alt in concept.alternatives]
+            if not max(counts) and _particle_piece(concept.key, concept.alternatives):
+                continue  # "提了", "期有" (公示期有多久): a character and a question word, cut apart by the tokenizer
             weights[concept.key] = self.idf(max(counts))
             alternatives[concept.key] = tuple(loose(a) for a in concept.alternatives)
         self._title_phrases(plan, weights, alternatives)
@@ -368,9 +410,12 @@ def score_sentences(
     # 规定的?": the clause that gives it, not one that only names the activity; where a term is defined is not)
     given = plan.asks_benefit or plan.asks_if_given
     given = given or (Asked.DOCUMENT in plan.asked and plan.names_benefit and not plan.asks_definition)
+    # the kinds of company the asker says they are ("我们是专精特新企业"): their own policy's clause first
+    kinds = kinds_described(asker_said(plan.original)) if config.own_kind_bonus else set()
     scored = []
     for chunk, chunk_score in chunks:
         context = f"{chunk.section} {chunk.title}"
+        own_kind = bool(kinds) and kind_of_title(chunk.title) in kinds
         single = {(s.start, s.end): coverage(terms, s.text) for s in sentences_of(chunk)}
         for window in windows_of(chunk):
             own = coverage(terms, window.text)
@@ -407,6 +452,8 @@ def score_sentences(
                 score += config.attribute_bonus  # "“对区贡献”怎么算的?": the sentence that says what it is
             if given and not plan.asks_amount and GRANTS.search(without_budgets(window.text, False)):
                 score += config.attribute_bonus  # "有什么奖励?": what is given, not what the district budgets
+            if own_kind:
+                score += config.own_kind_bonus
             window.score, window.coverage = score, with_context
             scored.append(window)
     scored.sort(key=lambda s: s.score, reverse=True)

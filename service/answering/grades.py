@@ -63,6 +63,8 @@ _EN_FAMILIES: tuple[tuple[str, re.Pattern[str]], ...] = (
         "class",
         re.compile(
             r"\b([A-D])[- ](?:class|category|tier|ranked|rated|grade)\b|\b(?:class|category|tier|grade)[- ]([A-D])\b"
+            # (the CCF's ranking written after its name: "a CCF-B conference", "CCF B journals")
+            r"|\bCCF[- ]?([A-D])\b"
         ),
     ),
     (

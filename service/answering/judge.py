@@ -112,6 +112,7 @@ class Signals:
     unknown_year: bool = False
     # the metric whose figure is asked ("营收要达到多少?"), when no quote on the topic names it: "" when not so
     metric_unstated: str = ""
+    contact_unstated: str = ""  # the contact detail asked (电话, 邮箱…), which no quote gives
     # the grade asked ("二星级") where the quoted list holds only others (五星级、四星级、三星级), and which quote
     absent_grade: tuple[str, tuple[str, ...], int] = ("", (), -1)
     # the question names grades (A类、B类; 一等奖) and no quote writes any grade of their kind: the text found does
@@ -174,6 +175,7 @@ class Verdict:
     benefit: str = ""  # not_found: the benefit asked, named by a thing the compilation never mentions
     vague: tuple[str, str, int] = ("", "", -1)  # not_found: the benefit asked, the part naming it vaguely, which quote
     metric: str = ""  # not_found: the metric whose figure is asked, which no text on the topic states
+    contact: str = ""  # not_found: the contact detail asked (联系电话, hotline), which no quote gives
 
 
 def measure(
@@ -247,7 +249,9 @@ def measure(
     signals.unknown_share = sum(w for k, w in terms.items() if used[k] == "none") / total
     signals.unused = tuple(k for k in terms if used[k] == "none")
     signals.unknown_benefit = _unknown_benefit(plan, [k for k in terms if used[k] == "none"], weights)
-    loaded = loose(" ".join(h.chunk.indexed_text for h in hits[:depth]))
+    # (the chunks the answer quotes are the loaded text read, wherever they ranked, as for coverage)
+    read = {c.id: c for c in [*(h.chunk for h in hits[:depth]), *quoted]}
+    loaded = loose(" ".join(c.indexed_text for c in read.values()))
     signals.toc = toc_matches(plan, terms, weights, corpus, loaded)
     if plan.lang == "en" and not plan.claimed and not signals.toc:
         # (a thing no listed title holds either: a listed document may be on what the glossary lacks words for)
@@ -261,6 +265,8 @@ def measure(
     )
     signals.loaded_share = _loaded_share(plan, terms, weights, loaded)
     signals.metric_unstated = _metric_unstated(plan, quotes, known)
+    # a contact detail asked: the texts name offices, never a number or an address to reach them by
+    signals.contact_unstated = plan.asks_contact if not any(_CONTACT_DETAIL.search(q) for q in quotes) else ""
     # the question's most specific wording (the rarest the compilation uses): when it is only a listed title's,
     # or a listed title's word that the quote answering does not hold, the loaded text speaks of something
     # near and the listed document of the topic itself
@@ -321,6 +327,10 @@ def measure(
         signals.absent_grade = _absent_variant(plan, known, facts, quotes)
     signals.vague_benefit = _vague_benefit(plan, known, weights, quotes or [])
     return signals
+
+
+# a contact detail a text gives: a number, an address, a site
+_CONTACT_DETAIL = re.compile(r"电话|热线|邮箱|网址|官网|http|www\.|@|\d{7,}|\d{3,4}-\d{7,8}")
 
 
 def _metric_unstated(plan: QueryPlan, quotes: list[str], known: Terms) -> str:
@@ -912,6 +922,15 @@ def _decide(signals: Signals, config: JudgeConfig) -> Verdict:
         )
     if signals.residency_rule:
         return Verdict(AnswerStatus.ANSWERED, "the rule requires in the district what the asker has outside it", cov)
+    if signals.contact_unstated:
+        return Verdict(
+            AnswerStatus.NOT_FOUND,
+            f"a {signals.contact_unstated} is asked; no text gives one",
+            cov,
+            topic_held=True,
+            unused=signals.unused,
+            contact=signals.contact_unstated,
+        )
     if signals.metric_unstated and not signals.structured:
         return Verdict(
             AnswerStatus.NOT_FOUND,

@@ -219,7 +219,7 @@ _ASKED: dict[Asked, re.Pattern[str]] = {
         re.I,
     ),
     Asked.DATE: re.compile(
-        r"什么时候|啥时候?|几时|何时|哪天|哪一天|哪年|哪一年|几号|几月(?!\s*[内里])|哪个月|到期|有效期|施行|生效|起止|过期|失效|截止|还有效|一直有效|有效[吗么不]|有效(?:的)?吧|有效(?=\s*[一二三四五六七八九十两\d]+\s*个?年)|"
+        r"什么时候|啥时候?|几时|何时|哪天|哪一天|哪年|哪一年|几号|几月(?!\s*[内里])|哪个月|到期|有效期|(?<!怎么)(?<!如何)(?<!怎样)(?:施行|生效)|起止|过期|失效|截止|还有效|一直有效|有效[吗么不]|有效(?:的)?吧|有效(?=\s*[一二三四五六七八九十两\d]+\s*个?年)|"
         r"还能(?:不能)?(?:按[^,,。??]{0,20}?)?(?:去)?(?:用|申请|申报|报|享受|拿(?!什么)|领|兑现|适用|执行|有效)|还适用|"
         r"(?:还|仍)(?:在|然)?(?:执行|实施|施行|生效)|"
         # "when" asks when it opens a question ("When does it expire?", "by when…"), not in a clause that says
@@ -253,7 +253,7 @@ _ASKED: dict[Asked, re.Pattern[str]] = {
         r"[归由]谁来?(?:负责|牵头|主管|管|审|批|受理)?|谁[来在]?(?:负责|牵头|主管|管|审|批|受理)|哪家(?:负责|牵头|受理)|"
         # where to look, apply or hand in ("去哪里看申报通知?", "在哪儿交材料?")
         r"(?:去|在|到)?哪(?:里|儿)(?:看|查|找|报|申请|申报|领|提交|交|办)|(?:去|到)哪(?:看|查|找|报|提交|交|办)|"
-        r"procedure|process|how to apply|apply|steps|"
+        r"procedure|process|how to apply|apply|steps|walk (?:me|us) through|step by step|"
         # how one goes about something ("How do we raise an objection?", "How can a company file…?")
         r"\bhow (?:do|can|should|would|could|must) (?:we|i|you|they|one|a company|companies|an? applicant)\b|"
         r"who (?:actually |really |exactly )?(?:handles|reviews|writes|decides|runs|is in charge)|"
@@ -291,7 +291,9 @@ _ASKED[Asked.OUTCOME] = re.compile(
     r"(?:区里|滨江|全区|现在|目前)(?:一共|总共|共)?有多少家|"
     r"\bwho (?:won|got|received)\b|\bwhich (?:companies|firms|enterprises) (?:won|got|received)\b|"
     r"\bhow many (?:[\w-]+ ){0,2}(?:companies|firms|enterprises) (?:are there|does \w+ have)\b|"
-    r"会不会|会出|新一轮|下一轮|以后会|将来会|今后会|明年会|届时|"
+    # ("会不会很贵?", "会不会被取消资格?" ask of what the rules say: only a 会不会 of what later comes out asks ahead)
+    r"会不会(?:出台|出新|有新|再出|继续|延续|延长|延期|调整)|(?:以后|将来|今后|明年|后续)[^??。]{0,10}会不会|"
+    r"会出|新一轮|下一轮|以后会|将来会|今后会|明年会|届时|"
     r"(?:到期|失效|期满)(?:以)?后[^??。]{0,40}新|"  # what a policy's successor says, once it has expired
     r"after (?:it|the policy|they) expires?[^?.]{0,60}\bnew\b|"
     r"actually (achiev(?:e|ed)|paid(?!\s*-?\s*in\b)|reach(?:ed)?|hit|meet|met|complete[sd]?)|so far|to date|"
@@ -372,6 +374,8 @@ class QueryPlan:
     planned: list[Started] = field(default_factory=list)  # the month the asker would apply in ("想在2024年1月报")
     # the wordings of a metric whose own figure is asked ("营收要达到多少?": 营业收入, 营收, 收入…)
     asked_metric: tuple[str, ...] = ()
+    # a contact detail asked ("服务专员的联系电话是多少?", "what is the hotline?"): "联系电话", "hotline"…
+    asks_contact: str = ""
     asks_stacking: bool = False  # whether two supports can be had together ("能叠加吗", "同时享受")
     asks_still: bool = False  # whether a policy can be used now or in a year asked ("现在还能申请吗?")
     denies_past: bool = False  # the asker says they have not had it ("没拿过", "未获得")
@@ -780,6 +784,7 @@ def plan_query(question: str, history: list[Turn], corpus: Corpus) -> QueryPlan:
         started=started_dates(unquoted),
         planned=planned_dates(unquoted),
         asked_metric=asked_metrics(unquoted),
+        asks_contact=asked_contact(unquoted),
         asks_stacking=bool(_STACKING.search(unquoted)),
         asks_still=Asked.YES_NO in asked and _asks_still(asked_text or original),
         denies_past=bool(_DENIES_PAST.search(unquoted)),
@@ -1001,7 +1006,7 @@ _ASKS_IF_GIVEN = re.compile(r"(?:奖励|补贴|补助|资助|扶持|优惠|奖�
 _ASKS_LIST = re.compile(
     r"条件(?:是什么|是啥|有哪些)|(?:什么|哪些|啥)(?:申报|申请|认定)?条件|哪几类|哪些类型|分为哪|哪几[个项步]|"
     r"哪些(环节|步骤|程序|流程|阶段)|几个(环节|步骤|阶段)|几步|几道(?:手续|关)"
-    r"|环节|步骤|流程|程序|steps|procedure|"
+    r"|环节|步骤|流程|程序|steps|procedure|walk (?:me|us) through|step by step|"
     # the ways a thing is done ("还能怎么兑现?", "有哪些方式?"): a list's items
     r"(?:哪些|什么|哪几种|几种)[\u4e00-\u9fff]{0,4}?(?:方式|形式|办法|途径|渠道)|还(?:能|可以)怎么|"
     r"\bin what (?:ways?|forms?)\b|\bwhat (?:ways|forms)\b",
@@ -1033,8 +1038,25 @@ def _question_parts(question: str) -> list[str]:
     """The questions a question in several parts asks, each with words of its own."""
     parts = [p.strip() for p in _PART.findall(question)]
     if is_english(question):
-        parts = [q for p in parts for q in _english_parts(p)]
+        parts = [q for p in parts for r in _english_requests(p) for q in _english_parts(r)]
     return [p for p in parts if len(re.sub(r"\W", "", p)) >= 4]
+
+
+# a request made as a sentence of its own ("Walk me through the review. How long is the notice?")
+_EN_REQUEST = re.compile(r"(?:please\s+)?(?:walk|tell|explain|list|describe|outline|show|give|summari[sz]e)\b", re.I)
+
+
+def _english_requests(text: str) -> list[str]:
+    """``text`` split after each sentence that makes a request of its own ("Walk me through how … after
+    applications are in."), which asks as a question does; other sentences are what the next one asks about
+    ("We are an HQ company. Can we…?") and stay with it."""
+    out, held = [], ""
+    for sentence in re.split(r"(?<=[.!])\s+(?=[A-Z])", text.strip()):
+        held = f"{held} {sentence}".strip()
+        if _EN_REQUEST.match(sentence) and not sentence.endswith("?"):
+            out.append(held)
+            held = ""
+    return [*out, held] if held else out
 
 
 def _english_parts(question: str) -> list[str]:
@@ -1381,13 +1403,13 @@ def concepts_of(text: str, lang: str) -> list[Concept]:
         # 能不能自己申请's 不能 (jieba's 不能自己) would no longer sit beside its 能
         asking = tuple(m.span() for m in _A_NOT_A.finditer(normalised))
         covered = _without(normalised, taken, asking)
-        tokens = tokenize(_HOW_MUCH.sub(" ", _WHICH_ONE.sub(" ", _COMPLEMENT.sub(" ", covered))))
+        tokens = tokenize(_HOW_MUCH.sub(" ", _WHICH_ONE.sub(" ", _COMPLEMENT.sub(" ", _ROUNDS.sub(" ", covered)))))
         listed = [t for t in tokens if t in QUESTION_NOISE]
         for token in tokens:
             if any(token in n for n in listed):  # 州市 is a piece of 杭州市: a listed asking word's pieces ask too
                 continue
             # (a numeral before 级 names a class of company: 千亿级总部企业)
-            number = _NUMBER.fullmatch(token) and f"{token}级" not in covered
+            number = (_NUMBER.fullmatch(token) or _SPOKEN_NUMBER.fullmatch(token)) and f"{token}级" not in covered
             if _is_noise(token) or "〔" in token or len(token) < 2 or number:
                 continue  # the user's own figures are constraints, not topic words
             concepts.append(Concept(token, (token,)))
@@ -1460,9 +1482,30 @@ _WHICH_ONE = re.compile(r"[这那哪每]一[个台块种家项笔类次边些份
 # asked (the compilation never writes them), not about what
 _HOW_MUCH = re.compile(r"几[个台块种家项笔类次些份条款位样套件批档级支只名所座栋间岁倍]|多[大高长重宽远]")
 
-# a directional complement (评出来, 加起来, 批下来, 定下来), or one of what cannot be reached (达不到, 够不上,
-# 拿不着): how a verb is said, not a topic word
-_COMPLEMENT = re.compile(r"(?:出|起|下|上|过|回)来|[达够拿评算]\s*不(?:到|上|着|了)")
+# rounds counted ("两轮", "第一轮700万元、第二轮500万元"): how the asker's figures came, not a topic (times, "两次",
+# are left: "评两次" may be what is asked)
+_ROUNDS = re.compile(r"(?:第|头|前|后)?[一二两三四五六七八九十几\d]+\s*轮")
+
+# a directional complement (评出来, 加起来, 批下来, 打过去; not 走出去, a name, nor 退回去), or one of what cannot
+# be reached (达不到, 够不上, 拿不着): how a verb is said, not a topic word
+_COMPLEMENT = re.compile(r"(?:出|起|下|上|过|回)来|(?<=[打发送寄传转拨])过去|[达够拿评算]\s*不(?:到|上|着|了)")
+
+# a contact detail, asked ("联系电话是多少?", "有没有咨询热线?", "What's the hotline number?")
+_CONTACT = r"(?:联系|咨询|服务|办公|举报|投诉)?(?:电话|热线|手机号码?|手机号|座机|邮箱|电子邮件|网址|官网|网站|微信号)"
+_ASKS_CONTACT = re.compile(
+    rf"(?P<zh>{_CONTACT})(?:号码)?(?:是|为)?(?:多少|几号|什么|啥|呢|有吗|在哪)|(?:有没有|有无|给个|留个)[^,,。??]{{0,8}}"
+    rf"(?P<zh2>{_CONTACT})|"
+    r"(?:what(?:'s| is| are)|give|is there|are there|any|which)\b[^?.]{0,40}?\b"
+    r"(?P<en>(?:tele)?phone(?: number)?|hotline|e-?mail(?: address)?|website|web ?site|wechat(?: id)?)\b",
+    re.I,
+)
+
+
+def asked_contact(text: str) -> str:
+    """The contact detail a question asks for (电话, 热线, 邮箱, 网址; phone, hotline, e-mail, website), "" if none."""
+    m = _ASKS_CONTACT.search(text)
+    return (m.group("zh") or m.group("zh2") or m.group("en")) if m else ""
+
 
 # the A-not-A question (要不要, 能不能, 需不需要, 可不可以, 拿没拿): how a yes/no is asked, not its topic
 _A_NOT_A = re.compile(r"([\u4e00-\u9fff])[不没]\1")
@@ -1594,6 +1637,8 @@ _NOISE_CHARS = frozenset(w for w in QUESTION_NOISE if len(w) == 1)
 _QUOTED = re.compile(r"(?:[“\"「『]|(?<![A-Za-z])[‘'])([^”\"」』’']{4,80})(?:[”\"」』]|[’'](?![A-Za-z]))")
 # (or an amount said in numerals, "百亿", "十五亿", "两千万": the asker's figure, unless a class's name: 千亿级)
 _NUMBER = re.compile(r"[\d.,%]+|[零一二两三四五六七八九十百千]+[万亿]")
+# a number in words without its unit, cut from "两百来万" (两百): the asker's figure too
+_SPOKEN_NUMBER = re.compile(r"[一二两三四五六七八九十]+[十百千](?:[一二两三四五六七八九])?")
 # the comparison a figure is put in ("above", "at least", "up to"): a constraint, not a topic
 _COMPARATORS = frozenset({"以上", "以下", "不低于", "不少于", "不超过", "超过", "最高", "不足", "以内"})
 _UNITS = frozenset({"元", "万", "亿", "万元", "亿元", "美元", "万美元", "亿美元", "人民币", "%"})

@@ -2517,3 +2517,106 @@ def test_incubated_start_ups_are_the_text_s_own_incubated_firms(qa) -> None:  # 
     # my own wording: 在孵 (incubated) firms' rent subsidy, not the awards to the incubators themselves
     answer = qa.ask("What rent support did the 2023 policy give to incubated start-ups?")
     assert "50%" in answer.answer.splitlines()[0], answer.answer
+
+
+def test_a_figure_passed_with_its_currency_named_is_a_passing(qa) -> None:  # type: ignore[no-untyped-def]
+    # my own wording: "passed RMB 5 billion" passes the 50亿 milestone (the currency stands between verb and figure)
+    answer = qa.ask(
+        "Our headquarters company's annual revenue has passed RMB 5 billion (50亿) this year. "
+        "How much is the revenue-breakthrough award?"
+    )
+    lead = answer.answer.splitlines()[0]
+    assert "首次突破50亿元" in lead and "200万元" in lead, lead
+
+
+def test_levels_listed_before_one_noun_each_name_their_kind(qa) -> None:  # type: ignore[no-untyped-def]
+    # my own wording: "国家级、省级工业互联网平台" names both kinds of the list; each with its own amount
+    lead = qa.ask("国家级、省级工业互联网平台各补多少?").answer.splitlines()[0]
+    assert "国家级工业互联网平台300万元" in lead and "省级工业互联网平台200万元" in lead, lead
+
+
+def test_venture_capital_said_as_vc_is_the_askers_investment_figure(qa) -> None:  # type: ignore[no-untyped-def]
+    # my own wording: the RMB figure of "USD 1 million (roughly RMB 7 million) from VC funds" is compared
+    answer = qa.ask(
+        "Our 专精特新 company has raised USD 1 million (roughly RMB 7 million) from VC funds so far. "
+        "Do we qualify for the rent subsidy for VC-backed firms?"
+    )
+    lead = answer.answer.splitlines()[0]
+    assert lead.startswith("No") and "700万元 falls short" in lead, lead
+
+
+def test_a_ccf_class_written_after_its_name_is_a_class_the_list_lacks(qa) -> None:  # type: ignore[no-untyped-def]
+    # my own wording: "CCF B" is class B; the paper award lists only class A
+    answer = qa.ask("Is there a reward for CCF B journal papers on AI?")
+    assert answer.status == "not_found" and "class B" in answer.answer, answer.answer
+
+
+def test_a_request_made_as_a_sentence_of_its_own_is_a_part_of_the_question(qa) -> None:  # type: ignore[no-untyped-def]
+    # my own wording: "Walk me through …." asks for the steps, the next sentence for the notice's length
+    lead = qa.ask(
+        "Walk me through the review of the Standard Innovation Award. How long is the public notice?"
+    ).answer.splitlines()[0]
+    assert "In 6 parts" in lead and "5 个工作日" in lead, lead
+
+
+def test_a_character_and_a_question_word_cut_apart_are_not_the_topic(qa) -> None:  # type: ignore[no-untyped-def]
+    # my own wording: "提了" and "公示期有" cut into 期有 are no words of the compilation; the notice's and the
+    # objection's periods are quoted first
+    answer = qa.ask("标准创新奖公示期有多久?对名单有异议的话,提了以后多久会查?")
+    terms = qa.prepare("标准创新奖公示期有多久?对名单有异议的话,提了以后多久会查?", []).terms
+    assert "提了" not in terms and "期有" not in terms, dict(terms)
+    assert "5 个工作日" in answer.answer[:200] and "20 日内" in answer.answer, answer.answer
+
+
+def test_rounds_of_venture_investment_add_up_to_the_cumulative_figure(qa) -> None:  # type: ignore[no-untyped-def]
+    # my own wording: two rounds (600万 + 450万) are 1050万, over the 累计1000万元 threshold; the rounds counted
+    # ("两轮", "第一轮") are no topic words
+    question = "我们是专精特新企业,创投先后投了两轮,第一轮600万、第二轮450万,能申请房租补贴吗?"
+    lead = qa.ask(question).answer.splitlines()[0]
+    assert "600万元+450万元=1050万元达到" in lead, lead
+    assert not {"两轮", "第一轮", "第二轮"} & set(qa.prepare(question, []).terms)
+
+
+def test_whether_something_is_expensive_is_not_a_question_about_the_future(qa) -> None:  # type: ignore[no-untyped-def]
+    # my own wording: "会不会很贵" asks what the rules charge, not what later policies will do
+    answer = qa.ask("想贷个三百来万,政府性融资担保费率大概几个点,会不会很贵?")
+    assert answer.status == "answered", answer.answer
+
+
+def test_the_askers_own_kind_of_company_prefers_its_own_policys_clause(qa) -> None:  # type: ignore[no-untyped-def]
+    # my own wording: a 专精特新 company's testing on the 创新券 platforms: the 专精特新 policy's clause first, not
+    # the headquarters policy's clause of much the same words
+    answer = qa.ask("我们是专精特新企业,在区里创新券平台做了检测,花了150万,能补回来多少?")
+    assert answer.citations[0].doc_number == "区办〔2023〕9号", answer.answer
+
+
+def test_a_quoted_clause_ranked_low_still_counts_as_loaded_text(qa) -> None:  # type: ignore[no-untyped-def]
+    # my own wording: the 一事一议 clause is the answer's quote though fusion ranked it seventh; it is not a
+    # listed document's topic
+    answer = qa.ask("院士这种大牛来滨江带项目,一事一议最多能给多少钱?")
+    assert answer.status == "answered" and "一亿元" in answer.answer, answer.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("标准创新奖评审办的咨询电话是多少?", "没有写明咨询电话"),
+        ("What is the hotline number of the 专精特新 service team?", "states a hotline"),
+    ],
+)
+def test_a_contact_detail_the_compilation_never_gives_is_not_found(qa, question, said) -> None:  # type: ignore[no-untyped-def]
+    # my own wordings: the texts name offices, never a phone number
+    answer = qa.ask(question)
+    assert answer.status == "not_found" and said in answer.answer, answer.answer
+
+
+def test_a_designated_person_is_the_texts_liaison_officer(qa) -> None:  # type: ignore[no-untyped-def]
+    # my own wording: 专人 (a person of one's own to deal with) is the text's 专员
+    answer = qa.ask("总部企业认定以后,区里会安排专人对接吗?")
+    assert answer.status == "answered" and "联络专员" in answer.answer[:200], answer.answer
+
+
+def test_how_a_policy_comes_into_effect_is_not_when(qa) -> None:  # type: ignore[no-untyped-def]
+    # my own wording: "怎么生效" asks how the rules are made and take effect, not the policy's dates
+    answer = qa.ask("区党委〔2019〕25号的操作细则谁来定,怎么生效?")
+    assert "报经区管委会、政府决定后组织实施" in answer.answer[:200], answer.answer
