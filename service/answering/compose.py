@@ -199,6 +199,8 @@ def compose_answered(
             lead = with_figures
         elif lead:  # "…一次性奖多少?现在还能申请吗?": the parts that ask no date, after it
             lead += _undated_parts(plan, sentences, terms or {}, LEAD_TOTAL - len(lead))
+            if len(plan.parts) < 2:  # ("…是不是有个2万的奖励,现在还能领吗?": its clauses, in a question of one part)
+                lead += _undated_clauses(plan, sentences, terms or {}, LEAD_TOTAL - len(lead))
     if not lead:
         lead = _milestone_raise_lead(plan, corpus, as_of, facts or [], citations)
     if not lead:
@@ -657,6 +659,18 @@ def _other_parts(
                 out += said
                 break
     return out
+
+
+def _undated_clauses(plan: QueryPlan, sentences: list[Sentence], terms: dict[str, float], room: int) -> str:
+    """A question of one part whose clauses ask a date and something else ("今年头回进了限上,是不是有个2万的奖励,现在
+    还能领吗?"): the clauses asking no date are the part the dates do not answer, stated as ``_undated_parts``
+    states a part."""
+    clauses = [c for c in re.split(r"[,,;;]", plan.asked_text or plan.original) if c.strip()]
+    dated = [c for c in clauses if asked_kinds(c) & {Asked.DATE, Asked.PERIOD}]
+    undated = ",".join(c for c in clauses if c not in dated)
+    if not dated or not undated:
+        return ""
+    return _undated_parts(replace(plan, parts=[undated, ",".join(dated)]), sentences, terms, room)
 
 
 def _sentence_holding(text: str, run: str) -> str:

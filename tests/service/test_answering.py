@@ -2620,3 +2620,10 @@ def test_how_a_policy_comes_into_effect_is_not_when(qa) -> None:  # type: ignore
     # my own wording: "怎么生效" asks how the rules are made and take effect, not the policy's dates
     answer = qa.ask("区党委〔2019〕25号的操作细则谁来定,怎么生效?")
     assert "报经区管委会、政府决定后组织实施" in answer.answer[:200], answer.answer
+
+
+def test_an_expired_policys_lead_also_states_the_sum_a_clause_of_the_question_asks(qa) -> None:  # type: ignore[no-untyped-def]
+    # my own wording: one question, its clauses asking the 2万 reward and whether it can still be had: that the
+    # policy has expired, then the reward's own run
+    lead = qa.ask("我们去年首次纳入限上统计,有个2万的奖励,现在还能申请吗?").answer.splitlines()[0]
+    assert lead.startswith("不能:滨政〔2023〕7号") and "给予 2 万元奖励" in lead, lead
