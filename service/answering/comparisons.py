@@ -225,7 +225,41 @@ def parse_user_figures(text: str) -> list[UserFigure]:
             )
         )
     figures, spans = _restatements_merged(figures, spans, text)
+    figures, spans = _over_average(figures, spans, text)
     return _summed(_averaged(figures, spans, text), text)
+
+
+# a share said to be the district's average ("全区平均增幅9%", "the district average of 9%")
+_AVERAGE_BEFORE = re.compile(r"平均[^,,。;;??\d]{0,6}$|\baverage\b[^,.;?\d]{0,12}$", re.I)
+
+
+def _over_average(
+    figures: list[UserFigure], spans: list[tuple[int, int]], text: str
+) -> tuple[list[UserFigure], list[tuple[int, int]]]:
+    """The asker's growth and the district's average growth, both given ("增幅12%,全区平均增幅9%"), as the one
+    figure the policies measure: how many points the growth is above the average (12%−9%=3个百分点)."""
+    if any(f.field == "growth_over_average" for f in figures):
+        return figures, spans
+    shares = [(i, f) for i, f in enumerate(figures) if f.unit == "%"]
+    average = [(i, f) for i, f in shares if _AVERAGE_BEFORE.search(text[max(0, spans[i][0] - 20) : spans[i][0]])]
+    own = [(i, f) for i, f in shares if (i, f) not in average]
+    if len(average) != 1 or len(own) != 1:
+        return figures, spans
+    (_, mine), (j, avg) = own[0], average[0]
+    points = mine.value - avg.value
+    shown = f"{mine.text}−{avg.text}={format_amount(points, '百分点')}"
+    derived = mine.model_copy(
+        update={
+            "metric": "增幅高于全区平均增幅",
+            "field": "growth_over_average",
+            "value": points,
+            "unit": "百分点",
+            "text": shown,
+            "summed": True,
+        }
+    )
+    kept = [(f, sp) for k, (f, sp) in enumerate(zip(figures, spans, strict=True)) if k != j]
+    return [derived if f is mine else f for f, _ in kept], [sp for _, sp in kept]
 
 
 def _restatements_merged(

@@ -2627,3 +2627,16 @@ def test_an_expired_policys_lead_also_states_the_sum_a_clause_of_the_question_as
     # policy has expired, then the reward's own run
     lead = qa.ask("我们去年首次纳入限上统计,有个2万的奖励,现在还能申请吗?").answer.splitlines()[0]
     assert lead.startswith("不能:滨政〔2023〕7号") and "给予 2 万元奖励" in lead, lead
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("去年社零总额1.2亿,增幅15%,全区平均增幅8%,能拿社零奖励吗?", "您的15%−8%=7个百分点达到"),
+        ("去年社零总额1.2亿,增幅10%,全区平均增幅8%,能拿社零奖励吗?", "您的10%−8%=2个百分点未达到"),
+    ],
+)
+def test_growth_and_the_district_average_given_apart_are_the_points_above_it(qa, question, said) -> None:  # type: ignore[no-untyped-def]
+    # my own wordings: the award asks growth 5 points above the district's average; the asker gives both rates
+    lead = qa.ask(question).answer.splitlines()[0]
+    assert said in lead, lead
