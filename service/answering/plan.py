@@ -1534,10 +1534,15 @@ def _typos_corrected(concepts: list[Concept], corpus: Corpus, question: str) -> 
     out, corrected = [], []
     for concept in concepts:
         # a word of general Chinese ("一件") is what the asker meant: a typo is a word no dictionary has
-        alone = concept.alternatives == (concept.key,) and not in_dictionary(concept.key)
+        single = concept.alternatives == (concept.key,)
+        alone = single and not in_dictionary(concept.key)
         fixed = (
             (index.correct(concept.key) or index.correct_in(concept.key, question) or index.correct_word(concept.key))
             if alone
+            # ... unless the words around it sound like the texts' own ("公式期" is the texts' 公示期: 公式 -> 公示),
+            # and it is no number with its measure word ("一件发明专利" is not 意见)
+            else index.correct_in(concept.key, question)
+            if single and not re.match(r"[一二两三四五六七八九十几半每]", concept.key)
             else None
         )
         if fixed:

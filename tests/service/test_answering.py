@@ -2640,3 +2640,15 @@ def test_growth_and_the_district_average_given_apart_are_the_points_above_it(qa,
     # my own wordings: the award asks growth 5 points above the district's average; the asker gives both rates
     lead = qa.ask(question).answer.splitlines()[0]
     assert said in lead, lead
+
+
+def test_a_prize_winner_is_the_prize_the_text_names(qa) -> None:  # type: ignore[no-untyped-def]
+    # my own wording: "诺奖得主" (a Nobel laureate) is the text's 诺奖, which the tokenizer would cut into 奖得主
+    answer = qa.ask("如果能请到诺奖得主来带项目,区里最高能支持多少?")
+    assert answer.status == "answered" and "一亿元" in answer.answer[:300], answer.answer
+
+
+def test_a_dictionary_word_typed_for_the_texts_homophone_is_read_in_its_context(qa) -> None:  # type: ignore[no-untyped-def]
+    # my own wording: "公式期" sounds like the texts' 公示期; 公式 (a formula) is a word, but not the one meant here
+    answer = qa.ask("标准创新奖名单的公式期是几天?")
+    assert answer.status == "answered" and "5 个工作日" in answer.answer[:150], answer.answer
