@@ -791,9 +791,12 @@ def _lead_sentence_en(
 ) -> str:
     parts: list[str] = []
     shown = _distinct(comparisons)[:limit]
+    # (the first award's expiry is said with the verdict, the first thing read: "No, you do not qualify (the policy
+    # expired on 31 December 2023).")
+    ended = expired_note(comparisons[0].fact.dates, as_of, "en")
     for i, c in enumerate(shown):
         mark = marker(c.fact) if marker is not None else ""
-        expired = expired_note(c.fact.dates, as_of, "en")
+        expired = expired_note(c.fact.dates, as_of, "en") if c.fact.doc_no != comparisons[0].fact.doc_no else ""
         outcome = "meets it" if c.meets else "falls short"
         stated = f"{c.condition.describe()}: your {c.figure.display('en')} {outcome}"
         if i and c.fact.id == shown[i - 1].fact.id:  # a further condition of the same award
@@ -808,10 +811,10 @@ def _lead_sentence_en(
     if met and unstated:
         also = f"; it also requires {', '.join(unstated)}, which your question does not state"
         parts[0] = _before_mark(parts[0], also)
-        return "Not necessarily. " + "; ".join(parts) + "."
+        return f"Not necessarily{ended}. " + "; ".join(parts) + "."
     # the verdict said in words, not only "Yes." / "No.": the asker reads first whether they qualify
     head = "Yes, you qualify" if met else "No, you do not qualify"
-    return f"{head}. " + "; ".join(parts) + "."
+    return f"{head}{ended}. " + "; ".join(parts) + "."
 
 
 def _threshold(condition: Condition) -> str:

@@ -1396,8 +1396,11 @@ def _figures_lead(
         benefit = top.fact.benefit
         if plan.lang == "en" and (benefit is not None or given):
             gives = benefit.describe("en") if benefit is not None else given.group(1) if given else ""
-            figured = f" On your {mine} that is at most {amount}{marker(top.fact)}." if amount else ""
-            return f"{lead} It gives {gives}{marker(top.fact)}.{figured}"
+            mark = marker(top.fact)
+            if amount:  # what it comes to on the asker's figure, with the verdict; then what it gives
+                at_most = _en_at_most(amount, mine, top.fact) + mark
+                return _en_with_verdict(lead, at_most) + f" It gives {gives}{mark}."
+            return _en_with_verdict(lead, f"it gives {gives}{mark}")
         gives = given.group(1) if given else benefit.describe() if benefit is not None else ""
         if gives and len(gives) <= LEAD_CHARS:
             figured = f",按您的{mine}计最多{amount}" if amount else ""
@@ -1432,21 +1435,48 @@ def _figures_lead(
                 ):
                     said = given.group(1)
                 stated = f"{said}{marker(first)}"
-                lead += f" {stated}." if plan.lang == "en" else f"{stated}。"
+                if plan.lang == "en":  # (with the verdict, unless what it comes to on the asker's figure goes there)
+                    lead = lead + f" {stated}." if amount else _en_with_verdict(lead, stated)
+                else:
+                    lead += f"{stated}。"
             elif first.benefit is not None and any(
                 (first.benefit.amount, first.benefit.cap, first.benefit.ratio, first.benefit.yearly_cap)
             ):
                 # the run that holds most of the question states no sum ("连续3年…平均增幅超过10%…可以申请专项奖励。
                 # 奖励金额原则上最高不超过2000万元"): the award's own benefit, read from its quote
                 own = first.benefit.describe(plan.lang)
-                lead += f" It gives {own}{marker(first)}." if plan.lang == "en" else f"{own}{marker(first)}。"
+                if plan.lang == "en":
+                    gives = f"it gives {own}{marker(first)}"
+                    lead = lead + f" {gives[:1].upper()}{gives[1:]}." if amount else _en_with_verdict(lead, gives)
+                else:
+                    lead += f"{own}{marker(first)}。"
+    if amount and plan.lang == "en":  # (what it comes to, with the verdict: the asker reads it first)
+        return _en_with_verdict(lead, _en_at_most(amount, mine, top.fact) + marker(top.fact))
     if amount:
-        lead += (
-            f" On your {mine} that is at most {amount}{marker(top.fact)}."
-            if plan.lang == "en"
-            else f"按您的{mine}计最多{amount}{marker(top.fact)}。"
-        )
+        lead += f"按您的{mine}计最多{amount}{marker(top.fact)}。"
     return lead
+
+
+def _en_at_most(amount: str, mine: str, fact: PolicyFact) -> str:
+    """What an award that is a share of the asker's figure comes to: "at most 30万元 (10% of your 300万元)"."""
+    ratio = fact.benefit.ratio if fact.benefit is not None else None
+    if ratio is not None:
+        return f"at most {amount} ({ratio.text} of your {mine})"
+    return f"at most {amount} on your {mine}"
+
+
+def _en_with_verdict(lead: str, first: str) -> str:
+    """An English "Yes, you qualify." lead with ``first`` (what it gives, or comes to) said with the verdict, before
+    the thresholds compared ("Yes, you qualify: at most 30万元 (10% of your 300万元)[1]. 鼓励加大研发投入 requires…");
+    another lead gets it after them."""
+    head = _EN_YES.match(lead)
+    if head:
+        return f"{head.group(1)}: {first}. {lead[head.end() :]}"
+    return f"{lead} {first[:1].upper()}{first[1:]}."
+
+
+# an English lead's "yes", with the expiry of the policy when it has expired
+_EN_YES = re.compile(r"(Yes, you qualify(?: \(the policy expired[^)]*\))?)\. ")
 
 
 def _ratio_base(plan: QueryPlan, comparison: Comparison) -> UserFigure | None:

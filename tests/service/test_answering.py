@@ -509,7 +509,8 @@ def test_english_exchanges_dates_and_raised_spending_are_read_as_the_compilation
         " Do we qualify for the incremental R&D subsidy?"
     )
     lead = raised.answer.splitlines()[0]
-    expected = "Yes, you qualify. 鼓励加大研发投入 requires 年度新增研发费用超过200万元: your 400万元"
+    # (what it comes to on the asker's figure is said with the verdict, before the thresholds)
+    expected = "Yes, you qualify: at most 40万元 (10% of your 400万元)[1]. 鼓励加大研发投入 requires 年度新增研发费用"
     assert lead.startswith(expected), lead
 
 
@@ -607,15 +608,16 @@ def test_a_yes_to_a_ratio_award_says_what_it_comes_to_on_the_users_figure(qa) ->
         "Our AI company's R&D spending increased by RMB 5 million and ranked 3rd in the district."
         " Do we qualify for the R&D increase subsidy?"
     )
-    assert en.answer.splitlines()[0].endswith("On your 500万元 that is at most 50万元[1]."), en.answer
+    assert en.answer.startswith("Yes, you qualify: at most 50万元 (10% of your 500万元)[1]. "), en.answer
 
 
 def test_an_english_verdict_that_meets_an_award_says_what_the_award_gives(qa) -> None:  # type: ignore[no-untyped-def]
     lead = qa.ask(
         "So far 7 unrelated firms have used our dataset on the data exchange. Are we eligible for the dataset reward?"
     ).answer.splitlines()[0]
-    assert lead.startswith("Yes, you qualify. "), lead
-    assert "your 7家 meets it[1]. It gives 10% of 该数据集单次流通收益, max 100万元 a year[1]." in lead, lead
+    assert lead.startswith("Yes, you qualify: it gives "), lead
+    assert "it gives 10% of 该数据集单次流通收益, max 100万元 a year[1]. " in lead, lead
+    assert "your 7家 meets it[1]" in lead, lead
 
 
 def test_the_award_that_measures_every_figure_given_is_the_one_compared(qa) -> None:  # type: ignore[no-untyped-def]
@@ -628,7 +630,9 @@ def test_the_award_that_measures_every_figure_given_is_the_one_compared(qa) -> N
         "Our shop's retail sales hit RMB 120 million and rose 7 percentage points above the district average."
         " Can we get the retail award?"
     ).answer.splitlines()[0]
-    assert en.startswith("Yes, you qualify.") and "your 7个百分点 meets it" in en, en
+    assert (
+        en.startswith("Yes, you qualify (the policy expired on 31 December 2023): ") and "7个百分点 meets it" in en
+    ), en
 
 
 def test_an_answer_opening_with_an_expired_policys_quote_says_so_first(qa) -> None:  # type: ignore[no-untyped-def]
