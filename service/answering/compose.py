@@ -1140,7 +1140,7 @@ def _expired_lead(plan: QueryPlan, sentences: list[Sentence], corpus: Corpus, as
     applies (today, or in the year asked): no, in the question's verb, with the document's dates ("不能:滨政〔2023〕7号
     自2023年1月1日起施行,至2023年12月31日;截至…已失效[1]。"). With ``compared``, the comparison of the asker's
     figures with that document's thresholds: the day it ended, then the comparison without its own verdict ("不能:
-    区办〔2023〕9号已于2026年5月11日失效[1];强化金融服务的门槛是…,您的1200万元达到[2]。"); "" when the comparison
+    区办〔2023〕9号已于2026年5月11日到期,已失效[1];强化金融服务的门槛是…,您的1200万元达到[2]。"); "" when the comparison
     is not of that document or it has not expired today."""
     if not plan.asks_still or not sentences:
         return ""
@@ -1172,7 +1172,7 @@ def _expired_lead(plan: QueryPlan, sentences: list[Sentence], corpus: Corpus, as
     body = body.replace(note, "")
     if plan.lang == "en":
         return f"{no}: {doc.doc_number} expired on {en_date(ended)} [{n}]; {body[:1].lower()}{body[1:]}"
-    return f"{no}:{doc.doc_number}已于{cn_date(ended)}失效[{n}];{body}"
+    return f"{no}:{doc.doc_number}已于{cn_date(ended)}到期,已失效[{n}];{body}"
 
 
 # the verdict a comparison opens with ("可以:", "不够:", "不一定:", "Yes, you qualify. ", "Not necessarily. ")

@@ -2483,6 +2483,8 @@ def test_whether_an_expired_policy_still_applies_says_so_then_compares_the_asker
     lead = answer.answer.splitlines()[0]
     assert answer.status == "answered" and lead.startswith(said[0]) and said[1] in lead, lead
     assert "1000万元" in lead and "可以" not in lead and "该政策已失效" not in lead, lead
+    # (and said once: no note under the lead repeats it)
+    assert answer.answer.count("已失效") + answer.answer.count("expired") == 1, answer.answer
 
 
 def test_an_award_that_states_its_sum_apart_from_its_conditions_gives_that_sum_after_the_verdict(qa) -> None:  # type: ignore[no-untyped-def]
