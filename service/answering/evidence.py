@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from corpus.text import compact
 from indexing.builder import IndexVersion
@@ -126,8 +127,10 @@ def asker_said(question: str) -> list[str]:
     return [*self_descriptions(question), *clauses]
 
 
+@lru_cache(maxsize=128)
 def kind_of_title(title: str) -> str | None:
-    """The kind of company a document is for, as its title names it (总部经济 -> 总部企业), if any."""
+    """The kind of company a document is for, as its title names it (总部经济 -> 总部企业), if any (the titles are
+    few; each chunk of an answer's ranking asks for its own)."""
     from service.answering import fact_terms
 
     term = fact_terms.last_before("audience", title)
