@@ -270,7 +270,8 @@ def measure(
     # the question's most specific wording (the rarest the compilation uses): when it is only a listed title's,
     # or a listed title's word that the quote answering does not hold, the loaded text speaks of something
     # near and the listed document of the topic itself
-    top = max(known, key=lambda k: known[k], default=None)
+    # (of wordings equally rare, the longer is the more specific: 科技创新产业基金 before 决策)
+    top = max(known, key=lambda k: (known[k], len(k)), default=None)
     signals.specific_listed = top is not None and used[top] == "toc" and not plan.doc_filter and not plan.boost_docs
     # (the listed document's word may be the concept's own longer form: 高新技术 in 高新技术企业)
     top_wordings = [loose(a) for a in terms.alternatives.get(top, (top,))] if top is not None else []

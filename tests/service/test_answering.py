@@ -2658,3 +2658,16 @@ def test_a_dictionary_word_typed_for_the_texts_homophone_is_read_in_its_context(
     # my own wording: "公式期" sounds like the texts' 公示期; 公式 (a formula) is a word, but not the one meant here
     answer = qa.ask("标准创新奖名单的公式期是几天?")
     assert answer.status == "answered" and "5 个工作日" in answer.answer[:150], answer.answer
+
+
+def test_of_wordings_equally_rare_a_listed_titles_longer_phrase_is_the_most_specific(qa) -> None:  # type: ignore[no-untyped-def]
+    # my own wording: 决策 is as rare in the compilation as 科技创新产业基金 (a listed title's phrase), and the
+    # loaded text answers 流程 with the standard award's review steps; the fund is what is asked about
+    answer = qa.ask("想拿科技创新产业基金投资,申请流程和投资决策怎么规定?")
+    assert answer.status == "toc_only" and "杭高新〔2022〕8号" in answer.answer, answer.answer
+
+
+def test_what_the_asker_has_in_hand_and_how_they_go_about_it_are_no_topic(qa) -> None:  # type: ignore[no-untyped-def]
+    # my own wording: 手上 and 操作 say nothing of the topic (高质量数据集 traded on the platform)
+    answer = qa.ask("我们手上有批高质量的训练数据集,想申请数据集交易的奖励,怎么操作?")
+    assert answer.status == "answered" and "数据公开交易平台" in answer.answer[:300], answer.answer
