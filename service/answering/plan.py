@@ -1541,7 +1541,7 @@ def _typos_corrected(concepts: list[Concept], corpus: Corpus, question: str) -> 
             if alone
             # ... unless the words around it sound like the texts' own ("公式期" is the texts' 公示期: 公式 -> 公示),
             # and it is no number with its measure word ("一件发明专利" is not 意见)
-            else index.correct_in(concept.key, question)
+            else index.correct_in(concept.key, question, same_around=True)
             if single and not re.match(r"[一二两三四五六七八九十几半每]", concept.key)
             else None
         )

@@ -52,10 +52,13 @@ class HomophoneIndex:
         found = self._by_sound.get(self._pinyin(word))
         return found.most_common(1)[0][0] if found else None
 
-    def correct_in(self, word: str, text: str) -> str | None:
+    def correct_in(self, word: str, text: str, *, same_around: bool = False) -> str | None:
         """A two-character ``word`` the texts never use, read in the words around it in ``text``: when a
         3- or 4-character run holding it sounds like a run of the texts, the texts' characters in its place
-        ("瞪岭企业" sounds like 瞪羚企业: 瞪岭 -> 瞪羚). Alone, two characters share their sound too often."""
+        ("瞪岭企业" sounds like 瞪羚企业: 瞪岭 -> 瞪羚). Alone, two characters share their sound too often.
+        ``same_around``: the characters around it must be the texts' own, not only sound like them (a word of
+        the dictionary is the asker's unless the texts write its very surroundings: 公式期 -> 公示期, but not
+        复核一(般) -> 符合以)."""
         if len(word) != 2 or not _CJK_RUN.fullmatch(word) or word in self._text:
             return None
         for at in (m.start() for m in re.finditer(re.escape(word), text)):
@@ -65,6 +68,12 @@ class HomophoneIndex:
                 if start < 0 or len(run) != end - start or not _CJK_RUN.fullmatch(run):
                     continue
                 fixed = self.correct(run)
+                if (
+                    fixed
+                    and same_around
+                    and (fixed[:before] != run[:before] or fixed[before + len(word) :] != run[before + len(word) :])
+                ):
+                    continue
                 if fixed:
                     return fixed[before : before + len(word)]
         return None

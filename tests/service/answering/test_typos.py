@@ -62,6 +62,22 @@ def test_a_word_of_general_chinese_is_what_the_asker_meant(corpus: Corpus) -> No
 
 
 @pytest.mark.parametrize(
+    ("word", "question", "expected"),
+    [
+        ("公事", "公事期内有异议怎么办", "公示"),  # the texts write 期 after it: 公事期 is their 公示期
+        ("统意", "统意标准", "统一"),  # 标 is the texts' own character after it
+        ("复合", "复合以后", "符合"),  # 复合以: the texts' 符合以, 以 and all
+        ("复合", "复合一般", None),  # 复合一 sounds like 符合以, but 一 is not the texts' 以
+    ],
+)
+def test_a_dictionary_word_is_read_in_context_only_when_its_surroundings_are_the_texts_own(
+    word: str, question: str, expected: str | None
+) -> None:
+    index = HomophoneIndex(["公示期内无异议的,符合以下条件,统一标准,同一项目不重复。"])
+    assert index.correct_in(word, question, same_around=True) == expected
+
+
+@pytest.mark.parametrize(
     ("word", "expected"),
     [
         ("产叶", "产业"),  # no word at all: the one dictionary word of the texts with its sound
