@@ -2671,3 +2671,19 @@ def test_what_the_asker_has_in_hand_and_how_they_go_about_it_are_no_topic(qa) ->
     # my own wording: 手上 and 操作 say nothing of the topic (高质量数据集 traded on the platform)
     answer = qa.ask("我们手上有批高质量的训练数据集,想申请数据集交易的奖励,怎么操作?")
     assert answer.status == "answered" and "数据公开交易平台" in answer.answer[:300], answer.answer
+
+
+def test_a_list_publicly_posted_is_the_texts_public_notice(qa) -> None:  # type: ignore[no-untyped-def]
+    # my own wording: "publicly posted" is the texts' 公示; "how long" asks a period and names no topic
+    answer = qa.ask(
+        "Which stages does the Standard Innovation Award review go through, and how long is the proposed list"
+        " publicly posted?"
+    )
+    assert answer.status == "answered" and "5 个工作日" in answer.answer[:200], answer.answer
+
+
+def test_having_objections_to_a_list_in_spoken_words_is_the_texts_objection(qa) -> None:  # type: ignore[no-untyped-def]
+    # my own wording: "有意见" (to object) is the texts' 异议, not the 处理意见 of the review office's duties
+    answer = qa.ask("对标准创新奖拟授奖名单有意见,找谁提?多久会调查?")
+    lead = answer.answer.splitlines()[0]
+    assert "向评审办提出对拟授奖名单的异议" in lead and "20 日内" in lead, answer.answer
