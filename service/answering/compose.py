@@ -459,7 +459,9 @@ def _membership_lead(plan: QueryPlan, sentences: list[Sentence]) -> str:
         named = [i for i in items if i in asked]
         if len(items) < 3 or not named or not any(w in asked for w in _words_of(term) if len(w) >= 2):
             continue
-        run = _ITEM_NUMBER.sub("", re.sub(r"[,,;;。]+$", "", text[m.start() : m.end()]))
+        # (the run from where its clause starts: the term's twenty characters may begin inside a word, 各级 -> 级)
+        start = max((i + 1 for i, c in enumerate(text[: m.start()]) if c in ",,;;。:"), default=0)
+        run = _ITEM_NUMBER.sub("", re.sub(r"[,,;;。]+$", "", text[start : m.end()]))
         if len(run) > LEAD_CHARS:
             run = f"{term}包括{'、'.join(named)}"
         return f"{plan.verdict_words[0]}:{run}[1]。"

@@ -76,6 +76,8 @@ _COMPARES = re.compile(
 # an elliptical turn leans on the previous one: "那省级的呢?", "这个政策…", "个人奖呢?"
 _ELLIPTIC = re.compile(
     r"^(那|那么|这个|这项|该|它|其|还有|另外|如果是|个人|年度)|呢[??]?$|^(and|what about|how about)\b|"
+    # "首版次软件也算在里面吗?": in what was just spoken of
+    r"算在(?:这|那)?里面|算在内|包括在内|在(?:这|那)?里面吗|"
     # English pointing back: "Which document says so?", "Is it still valid?", "that policy", "the same award"
     r"\b(?:says|said) so\b|^(?:is|does|can|was|will|and) (?:it|that|this)\b|"
     r"\b(?:this|that|the same) (?:[\w&-]+ ){0,2}?(?:policy|document|award|subsidy|rule|one|opinion|measures)\b|"

@@ -2687,3 +2687,15 @@ def test_having_objections_to_a_list_in_spoken_words_is_the_texts_objection(qa) 
     answer = qa.ask("对标准创新奖拟授奖名单有意见,找谁提?多久会调查?")
     lead = answer.answer.splitlines()[0]
     assert "向评审办提出对拟授奖名单的异议" in lead and "20 日内" in lead, answer.answer
+
+
+def test_a_follow_up_asking_whether_a_thing_counts_in_what_was_just_spoken_of_leans_on_it(qa) -> None:  # type: ignore[no-untyped-def]
+    # my own wording: "算在内" (counted in it) points back to the award of the turn before; its list holds the
+    # asker's thing, and the lead quotes the list from the start of its clause (对各级认定的…, not 级认定的…)
+    history = [
+        Turn(role="user", content="专精特新企业的首台(套)产品有什么奖励?"),
+        Turn(role="assistant", content="区级给予最高不超过50万元的一次性奖励(区办〔2023〕9号)。"),
+    ]
+    answer = qa.ask("我们做的是新材料,首批次新材料算在内吗?", history)
+    assert answer.status == "answered", answer.answer
+    assert answer.answer.startswith("算:对各级认定的“专精特新”企业首台(套)产品(包括"), answer.answer
