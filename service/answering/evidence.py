@@ -34,6 +34,8 @@ _REQUIRES = re.compile(r"应当|必须")
 GRANTS = re.compile(r"给予|予以")
 # the words of money given, which name no measure ("能拿多少" -> 最高 奖励 补助 补贴)
 MONEY_WORDS = re.compile(r"最高|万元|金额|资金|给予|予以|(?:奖励|补助|补贴|资助|奖金|扶持)(?:资金|金额|金)?")
+# a follow-up about a thing itself, not what the turn before asked of it
+_ITSELF = re.compile(r"本身|自身|\bitself\b|\bthemselves\b")
 # the words of a step, a channel or an office
 PROCEDURE_WORDS = re.compile(
     r"申报|申请|受理|审核|审批|评审|公示|提交|负责(?!人)|牵头|部门|办公室|平台|流程|程序|组织(?=开展|实施|评审|召开|专业)|推荐|申报材料|签署|通知"
@@ -199,6 +201,10 @@ class TermWeights:
         for key in plan.followup_topic:
             if key in weights:  # what a follow-up asks anew outweighs what it carries from the turn before
                 weights[key] *= followup_weight
+        if plan.followup_topic and _ITSELF.search(plan.original):
+            # "那交易平台本身有没有补贴?": the thing itself, not what the turn before asked of it
+            for key in [k for k in weights if k not in plan.followup_topic]:
+                del weights[key], alternatives[key]
         if plan.asks_what_fits:
             # "我们营收5000万,是专精特新企业,能拿哪些补贴?": the metric of the asker's figures is what the check
             # compares, not the topic, when anything else is asked about (alone, as in "营收12亿,能拿哪些奖励?",
