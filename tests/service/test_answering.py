@@ -2706,7 +2706,7 @@ def test_a_follow_up_about_a_thing_itself_drops_what_the_turn_before_asked_of_it
     # platform itself is given (1% of its trading volume), not the data set's reward again
     history = [
         Turn(role="user", content="我们把高质量数据集挂到大数据交易平台上卖,区里给奖励吗?"),
-        Turn(role="assistant", content="数据集被超过3家区内非关联企业调用的,按单次流通收益的10%给予奖励(杭高新〔2023〕5号)。"),
+        Turn(role="assistant", content="数据集被超过3家区内非关联企业调用的,按单次流通收益的10%给予奖励。"),
     ]
     answer = qa.ask("交易平台本身呢,有补贴吗?", history)
     assert answer.status == "answered" and "1%的补贴" in answer.answer[:150], answer.answer
