@@ -48,6 +48,11 @@ class EvidenceConfig(BaseModel):
         description="Sentence score: its document is for the kind of company the asker says they are (我们是专精特新"
         "企业: the 专精特新 policy's clause over the headquarters policy's clause of the same wording).",
     )
+    phrase_bonus: float = Field(
+        0.01,
+        description="Sentence score: it writes two of the question's words side by side as the question does"
+        " (推荐单位 over 单位推荐): a tie-break between windows that hold the same words.",
+    )
     keep_share: float = Field(
         0.6, description="Further quotes the verdict reads must score this share of the best one."
     )

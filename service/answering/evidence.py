@@ -421,6 +421,7 @@ def score_sentences(
     given = given or (Asked.DOCUMENT in plan.asked and plan.names_benefit and not plan.asks_definition)
     # the kinds of company the asker says they are ("我们是专精特新企业"): their own policy's clause first
     kinds = kinds_described(asker_said(plan.original)) if config.own_kind_bonus else set()
+    phrases = _phrases(plan, terms) if config.phrase_bonus else []
     scored = []
     for chunk, chunk_score in chunks:
         context = f"{chunk.section} {chunk.title}"
@@ -463,10 +464,23 @@ def score_sentences(
                 score += config.attribute_bonus  # "有什么奖励?": what is given, not what the district budgets
             if own_kind:
                 score += config.own_kind_bonus
+            if phrases and any(p in loose(window.text) for p in phrases):
+                score += config.phrase_bonus
             window.score, window.coverage = score, with_context
             scored.append(window)
     scored.sort(key=lambda s: s.score, reverse=True)
     return scored
+
+
+def _phrases(plan: QueryPlan, terms: dict[str, float]) -> list[str]:
+    """Two of the question's words that it writes side by side and no one word of the question covers ("推荐单位"
+    of 推荐 and 单位)."""
+    asked = loose(plan.original)
+    keys = [loose(k) for k in terms if k and _CJK_WORD.fullmatch(k)]
+    return [a + b for a in keys for b in keys if a != b and a + b in asked and not any(a + b in k for k in keys)]
+
+
+_CJK_WORD = re.compile(r"[\u4e00-\u9fff]+")
 
 
 def defines(text: str, wordings: list[str]) -> bool:

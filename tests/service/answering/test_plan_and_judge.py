@@ -2505,3 +2505,19 @@ def test_an_awards_sum_received_before_is_no_milestone_passed() -> None:
 def test_the_metric_whose_figure_is_asked(corpus: Corpus, question: str, metric: str) -> None:
     asked = plan_query(question, [], corpus).asked_metric
     assert (asked[0] if asked else "") == metric
+
+
+def test_of_windows_holding_the_same_words_the_one_writing_them_as_the_question_does_ranks_first(
+    corpus: Corpus,
+) -> None:
+    from service.answering.config import EvidenceConfig
+    from service.answering.evidence import Terms, score_sentences
+
+    # my own sentences: both hold 园区 and 推荐; the second writes 推荐园区 as the question does
+    early = _chunk("企业由所在园区推荐参评。", "a")
+    later = _chunk("推荐园区负责审核全部材料。", "b")
+    plan = plan_query("推荐园区干什么?", [], corpus)
+    terms = Terms({"推荐": 1.0, "园区": 1.0}, {})
+    chunks = [(early, 1.0), (later, 1.0)]
+    assert score_sentences(plan, terms, chunks, EvidenceConfig())[0].chunk.id == "b"
+    assert score_sentences(plan, terms, chunks, EvidenceConfig(phrase_bonus=0.0))[0].chunk.id == "a"
