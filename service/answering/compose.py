@@ -58,6 +58,7 @@ from service.answering.judge import FIGURE_NAMES, Verdict, unstated_sum
 from service.answering.periods import Elapsed, PeriodCondition, asked_conditions, meets, period_wording, since
 from service.answering.plan import (
     FIGURE_KINDS,
+    PER_MEASURES,
     Asked,
     QueryPlan,
     asked_kinds,
@@ -2243,6 +2244,9 @@ def compose_not_found(plan: QueryPlan, verdict: Verdict, held: int = 0, listed: 
         spelled = next((w for w in plan.asked_metric if w.isascii() and w in plan.original.lower()), "")
         metric_named = f"{spelled} ({verdict.metric})" if spelled else verdict.metric
         zh, en = (f"{verdict.metric}的要求", f"a {metric_named} requirement") if verdict.metric else _unstated(plan)
+        if verdict.per:  # "每平方米补多少?": the texts state a share or a cap, never an amount per that measure
+            zh = verdict.per if verdict.per == "单价" else f"按每{verdict.per}计的金额"
+            en = f"an amount per {PER_MEASURES[verdict.per][2]}"
         if verdict.contact:  # "联系电话是多少?": the texts name who is in charge, never how to reach them
             zh = f"{verdict.contact}(汇编不含联系方式)"
             en = f"a {verdict.contact} (the compilation gives no contact details)"

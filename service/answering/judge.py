@@ -61,7 +61,7 @@ from service.answering.grades import (
     label,
     text_grades,
 )
-from service.answering.plan import Asked, QueryPlan, asking_word, has_content, title_terms
+from service.answering.plan import PER_MEASURES, Asked, QueryPlan, asking_word, has_content, title_terms
 from service.answering.retrieve import ScoredChunk
 from service.models import AnswerStatus
 
@@ -112,6 +112,7 @@ class Signals:
     unknown_year: bool = False
     # the metric whose figure is asked ("营收要达到多少?"), when no quote on the topic names it: "" when not so
     metric_unstated: str = ""
+    per_unstated: str = ""  # the measure an amount is asked per, which no quote states an amount per
     contact_unstated: str = ""  # the contact detail asked (电话, 邮箱…), which no quote gives
     # the grade asked ("二星级") where the quoted list holds only others (五星级、四星级、三星级), and which quote
     absent_grade: tuple[str, tuple[str, ...], int] = ("", (), -1)
@@ -176,6 +177,7 @@ class Verdict:
     vague: tuple[str, str, int] = ("", "", -1)  # not_found: the benefit asked, the part naming it vaguely, which quote
     metric: str = ""  # not_found: the metric whose figure is asked, which no text on the topic states
     contact: str = ""  # not_found: the contact detail asked (联系电话, hotline), which no quote gives
+    per: str = ""  # not_found: the measure an amount is asked per (每平方米), which no quote states an amount per
 
 
 def measure(
@@ -267,6 +269,10 @@ def measure(
     signals.metric_unstated = _metric_unstated(plan, quotes, known)
     # a contact detail asked: the texts name offices, never a number or an address to reach them by
     signals.contact_unstated = plan.asks_contact if not any(_CONTACT_DETAIL.search(q) for q in quotes) else ""
+    # an amount asked per a measure ("每平方米补多少?"): the texts on the topic state a share or a cap, never per it
+    per_wordings = PER_MEASURES[plan.asks_per][1] if plan.asks_per else ()
+    unstated = plan.asks_amount and quotes and not any(w in q for q in quotes for w in per_wordings)
+    signals.per_unstated = plan.asks_per if unstated else ""
     # the question's most specific wording (the rarest the compilation uses): when it is only a listed title's,
     # or a listed title's word that the quote answering does not hold, the loaded text speaks of something
     # near and the listed document of the topic itself
@@ -931,6 +937,15 @@ def _decide(signals: Signals, config: JudgeConfig) -> Verdict:
             topic_held=True,
             unused=signals.unused,
             contact=signals.contact_unstated,
+        )
+    if signals.per_unstated and not signals.structured:
+        return Verdict(
+            AnswerStatus.NOT_FOUND,
+            f"an amount per {signals.per_unstated} is asked; no text on the topic states one",
+            cov,
+            topic_held=True,
+            unused=signals.unused,
+            per=signals.per_unstated,
         )
     if signals.metric_unstated and not signals.structured:
         return Verdict(

@@ -378,6 +378,9 @@ class QueryPlan:
     asked_metric: tuple[str, ...] = ()
     # a contact detail asked ("服务专员的联系电话是多少?", "what is the hotline?"): "联系电话", "hotline"…
     asks_contact: str = ""
+    asks_per: str = (
+        ""  # an amount asked per a measure ("每平方米多少钱?", "per day"): the measure, as PER_MEASURES names it
+    )
     asks_stacking: bool = False  # whether two supports can be had together ("能叠加吗", "同时享受")
     asks_still: bool = False  # whether a policy can be used now or in a year asked ("现在还能申请吗?")
     denies_past: bool = False  # the asker says they have not had it ("没拿过", "未获得")
@@ -787,6 +790,7 @@ def plan_query(question: str, history: list[Turn], corpus: Corpus) -> QueryPlan:
         planned=planned_dates(unquoted),
         asked_metric=asked_metrics(unquoted),
         asks_contact=asked_contact(unquoted),
+        asks_per=asked_per(unquoted),
         asks_stacking=bool(_STACKING.search(unquoted)),
         asks_still=Asked.YES_NO in asked and _asks_still(asked_text or original),
         denies_past=bool(_DENIES_PAST.search(unquoted)),
@@ -1501,6 +1505,29 @@ _ASKS_CONTACT = re.compile(
     r"(?P<en>(?:tele)?phone(?: number)?|hotline|e-?mail(?: address)?|website|web ?site|wechat(?: id)?)\b",
     re.I,
 )
+
+
+# a measure an amount may be asked per ("租金补贴每平方米多少?", "算力单价是多少?", "per square metre per day"): its
+# pattern in a question, the wordings a text that states an amount per it writes, its English name
+PER_MEASURES: dict[str, tuple[re.Pattern[str], tuple[str, ...], str]] = {
+    "平方米": (
+        re.compile(
+            r"每平(?:方米?|米)|(?:一|每)平(?:方|米)|/\s*(?:平方米|平米|㎡|m2)|㎡"
+            r"|\bper (?:square (?:metre|meter)|sq\.? ?m|m2|sqm)\b",
+            re.I,
+        ),
+        ("平方米", "平米", "㎡"),
+        "square metre",
+    ),
+    "天": (re.compile(r"每[天日]|\b(?:per|each) day\b", re.I), ("每天", "每日", "/天", "/日", "日均"), "day"),
+    "月": (re.compile(r"每个?月|\b(?:per|each) month\b", re.I), ("每月", "每个月", "/月", "月均", "按月"), "month"),
+    "单价": (re.compile(r"单价|\bunit price\b", re.I), ("单价", "每单位"), "unit price"),
+}
+
+
+def asked_per(text: str) -> str:
+    """The measure a question asks an amount per (PER_MEASURES' key), "" if none."""
+    return next((key for key, (pattern, _, _) in PER_MEASURES.items() if pattern.search(text)), "")
 
 
 def asked_contact(text: str) -> str:

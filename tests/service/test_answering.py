@@ -2710,3 +2710,20 @@ def test_a_follow_up_about_a_thing_itself_drops_what_the_turn_before_asked_of_it
     ]
     answer = qa.ask("交易平台本身呢,有补贴吗?", history)
     assert answer.status == "answered" and "1%的补贴" in answer.answer[:150], answer.answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["总部企业租房补贴每平方米多少钱?", "算力补贴按天算的话每天补多少?", "What is the rent subsidy for headquarters per square metre?"],
+)
+def test_an_amount_asked_per_a_measure_no_text_states_it_per_is_not_found(qa, question) -> None:  # type: ignore[no-untyped-def]
+    # my own wordings: the texts give the rent and computing subsidies as a share with a cap, never per square
+    # metre or per day; the answer says the topic is there and the amount per that measure is not
+    answer = qa.ask(question)
+    assert answer.status == "not_found", answer.answer
+    assert "每平方米" in answer.answer or "每天" in answer.answer or "per square metre" in answer.answer
+
+
+def test_an_amount_asked_per_year_is_answered_by_the_yearly_cap(qa) -> None:  # type: ignore[no-untyped-def]
+    answer = qa.ask("总部企业租房补贴一年最多多少?")
+    assert answer.status == "answered" and "200 万元" in answer.answer, answer.answer

@@ -2521,3 +2521,23 @@ def test_of_windows_holding_the_same_words_the_one_writing_them_as_the_question_
     chunks = [(early, 1.0), (later, 1.0)]
     assert score_sentences(plan, terms, chunks, EvidenceConfig())[0].chunk.id == "b"
     assert score_sentences(plan, terms, chunks, EvidenceConfig(phrase_bonus=0.0))[0].chunk.id == "a"
+
+
+@pytest.mark.parametrize(
+    ("question", "measure"),
+    [
+        ("办公室租金补贴每平米多少?", "平方米"),
+        ("一平方补多少钱?", "平方米"),
+        ("How much per square metre?", "平方米"),
+        ("每天能补多少?", "天"),
+        ("What is the subsidy per month?", "月"),
+        ("每个月补多少?", "月"),
+        ("算力单价是多少?", "单价"),
+        ("每年最多补多少?", ""),  # the texts state yearly caps
+        ("平方公里", ""),
+    ],
+)
+def test_the_measure_an_amount_is_asked_per(question: str, measure: str) -> None:
+    from service.answering.plan import asked_per
+
+    assert asked_per(question) == measure
