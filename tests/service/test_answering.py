@@ -2714,7 +2714,11 @@ def test_a_follow_up_about_a_thing_itself_drops_what_the_turn_before_asked_of_it
 
 @pytest.mark.parametrize(
     "question",
-    ["总部企业租房补贴每平方米多少钱?", "算力补贴按天算的话每天补多少?", "What is the rent subsidy for headquarters per square metre?"],
+    [
+        "总部企业租房补贴每平方米多少钱?",
+        "算力补贴按天算的话每天补多少?",
+        "What is the rent subsidy for headquarters per square metre?",
+    ],
 )
 def test_an_amount_asked_per_a_measure_no_text_states_it_per_is_not_found(qa, question) -> None:  # type: ignore[no-untyped-def]
     # my own wordings: the texts give the rent and computing subsidies as a share with a cap, never per square
