@@ -751,7 +751,35 @@ def _side_by_side_lead(
     if len(chosen) < 2:
         return ""
     parts = [p for p, _ in chosen]
-    return "; ".join(parts) + "." if plan.lang == "en" else ";".join(parts) + "。"
+    verdict = _sameness(plan, [r for _, r in chosen], terms)
+    return verdict + ("; ".join(parts) + "." if plan.lang == "en" else ";".join(parts) + "。")
+
+
+# whether two things are the same is asked ("两份文件的奖励一样吗?", "有区别吗?", "Is it the same under both?")
+_ASKS_SAME = re.compile(r"一样|相同|一致|\bthe same\b|\bsame\b", re.I)
+_ASKS_DIFFERENCE = re.compile(r"区别|不同|差别|差异|\bdiffer", re.I)
+
+
+def _sameness(plan: QueryPlan, runs: list[_Run], terms: dict[str, float]) -> str:
+    """The answer to "一样吗?" ("有区别吗?") of documents set side by side, from the figures of their runs: the same
+    figures in each, or not; "" when whether is not asked, a run states no figure (words are not compared), or
+    the runs speak of different subjects (the question's words each holds)."""
+    asked = plan.asked_text or plan.original
+    same, differ = bool(_ASKS_SAME.search(asked)), bool(_ASKS_DIFFERENCE.search(asked))
+    figures = [sorted(compact(m.group()) for m in FIGURE.finditer(r.text)) for r in runs]
+    # (only when whether is asked: "how does the cap differ?" asks what each says, which the lead states; and
+    # only of runs on one subject: "境内上市一样吗?境外上市呢?" may set one document's 境外 beside another's 境内)
+    subjects = [_subject_words(terms, r.text) for r in runs]
+    if not (same or differ) or Asked.YES_NO not in plan.asked or not all(figures):
+        return ""
+    if any(s != subjects[0] for s in subjects[1:]):
+        return ""
+    alike = all(f == figures[0] for f in figures[1:])
+    if plan.lang == "en":
+        return "The same: " if alike else "They differ: "
+    if same:
+        return "一样:" if alike else "不一样:"
+    return "没有区别:" if alike else "有区别:"
 
 
 def _naming_part_terms(plan: QueryPlan, doc_no: int, terms: dict[str, float], corpus: Corpus) -> dict[str, float]:

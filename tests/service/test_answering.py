@@ -2731,3 +2731,28 @@ def test_an_amount_asked_per_a_measure_no_text_states_it_per_is_not_found(qa, qu
 def test_an_amount_asked_per_year_is_answered_by_the_yearly_cap(qa) -> None:  # type: ignore[no-untyped-def]
     answer = qa.ask("总部企业租房补贴一年最多多少?")
     assert answer.status == "answered" and "200 万元" in answer.answer, answer.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "verdict"),
+    [
+        ("AI那份政策和总部经济那份,对新认定的省级企业研究院给的奖励相同吗?", "一样:"),
+        ("专精特新和总部企业买创新券载体平台服务,每年的补助上限一样吗?", "不一样:"),
+        (
+            "Is the reward for a newly recognised provincial enterprise research institute the same under the AI"
+            " policy and the headquarters policy?",
+            "The same: ",
+        ),
+    ],
+)
+def test_whether_two_documents_give_the_same_is_answered_by_their_figures(qa, question, verdict) -> None:  # type: ignore[no-untyped-def]
+    # my own wordings: 50万元 in both; 100万元 against 50万元 a year
+    answer = qa.ask(question)
+    assert answer.answer.startswith(verdict), answer.answer
+
+
+def test_how_two_documents_differ_is_answered_by_what_each_says_without_a_verdict(qa) -> None:  # type: ignore[no-untyped-def]
+    answer = qa.ask(
+        "How does the yearly cap on innovation voucher subsidies differ between the HQ and 专精特新 policies?"
+    )
+    assert not answer.answer.startswith(("They differ", "The same")) and "50万元" in answer.answer[:200], answer.answer
