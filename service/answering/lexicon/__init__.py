@@ -125,7 +125,7 @@ _BRITISH = (
     (re.compile(r"programme"), "program"),
     (re.compile(r"licence"), "license"),
     (re.compile(r"\b(lab|hon|fav|col)our"), r"\1or"),
-    (re.compile(r"(?<=[a-z]{3})is(ation|e|ed|es|ing)\b"), r"iz\1"),
+    (re.compile(r"(?<=[a-z]{3})is(ations?|e[drs]?|ers|ing)\b"), r"iz\1"),
 )
 
 

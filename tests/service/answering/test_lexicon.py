@@ -113,6 +113,8 @@ def test_british_spellings_read_as_the_glossarys_american_ones(tmp_path) -> None
     # both sides read alike, so a word the rule misreads ("enterprise") still meets its key
     assert keys == ["newly recognized", "research center", "enterprize"]
     assert lexicon.normalise_key("the Labour Programme licence") == "the labor program license"
+    # plurals and agent nouns of the -ise family too
+    assert lexicon.normalise_key("organisations, organisers") == "organizations, organizers"
 
 
 @pytest.mark.parametrize(
