@@ -1112,8 +1112,9 @@ def asked_kinds(question: str) -> frozenset[Asked]:
             words = [m.group() for m in _ASKED[kind].finditer(question)]
             if words and all(bare.fullmatch(w) for w in words):
                 found.discard(kind)
-    if found & {Asked.PERIOD, Asked.COUNT, Asked.DATE, Asked.RATIO}:
-        # "How many years can we get the rent subsidy?": the subsidy is what the period is of, not an amount asked
+    if found & {Asked.PERIOD, Asked.COUNT, Asked.DATE, Asked.RATIO} or _HOW_DONE.search(question):
+        # "How many years can we get the rent subsidy?": the subsidy is what the period is of, not an amount asked;
+        # "How is it converted when calculating the subsidy?": how a thing is done, of the subsidy
         words = [m.group() for m in _ASKED[Asked.AMOUNT].finditer(question)]
         if words and all(_BENEFIT_NOUN.fullmatch(w) for w in words):
             found.discard(Asked.AMOUNT)
@@ -1182,6 +1183,12 @@ def _asking_sentences(question: str) -> list[str]:
 
 # a benefit noun asks an amount in "what is the reward…?" and "奖金?", and "apply" a procedure in "where do we
 # apply?", not in a yes/no question ("奖金算不算工资?") nor beside another kind's question word ("how many years")
+# how a thing is done, asked in English ("How is it converted…?", "How are the figures counted?"), not how much
+# (how a benefit is calculated or determined asks its amount's rule: "按…新增部分的50%安排资助")
+_HOW_DONE = re.compile(
+    r"\bhow (?:is|are|was|were) [a-z ]{1,40}? (?!calculated|computed|determined)[a-z]+ed\b",
+    re.I,
+)
 _BENEFIT_NOUN = re.compile(r"reward|subsid|grant|bonus|fund|奖金|金额|资金|额度", re.I)
 # what a policy gives, named in either language
 _BENEFIT = re.compile(r"奖励|奖金|补贴|补助|资助|reward|award|subsid|grant|bonus|funding", re.I)

@@ -2756,3 +2756,9 @@ def test_how_two_documents_differ_is_answered_by_what_each_says_without_a_verdic
         "How does the yearly cap on innovation voucher subsidies differ between the HQ and 专精特新 policies?"
     )
     assert not answer.answer.startswith(("They differ", "The same")) and "50万元" in answer.answer[:200], answer.answer
+
+
+def test_how_foreign_capital_is_converted_leads_with_the_conversion_rule(qa) -> None:  # type: ignore[no-untyped-def]
+    # my own wording: asks how, not how much: the rule on converting foreign capital, not the subsidy's brackets
+    answer = qa.ask("Our capital is paid in euros. How is it converted for the headquarters investment subsidy?")
+    assert "到位时点的汇率折算" in answer.answer[:160], answer.answer

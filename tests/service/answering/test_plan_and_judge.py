@@ -2541,3 +2541,18 @@ def test_the_measure_an_amount_is_asked_per(question: str, measure: str) -> None
     from service.answering.plan import asked_per
 
     assert asked_per(question) == measure
+
+
+@pytest.mark.parametrize(
+    ("question", "asks_amount"),
+    [
+        ("How is foreign registered capital converted for the headquarters subsidy?", False),
+        ("How are the employees counted for the talent subsidy?", False),
+        ("How is the annual funding calculated for leading enterprises?", True),  # its amount's rule
+        ("How much is the listing reward?", True),
+    ],
+)
+def test_how_a_thing_is_done_of_a_benefit_asks_no_amount(question: str, asks_amount: bool) -> None:
+    from service.answering.plan import asked_kinds
+
+    assert (Asked.AMOUNT in asked_kinds(question)) is asks_amount
