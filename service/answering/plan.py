@@ -770,7 +770,10 @@ def plan_query(question: str, history: list[Turn], corpus: Corpus) -> QueryPlan:
         claimed=claims(original),
         asks_budget=asks_budget(asked_text or original),
         asks_yearly_cap=asks_yearly_cap(asked_text or original),
-        asks_deadline=bool(_DEADLINE.search(original)),
+        # ("区办〔2023〕12号到什么时候截止?", "总部经济那个意见…截止?" ask when the document ends, unless applying or a
+        # yearly round is spoken of: "总部企业每年什么时候截止?")
+        asks_deadline=bool(_DEADLINE.search(original))
+        and not (_names_document(text, doc_filter, named, corpus) and not _APPLYING.search(original)),
         asks_materials=materials,
         asks_office=asks_office(asked_text or original),
         asks_list=asks_for_list(original),
@@ -926,6 +929,20 @@ def _years_ago(question: str) -> int | None:
 
 
 _DEADLINE = re.compile(r"截止|截至|deadline", re.I)
+# applying for something, or a round of it: a deadline spoken of with it is the application's, not the document's end
+_APPLYING = re.compile(
+    r"申报|申请|报名|提交|递交|材料|受理|每年|年度|每批|\bappl(?:y|ied|ication)|\bsubmi|\beach year", re.I
+)
+
+
+def _names_document(text: str, doc_filter: list[int], named: list[int], corpus: Corpus) -> bool:
+    """The question names a document: by 文号, or by words of its title (not only by the kind of company it is
+    for: "总部企业" names no one document)."""
+    return bool(doc_filter) or any(
+        len(t) >= 3 and t in text for doc in corpus.with_text() if doc.doc_no in named for t in title_terms(doc.title)
+    )
+
+
 # what a term means, or how the figure it names is reckoned
 _ASKS_DEFINITION = re.compile(
     r"什么意思|啥意思|指(?:的是)?(?:什么|啥|哪些)|是指|含义|定义|怎么(?:算|计算|理解)|如何(?:计算|理解|界定)|"

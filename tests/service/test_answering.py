@@ -2762,3 +2762,15 @@ def test_how_foreign_capital_is_converted_leads_with_the_conversion_rule(qa) -> 
     # my own wording: asks how, not how much: the rule on converting foreign capital, not the subsidy's brackets
     answer = qa.ask("Our capital is paid in euros. How is it converted for the headquarters investment subsidy?")
     assert "到位时点的汇率折算" in answer.answer[:160], answer.answer
+
+
+@pytest.mark.parametrize("question", ["区办〔2023〕12号到什么时候截止?", "总部经济那个意见到什么时候截止?"])
+def test_when_a_named_document_ends_is_its_validity_not_an_application_deadline(qa, question) -> None:  # type: ignore[no-untyped-def]
+    # my own wordings: 截止 of a named document, with no applying spoken of, asks when the document ends
+    answer = qa.ask(question)
+    assert answer.status == "answered" and "2028年7月12日" in answer.answer[:120], answer.answer
+
+
+def test_an_application_deadline_the_texts_never_state_is_still_not_found(qa) -> None:  # type: ignore[no-untyped-def]
+    answer = qa.ask("区办〔2023〕8号的申报材料什么时候截止提交?")
+    assert answer.status == "not_found", answer.answer
