@@ -408,7 +408,7 @@ _REACHED = re.compile(r"(?:破|过|超|到|达|上|近)$")
 _POINTS = re.compile(r"(?<![\d.])(?P<n>\d+(?:\.\d+)?)\s*(?:个\s*)?(?:百分点|percentage[ -]points?\b)", re.I)
 _COUNT = re.compile(
     r"(?P<n>\d+|\b(?:" + "|".join(_NUMBER_WORDS) + r"))\s*(?:家(?!庭|长|人|乡)|"
-    r"(?:(?:outside|external|client|customer|unrelated|independent|different|other|local) )*"
+    r"(?:(?:outside|external|client|customer|unrelated|independent|different|other|local|binjiang|district) )*"
     r"(?:companies|firms|enterprises|clients)\b)",
     re.I,
 )

@@ -2774,3 +2774,19 @@ def test_when_a_named_document_ends_is_its_validity_not_an_application_deadline(
 def test_an_application_deadline_the_texts_never_state_is_still_not_found(qa) -> None:  # type: ignore[no-untyped-def]
     answer = qa.ask("区办〔2023〕8号的申报材料什么时候截止提交?")
     assert answer.status == "not_found", answer.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "verdict"),
+    [
+        (
+            "Our dataset on the platform has been used by 2 unrelated Binjiang companies. Do we get the reward?",
+            "No",
+        ),
+        ("Our dataset has been called by 4 unrelated companies in the district. Can we get the reward?", "Yes"),
+    ],
+)
+def test_companies_that_used_a_dataset_counted_in_english_meet_the_more_than_three_rule(qa, question, verdict) -> None:  # type: ignore[no-untyped-def]
+    # my own wordings: the dataset reward asks for more than 3 unrelated district companies calling it
+    answer = qa.ask(question)
+    assert answer.answer.startswith(verdict), answer.answer
