@@ -464,8 +464,10 @@ def score_sentences(
                 score += config.attribute_bonus  # "有什么奖励?": what is given, not what the district budgets
             if own_kind:
                 score += config.own_kind_bonus
-            if phrases and any(p in loose(window.text) for p in phrases):
-                score += config.phrase_bonus
+            if phrases:
+                written = loose(window.text)
+                if any(p in written for p in phrases):
+                    score += config.phrase_bonus
             window.score, window.coverage = score, with_context
             scored.append(window)
     scored.sort(key=lambda s: s.score, reverse=True)
