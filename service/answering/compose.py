@@ -767,11 +767,11 @@ def _sameness(plan: QueryPlan, runs: list[_Run], terms: dict[str, float]) -> str
     asked = plan.asked_text or plan.original
     same, differ = bool(_ASKS_SAME.search(asked)), bool(_ASKS_DIFFERENCE.search(asked))
     figures = [sorted(compact(m.group()) for m in FIGURE.finditer(r.text)) for r in runs]
-    # (only when whether is asked: "how does the cap differ?" asks what each says, which the lead states; and
-    # only of runs on one subject: "境内上市一样吗?境外上市呢?" may set one document's 境外 beside another's 境内)
-    subjects = [_subject_words(terms, r.text) for r in runs]
+    # (only when whether is asked: "how does the cap differ?" asks what each says, which the lead states)
     if not (same or differ) or Asked.YES_NO not in plan.asked or not all(figures):
         return ""
+    # (and only of runs on one subject: "境内上市一样吗?境外上市呢?" may set one document's 境外 beside another's 境内)
+    subjects = [_subject_words(terms, r.text) for r in runs]
     if any(s != subjects[0] for s in subjects[1:]):
         return ""
     alike = all(f == figures[0] for f in figures[1:])

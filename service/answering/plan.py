@@ -378,9 +378,8 @@ class QueryPlan:
     asked_metric: tuple[str, ...] = ()
     # a contact detail asked ("服务专员的联系电话是多少?", "what is the hotline?"): "联系电话", "hotline"…
     asks_contact: str = ""
-    asks_per: str = (
-        ""  # an amount asked per a measure ("每平方米多少钱?", "per day"): the measure, as PER_MEASURES names it
-    )
+    # an amount asked per a measure ("每平方米多少钱?", "per day"): the measure, as PER_MEASURES names it
+    asks_per: str = ""
     asks_stacking: bool = False  # whether two supports can be had together ("能叠加吗", "同时享受")
     asks_still: bool = False  # whether a policy can be used now or in a year asked ("现在还能申请吗?")
     denies_past: bool = False  # the asker says they have not had it ("没拿过", "未获得")
@@ -1198,14 +1197,14 @@ def _asking_sentences(question: str) -> list[str]:
     return [t for i, t in enumerate(sentences) if t.endswith("?") or i == len(sentences) - 1]
 
 
-# a benefit noun asks an amount in "what is the reward…?" and "奖金?", and "apply" a procedure in "where do we
-# apply?", not in a yes/no question ("奖金算不算工资?") nor beside another kind's question word ("how many years")
 # how a thing is done, asked in English ("How is it converted…?", "How are the figures counted?"), not how much
 # (how a benefit is calculated or determined asks its amount's rule: "按…新增部分的50%安排资助")
 _HOW_DONE = re.compile(
     r"\bhow (?:is|are|was|were) [a-z ]{1,40}? (?!calculated|computed|determined)[a-z]+ed\b",
     re.I,
 )
+# a benefit noun asks an amount in "what is the reward…?" and "奖金?", and "apply" a procedure in "where do we
+# apply?", not in a yes/no question ("奖金算不算工资?") nor beside another kind's question word ("how many years")
 _BENEFIT_NOUN = re.compile(r"reward|subsid|grant|bonus|fund|奖金|金额|资金|额度", re.I)
 # what a policy gives, named in either language
 _BENEFIT = re.compile(r"奖励|奖金|补贴|补助|资助|reward|award|subsid|grant|bonus|funding", re.I)
