@@ -270,9 +270,9 @@ def measure(
     # a contact detail asked: the texts name offices, never a number or an address to reach them by
     signals.contact_unstated = plan.asks_contact if not any(_CONTACT_DETAIL.search(q) for q in quotes) else ""
     # an amount asked per a measure ("每平方米补多少?"): the texts on the topic state a share or a cap, never per it
-    per_wordings = PER_MEASURES[plan.asks_per][1] if plan.asks_per else ()
-    unstated = plan.asks_amount and quotes and not any(w in q for q in quotes for w in per_wordings)
-    signals.per_unstated = plan.asks_per if unstated else ""
+    if plan.asks_per and plan.asks_amount and quotes:
+        wordings = PER_MEASURES[plan.asks_per][1]
+        signals.per_unstated = "" if any(w in q for q in quotes for w in wordings) else plan.asks_per
     # the question's most specific wording (the rarest the compilation uses): when it is only a listed title's,
     # or a listed title's word that the quote answering does not hold, the loaded text speaks of something
     # near and the listed document of the topic itself
