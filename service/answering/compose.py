@@ -68,6 +68,7 @@ from service.answering.plan import (
     topic_words,
 )
 from service.answering.quantities import chinese_number, format_amount, quantities
+from service.answering.ranks import applicable, check, rank_rules, required_wording, said_ranks, said_wording
 from service.answering.structure import NO_DUPLICATE
 from service.answering.validity import cn_date, en_date, expired_note, no_longer_applies
 from service.answering.verify import citation_for, display_quote, toc_citation
@@ -204,6 +205,8 @@ def compose_answered(
                 lead += _undated_clauses(plan, sentences, terms or {}, LEAD_TOTAL - len(lead))
     if not lead:
         lead = _milestone_raise_lead(plan, corpus, as_of, facts or [], citations)
+    if not lead:
+        lead = _rank_lead(plan, sentences)
     if not lead:
         lead = _figures_lead(plan, sentences, corpus, as_of, facts or [], citations, terms or {})
         if lead:  # "…能拿多少?第一次纳入限上统计另外有奖吗?": the parts the comparison does not answer, after it
@@ -439,6 +442,29 @@ def _excluded_lead(plan: QueryPlan, sentences: list[Sentence]) -> str:
         if len(run) > LEAD_CHARS:
             return ""
         return f"{plan.verdict_words[1]}:{run}[1]。"
+    return ""
+
+
+def _rank_lead(plan: QueryPlan, sentences: list[Sentence]) -> str:
+    """A yes/no question whose asker states their place in an order ("我是第三起草单位的第一起草人", "the
+    fourth-named drafter") against the best two quotes' requirement by rank ("行业标准制定中排名前二的起草单位的
+    第一起草人"), the alternative the question names: no when a place fails, yes when every place ranked is stated
+    and met (and the asker states no figures another condition may fail on)."""
+    if not plan.asked & {Asked.YES_NO, Asked.CRITERION} or not sentences:  # ("Am I eligible for…?")
+        return ""
+    said = said_ranks(plan.asked_text or plan.original)
+    if not said:
+        return ""
+    for n, sentence in enumerate(sentences[:2], start=1):
+        rule = applicable(rank_rules(display_quote(sentence.text)), f"{plan.original} {plan.text}")
+        checked = check(rule, said) if rule else None
+        if rule is None or checked is None or len(rule.text) > LEAD_CHARS or (checked.met and plan.user_figures):
+            continue
+        mine = said_wording(rule, said, checked, plan.lang)
+        if plan.lang == "en":
+            verdict = "Yes, you qualify" if checked.met else "No, you do not qualify"
+            return f"{verdict}: {rule.text} [{n}]: {required_wording(checked)}; {mine}."
+        return f"{plan.verdict_words[0 if checked.met else 1]}:{rule.text}[{n}],{mine}。"
     return ""
 
 

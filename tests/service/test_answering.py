@@ -2790,3 +2790,19 @@ def test_companies_that_used_a_dataset_counted_in_english_meet_the_more_than_thr
     # my own wordings: the dataset reward asks for more than 3 unrelated district companies calling it
     answer = qa.ask(question)
     assert answer.answer.startswith(verdict), answer.answer
+
+
+def test_a_place_in_a_drafting_order_is_measured_against_the_alternative_the_question_names(qa) -> None:  # type: ignore[no-untyped-def]
+    # the individual standard award ranks drafters by the kind of standard: 行业 the first two units, 国家 three
+    no = qa.ask("我们是某行业标准的第四起草单位,我是第一起草人,能申请标准创新奖个人奖吗?").answer.splitlines()[0]
+    assert no.startswith("不能") and "前二" in no and "第四" in no, no
+    yes = qa.ask("国家标准第二起草单位的第一起草人,符合标准创新奖个人条件吗?").answer.splitlines()[0]
+    assert yes.startswith("符合") and "前三" in yes, yes
+    english = qa.ask(
+        "I was the second drafter of an international standard my company led. Can I apply for the individual "
+        "standard innovation award?"
+    ).answer.splitlines()[0]
+    assert english.startswith("Yes, you qualify") and "top three" in english, english
+    # the units' order alone, for a person's award that also ranks the person: no verdict
+    unsaid = qa.ask("我们公司是国家标准的第二起草单位,能报标准创新奖吗?").answer.splitlines()[0]
+    assert not unsaid.startswith(("符合", "可以", "不能")), unsaid

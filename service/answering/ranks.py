@@ -1,0 +1,239 @@
+"""Ranks: a requirement by place in an order ("排名前二的起草单位的第一起草人", "增幅排名在全区前25位") and the
+place the asker states ("我们是第三起草单位", "我是本单位第一起草人", "the fourth-named drafter", "增幅全区排第30").
+
+A place belongs to a role: ``unit`` (a unit, company or organisation in an order of units), ``person`` (a person
+in an order of people) or ``self`` (the asker's own place, the order not named). A requirement that lists
+alternatives ("国际标准…前三位起草人、国家标准…前三的起草单位的第一起草人、行业标准…") is read one alternative at a
+time, each with the words before its ranks (its context: which standard).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from service.answering import lexicon
+from service.answering.quantities import chinese_number
+
+_N = r"[一二两三四五六七八九十百\d]+"
+_UNIT_NOUN = r"(?:起草|参与|完成|申报|牵头)?(?:单位|企业|公司|机构|组织)"
+_PERSON_NOUN = r"(?:起草|完成|参与|申报)?(?:人|者)"
+# a requirement: the first N of an order ("排名前二的起草单位", "排名前三位起草人", "排名在全区前25位的")
+_TOP = re.compile(rf"排名(?:在|于|居)?[^,,、;;。前]{{0,6}}前({_N})(?:位|名)?(?:的)?({_UNIT_NOUN}|{_PERSON_NOUN})?")
+# a place required exactly ("第一起草人", "第一完成单位")
+_EXACT = re.compile(rf"第({_N})({_UNIT_NOUN}|{_PERSON_NOUN})")
+_ALTERNATIVES = re.compile(r"[、;;。\n]")
+_MARKER = re.compile(r"^\s*(?:\d+[.、.]|[((][一二三四五六七八九十\d]+[))]|[一二三四五六七八九十]+、)\s*")
+
+# the asker's place, in Chinese: "第三起草单位", "本单位第一起草人", "单位在起草单位里排第三", "起草人里排第2",
+# "增幅全区排第30"; a place said of the asker's unit ("我们单位…排第三") is the unit's
+_SAID_NOUN = re.compile(rf"第({_N})(?:名|位)?({_UNIT_NOUN}|{_PERSON_NOUN})")
+_SAID_RANKED = re.compile(rf"(?:排名|排在|排|名列|位列|位居)(?:在)?第({_N})(?:名|位)?")
+_OF_UNIT = re.compile(r"单位|企业|公司|机构|组织|我们|咱们")
+_OF_PERSON = re.compile(r"我(?!们)|本人|人|者")
+
+# in English: "the fourth-named drafter", "listed as the third drafter", "the unit ranked 3rd", "ranked 30th"
+_ORDINALS = {
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+}
+_ORD = r"(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th)|no\.\s*\d+|number\s+\d+)"
+_EN_UNIT = (
+    r"(?:drafting |participating |leading )?"
+    r"(?:units?|organi[sz]ations?|compan(?:y|ies)|employers?|institutions?|firms?)"
+)
+_EN_PERSON = r"(?:drafters?|authors?|contributors?|persons?|names?)"
+_RANKED = r"(?:ranked|placed|listed|named)\s+(?:as\s+)?(?:the\s+)?"
+_EN_SAID = (
+    (re.compile(rf"\b{_ORD}[- ](?:named |listed |ranked |placed )?{_EN_PERSON}\b", re.I), "person"),
+    (re.compile(rf"\b{_ORD}[- ](?:named |listed |ranked |placed )?{_EN_UNIT}\b", re.I), "unit"),
+    (re.compile(rf"\b{_EN_UNIT}\s+(?:was |is |that was |which was )?{_RANKED}{_ORD}", re.I), "unit"),
+    (re.compile(rf"\b{_RANKED}{_ORD}\s+(?:among|of|in)\s+(?:the\s+)?{_EN_UNIT}", re.I), "unit"),
+    (re.compile(rf"\b{_RANKED}{_ORD}\s+(?:among|of|in)\s+(?:the\s+)?{_EN_PERSON}", re.I), "person"),
+    (re.compile(rf"\b(?:I was|I am|I'm)\s+(?:ranked |listed |named )?(?:as\s+)?(?:the\s+)?{_ORD}\b", re.I), "person"),
+    (re.compile(rf"\b(?:ranked|placed)\s+{_ORD}\b", re.I), "self"),
+)
+_EN_COUNT = dict(enumerate(("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"), start=1))
+_EN_ORDINAL = {v: k for k, v in _ORDINALS.items()}
+
+
+_REST = re.compile(r"其他|其余|其它|除此")
+
+
+def _number(text: str) -> int | None:
+    value = chinese_number(text.replace("两", "二"))
+    return int(value) if value is not None and value == int(value) and value > 0 else None
+
+
+def _role(noun: str | None) -> str:
+    if not noun:
+        return "self"
+    return "person" if noun.endswith(("人", "者")) else "unit"
+
+
+@dataclass(frozen=True)
+class RankRule:
+    """One alternative of a requirement by rank."""
+
+    text: str  # the alternative as written, its item number dropped ("行业标准制定中排名前二的起草单位的第一起草人")
+    context: str  # its words before its first rank ("行业标准制定中")
+    top: dict[str, int] = field(default_factory=dict)  # role -> the last place that qualifies
+    exact: dict[str, int] = field(default_factory=dict)  # role -> the place required
+
+    @property
+    def roles(self) -> set[str]:
+        return set(self.top) | set(self.exact)
+
+
+def rank_rules(text: str) -> list[RankRule]:
+    """The alternatives of ``text`` that require a rank; none when it has no 排名前N."""
+    if "排名" not in text or "前" not in text:
+        return []
+    rules = []
+    for part in _ALTERNATIVES.split(text):
+        part = _MARKER.sub("", part).strip()
+        top: dict[str, int] = {}
+        exact: dict[str, int] = {}
+        spans = []
+        for m in _TOP.finditer(part):
+            n = _number(m.group(1))
+            if n is not None:
+                top.setdefault(_role(m.group(2)), n)
+                spans.append(m.span())
+        for m in _EXACT.finditer(part):
+            n = _number(m.group(1))
+            if n is not None and not any(a <= m.start() < b for a, b in spans):
+                exact.setdefault(_role(m.group(2)), n)
+                spans.append(m.span())
+        if top or exact:
+            rules.append(RankRule(part, part[: min(a for a, _ in spans)], top, exact))
+    return rules if any(r.top for r in rules) else []
+
+
+def said_ranks(question: str) -> dict[str, int]:
+    """The places the asker states, by role (the first of each; a place read once, by its most specific words)."""
+    said: dict[str, int] = {}
+    taken: list[tuple[int, int]] = []
+
+    def take(m: re.Match[str], role: str, n: int | None) -> None:
+        if n is not None and not any(a < m.end() and m.start() < b for a, b in taken):
+            said.setdefault(role, n)
+            taken.append(m.span())
+
+    for m in _SAID_NOUN.finditer(question):
+        take(m, _role(m.group(2)), _number(m.group(1)))
+    for m in _SAID_RANKED.finditer(question):
+        # whose place: the nearer of a unit's and a person's word before it in its clause ("我们单位在起草单位里排
+        # 第三": the unit's; "我在起草人里排第二": the person's)
+        before = re.split(r"[,,。;;!?!?]", question[max(0, m.start() - 14) : m.start()])[-1]
+        unit = max((u.end() for u in _OF_UNIT.finditer(before)), default=-1)
+        person = max((p.end() for p in _OF_PERSON.finditer(before)), default=-1)
+        take(m, "self" if unit == person == -1 else "unit" if unit > person else "person", _number(m.group(1)))
+    for pattern, role in _EN_SAID:
+        for m in pattern.finditer(question):
+            word = m.group(1).lower()
+            take(m, role, _ORDINALS.get(word) or int(re.sub(r"\D", "", word) or 0) or None)
+    return said
+
+
+def _visible(question: str) -> str:
+    """The question with its English words' corpus wording after it."""
+    return question + " " + " ".join(t for _, targets in lexicon.english().matches(question) for t in targets)
+
+
+def _distinct_words(rule: RankRule, others: list[RankRule]) -> list[str]:
+    """The words of a rule's context that no other alternative holds, longest first."""
+    context = rule.context
+    words = {
+        context[i:j]
+        for i in range(len(context))
+        for j in range(i + 2, min(len(context), i + 8) + 1)
+        if not any(context[i:j] in o.text for o in others)
+    }
+    return sorted(words, key=len, reverse=True)
+
+
+def applicable(rules: list[RankRule], question: str) -> RankRule | None:
+    """The alternative the question speaks of: the only one, or the one whose own context words the question holds
+    (the longest such word decides); None when it does not say."""
+    if len(rules) == 1:
+        return rules[0]
+    visible = _visible(question)
+    best, length = None, 0
+    # (an alternative for the rest, "其他申报标准的第一起草人", is not named by words it shares with the question)
+    for rule in (r for r in rules if not _REST.match(r.context)):
+        others = [o for o in rules if o is not rule]
+        held = next((w for w in _distinct_words(rule, others) if w in visible), "")
+        if len(held) > length:
+            best, length = rule, len(held)
+        elif held and len(held) == length:
+            best = None  # two alternatives named as much: it does not say
+    return best
+
+
+@dataclass(frozen=True)
+class RankCheck:
+    met: bool
+    role: str  # the role that decides (the first that fails, else the first compared)
+    said: int
+    required: int
+    top: bool  # the requirement is the first N (else the place itself)
+
+
+def check(rule: RankRule, said: dict[str, int]) -> RankCheck | None:
+    """Whether the stated places meet the rule: no when one fails, yes when every role it ranks is stated and met;
+    None when a role it ranks is not stated and none fails. A place said without its order ("排第三") is the rule's
+    when the rule ranks one role only."""
+    said = dict(said)
+    if "self" in said and len(rule.roles) == 1:
+        said.setdefault(next(iter(rule.roles)), said["self"])
+    checks = []
+    for role, n in rule.top.items():
+        if role in said:
+            checks.append(RankCheck(said[role] <= n, role, said[role], n, True))
+    for role, n in rule.exact.items():
+        if role in said:
+            checks.append(RankCheck(said[role] == n, role, said[role], n, False))
+    failed = next((c for c in checks if not c.met), None)
+    if failed:
+        return failed
+    if not checks or len(checks) < len(rule.roles):
+        return None
+    return checks[0]
+
+
+def _place(n: int, lang: str) -> str:
+    if lang == "en":
+        return _EN_ORDINAL.get(n, f"no. {n}")
+    return "一二三四五六七八九十"[n - 1] if n <= 10 else str(n)
+
+
+def said_wording(rule: RankRule, said: dict[str, int], decided: RankCheck, lang: str) -> str:
+    """The asker's places as the lead says them: the one that fails, or every place the rule ranks when all are
+    met (the unit's first)."""
+    ranked = [r for r in ("unit", "person", "self") if r in rule.roles and r in said]
+    roles = ranked if decided.met else [decided.role]
+    places = {r: said.get(r, decided.said) for r in roles}
+    if decided.role not in said:  # (a place said without its order)
+        places[decided.role] = decided.said
+    if lang == "en":
+        parts = {"unit": "your unit ranks {}", "person": "you are {}", "self": "you rank {}"}
+        return " and ".join(parts[r].format(_place(n, lang)) for r, n in places.items())
+    parts = {"unit": "您的单位排第{}", "person": "您排第{}", "self": "您排第{}"}
+    return "、".join(parts[r].format(_place(n, lang)) for r, n in places.items())
+
+
+def required_wording(decided: RankCheck) -> str:
+    """What the rule asks of that role, in English (the Chinese lead quotes the rule itself)."""
+    who = {"unit": "the unit must rank", "person": "you must rank"}.get(decided.role, "the rank must be")
+    if decided.top:
+        return f"{who} in the top {_EN_COUNT.get(decided.required, str(decided.required))}"
+    return f"{who} {_place(decided.required, 'en')}"

@@ -1,0 +1,65 @@
+"""Ranks: requirements by place in an order, the places an asker states, and which alternative a question names."""
+
+from __future__ import annotations
+
+import pytest
+
+from service.answering.ranks import applicable, check, rank_rules, said_ranks
+
+# a requirement written like the compilation's, with alternatives by kind of standard (not its text)
+RULE = (
+    "(4)参与制定国际标准的起草单位中排名前五位起草人、国家标准制定中排名前四的起草单位的第一起草人、"
+    "团体标准制定中排名前一的起草单位的第二起草人、其他标准的第一起草人。"
+)
+
+
+def test_each_alternative_keeps_its_ranks_and_the_words_before_them() -> None:
+    rules = rank_rules(RULE)
+    assert [(r.context, r.top, r.exact) for r in rules] == [
+        ("参与制定国际标准的起草单位中", {"person": 5}, {}),
+        ("国家标准制定中", {"unit": 4}, {"person": 1}),
+        ("团体标准制定中", {"unit": 1}, {"person": 2}),
+        ("其他标准的", {}, {"person": 1}),
+    ]
+    # a place in an order with no noun after it is the subject's own ("增幅排名在全市前10位的")
+    (own,) = rank_rules("新增投资超过 500 万元,且增幅排名在全市前10位的,给予补助")
+    assert own.top == {"self": 10}
+    # no rank at all: nothing to compare
+    assert rank_rules("第一起草人应当为本区企业员工") == []
+
+
+@pytest.mark.parametrize(
+    ("question", "ranks"),
+    [
+        ("我们公司是第四起草单位,我是第一起草人,行吗?", {"unit": 4, "person": 1}),
+        ("单位在所有起草单位里排第二,我本人在起草人中排第3", {"unit": 2, "person": 3}),
+        ("增幅在全区排名第十二", {"self": 12}),
+        ("I was the second-listed author and my firm was the 5th drafting unit.", {"person": 2, "unit": 5}),
+        ("Our organisation was ranked third among the drafting units.", {"unit": 3}),
+        ("We ranked 40th in the district.", {"self": 40}),
+        ("我们营收第一次过了5亿", {}),
+    ],
+)
+def test_the_places_an_asker_states_by_whose_place_it_is(question: str, ranks: dict[str, int]) -> None:
+    assert said_ranks(question) == ranks
+
+
+def test_the_alternative_the_question_names_and_none_when_it_names_none() -> None:
+    rules = rank_rules(RULE)
+    assert applicable(rules, "团体标准,我们排第一,我是第二起草人").context == "团体标准制定中"  # type: ignore[union-attr]
+    # English is read through the glossary's corpus wording (national standard -> 国家标准)
+    assert applicable(rules, "a national standard, we were the 2nd unit").context == "国家标准制定中"  # type: ignore[union-attr]
+    # "申报标准…" names no kind of standard: the rest's alternative is not chosen by the words it shares
+    assert applicable(rules, "我是第一起草人,能申报标准奖吗?") is None
+
+
+def test_a_place_fails_or_every_ranked_place_is_met() -> None:
+    national = rank_rules(RULE)[1]
+    failed = check(national, {"unit": 5, "person": 1})
+    assert failed is not None and not failed.met and (failed.role, failed.said, failed.required) == ("unit", 5, 4)
+    assert check(national, {"unit": 4, "person": 2}).met is False  # type: ignore[union-attr]
+    assert check(national, {"unit": 4, "person": 1}).met is True  # type: ignore[union-attr]
+    assert check(national, {"unit": 2}) is None  # the person's place not said: undecided
+    # a place said without its order is the rule's when it ranks one role only
+    (own,) = rank_rules("且增幅排名在全市前10位的,给予补助")
+    assert check(own, {"self": 11}).met is False  # type: ignore[union-attr]
