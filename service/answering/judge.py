@@ -659,6 +659,9 @@ _PARTS = re.compile(r"[^;;。!?！？]+")
 _SHARE_BASE = re.compile(r"按([^,,。??按]{1,12}?)的?(?:百分之|多少比例|什么比例|比例|几成|多少%|几个点)")
 
 
+_HOW_MUCH = re.compile(r"多少|几(?:个|十|百|千)?[万亿]|几个?点|百分之几|how (?:much|many)", re.I)
+
+
 def _vague_benefit(plan: QueryPlan, known: Terms, weights: TermWeights, quotes: list[str]) -> tuple[str, str, int]:
     """A sum or share asked of a benefit ("研发资助具体是几个点?") that the quotes name only vaguely: every part
     (between ;/。) that names the benefit states no figure, and one says how vaguely ("给予一定比例的研发资助支持",
@@ -673,6 +676,8 @@ def _vague_benefit(plan: QueryPlan, known: Terms, weights: TermWeights, quotes: 
     if plan.user_figures and plan.asked & {Asked.CRITERION, Asked.YES_NO}:
         return ("", "", -1)  # whether the asker's figures qualify is asked too: the condition answers that
     asked = plan.asked_text or plan.original
+    if plan.asked_metric and len(_HOW_MUCH.findall(asked)) < 2:
+        return ("", "", -1)  # "年出口额要到多少才有海外拓市奖励?": its one 多少 asks the threshold, not the sum
     heads = list(_BENEFIT_HEAD.finditer(asked)) if plan.lang == "zh" else []
     top = max(known, key=lambda k: known[k])
     if heads:

@@ -2806,3 +2806,11 @@ def test_a_place_in_a_drafting_order_is_measured_against_the_alternative_the_que
     # the units' order alone, for a person's award that also ranks the person: no verdict
     unsaid = qa.ask("我们公司是国家标准的第二起草单位,能报标准创新奖吗?").answer.splitlines()[0]
     assert not unsaid.startswith(("符合", "可以", "不能")), unsaid
+
+
+def test_a_threshold_asked_of_a_benefit_whose_sum_is_unstated_is_answered_by_the_threshold(qa) -> None:  # type: ignore[no-untyped-def]
+    # the 海外拓市 clause states the export threshold (500 万美元) and only "一定额度" of the award: asking what the
+    # exports must reach is answered; asking the award's sum is not
+    threshold = qa.ask("外贸企业一年出口要做到多少,区里才给海外拓市的奖励?")
+    assert threshold.status == "answered" and "500 万美元" in threshold.answer, threshold.answer
+    assert qa.ask("海外拓市奖励给多少?").status == "not_found"

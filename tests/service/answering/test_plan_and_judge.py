@@ -2496,6 +2496,9 @@ def test_an_awards_sum_received_before_is_no_milestone_passed() -> None:
         ("独角兽企业的收入门槛是多少?", "营业收入"),
         ("What revenue threshold does a five-star headquarters have to meet?", "营业收入"),
         ("How much annual revenue do we need to count as a sales headquarters?", "营业收入"),
+        # the metric written with its 额 ("出口额"), reached in a spoken verb ("要到", "做到")
+        ("出口额一年要到多少才算外向型企业?", "年出口额"),
+        ("外贸公司出口要做到多少?", "年出口额"),
         # the metric's figure given, or an award named between it and the asking: no metric's figure is asked
         ("营收12亿能拿多少?", ""),
         ("营收突破奖励最多能拿多少?", ""),
