@@ -1149,6 +1149,11 @@ def asked_kinds(question: str) -> frozenset[Asked]:
             _STATED_SHARE.match(question, m.end()) or re.search(r"\d\s*$", question[: m.start()]) for m in matches
         ):
             found.discard(Asked.RATIO)
+    if _RATE_ASKED.search(question):
+        # "按什么标准奖励银行?": the measure a benefit is given by (a share, a sum), not a condition to meet
+        found |= {Asked.AMOUNT, Asked.RATIO}
+        if all(m.group() == "标准" for m in _ASKED[Asked.CRITERION].finditer(question)):
+            found.discard(Asked.CRITERION)
     if Asked.DATE in found and Asked.PROCEDURE in found:
         # "几月份开始受理申报?", "什么时候交材料?": the date of a step is asked, not how it is taken
         words = [m.group() for m in _ASKED[Asked.PROCEDURE].finditer(question)]
@@ -1156,6 +1161,13 @@ def asked_kinds(question: str) -> frozenset[Asked]:
         if all(_STEP.fullmatch(w) for w in words) and not _HOW_OR_WHERE.search(undated):
             found.discard(Asked.PROCEDURE)
     return frozenset(found)
+
+
+# the measure a benefit is given by, asked ("按什么标准奖励?", "以什么比例补贴", "按啥标准补助")
+_RATE_ASKED = re.compile(
+    r"(?:按|以|照)(?:照)?(?:什么|啥|何种|哪种|哪个|怎样的?|什么样的?)(?:标准|比例)(?:来|去)?(?:给予?|进行)?"
+    r"(?:奖励?|补贴?|补助|资助|扶持|贴息)"
+)
 
 
 # a question asking which office runs, implements or interprets a policy

@@ -2814,3 +2814,12 @@ def test_a_threshold_asked_of_a_benefit_whose_sum_is_unstated_is_answered_by_the
     threshold = qa.ask("外贸企业一年出口要做到多少,区里才给海外拓市的奖励?")
     assert threshold.status == "answered" and "500 万美元" in threshold.answer, threshold.answer
     assert qa.ask("海外拓市奖励给多少?").status == "not_found"
+
+
+def test_a_documents_yearly_budget_and_its_rate_of_reward_asked_in_other_words(qa) -> None:  # type: ignore[no-untyped-def]
+    # "set aside" asks the district's yearly budget (每年安排预算): the 5G measure's own clause, not the 5G policy the
+    # table of contents lists; "按什么标准补" asks the guarantee subsidy's rate, not its conditions
+    budget = qa.ask("How much money does Binjiang set aside each year to promote the 5G industry?")
+    assert budget.status == "answered" and "5000" in budget.answer, budget.answer
+    rate = qa.ask("担保公司为区内科技型企业做融资担保,区里按什么标准补?")
+    assert rate.status == "answered" and "1%" in rate.answer, rate.answer

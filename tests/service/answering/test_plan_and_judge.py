@@ -2559,3 +2559,34 @@ def test_how_a_thing_is_done_of_a_benefit_asks_no_amount(question: str, asks_amo
     from service.answering.plan import asked_kinds
 
     assert (Asked.AMOUNT in asked_kinds(question)) is asks_amount
+
+
+@pytest.mark.parametrize(
+    ("question", "asked"),
+    [
+        # how much is given, asked as the measure it is given by: a share or a sum, not a condition
+        ("担保公司给科技企业做担保,区里按什么标准补?", True),
+        ("Binjiang 的瞪羚企业,以啥比例给予资助?", True),
+        ("申报标准创新奖要满足什么标准?", False),
+    ],
+)
+def test_the_measure_a_benefit_is_given_by_asks_its_figure(corpus: Corpus, question: str, asked: bool) -> None:
+    kinds = plan_query(question, [], corpus).asked
+    assert ({Asked.AMOUNT, Asked.RATIO} <= kinds) is asked
+    assert (Asked.CRITERION in kinds) is not asked
+
+
+@pytest.mark.parametrize(
+    ("question", "budget"),
+    [
+        ("区里一年拿出多少钱扶持集成电路?", True),
+        ("How much does the district set aside each year for biotech?", True),
+        ("What funding is earmarked for the incubators every year?", True),
+        ("集成电路企业能拿多少补助?", False),
+        ("How much is the rent subsidy?", False),
+    ],
+)
+def test_a_budget_asked_in_the_words_of_spending_it(question: str, budget: bool) -> None:
+    from service.answering.figures import asks_budget
+
+    assert asks_budget(question) is budget
