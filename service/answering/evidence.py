@@ -30,6 +30,8 @@ _DATE = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月|施行|有效期|实施有效")
 # a rule that forbids something, or requires it
 _FORBIDS = re.compile(r"不得|不予|禁止")
 _REQUIRES = re.compile(r"应当|必须")
+# the corpus's words of a charge, as a question's terms carry them
+_FEE_WORDS = frozenset({"收取", "收费", "费用"})
 # a measure that gives a company something
 GRANTS = re.compile(r"给予|予以")
 # the words of money given, which name no measure ("能拿多少" -> 最高 奖励 补助 补贴)
@@ -422,6 +424,8 @@ def score_sentences(
     # the kinds of company the asker says they are ("我们是专精特新企业"): their own policy's clause first
     kinds = kinds_described(asker_said(plan.original)) if config.own_kind_bonus else set()
     phrases = _phrases(plan, terms) if config.phrase_bonus else []
+    # a charge spoken of ("要交钱吗", "收费吗", "is there a fee": the corpus's 收取 / 费用)
+    fee = any(w in _FEE_WORDS for w in topic)
     scored = []
     for chunk, chunk_score in chunks:
         context = f"{chunk.section} {chunk.title}"
@@ -454,6 +458,8 @@ def score_sentences(
                 score += config.attribute_bonus  # "哪个部门牵头?": the document's own word on who implements it
             if Asked.YES_NO in plan.asked and not plan.asks_amount and not given and _rules_on(window.text, plan.asked):
                 score += config.attribute_bonus  # "can we…?": a rule that forbids or requires it answers
+            elif Asked.YES_NO in plan.asked and fee and NO_CHARGE.search(window.text):
+                score += config.attribute_bonus  # "报名要交钱不?": that nothing is charged answers
             if plan.outside and any(w in window.text for w in plan.outside) and IN_DISTRICT.search(window.text):
                 score += config.attribute_bonus  # "税务在外地,能申请吗?": the rule that requires it in the district
             if periods and asked_conditions(question, window.text, plan.years_ago):

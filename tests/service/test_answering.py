@@ -2823,3 +2823,11 @@ def test_a_documents_yearly_budget_and_its_rate_of_reward_asked_in_other_words(q
     assert budget.status == "answered" and "5000" in budget.answer, budget.answer
     rate = qa.ask("担保公司为区内科技型企业做融资担保,区里按什么标准补?")
     assert rate.status == "answered" and "1%" in rate.answer, rate.answer
+
+
+def test_whether_a_charge_is_made_is_answered_by_the_clause_that_says_nothing_is_charged(qa) -> None:  # type: ignore[no-untyped-def]
+    # spoken "交钱" is the corpus's 收取费用: the general-rules clause (不收取任何费用) answers, not the clauses on who
+    # applies and who recommends
+    for question in ("个人报标准创新奖要交钱吗?", "单位推荐报名标准创新奖收费吗?"):
+        answer = qa.ask(question)
+        assert answer.status == "answered" and "不收取任何费用" in answer.citations[0].quote, answer.answer
