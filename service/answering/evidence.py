@@ -17,6 +17,7 @@ from service.answering.grades import LEVEL_WORD, PLACE_LEVEL_WORD
 from service.answering.lexicon import DATE_WORDS
 from service.answering.periods import asked_conditions, period_wording
 from service.answering.plan import Asked, QueryPlan, self_described, self_descriptions
+from service.answering.ranks import rank_rules, said_ranks
 
 _SENTENCE = re.compile(r"[^。;;\n]+[。;;]?")
 _SENTENCE_ENDS = frozenset("。;;::!?!?」”))")
@@ -426,6 +427,8 @@ def score_sentences(
     phrases = _phrases(plan, terms) if config.phrase_bonus else []
     # a charge spoken of ("要交钱吗", "收费吗", "is there a fee": the corpus's 收取 / 费用)
     fee = any(w in _FEE_WORDS for w in topic)
+    # a place in an order the asker states ("第三起草单位"), for a yes/no or a criterion asked
+    placed = bool(plan.asked & {Asked.YES_NO, Asked.CRITERION}) and bool(said_ranks(plan.asked_text or plan.original))
     scored = []
     for chunk, chunk_score in chunks:
         context = f"{chunk.section} {chunk.title}"
@@ -460,6 +463,8 @@ def score_sentences(
                 score += config.attribute_bonus  # "can we…?": a rule that forbids or requires it answers
             elif Asked.YES_NO in plan.asked and fee and NO_CHARGE.search(window.text):
                 score += config.attribute_bonus  # "报名要交钱不?": that nothing is charged answers
+            if placed and "排名" in window.text and rank_rules(window.text):
+                score += config.attribute_bonus  # "我是第三起草单位的…,能报吗?": the requirement by rank answers
             if plan.outside and any(w in window.text for w in plan.outside) and IN_DISTRICT.search(window.text):
                 score += config.attribute_bonus  # "税务在外地,能申请吗?": the rule that requires it in the district
             if periods and asked_conditions(question, window.text, plan.years_ago):

@@ -272,7 +272,7 @@ _ASKED: dict[Asked, re.Pattern[str]] = {
         re.I,
     ),
     Asked.YES_NO: re.compile(
-        r"吗[??]?|是不是|能不能|可不可以|可以不|有没有|是否|对吧|对不对|支持不|算不算|"
+        r"吗[??]?|是不是|能不能|可不可以|可以不|有没有|是否|能否|可否|有无|对吧|对不对|支持不|算不算|"
         # any A-not-A verb (要不要, 用不用, 交不交, 拿没拿)
         r"([\u4e00-\u9fff])[不没]\1|"
         # spoken: a question that ends in 不 or 没(有) ("能认成总部企业不?", "申请过没有?")

@@ -29,6 +29,7 @@ _MARKER = re.compile(r"^\s*(?:\d+[.、.]|[((][一二三四五六七八九十\d]+
 # "增幅全区排第30"; a place said of the asker's unit ("我们单位…排第三") is the unit's
 _SAID_NOUN = re.compile(rf"第({_N})(?:名|位)?({_UNIT_NOUN}|{_PERSON_NOUN})")
 _SAID_RANKED = re.compile(rf"(?:排名|排在|排|名列|位列|位居)(?:在)?第({_N})(?:名|位)?")
+_NOUN_AFTER = re.compile(rf"的?({_UNIT_NOUN}|{_PERSON_NOUN})")
 _OF_UNIT = re.compile(r"单位|企业|公司|机构|组织|我们|咱们")
 _OF_PERSON = re.compile(r"我(?!们)|本人|人|者")
 
@@ -131,12 +132,14 @@ def said_ranks(question: str) -> dict[str, int]:
     for m in _SAID_NOUN.finditer(question):
         take(m, _role(m.group(2)), _number(m.group(1)))
     for m in _SAID_RANKED.finditer(question):
-        # whose place: the nearer of a unit's and a person's word before it in its clause ("我们单位在起草单位里排
-        # 第三": the unit's; "我在起草人里排第二": the person's)
+        # whose place: the noun it is said of ("排名第三的起草单位"), else the nearer of a unit's and a person's word
+        # before it in its clause ("我们单位在起草单位里排第三": the unit's; "我在起草人里排第二": the person's)
+        after = _NOUN_AFTER.match(question, m.end())
         before = re.split(r"[,,。;;!?!?]", question[max(0, m.start() - 14) : m.start()])[-1]
         unit = max((u.end() for u in _OF_UNIT.finditer(before)), default=-1)
         person = max((p.end() for p in _OF_PERSON.finditer(before)), default=-1)
-        take(m, "self" if unit == person == -1 else "unit" if unit > person else "person", _number(m.group(1)))
+        role = "self" if unit == person == -1 else "unit" if unit > person else "person"
+        take(m, _role(after.group(1)) if after else role, _number(m.group(1)))
     for pattern, role in _EN_SAID:
         for m in pattern.finditer(question):
             word = m.group(1).lower()

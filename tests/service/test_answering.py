@@ -2831,3 +2831,13 @@ def test_whether_a_charge_is_made_is_answered_by_the_clause_that_says_nothing_is
     for question in ("个人报标准创新奖要交钱吗?", "单位推荐报名标准创新奖收费吗?"):
         answer = qa.ask(question)
         assert answer.status == "answered" and "不收取任何费用" in answer.citations[0].quote, answer.answer
+
+
+def test_a_place_stated_in_a_formal_yes_no_finds_the_requirement_by_rank(qa) -> None:  # type: ignore[no-untyped-def]
+    # 能否 asks yes or no; the window holding the requirement by rank answers, not the one on a clean record
+    # the asker also mentions
+    person = qa.ask("参与制定一项国际标准,我在起草人里排第五,近5年没有违法行为,能否申请标准创新奖个人奖?")
+    lead = person.answer.splitlines()[0]
+    assert lead.startswith("不能") and "前三位起草人" in lead and "第五" in lead, lead
+    unit = qa.ask("某国家标准排名第二的起草单位的第一起草人,能否申报标准创新奖个人奖?").answer.splitlines()[0]
+    assert unit.startswith("可以") and "前三" in unit, unit

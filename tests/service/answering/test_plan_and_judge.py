@@ -2590,3 +2590,10 @@ def test_a_budget_asked_in_the_words_of_spending_it(question: str, budget: bool)
     from service.answering.figures import asks_budget
 
     assert asks_budget(question) is budget
+
+
+@pytest.mark.parametrize("question", ["请问能否申报瞪羚企业?", "两项补贴可否同时享受?", "有无针对集成电路的扶持?"])
+def test_formal_yes_no_words_ask_yes_or_no(question: str) -> None:
+    from service.answering.plan import asked_kinds
+
+    assert Asked.YES_NO in asked_kinds(question)

@@ -34,6 +34,8 @@ def test_each_alternative_keeps_its_ranks_and_the_words_before_them() -> None:
         ("我们公司是第四起草单位,我是第一起草人,行吗?", {"unit": 4, "person": 1}),
         ("单位在所有起草单位里排第二,我本人在起草人中排第3", {"unit": 2, "person": 3}),
         ("增幅在全区排名第十二", {"self": 12}),
+        # the noun a place is said of decides whose it is, before the words in front of it
+        ("本人是团体标准排名第四的起草单位的第二起草人", {"unit": 4, "person": 2}),
         ("I was the second-listed author and my firm was the 5th drafting unit.", {"person": 2, "unit": 5}),
         ("Our organisation was ranked third among the drafting units.", {"unit": 3}),
         ("We ranked 40th in the district.", {"self": 40}),
