@@ -2301,6 +2301,9 @@ def compose_not_found(plan: QueryPlan, verdict: Verdict, held: int = 0, listed: 
         if verdict.per:  # "每平方米补多少?": the texts state a share or a cap, never an amount per that measure
             zh = verdict.per if verdict.per == "单价" else f"按每{verdict.per}计的金额"
             en = f"an amount per {PER_MEASURES[verdict.per][2]}"
+        if verdict.status_term:  # "认定以后有效期几年?": the documents' own 有效期 is theirs, not the recognition's
+            zh = "认定资格的有效期或复核要求(文件本身的有效期不是认定的有效期)"
+            en = "how long a recognition stays valid or when it is reviewed (a document's own term is not that)"
         if verdict.contact:  # "联系电话是多少?": the texts name who is in charge, never how to reach them
             zh = f"{verdict.contact}(汇编不含联系方式)"
             en = f"a {verdict.contact} (the compilation gives no contact details)"

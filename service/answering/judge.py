@@ -114,6 +114,7 @@ class Signals:
     metric_unstated: str = ""
     per_unstated: str = ""  # the measure an amount is asked per, which no quote states an amount per
     contact_unstated: str = ""  # the contact detail asked (电话, 邮箱…), which no quote gives
+    status_term_unstated: bool = False  # how long a recognition lasts is asked; no quote states it
     # the grade asked ("二星级") where the quoted list holds only others (五星级、四星级、三星级), and which quote
     absent_grade: tuple[str, tuple[str, ...], int] = ("", (), -1)
     # the question names grades (A类、B类; 一等奖) and no quote writes any grade of their kind: the text found does
@@ -177,6 +178,7 @@ class Verdict:
     vague: tuple[str, str, int] = ("", "", -1)  # not_found: the benefit asked, the part naming it vaguely, which quote
     metric: str = ""  # not_found: the metric whose figure is asked, which no text on the topic states
     contact: str = ""  # not_found: the contact detail asked (联系电话, hotline), which no quote gives
+    status_term: bool = False  # not_found: how long a recognition lasts, which no quote states
     per: str = ""  # not_found: the measure an amount is asked per (每平方米), which no quote states an amount per
 
 
@@ -269,6 +271,8 @@ def measure(
     signals.metric_unstated = _metric_unstated(plan, quotes, known)
     # a contact detail asked: the texts name offices, never a number or an address to reach them by
     signals.contact_unstated = plan.asks_contact if not any(_CONTACT_DETAIL.search(q) for q in quotes) else ""
+    # how long a recognition lasts or when it is reviewed: a document's own 有效期 is not that
+    signals.status_term_unstated = plan.asks_status_term and not any(_STATUS_TERM_STATED.search(q) for q in quotes)
     # an amount asked per a measure ("每平方米补多少?"): the texts on the topic state a share or a cap, never per it
     if plan.asks_per and plan.asks_amount and quotes:
         wordings = PER_MEASURES[plan.asks_per][1]
@@ -336,6 +340,10 @@ def measure(
     return signals
 
 
+# how long a recognition lasts, or its review, as a text states it ("认定有效期三年", "资格每年复核")
+_STATUS_TERM_STATED = re.compile(
+    r"(?:认定|资格|称号|证书)[^。;;]{0,12}(?:有效期|复核|复审|重新认定)|(?:有效期|复核|复审)[^。;;]{0,6}(?:认定|资格)"
+)
 # a contact detail a text gives: a number, an address, a site
 _CONTACT_DETAIL = re.compile(r"电话|热线|邮箱|网址|官网|http|www\.|@|\d{7,}|\d{3,4}-\d{7,8}")
 
@@ -942,6 +950,15 @@ def _decide(signals: Signals, config: JudgeConfig) -> Verdict:
             topic_held=True,
             unused=signals.unused,
             contact=signals.contact_unstated,
+        )
+    if signals.status_term_unstated:  # (a document's own date statement, read from its structure, is not it)
+        return Verdict(
+            AnswerStatus.NOT_FOUND,
+            "how long a recognition lasts is asked; no text states it",
+            cov,
+            topic_held=True,
+            unused=signals.unused,
+            status_term=True,
         )
     if signals.per_unstated and not signals.structured:
         return Verdict(

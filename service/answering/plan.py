@@ -378,6 +378,8 @@ class QueryPlan:
     asked_metric: tuple[str, ...] = ()
     # a contact detail asked ("服务专员的联系电话是多少?", "what is the hotline?"): "联系电话", "hotline"…
     asks_contact: str = ""
+    # how long a recognition or status lasts, or whether it is reviewed ("认定以后有效期几年?", "每年要复核吗?")
+    asks_status_term: bool = False
     # an amount asked per a measure ("每平方米多少钱?", "per day"): the measure, as PER_MEASURES names it
     asks_per: str = ""
     asks_stacking: bool = False  # whether two supports can be had together ("能叠加吗", "同时享受")
@@ -792,6 +794,7 @@ def plan_query(question: str, history: list[Turn], corpus: Corpus) -> QueryPlan:
         planned=planned_dates(unquoted),
         asked_metric=asked_metrics(unquoted),
         asks_contact=asked_contact(unquoted),
+        asks_status_term=asks_status_term(unquoted),
         asks_per=asked_per(unquoted),
         asks_stacking=bool(_STACKING.search(unquoted)),
         asks_still=Asked.YES_NO in asked and _asks_still(asked_text or original),
@@ -1563,6 +1566,26 @@ PER_MEASURES: dict[str, tuple[re.Pattern[str], tuple[str, ...], str]] = {
 def asked_per(text: str) -> str:
     """The measure a question asks an amount per (PER_MEASURES' key), "" if none."""
     return next((key for key, (pattern, _, _) in PER_MEASURES.items() if pattern.search(text)), "")
+
+
+# how long a recognition, title or certificate lasts, or whether it is reviewed or renewed (not a document's own
+# validity: "认定办法有效期到什么时候?" names the document)
+_STATUS_TERM = re.compile(
+    r"(?:认定|资格|称号|证书|牌子|荣誉|头衔|身份)(?:下来)?(?:(?!办法|意见|政策|文件|细则|规定|号)[^,,。;;??]){0,8}?"
+    r"(?:有效期|管几年|管多久|多久有效|有效几年|几年有效|能用几年|保持几年|管用几年|多长时间有效)|"
+    r"(?:每年|几年|多久)(?:都)?(?:要|需要|得)?(?:一次)?(?:复核|复审|年审|年检|重新认定)|"
+    r"(?:复核|复审|年审|年检|重新认定)(?:一次|吗|么|不|[??])|要不要(?:复核|复审|年审|重新认定)|"
+    r"\b(?:recognition|status|title|certificate|certification|designation)\b[^.?!]{0,40}"
+    r"\b(?:stays? valid|remains? valid|valid for|lasts?|expires?|renew|re-?appl|re-?certif|re-?assess|reviewed)|"
+    r"\bhow long (?:does|will|is) (?:the |our |a |its )?(?:[\w-]+ ){0,3}"
+    r"(?:recognition|status|title|certificate|designation)\b",
+    re.I,
+)
+
+
+def asks_status_term(text: str) -> bool:
+    """Whether a question asks how long a recognition or status lasts, or whether it is reviewed."""
+    return bool(_STATUS_TERM.search(text))
 
 
 def asked_contact(text: str) -> str:

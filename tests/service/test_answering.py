@@ -2841,3 +2841,12 @@ def test_a_place_stated_in_a_formal_yes_no_finds_the_requirement_by_rank(qa) -> 
     assert lead.startswith("不能") and "前三位起草人" in lead and "第五" in lead, lead
     unit = qa.ask("某国家标准排名第二的起草单位的第一起草人,能否申报标准创新奖个人奖?").answer.splitlines()[0]
     assert unit.startswith("可以") and "前三" in unit, unit
+
+
+def test_how_long_a_recognition_lasts_is_not_the_documents_own_term(qa) -> None:  # type: ignore[no-untyped-def]
+    # the texts give each document's 有效期, never how long a recognition lasts or when it is reviewed
+    for question in ("瞪羚企业称号拿到以后管用几年?", "专精特新资格每年都要年审吗?"):
+        answer = qa.ask(question)
+        assert answer.status == "not_found" and "认定资格的有效期" in answer.answer, answer.answer
+    own = qa.ask("区办〔2023〕9号有效期几年?")
+    assert own.status == "answered" and "三年" in own.answer, own.answer

@@ -2597,3 +2597,22 @@ def test_formal_yes_no_words_ask_yes_or_no(question: str) -> None:
     from service.answering.plan import asked_kinds
 
     assert Asked.YES_NO in asked_kinds(question)
+
+
+@pytest.mark.parametrize(
+    ("question", "asked"),
+    [
+        ("瞪羚企业称号拿到以后管用几年?", True),
+        ("专精特新资格每年都要年审吗?", True),
+        ("Does the gazelle enterprise title expire after a few years?", True),
+        ("How long does a specialised SME designation last?", True),
+        # a document's own term, or what a recognition brings: not how long the recognition lasts
+        ("专精特新认定办法有效期到什么时候?", False),
+        ("区办〔2023〕9号有效期几年?", False),
+        ("认定以后有什么好处?", False),
+    ],
+)
+def test_how_long_a_recognition_lasts_is_asked(question: str, asked: bool) -> None:
+    from service.answering.plan import asks_status_term
+
+    assert asks_status_term(question) is asked
