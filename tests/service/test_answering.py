@@ -2850,3 +2850,11 @@ def test_how_long_a_recognition_lasts_is_not_the_documents_own_term(qa) -> None:
         assert answer.status == "not_found" and "认定资格的有效期" in answer.answer, answer.answer
     own = qa.ask("区办〔2023〕9号有效期几年?")
     assert own.status == "answered" and "三年" in own.answer, own.answer
+
+
+def test_a_cap_per_company_said_as_单家_is_the_texts_单个企业(qa) -> None:  # type: ignore[no-untyped-def]
+    # 单家 is written 单个企业 where the 专精特新 policy caps its innovation-voucher subsidy (50万元), and 单家企业
+    # where it caps exhibition fees: side by side, each document's voucher clause answers
+    answer = qa.ask("总部企业政策和专精特新政策的创新券补贴,单家每年分别封顶多少?")
+    lead = answer.answer.splitlines()[0]
+    assert "100 万元" in lead and "50万元" in lead and "展位费" not in lead, lead
