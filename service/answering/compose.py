@@ -803,8 +803,9 @@ def _sameness(plan: QueryPlan, runs: list[_Run], terms: dict[str, float]) -> str
     alike = all(f == figures[0] for f in figures[1:])
     if plan.lang == "en":
         return "The same: " if alike else "They differ: "
-    if same:
-        return "一样:" if alike else "不一样:"
+    if same:  # (in the question's own word: "是否一致?" is answered 一致, "相同吗?" 相同)
+        word = next((w for w in ("一致", "相同") if w in asked), "一样")
+        return f"{word}:" if alike else f"不{word}:"
     return "没有区别:" if alike else "有区别:"
 
 

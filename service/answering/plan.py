@@ -65,6 +65,8 @@ _SETS_SIDE_BY_SIDE = re.compile(
 )
 _COMPARES = re.compile(
     r"一样|相同|区别|不同|差别|差异|异同|\bdiffer|\bcompare|\bversus\b|\bvs\.?\b|"
+    # (whether two agree: "标准是否一致?", "一致吗", "一不一致"; not "与…保持一致")
+    r"是否一致|一致[吗么嘛]|一不一致|(?<!保持)不一致|\bconsistent\b|"
     # "the same as", "is it the same under…?", "the same amount": not "the same work" (which one is meant)
     r"\bsame\b(?!\s+(?:work|project|product|standard|company|firm|entity|application|item|thing|person|team|"
     r"patent|result|achievement|one)s?\b)|"

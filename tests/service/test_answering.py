@@ -2736,7 +2736,7 @@ def test_an_amount_asked_per_year_is_answered_by_the_yearly_cap(qa) -> None:  # 
 @pytest.mark.parametrize(
     ("question", "verdict"),
     [
-        ("AI那份政策和总部经济那份,对新认定的省级企业研究院给的奖励相同吗?", "一样:"),
+        ("AI那份政策和总部经济那份,对新认定的省级企业研究院给的奖励相同吗?", "相同:"),  # (in the question's own word)
         ("专精特新和总部企业买创新券载体平台服务,每年的补助上限一样吗?", "不一样:"),
         (
             "Is the reward for a newly recognised provincial enterprise research institute the same under the AI"
@@ -2858,3 +2858,9 @@ def test_a_cap_per_company_said_as_单家_is_the_texts_单个企业(qa) -> None:
     answer = qa.ask("总部企业政策和专精特新政策的创新券补贴,单家每年分别封顶多少?")
     lead = answer.answer.splitlines()[0]
     assert "100 万元" in lead and "50万元" in lead and "展位费" not in lead, lead
+
+
+def test_whether_two_documents_agree_is_asked_in_the_word_一致_and_answered_in_it(qa) -> None:  # type: ignore[no-untyped-def]
+    # a document named by 文号 and one by its title's words, "是否一致": both are read; the verdict in its word
+    lead = qa.ask("总部经济政策与区办〔2023〕9号的境内上市奖励是否一致?").answer.splitlines()[0]
+    assert lead.startswith("一致:") and "区办〔2023〕12号" in lead and "400" in lead, lead

@@ -2616,3 +2616,16 @@ def test_how_long_a_recognition_lasts_is_asked(question: str, asked: bool) -> No
     from service.answering.plan import asks_status_term
 
     assert asks_status_term(question) is asked
+
+
+@pytest.mark.parametrize(
+    ("question", "crossdoc"),
+    [
+        ("总部经济政策与区办〔2023〕9号的境内上市奖励是否一致?", True),
+        ("Are the listing awards in the HQ policy and 区办〔2023〕9号 consistent?", True),
+        # one document: its own materials disagreeing is no comparison of documents
+        ("区办〔2023〕9号的申报材料与营业执照信息不一致怎么办?", False),
+    ],
+)
+def test_whether_two_documents_agree_sets_them_side_by_side(corpus: Corpus, question: str, crossdoc: bool) -> None:
+    assert plan_query(question, [], corpus).crossdoc is crossdoc
