@@ -533,10 +533,11 @@ def _parts_lead(
         carried.update(mine)
         kinds = asked_kinds(part)
         # a part's figure may be of any kind ("多少产业用地": 3000亩): the part's own words say which figure;
-        # a count or a period asked by its measure word ("多少家", "几年") is that kind only
-        if kinds & FIGURE_KINDS and not kinds & {Asked.COUNT, Asked.PERIOD}:
-            kinds = kinds | {Asked.AMOUNT, Asked.RATIO}
-        read = replace(plan, asked=kinds, checks_kinds=frozenset(), user_figures=[])
+        # a count or a period asked by its measure word ("多少家", "几年") is that kind only, and a sum asked in
+        # words of money ("单位奖多少钱?") money only
+        read = replace(plan, asked=kinds, asked_text=part, checks_kinds=frozenset(), user_figures=[])
+        if kinds & FIGURE_KINDS and not kinds & {Asked.COUNT, Asked.PERIOD} and not read.asks_money:
+            read = replace(read, asked=kinds | {Asked.AMOUNT, Asked.RATIO})
         runs = [
             r
             for n, sentence in enumerate(sentences[:3], start=1)

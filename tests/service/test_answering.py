@@ -2864,3 +2864,9 @@ def test_whether_two_documents_agree_is_asked_in_the_word_一致_and_answered_in
     # a document named by 文号 and one by its title's words, "是否一致": both are read; the verdict in its word
     lead = qa.ask("总部经济政策与区办〔2023〕9号的境内上市奖励是否一致?").answer.splitlines()[0]
     assert lead.startswith("一致:") and "区办〔2023〕12号" in lead and "400" in lead, lead
+
+
+def test_a_part_asking_a_sum_in_words_of_money_is_led_by_money_not_a_count(qa) -> None:  # type: ignore[no-untyped-def]
+    # 单位奖 is the text's 组织奖 (获奖组织); "多少钱" is answered by the 20 万元 clause, not by how many are awarded
+    answer = qa.ask("区里的标准创新奖,单位奖发多少钱?个人奖呢?")
+    assert answer.status == "answered" and answer.answer.startswith("获奖组织一次性奖励 20 万元"), answer.answer
