@@ -2870,3 +2870,8 @@ def test_a_part_asking_a_sum_in_words_of_money_is_led_by_money_not_a_count(qa) -
     # 单位奖 is the text's 组织奖 (获奖组织); "多少钱" is answered by the 20 万元 clause, not by how many are awarded
     answer = qa.ask("区里的标准创新奖,单位奖发多少钱?个人奖呢?")
     assert answer.status == "answered" and answer.answer.startswith("获奖组织一次性奖励 20 万元"), answer.answer
+
+
+def test_the_district_support_fund_asked_in_english_is_the_framework_documents_30_yi(qa) -> None:  # type: ignore[no-untyped-def]
+    answer = qa.ask("How much industrial support funding does Binjiang budget each year?")
+    assert answer.status == "answered" and "30 亿元产业扶持资金" in answer.answer, answer.answer

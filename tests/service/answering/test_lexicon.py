@@ -67,6 +67,7 @@ def test_spoken_prohibitions_read_as_the_rules_own_wording() -> None:
         ("Is there a reward when revenue grows three straight years?", "连续"),
         ("Is there support for a copyright deal on original IP?", "版权交易"),
         ("Is there support for a copyright deal on original IP?", "原创IP"),
+        ("What is the yearly industrial support budget?", "产业扶持资金"),
         # an award's name with "prize" for "award"
         ("How long is the notice period for the standards innovation prize?", "标准创新奖"),
     ],
