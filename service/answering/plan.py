@@ -759,6 +759,7 @@ def plan_query(question: str, history: list[Turn], corpus: Corpus) -> QueryPlan:
         years=_YEAR.findall(undated),
         dating_years=[m.group(1) or m.group(2) for m in _DATING_YEAR.finditer(undated)]
         + _REPORTED_YEAR.findall(undated)
+        + [next(filter(None, m.groups())) for m in _REPORTED_YEAR_EN.finditer(undated)]
         + [next(filter(None, m.groups())) for m in _APPLYING_YEAR.finditer(undated)]
         + _DOCUMENT_YEAR.findall(undated),
         rewritten=rewritten,
@@ -1666,6 +1667,13 @@ _DATING_YEAR = re.compile(r"(?<!\d)(20\d{2})(?=\s*年\s*\d{1,2}\s*月)|(?<=[今�
 _REPORTED_YEAR = re.compile(
     r"(?:我们|我司|我|咱们|咱|本公司|公司|企业)[^。;;??!!]*?(?<!\d)(20\d{2})"
     r"(?=\s*年[^,,。;;??!!]{0,24}?(?:[了过](?![吗么没])|成立|注册|新设|设立|落户|迁入|入驻|开业))"
+)
+
+# ... in English: "Back in 2024, while we held…", "In 2024 we had raised…", "our company … in 2023"
+_REPORTED_YEAR_EN = re.compile(
+    r"\bback in (20\d{2})\b|\b(?:in|during) (20\d{2}),?\s+(?:while |when |as )?(?:we|our|I)\b|"
+    r"\b(?:we|our company|our firm|I)\b[^.?!]{0,40}?\b(?:in|during) (20\d{2})\b(?!\s+to\s+apply)",
+    re.I,
 )
 
 # ... or the year of a policy the asker names by it ("2021年出台的上市政策", "the 2021 opinion on listings")

@@ -2875,3 +2875,11 @@ def test_a_part_asking_a_sum_in_words_of_money_is_led_by_money_not_a_count(qa) -
 def test_the_district_support_fund_asked_in_english_is_the_framework_documents_30_yi(qa) -> None:  # type: ignore[no-untyped-def]
     answer = qa.ask("How much industrial support funding does Binjiang budget each year?")
     assert answer.status == "answered" and "30 亿元产业扶持资金" in answer.answer, answer.answer
+
+
+def test_a_year_an_english_asker_reports_their_figures_in_is_no_year_asked_about(qa) -> None:  # type: ignore[no-untyped-def]
+    # the 专精特新 policy ran from May 2023 to May 2026: 2024 is within it, and the asker's 1500万 is compared
+    answer = qa.ask(
+        "In 2024 we raised RMB 15 million from VC funds as a 专精特新 firm. Could we get the rent subsidy then?"
+    )
+    assert answer.status == "answered" and "1500万元 meets" in answer.answer, answer.answer

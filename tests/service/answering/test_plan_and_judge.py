@@ -2629,3 +2629,21 @@ def test_how_long_a_recognition_lasts_is_asked(question: str, asked: bool) -> No
 )
 def test_whether_two_documents_agree_sets_them_side_by_side(corpus: Corpus, question: str, crossdoc: bool) -> None:
     assert plan_query(question, [], corpus).crossdoc is crossdoc
+
+
+@pytest.mark.parametrize(
+    ("question", "year"),
+    [
+        ("Back in 2023, when we were a gazelle firm, our R&D spend was RMB 3 million. Did we qualify?", "2023"),
+        ("In 2025 we had revenue of RMB 2 billion. Could we claim the milestone award?", "2025"),
+        ("Our company moved to Binjiang in 2024; what rent support was there?", "2024"),
+    ],
+)
+def test_the_year_of_what_an_english_asker_reports_is_no_year_asked_about(
+    corpus: Corpus, question: str, year: str
+) -> None:
+    assert year in plan_query(question, [], corpus).dating_years
+
+
+def test_an_english_year_asked_about_is_still_asked(corpus: Corpus) -> None:
+    assert "2024" not in plan_query("What was the district's investment target for 2024?", [], corpus).dating_years
