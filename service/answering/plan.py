@@ -88,7 +88,9 @@ _ELLIPTIC = re.compile(
     r"\b(?:runs?|implements?|interprets?|manages?) (?:it|this|that)\b|"
     # "How many years can we keep drawing that?", "Can we claim it twice?": what was spoken of, as an object
     r"\b(?:draw(?:ing)?|claim(?:ing)?|get(?:ting)?|receiv(?:e|ing)|collect(?:ing)?|apply(?:ing)? for|stack(?:ing)?)"
-    r"\s+(?:it|that|this|them)\b",
+    r"\s+(?:it|that|this|them)\b|"
+    # "Is there a cap per company per year on that?", "What is the deadline for it?": ending on what was spoken of
+    r"\b(?:on|for|of|about|under|with|from) (?:it|that|this|them|those)\s*[?.!]*\s*$",
     re.I,
 )
 _AMOUNT_UNIT = re.compile(r"(\d+(?:\.\d+)?)\s*个?\s*(万|亿)(?!元|美元)")

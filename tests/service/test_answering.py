@@ -2883,3 +2883,16 @@ def test_a_year_an_english_asker_reports_their_figures_in_is_no_year_asked_about
         "In 2024 we raised RMB 15 million from VC funds as a 专精特新 firm. Could we get the rent subsidy then?"
     )
     assert answer.status == "answered" and "1500万元 meets" in answer.answer, answer.answer
+
+
+def test_an_english_follow_up_ending_on_that_asks_of_what_was_just_spoken_of(qa) -> None:  # type: ignore[no-untyped-def]
+    first = "Does the AI policy reward papers published in CNS journals?"
+    history = [Turn(role="user", content=first), Turn(role="assistant", content=qa.ask(first).answer)]
+    answer = qa.ask("And how much is paid for that?", history)
+    assert answer.status == "answered" and "10 万元" in answer.answer, answer.answer
+    history = [
+        Turn(role="user", content="Is there support for companies that spend more on R&D under the AI policy?"),
+        Turn(role="assistant", content="Up to 10% of the new R&D spending (杭高新〔2023〕5号)."),
+    ]
+    capped = qa.ask("Is there a yearly limit per firm on that?", history)
+    assert capped.status == "answered" and "200万元" in capped.answer, capped.answer
