@@ -74,6 +74,17 @@ class Lexicon:
         for length in lengths:
             key = text[i : i + length]
             if key not in self.entries:
+                # a key ending in e, its e dropped before -ing ("migrating" is "migrate")
+                stem, end = key[:-1], i + length - 1
+                if (
+                    stem.isascii()
+                    and len(stem) >= 3
+                    and stem + "e" in self.entries
+                    and text.startswith("ing", end)
+                    and _boundary(text, i - 1)
+                    and _boundary(text, end + 3)
+                ):
+                    return stem + "e"
                 continue
             if key.startswith("不") and 0 < i < len(text) - 1 and text[i - 1] == text[i + 1]:
                 continue  # the asking of "能不能…?", "可不可以…?", not a negation

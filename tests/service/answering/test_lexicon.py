@@ -253,3 +253,11 @@ def test_an_english_how_long_asks_a_period_and_names_no_topic() -> None:
     assert Asked.PERIOD in plan.asked
     # the asking words are no topic word: nothing makes a policy's own 有效期 look like the topic
     assert all("有效期" not in c.alternatives for c in plan.concepts), plan.concepts
+
+
+def test_a_key_ending_in_e_reads_its_ing_form_without_the_e() -> None:
+    # "migrating" is "migrate"; "trial" is the texts' 试用期
+    assert "迁移" in lexicon.english().expand("Will anyone help with migrating our models?")
+    assert "试用期" in lexicon.english().expand("Can we trial the compute platform before paying?")
+    # never inside a longer word
+    assert "迁移" not in lexicon.english().expand("emigrating staff")
