@@ -667,6 +667,8 @@ _PARTS = re.compile(r"[^;;。!?！？]+")
 _SHARE_BASE = re.compile(r"按([^,,。??按]{1,12}?)的?(?:百分之|多少比例|什么比例|比例|几成|多少%|几个点)")
 
 
+# the words that ask how much ("多少", "几个亿", "几个点", "how much"): a question's count of them is how many
+# figures it asks
 _HOW_MUCH = re.compile(r"多少|几(?:个|十|百|千)?[万亿]|几个?点|百分之几|how (?:much|many)", re.I)
 
 

@@ -2610,6 +2610,7 @@ def test_formal_yes_no_words_ask_yes_or_no(question: str) -> None:
         ("专精特新认定办法有效期到什么时候?", False),
         ("区办〔2023〕9号有效期几年?", False),
         ("认定以后有什么好处?", False),
+        ("What is the status of 区办〔2023〕9号 now? Has it expired?", False),
     ],
 )
 def test_how_long_a_recognition_lasts_is_asked(question: str, asked: bool) -> None:
