@@ -68,7 +68,7 @@ from service.answering.plan import (
     topic_words,
 )
 from service.answering.quantities import chinese_number, format_amount, quantities
-from service.answering.ranks import applicable, check, rank_rules, required_wording, said_ranks, said_wording
+from service.answering.ranks import applicable, check, rank_rules, required_wording, said_wording
 from service.answering.structure import NO_DUPLICATE
 from service.answering.validity import cn_date, en_date, expired_note, no_longer_applies
 from service.answering.verify import citation_for, display_quote, toc_citation
@@ -452,7 +452,7 @@ def _rank_lead(plan: QueryPlan, sentences: list[Sentence]) -> str:
     and met (and the asker states no figures another condition may fail on)."""
     if not plan.asked & {Asked.YES_NO, Asked.CRITERION} or not sentences:  # ("Am I eligible for…?")
         return ""
-    said = said_ranks(plan.asked_text or plan.original)
+    said = plan.places
     if not said:
         return ""
     for n, sentence in enumerate(sentences[:2], start=1):

@@ -17,7 +17,7 @@ from service.answering.grades import LEVEL_WORD, PLACE_LEVEL_WORD
 from service.answering.lexicon import DATE_WORDS
 from service.answering.periods import asked_conditions, period_wording
 from service.answering.plan import Asked, QueryPlan, self_described, self_descriptions
-from service.answering.ranks import rank_rules, said_ranks
+from service.answering.ranks import rank_rules
 
 _SENTENCE = re.compile(r"[^。;;\n]+[。;;]?")
 _SENTENCE_ENDS = frozenset("。;;::!?!?」”))")
@@ -428,7 +428,7 @@ def score_sentences(
     # a charge spoken of ("要交钱吗", "收费吗", "is there a fee": the corpus's 收取 / 费用)
     fee = any(w in _FEE_WORDS for w in topic)
     # a place in an order the asker states ("第三起草单位"), for a yes/no or a criterion asked
-    placed = bool(plan.asked & {Asked.YES_NO, Asked.CRITERION}) and bool(said_ranks(plan.asked_text or plan.original))
+    placed = bool(plan.asked & {Asked.YES_NO, Asked.CRITERION}) and bool(plan.places)
     scored = []
     for chunk, chunk_score in chunks:
         context = f"{chunk.section} {chunk.title}"

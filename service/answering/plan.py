@@ -28,6 +28,7 @@ from service.answering.periods import (
     without_english_beginnings,
 )
 from service.answering.quantities import chinese_number, format_amount
+from service.answering.ranks import said_ranks
 from service.models import Turn
 
 # 问法 that ask for several documents side by side
@@ -384,6 +385,8 @@ class QueryPlan:
     asks_contact: str = ""
     # how long a recognition or status lasts, or whether it is reviewed ("认定以后有效期几年?", "每年要复核吗?")
     asks_status_term: bool = False
+    # the asker's places in an order, by role ("我是第三起草单位的第一起草人": unit 3, person 1)
+    places: dict[str, int] = field(default_factory=dict)
     # an amount asked per a measure ("每平方米多少钱?", "per day"): the measure, as PER_MEASURES names it
     asks_per: str = ""
     asks_stacking: bool = False  # whether two supports can be had together ("能叠加吗", "同时享受")
@@ -800,6 +803,7 @@ def plan_query(question: str, history: list[Turn], corpus: Corpus) -> QueryPlan:
         asked_metric=asked_metrics(unquoted),
         asks_contact=asked_contact(unquoted),
         asks_status_term=asks_status_term(unquoted),
+        places=said_ranks(asked_text or original),
         asks_per=asked_per(unquoted),
         asks_stacking=bool(_STACKING.search(unquoted)),
         asks_still=Asked.YES_NO in asked and _asks_still(asked_text or original),
