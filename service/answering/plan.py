@@ -443,7 +443,10 @@ class QueryPlan:
 
     @property
     def asks_money(self) -> bool:
-        """An amount asked in words of money ("奖金多少?", "多少钱?", "how much money"): a count is no answer."""
+        """An amount asked in words of money ("奖金多少?", "多少钱?", "how much money"), or a sum of money the asker
+        puts forward to be checked ("个人奖能拿50万,是真的吗?"): a count is no answer."""
+        if Asked.AMOUNT in self.checks_kinds:
+            return True
         return Asked.AMOUNT in self.asked and bool(_MONEY_WORDS.search(self.asked_text or self.original))
 
     @property
@@ -1457,13 +1460,15 @@ def concepts_of(text: str, lang: str) -> list[Concept]:
         asking = tuple(m.span() for m in _A_NOT_A.finditer(normalised))
         covered = _without(normalised, taken, asking)
         tokens = tokenize(_HOW_MUCH.sub(" ", _WHICH_ONE.sub(" ", _COMPLEMENT.sub(" ", _ROUNDS.sub(" ", covered)))))
+        # (a word holding a rough number goes with it: jieba's 评十来, cut from 评十来家)
+        rough = {m.group() for m in _ROUGH_NUMBER.finditer(covered)}
         listed = [t for t in tokens if t in QUESTION_NOISE]
         for token in tokens:
             if any(token in n for n in listed):  # 州市 is a piece of 杭州市: a listed asking word's pieces ask too
                 continue
             # (a numeral before 级 names a class of company: 千亿级总部企业)
             number = (_NUMBER.fullmatch(token) or _SPOKEN_NUMBER.fullmatch(token)) and f"{token}级" not in covered
-            if _is_noise(token) or "〔" in token or len(token) < 2 or number:
+            if _is_noise(token) or "〔" in token or len(token) < 2 or number or any(r in token for r in rough):
                 continue  # the user's own figures are constraints, not topic words
             concepts.append(Concept(token, (token,)))
     else:  # English words the glossary does not know cannot be looked up in Chinese text: only dense sees them
@@ -1538,6 +1543,12 @@ _HOW_MUCH = re.compile(r"几[个台块种家项笔类次些份条款位样套件
 # rounds counted ("两轮", "第一轮700万元、第二轮500万元"): how the asker's figures came, not a topic (times, "两次",
 # are left: "评两次" may be what is asked)
 _ROUNDS = re.compile(r"(?:第|头|前|后)?[一二两三四五六七八九十几\d]+\s*轮")
+
+# a rough number said in words before its measure word ("十来家", "二十多个", "百来万", "几十万"): the asker's
+# figure, a constraint and not a topic
+_ROUGH_NUMBER = re.compile(
+    r"(?:[一二两三四五六七八九几]?[十百千]\s*[来几多]|几[十百千])(?=\s*[个家项名位次年天月万亿元块件所支批])"
+)
 
 # a directional complement (评出来, 加起来, 批下来, 打过去; not 走出去, a name, nor 退回去), or one of what cannot
 # be reached (达不到, 够不上, 拿不着): how a verb is said, not a topic word

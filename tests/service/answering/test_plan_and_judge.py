@@ -1871,10 +1871,29 @@ def test_what_is_given_may_be_money_computing_power_or_land() -> None:
         ("How much money does the winner get?", True),
         ("补贴多少?", False),  # a subsidy may be a share or a number of years
         ("能建多少亩?", False),
+        # a sum of money put forward to be checked: money is what is in question, a count is no answer
+        ("听说人才奖每人能领30万,真的假的?", True),
+        ("I was told the prize is RMB 300,000, is that right?", True),
+        ("听说每年评8个,对吗?", False),
     ],
 )
 def test_an_amount_asked_in_words_of_money(corpus: Corpus, question: str, money: bool) -> None:
     assert plan_query(question, [], corpus).asks_money is money
+
+
+@pytest.mark.parametrize(
+    ("question", "rough"),
+    [
+        ("这个奖一年能评十来家企业吧?", "十来"),
+        ("每次评二十多个项目吗?", "二十多"),
+        ("听说能补百来万?", "百来"),
+        ("补贴有几十万吧?", "几十"),
+    ],
+)
+def test_a_rough_number_said_in_words_is_the_askers_figure_not_a_topic(question: str, rough: str) -> None:
+    from service.answering.plan import concepts_of
+
+    assert not any(rough in c.key for c in concepts_of(question, "zh"))
 
 
 @pytest.mark.parametrize(
