@@ -90,6 +90,12 @@ class Terms(dict[str, float]):
         super().__init__(weights)
         self.alternatives = alternatives
         self.described = described  # the concepts only of the asker's description of themselves
+        # a compound concept made of two others of the question (创业项目 of 创业 and 项目): a text holding both
+        # parts holds it ("创业发展资助…院士等人才领衔的项目")
+        self.parts = {
+            key: [(a, b) for a in weights for b in weights if a != key and b != key and a + b == key] for key in weights
+        }
+        self.parts = {k: v for k, v in self.parts.items() if v}
 
     def without_description(self) -> Terms:
         """The concepts with the asker's description of themselves weighing nothing: whether the compilation
@@ -100,7 +106,13 @@ class Terms(dict[str, float]):
 
     def found(self, key: str, haystack: str) -> bool:
         """``haystack`` in ``loose`` form."""
-        return any(alt in haystack for alt in self.alternatives.get(key, (key,)))
+        if any(alt in haystack for alt in self.alternatives.get(key, (key,))):
+            return True
+        return any(
+            any(alt in haystack for alt in self.alternatives.get(a, (a,)))
+            and any(alt in haystack for alt in self.alternatives.get(b, (b,)))
+            for a, b in self.parts.get(key, ())
+        )
 
 
 def part_terms(terms: dict[str, float], part: str) -> Terms:

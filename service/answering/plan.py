@@ -1750,7 +1750,7 @@ def _is_noise(token: str) -> bool:
 
 # a demonstrative and its measure word (这台, 那块, 哪家): it points back, it names nothing; nor does a "one"
 # with its measure word ("我们是一家律所", "一项国家标准"): it counts what the words after it name
-_DEMONSTRATIVE = re.compile(r"[这那哪每该此][个台块种家项笔类次边些份条款位样套件批]|[一两][家项]")
+_DEMONSTRATIVE = re.compile(r"[这那哪每该此][个台块种家项笔类次边些份条款位样套件批]|[一两][家项位名]")
 _NOISE_BY_LENGTH = sorted(QUESTION_NOISE, key=len, reverse=True)
 _NOISE_CHARS = frozenset(w for w in QUESTION_NOISE if len(w) == 1)
 # (an apostrophe between letters is English's own: "company's", "What's", "don’t" quote nothing)

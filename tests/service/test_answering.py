@@ -27,6 +27,15 @@ def test_answered_with_a_verified_page_exact_citation(qa) -> None:  # type: igno
     assert len(answer.answer) < 600
 
 
+def test_a_project_led_by_a_top_scientist_is_answered_by_the_loaded_clause_that_states_its_sum(qa) -> None:  # type: ignore[no-untyped-def]
+    # the 5050 plan is only listed, but the framework's own clause states the ceiling asked (一亿元, p.2);
+    # 创业项目 is held by its parts there (创业发展资助 … 领衔的项目)
+    answer = qa.ask("我们公司引进了一名院士领衔创业项目,区里最高支持多少?")
+    assert answer.status == "answered"
+    assert answer.citations[0].doc_number == "区党委〔2019〕25号" and answer.citations[0].printed_page == 2
+    assert "一亿元" in compact(answer.answer)
+
+
 def test_toc_only_names_the_listed_document_and_its_page(qa) -> None:  # type: ignore[no-untyped-def]
     answer = qa.ask("直播带货公司入驻滨江有什么补贴?")
     assert answer.status == "toc_only"

@@ -2667,3 +2667,19 @@ def test_the_year_of_what_an_english_asker_reports_is_no_year_asked_about(
 
 def test_an_english_year_asked_about_is_still_asked(corpus: Corpus) -> None:
     assert "2024" not in plan_query("What was the district's investment target for 2024?", [], corpus).dating_years
+
+
+def test_a_compound_concept_is_held_by_a_text_holding_both_its_parts() -> None:
+    from service.answering.evidence import Terms, coverage
+
+    terms = Terms({"创业": 1.0, "项目": 1.0, "创业项目": 2.0, "院士": 2.0}, {})
+    assert coverage(terms, "院士领衔的项目给予创业资助") == 1.0  # 创业 and 项目 apart hold 创业项目
+    assert coverage(terms, "院士领衔的项目") == pytest.approx(0.5)  # one part alone does not
+    assert not Terms({"创业项目": 1.0}, {}).found("创业项目", "创业资助的项目")  # no parts among its concepts
+
+
+@pytest.mark.parametrize("question", ["公司请到一位院士,能拿多少?", "引进了一名博士后,有补贴吗?", "两名员工能报吗?"])
+def test_one_person_counted_names_no_topic(question: str) -> None:
+    from service.answering.plan import concepts_of
+
+    assert not {"一位", "一名", "两名"} & {c.key for c in concepts_of(question, "zh")}
