@@ -33,6 +33,11 @@ _FORBIDS = re.compile(r"不得|不予|禁止")
 _REQUIRES = re.compile(r"应当|必须")
 # the corpus's words of a charge, as a question's terms carry them
 _FEE_WORDS = frozenset({"收取", "收费", "费用"})
+# ... or a charge named by what it is paid for ("报名费", "评审费", "an application fee")
+_NAMED_FEE = re.compile(
+    r"(?:报名|评审|申报|手续|审核|认定|评估)费|\b(?:application|entry|registration|review|assessment|filing) fees?\b",
+    re.I,
+)
 # a measure that gives a company something
 GRANTS = re.compile(r"给予|予以")
 # the words of money given, which name no measure ("能拿多少" -> 最高 奖励 补助 补贴)
@@ -438,7 +443,7 @@ def score_sentences(
     kinds = kinds_described(asker_said(plan.original)) if config.own_kind_bonus else set()
     phrases = _phrases(plan, terms) if config.phrase_bonus else []
     # a charge spoken of ("要交钱吗", "收费吗", "is there a fee": the corpus's 收取 / 费用)
-    fee = any(w in _FEE_WORDS for w in topic)
+    fee = any(w in _FEE_WORDS for w in topic) or bool(_NAMED_FEE.search(plan.asked_text or plan.original))
     # a place in an order the asker states ("第三起草单位"), for a yes/no or a criterion asked
     placed = bool(plan.asked & {Asked.YES_NO, Asked.CRITERION}) and bool(plan.places)
     scored = []

@@ -2837,7 +2837,13 @@ def test_a_documents_yearly_budget_and_its_rate_of_reward_asked_in_other_words(q
 def test_whether_a_charge_is_made_is_answered_by_the_clause_that_says_nothing_is_charged(qa) -> None:  # type: ignore[no-untyped-def]
     # spoken "交钱" is the corpus's 收取费用: the general-rules clause (不收取任何费用) answers, not the clauses on who
     # applies and who recommends
-    for question in ("个人报标准创新奖要交钱吗?", "单位推荐报名标准创新奖收费吗?"):
+    # ... and so is a charge named by what it is paid for (报名费, 评审费, an application fee)
+    for question in (
+        "个人报标准创新奖要交钱吗?",
+        "单位推荐报名标准创新奖收费吗?",
+        "评标准创新奖要付评审费吗?",
+        "Do applicants for the standard innovation award pay an application fee?",
+    ):
         answer = qa.ask(question)
         assert answer.status == "answered" and "不收取任何费用" in answer.citations[0].quote, answer.answer
 
