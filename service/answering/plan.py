@@ -1134,6 +1134,9 @@ def asked_kinds(question: str) -> frozenset[Asked]:
             if m and m.end() in bounds and not _indefinite(m, question):
                 found.add(kind)
                 break
+    if any(m.group(1) in _A_NOT_A_VERBS for m in _A_NOT_A.finditer(question)):
+        # an A-not-A of a modal asks yes or no wherever the tokenizer cuts it ("…投资,问能不能享受…": 问能|不能)
+        found.add(Asked.YES_NO)
     if Asked.OUTCOME in found and not any(_ASKED[Asked.OUTCOME].search(q) for q in _asking_sentences(question)):
         # "two companies have used it so far." tells the asker's own state; results to date are asked in a question
         found.discard(Asked.OUTCOME)
@@ -1617,6 +1620,7 @@ def asked_contact(text: str) -> str:
 
 # the A-not-A question (要不要, 能不能, 需不需要, 可不可以, 拿没拿): how a yes/no is asked, not its topic
 _A_NOT_A = re.compile(r"([\u4e00-\u9fff])[不没]\1")
+_A_NOT_A_VERBS = frozenset("能可是有会要算行够")
 
 
 def _asks_only(concept: Concept) -> bool:

@@ -2911,3 +2911,10 @@ def test_an_english_follow_up_ending_on_that_asks_of_what_was_just_spoken_of(qa)
     ]
     capped = qa.ask("Is there a yearly limit per firm on that?", history)
     assert capped.status == "answered" and "200万元" in capped.answer, capped.answer
+
+
+def test_a_relayed_yes_no_whose_a_not_a_the_tokenizer_cuts_still_compares_the_callers_figure(qa) -> None:  # type: ignore[no-untyped-def]
+    # "…投资,问能不能享受…" (jieba: 问能|不能); the caller's 600万 against 累计达1000万元及以上 (区办〔2023〕9号 p.20)
+    answer = qa.ask("客户说他们累计拿到创投机构600万元投资,问能不能享受专精特新的三年房租补贴?")
+    lead = answer.answer.splitlines()[0]
+    assert lead.startswith("不能") and "1000万元" in lead and "600万元" in lead, lead

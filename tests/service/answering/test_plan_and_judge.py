@@ -2683,3 +2683,17 @@ def test_one_person_counted_names_no_topic(question: str) -> None:
     from service.answering.plan import concepts_of
 
     assert not {"一位", "一名", "两名"} & {c.key for c in concepts_of(question, "zh")}
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "客户说他们去年研发投入500万,问能不能申请研发补贴?",  # 问能|不能: the tokenizer cuts across the A-not-A
+        "他们想知道算不算总部企业",
+        "老板问够不够格拿这个奖",
+    ],
+)
+def test_an_a_not_a_of_a_modal_asks_yes_or_no_wherever_the_tokenizer_cuts_it(question: str) -> None:
+    from service.answering.plan import asked_kinds
+
+    assert Asked.YES_NO in asked_kinds(question)
