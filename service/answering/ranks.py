@@ -61,6 +61,16 @@ _EN_SAID = (
     (re.compile(rf"\b{_RANKED}{_ORD}\s+(?:among|of|in)\s+(?:the\s+)?{_EN_PERSON}", re.I), "person"),
     (re.compile(rf"\b(?:I was|I am|I'm)\s+(?:ranked |listed |named )?(?:as\s+)?(?:the\s+)?{_ORD}\b", re.I), "person"),
     (re.compile(rf"\b(?:ranked|placed)\s+{_ORD}\b", re.I), "self"),
+    # "our growth ranking in the district is 30th", "we rank 30th"
+    (
+        re.compile(
+            rf"\b(?:ranking|rank|position|place)\b[^.?!,;]{{0,30}}?\b(?:is|was|of|at)\s+"
+            rf"(?:only\s+|just\s+|about\s+|around\s+)?{_ORD}",
+            re.I,
+        ),
+        "self",
+    ),
+    (re.compile(rf"\b(?:we|I)\s+(?:rank|came|come|are|were)\s+(?:only\s+|just\s+)?{_ORD}\b", re.I), "self"),
 )
 _EN_COUNT = dict(enumerate(("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"), start=1))
 _EN_ORDINAL = {v: k for k, v in _ORDINALS.items()}
@@ -215,7 +225,8 @@ def check(rule: RankRule, said: dict[str, int]) -> RankCheck | None:
 
 def _place(n: int, lang: str) -> str:
     if lang == "en":
-        return _EN_ORDINAL.get(n, f"no. {n}")
+        suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+        return _EN_ORDINAL.get(n, f"{n}{suffix}")
     return "一二三四五六七八九十"[n - 1] if n <= 10 else str(n)
 
 

@@ -39,6 +39,9 @@ def test_each_alternative_keeps_its_ranks_and_the_words_before_them() -> None:
         ("I was the second-listed author and my firm was the 5th drafting unit.", {"person": 2, "unit": 5}),
         ("Our organisation was ranked third among the drafting units.", {"unit": 3}),
         ("We ranked 40th in the district.", {"self": 40}),
+        ("Our sales growth ranking in the city is 18th this year.", {"self": 18}),
+        ("We rank 12th for growth.", {"self": 12}),
+        ("The award ranks first place in importance.", {}),
         ("我们营收第一次过了5亿", {}),
     ],
 )
@@ -65,3 +68,18 @@ def test_a_place_fails_or_every_ranked_place_is_met() -> None:
     # a place said without its order is the rule's when it ranks one role only
     (own,) = rank_rules("且增幅排名在全市前10位的,给予补助")
     assert check(own, {"self": 11}).met is False  # type: ignore[union-attr]
+
+
+def test_a_place_past_the_tenth_is_said_as_an_english_ordinal() -> None:
+    from service.answering.ranks import _place
+
+    assert [_place(n, "en") for n in (3, 11, 12, 13, 21, 22, 30, 112)] == [
+        "third",
+        "11th",
+        "12th",
+        "13th",
+        "21st",
+        "22nd",
+        "30th",
+        "112th",
+    ]
