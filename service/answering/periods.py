@@ -45,8 +45,12 @@ class Elapsed:
 
 
 # a number of years with a word that says it has passed ("满一年半", "实施了两年", "一年多点", "3年了")
+_BEGAN_VERBS = "实施|施行|成立|运行|运营|注册|落户|入驻|投产|开业|设立|经营"
 _ELAPSED = re.compile(
-    rf"(?P<cue>满|已经?|了|有)?\s*(?P<n>{NUMBER})\s*(?:个)?\s*(?:整)?年(?P<half>半)?(?P<more>多|出头)?(?P<after>了)?"
+    # (the cue may stand before a verb of what began: "已实施18个月", "已经成立了3年")
+    rf"(?P<cue>满|已经?(?P<verb>{_BEGAN_VERBS})?了?|了|有)?\s*(?P<n>{NUMBER})\s*"
+    r"(?:(?P<month>个\s*(?P<mmore>多)?\s*月)|(?:个)?\s*(?:整)?年(?P<half>半)?)"
+    r"(?P<more>多|出头)?(?P<after>了)?"
 )
 # what turns a number of years into a date, a deadline or a rate
 _NOT_ELAPSED = re.compile(
@@ -127,7 +131,9 @@ def without_elapsed(text: str) -> str:
     """``text`` with each elapsed period and the word that says it has passed blanked ("实施刚满一年半" ->
     "实施刚    "): the asker's own figure, a constraint and not a topic word."""
     for m, e in reversed(_elapsed(text)):
-        text = text[: m.start()] + " " * (e.end - m.start()) + text[e.end :]
+        # (the verb of what began stays: "已实施18个月" -> "已实施     ")
+        start = m.end("verb") if m.group("verb") else m.start()
+        text = text[:start] + " " * (e.end - start) + text[e.end :]
     return text
 
 
@@ -137,12 +143,19 @@ def _elapsed(text: str) -> list[tuple[re.Match[str], Elapsed]]:
         number = m.group("n")
         if _YEAR_NUMBER.fullmatch(number) or _NOT_ELAPSED.match(text, m.end()):
             continue
-        if not (m.group("cue") or m.group("half") or m.group("more") or m.group("after")):
+        if not (m.group("cue") or m.group("half") or m.group("more") or m.group("mmore") or m.group("after")):
             continue
         value = chinese_number(number)
         if value is None or value <= 0:
             continue
         start = m.start("n")
+        if m.group("month"):  # "已实施18个月", "8个多月": a span of months, in years
+            more = m.group("more") or m.group("mmore")
+            end = m.end("more") if m.group("more") else m.end("month")
+            years = Decimal(value) / 12
+            high = years + Decimal(1) / 12 if more else None
+            out.append((m, Elapsed(years, high, text[start:end].replace(" ", ""), start, end)))
+            continue
         end = m.end("more") if m.group("more") else m.end("half") if m.group("half") else m.end("n") + 1
         shown = text[start:end].replace(" ", "")
         if not shown.endswith(("年", "半", "多", "出头")):

@@ -2918,3 +2918,11 @@ def test_a_relayed_yes_no_whose_a_not_a_the_tokenizer_cuts_still_compares_the_ca
     answer = qa.ask("客户说他们累计拿到创投机构600万元投资,问能不能享受专精特新的三年房租补贴?")
     lead = answer.answer.splitlines()[0]
     assert lead.startswith("不能") and "1000万元" in lead and "600万元" in lead, lead
+
+
+def test_a_span_of_months_that_has_passed_is_checked_against_a_minimum_in_years(qa) -> None:  # type: ignore[no-untyped-def]
+    # 行业标准 需已经实施2 年以上 (区办〔2023〕8号 p.25): 20 months fall short, 30 months meet it
+    short = qa.ask("我们主导的行业标准已实施20个月,能申报标准创新奖吗?").answer.splitlines()[0]
+    assert short.startswith("不能") and "20个月" in short and "2 年以上" in short, short
+    met = qa.ask("我们主导的行业标准已实施30个月,能申报标准创新奖吗?").answer.splitlines()[0]
+    assert "符合" in met and "30个月" in met and not met.startswith("不能"), met

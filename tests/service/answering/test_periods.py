@@ -29,6 +29,12 @@ from service.answering.periods import (
         ("公司成立5年了", [("5年", Decimal(5), None)]),
         ("有两年了吧", [("两年", Decimal(2), None)]),
         ("开园到现在两年出头", [("两年出头", Decimal(2), Decimal(3))]),  # spoken "a little over"
+        # months, and a cue before the verb of what began
+        ("这项标准已实施18个月,能报吗?", [("18个月", Decimal("1.5"), None)]),
+        ("公司已经成立了3年", [("3年", Decimal(3), None)]),
+        ("园区运营了9个多月", [("9个多月", Decimal("0.75"), Decimal("0.75") + Decimal(1) / 12)]),
+        ("已获得2年房租补贴", []),  # a benefit's term, not time passed
+        ("3个月内完成审核", []),
         # a rate, a date, a deadline, a year: nothing has passed
         ("房租补贴一年最多给多少?", []),
         ("两年前拿过一次奖", []),
@@ -112,6 +118,8 @@ def test_the_askers_period_is_no_topic_word() -> None:
     question = "孵化器运营刚满三年半,能申请吗?"
     assert without_elapsed(question) == "孵化器运营刚    ,能申请吗?"
     assert without_elapsed("房租补贴一年最多给多少?") == "房租补贴一年最多给多少?"
+    # the verb of what began stays a topic word
+    assert without_elapsed("标准已实施18个月") == "标准已实施    "
 
 
 def test_a_clean_record_is_checked_only_against_what_the_dated_clause_says_happened() -> None:
