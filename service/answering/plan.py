@@ -235,7 +235,9 @@ _ASKED: dict[Asked, re.Pattern[str]] = {
         r"\b(?:by|until|till|since|from) when\b|\bwhen\s*\?|\b(?:which|what) (?:year|date|day)\b|"
         r"\b(?:tell|know|ask|find out|wonder(?:ing)?|say|says|state|states|confirm)\s+(?:me\s+|us\s+)?when\b|"
         r"expire|\blaps(?:e|es|ed|ing)\b|valid|effective|in force|deadline|"
-        r"still (?:apply|available|open|possible|claim|get|receive)|"
+        r"still (?:apply|available|open|possible|claim|get|receive)|still be (?:applied|used|claimed)|"
+        # the span a document covers ("What period do they cover?")
+        r"\bwhat (?:time )?period\b[^.?!]{0,30}\bcover|"
         # (not "…approve them before they take effect": when the rules start is no date asked)
         r"(?<!before they )(?<!before it )(?<!before )takes? effect|took effect|"
         r"\b(?:runs?|lasts?)\s+for\s+(?:\w+\s+)?years?\b|"
@@ -285,7 +287,9 @@ _ASKED: dict[Asked, re.Pattern[str]] = {
         # an English yes/no question opens its sentence with an auxiliary verb
         r"(?:^|[.?!]\s+|[,;；]\s*)(?:is|are|can|could|does|do|did|will|would|should|may)\b|"
         # ... or checks a statement with a tag ("…, right?", "isn't it?")
-        r"\bright\s*\?|\bcorrect\s*\?|\bisn't it\b|\bis that (?:right|correct|so|true)\b",
+        r"\bright\s*\?|\bcorrect\s*\?|\bisn't it\b|\bis that (?:right|correct|so|true)\b|"
+        # ... or is relayed ("A caller asks whether…", "they want to know if…")
+        r"\b(?:asks?|asking|asked|know|wondering|wonders?|checking|check)\s+(?:whether|if)\b",
         re.I,
     ),
 }

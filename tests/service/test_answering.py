@@ -2926,3 +2926,22 @@ def test_a_span_of_months_that_has_passed_is_checked_against_a_minimum_in_years(
     assert short.startswith("不能") and "20个月" in short and "2 年以上" in short, short
     met = qa.ask("我们主导的行业标准已实施30个月,能申报标准创新奖吗?").answer.splitlines()[0]
     assert "符合" in met and "30个月" in met and not met.startswith("不能"), met
+
+
+def test_a_relayed_english_validity_question_is_answered_by_the_documents_dates(qa) -> None:  # type: ignore[no-untyped-def]
+    # "asks whether … can still be applied for", "what period do they cover": the document's own validity statement
+    for question in (
+        "A client asks whether 滨政〔2023〕7号 can still be applied for today.",
+        "What period does 滨政〔2023〕7号 cover?",
+    ):
+        answer = qa.ask(question)
+        assert answer.status == "answered", answer.answer
+        lead = answer.answer.splitlines()[0]
+        assert "31 December 2023" in lead and "no longer in force" in lead, lead
+
+
+def test_a_relayed_english_question_asks_yes_or_no() -> None:
+    from service.answering.plan import Asked, asked_kinds
+
+    for question in ("The caller asks whether the award is taxed.", "They want to know if the rent subsidy is open."):
+        assert Asked.YES_NO in asked_kinds(question), question
