@@ -37,7 +37,7 @@ BUDGET_CLAUSE = re.compile(r"[^,,。;;]*(?:预算|专项资金规模|基金规�
 
 # (or in the words of spending it: "每年安排多少钱", "拿出多少", "how much does the district set aside / earmark")
 _ASKS_BUDGET = re.compile(
-    rf"{BUDGET_CLAUSE.pattern}|(?:每年|一年|年度)?(?:安排|拿出)(?:了)?多少|"
+    rf"{BUDGET_CLAUSE.pattern}|(?:每年|一年|年度)?(?:安排|拿出|砸)(?:了)?多少|"
     r"\bbudget(?:s|ed)?\b|\bset(?:s|ting)? aside\b|\bearmark(?:s|ed|ing)?\b|\ballocat(?:e|es|ed|ing|ion)\b",
     re.I,
 )

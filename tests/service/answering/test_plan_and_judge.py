@@ -2601,6 +2601,7 @@ def test_the_measure_a_benefit_is_given_by_asks_its_figure(corpus: Corpus, quest
         ("区里一年拿出多少钱扶持集成电路?", True),
         ("How much does the district set aside each year for biotech?", True),
         ("What funding is earmarked for the incubators every year?", True),
+        ("区里每年往生物医药砸多少钱?", True),  # spoken: 砸钱, to pour money into
         ("集成电路企业能拿多少补助?", False),
         ("How much is the rent subsidy?", False),
     ],
