@@ -1466,7 +1466,10 @@ def concepts_of(text: str, lang: str) -> list[Concept]:
         # 能不能自己申请's 不能 (jieba's 不能自己) would no longer sit beside its 能
         asking = tuple(m.span() for m in _A_NOT_A.finditer(normalised))
         covered = _without(normalised, taken, asking)
-        tokens = tokenize(_HOW_MUCH.sub(" ", _WHICH_ONE.sub(" ", _COMPLEMENT.sub(" ", _ROUNDS.sub(" ", covered)))))
+        read = covered
+        for pattern in (_ORDINAL_LIST, _ROUNDS, _COMPLEMENT, _WHICH_ONE, _HOW_MUCH):
+            read = pattern.sub(" ", read)
+        tokens = tokenize(read)
         # (a word holding a rough number goes with it: jieba's 评十来, cut from 评十来家)
         rough = {m.group() for m in _ROUGH_NUMBER.finditer(covered)}
         listed = [t for t in tokens if t in QUESTION_NOISE]
@@ -1546,6 +1549,12 @@ _WHICH_ONE = re.compile(r"[这那哪每]一[个台块种家项笔类次边些份
 # 几 and its measure word (几支, 几家, 几项), or 多 and an adjective of size (多大, 多长): how many or how much is
 # asked (the compilation never writes them), not about what
 _HOW_MUCH = re.compile(r"几[个台块种家项笔类次些份条款位样套件批档级支只名所座栋间岁倍]|多[大高长重宽远]")
+
+# ordinals listed before what they rank ("分一、二、三等奖", "一、二类"): grades the asker names, which jieba cuts into
+# words of no meaning (分一, 三等); the grades themselves are read by grades.py
+_ORDINAL_LIST = re.compile(
+    r"[一二三四五六七八九十](?:\s*[、,,和及]\s*[一二三四五六七八九十])+(?=\s*(?:等|类|级|档|星))"
+)
 
 # rounds counted ("两轮", "第一轮700万元、第二轮500万元"): how the asker's figures came, not a topic (times, "两次",
 # are left: "评两次" may be what is asked)

@@ -2698,3 +2698,16 @@ def test_an_a_not_a_of_a_modal_asks_yes_or_no_wherever_the_tokenizer_cuts_it(que
     from service.answering.plan import asked_kinds
 
     assert Asked.YES_NO in asked_kinds(question)
+
+
+@pytest.mark.parametrize(
+    ("question", "junk"),
+    [
+        ("听说人才奖分一、二、三等奖?", {"分一", "三等"}),
+        ("孵化器分一、二类吗", {"分一", "二类"}),
+    ],
+)
+def test_ordinals_listed_before_what_they_rank_leave_no_words_of_no_meaning(question: str, junk: set[str]) -> None:
+    from service.answering.plan import concepts_of
+
+    assert not junk & {c.key for c in concepts_of(question, "zh")}
