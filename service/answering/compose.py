@@ -31,6 +31,7 @@ from service.answering.config import EvidenceConfig
 from service.answering.eligibility import FactVerdict, judge, profile_from
 from service.answering.eligibility import Verdict as EligibilityVerdict
 from service.answering.evidence import (
+    GRANTS,
     IN_DISTRICT,
     MONEY_WORDS,
     Sentence,
@@ -104,6 +105,20 @@ def select_sentences(
                 seen.add(sentence.chunk.doc_no)
             if len(chosen) >= config.max_docs:
                 break
+        # the documents the question sets side by side by name ("双引擎意见和专精特新文件分别咋说的?") are each
+        # heard, however their best sentence scores against the other's
+        named = set(plan.boost_docs) | set(plan.doc_filter)
+        for doc_no in sorted(named - seen) if len(named) >= 2 else []:
+            # (its best sentence that gives something, not the budget a framework opens a measure with)
+            its = [s for s in scored if s.chunk.doc_no == doc_no]
+            own = next((s for s in its if GRANTS.search(without_budgets(s.text, plan.asks_budget))), None)
+            own = own or next(iter(its), None)
+            states = own is not None and (
+                not plan.asks_amount or bool(asked_figure(plan).search(without_budgets(own.text, plan.asks_budget)))
+            )
+            if own is not None and states and len(chosen) < config.max_docs:
+                chosen.append(own)
+                seen.add(doc_no)
     else:
         chosen.append(scored[0])
     # a question that only checks a figure ("降到1%以下,对吧?") wants more quotes only with one of that kind

@@ -2945,3 +2945,12 @@ def test_a_relayed_english_question_asks_yes_or_no() -> None:
 
     for question in ("The caller asks whether the award is taxed.", "They want to know if the rent subsidy is open."):
         assert Asked.YES_NO in asked_kinds(question), question
+
+
+def test_documents_set_side_by_side_by_name_are_each_quoted(qa) -> None:  # type: ignore[no-untyped-def]
+    # 双引擎 names 区党委〔2019〕25号, 专精特新 区办〔2023〕9号: each is heard, the framework by the clause that
+    # gives (400万元, p.6), not the budget it opens the measure with, though only the second speaks of 境外上市
+    answer = qa.ask("双引擎意见和专精特新文件,对拟上市企业的奖励分别怎么说,境外上市有吗")
+    lead = answer.answer.splitlines()[0]
+    assert "区党委〔2019〕25号" in lead and "区办〔2023〕9号" in lead, lead
+    assert "400" in lead and "300" in lead and "预算" not in lead, lead
