@@ -1957,6 +1957,8 @@ def test_an_english_question_that_points_back_follows_up(question: str) -> None:
         ("Is there an income tax exemption for foreign engineers?", True),
         ("Is the listing award subject to corporate income tax?", True),
         ("Do we have to withhold income tax from the individual prize?", True),
+        ("Is the talent bonus exempt from personal income tax?", True),
+        ("Is the rent subsidy tax-free for us?", True),
         ("研发费用加计扣除比例现在是多少?", True),
         # what the district says of carrying out the national policy is the compilation's own
         ("区里怎么落实研发费用加计扣除政策?", False),
