@@ -2713,3 +2713,10 @@ def test_ordinals_listed_before_what_they_rank_leave_no_words_of_no_meaning(ques
     from service.answering.plan import concepts_of
 
     assert not junk & {c.key for c in concepts_of(question, "zh")}
+
+
+def test_the_askers_thinking_is_no_topic_word() -> None:
+    from service.answering.plan import concepts_of
+
+    keys = {c.key for c in concepts_of("我们觉得自己对区里产业有重大支撑作用,老板认为能评上", "zh")}
+    assert not {"觉得", "认为"} & keys and {"支撑", "作用"} <= keys
