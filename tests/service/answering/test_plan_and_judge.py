@@ -2720,3 +2720,10 @@ def test_the_askers_thinking_is_no_topic_word() -> None:
 
     keys = {c.key for c in concepts_of("我们觉得自己对区里产业有重大支撑作用,老板认为能评上", "zh")}
     assert not {"觉得", "认为"} & keys and {"支撑", "作用"} <= keys
+
+
+def test_who_relays_a_question_is_no_topic_word() -> None:
+    from service.answering.plan import concepts_of
+
+    keys = {c.key for c in concepts_of("有市民打电话反映,客户问买新能源汽车每辆补多少?老板来电也问了", "zh")}
+    assert not {"市民", "打电话", "反映", "客户", "老板", "来电"} & keys and "新能源" in keys
