@@ -132,6 +132,7 @@ class Signals:
     delegated: bool = False
     specific_listed: bool = False  # the rarest topic wording the compilation uses is only a listed title's
     specific_unquoted: bool = False  # the most specific concept points to a listed title; the quote lacks it
+    quoted_held: bool = False  # every phrase the asker sets in quotation marks stands in the best quote
     # how a kind is recognised is asked, the loaded text names it only as already recognised ("经认定的瞪羚企业"),
     # and a listed title holds it: that document sets the recognition
     recognised_elsewhere: bool = False
@@ -337,6 +338,7 @@ def measure(
         # a kind the quoted list names beside those it pays, asked what it gets, is a grade the list lacks
         signals.absent_grade = _absent_variant(plan, known, facts, quotes)
     signals.vague_benefit = _vague_benefit(plan, known, weights, quotes or [])
+    signals.quoted_held = bool(plan.quoted and quotes and all(loose(q) in loose(quotes[0]) for q in plan.quoted))
     return signals
 
 
@@ -990,6 +992,8 @@ def _decide(signals: Signals, config: JudgeConfig) -> Verdict:
             signals.dense is None
             or signals.dense >= config.dense_min
             or (cov >= 1.0 - 1e-9 and not signals.unknown_share)
+            # (a name the asker quotes, which the best quote holds word for word: “见贷即保”)
+            or signals.quoted_held
         )
     )
     margin = signals.area_margin if signals.area_margin is not None else -1.0

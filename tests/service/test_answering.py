@@ -2954,3 +2954,11 @@ def test_documents_set_side_by_side_by_name_are_each_quoted(qa) -> None:  # type
     lead = answer.answer.splitlines()[0]
     assert "区党委〔2019〕25号" in lead and "区办〔2023〕9号" in lead, lead
     assert "400" in lead and "300" in lead and "预算" not in lead, lead
+
+
+def test_a_name_the_asker_quotes_which_the_loaded_text_holds_word_for_word_is_answered(qa) -> None:  # type: ignore[no-untyped-def]
+    # “见贷即保” stands in 滨政〔2023〕7号 (p.40) and 区办〔2023〕9号 (p.19): the loaded text answers, though the
+    # financing policy that is only listed shares the question's area
+    answer = qa.ask("“见贷即保”的额度上限和担保费率分别是多少?")
+    assert answer.status == "answered", answer.answer
+    assert any("见贷即保" in c.quote for c in answer.citations[:2])
