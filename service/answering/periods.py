@@ -44,7 +44,8 @@ class Elapsed:
     end: int
 
 
-# a number of years with a word that says it has passed ("满一年半", "实施了两年", "一年多点", "3年了")
+# a number of years or of months with a word that says it has passed ("满一年半", "实施了两年", "一年多点", "3年了",
+# "已实施18个月", "9个多月")
 _BEGAN_VERBS = "实施|施行|成立|运行|运营|注册|落户|入驻|投产|开业|设立|经营"
 _ELAPSED = re.compile(
     # (the cue may stand before a verb of what began: "已实施18个月", "已经成立了3年")
