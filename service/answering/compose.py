@@ -95,12 +95,16 @@ def select_sentences(
     chosen: list[Sentence] = []
     if plan.crossdoc:
         seen: set[int] = set()
-        for sentence in scored:
+
+        def states(sentence: Sentence) -> bool:
             # a document joins a figure question with a figure of the kind asked (not its budget)
-            states = not plan.asks_amount or bool(
+            return not plan.asks_amount or bool(
                 asked_figure(plan).search(without_budgets(sentence.text, plan.asks_budget))
             )
-            if sentence.chunk.doc_no not in seen and sentence.score >= config.crossdoc_share * best and states:
+
+        for sentence in scored:
+            joins = sentence.score >= config.crossdoc_share * best and states(sentence)
+            if sentence.chunk.doc_no not in seen and joins:
                 chosen.append(sentence)
                 seen.add(sentence.chunk.doc_no)
             if len(chosen) >= config.max_docs:
@@ -113,10 +117,7 @@ def select_sentences(
             its = [s for s in scored if s.chunk.doc_no == doc_no]
             own = next((s for s in its if GRANTS.search(without_budgets(s.text, plan.asks_budget))), None)
             own = own or next(iter(its), None)
-            states = own is not None and (
-                not plan.asks_amount or bool(asked_figure(plan).search(without_budgets(own.text, plan.asks_budget)))
-            )
-            if own is not None and states and len(chosen) < config.max_docs:
+            if own is not None and states(own) and len(chosen) < config.max_docs:
                 chosen.append(own)
                 seen.add(doc_no)
     else:

@@ -201,6 +201,12 @@ _WORTH = re.compile(
 # units of time: "多少个工作日" and "how many days" ask a period, not a count
 _TIME_UNIT = r"(?:工作日|月|星期|礼拜)"
 _TIME_UNIT_EN = r"(?:(?:working |business |calendar )?days?|weeks?|months?|years?)\b"
+# whether a policy still applies, or the span it covers, asked in English ("can it still be applied for?", "What
+# period do they cover?"): a date asked, and the document's own validity statement its answer (structure.py)
+STILL_VALID_EN = (
+    r"still (?:apply|available|open|possible|claim|get|receive)|still be (?:applied|used|claimed)|"
+    r"\bwhat (?:time )?period\b[^.?!]{0,30}\bcover"
+)
 # Wording of each kind of question, Chinese (spoken forms included) and English: general question
 # words, not the wording of particular questions.
 _ASKED: dict[Asked, re.Pattern[str]] = {
@@ -235,9 +241,7 @@ _ASKED: dict[Asked, re.Pattern[str]] = {
         r"\b(?:by|until|till|since|from) when\b|\bwhen\s*\?|\b(?:which|what) (?:year|date|day)\b|"
         r"\b(?:tell|know|ask|find out|wonder(?:ing)?|say|says|state|states|confirm)\s+(?:me\s+|us\s+)?when\b|"
         r"expire|\blaps(?:e|es|ed|ing)\b|valid|effective|in force|deadline|"
-        r"still (?:apply|available|open|possible|claim|get|receive)|still be (?:applied|used|claimed)|"
-        # the span a document covers ("What period do they cover?")
-        r"\bwhat (?:time )?period\b[^.?!]{0,30}\bcover|"
+        rf"{STILL_VALID_EN}|"
         # (not "…approve them before they take effect": when the rules start is no date asked)
         r"(?<!before they )(?<!before it )(?<!before )takes? effect|took effect|"
         r"\b(?:runs?|lasts?)\s+for\s+(?:\w+\s+)?years?\b|"

@@ -10,14 +10,13 @@ from corpus.text import compact
 from indexing.builder import IndexVersion
 from indexing.chunks import Chunk
 from service.answering.evidence import Sentence, Terms, coverage, part_terms
-from service.answering.plan import Asked, QueryPlan, asks_for_list
+from service.answering.plan import STILL_VALID_EN, Asked, QueryPlan, asks_for_list
 
 _ASKS_VALIDITY = re.compile(
     # "还能申报吗" asks whether it still applies; "还能再报" whether one may apply again
     r"有效|施行|到期|失效|过期|实施|生效|废止|还能(?!再|怎么|如何|怎样|哪)|还可以(?!再)|适用|执行|管到|哪一?年的|"
     r"expire|\blaps(?:e|es|ed|ing)\b|valid|effective|in force|"
-    r"still (?:apply|available|open|possible|claim|get|receive)|still be (?:applied|used|claimed)|"
-    r"\bwhat (?:time )?period\b[^.?!]{0,30}\bcover|"
+    rf"{STILL_VALID_EN}|"
     r"start(?:s|ed)? to apply|\bappl(?:y|ies)\s*\?|takes? effect|took effect|which year|"
     r"c[oa]me into (?:force|effect)",
     re.I,
