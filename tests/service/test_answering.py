@@ -1986,6 +1986,13 @@ def test_who_may_not_take_part_is_answered_by_the_rule_that_forbids_it(qa) -> No
     assert "不得" not in answer.citations[0].quote, answer.answer
 
 
+def test_signing_up_for_the_personal_award_directly_is_answered_by_the_nomination_rule(qa) -> None:  # type: ignore[no-untyped-def]
+    # 区办〔2023〕8号 p.27 (十三): "…申报个人应当在…组织任职,并由所在单位推荐报名", not the ban on re-applying (二十二)
+    answer = qa.ask("我们公司一位工程师想报个人奖,标准创新奖能直接报名吗?")
+    assert answer.status == "answered"
+    assert "推荐报名" in answer.citations[0].quote, answer.answer
+
+
 @pytest.mark.parametrize("question", ["标准创新奖获奖名单公示几天?", "获奖名单要公示多久?"])
 def test_a_period_asked_is_the_one_of_the_event_named_before_the_asking(qa, question: str) -> None:  # type: ignore[no-untyped-def]
     # 公示 lasts 不少于5个工作日 (区办〔2023〕8号 p.27); "获奖后3年内不得再次申报" states a period of something else

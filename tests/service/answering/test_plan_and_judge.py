@@ -2135,6 +2135,15 @@ def test_applying_on_ones_own_with_a_go_in_between_is_the_texts_self_application
     assert any("自主申报" in c.alternatives for c in concepts_of(question, "zh"))
 
 
+@pytest.mark.parametrize("question", ["我们员工能直接报名吗?", "可以自己去报名不?"])
+def test_signing_up_on_ones_own_keeps_the_sign_up_word(question: str) -> None:
+    # 直接报|名 would lose 报名, the one word of the text's "由所在单位推荐报名"
+    from service.answering.plan import concepts_of
+
+    alternatives = {a for c in concepts_of(question, "zh") for a in c.alternatives}
+    assert {"自主申报", "报名"} <= alternatives
+
+
 def test_english_complaints_and_anonymity_reach_the_objection_rules_wording(corpus: Corpus) -> None:
     plan = plan_query("Can I complain anonymously about a firm on the shortlist?", [], corpus)
     alternatives = {a for c in plan.concepts for a in c.alternatives}
