@@ -16,7 +16,7 @@ from service.answering.figures import FIGURE, GIVEN, NO_CHARGE, PERIOD, without_
 from service.answering.grades import LEVEL_WORD, PLACE_LEVEL_WORD
 from service.answering.lexicon import DATE_WORDS
 from service.answering.periods import asked_conditions, period_wording
-from service.answering.plan import Asked, QueryPlan, self_described, self_descriptions
+from service.answering.plan import Asked, QueryPlan, self_described, self_descriptions, told_before
 from service.answering.ranks import rank_rules
 
 _SENTENCE = re.compile(r"[^。;;\n]+[。;;]?")
@@ -243,6 +243,11 @@ class TermWeights:
                 if all(LEVEL_WORD.fullmatch(a) or PLACE_LEVEL_WORD.fullmatch(a) for a in alternatives[k])
             ]:
                 weights[key] *= LEVEL_WEIGHT
+        # what the asker tells of themselves before asking ("我们是做精密减速机的,2016年成立,…营收3个多亿。") is
+        # the circumstance of the question, not what it asks: it weighs a share ("…营收第一次冲过50个亿。…这一档
+        # 最多奖多少?" asks of it)
+        for key in told_before(plan.original, weights):
+            weights[key] *= self_weight
         own = self_described(plan.original, weights)
         if not own:
             return Terms(weights, alternatives)

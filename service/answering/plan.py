@@ -774,10 +774,12 @@ def plan_query(question: str, history: list[Turn], corpus: Corpus) -> QueryPlan:
         toc_hints=lexicon.topics().matches(asked_text),
         years=_YEAR.findall(undated),
         dating_years=[m.group(1) or m.group(2) for m in _DATING_YEAR.finditer(undated)]
-        + _REPORTED_YEAR.findall(undated)
+        + [next(filter(None, m.groups())) for m in _REPORTED_YEAR.finditer(undated)]
         + [next(filter(None, m.groups())) for m in _REPORTED_YEAR_EN.finditer(undated)]
         + [next(filter(None, m.groups())) for m in _APPLYING_YEAR.finditer(undated)]
-        + _DOCUMENT_YEAR.findall(undated),
+        + _DOCUMENT_YEAR.findall(undated)
+        # (the years the asker tells of before asking: "2016年成立,2022年拿了省级专精特新,24年又评上了…")
+        + [y for sentence in background(original) for y in _YEAR.findall(_full_years(sentence))],
         rewritten=rewritten,
         followup_topic=tuple(c.key for c in concepts_of(original, lang)) if rewritten else (),
         asked_text=asked_text,
@@ -1352,11 +1354,42 @@ def described_in_chinese(question: str) -> list[str]:
     return [g for g in glossed if g]
 
 
+# a sentence in which the asker tells of themselves ("我们是做精密减速机的,2016年成立,…营收3个多亿。"), after a
+# greeting at most ("您好,我们…", "请教一下 我们公司…")
+_TELLS = re.compile(r"^(?:[^,,。!!??]{0,8}[,,!!~\s]+)?(?:我们|我司|我|咱们|咱|本公司|我公司|公司)")
+_SENTENCES = re.compile(r"(?<=[。!!\n])")
+
+
+def background(question: str) -> list[str]:
+    """The sentences with which the asker tells of themselves before asking: from the first, each that asks
+    nothing and ends in a full stop, a later sentence asking ("我们是做精密减速机的,2016年成立,…营收3个多亿。
+    想问下…小巨人的一次性奖励最高是多少?")."""
+    if is_english(question):
+        return []
+    sentences = [s.strip() for s in _SENTENCES.split(question) if s.strip()]
+    told = []
+    for sentence in sentences[:-1]:
+        if not _TELLS.search(sentence) or asked_kinds(sentence) or re.search(r"[??吗么呢]", sentence):
+            break
+        told.append(sentence)
+    return told
+
+
 def self_described(question: str, keys: Iterable[str]) -> frozenset[str]:
     """The ``keys`` that ``question`` uses only where the asker describes themselves."""
     described = self_descriptions(question)
     rest = without_self_description(question)
     return frozenset(k for k in keys if any(k in d for d in described) and k not in rest)
+
+
+def told_before(question: str, keys: Iterable[str]) -> frozenset[str]:
+    """The ``keys`` that ``question`` uses only in the sentences that tell of the asker before asking
+    (``background``)."""
+    told = background(question)
+    rest = question
+    for sentence in told:
+        rest = rest.replace(sentence, " ")
+    return frozenset(k for k in keys if any(k in t for t in told) and k not in rest)
 
 
 # "一年评两次", "一个月最多补5万": one unit of time before another figure is what the figure is per, not a claim
@@ -1708,7 +1741,10 @@ _DATING_YEAR = re.compile(r"(?<!\d)(20\d{2})(?=\s*年\s*\d{1,2}\s*月)|(?<=[今�
 # ... or founded, registered or moved in ("我们是外资企业,2026年在滨江新设,…")
 _REPORTED_YEAR = re.compile(
     r"(?:我们|我司|我|咱们|咱|本公司|公司|企业)[^。;;??!!]*?(?<!\d)(20\d{2})"
-    r"(?=\s*年[^,,。;;??!!]{0,24}?(?:[了过](?![吗么没])|成立|注册|新设|设立|落户|迁入|入驻|开业))"
+    r"(?=\s*年[^,,。;;??!!]{0,24}?(?:[了过](?![吗么没])|成立|注册|新设|设立|落户|迁入|入驻|开业))|"
+    # ... or said first, the asker then telling what they did in it ("2024年的时候我们牵头搞了一个平台")
+    r"(?<!\d)(20\d{2})(?=\s*年(?:的时候|时|那会儿?|初|底|中)?\s*[,,]?\s*(?:我们|我司|咱们|公司)"
+    r"[^,,。;;??!!]{0,24}?[了过](?![吗么没]))"
 )
 
 # ... in English: "Back in 2024, while we held…", "In 2024 we had raised…", "our company … in 2023"

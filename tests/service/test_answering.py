@@ -1986,6 +1986,29 @@ def test_who_may_not_take_part_is_answered_by_the_rule_that_forbids_it(qa) -> No
     assert "不得" not in answer.citations[0].quote, answer.answer
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "我们是做阀门的工厂,2012年成立,2016年评上了省级专精特新,员工150人。想问一下小巨人的一次性奖励最高多少?",
+        "2024年的时候我们公司牵头建了一个共性技术研发平台,投了3000万,按专精特新那个意见能补多少?",
+    ],
+)
+def test_the_askers_story_before_the_question_is_its_circumstance(qa, question: str) -> None:  # type: ignore[no-untyped-def]
+    # 区办〔2023〕9号 pp.17-18: 小巨人 最高100万元; 共性技术研发平台 按项目投入50%,最高2000万元. The years and words of
+    # the asker's own story (成立, 员工, 2012年) are not what the compilation must hold
+    answer = qa.ask(question)
+    assert answer.status == "answered", answer.answer
+    said = answer.answer.replace(" ", "")
+    assert "100万元" in said or "2000万元" in said, answer.answer
+
+
+def test_what_the_story_names_still_counts_when_the_question_points_back_to_it(qa) -> None:  # type: ignore[no-untyped-def]
+    # "这一档" is the story's 营收第一次过了20个亿: 区办〔2023〕12号 p.13, 首次突破20亿元 最高100万元
+    answer = qa.ask("我们是做阀门的工厂,成立十年,营收第一次过了20个亿,之前没拿过营收突破奖。按总部政策这一档奖多少?")
+    assert answer.status == "answered"
+    assert "100万元" in answer.answer[:120], answer.answer
+
+
 def test_signing_up_for_the_personal_award_directly_is_answered_by_the_nomination_rule(qa) -> None:  # type: ignore[no-untyped-def]
     # 区办〔2023〕8号 p.27 (十三): "…申报个人应当在…组织任职,并由所在单位推荐报名", not the ban on re-applying (二十二)
     answer = qa.ask("我们公司一位工程师想报个人奖,标准创新奖能直接报名吗?")

@@ -2144,6 +2144,31 @@ def test_signing_up_on_ones_own_keeps_the_sign_up_word(question: str) -> None:
     assert {"自主申报", "报名"} <= alternatives
 
 
+@pytest.mark.parametrize(
+    ("question", "told"),
+    [
+        # the asker's story first, in sentences that ask nothing, then the question
+        ("您好,我们是做阀门的,2012年成立。想问下小巨人奖多少?", ["您好,我们是做阀门的,2012年成立。"]),
+        # (a sentence that does not say who tells ends the story)
+        ("公司去年营收8亿。今年刚迁到滨江。总部认定要什么条件?", ["公司去年营收8亿。"]),
+        # one sentence that tells and asks, a sentence that asks, or no later question: nothing told before
+        ("我们营收12亿,算总部企业吗?", []),
+        ("我们营收12亿。算总部企业吗?还是不算?", ["我们营收12亿。"]),
+        ("我们营收12亿吗。那能认定吗?", []),
+        ("我们是做阀门的。", []),
+    ],
+)
+def test_what_the_asker_tells_before_asking(question: str, told: list[str]) -> None:
+    from service.answering.plan import background
+
+    assert background(question) == told
+
+
+def test_a_year_the_asker_tells_of_is_no_year_asked_about(corpus: Corpus) -> None:
+    plan = plan_query("我们2012年成立,2016年评上了省级专精特新。2024年的时候我们建了个平台,能补多少?", [], corpus)
+    assert {"2012", "2016", "2024"} <= set(plan.dating_years)
+
+
 def test_english_complaints_and_anonymity_reach_the_objection_rules_wording(corpus: Corpus) -> None:
     plan = plan_query("Can I complain anonymously about a firm on the shortlist?", [], corpus)
     alternatives = {a for c in plan.concepts for a in c.alternatives}
