@@ -1358,6 +1358,9 @@ def described_in_chinese(question: str) -> list[str]:
 # greeting at most ("您好,我们…", "请教一下 我们公司…")
 _TELLS = re.compile(r"^(?:[^,,。!!??]{0,8}[,,!!~\s]+)?(?:我们|我司|我|咱们|咱|本公司|我公司|公司)")
 _SENTENCES = re.compile(r"(?<=[。!!\n])")
+# what makes a sentence ask: a question mark, a question particle, an interrogative, an A-not-A ("…正在准备专精特新的
+# 材料。" tells: 材料 asks only in a question)
+_INTERROGATIVE = re.compile(r"[??吗呢]|多少|什么|啥|怎么|怎样|如何|哪|谁|是否|能否|可否|([\u4e00-\u9fff])[不没]\1")
 
 
 def background(question: str) -> list[str]:
@@ -1369,7 +1372,7 @@ def background(question: str) -> list[str]:
     sentences = [s.strip() for s in _SENTENCES.split(question) if s.strip()]
     told = []
     for sentence in sentences[:-1]:
-        if not _TELLS.search(sentence) or asked_kinds(sentence) or re.search(r"[??吗么呢]", sentence):
+        if not _TELLS.search(sentence) or _INTERROGATIVE.search(sentence):
             break
         told.append(sentence)
     return told

@@ -2149,6 +2149,8 @@ def test_signing_up_on_ones_own_keeps_the_sign_up_word(question: str) -> None:
     [
         # the asker's story first, in sentences that ask nothing, then the question
         ("您好,我们是做阀门的,2012年成立。想问下小巨人奖多少?", ["您好,我们是做阀门的,2012年成立。"]),
+        # a word that asks only in a question (材料, 条件) tells in a sentence that asks nothing
+        ("我们做涂层,正在准备高企的材料。想问下哪个部门负责?", ["我们做涂层,正在准备高企的材料。"]),
         # (a sentence that does not say who tells ends the story)
         ("公司去年营收8亿。今年刚迁到滨江。总部认定要什么条件?", ["公司去年营收8亿。"]),
         # one sentence that tells and asks, a sentence that asks, or no later question: nothing told before
