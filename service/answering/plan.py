@@ -1753,7 +1753,9 @@ _REPORTED_YEAR = re.compile(
 # ... in English: "Back in 2024, while we held…", "In 2024 we had raised…", "our company … in 2023"
 _REPORTED_YEAR_EN = re.compile(
     r"\bback in (20\d{2})\b|\b(?:in|during) (20\d{2}),?\s+(?:while |when |as )?(?:we|our|I)\b|"
-    r"\b(?:we|our company|our firm|I)\b[^.?!]{0,40}?\b(?:in|during) (20\d{2})\b(?!\s+to\s+apply)",
+    r"\b(?:we|our company|our firm|I)\b[^.?!]{0,40}?\b(?:in|during) (20\d{2})\b(?!\s+to\s+apply)|"
+    # ... or since when the asker's firm has been (founded 2021, est. 2015, in Binjiang since 2014)
+    r"\b(?:since|est\.?|established(?: in)?|founded(?: in)?|incorporated(?: in)?|set up in)\s+(20\d{2})\b",
     re.I,
 )
 
