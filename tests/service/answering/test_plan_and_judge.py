@@ -2169,7 +2169,7 @@ def test_what_the_asker_tells_before_asking(question: str, told: list[str]) -> N
 def test_a_year_the_asker_tells_of_is_no_year_asked_about(corpus: Corpus) -> None:
     plan = plan_query("我们2012年成立,2016年评上了省级专精特新。2024年的时候我们建了个平台,能补多少?", [], corpus)
     assert {"2012", "2016", "2024"} <= set(plan.dating_years)
-    plan = plan_query("We're a robotics firm (est. 2016), in Binjiang since 2018, founded in 2012. Any award?", [], corpus)
+    plan = plan_query("We are a robot firm (est. 2016), here since 2018, founded in 2012. Any award?", [], corpus)
     assert {"2012", "2016", "2018"} <= set(plan.dating_years)
 
 
