@@ -308,7 +308,9 @@ _ASKED[Asked.OUTCOME] = re.compile(
     r"\bhow many (?:[\w-]+ ){0,2}(?:companies|firms|enterprises) (?:are there|does \w+ have)\b|"
     # ("会不会很贵?", "会不会被取消资格?" ask of what the rules say: only a 会不会 of what later comes out asks ahead)
     r"会不会(?:出台|出新|有新|再出|继续|延续|延长|延期|调整)|(?:以后|将来|今后|明年|后续)[^??。]{0,10}会不会|"
-    r"会出|新一轮|下一轮|以后会|将来会|今后会|明年会|届时|"
+    # (at a clause's start or after a policy's end: "…名单出来以后会公示多久?" asks what the rules say comes after
+    # an event)
+    r"会出|新一轮|下一轮|(?:(?<![\u4e00-\u9fff])|(?<=那)|(?<=到期|失效|期满))(?:以后|将来|今后|明年)会|届时|"
     r"(?:到期|失效|期满)(?:以)?后[^??。]{0,40}新|"  # what a policy's successor says, once it has expired
     r"after (?:it|the policy|they) expires?[^?.]{0,60}\bnew\b|"
     r"actually (achiev(?:e|ed)|paid(?!\s*-?\s*in\b)|reach(?:ed)?|hit|meet|met|complete[sd]?)|so far|to date|"
@@ -1744,7 +1746,7 @@ _DATING_YEAR = re.compile(r"(?<!\d)(20\d{2})(?=\s*年\s*\d{1,2}\s*月)|(?<=[今�
 # ... or founded, registered or moved in ("我们是外资企业,2026年在滨江新设,…")
 _REPORTED_YEAR = re.compile(
     r"(?:我们|我司|我|咱们|咱|本公司|公司|企业)[^。;;??!!]*?(?<!\d)(20\d{2})"
-    r"(?=\s*年[^,,。;;??!!]{0,24}?(?:[了过](?![吗么没])|成立|注册|新设|设立|落户|迁入|入驻|开业))|"
+    r"(?=\s*年[^,,。;;??!!]{0,24}?(?:[了过](?![吗么没])|成立|注册|新设|设立|落户|迁入|入驻|开业|被(?:评|认定)))|"
     # ... or said first, the asker then telling what they did in it ("2024年的时候我们牵头搞了一个平台")
     r"(?<!\d)(20\d{2})(?=\s*年(?:的时候|时|那会儿?|初|底|中)?\s*[,,]?\s*(?:我们|我司|咱们|公司)"
     r"[^,,。;;??!!]{0,24}?[了过](?![吗么没]))"

@@ -2173,6 +2173,42 @@ def test_a_year_the_asker_tells_of_is_no_year_asked_about(corpus: Corpus) -> Non
     assert {"2012", "2016", "2018"} <= set(plan.dating_years)
 
 
+@pytest.mark.parametrize(
+    ("question", "ahead"),
+    [
+        ("评审结果出来以后会公示几天?", False),  # what the rules say follows an event
+        ("材料交上去以后会有人联系我们吗?", False),
+        ("以后会不会出新的扶持政策?", True),  # what later comes out
+        ("那以后会有新一轮吗?", True),
+        ("政策失效以后会怎么样?", True),
+    ],
+)
+def test_what_comes_after_an_event_is_a_rule_what_comes_later_is_an_outcome(question: str, ahead: bool) -> None:
+    from service.answering.plan import asked_kinds
+
+    assert (Asked.OUTCOME in asked_kinds(question)) is ahead
+
+
+@pytest.mark.parametrize(
+    ("question", "not_topic"),
+    [
+        ("有家企业问能不能补房租?", {"有家", "问能"}),
+        ("有位老板说想报个人奖", {"有位"}),
+        ("一家公司想走什么渠道申请?", {"一家公司", "渠道"}),
+        ("个人走什么路子报名?", {"路子"}),
+    ],
+)
+def test_who_a_relayed_question_is_about_and_the_way_asked_name_no_topic(question: str, not_topic: set[str]) -> None:
+    from service.answering.plan import concepts_of
+
+    assert not not_topic & {c.key for c in concepts_of(question, "zh")}
+
+
+def test_a_year_someone_was_rated_in_is_theirs(corpus: Corpus) -> None:
+    plan = plan_query("一家企业2021年被评为小巨人,能拿多少?", [], corpus)
+    assert "2021" in plan.dating_years
+
+
 def test_english_complaints_and_anonymity_reach_the_objection_rules_wording(corpus: Corpus) -> None:
     plan = plan_query("Can I complain anonymously about a firm on the shortlist?", [], corpus)
     alternatives = {a for c in plan.concepts for a in c.alternatives}
