@@ -141,9 +141,34 @@ def _compound_amounts(text: str) -> list[tuple[int, int, Decimal, str]]:
     return out
 
 
+# an English number in words before its scale or unit ("two hundred and fifty million yuan", "fifteen percent")
+_SPELLED = re.compile(
+    r"\b(?:(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+    r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|and)"
+    r"(?:[\s-]+|$))+(?=(?:thousand|million|billion|percent|per cent)\b)",
+    re.I,
+)
+
+
+def spelled_out(text: str) -> str:
+    """``text`` with each English number said in words before its scale or unit written in digits ("two hundred and
+    fifty million yuan" -> "250 million yuan", "fifteen percent" -> "15 percent"; text2num reads the words)."""
+    from text_to_num import alpha2digit
+
+    def digits(m: re.Match[str]) -> str:
+        words = m.group().strip(" -")
+        if words.lower().startswith("and") or not words:
+            return m.group()
+        said = alpha2digit(words, "en", threshold=0)
+        return f"{said} " if said.replace(".", "").isdigit() else m.group()
+
+    return _SPELLED.sub(digits, text)
+
+
 def parse_user_figures(text: str) -> list[UserFigure]:
     """The amounts and shares a question states, each with the metric its words name (see module docstring)."""
     found: list[tuple[int, int, Decimal, str, str]] = []  # start, end, value, unit, text
+    text = spelled_out(text)
     said, (text, more_than, where) = text, _without_rough_words(text)
 
     def taken(start: int, end: int) -> bool:

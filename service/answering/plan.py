@@ -289,7 +289,8 @@ _ASKED: dict[Asked, re.Pattern[str]] = {
         # spoken: a question that ends in 不 or 没(有) ("能认成总部企业不?", "申请过没有?")
         r"(?:不|没有?)(?=\s*(?:[??]|$))|"
         # an English yes/no question opens its sentence with an auxiliary verb
-        r"(?:^|[.?!]\s+|[,;；]\s*)(?:is|are|can|could|does|do|did|will|would|should|may)\b|"
+        # (or a clause after a comma, a colon or a dash: "We'd like to buy an office there — can we claim it?")
+        r"(?:^|[.?!]\s+|[,;；:：—–]\s*|\s-\s+)(?:is|are|can|could|does|do|did|will|would|should|may)\b|"
         # ... or checks a statement with a tag ("…, right?", "isn't it?")
         r"\bright\s*\?|\bcorrect\s*\?|\bisn't it\b|\bis that (?:right|correct|so|true)\b|"
         # ... or is relayed ("A caller asks whether…", "they want to know if…")

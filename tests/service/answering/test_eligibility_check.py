@@ -50,6 +50,29 @@ def test_amounts_parse_in_chinese_units_exactly() -> None:
         CompanyProfile.model_validate({"revenue": -5})
 
 
+@pytest.mark.parametrize(
+    ("said", "metric", "value"),
+    [
+        ("Our turnover last year was three hundred and twenty million yuan.", "营业收入", Decimal(320_000_000)),
+        ("R&D spending is twelve percent of revenue", "研发费用占营业收入比例", Decimal(12)),
+        ("revenue of forty-five million yuan", "营业收入", Decimal(45_000_000)),
+    ],
+)
+def test_english_numbers_said_in_words_are_read(said: str, metric: str, value: Decimal) -> None:
+    from service.answering.comparisons import parse_user_figures
+
+    assert [(f.metric, f.value) for f in parse_user_figures(said)] == [(metric, value)]
+
+
+def test_words_that_only_count_or_scale_stay_words() -> None:
+    from service.answering.comparisons import spelled_out
+
+    assert (
+        spelled_out("two years later we pass 20 billion, one of them")
+        == "two years later we pass 20 billion, one of them"
+    )
+
+
 def test_inclusive_threshold_is_met_at_the_boundary() -> None:
     at = verdict_of(run(industry="工业制造", revenue="10亿"), "工业总部")
     below = verdict_of(run(industry="工业制造", revenue=Decimal(999999999)), "工业总部")

@@ -2209,6 +2209,20 @@ def test_a_year_someone_was_rated_in_is_theirs(corpus: Corpus) -> None:
     assert "2021" in plan.dating_years
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "We plan to move our office here — can we get the rent subsidy?",
+        "Our revenue is RMB 900 million - does that meet the bar?",
+        "One thing: is the award still open?",
+    ],
+)
+def test_an_english_yes_no_question_after_a_dash_or_colon_asks_yes_or_no(question: str) -> None:
+    from service.answering.plan import asked_kinds
+
+    assert Asked.YES_NO in asked_kinds(question)
+
+
 def test_english_complaints_and_anonymity_reach_the_objection_rules_wording(corpus: Corpus) -> None:
     plan = plan_query("Can I complain anonymously about a firm on the shortlist?", [], corpus)
     alternatives = {a for c in plan.concepts for a in c.alternatives}
