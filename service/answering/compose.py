@@ -63,9 +63,11 @@ from service.answering.plan import (
     Asked,
     QueryPlan,
     asked_kinds,
+    background,
     described_in_chinese,
     names_anything,
     self_descriptions,
+    told_before,
     topic_words,
 )
 from service.answering.quantities import chinese_number, format_amount, quantities
@@ -1337,11 +1339,24 @@ def _figures_lead(
     wants_verdict = bool(plan.asked & {Asked.CRITERION, Asked.YES_NO})
     if not plan.user_figures or not facts or not (wants_verdict or plan.asks_amount):
         return ""
+    story = background(plan.original)
+    if (
+        story
+        and all(any(f.text in t for t in story) for f in plan.user_figures)
+        and (plan.asked & {Asked.DATE, Asked.PROCEDURE} or plan.asks_still)
+    ):
+        # figures the asker tells of before asking when a policy runs or how to apply ("…营收已经过了11个亿,正在准备
+        # 申报总部企业认定。想确认下这个意见什么时候开始实施的,还能用吗?"): their story, not what is checked
+        return ""
     docs = {s.chunk.doc_no for s in sentences}
     asked = plan.asked_text
     ranked = relevant_facts(asked, facts)
     candidates = [f for f in ranked if f.doc_no in docs]
     fields = {f.field for f in plan.user_figures if f.field}
+    # (what the asker tells of themselves before asking names no topic of another document: "…我们是滨江的独立法人
+    # 企业,去年营收2亿多。能不能拿同一个项目再报标准创新奖?")
+    told = told_before(plan.original, terms)
+    asked_terms = {k: w for k, w in terms.items() if k not in told}
     if not any(c.field in fields for f in candidates for c in f.conditions):
         # the quoted documents measure nothing by the asker's figure: a fact of another document that does, on
         # the question's topic ("exports of US$4.5 million … overseas market expansion reward": the export
@@ -1351,7 +1366,7 @@ def _figures_lead(
             for f in ranked
             if f.doc_no not in docs
             and any(c.field in fields for c in f.conditions)
-            and coverage(terms, _without_metrics(f)) > 0
+            and coverage(asked_terms, _without_metrics(f)) > 0
         ]
     # "我们是专精特新企业,…能补多少?": the facts of documents for a kind of company the question never names
     # (总部企业's own 创新券 clause) are not the asker's

@@ -2009,6 +2009,19 @@ def test_what_the_story_names_still_counts_when_the_question_points_back_to_it(q
     assert "100万元" in answer.answer[:120], answer.answer
 
 
+def test_a_figure_told_in_the_askers_story_is_not_checked_against_another_documents_thresholds(qa) -> None:  # type: ignore[no-untyped-def]
+    # the question is about 标准创新奖 (区办〔2023〕8号); the revenue said in passing is no headquarters check
+    answer = qa.ask("我们的团体标准实施快三年了,我们是独立法人企业,去年营收2亿多。能不能用这个项目报标准创新奖?")
+    assert "总部" not in answer.answer[:120], answer.answer
+
+
+def test_a_figure_told_before_a_question_of_dates_is_not_checked(qa) -> None:  # type: ignore[no-untyped-def]
+    # 区办〔2023〕12号 p.16: 自2023年7月13日起施行,有效期5年; the revenue is the asker's story, not what is asked
+    answer = qa.ask("我们成立十年了,营收12亿,准备报总部认定。区办〔2023〕12号什么时候到期?现在还能用吗?")
+    assert answer.status == "answered"
+    assert "2028年7月12日" in answer.answer[:120] and "门槛" not in answer.answer[:120], answer.answer
+
+
 def test_signing_up_for_the_personal_award_directly_is_answered_by_the_nomination_rule(qa) -> None:  # type: ignore[no-untyped-def]
     # 区办〔2023〕8号 p.27 (十三): "…申报个人应当在…组织任职,并由所在单位推荐报名", not the ban on re-applying (二十二)
     answer = qa.ask("我们公司一位工程师想报个人奖,标准创新奖能直接报名吗?")
