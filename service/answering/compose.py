@@ -199,8 +199,16 @@ def compose_answered(
     ``followup_weight`` (EvidenceConfig): a part's own words beside those it carries from the parts before;
     ``show_chars`` (EvidenceConfig): quotes the lead does not cite are shown while the answer stays this short;
     ``show_topic`` (EvidenceConfig): and only when they cover this share of the topic the lead's quotes cover."""
-    # (a quote across a page break is cited on the page of its part that holds more of the question)
-    citations = [citation_for(corpus, s, as_of, lambda part: coverage(terms or {}, part)) for s in sentences]
+    # (a quote across a page break is cited on the page of its part that states the figure asked, else of its part
+    # that holds more of the question: "(4)市场拓展资助:对企业在境内、外设立 | 营销网络…按…实际发生费用的20%、50%"
+    # asked what share is the second page's)
+    wanted = {name for kind in plan.asked & FIGURE_KINDS for name in FIGURE_NAMES[kind]}
+
+    def weigh(part: str) -> float:
+        states = any(figure_kind(compact(m.group())) in wanted for m in FIGURE.finditer(part))
+        return coverage(terms or {}, part) + (1.0 if states else 0.0)
+
+    citations = [citation_for(corpus, s, as_of, weigh) for s in sentences]
     lines = []
     # "我们去年营收12亿,能拿哪些奖励?" names nothing: what the figures reach anywhere, before the quoted clauses'
     # thresholds ("我们是专精特新企业,…有什么支持?" names its kind: the quoted award's comparison first)

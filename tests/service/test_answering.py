@@ -2022,6 +2022,23 @@ def test_a_figure_told_before_a_question_of_dates_is_not_checked(qa) -> None:  #
     assert "2028年7月12日" in answer.answer[:120] and "门槛" not in answer.answer[:120], answer.answer
 
 
+@pytest.mark.parametrize(
+    ("question", "page"),
+    [
+        # 区党委〔2019〕25号: "(4)市场拓展资助:对企业在境内、外设立 | 营销网络…实际发生费用的20%、50%" (pp. 9-10)
+        ("双引擎意见里,企业在境外设营销网络的经营费用,市场拓展资助按几成资助?", 10),
+        # 区办〔2023〕9号: "…专精特新“小巨人”企业…省级“专精特新”中 | 小企业分别最高给予 200 万元…" (pp. 17-18)
+        ("专精特新小巨人企业一次性奖励最高多少钱?", 18),
+    ],
+)
+def test_a_quote_across_a_page_break_is_cited_on_the_page_stating_the_figure_asked(
+    qa, question: str, page: int
+) -> None:  # type: ignore[no-untyped-def]
+    answer = qa.ask(question)
+    assert answer.status == "answered"
+    assert answer.citations[0].printed_page == page, answer.answer
+
+
 def test_signing_up_for_the_personal_award_directly_is_answered_by_the_nomination_rule(qa) -> None:  # type: ignore[no-untyped-def]
     # 区办〔2023〕8号 p.27 (十三): "…申报个人应当在…组织任职,并由所在单位推荐报名", not the ban on re-applying (二十二)
     answer = qa.ask("我们公司一位工程师想报个人奖,标准创新奖能直接报名吗?")
