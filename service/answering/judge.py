@@ -110,6 +110,8 @@ class Signals:
     # the asked kind of company, and the other kind the documents of every quote are for ("" when not so)
     other_audience: tuple[str, str] = ("", "")
     unknown_year: bool = False
+    unissued_year: str = ""  # a year the asker names a policy as issued in, of which the compilation holds none
+    issued_span: str = ""  # the years the compilation's documents were issued in ("2017–2023")
     # the metric whose figure is asked ("营收要达到多少?"), when no quote on the topic names it: "" when not so
     metric_unstated: str = ""
     per_unstated: str = ""  # the measure an amount is asked per, which no quote states an amount per
@@ -213,6 +215,12 @@ def measure(
     # (the year of a quoted document is its name, "the 2019 dual-engine policy", not the year asked about)
     named_years = {str(corpus.documents[c.doc_no].year) for c in quoted or [] if c.doc_no in corpus.documents}
     signals.other_years = _other_years(plan, quotes or [], named_years)
+    # "区里2025年出台的…若干政策": the compilation's documents were issued in other years (its 2023 version is another
+    # policy)
+    issued = sorted({str(d.year) for d in corpus.documents.values()})
+    if not plan.doc_numbers and issued:
+        signals.unissued_year = next((y for y in plan.issued_years if y not in issued), "")
+        signals.issued_span = f"{issued[0]}–{issued[-1]}"
     # a year in a question about a named policy's validity is when the asker would apply it, not its subject
     signals.unknown_year = (
         bool(plan.years)
@@ -893,6 +901,12 @@ def _decide(signals: Signals, config: JudgeConfig) -> Verdict:
     if signals.asks_outcome:
         return Verdict(
             AnswerStatus.NOT_FOUND, "the compilation states rules and targets, not results or later policies", cov
+        )
+    if signals.unissued_year:
+        return Verdict(
+            AnswerStatus.NOT_FOUND,
+            f"the compilation holds no policy issued in {signals.unissued_year} (its documents: {signals.issued_span})",
+            cov,
         )
     if signals.unknown_year:
         return Verdict(AnswerStatus.NOT_FOUND, "the compilation never mentions the year asked about", cov)

@@ -357,6 +357,7 @@ class QueryPlan:
     years: list[str] = field(default_factory=list)  # years the question names (outside 文号)
     # those of them that date a day of the asker's own ("2025年3月开始实施的") or gloss 今年 ("今年(2026年)")
     dating_years: list[str] = field(default_factory=list)
+    issued_years: list[str] = field(default_factory=list)  # years policies the asker names were issued in
     rewritten: bool = False
     # a follow-up's own topic words ("文创那块呢?" -> 文创): what it asks anew, beside the turn it leans on
     followup_topic: tuple[str, ...] = ()
@@ -783,6 +784,7 @@ def plan_query(question: str, history: list[Turn], corpus: Corpus) -> QueryPlan:
         + _DOCUMENT_YEAR.findall(undated)
         # (the years the asker tells of before asking: "2016年成立,2022年拿了省级专精特新,24年又评上了…")
         + [y for sentence in background(original) for y in _YEAR.findall(_full_years(sentence))],
+        issued_years=[next(filter(None, m.groups())) for m in _ISSUED_YEAR.finditer(_full_years(original))],
         rewritten=rewritten,
         followup_topic=tuple(c.key for c in concepts_of(original, lang)) if rewritten else (),
         asked_text=asked_text,
@@ -1766,6 +1768,12 @@ _REPORTED_YEAR_EN = re.compile(
 _DOCUMENT_YEAR = re.compile(
     r"(?<!\d)(20\d{2})(?:\s*年)?\s*(?:的|版的?|(?:出台|发布|印发|发)的?[^,,。;;??!!]{0,14}?)?\s*"
     r"(?:意见|政策|文件|办法|通知|细则|opinions?\b|polic(?:y|ies)\b|documents?\b|measures\b|notices?\b|rules\b)",
+    re.I,
+)
+# ... the year a policy the asker names was issued in ("区里2025年出台的…若干政策", "the policy issued in 2025")
+_ISSUED_YEAR = re.compile(
+    r"(?<!\d)(20\d{2})\s*年\s*(?:新)?(?:出台|发布|印发|颁布|出)的|"
+    r"\b(?:issued|released|published|introduced|adopted)\s+in\s+(20\d{2})\b",
     re.I,
 )
 # ... or the year the asker would apply in ("我们2030年再申请也来得及吗?", "wait until 2030 to apply")

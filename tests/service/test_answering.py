@@ -2039,6 +2039,29 @@ def test_a_quote_across_a_page_break_is_cited_on_the_page_stating_the_figure_ask
     assert answer.citations[0].printed_page == page, answer.answer
 
 
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("区里2024年新出的人工智能政策,算力补贴比以前高了吗?", "没有收录2024年出台的政策"),
+        ("What does the headquarters policy released in 2026 pay for office rent?", "no policy issued in 2026"),
+    ],
+)
+def test_a_policy_named_by_a_year_no_document_was_issued_in_is_not_in_the_compilation(
+    qa, question: str, said: str
+) -> None:  # type: ignore[no-untyped-def]
+    # the compilation's documents were issued in 2017-2023: a later policy is not the 2023 one with the same name
+    answer = qa.ask(question)
+    assert answer.status == "not_found"
+    assert said in answer.answer, answer.answer
+
+
+def test_a_policy_named_by_its_own_issuing_year_is_answered(qa) -> None:  # type: ignore[no-untyped-def]
+    # 区党委〔2019〕25号 p.1: 每年…安排不少于30亿元产业扶持资金
+    answer = qa.ask("2019年发布的双引擎意见里,区里每年安排多少产业扶持资金?")
+    assert answer.status == "answered"
+    assert "30" in answer.answer[:160], answer.answer
+
+
 def test_signing_up_for_the_personal_award_directly_is_answered_by_the_nomination_rule(qa) -> None:  # type: ignore[no-untyped-def]
     # 区办〔2023〕8号 p.27 (十三): "…申报个人应当在…组织任职,并由所在单位推荐报名", not the ban on re-applying (二十二)
     answer = qa.ask("我们公司一位工程师想报个人奖,标准创新奖能直接报名吗?")
