@@ -458,6 +458,8 @@ _ASKS_RECOGNITION = re.compile(
     r"怎么认定|如何认定|认定(?:条件|标准|要求)|怎样才(?:能|算)|才算|"
     # "想被认定为瞪羚企业,营收和增速要达到什么条件?"
     r"认定为[^。??]{0,30}?(?:什么|哪些|啥)(?:条件|标准|要求)|"
+    # "认定瞪羚企业对营收增长率的具体门槛是什么?": the recognition's thresholds
+    r"认定(?:为)?[^。,,??]{0,30}?门槛|"
     r"how (?:is|are|do|does|can) [^?]{0,40}recogni[sz]|criteria|"
     r"\bto be (?:recogni[sz]ed|certified|rated) as\b|\bqualify as\b",
     re.I,

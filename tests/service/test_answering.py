@@ -2062,6 +2062,15 @@ def test_a_policy_named_by_its_own_issuing_year_is_answered(qa) -> None:  # type
     assert "30" in answer.answer[:160], answer.answer
 
 
+def test_the_thresholds_of_a_recognition_the_loaded_text_only_names_as_granted_are_the_listed_documents(qa) -> None:  # type: ignore[no-untyped-def]
+    # the loaded texts speak only of "经认定的瞪羚企业"; how one is recognised is for 杭高新〔2020〕11号 (TOC p.130)
+    answer = qa.ask("认定瞪羚企业的门槛是什么?")
+    assert answer.status == "toc_only"
+    assert any(c.doc_number == "杭高新〔2020〕11号" for c in answer.citations), answer.answer
+    # a recognition whose thresholds the loaded text sets is answered by them (区办〔2023〕12号 pp.11-12)
+    assert qa.ask("总部企业认定的门槛是多少?").status == "answered"
+
+
 def test_signing_up_for_the_personal_award_directly_is_answered_by_the_nomination_rule(qa) -> None:  # type: ignore[no-untyped-def]
     # 区办〔2023〕8号 p.27 (十三): "…申报个人应当在…组织任职,并由所在单位推荐报名", not the ban on re-applying (二十二)
     answer = qa.ask("我们公司一位工程师想报个人奖,标准创新奖能直接报名吗?")
