@@ -1770,10 +1770,13 @@ _DOCUMENT_YEAR = re.compile(
     r"(?:意见|政策|文件|办法|通知|细则|opinions?\b|polic(?:y|ies)\b|documents?\b|measures\b|notices?\b|rules\b)",
     re.I,
 )
-# ... the year a policy the asker names was issued in ("区里2025年出台的…若干政策", "the policy issued in 2025")
+# ... the year a policy the asker names was issued in ("区里2025年出台的…若干政策", "the policy issued in 2025"; not
+# "我们2024年出的新产品": a policy word follows)
 _ISSUED_YEAR = re.compile(
-    r"(?<!\d)(20\d{2})\s*年\s*(?:新)?(?:出台|发布|印发|颁布|出)的|"
-    r"\b(?:issued|released|published|introduced|adopted)\s+in\s+(20\d{2})\b",
+    r"(?<!\d)(20\d{2})\s*年\s*(?:新)?(?:出台|发布|印发|颁布|出)的[^,,。;;??!!]{0,20}?"
+    r"(?:政策|意见|文件|办法|通知|细则|规定|措施)|"
+    r"\b(?:polic(?:y|ies)|opinions?|measures|documents?|rules|notices?)\s+(?:issued|released|published|introduced|"
+    r"adopted)\s+in\s+(20\d{2})\b",
     re.I,
 )
 # ... or the year the asker would apply in ("我们2030年再申请也来得及吗?", "wait until 2030 to apply")
