@@ -162,7 +162,19 @@ def spelled_out(text: str) -> str:
         said = alpha2digit(words, "en", threshold=0)
         return f"{said} " if said.replace(".", "").isdigit() else m.group()
 
-    return _SPELLED.sub(digits, text)
+    def place(m: re.Match[str]) -> str:
+        said = alpha2digit(m.group("place"), "en", threshold=0)
+        return m.group("rank") + said if re.fullmatch(r"\d+(?:st|nd|rd|th)", said) else m.group()
+
+    return _SPELLED_PLACE.sub(place, _SPELLED.sub(digits, text))
+
+
+# a place in a ranking said in words ("ranks eighteenth", "ranked twenty-third")
+_SPELLED_PLACE = re.compile(
+    r"(?P<rank>\brank(?:s|ed)?\s+(?:(?:about|around|roughly|just)\s+)?)"
+    r"(?P<place>(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[\s-]+)?[a-z]+(?:st|nd|rd|th))\b",
+    re.I,
+)
 
 
 def parse_user_figures(text: str) -> list[UserFigure]:
@@ -226,11 +238,15 @@ def parse_user_figures(text: str) -> list[UserFigure]:
         number = "n" if m.group("n") else "n2"
         if not taken(m.start(), m.end()):
             # from its number on, so that the ranking word before it names the metric
-            found.append((m.start(number), m.end(), Decimal(m.group(number)), "位", m.group(0).strip()))
+            place = chinese_number(m.group(number))
+            if place is not None:
+                found.append((m.start(number), m.end(), place, "位", m.group(0).strip()))
     for m in _COUNT.finditer(text):  # 40家, "40 outside companies": a count of companies
         if not taken(m.start(), m.end()):
             n = m.group("n").lower()
-            found.append((m.start(), m.end(), Decimal(_NUMBER_WORDS.get(n, n)), "家", m.group(0).strip()))
+            count = chinese_number(_NUMBER_WORDS.get(n, n))
+            if count is not None:
+                found.append((m.start(), m.end(), count, "家", m.group(0).strip()))
     figures = []
     spans = []
     for start, end, value, unit, raw in sorted(found):
@@ -431,16 +447,20 @@ _ROUND = re.compile(r"[十百千]亿|[十百]万")
 _REACHED = re.compile(r"(?:破|过|超|到|达|上|近)$")
 # percentage points ("高了4个百分点", "7 percentage points above"): what a growth beats another growth by
 _POINTS = re.compile(r"(?<![\d.])(?P<n>\d+(?:\.\d+)?)\s*(?:个\s*)?(?:百分点|percentage[ -]points?\b)", re.I)
+# a count or place said in Chinese numerals ("两家", "四十五家", "第十八"); a bare 一 is "a" ("一家企业问…")
+_CN_NUMERAL = r"(?:[一二两三四五六七八九十百]{2,}|[二两三四五六七八九十])"
 _COUNT = re.compile(
-    r"(?P<n>\d+|\b(?:" + "|".join(_NUMBER_WORDS) + r"))\s*(?:家(?!庭|长|人|乡)|"
+    r"(?P<n>\d+|\b(?:" + "|".join(_NUMBER_WORDS) + r")|(?<![一二两三四五六七八九十百千万第几])" + _CN_NUMERAL + r")"
+    r"\s*(?:家(?!庭|长|人|乡)|"
     r"(?:(?:outside|external|client|customer|unrelated|independent|different|other|local|binjiang|district) )*"
     r"(?:companies|firms|enterprises|clients)\b)",
     re.I,
 )
 _RANK = re.compile(
-    # "排全区第30", "排前20" (within the first 20: counted at its last place)
+    # "排全区第30", "排前20" (within the first 20: counted at its last place), "排第十八"; a place in words before
+    # 的 names whose it is ("排名第二的起草单位": the drafters' ranks, see ranks.py), not the asker's place
     r"(?:排名|排在|排|名列|位列)\s*(?:全区|全市|全省|区里|区内)?\s*(?:正好|刚好|恰好|大约|大概|约)?\s*(?:第|前)?\s*"
-    r"(?P<n>\d+)\s*(?:位|名)?(?![\d万亿元%.])"
+    r"(?P<n>\d+|(?<=[第前])[一二两三四五六七八九十百]+(?!\s*(?:位|名)?的))\s*(?:位|名)?(?![\d万亿元%.一二两三四五六七八九十百千])"
     r"|\brank(?:s|ed)?\s+(?:(?:about|around|roughly|approximately|exactly|just|precisely)\s+)?"
     r"(?:no\.?\s*|number\s+|#\s*)?"
     r"(?P<n2>\d+)(?:st|nd|rd|th)?\b(?!\s*times\b)",

@@ -256,7 +256,9 @@ _ASKED: dict[Asked, re.Pattern[str]] = {
         re.I,
     ),
     Asked.CRITERION: re.compile(
-        r"条件|门槛|标准(?!(?:是|为|有)?多少)|要求|资格|符合|够不够|够格|算不算|算.{1,12}吗|能不能认定|能认定|认定为|可以认定|认成|"
+        # 标准 as a noun asked about ("评定标准是什么?"), not as the first word of a name (标准创新奖, 标准必要专利,
+        # 标准化) nor the standard itself ("标准的技术水平")
+        r"条件|门槛|标准(?!(?:是|为|有)?多少|创新|必要|化|的|制定|研制|起草|体系|项目)|要求|资格|符合|够不够|够格|算不算|算.{1,12}吗|能不能认定|能认定|认定为|可以认定|认成|"
         r"criteria|requirement|eligib|qualif|threshold|condition|\bmeets?\b",
         re.I,
     ),
@@ -472,12 +474,16 @@ class QueryPlan:
 _SPOKEN_WAN = re.compile(r"(?<=[\d几])\s*个?\s*[wW](?![A-Za-z])")
 
 
+_R_AND_D = re.compile(r"\b[rR]\s*(?:and|n|'n')\s*[dD]\b")
+
+
 def normalise(text: str) -> str:
     """NFKC (full-width to half-width), unified whitespace, 万/亿 amounts spelled as the texts do (万元)."""
     text = nfkc(text).replace("\u3000", " ")
     text = bracket_spoken_doc_numbers(re.sub(r"\s+", " ", text).strip())
     if _CJK.search(text):  # chat shorthand in Chinese: "10w", "几个w" are 10万, 几万
         text = _SPOKEN_WAN.sub("万", text)
+    text = _R_AND_D.sub("R&D", text)  # "r and d", as said and as speech input writes it
     return _AMOUNT_UNIT.sub(lambda m: f"{m.group(1)}{m.group(2)}元", text)
 
 
@@ -1754,7 +1760,10 @@ _REPORTED_YEAR = re.compile(
     r"(?:新)?(?:出|做|买|签|投|建|上线|推出|研发|开发)的))|"
     # ... or said first, the asker then telling what they did in it ("2024年的时候我们牵头搞了一个平台")
     r"(?<!\d)(20\d{2})(?=\s*年(?:的时候|时|那会儿?|初|底|中)?\s*[,,]?\s*(?:我们|我司|咱们|公司)"
-    r"[^,,。;;??!!]{0,24}?[了过](?![吗么没]))"
+    r"(?:[^,,。;;??!!]{0,24}?[了过](?![吗么没])|"
+    # ... or what they received that year, no modal before it ("2024年,我们累计拿到投资1200万")
+    r"(?:(?!能|可|会|想|要|该)[^,,。;;??!!]){0,24}?(?:拿|收|得|领)到(?![吗么没多几]))"
+    r")"
 )
 
 # ... in English: "Back in 2024, while we held…", "In 2024 we had raised…", "our company … in 2023"

@@ -64,6 +64,37 @@ def test_english_numbers_said_in_words_are_read(said: str, metric: str, value: D
     assert [(f.metric, f.value) for f in parse_user_figures(said)] == [(metric, value)]
 
 
+@pytest.mark.parametrize(
+    ("said", "value", "unit"),
+    [
+        ("我们的平台对外服务了三十七家企业", Decimal(37), "家"),
+        ("数据集目前被两家区内企业调用过", Decimal(2), "家"),
+        ("去年增幅排名全区第十二位", Decimal(12), "位"),
+        ("our growth ranks twenty-third in the district", Decimal(23), "位"),
+    ],
+)
+def test_counts_and_places_said_in_words_are_read(said: str, value: Decimal, unit: str) -> None:
+    from service.answering.comparisons import parse_user_figures
+
+    assert [(f.value, f.unit) for f in parse_user_figures(said)] == [(value, unit)]
+
+
+def test_r_and_d_said_as_speech_writes_it_is_rd() -> None:
+    from service.answering.comparisons import parse_user_figures
+    from service.answering.plan import normalise
+
+    said = normalise("our r and d spending went up by four million yuan")
+    assert "R&D" in said
+    assert [("研发" in f.metric, f.value) for f in parse_user_figures(said)] == [(True, Decimal(4_000_000))]
+    assert normalise("an R n D centre") == "an R&D centre"
+
+
+def test_a_company_said_as_one_is_no_count() -> None:
+    from service.answering.comparisons import parse_user_figures
+
+    assert parse_user_figures("有一家企业打电话来问数据集奖励") == []
+
+
 def test_words_that_only_count_or_scale_stay_words() -> None:
     from service.answering.comparisons import spelled_out
 

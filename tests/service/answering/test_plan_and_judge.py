@@ -527,6 +527,31 @@ def test_attribute_support_reads_a_criterion_in_the_sentence_on_the_topic(corpus
     assert attribute_support(plan, elsewhere, terms) == 0.0
 
 
+@pytest.mark.parametrize(
+    ("question", "criterion"),
+    [
+        # 标准 as the first word of a name or as the standard itself asks no condition: only the figure is asked,
+        # and a sentence of conditions on the topic does not state it
+        ("标准创新奖的评审里,各个指标占多少分?", False),
+        ("标准化试点项目一共奖多少钱?", False),
+        ("How much cash does the award give per standard-essential patent (标准必要专利)?", False),
+        ("主导制定的标准的技术水平要达到多少分?", False),
+        # 标准 as the noun asked about is a condition
+        ("星级总部的评定标准是什么,奖多少?", True),
+        ("这个奖的标准高不高?", True),
+    ],
+)
+def test_a_standard_named_is_not_a_condition_asked(corpus: Corpus, question: str, criterion: bool) -> None:
+    from service.answering.evidence import Terms
+    from service.answering.judge import attribute_support
+
+    plan = plan_query(question, [], corpus)
+    assert (Asked.CRITERION in plan.asked) is criterion
+    terms = Terms({"评审": 3.0}, {})
+    conditions = ["评审的项目应当达到国际领先水平,须符合相关要求。"]
+    assert (attribute_support(plan, conditions, terms) > 0.0) is criterion
+
+
 def test_a_threshold_for_a_named_kind_of_company_follows_unless_the_question_names_it() -> None:
     from service.answering.compose import _names_kinds, _names_kinds_in
 
@@ -2169,6 +2194,13 @@ def test_what_the_asker_tells_before_asking(question: str, told: list[str]) -> N
 def test_a_year_the_asker_tells_of_is_no_year_asked_about(corpus: Corpus) -> None:
     plan = plan_query("我们2012年成立,2016年评上了省级专精特新。2024年的时候我们建了个平台,能补多少?", [], corpus)
     assert {"2012", "2016", "2024"} <= set(plan.dating_years)
+    # what they received in a year said first, no modal before it ("2023年,我们累计拿到…"), and a voice message's
+    # fillers ("也就是", "嗯") name no topic
+    plan = plan_query("嗯前年也就是2023年,我们公司累计拿到孵化器投资500万,当时能享受什么?", [], corpus)
+    assert "2023" in plan.dating_years
+    assert not {"也就是", "就是", "嗯"} & {c.key for c in plan.concepts}
+    plan = plan_query("2023年我们能拿到多少孵化器补贴?", [], corpus)
+    assert "2023" not in plan.dating_years  # asked ahead: the year is what they ask about
     plan = plan_query("We are a robot firm (est. 2016), here since 2018, founded in 2012. Any award?", [], corpus)
     assert {"2012", "2016", "2018"} <= set(plan.dating_years)
 
