@@ -63,8 +63,9 @@ _EN_FAMILIES: tuple[tuple[str, re.Pattern[str]], ...] = (
         "class",
         re.compile(
             r"\b([A-D])[- ](?:class|category|tier|ranked|rated|grade)\b|\b(?:class|category|tier|grade)[- ]([A-D])\b"
-            # (the CCF's ranking written after its name: "a CCF-B conference", "CCF B journals")
-            r"|\bCCF[- ]?([A-D])\b"
+            # (the CCF's ranking written after its name: "a CCF-B conference", "CCF B journals", and as speech input
+            # writes it, "a ccf b journal")
+            r"|\b(?i:ccf)[- ]?([A-Da-d])\b"
         ),
     ),
     (

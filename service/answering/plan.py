@@ -232,7 +232,7 @@ _ASKED: dict[Asked, re.Pattern[str]] = {
         re.I,
     ),
     Asked.DATE: re.compile(
-        r"什么时候|啥时候?|几时|何时|哪天|哪一天|哪年|哪一年|几号|几月(?!\s*[内里])|哪个月|到期|有效期|(?<!怎么)(?<!如何)(?<!怎样)(?:施行|生效)|起止|过期|失效|截止|还有效|一直有效|有效[吗么不]|有效(?:的)?吧|有效(?=\s*[一二三四五六七八九十两\d]+\s*个?年)|"
+        r"什么时候|啥时候?|几时|何时|哪天|哪一天|哪年|哪一年|几号|几月份?(?!\s*[内里])|哪个月|到期|有效期|(?<!怎么)(?<!如何)(?<!怎样)(?:施行|生效)|起止|过期|失效|截止|还有效|一直有效|有效[吗么不]|有效(?:的)?吧|有效(?=\s*[一二三四五六七八九十两\d]+\s*个?年)|"
         r"还能(?:不能)?(?:按[^,,。??]{0,20}?)?(?:去)?(?:用|申请|申报|报|享受|拿(?!什么)|领|兑现|适用|执行|有效)|还适用|"
         r"(?:还|仍)(?:在|然)?(?:执行|实施|施行|生效)|"
         # "when" asks when it opens a question ("When does it expire?", "by when…"), not in a clause that says
@@ -1236,7 +1236,7 @@ def asks_office(question: str) -> bool:
 
 
 # a step of applying named without asking how or where it is taken ("材料交到哪个窗口?" asks where)
-_STEP = re.compile(r"受理|材料|交给")
+_STEP = re.compile(r"受理|材料|交给|apply")  # (apply: "几月份开始 apply?", a step's date in mixed Chinese and English)
 _HOW_OR_WHERE = re.compile(r"哪|谁|怎|如何")
 # an English sentence, up to its full stop (not a decimal point) or question mark
 _EN_SENTENCE = re.compile(r"[^.?!]*(?:\.(?!\d)|[?!]|$)")
@@ -1650,6 +1650,7 @@ PER_MEASURES: dict[str, tuple[re.Pattern[str], tuple[str, ...], str]] = {
     "天": (re.compile(r"每[天日]|\b(?:per|each) day\b", re.I), ("每天", "每日", "/天", "/日", "日均"), "day"),
     "月": (re.compile(r"每个?月|\b(?:per|each) month\b", re.I), ("每月", "每个月", "/月", "月均", "按月"), "month"),
     "单价": (re.compile(r"单价|\bunit price\b", re.I), ("单价", "每单位"), "unit price"),
+    "亩": (re.compile(r"[每一]亩|/\s*亩|\bper mu\b", re.I), ("每亩", "/亩", "亩均"), "mu"),
 }
 
 

@@ -20,6 +20,7 @@ from service.answering.grades import absent_grade, grade_families, label, questi
         ("What do we get for a four-star rating?", "en", (("star", "四"),)),
         ("Is there money for a second prize of the provincial science award?", "en", (("level", "省"), ("rank", "二"))),
         ("Our paper went to a class C venue, any reward?", "en", (("class", "C"),)),
+        ("we got a paper into a ccf c journal any reward", "en", (("class", "C"),)),  # as speech input writes it
         # "a class" is an article, not a grade
         ("Is there a class of companies that gets rent help?", "en", ()),
         ("总部企业房租补贴多少?", "zh", ()),

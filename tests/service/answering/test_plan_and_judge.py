@@ -27,6 +27,8 @@ def corpus() -> Corpus:
         ("今年要新增多少家上市企业?", "zh", {Asked.COUNT}),
         ("这个办法什么时候开始施行?", "zh", {Asked.DATE}),
         ("申报材料交给哪个部门受理?", "zh", {Asked.PROCEDURE}),
+        ("孵化器奖每年几月份开始申请?", "zh", {Asked.DATE}),  # 几月份 is one word
+        ("孵化器奖每年几月份开始 apply?", "zh", {Asked.DATE}),  # the date of a step, in mixed Chinese and English
         ("我们营收5亿,够不够格认定?", "zh", {Asked.CRITERION}),
         ("Which document sets the rent subsidy, and on what page?", "en", {Asked.DOCUMENT}),
         ("When does the AI policy expire?", "en", {Asked.DATE}),
@@ -2677,6 +2679,8 @@ def test_of_windows_holding_the_same_words_the_one_writing_them_as_the_question_
         ("What is the subsidy per month?", "月"),
         ("每个月补多少?", "月"),
         ("算力单价是多少?", "单价"),
+        ("工业用地每亩补多少?", "亩"),
+        ("Land price per mu?", "亩"),
         ("每年最多补多少?", ""),  # the texts state yearly caps
         ("平方公里", ""),
     ],
