@@ -217,6 +217,10 @@ def compose_answered(
         lead = _milestone_raise_lead(plan, corpus, as_of, facts or [], citations)
     if not lead and plan.asks_what_fits and not names_anything(" ".join(self_descriptions(plan.original)), plan.lang):
         lead = _profile_lead(plan, corpus, as_of, facts or [], citations)
+    if not lead and Asked.DATE in plan.asked and not plan.asks_deadline and len(plan.doc_filter or plan.boost_docs) > 1:
+        # "两份文件分别什么时候到期?", "这两个还有效吗?": each named document's dates, whether one of them has
+        # expired or the quotes sit side by side
+        lead = _validity_leads(plan, sentences, corpus, as_of, several=True)
     if not lead:
         lead = _expired_lead(plan, sentences, corpus, as_of)
         # "累计拿了1200万投资,能享受什么?现在还能申请吗?": that it has expired, then what the asker's figures reach
@@ -268,7 +272,7 @@ def compose_answered(
         lead = _claim_lead(plan, sentences, terms or {})
     if not lead and sentences and Asked.DATE in plan.asked and not plan.asks_deadline:
         # the first quote that is a document's own date statement answers a date question
-        lead = next(filter(None, (_validity_lead(plan, s, corpus, as_of, n) for n, s in enumerate(sentences, 1))), "")
+        lead = _validity_leads(plan, sentences, corpus, as_of)
         if lead and not premise:  # "…什么时候施行?由哪个机构牵头?": the parts that ask no date, after it
             lead += _undated_parts(plan, sentences, terms or {}, LEAD_TOTAL - len(lead))
     if not lead and not premise and not plan.crossdoc:
@@ -1146,6 +1150,27 @@ def _same_span(a: _Run, b: _Run) -> bool:
     if a.quote != b.quote:
         return False
     return a.start <= b.start < a.start + len(a.text) or b.start <= a.start < b.start + len(b.text)
+
+
+def _validity_leads(
+    plan: QueryPlan, sentences: list[Sentence], corpus: Corpus, as_of: date, several: bool = False
+) -> str:
+    """The first quote that is a document's own date statement answers a date question; when the question names
+    several documents ("哪个还有效?"), each named document's statement quoted answers for it, in turn (with
+    ``several``, only then: "" when fewer than two are quoted)."""
+    leads: dict[int, str] = {}
+    for n, sentence in enumerate(sentences, 1):
+        doc_no = sentence.chunk.doc_no
+        if doc_no not in leads and (said := _validity_lead(plan, sentence, corpus, as_of, n)):
+            leads[doc_no] = said
+            if len(plan.doc_filter or plan.boost_docs) < 2:
+                break
+    named = [leads[d] for d in plan.doc_filter or plan.boost_docs if d in leads]
+    if len(named) < 2:
+        return "" if several else next(iter(leads.values()), "")
+    if plan.lang == "en":
+        return " ".join(named)
+    return ";".join(lead.rstrip("。") for lead in named) + "。"
 
 
 def _validity_lead(plan: QueryPlan, sentence: Sentence, corpus: Corpus, as_of: date, n: int = 1) -> str:

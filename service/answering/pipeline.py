@@ -55,6 +55,7 @@ from service.answering.plan import FIGURE_KINDS, Asked, QueryPlan, plan_query
 from service.answering.retrieve import HybridRetriever, RetrievalPlan, RetrievalResult, ScoredChunk
 from service.answering.structure import (
     date_statement,
+    date_statements,
     list_chunk,
     list_items,
     list_parent,
@@ -448,13 +449,16 @@ class PolicyQAService:
                 period = next((s for s in reach if asked_conditions(question, s.text, None)), None)
             if period is not None:
                 chosen = [period, *(s for s in chosen if not (s.start < period.end and period.start < s.end))]
-        statement = date_statement(plan, self.corpus, self.version)
-        if statement is not None:
+        statements = date_statements(plan, self.corpus, self.version)
+        statement = statements[0] if statements else None
+        pinned: list[Sentence] = []
+        for stated in statements:  # each named document's, in the order named
             # the best-scored window around the statement keeps the neighbouring sentence (who implements it)
-            around = next((s for s in scored if s.start <= statement.start and statement.end <= s.end), statement)
+            around = next((s for s in scored if s.start <= stated.start and stated.end <= s.end), stated)
             # and grows like any quote: what follows a date statement is often what it replaces
-            around = extend_window(around, self.config.evidence.extend_chars, self.config.evidence.sentence_reach)
-            chosen = [around, *[s for s in chosen if not (s.start < around.end and around.start < s.end)]]
+            pinned.append(extend_window(around, self.config.evidence.extend_chars, self.config.evidence.sentence_reach))
+        if pinned:
+            chosen = [*pinned, *[s for s in chosen if not any(_overlap(s, p) for p in pinned)]]
         if plan.asks_still and chosen and not statement:
             # "现在还能申请吗?" answered by a clause of a document that no longer applies: its validity statement
             # after the clause, for the lead that says so

@@ -30,10 +30,17 @@ def target_documents(plan: QueryPlan) -> list[int]:
 
 def date_statement(plan: QueryPlan, corpus: Corpus, version: IndexVersion) -> Sentence | None:
     """The sentence that states a named document's validity period, for a question about its dates."""
+    return next(iter(date_statements(plan, corpus, version)), None)
+
+
+def date_statements(plan: QueryPlan, corpus: Corpus, version: IndexVersion) -> list[Sentence]:
+    """The sentences that state the validity periods of the documents a question about their dates names, one a
+    document: by 文号, or by the title words of each ("总部经济那份意见和专精特新那份意见,哪个还有效?")."""
     asked = plan.asked_text or plan.original  # the asker's words: the lexicon expands 什么时候 to 施行
     if not plan.asks_date or not _ASKS_VALIDITY.search(asked) or plan.asks_deadline:
-        return None  # a deadline or a schedule is not the policy's validity period
-    return next(filter(None, (statement_of(doc_no, corpus, version) for doc_no in target_documents(plan))), None)
+        return []  # a deadline or a schedule is not the policy's validity period
+    named = plan.doc_filter or plan.boost_docs
+    return [s for s in (statement_of(doc_no, corpus, version) for doc_no in named) if s is not None]
 
 
 def statement_of(doc_no: int, corpus: Corpus, version: IndexVersion) -> Sentence | None:

@@ -3057,3 +3057,13 @@ def test_a_name_the_asker_quotes_which_the_loaded_text_holds_word_for_word_is_an
     answer = qa.ask("“见贷即保”的额度上限和担保费率分别是多少?")
     assert answer.status == "answered", answer.answer
     assert any("见贷即保" in c.quote for c in answer.citations[:2])
+
+
+def test_a_date_question_naming_two_documents_gives_each_its_dates(qa) -> None:  # type: ignore[no-untyped-def]
+    # my own wording: two documents named by their title words, asked which still applies
+    zh = qa.ask("标准创新奖那个办法和专精特新那个意见,到现在还有效吗?").answer.splitlines()[0]
+    assert "区办〔2023〕8号" in zh and "区办〔2023〕9号" in zh, zh
+    assert "仍有效" in zh and "已失效" in zh, zh
+    en = qa.ask("Are the headquarters-economy opinions and the standard innovation award measures still valid?")
+    lead = en.answer.splitlines()[0]
+    assert "区办〔2023〕12号" in lead and "区办〔2023〕8号" in lead and "still in force" in lead, lead
