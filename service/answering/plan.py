@@ -212,7 +212,7 @@ STILL_VALID_EN = (
 _ASKED: dict[Asked, re.Pattern[str]] = {
     # 多少 alone asks an amount; 多少比例, 多少家, 多少年 ask the kind their word names, 文号是多少 a document
     Asked.AMOUNT: re.compile(
-        r"多少钱|几个?钱|多少万|几[十百千]?(?:万|亿|块)(?![家人名个项])|几千(?:元|块)|金额|额度|奖金|最高|上限|封顶|最多|给多少|补多少|奖多少|拿多少|[奖补给拿发]得(?:更)?多|能拿(?![它这那着去来])|(?<!文号是)(?<!文号)(?<!页码是)多少(?!比例|%|家|个|名|项|亩|宗|年|天|次|票)|怎么算|咋算|"
+        r"多少钱|几个?钱|多少万|几[十百千]?(?:万|亿|块)(?![家人名个项])|几千(?:元|块)|金额|额度|奖金|最高|上限|封顶|最多|给多少|补多少|奖多少|拿多少|[奖补给拿发]得(?:更)?多|能拿(?![它这那着去来])(?![^,,。??]{0,10}?[去来](?:报|申|参|评))|(?<!文号是)(?<!文号)(?<!页码是)多少(?!比例|%|家|个|名|项|亩|宗|年|天|次|票)|怎么算|咋算|"
         r"how much|how (?:big|large)|amount|maximum|\bcap\b|up to|reward|subsid|grant|bonus|fund|pays? more|"
         # what a price, a wage or a fee is ("What is the monthly minimum wage?")
         r"\bwages?\b|\bsalar(?:y|ies)\b|\bfees?\b|\bprices?\b|"
@@ -940,7 +940,10 @@ _STACKING = re.compile(
     re.I,
 )
 _CLAIMS_PAST = re.compile(
-    r"[拿得获评享]过|已经|已获|曾|之前|以前|\bhad\b|\bhave (?:won|received|got)|\balready\b|\bbefore\b", re.I
+    # ("去年拿了", "获得了", "评上了": what the asker got, said as done)
+    r"[拿得获评享]过|[拿获评享](?:到|得|上|受)?了(?![吗么])|已经|已获|曾|之前|以前|"
+    r"\bhad\b|\bhave (?:won|received|got)|\balready\b|\bbefore\b",
+    re.I,
 )
 _DENIES_PAST = re.compile(
     r"没(?:有)?(?:拿|获|得|评|申报|报)过|未(?:曾)?获得|从未|从没|never (?:won|received|got)", re.I
@@ -1005,7 +1008,12 @@ def _asks_still(question: str) -> bool:
 
 
 # a circumstance the asker supposes or has undergone, before "还能…?"
-_CIRCUMSTANCE = re.compile(r"被|如果|要是|假如|万一|一旦|\bif\b|\bonce\b|\bafter (?:we|i|our|the company)\b", re.I)
+_CIRCUMSTANCE = re.compile(
+    r"被|如果|要是|假如|万一|一旦|\bif\b|\bonce\b|\bafter (?:we|i|our|the company)\b|"
+    # ... or what they already got ("去年拿了省标准创新奖,今年还能报吗?": whether again, not until when)
+    r"[拿获评](?:到|得|上)?[了过]|已经?获得?",
+    re.I,
+)
 # whether a policy can be used now ("现在还能申请吗?", "今年还有吗", "Can we still claim it?")
 _STILL = re.compile(
     r"还能|还可以|还有效|还适用|还有没有|(?:还|仍)(?:在|然)?(?:执行|实施|施行|生效)|仍能|仍可|仍然|现在能|现在可以|目前能|目前可以|今年能|今年可以|今年还|"

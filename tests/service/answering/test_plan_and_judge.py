@@ -2851,3 +2851,26 @@ def test_who_relays_a_question_is_no_topic_word() -> None:
 
     keys = {c.key for c in concepts_of("有市民打电话反映,客户问买新能源汽车每辆补多少?老板来电也问了", "zh")}
     assert not {"市民", "打电话", "反映", "客户", "老板", "来电"} & keys and "新能源" in keys
+
+
+@pytest.mark.parametrize(
+    ("question", "still", "claims"),
+    [
+        # what the asker already got, said as done, makes "还能…吗?" ask whether again, not until when
+        ("我们去年评上了省级孵化器,今年还能再申报吗?", False, True),
+        ("公司前年获得了孵化器奖励,现在还可以申请吗?", False, True),
+        ("孵化器补贴今年还能申请吗?", True, False),
+    ],
+)
+def test_still_after_what_the_asker_got_asks_whether_again(
+    corpus: Corpus, question: str, still: bool, claims: bool
+) -> None:
+    plan = plan_query(question, [], corpus)
+    assert plan.asks_still is still
+    assert plan.claims_past is claims
+
+
+def test_taking_a_thing_to_apply_with_asks_no_amount(corpus: Corpus) -> None:
+    # "能拿X去报" is taking a project to apply with, not how much one can get
+    assert Asked.AMOUNT not in plan_query("我们能拿同一个孵化项目去参评吗?", [], corpus).asked
+    assert Asked.AMOUNT in plan_query("孵化器一年能拿多少补贴?", [], corpus).asked
