@@ -503,6 +503,8 @@ _FIGURE_IN_METRIC = re.compile(
 
 # what asks a metric's figure right after the metric ("营收要达到多少", "研发投入占比要多少", "收入门槛是多少")
 _ASKS_ITS_FIGURE = re.compile(
+    # (the metric first of two asked together: "营收、纳税要达到多少?")
+    r"(?:\s*[、和及与跟/]\s*[\u4e00-\u9fff]{1,6}?)?"
     r"(?:总?额|值)?\s*(?:一年|每年|全年)?\s*(?:的)?(?:门槛|标准|要求|下限)?\s*(?:是|为)?\s*(?:要|需要|得|须|必须|应|应当|至少|起码|最低|最少)?\s*"
     r"(?:达到|到|满|有|过|在|做到|不低于)?\s*(?:多少|几个?亿|几[十百千]?万|什么(?:标准|水平|门槛|要求)|多大|多高)"
 )

@@ -707,3 +707,20 @@ def test_an_english_metric_word_is_a_whole_word() -> None:
     assert {f.field for f in parse_user_figures(said)} == {"paid_in_capital"}
     # ... and an inflected word is the word ("exported" is export)
     assert [f.field for f in parse_user_figures("We exported USD 7 million of goods last year.")] == ["export_value"]
+
+
+@pytest.mark.parametrize(
+    ("question", "metric"),
+    [
+        ("孵化器认定,营收要达到多少?", "营业收入"),
+        # the first of two metrics asked together ("营收、纳税要达到多少?")
+        ("想评雏鹰企业,营收、利润各要达到多少?", "营业收入"),
+        ("营收和纳税要做到多少才行?", "营业收入"),
+        # figures given, an award's amount asked: no metric's own figure
+        ("营收12亿,营收突破奖励能拿多少?", ""),
+    ],
+)
+def test_the_metric_whose_figure_is_asked(question: str, metric: str) -> None:
+    from service.answering.comparisons import asked_metrics
+
+    assert (asked_metrics(question)[:1] or ("",))[0] == metric
