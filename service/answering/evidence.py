@@ -392,14 +392,41 @@ def loose_coverage(terms: dict[str, float], haystack: str) -> float:
 
 
 def sentences_of(chunk: Chunk) -> list[Sentence]:
-    out = []
+    """The sentences of a chunk, a line break ending one, except where a page break cut a sentence's first words
+    off ("…奖励;新获得国家、\n省、市、区政府质量奖提名的单位…"): the part after the break alone would read as another
+    sentence, and say something else."""
+    spans: list[tuple[int, int]] = []
     for match in _SENTENCE.finditer(chunk.text):
-        text = match.group().strip()
-        if len(compact(text)) >= 4:
-            lead = len(match.group()) - len(match.group().lstrip())
-            start = chunk.start + match.start() + lead
-            out.append(Sentence(chunk, start, start + len(text), text))
-    return out
+        lead = len(match.group()) - len(match.group().lstrip())
+        start, end = match.start() + lead, match.start() + len(match.group().rstrip())
+        if start >= end:
+            continue
+        if spans and _cut_by_break(chunk.text, spans[-1], start):
+            spans[-1] = (spans[-1][0], end)
+        else:
+            spans.append((start, end))
+    return [
+        Sentence(chunk, chunk.start + start, chunk.start + end, chunk.text[start:end])
+        for start, end in spans
+        if len(compact(chunk.text[start:end])) >= 4
+    ]
+
+
+def _cut_by_break(text: str, before: tuple[int, int], start: int) -> bool:
+    """Whether the sentence starting at ``start`` goes on from the one ``before`` it across a line break: that one
+    opened after an end mark on its line and has none of its own (a sentence's first words, which the break cut
+    off), and this line opens no item. (A whole line cut without an end mark is a heading, or a sentence whose
+    quote ``extend_window`` ends at its clauses.)"""
+    previous = text[before[0] : before[1]]
+    gap = text[before[1] : start]
+    whole_line = before[0] == 0 or text[before[0] - 1] == "\n"
+    return (
+        "\n" in gap
+        and not gap.strip()
+        and not whole_line
+        and previous[-1:] not in _SENTENCE_ENDS
+        and not _OPENS_ITEM.match(text, start)
+    )
 
 
 def windows_of(chunk: Chunk, max_sentences: int = 3, max_chars: int = 220) -> list[Sentence]:

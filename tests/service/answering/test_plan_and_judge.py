@@ -2874,3 +2874,27 @@ def test_taking_a_thing_to_apply_with_asks_no_amount(corpus: Corpus) -> None:
     # "能拿X去报" is taking a project to apply with, not how much one can get
     assert Asked.AMOUNT not in plan_query("我们能拿同一个孵化项目去参评吗?", [], corpus).asked
     assert Asked.AMOUNT in plan_query("孵化器一年能拿多少补贴?", [], corpus).asked
+
+
+@pytest.mark.parametrize(
+    ("text", "sentences"),
+    [
+        # a page break cut the sentence after its first words: the part after it alone says something else
+        (
+            "对认定的孵化器给予30万元奖励;对新认定的国家、\n省、市级孵化器,分别给予50万元、30万元、10万元奖励。",
+            ["对认定的孵化器给予30万元奖励;", "对新认定的国家、\n省、市级孵化器,分别给予50万元、30万元、10万元奖励。"],
+        ),
+        # a whole line cut without an end mark stays a line (extend_window ends its quote at its clauses)
+        (
+            "支持孵化器建设公共技术服务平台并面向区内企业开放共享其\n仪器设备,给予20万元补助。",
+            ["支持孵化器建设公共技术服务平台并面向区内企业开放共享其", "仪器设备,给予20万元补助。"],
+        ),
+        # a short heading on its own line, and a line opening an item, begin sentences of their own
+        ("三、支持政策\n对孵化器给予奖励。", ["三、支持政策", "对孵化器给予奖励。"]),
+        ("孵化器的认定条件如下\n(一)面积不少于3000平方米。", ["孵化器的认定条件如下", "(一)面积不少于3000平方米。"]),
+    ],
+)
+def test_a_sentence_a_page_break_cut_stays_one(text: str, sentences: list[str]) -> None:
+    from service.answering.evidence import sentences_of
+
+    assert [s.text for s in sentences_of(_chunk(text))] == sentences
