@@ -61,7 +61,7 @@ from service.answering.grades import (
     label,
     text_grades,
 )
-from service.answering.plan import PER_MEASURES, Asked, QueryPlan, asking_word, has_content, title_terms
+from service.answering.plan import FIGURE_KINDS, PER_MEASURES, Asked, QueryPlan, asking_word, has_content, title_terms
 from service.answering.retrieve import ScoredChunk
 from service.models import AnswerStatus
 
@@ -1245,7 +1245,10 @@ def _statement_tests(plan: QueryPlan) -> list[Callable[[str], bool]]:
     if plan.asks_worth and not asked & {Asked.COUNT}:
         kinds.discard("count")  # "奖金多少?", "奖励多少?" are not answered by how many are awarded
     if kinds:
-        claimed = plan.claimed_keys
+        # a figure the asker gave answers no "how much"; asked whether, of a figure they say the policy gives
+        # ("能申请20%的投资补助吗?"), the text stating that very figure answers (it confirms it)
+        confirms = Asked.YES_NO in asked and not asked & FIGURE_KINDS
+        claimed = frozenset() if confirms else plan.claimed_keys
 
         def figure(sentence: str) -> bool:
             stated = without_budgets(sentence, plan.asks_budget)

@@ -2898,3 +2898,15 @@ def test_a_sentence_a_page_break_cut_stays_one(text: str, sentences: list[str]) 
     from service.answering.evidence import sentences_of
 
     assert [s.text for s in sentences_of(_chunk(text))] == sentences
+
+
+def test_asked_whether_of_a_figure_the_text_confirms_it(corpus: Corpus) -> None:
+    from service.answering.evidence import Terms
+    from service.answering.judge import attribute_support
+
+    # my own wording: the asker says what the policy gives and asks whether they can have it; the clause stating
+    # that very figure answers (a how-much question is not answered by the asker's own figure: see above)
+    plan = plan_query("我们的孵化器现在服务了12家企业,能申请 30% 的建设 subsidy 吗?", [], corpus)
+    terms = Terms({"孵化器": 3.0}, {})
+    clause = ["服务企业达到20家以上的孵化器,按建设投资额30%予以支持。"]
+    assert attribute_support(plan, clause, terms) > 0.0
