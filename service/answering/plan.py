@@ -762,11 +762,14 @@ def plan_query(question: str, history: list[Turn], corpus: Corpus) -> QueryPlan:
     # 一样吗?"): both are read, not only the one whose 文号 is written
     apart = list(dict.fromkeys(doc_filter + named))
     side_by_side = (compares or bool(_SETS_SIDE_BY_SIDE.search(unquoted))) and len(apart) >= 2
+    parts = [] if rewritten else _question_parts(original)
+    # ... or each part of the question asks of another one ("滨政〔2023〕7号的房租补贴补几成?如果认定为总部企业,
+    # 总部政策的租房补助又怎么算?")
+    side_by_side = side_by_side or bool(doc_filter and _parts_name_apart(parts, corpus, by_number))
     if side_by_side and doc_filter:
         doc_filter = apart
     benefit = bool(_ASKS_BENEFIT.search(asked_text or original))
     undated = _full_years(_WITHOUT_DOC_YEARS.sub(" ", text))  # the years of 文号 are no years asked about
-    parts = [] if rewritten else _question_parts(original)
     level_kind = _level_kind(asked_text or original) if lang == "en" else ""
     return QueryPlan(
         original=original,
@@ -1882,12 +1885,17 @@ def title_terms(title: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys([*quoted, *words]))
 
 
-def _parts_name_apart(parts: list[str], corpus: Corpus) -> bool:
+def _parts_name_apart(parts: list[str], corpus: Corpus, by_number: dict[str, int] | None = None) -> bool:
     """Each part of a question names one document, and not all the same ("总部企业新认定国家重点实验室奖多少?换成
-    人工智能企业呢,又奖多少?"): the documents are asked side by side."""
+    人工智能企业呢,又奖多少?"): the documents are asked side by side. With ``by_number`` (文号 -> document), a
+    part may name its document by 文号 too."""
     if len(parts) < 2:
         return False
-    named = [named_documents(part, corpus) for part in parts]
+    named = [
+        list(dict.fromkeys([by_number[n] for n in find_doc_numbers(part) if n in by_number] if by_number else []))
+        or named_documents(part, corpus)
+        for part in parts
+    ]
     return all(len(n) == 1 for n in named) and len({n[0] for n in named}) >= 2
 
 

@@ -2910,3 +2910,13 @@ def test_asked_whether_of_a_figure_the_text_confirms_it(corpus: Corpus) -> None:
     terms = Terms({"孵化器": 3.0}, {})
     clause = ["服务企业达到20家以上的孵化器,按建设投资额30%予以支持。"]
     assert attribute_support(plan, clause, terms) > 0.0
+
+
+def test_parts_naming_documents_by_number_and_by_title_read_both(corpus: Corpus) -> None:
+    # my own wording: one part names its document by 文号, the other by its title's words
+    question = "滨政〔2023〕7号里孵化器的房租补贴补几成?要是以后认定了总部企业,总部政策的租房补助怎么算?"
+    plan = plan_query(question, [], corpus)
+    assert set(plan.doc_filter) == {5, 2} and plan.crossdoc
+    # one document named in both parts stays one
+    plan = plan_query("滨政〔2023〕7号里孵化器的房租补贴补几成?滨政〔2023〕7号什么时候到期?", [], corpus)
+    assert plan.doc_filter == [5]
