@@ -2387,12 +2387,16 @@ def compose_not_found(plan: QueryPlan, verdict: Verdict, held: int = 0, listed: 
                 "建议咨询主管部门,或查阅相关政策的实施细则与申报通知。"
             )
         return Draft(AnswerStatus.NOT_FOUND, text, [])
-    if plan.lang == "en" and "no policy issued in" in verdict.reason:
-        year, first, last = re.findall(r"20\d{2}", verdict.reason)[:3]
+    if verdict.issued[0]:
+        # "区里2025年出台的…政策": none of the compilation's documents is of that year
+        year, first, last = verdict.issued
         text = (
             f"The Binjiang policy compilation holds no policy issued in {year} (its documents were issued in "
             f"{first}–{last}), so it cannot answer this. Please check with the responsible department or the "
             "latest published policies."
+            if plan.lang == "en"
+            else f"汇编没有收录{year}年出台的政策(所收文件出台于{first}—{last}年),无法回答这个问题。"
+            "建议咨询主管部门,或查阅最新发布的政策文件。"
         )
     elif plan.lang == "en":
         looked = f" (looked for: {sought})" if sought else ""
@@ -2410,15 +2414,6 @@ def compose_not_found(plan: QueryPlan, verdict: Verdict, held: int = 0, listed: 
     else:
         looked = f"关于「{sought}」" if sought else "这个问题"
         place = next((note for reason, note in _ELSEWHERE_NOTES.items() if reason in verdict.reason), "")
-        if "no policy issued in" in verdict.reason:
-            # "区里2025年出台的…政策": none of the compilation's documents is of that year
-            year, first, last = re.findall(r"20\d{2}", verdict.reason)[:3]
-            return Draft(
-                AnswerStatus.NOT_FOUND,
-                f"汇编没有收录{year}年出台的政策(所收文件出台于{first}—{last}年),无法回答这个问题。"
-                "建议咨询主管部门,或查阅最新发布的政策文件。",
-                [],
-            )
         if "not the year asked" in verdict.reason:
             # "2021年的固投目标": the text sets it for 2023
             found = "、".join(f"{y}年" for y in re.findall(r"20\d{2}", verdict.reason))

@@ -183,6 +183,7 @@ class Verdict:
     contact: str = ""  # not_found: the contact detail asked (联系电话, hotline), which no quote gives
     status_term: bool = False  # not_found: how long a recognition lasts, which no quote states
     per: str = ""  # not_found: the measure an amount is asked per (每平方米), which no quote states an amount per
+    issued: tuple[str, str, str] = ("", "", "")  # not_found: the issue year asked; the first and last issued
 
 
 def measure(
@@ -905,10 +906,12 @@ def _decide(signals: Signals, config: JudgeConfig) -> Verdict:
             AnswerStatus.NOT_FOUND, "the compilation states rules and targets, not results or later policies", cov
         )
     if signals.unissued_year:
+        first, _, last = signals.issued_span.partition("–")
         return Verdict(
             AnswerStatus.NOT_FOUND,
             f"the compilation holds no policy issued in {signals.unissued_year} (its documents: {signals.issued_span})",
             cov,
+            issued=(signals.unissued_year, first, last),
         )
     if signals.unknown_year:
         return Verdict(AnswerStatus.NOT_FOUND, "the compilation never mentions the year asked about", cov)

@@ -341,7 +341,7 @@ class PolicyQAService:
                 s for s in prepared.scored if s.coverage >= 0.6 and (not rarest or mentions(terms, rarest, s.text))
             )
             for sentence in on_topic:
-                if not any(_overlapping(sentence, r) for r in related):
+                if not any(_overlap(sentence, r) for r in related):
                     related.append(sentence)  # windows of one chunk overlap: each passage once
                 if len(related) == 2:
                     break
@@ -722,10 +722,6 @@ def _with_stating_chunk(
 
 # a question of what is charged ("评审费要交多少?"), which "不收取任何费用" answers
 _CHARGE = re.compile(r"费|收钱|交钱|交多少|收多少|\b(?:fees?|charges?|costs?|pay)\b", re.I)
-
-
-def _overlapping(a: Sentence, b: Sentence) -> bool:
-    return a.chunk.doc_no == b.chunk.doc_no and a.start < b.end and b.start < a.end
 
 
 def _within_named(terms: Terms, plan: QueryPlan, corpus: Corpus) -> Terms:

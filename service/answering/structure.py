@@ -23,11 +23,6 @@ _ASKS_VALIDITY = re.compile(
 )
 
 
-def target_documents(plan: QueryPlan) -> list[int]:
-    """Documents the question is about by name (文号 first, then title words)."""
-    return plan.doc_filter or (plan.boost_docs if len(plan.boost_docs) == 1 else [])
-
-
 def date_statement(plan: QueryPlan, corpus: Corpus, version: IndexVersion) -> Sentence | None:
     """The sentence that states a named document's validity period, for a question about its dates."""
     return next(iter(date_statements(plan, corpus, version)), None)
