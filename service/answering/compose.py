@@ -2400,9 +2400,15 @@ def compose_not_found(plan: QueryPlan, verdict: Verdict, held: int = 0, listed: 
         )
     elif plan.lang == "en":
         looked = f" (looked for: {sought})" if sought else ""
+        years = ", ".join(y for y in dict.fromkeys(plan.years) if y not in plan.dating_years)
+        reason = (
+            f"the compilation never mentions {years}"
+            if "never mentions the year" in verdict.reason and years
+            else verdict.reason
+        )
         text = (
             f"The Binjiang policy compilation does not answer this question{looked}: none of its "
-            f"{held or 'loaded'} documents with text states it ({verdict.reason}). Please check with the "
+            f"{held or 'loaded'} documents with text states it ({reason}). Please check with the "
             "responsible department or the policy's own implementing rules."
         )
     elif "not results" in verdict.reason:
@@ -2414,6 +2420,16 @@ def compose_not_found(plan: QueryPlan, verdict: Verdict, held: int = 0, listed: 
     else:
         looked = f"关于「{sought}」" if sought else "这个问题"
         place = next((note for reason, note in _ELSEWHERE_NOTES.items() if reason in verdict.reason), "")
+        years = "、".join(f"{y}年" for y in dict.fromkeys(plan.years) if y not in plan.dating_years)
+        if "never mentions the year" in verdict.reason and years:
+            # "今年(2026年)区财政安排了多少预算?": the provisions found are of other years; name the year never named
+            about = f"关于「{sought}」的" if sought else "这个"
+            return Draft(
+                AnswerStatus.NOT_FOUND,
+                f"汇编已收录正文的 {held} 份文件都没有提到{years},无法回答{about}问题。"
+                "建议咨询主管部门,或查阅相关政策的实施细则与申报通知。",
+                [],
+            )
         if "not the year asked" in verdict.reason:
             # "2021年的固投目标": the text sets it for 2023
             found = "、".join(f"{y}年" for y in re.findall(r"20\d{2}", verdict.reason))

@@ -786,7 +786,8 @@ def plan_query(question: str, history: list[Turn], corpus: Corpus) -> QueryPlan:
         concepts=concepts,
         toc_hints=lexicon.topics().matches(asked_text),
         years=_YEAR.findall(undated),
-        dating_years=[m.group(1) or m.group(2) for m in _DATING_YEAR.finditer(undated)]
+        dating_years=_DATING_YEAR.findall(undated)
+        + _gloss_years(undated, bool(_STILL.search(asked_text or original)))
         + [next(filter(None, m.groups())) for m in _REPORTED_YEAR.finditer(undated)]
         + [next(filter(None, m.groups())) for m in _REPORTED_YEAR_EN.finditer(undated)]
         + [next(filter(None, m.groups())) for m in _APPLYING_YEAR.finditer(undated)]
@@ -1509,6 +1510,10 @@ def _named_in(question: str, concepts: list[Concept], corpus: Corpus) -> list[Co
     ]
 
 
+# a year said ("2026年区财政…"): a constraint, and jieba would cut 年区 from it
+_YEAR_WORD = re.compile(r"(?<!\d)(?:19|20)\d{2}\s*年(?!度)")
+
+
 def concepts_of(text: str, lang: str) -> list[Concept]:
     """Topic concepts: each lexicon phrase (with its corpus wording) and each remaining content word."""
     from indexing.keyword import tokenize
@@ -1532,7 +1537,7 @@ def concepts_of(text: str, lang: str) -> list[Concept]:
         asking = tuple(m.span() for m in _A_NOT_A.finditer(normalised))
         covered = _without(normalised, taken, asking)
         read = covered
-        for pattern in (_ORDINAL_LIST, _ROUNDS, _COMPLEMENT, _WHICH_ONE, _HOW_MUCH):
+        for pattern in (_ORDINAL_LIST, _ROUNDS, _COMPLEMENT, _WHICH_ONE, _HOW_MUCH, _YEAR_WORD):
             read = pattern.sub(" ", read)
         tokens = tokenize(read)
         # (a word holding a rough number goes with it: jieba's 评十来, cut from 评十来家)
@@ -1760,8 +1765,19 @@ def _full_years(text: str) -> str:
     return _SHORT_YEAR.sub(full, text)
 
 
-# a year with its month ("2025年3月"), or one in brackets after 今年/去年/明年 ("今年(2026年)")
-_DATING_YEAR = re.compile(r"(?<!\d)(20\d{2})(?=\s*年\s*\d{1,2}\s*月)|(?<=[今去明前]年[((])(20\d{2})(?=\s*年?[))])")
+# a year with its month ("2025年3月")
+_DATING_YEAR = re.compile(r"(?<!\d)(20\d{2})(?=\s*年\s*\d{1,2}\s*月)")
+# ... or one in brackets after 今年/去年/明年 ("今年(2026年)") in a clause that tells of the asker ("今年(2026年)
+# 我们营收…") or asks what they can do then ("今年(2026年)能拿它去报吗?") or whether a policy still applies; a gloss
+# of what the government does that year ("今年(2026年)区财政安排了多少预算?") names the year asked about
+_GLOSS_YEAR = re.compile(r"(?<=[今去明前]年[((])(20\d{2})(?=\s*年?[))])([^,,。;;??!!]*)")
+_SELF = re.compile(r"我们|我司|我|咱|本公司|本企业|能|可以|可否")
+
+
+def _gloss_years(text: str, still: bool) -> list[str]:
+    return [m.group(1) for m in _GLOSS_YEAR.finditer(text) if still or _SELF.search(m.group(2))]
+
+
 # ... or the year of what the asker reports having done, after they speak of themselves in the sentence
 # ("我们…2024年在创新券平台买了检测服务", "公司2023年拿过"; not "区里2024年安排了多少资金?")
 # ... or founded, registered or moved in ("我们是外资企业,2026年在滨江新设,…")

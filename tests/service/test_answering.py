@@ -232,6 +232,11 @@ def test_a_target_set_for_another_year_is_not_the_year_asked(qa) -> None:  # typ
         assert answer.status == "not_found" and "2023" in answer.answer, answer.answer
     for question in ("2023年区里固定资产投资目标多少?", "2025年百亿级总部企业目标几家?"):
         assert qa.ask(question).status == "answered", question
+    # a year the compilation never mentions is named in the refusal, glossed or not
+    budget = ("明年(2027年)区财政安排多少资金扶持科技企业?", "How much will the district budget for tech in 2027?")
+    for question in budget:
+        answer = qa.ask(question)
+        assert answer.status == "not_found" and "2027" in answer.answer, answer.answer
     # a year that names the quoted document ("the 2019 … policy") is not a year asked about
     named = qa.ask("In the 2019 dual-engine opinion, what is the target number of listed companies?")
     assert named.status == "answered" and "100" in named.answer, named.answer

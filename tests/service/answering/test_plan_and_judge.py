@@ -289,6 +289,11 @@ def test_two_digit_years(corpus: Corpus, question: str, years: list[str]) -> Non
         ("2028年可以再评一次吗?", ["2028"]),
         # ... or was founded, registered or moved in
         ("我们公司2027年在滨江注册成立,实到注册资本800万美元,房租补贴多少?", ["2027"]),
+        # ... or glossed after 今年/明年 in a clause of the asker's own or of what they can do then
+        ("今年(2026年)我们营收12亿,算总部企业吗?", ["2026"]),
+        ("明年(2027年)能不能再报一次?", ["2027"]),
+        # ... but not a gloss of what the government does that year: that year is asked about
+        ("明年(2027年)区里安排多少产业资金?", []),
     ],
 )
 def test_years_that_date_the_askers_own_days(corpus: Corpus, question: str, dating: list[str]) -> None:
