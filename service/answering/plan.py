@@ -1214,7 +1214,16 @@ def asked_kinds(question: str) -> frozenset[Asked]:
         undated = _ASKED[Asked.DATE].sub("", question)
         if all(_STEP.fullmatch(w) for w in words) and not _HOW_OR_WHERE.search(undated):
             found.discard(Asked.PROCEDURE)
+    if not found and _TERSE_WHETHER.search(question):
+        # a search-box question with no question word, its last clause a modal or a judging verb ("营收8亿算总部?",
+        # "实施1年能报?", "获奖2年可再报?"): whether
+        found.add(Asked.YES_NO)
     return frozenset(found)
+
+
+# the last clause of a question, marked as one, that says what the asker may do or be ("…算研发总部?", "…可再报?",
+# "…能补?", "…有奖?")
+_TERSE_WHETHER = re.compile(r"(?:算|能|可|够|有(?=奖|补|钱|政策|支持))[^,,;;。??!!]{0,10}[??]\s*$")
 
 
 # the measure a benefit is given by, asked ("按什么标准奖励?", "以什么比例补贴", "按啥标准补助")

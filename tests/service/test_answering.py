@@ -3072,3 +3072,12 @@ def test_a_date_question_naming_two_documents_gives_each_its_dates(qa) -> None: 
     en = qa.ask("Are the headquarters-economy opinions and the standard innovation award measures still valid?")
     lead = en.answer.splitlines()[0]
     assert "区办〔2023〕12号" in lead and "区办〔2023〕8号" in lead and "still in force" in lead, lead
+
+
+def test_a_search_box_question_with_the_askers_figures_is_checked_against_the_threshold(qa) -> None:  # type: ignore[no-untyped-def]
+    # no question word, only a judging verb and a question mark: whether, and the lead compares the figures
+    met = qa.ask("文化公司营收8.5亿算总部?")
+    assert met.answer.startswith(("可以", "算")) and "8亿" in met.answer.splitlines()[0], met.answer
+    failed = qa.ask("研发5500万占营收10%算研发总部?")
+    lead = failed.answer.splitlines()[0]
+    assert lead.startswith(("不", "No")) and "15%" in lead, lead

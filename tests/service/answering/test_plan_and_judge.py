@@ -1024,6 +1024,14 @@ def test_a_yes_no_question_checking_a_policy_figure_asks_for_that_kind(corpus: C
         ("How can a company lodge a complaint about a reviewer?", {"procedure"}, set()),
         ("How soon is the money paid out?", {"period"}, set()),
         # the date of a step asks its date, not how the step is taken; where it is taken stays a procedure
+        # a search-box question without a question word whose last clause says what the asker may do or be asks whether
+        ("软件公司营收9亿算信息服务业总部?", {"yes_no"}, set()),
+        ("主导的国标实施刚满半年可报?", {"yes_no"}, set()),
+        ("新增研发300万排第10能补?", {"yes_no"}, set()),
+        ("数据集被4家调用有奖励?", {"yes_no"}, set()),
+        # ... not a bare topic with a question mark
+        ("人才公寓租金标准?", set(), {"yes_no"}),
+        ("瞪羚企业认定?", set(), {"yes_no"}),
         ("人才公寓每年几月开始受理?", {"date"}, {"procedure"}),
         ("补贴材料什么时候交给街道?", {"date"}, {"procedure"}),
         ("材料交到哪个窗口?什么时候截止?", {"date", "procedure"}, set()),
