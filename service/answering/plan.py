@@ -285,7 +285,7 @@ _ASKED: dict[Asked, re.Pattern[str]] = {
         re.I,
     ),
     Asked.YES_NO: re.compile(
-        r"吗[??]?|是不是|能不能|可不可以|可以不|有没有|是否|能否|可否|有无|对吧|对不对|支持不|算不算|"
+        r"吗[??]?|是不是|能不能|可不可以|可以不|有没有|是否|能否|可否|有无|对吧|对不对|支持不|算不算|真的假的|"
         # any A-not-A verb (要不要, 用不用, 交不交, 拿没拿)
         r"([\u4e00-\u9fff])[不没]\1|"
         # spoken: a question that ends in 不 or 没(有) ("能认成总部企业不?", "申请过没有?")
@@ -326,7 +326,7 @@ FIGURE_KINDS = frozenset({Asked.AMOUNT, Asked.RATIO, Asked.COUNT, Asked.PERIOD})
 # ("…200万,是不是?", "是不是能拿30%?"; not "我们营收15亿,是不是销售型总部?", which asks whether they are one)
 _CHECKS_PREMISE = re.compile(
     r"对吧|吧[??]|是不是(?=\s*(?:[??。,,]|$)|[^??。]*[\d一二两三四五六七八九十百千])|是吗|对不对|没错吧|"
-    r"是这样吗|(?:是)?真的吗|对吗|"
+    r"是这样吗|(?:是)?真的吗|真的假的|对吗|"
     r"right\?|correct\?|isn't it",
     re.I,
 )
@@ -1428,7 +1428,8 @@ def told_before(question: str, keys: Iterable[str]) -> frozenset[str]:
 
 
 # "一年评两次", "一个月最多补5万": one unit of time before another figure is what the figure is per, not a claim
-_PER_UNIT = re.compile(r"[一1](?:年|个月|天|日)")
+# (or in one go: "一次给20万" is a lump sum of 20万, not a count of one)
+_PER_UNIT = re.compile(r"[一1](?:年|个月|天|日|次)")
 
 
 def claims(question: str) -> list[str]:

@@ -2609,12 +2609,22 @@ def test_spoken_checks_of_a_stated_figure_check_the_premise(corpus: Corpus, ques
     assert plan_query(question, [], corpus).checks_premise
 
 
+def test_hearsay_put_forward_to_check_is_a_yes_no_check_and_no_topic(corpus: Corpus) -> None:
+    plan = plan_query("听人说首台套一次给30万,真的假的?", [], corpus)
+    assert Asked.YES_NO in plan.asked and plan.checks_premise
+    assert not {"听人", "真的", "真的假"} & {c.key for c in plan.concepts}
+    assert "据说" not in {c.key for c in plan_query("据说人才公寓免租,是吗?", [], corpus).concepts}
+
+
 def test_the_unit_a_spoken_count_is_given_per_is_no_claim() -> None:
     from service.answering.plan import claims
 
     # "一年评两回": 两回 is how often in a year; 一年 is no figure the asker states about the award
     assert claims("这个奖一年评两回,每回评十个,是这样吗?") == []
     assert claims("补贴期限是一年,对吧?") == ["一年"]
+    # "一次给30万": a lump sum given in one go, not a count of one
+    assert claims("听说首台套一次给30万,是真的吗?") == ["30万"]
+    assert claims("一年只评一次,对吧?") == ["一次"]
 
 
 def test_the_sum_the_asker_borrowed_or_spent_is_no_claim() -> None:
