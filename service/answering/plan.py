@@ -936,8 +936,11 @@ _LOCATED = re.compile(r"(?:我们|我司|公司|企业|单位)(?:公司|企业)?
 
 _YEARS_AGO = re.compile(r"大前年|前年|去年|今年|(?P<n>\d+|[一二两三四五六七八九十])\s*年前")
 _NAMED_YEARS_AGO = {"今年": 0, "去年": 1, "前年": 2, "大前年": 3}
-_ENGLISH_YEARS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "ten": 10}
-_YEARS_AGO_EN = re.compile(r"\b(\d+|one|two|three|four|five|six|seven|eight|ten) years? ago\b", re.I)
+_ENGLISH_YEARS = {
+    **{"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5},
+    **{"six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10},
+}
+_YEARS_AGO_EN = re.compile(r"\b(\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten) years? ago\b", re.I)
 _STACKING = re.compile(
     r"同时(?:享受|拿|申请|申报)|叠加|(?:拿|领|享受|要)(?:两|二|2|几)(?:份|个|项|样|次)(?:吗|么|不|呢|\?|$)|重复(?:享受|拿|申请|申报|领)|一起(?:拿|领|享受)|都(?:能|可以|想|要)?(?:拿|领|享受)|都(?:能|可以|想)要(?!求)|都(?:能|可以)(?:申请|申报)|兼得|"
     r"\bstack|at the same time|\bboth\b|combine",
@@ -946,7 +949,9 @@ _STACKING = re.compile(
 _CLAIMS_PAST = re.compile(
     # ("去年拿了", "获得了", "评上了": what the asker got, said as done)
     r"[拿得获评享]过|[拿获评享](?:到|得|上|受)?了(?![吗么])|已经|已获|曾|之前|以前|"
-    r"\bhad\b|\bhave (?:won|received|got)|\balready\b|\bbefore\b",
+    r"\bhad\b|\bhave (?:won|received|got)|\balready\b|\bbefore\b|"
+    # ("We won the provincial award last year": won is said only of what happened)
+    r"\bwon\b|\b(?:was|were) awarded\b|\bobtained\b",
     re.I,
 )
 _DENIES_PAST = re.compile(
@@ -1002,6 +1007,10 @@ _MATERIALS = re.compile(
 
 # "how many years": the unit a period is asked in
 _HOW_MANY_UNITS = re.compile(rf"\bhow many {_TIME_UNIT_EN}", re.I)
+# how long ago something of the asker's happened ("won it two years ago"): their own time, a constraint, not a topic
+_AGO_EN = re.compile(
+    rf"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|a|a few|a couple of)\s+{_TIME_UNIT_EN}\s+ago\b", re.I
+)
 
 
 def _asks_still(question: str) -> bool:
@@ -1531,7 +1540,7 @@ def concepts_of(text: str, lang: str) -> list[Concept]:
     concepts: list[Concept] = []
     text = without_elapsed(text)  # "实施刚满一年半": the asker's period is a constraint, not a topic
     if lang != "zh":  # "how many years": the unit asked in, not a topic (as 几年 is none)
-        text = _HOW_MANY_UNITS.sub("how long", text)
+        text = _AGO_EN.sub(" ", _HOW_MANY_UNITS.sub("how long", text))
     normalised = lexicon.normalise_key(text)
     taken: list[str] = []
     for key, targets in [m for table in _tables(lang) for m in table.matches(text)]:

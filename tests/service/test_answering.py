@@ -3081,3 +3081,9 @@ def test_a_search_box_question_with_the_askers_figures_is_checked_against_the_th
     failed = qa.ask("研发5500万占营收10%算研发总部?")
     lead = failed.answer.splitlines()[0]
     assert lead.startswith(("不", "No")) and "15%" in lead, lead
+
+
+def test_an_english_asker_who_won_a_barring_award_within_its_years_is_told_no(qa) -> None:  # type: ignore[no-untyped-def]
+    # "won … N years ago" is what the asker got, and how long ago: within the rule's 3 years, no
+    barred = qa.ask("We won the China Standard Innovation Award a year ago. Can we apply with it for Binjiang's award?")
+    assert barred.answer.startswith("No") and "3 年内" in barred.answer.splitlines()[0], barred.answer

@@ -2883,6 +2883,8 @@ def test_who_relays_a_question_is_no_topic_word() -> None:
         ("我们去年评上了省级孵化器,今年还能再申报吗?", False, True),
         ("公司前年获得了孵化器奖励,现在还可以申请吗?", False, True),
         ("孵化器补贴今年还能申请吗?", True, False),
+        ("We won the provincial incubator award last year. Can we apply for the district one?", False, True),
+        ("Can we apply for the incubator award?", False, False),
     ],
 )
 def test_still_after_what_the_asker_got_asks_whether_again(
