@@ -917,7 +917,7 @@ def _rule_lead(plan: QueryPlan, sentences: list[Sentence], with_condition: bool 
                 if len(run) > LEAD_CHARS:
                     return ""
                 if plan.lang == "en":
-                    return f"{'Not both' if plan.asks_stacking else 'No'}: {run}[{n}]."
+                    return f"{'Not both' if plan.asks_stacking else 'No'}, {run}[{n}]."
                 return f"{'不能叠加' if plan.asks_stacking else '不能'}:{run}[{n}]。"
     return ""
 
@@ -991,10 +991,10 @@ def _english_period_lead(
         mine = elapsed.text if elapsed is not None else ""
         if met:
             return f"This condition is met: {run}[{n}]; your {mine} is at least {span}."
-        return f"No: {run}[{n}]; your {mine} is less than {span}."
+        return f"No, {run}[{n}]; your {mine} is less than {span}."
     if met:
         return f"This condition is met: {run}[{n}]; you say {years_ago} years ago, more than {span}."
-    return f"No: {run}[{n}]; you say {years_ago} years ago, still within {span}."
+    return f"No, {run}[{n}]; you say {years_ago} years ago, still within {span}."
 
 
 def _items_lead(sentences: list[Sentence], lang: str) -> str:
@@ -1273,7 +1273,7 @@ def _expired_lead(plan: QueryPlan, sentences: list[Sentence], corpus: Corpus, as
         else "不能"
     )
     if not compared:
-        return (f"{no}: " if plan.lang == "en" else f"{no}:") + _dates_said(plan, doc, as_of, n)
+        return (f"{no}, " if plan.lang == "en" else f"{no}:") + _dates_said(plan, doc, as_of, n)
     ended = doc.dates.expires_on
     note = expired_note(doc.dates, as_of, plan.lang)
     body = _VERDICT_HEAD.sub("", compared, count=1)
@@ -1281,7 +1281,7 @@ def _expired_lead(plan: QueryPlan, sentences: list[Sentence], corpus: Corpus, as
         return ""  # the first threshold compared is of another document, or of one that still applies
     body = body.replace(note, "")
     if plan.lang == "en":
-        return f"{no}: {doc.doc_number} expired on {en_date(ended)} [{n}]; {body[:1].lower()}{body[1:]}"
+        return f"{no}, {doc.doc_number} expired on {en_date(ended)} [{n}]; {body[:1].lower()}{body[1:]}"
     return f"{no}:{doc.doc_number}已于{cn_date(ended)}到期,已失效[{n}];{body}"
 
 

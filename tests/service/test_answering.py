@@ -976,7 +976,7 @@ def test_a_yes_no_question_against_a_rule_that_forbids_it_is_answered_no(qa) -> 
     assert not qa.ask("没拿过省标准创新奖,能报区里的标准创新奖吗?").answer.startswith("不能")
     # in English too
     english = qa.ask("Can an HQ company get both the office rent subsidy and the office purchase subsidy?")
-    assert english.answer.startswith("Not both: 租房、购房补助总部企业可自主选择享受其中一项[1].")
+    assert english.answer.startswith("Not both, 租房、购房补助总部企业可自主选择享受其中一项[1].")
     # a registration the rule requires in the district, which the asker has outside it
     outside = qa.ask("我们税务登记在外地,能认定为滨江的总部企业吗?").answer.splitlines()[0]
     assert outside == "不能:须工商登记、税务登记和统计关系均在本区[1]。"
@@ -1338,7 +1338,7 @@ def test_asked_whether_a_policy_can_still_be_used_the_lead_says_no_when_its_docu
     valid = qa.ask("区办〔2023〕9号现在还有效吗?")
     assert valid.answer.startswith("不再有效:区办〔2023〕9号自2023年5月12日起施行"), valid.answer
     english = qa.ask("Can we still apply for the incubator rent subsidy this year?")
-    assert english.answer.startswith("No: 滨政〔2023〕7号 took effect on 1 January 2023"), english.answer
+    assert english.answer.startswith("No, 滨政〔2023〕7号 took effect on 1 January 2023"), english.answer
     # "still available in <year>" asks the same: the year is when the asker would use it, not a topic
     later = qa.ask("Is the HQ rent subsidy still available in 2027?")
     assert later.status == "answered", later.answer
@@ -1393,7 +1393,7 @@ def test_whether_two_policies_stack_for_one_project_is_answered_by_a_rule_of_any
         "Can one project receive subsidies under two different policies at the same time?",
     ):
         lead = qa.ask(question).answer.split("\n")[0]
-        assert lead.startswith(("不能叠加:", "Not both:")) and "不重复" in lead, lead
+        assert lead.startswith(("不能叠加:", "Not both,")) and "不重复" in lead, lead
 
 
 def test_an_english_question_with_its_own_elapsed_period_is_checked_against_the_condition(qa) -> None:  # type: ignore[no-untyped-def]
@@ -1403,7 +1403,7 @@ def test_an_english_question_with_its_own_elapsed_period_is_checked_against_the_
         "We led a national standard that has been in force for 20 months; could we enter the standard innovation award?"
     )
     assert short.answer.startswith(
-        "No: 主导制(修)订国家标准、行业标准和浙江标准并已经实施2 年以上[1]; your 20 months"
+        "No, 主导制(修)订国家标准、行业标准和浙江标准并已经实施2 年以上[1]; your 20 months"
     ), short.answer
     assert "less than 2 years" in short.answer.split("\n")[0]
     assert short.citations[0].printed_page == 25
@@ -2581,7 +2581,7 @@ def test_a_lead_that_says_its_policy_has_expired_is_not_followed_by_the_same_not
         (
             "We are a 专精特新 firm with RMB 6 million of venture capital investment in total. "
             "Can we still apply for the rent subsidy?",
-            ("No: 区办〔2023〕9号 expired on", "falls short"),
+            ("No, 区办〔2023〕9号 expired on", "falls short"),
         ),
     ],
 )

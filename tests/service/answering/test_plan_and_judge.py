@@ -1597,7 +1597,7 @@ def test_a_rule_for_those_who_already_had_it_answers_only_an_asker_who_says_so(
         ("租房补助和购房补助能同时享受吗?", "不能叠加:租房、购房补助可自主选择享受其中一项[2]。"),
         (
             "Can we receive both the rent subsidy and the purchase subsidy?",
-            "Not both: 租房、购房补助可自主选择享受其中一项[2].",
+            "Not both, 租房、购房补助可自主选择享受其中一项[2].",
         ),
     ],
 )
