@@ -185,6 +185,8 @@ def test_an_english_period_the_askers_thing_has_lasted_asks_no_date(
     ("question", "stacking"),
     [
         ("两个文件的奖励能一起领吗?", True),
+        ("房租补贴跟购房补贴能一块儿领不?", True),
+        ("这两项能一并申请吗?", True),
         ("省级和市级的奖励都能拿吗?", True),
         ("能两边都享受吗?", True),
         ("两样都想拿行不行?", True),
