@@ -1660,10 +1660,12 @@ _ROUGH_NUMBER = re.compile(
 _COMPLEMENT = re.compile(r"(?:出|起|下|上|过|回)来|(?<=[打发送寄传转拨])过去|[达够拿评算]\s*不(?:到|上|着|了)")
 
 # a contact detail, asked ("联系电话是多少?", "有没有咨询热线?", "What's the hotline number?")
-_CONTACT = r"(?:联系|咨询|服务|办公|举报|投诉)?(?:电话|热线|手机号码?|手机号|座机|邮箱|电子邮件|网址|官网|网站|微信号)"
+_CONTACT = r"(?:联系|咨询|服务|办公|举报|投诉)?(?:电话|热线|联系方式|手机号码?|手机号|座机|邮箱|电子邮件|网址|官网|网站|微信号)"
 _ASKS_CONTACT = re.compile(
     rf"(?P<zh>{_CONTACT})(?:号码)?(?:是|为)?(?:多少|几号|什么|啥|呢|有吗|在哪)|(?:有没有|有无|给个|留个)[^,,。??]{{0,8}}"
     rf"(?P<zh2>{_CONTACT})|"
+    # ... or named last, as a search box is asked ("总部企业联络专员电话?")
+    rf"(?P<zh3>{_CONTACT})(?:号码)?\s*[??]?\s*$|"
     r"(?:what(?:'s| is| are)|give|is there|are there|any|which)\b[^?.]{0,40}?\b"
     r"(?P<en>(?:tele)?phone(?: number)?|hotline|e-?mail(?: address)?|website|web ?site|wechat(?: id)?)\b",
     re.I,
@@ -1718,7 +1720,7 @@ def asks_status_term(text: str) -> bool:
 def asked_contact(text: str) -> str:
     """The contact detail a question asks for (电话, 热线, 邮箱, 网址; phone, hotline, e-mail, website), "" if none."""
     m = _ASKS_CONTACT.search(text)
-    return (m.group("zh") or m.group("zh2") or m.group("en")) if m else ""
+    return (m.group("zh") or m.group("zh2") or m.group("zh3") or m.group("en")) if m else ""
 
 
 # the A-not-A question (要不要, 能不能, 需不需要, 可不可以, 拿没拿): how a yes/no is asked, not its topic

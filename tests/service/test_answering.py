@@ -2717,6 +2717,9 @@ def test_a_quoted_clause_ranked_low_still_counts_as_loaded_text(qa) -> None:  # 
     [
         ("标准创新奖评审办的咨询电话是多少?", "没有写明咨询电话"),
         ("What is the hotline number of the 专精特新 service team?", "states a hotline"),
+        # ... asked as a search box asks, the detail named last
+        ("标准创新奖评审办联系方式?", "没有写明联系方式"),
+        ("专精特新服务专员电话", "没有写明电话"),
     ],
 )
 def test_a_contact_detail_the_compilation_never_gives_is_not_found(qa, question, said) -> None:  # type: ignore[no-untyped-def]
