@@ -1016,6 +1016,7 @@ def test_a_yes_no_question_checking_a_policy_figure_asks_for_that_kind(corpus: C
         ("评审要不要交钱?", {"yes_no"}, set()),
         ("申报材料用不用盖章?", {"yes_no"}, set()),
         ("申报通知去哪里看?", {"procedure"}, set()),
+        ("人才公寓怎么报名?", {"procedure"}, set()),
         ("材料在哪儿提交?", {"procedure"}, set()),
         # "when" asks a date when it opens a question, not in a clause of circumstances
         ("When does the headquarters policy expire?", {"date"}, set()),
