@@ -70,6 +70,9 @@ def test_spoken_prohibitions_read_as_the_rules_own_wording() -> None:
         ("What is the yearly industrial support budget?", "产业扶持资金"),
         # an award's name with "prize" for "award"
         ("How long is the notice period for the standards innovation prize?", "标准创新奖"),
+        # the policy's 双引擎 said in other words
+        ("What did the twin-engine plan promise for listing?", "双引擎"),
+        ("How much land does the two engines policy set aside?", "双引擎"),
     ],
 )
 def test_everyday_english_reaches_the_compilations_wording(question: str, wording: str) -> None:
