@@ -73,6 +73,7 @@ def test_spoken_prohibitions_read_as_the_rules_own_wording() -> None:
         # the policy's 双引擎 said in other words
         ("What did the twin-engine plan promise for listing?", "双引擎"),
         ("How much land does the two engines policy set aside?", "双引擎"),
+        ("Is the diagnosis by a digital service provider free?", "诊断"),
     ],
 )
 def test_everyday_english_reaches_the_compilations_wording(question: str, wording: str) -> None:
