@@ -2400,7 +2400,7 @@ def compose_not_found(plan: QueryPlan, verdict: Verdict, held: int = 0, listed: 
         )
     elif plan.lang == "en":
         looked = f" (looked for: {sought})" if sought else ""
-        years = ", ".join(y for y in dict.fromkeys(plan.years) if y not in plan.dating_years)
+        years = ", ".join(_years_asked(plan))
         reason = (
             f"the compilation never mentions {years}"
             if "never mentions the year" in verdict.reason and years
@@ -2420,7 +2420,7 @@ def compose_not_found(plan: QueryPlan, verdict: Verdict, held: int = 0, listed: 
     else:
         looked = f"关于「{sought}」" if sought else "这个问题"
         place = next((note for reason, note in _ELSEWHERE_NOTES.items() if reason in verdict.reason), "")
-        years = "、".join(f"{y}年" for y in dict.fromkeys(plan.years) if y not in plan.dating_years)
+        years = "、".join(f"{y}年" for y in _years_asked(plan))
         if "never mentions the year" in verdict.reason and years:
             # "今年(2026年)区财政安排了多少预算?": the provisions found are of other years; name the year never named
             about = f"关于「{sought}」的" if sought else "这个"
@@ -2445,6 +2445,11 @@ def compose_not_found(plan: QueryPlan, verdict: Verdict, held: int = 0, listed: 
             "建议咨询主管部门,或查阅相关政策的实施细则与申报通知。"
         )
     return Draft(AnswerStatus.NOT_FOUND, text, [])
+
+
+def _years_asked(plan: QueryPlan) -> list[str]:
+    """The years the question asks about (not those that date the asker's own days), once each."""
+    return [y for y in dict.fromkeys(plan.years) if y not in plan.dating_years]
 
 
 # the not-found answer says why the compilation cannot hold the answer, when the verdict's reason is its scope

@@ -1232,7 +1232,10 @@ def asked_kinds(question: str) -> frozenset[Asked]:
 
 # the last clause of a question, marked as one, that says what the asker may do or be ("…算研发总部?", "…可再报?",
 # "…能补?", "…有奖?")
-_TERSE_WHETHER = re.compile(r"(?:算|能|可|够|有(?=奖|补|钱|政策|支持))[^,,;;。??!!]{0,10}[??]\s*$")
+# (a modal, not a piece of a word: 人工智能, 功能, 算力, 认可, 许可)
+_TERSE_WHETHER = re.compile(
+    r"(?:(?<![智功性才体技])能|(?<![认许宁])可|算(?![力法])|够|有(?=奖|补|钱|政策|支持))[^,,;;。??!!]{0,10}[??]\s*$"
+)
 
 
 # the measure a benefit is given by, asked ("按什么标准奖励?", "以什么比例补贴", "按啥标准补助")
@@ -1795,11 +1798,13 @@ _DATING_YEAR = re.compile(r"(?<!\d)(20\d{2})(?=\s*年\s*\d{1,2}\s*月)")
 # 我们营收…") or asks what they can do then ("今年(2026年)能拿它去报吗?") or whether a policy still applies; a gloss
 # of what the government does that year ("今年(2026年)区财政安排了多少预算?") names the year asked about
 _GLOSS_YEAR = re.compile(r"(?<=[今去明前]年[((])(20\d{2})(?=\s*年?[))])([^,,。;;??!!]*)")
-_SELF = re.compile(r"我们|我司|我|咱|本公司|本企业|能|可以|可否")
+_ASKERS_CLAUSE = re.compile(r"我们|我司|我|咱|本公司|本企业|能|可以|可否")
 
 
 def _gloss_years(text: str, still: bool) -> list[str]:
-    return [m.group(1) for m in _GLOSS_YEAR.finditer(text) if still or _SELF.search(m.group(2))]
+    """The years glossed after 今年/明年 that date the asker's own clause (``still``: the question asks whether a
+    policy still applies, then)."""
+    return [m.group(1) for m in _GLOSS_YEAR.finditer(text) if still or _ASKERS_CLAUSE.search(m.group(2))]
 
 
 # ... or the year of what the asker reports having done, after they speak of themselves in the sentence

@@ -1035,6 +1035,10 @@ def test_a_yes_no_question_checking_a_policy_figure_asks_for_that_kind(corpus: C
         # ... not a bare topic with a question mark
         ("人才公寓租金标准?", set(), {"yes_no"}),
         ("瞪羚企业认定?", set(), {"yes_no"}),
+        # ... nor a modal's character inside a word (人工智能, 算力, 认可)
+        ("人工智能补贴?", set(), {"yes_no"}),
+        ("算力补贴?", set(), {"yes_no"}),
+        ("认可的检测机构?", set(), {"yes_no"}),
         ("人才公寓每年几月开始受理?", {"date"}, {"procedure"}),
         ("补贴材料什么时候交给街道?", {"date"}, {"procedure"}),
         ("材料交到哪个窗口?什么时候截止?", {"date", "procedure"}, set()),
