@@ -1059,7 +1059,9 @@ _OTHER_GOVERNMENT = re.compile(
 # no district policy sets
 _TAX_OWED = re.compile(
     # (not where a company pays its taxes: "要在滨江缴税才能享受吗?" is the registration condition)
-    r"(?:要不要|需不需要|用不用|是否|需要|要|得)\s*(?:交|缴纳?|扣)(?:个人|企业)?(?:所得税|个税|税)|个税怎么(?:算|交)|"
+    r"(?:要不要|需不需要|用不用|是否|需要|要|得)\s*(?:交|缴纳?|代?扣|代缴)(?:个人|企业)?(?:所得税|个税|税)|个税怎么(?:算|交)|"
+    # ... and how it is withheld or declared (代扣代缴, 按偶然所得还是工资薪金申报: categories of the tax law)
+    r"代扣代缴|偶然所得|工资薪金所得|"
     r"\btaxable\b|\bpay (?:income |personal income )?tax(?:es)? on\b|"
     r"\bsubject to (?:individual |personal |corporate )?income tax\b|\bwithh[oe]ld(?:ing)? (?:the )?(?:income )?tax\b|"
     # ... and a rate of tax, which national tax law sets (the compilation only says such policies are carried out)

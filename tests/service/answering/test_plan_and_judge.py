@@ -2004,6 +2004,9 @@ def test_an_english_question_that_points_back_follows_up(question: str) -> None:
         ("Is there an income tax exemption for foreign engineers?", True),
         ("Is the listing award subject to corporate income tax?", True),
         ("Do we have to withhold income tax from the individual prize?", True),
+        # how a prize is withheld or declared is the tax law's
+        ("发给员工的人才奖励公司要不要代扣个税?", True),
+        ("这笔奖金算偶然所得吗?", True),
         ("Is the talent bonus exempt from personal income tax?", True),
         ("Is the rent subsidy tax-free for us?", True),
         ("研发费用加计扣除比例现在是多少?", True),
