@@ -2401,11 +2401,7 @@ def compose_not_found(plan: QueryPlan, verdict: Verdict, held: int = 0, listed: 
     elif plan.lang == "en":
         looked = f" (looked for: {sought})" if sought else ""
         years = ", ".join(_years_asked(plan))
-        reason = (
-            f"the compilation never mentions {years}"
-            if "never mentions the year" in verdict.reason and years
-            else verdict.reason
-        )
+        reason = f"the compilation never mentions {years}" if verdict.year_unmentioned and years else verdict.reason
         text = (
             f"The Binjiang policy compilation does not answer this question{looked}: none of its "
             f"{held or 'loaded'} documents with text states it ({reason}). Please check with the "
@@ -2421,7 +2417,7 @@ def compose_not_found(plan: QueryPlan, verdict: Verdict, held: int = 0, listed: 
         looked = f"关于「{sought}」" if sought else "这个问题"
         place = next((note for reason, note in _ELSEWHERE_NOTES.items() if reason in verdict.reason), "")
         years = "、".join(f"{y}年" for y in _years_asked(plan))
-        if "never mentions the year" in verdict.reason and years:
+        if verdict.year_unmentioned and years:
             # "今年(2026年)区财政安排了多少预算?": the provisions found are of other years; name the year never named
             about = f"关于「{sought}」的" if sought else "这个"
             return Draft(

@@ -184,6 +184,7 @@ class Verdict:
     status_term: bool = False  # not_found: how long a recognition lasts, which no quote states
     per: str = ""  # not_found: the measure an amount is asked per (每平方米), which no quote states an amount per
     issued: tuple[str, str, str] = ("", "", "")  # not_found: the issue year asked; the first and last issued
+    year_unmentioned: bool = False  # not_found: the year asked about is never mentioned in the compilation
 
 
 def measure(
@@ -914,7 +915,9 @@ def _decide(signals: Signals, config: JudgeConfig) -> Verdict:
             issued=(signals.unissued_year, first, last),
         )
     if signals.unknown_year:
-        return Verdict(AnswerStatus.NOT_FOUND, "the compilation never mentions the year asked about", cov)
+        return Verdict(
+            AnswerStatus.NOT_FOUND, "the compilation never mentions the year asked about", cov, year_unmentioned=True
+        )
     if signals.other_years and not signals.structured:
         return Verdict(
             AnswerStatus.NOT_FOUND, f"the text found is for {'、'.join(signals.other_years)}, not the year asked", cov
