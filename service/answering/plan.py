@@ -9,6 +9,8 @@ from enum import StrEnum
 from functools import lru_cache
 from itertools import pairwise
 
+import opencc
+
 from corpus.doc_numbers import bracket_spoken_doc_numbers, bracket_yearless_doc_numbers, find_doc_numbers
 from corpus.library import Corpus
 from corpus.text import compact, nfkc
@@ -477,9 +479,28 @@ _SPOKEN_WAN = re.compile(r"(?<=[\d几])\s*个?\s*[wW](?![A-Za-z])")
 _R_AND_D = re.compile(r"\b[rR]\s*(?:and|n|'n')\s*[dD]\b")
 
 
+@lru_cache(maxsize=1)
+def _converters() -> tuple[opencc.OpenCC, opencc.OpenCC]:
+    return opencc.OpenCC("t2s.json"), opencc.OpenCC("tw2sp.json")
+
+
+def simplified(text: str) -> str:
+    """Traditional characters (繁體) as the compilation writes them, in simplified characters, with Taiwan's words
+    for the mainland's (軟體 -> 软件, 資訊 -> 信息), by OpenCC's tables. A question in simplified characters is left
+    as it is: the phrase table alone would rewrite some of them (么 -> 幺)."""
+    characters, taiwan = _converters()
+    text = taiwan.convert(text) if characters.convert(text) != text else text
+    return text.replace("甚么", "什么")  # Hong Kong's 甚麼, a variant the tables keep
+
+
+# the corner quotes of Hong Kong, Taiwan (and some mainland writers) as the compilation quotes: “小巨人”
+_MAINLAND_QUOTES = str.maketrans({"「": "“", "」": "”", "『": "‘", "』": "’"})
+
+
 def normalise(text: str) -> str:
-    """NFKC (full-width to half-width), unified whitespace, 万/亿 amounts spelled as the texts do (万元)."""
-    text = nfkc(text).replace("\u3000", " ")
+    """NFKC (full-width to half-width), simplified characters and quotes, unified whitespace, 万/亿 amounts spelled
+    as the texts do (万元)."""
+    text = simplified(nfkc(text)).replace("\u3000", " ").translate(_MAINLAND_QUOTES)
     text = bracket_spoken_doc_numbers(re.sub(r"\s+", " ", text).strip())
     if _CJK.search(text):  # chat shorthand in Chinese: "10w", "几个w" are 10万, 几万
         text = _SPOKEN_WAN.sub("万", text)
@@ -696,6 +717,7 @@ def without_exceptions(question: str) -> str:
 def plan_query(question: str, history: list[Turn], corpus: Corpus) -> QueryPlan:
     """The question read once: its language, topic concepts, the kind of fact asked, the documents named."""
     original = strip_instructions(normalise(question))
+    history = [t.model_copy(update={"content": simplified(t.content)}) for t in history]
     # "滨政7号": the compilation's one 滨政 document numbered 7
     original = bracket_yearless_doc_numbers(original, [d.doc_number for d in corpus.documents.values()])
     original = without_exceptions(original)
