@@ -129,7 +129,7 @@ def select_sentences(
     for sentence in scored:
         if len(chosen) >= config.max_quotes or sum(len(s.text) for s in chosen) >= config.max_quote_chars:
             break
-        if sentence.score < config.keep_share * best or any(_overlaps(sentence, s) for s in chosen):
+        if sentence.score < config.keep_share * best or any(overlaps(sentence, s) for s in chosen):
             continue
         quoted = compact(" ".join(s.text for s in chosen)).lower()
         adds = [t for t in terms if t in compact(sentence.text).lower() and t not in quoted]
@@ -156,7 +156,7 @@ def add_quotes(kept: list[Sentence], more: list[Sentence]) -> list[Sentence]:
     """``kept`` and those of ``more`` that overlap none before them (grown windows may overlap)."""
     out = list(kept)
     for sentence in more:
-        if not any(_overlaps(sentence, k) for k in out):
+        if not any(overlaps(sentence, k) for k in out):
             out.append(sentence)
     return out
 
@@ -179,7 +179,8 @@ def _after_budget(sentence: Sentence, budgets_asked: bool) -> Sentence:
 _FIRST_SENTENCE = re.compile(r"[^。;;]*[。;;]")
 
 
-def _overlaps(a: Sentence, b: Sentence) -> bool:
+def overlaps(a: Sentence, b: Sentence) -> bool:
+    """Two windows of one document that share text (or read alike)."""
     same_source = a.chunk.doc_no == b.chunk.doc_no
     return same_source and ((a.start < b.end and b.start < a.end) or compact(a.text) == compact(b.text))
 
@@ -249,6 +250,8 @@ def compose_answered(
         lead = _upgrade_lead(plan, sentences, corpus, as_of, facts or [], citations)
     if not lead:
         lead = _variant_lead(plan, sentences, corpus, as_of, facts or [], citations, terms or {})
+        if lead:  # "专利金奖奖多少?…质量奖提名又给多少?": the parts the one kind's amount does not answer, after it
+            lead += _unfigured_parts(plan, sentences, terms or {}, lead)
     if not lead and (plan.asks_list or not plan.asked & FIGURE_KINDS):
         # the headings of a list's items, when the list is what is asked (not "how much…?" answered by
         # neighbouring clauses that each open with a heading); then the parts the list does not answer
@@ -742,7 +745,11 @@ def _part_held(own: Terms, text: str, quoted: str) -> bool:
     """Whether ``text`` holds a part's most specific word that the quotes use (its rarest such concept, in
     any wording); a part whose words no quote uses has nothing to lead with."""
     used = [k for k in own if mentions(own, k, quoted)]
-    return not used or mentions(own, max(used, key=lambda k: own[k]), text)
+    if not used:
+        return True
+    # (all of the rarest, when words tie: "…质量奖提名又给多少?" is not held by a lead that holds 质量奖 alone)
+    rarest = max(own[k] for k in used)
+    return all(mentions(own, k, text) for k in used if own[k] >= rarest - 1e-9)
 
 
 def _side_by_side_lead(

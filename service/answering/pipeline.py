@@ -33,6 +33,7 @@ from service.answering.compose import (
     compose_not_found,
     compose_toc_only,
     mentions,
+    overlaps,
     select_sentences,
 )
 from service.answering.config import AnsweringConfig, default_config
@@ -48,7 +49,7 @@ from service.answering.evidence import (
     sentences_of,
 )
 from service.answering.facts import FactBook
-from service.answering.figures import MONEY, NO_CHARGE, YEARLY_CAP, without_budgets
+from service.answering.figures import FIGURE, MONEY, NO_CHARGE, YEARLY_CAP, without_budgets
 from service.answering.judge import Signals, Verdict, decide, measure
 from service.answering.periods import asked_conditions, period_wording
 from service.answering.plan import FIGURE_KINDS, Asked, QueryPlan, plan_query
@@ -561,7 +562,17 @@ class PolicyQAService:
             if holder is not None:
                 quotes[holder] = replace(quotes[holder], score=max(quotes[holder].score, top))
             elif not any(_holds(q, scored[0]) for q in found):
-                found.append(replace(as_quote(scored[0], own, terms, evidence), score=top))
+                grown = as_quote(scored[0], own, terms, evidence)
+                if (
+                    own.asked & FIGURE_KINDS
+                    and FIGURE.search(scored[0].text)
+                    and any(overlaps(grown, q) for q in quotes)
+                    and not any(overlaps(scored[0], q) for q in quotes)
+                ):
+                    # (a figure asked, stated where a quote stops: "…质量奖的单位,分别给予…;" then "…质量奖提名的
+                    # 单位,分别给予…25万元…", grown back into the quote, would be dropped as a repeat)
+                    grown = scored[0]
+                found.append(replace(grown, score=top))
         merged = add_quotes(quotes[:1], found + quotes[1:])
         return merged[: evidence.max_quotes]
 
