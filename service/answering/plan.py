@@ -242,7 +242,7 @@ _ASKED: dict[Asked, re.Pattern[str]] = {
         r"\bwhen(?=\s+(?:is|are|was|were|do|does|did|will|would|can|could|should|must|may|might|has|have|had)\b)|"
         r"\b(?:by|until|till|since|from) when\b|\bwhen\s*\?|\b(?:which|what) (?:year|date|day)\b|"
         r"\b(?:tell|know|ask|find out|wonder(?:ing)?|say|says|state|states|confirm)\s+(?:me\s+|us\s+)?when\b|"
-        r"expire|\blaps(?:e|es|ed|ing)\b|valid|effective|in force|deadline|"
+        r"expire|\blaps(?:e|es|ed|ing)\b|valid|effective|in (?:force|effect)|deadline|"
         rf"{STILL_VALID_EN}|"
         # (not "…approve them before they take effect": when the rules start is no date asked)
         r"(?<!before they )(?<!before it )(?<!before )takes? effect|took effect|"
@@ -1055,8 +1055,8 @@ _STILL = re.compile(
     r"\bstill\b|\bany ?more\b|\bnowadays\b|\bcurrently\b|"
     # "this year" asks of the policy beside applying for it ("Can we apply this year?"), not when it dates the
     # asker's own figures ("Our retail sales this year reached…")
-    r"\b(?:apply|claim|get|receive|use|valid|available|in force|open)\b[^.?!]{0,25}\bthis year\b|"
-    r"\bthis year\b[^.?!]{0,25}\b(?:apply|claim|valid|available|in force|open)\b",
+    r"\b(?:apply|claim|get|receive|use|valid|available|in (?:force|effect)|open)\b[^.?!]{0,25}\bthis year\b|"
+    r"\bthis year\b[^.?!]{0,25}\b(?:apply|claim|valid|available|in (?:force|effect)|open)\b",
     re.I,
 )
 _DISTRICT = re.compile(r"滨江|高新区|binjiang", re.I)

@@ -44,3 +44,11 @@ def test_a_word_said_twice_in_two_forms_is_one_concept() -> None:
     assert [c.key for c in concepts if "专利" in c.alternatives] == ["patents"]
     zh = concepts_of("补帖能拿多少?补帖款什么时候发?", "zh")
     assert [c.key for c in zh if c.alternatives[1:] == ("补贴",)] == ["补帖"]
+
+
+@pytest.mark.parametrize("said", ["in force", "in effect"])
+def test_in_effect_reads_as_in_force(qa, said: str) -> None:  # type: ignore[no-untyped-def]
+    # 滨政〔2023〕7号 states its period as "…实施有效": both wordings find it, named with the word "policy"
+    answer = qa.ask(f"Is the policy bundle 滨政〔2023〕7号 still {said} now?", [])
+    assert answer.status.value == "answered"
+    assert "31 December 2023" in answer.answer.splitlines()[0]

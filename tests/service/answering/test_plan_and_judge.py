@@ -59,6 +59,9 @@ def corpus() -> Corpus:
         # spoken checks of validity: 一直有效, 有效的吧
         ("这份文件是一直有效的?", "zh", {Asked.DATE}),
         ("人工智能那个政策现在还是有效的吧?", "zh", {Asked.DATE}),
+        # "in effect" says what "in force" says
+        ("Is the standards award scheme still in effect?", "en", {Asked.DATE}),
+        ("Will the rent measure remain in effect this year?", "en", {Asked.DATE}),
         # "…标准是多少?" asks the figure a measure pays at, not its conditions
         ("房租补贴的标准是多少?", "zh", {Asked.AMOUNT}),
         # "几个钱" is spoken for how much money, not a count
