@@ -163,13 +163,14 @@ def _visible(question: str) -> str:
 
 
 def _distinct_words(rule: RankRule, others: list[RankRule]) -> list[str]:
-    """The words of a rule's context that no other alternative holds, longest first."""
+    """The words of a rule's context that no other alternative holds, longest first; a word does not run across
+    的 ("国际标准的起草单位中" is not named by "…行业标准的起草单位里", which only shares its phrasing)."""
     context = rule.context
     words = {
         context[i:j]
         for i in range(len(context))
         for j in range(i + 2, min(len(context), i + 8) + 1)
-        if not any(context[i:j] in o.text for o in others)
+        if "的" not in context[i:j] and not any(context[i:j] in o.text for o in others)
     }
     return sorted(words, key=len, reverse=True)
 

@@ -56,6 +56,10 @@ def test_the_alternative_the_question_names_and_none_when_it_names_none() -> Non
     assert applicable(rules, "a national standard, we were the 2nd unit").context == "国家标准制定中"  # type: ignore[union-attr]
     # "申报标准…" names no kind of standard: the rest's alternative is not chosen by the words it shares
     assert applicable(rules, "我是第一起草人,能申报标准奖吗?") is None
+    # the first alternative's "…标准的起草单位中" is its phrasing, not its kind: a question that words its own
+    # standard alike ("团体标准的起草单位里") names the kind it says
+    said = "我们单位在一个团体标准的起草单位里排第二,我是单位的第二起草人,能报吗?"
+    assert applicable(rules, said).context == "团体标准制定中"  # type: ignore[union-attr]
 
 
 def test_a_place_fails_or_every_ranked_place_is_met() -> None:
