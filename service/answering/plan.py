@@ -1090,7 +1090,7 @@ _TAX_OWED = re.compile(
     r"税率|\b(?:tax|VAT) rates?\b|加计扣除(?:的)?(?:比例|比率)|\bsuper[- ]?deduction (?:ratio|rate)s?\b|"
     # ... and relief from income tax ("外籍高管的个税能减免多少?", "income tax exemption for our engineers")
     r"(?:个人所得税|个税|所得税)[^。;;??!!]{0,12}?(?:减免|免征|减征|返还|退还|退税|抵扣|减半|优惠)|"
-    r"(?:减免|免征|减征|返还|退还|退税)[^。;;??!!]{0,6}?(?:个人所得税|个税|所得税)|"
+    r"(?:减免|免征|减征|免缴|免交|返还|退还|退税)[^。;;??!!]{0,6}?(?:个人所得税|个税|所得税)|"
     r"\bincome[- ]tax (?:relief|refunds?|rebates?|exemptions?|breaks?|holidays?|reductions?)\b|"
     # "exempt from (personal) income tax", "tax-free", "tax exempt"
     r"\bexempt(?:ed)? from (?:the )?(?:individual |personal |corporate )?(?:income )?tax(?:es|ation)?\b|"

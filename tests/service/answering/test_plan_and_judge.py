@@ -2004,6 +2004,10 @@ def test_an_english_question_that_points_back_follows_up(question: str) -> None:
         # relief from income tax is the tax law's too
         ("我们请的外国专家,个人所得税能不能减免一部分?", True),
         ("公司骨干交的个税,区里给不给返还?", True),
+        ("领到的上市奖励是否免缴企业所得税?", True),
+        ("人才补贴能免交个税吗?", True),
+        # an import's duty relief is a measure the compilation names ("进口科教用品免税")
+        ("进口科教用品免税吗?", False),
         ("Is there an income tax exemption for foreign engineers?", True),
         ("Is the listing award subject to corporate income tax?", True),
         ("Do we have to withhold income tax from the individual prize?", True),
