@@ -315,7 +315,8 @@ _ASKED[Asked.OUTCOME] = re.compile(
     r"会不会(?:出台|出新|有新|再出|继续|延续|延长|延期|调整)|(?:以后|将来|今后|明年|后续)[^??。]{0,10}会不会|"
     # (at a clause's start or after a policy's end: "…名单出来以后会公示多久?" asks what the rules say comes after
     # an event)
-    r"会出|新一轮|下一轮|(?:(?<![\u4e00-\u9fff])|(?<=那)|(?<=到期|失效|期满))(?:以后|将来|今后|明年)会|届时|"
+    # (not the name of a programme: "新一轮“5050”计划" is the text's own; a name in quotation marks is a space here)
+    r"会出|新一轮(?![\"“]?[\dA-Za-z]|\s)|下一轮|(?:(?<![\u4e00-\u9fff])|(?<=那)|(?<=到期|失效|期满))(?:以后|将来|今后|明年)会|届时|"
     r"(?:到期|失效|期满)(?:以)?后[^??。]{0,40}新|"  # what a policy's successor says, once it has expired
     r"after (?:it|the policy|they) expires?[^?.]{0,60}\bnew\b|"
     r"actually (achiev(?:e|ed)|paid(?!\s*-?\s*in\b)|reach(?:ed)?|hit|meet|met|complete[sd]?)|so far|to date|"

@@ -2245,6 +2245,10 @@ def test_a_year_the_asker_tells_of_is_no_year_asked_about(corpus: Corpus) -> Non
         ("以后会不会出新的扶持政策?", True),  # what later comes out
         ("那以后会有新一轮吗?", True),
         ("政策失效以后会怎么样?", True),
+        ("新一轮的扶持政策是什么?", True),
+        # a programme named with 新一轮 is the text's own, with or without quotation marks
+        ("新一轮5050计划给多少扶持?", False),
+        ("新一轮 计划给多少扶持?", False),  # (a quoted name is a space where kinds are read)
     ],
 )
 def test_what_comes_after_an_event_is_a_rule_what_comes_later_is_an_outcome(question: str, ahead: bool) -> None:
