@@ -491,7 +491,50 @@ def simplified(text: str) -> str:
     as it is: the phrase table alone would rewrite some of them (么 -> 幺)."""
     characters, taiwan = _converters()
     text = taiwan.convert(text) if characters.convert(text) != text else text
-    return text.replace("甚么", "什么")  # Hong Kong's 甚麼, a variant the tables keep
+    text = text.replace("甚么", "什么")  # Hong Kong's 甚麼, a variant the tables keep
+    return _CANTONESE.sub(lambda m: _CANTONESE_WORDS[m.group()], text) if _CANTONESE.search(text) else text
+
+
+# written Cantonese's everyday words, as Mandarin writes them ("有冇得补贴?补几多?" is "有没有补贴?补多少?"): words
+# Mandarin does not use, not a dialect's whole grammar (the 系 of 係 is left alone: 关系, 体系)
+_CANTONESE_WORDS = {
+    "我哋": "我们",
+    "你哋": "你们",
+    "佢哋": "他们",
+    "佢": "他",
+    "嘅": "的",
+    "喺": "在",
+    "有冇": "有没有",
+    "冇": "没有",
+    "系咪": "是不是",
+    "唔系": "不是",
+    "唔": "不",
+    "几多": "多少",
+    "乜嘢": "什么",
+    "乜": "什么",
+    "咩": "什么",
+    "点样": "怎样",
+    "点解": "为什么",
+    "边度": "哪里",
+    "边个": "哪个",
+    "边间": "哪家",
+    "呢个": "这个",
+    "嗰个": "那个",
+    "嗰": "那",
+    "一啲": "一些",
+    "啲": "的",
+    "畀": "给",
+    "攞": "拿",
+    "睇": "看",
+    "揾": "找",
+    "咗": "了",
+    "嚟": "来",
+    "细公司": "小公司",
+    "㗎": "",
+    "喎": "",
+    "啩": "",
+}
+_CANTONESE = re.compile("|".join(sorted(map(re.escape, _CANTONESE_WORDS), key=len, reverse=True)))
 
 
 # the corner quotes of Hong Kong, Taiwan (and some mainland writers) as the compilation quotes: “小巨人”

@@ -32,6 +32,20 @@ def test_a_simplified_question_is_left_as_it_is(question: str) -> None:
     assert simplified(question) == question
 
 
+@pytest.mark.parametrize(
+    ("said", "read"),
+    [
+        ("我哋公司有冇得補貼?補幾多?", "我们公司有没有得补贴?补多少?"),
+        ("點樣申請?邊度交材料㗎?", "怎样申请?哪里交材料?"),
+        ("佢哋係咪總部企業?", "他们是不是总部企业?"),
+        # 係 alone is left to the tables (系): Mandarin writes 关系, 体系
+        ("稅務關係喺濱江", "税务关系在滨江"),
+    ],
+)
+def test_written_cantonese_words_read_as_mandarin(said: str, read: str) -> None:
+    assert simplified(said) == read
+
+
 def test_normalise_simplifies_after_width() -> None:
     assert normalise("營收3000w,算總部嗎?") == "营收3000万元,算总部吗?"
 
@@ -47,6 +61,7 @@ def _read(qa, question: str, history: list[Turn]) -> tuple[str, str, list[int]]:
         ("孵化器新認定了,獎勵最高多少錢?", "孵化器新认定了,奖励最高多少钱?"),
         ("我們去年營業額9億,做軟體的,算總部企業嗎?", "我们去年营业额9亿,做软件的,算总部企业吗?"),
         ("總部企業在滨江租辦公室,房租補助每年最多多少?", "总部企业在滨江租办公室,房租补助每年最多多少?"),
+        ("我哋總部企業喺滨江租咗辦公室,房租補助每年最多幾多?", "我们总部企业在滨江租了办公室,房租补助每年最多多少?"),
     ],
 )
 def test_a_traditional_question_is_answered_as_its_simplified_twin(qa, traditional: str, simple: str) -> None:  # type: ignore[no-untyped-def]
