@@ -32,6 +32,7 @@ from service.answering.eligibility import FactVerdict, judge, profile_from
 from service.answering.eligibility import Verdict as EligibilityVerdict
 from service.answering.evidence import (
     GRANTS,
+    IMPLEMENTED_BY,
     IN_DISTRICT,
     MONEY_WORDS,
     Sentence,
@@ -63,6 +64,7 @@ from service.answering.plan import (
     Asked,
     QueryPlan,
     asked_kinds,
+    asks_office,
     background,
     described_in_chinese,
     names_anything,
@@ -579,6 +581,10 @@ def _parts_lead(
         ]
         if not runs:
             return ""
+        if asks_office(part):
+            # "由哪个单位牵头落实?": the run that names who implements it ("本办法由…领导小组牵头实施"), not one that
+            # shares the question's verb ("快捷落实人才购房补贴")
+            runs = [r for r in runs if IMPLEMENTED_BY.search(r.text)] or runs
         best = max(runs, key=lambda r: r.score)
         if any(_same_span(best, c) for c in chosen):
             # the words carried from the parts before chose their run again. A part asking a figure is often
