@@ -1777,6 +1777,8 @@ _STATUS_TERM = re.compile(
     r"(?:有效期|管几年|管多久|多久有效|有效几年|几年有效|能用几年|保持几年|管用几年|多长时间有效)|"
     r"(?:每年|几年|多久)(?:都)?(?:要|需要|得)?(?:一次)?(?:复核|复审|年审|年检|重新认定)|"
     r"(?:复核|复审|年审|年检|重新认定)(?:一次|吗|么|不|[??])|要不要(?:复核|复审|年审|重新认定)|"
+    # ... or what follows a review passed ("通过复核的话还奖吗?", "复核通过后再给多少?"), which it never mentions
+    r"(?:通过|经过)了?(?:复核|复审|年审|再认定|重新认定)|(?:复核|复审|年审|再认定|重新认定)(?:通过|合格)|"
     # (not "the status of 区办〔2023〕9号: has it expired?", a document's own term)
     r"\b(?:recognition|status|title|certificate|certification|designation)\b(?!\s+of\b)[^.?!]{0,40}"
     r"\b(?:stays? valid|remains? valid|valid for|lasts?|expires?|renew|re-?appl|re-?certif|re-?assess|reviewed)|"

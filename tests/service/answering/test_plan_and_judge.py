@@ -2796,6 +2796,9 @@ def test_formal_yes_no_words_ask_yes_or_no(question: str) -> None:
         ("专精特新资格每年都要年审吗?", True),
         ("Does the gazelle enterprise title expire after a few years?", True),
         ("How long does a specialised SME designation last?", True),
+        # what follows a review passed: the compilation mentions no review of a recognition
+        ("瞪羚企业通过复核以后还能再拿奖励吗?", True),
+        ("单项冠军复审合格了,区里还给钱吗?", True),
         # a document's own term, or what a recognition brings: not how long the recognition lasts
         ("专精特新认定办法有效期到什么时候?", False),
         ("区办〔2023〕9号有效期几年?", False),
