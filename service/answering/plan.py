@@ -1123,6 +1123,8 @@ _OTHER_GOVERNMENT = re.compile(
 )
 # whether tax is owed on what one gets ("奖金要交个人所得税吗?", "Is the award taxable?"): national tax law, which
 # no district policy sets
+# the taxes a question may name (个人所得税 before 所得税: the longer name first)
+TAX_NAMES = "个人所得税|企业所得税|所得税|个税|契税|增值税|印花税|房产税|土地使用税|土地增值税|消费税"
 _TAX_OWED = re.compile(
     # (not where a company pays its taxes: "要在滨江缴税才能享受吗?" is the registration condition)
     r"(?:要不要|需不需要|用不用|是否|需要|要|得)\s*(?:交|缴纳?|代?扣|代缴)(?:个人|企业)?(?:所得税|个税|税)|个税怎么(?:算|交)|"
@@ -1133,8 +1135,9 @@ _TAX_OWED = re.compile(
     # ... and a rate of tax, which national tax law sets (the compilation only says such policies are carried out)
     r"税率|\b(?:tax|VAT) rates?\b|加计扣除(?:的)?(?:比例|比率)|\bsuper[- ]?deduction (?:ratio|rate)s?\b|"
     # ... and relief from income tax ("外籍高管的个税能减免多少?", "income tax exemption for our engineers")
-    r"(?:个人所得税|个税|所得税)[^。;;??!!]{0,12}?(?:减免|免征|减征|返还|退还|退税|抵扣|减半|优惠)|"
-    r"(?:减免|免征|减征|免缴|免交|返还|退还|退税)[^。;;??!!]{0,6}?(?:个人所得税|个税|所得税)|"
+    # (and of the other taxes national law sets, which the compilation never names: 契税, 增值税, 印花税…)
+    rf"(?:{TAX_NAMES})[^。;;??!!]{{0,12}}?(?:减免|免征|减征|返还|退还|退税|抵扣|减半|优惠)|"
+    rf"(?:减免|免征|减征|免缴|免交|返还|退还|退税)[^。;;??!!]{{0,6}}?(?:{TAX_NAMES})|"
     r"\bincome[- ]tax (?:relief|refunds?|rebates?|exemptions?|breaks?|holidays?|reductions?)\b|"
     # "exempt from (personal) income tax", "tax-free", "tax exempt"
     r"\bexempt(?:ed)? from (?:the )?(?:individual |personal |corporate )?(?:income )?tax(?:es|ation)?\b|"

@@ -1,4 +1,4 @@
-"""A question in parts, one asking which office runs the policy: that part's run names the implementing body."""
+"""Questions in parts and their refusals: an office part names who implements, a tax part names the tax."""
 
 from __future__ import annotations
 
@@ -9,3 +9,10 @@ def test_the_office_part_is_answered_by_who_implements_not_by_the_questions_verb
     lead = answer.answer.splitlines()[0]
     assert "总部经济发展工作领导小组" in lead and "证书" in lead
     assert "人才购房" not in lead
+
+
+def test_a_tax_refusal_names_the_tax_asked_about(qa) -> None:  # type: ignore[no-untyped-def]
+    # the purchase subsidy is the compilation's; the deed tax on the purchase is national tax law's
+    answer = qa.ask("我们总部企业刚在滨江买了办公楼,契税能减免多少?", [])
+    assert answer.status.value == "not_found"
+    assert "「契税" in answer.answer and "国家税法" in answer.answer
