@@ -2264,7 +2264,7 @@ def compose_not_found(plan: QueryPlan, verdict: Verdict, held: int = 0, listed: 
     grades of an award other than the one asked."""
     separator = ", " if plan.lang == "en" else "、"
     sought = separator.join(topic_words(plan))
-    if "tax owed" in verdict.reason and plan.lang == "zh":
+    if verdict.tax_owed and plan.lang == "zh":
         # the tax it names first ("…契税可以减免多少?": not only 总部、首次、购置, which the compilation does speak of)
         words = list(dict.fromkeys([*re.findall(TAX_NAMES, plan.original), *topic_words(plan)]))
         sought = separator.join([w for w in words if not any(w != o and w in o for o in words)][:4])

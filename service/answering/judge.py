@@ -185,6 +185,7 @@ class Verdict:
     per: str = ""  # not_found: the measure an amount is asked per (每平方米), which no quote states an amount per
     issued: tuple[str, str, str] = ("", "", "")  # not_found: the issue year asked; the first and last issued
     year_unmentioned: bool = False  # not_found: the year asked about is never mentioned in the compilation
+    tax_owed: bool = False  # not_found: a tax asked about, which national tax law sets
 
 
 def measure(
@@ -888,7 +889,9 @@ def _decide(signals: Signals, config: JudgeConfig) -> Verdict:
     if signals.other_government:
         return Verdict(AnswerStatus.NOT_FOUND, "the question is about another government's own rules", cov)
     if signals.tax_owed:
-        return Verdict(AnswerStatus.NOT_FOUND, "the question is about tax owed, which national tax law sets", cov)
+        return Verdict(
+            AnswerStatus.NOT_FOUND, "the question is about tax owed, which national tax law sets", cov, tax_owed=True
+        )
     if signals.other_audience[0]:
         asked, other = signals.other_audience
         return Verdict(

@@ -487,8 +487,9 @@ def _converters() -> tuple[opencc.OpenCC, opencc.OpenCC]:
 
 def simplified(text: str) -> str:
     """Traditional characters (繁體) as the compilation writes them, in simplified characters, with Taiwan's words
-    for the mainland's (軟體 -> 软件, 資訊 -> 信息), by OpenCC's tables. A question in simplified characters is left
-    as it is: the phrase table alone would rewrite some of them (么 -> 幺)."""
+    for the mainland's (軟體 -> 软件, 資訊 -> 信息), by OpenCC's tables, and written Cantonese's everyday words as
+    Mandarin's. The tables leave a question in simplified characters as it is: the phrase table alone would
+    rewrite some of them (么 -> 幺)."""
     characters, taiwan = _converters()
     text = taiwan.convert(text) if characters.convert(text) != text else text
     text = text.replace("甚么", "什么")  # Hong Kong's 甚麼, a variant the tables keep
@@ -1121,10 +1122,10 @@ _OTHER_GOVERNMENT = re.compile(
     r"\b(?:province|city|national government|central government)\s+(?:itself\s+)?(?:pays?|gives?|grants?)\b",
     re.I,
 )
-# whether tax is owed on what one gets ("奖金要交个人所得税吗?", "Is the award taxable?"): national tax law, which
-# no district policy sets
 # the taxes a question may name (个人所得税 before 所得税: the longer name first)
 TAX_NAMES = "个人所得税|企业所得税|所得税|个税|契税|增值税|印花税|房产税|土地使用税|土地增值税|消费税"
+# whether tax is owed on what one gets ("奖金要交个人所得税吗?", "Is the award taxable?"): national tax law, which
+# no district policy sets
 _TAX_OWED = re.compile(
     # (not where a company pays its taxes: "要在滨江缴税才能享受吗?" is the registration condition)
     r"(?:要不要|需不需要|用不用|是否|需要|要|得)\s*(?:交|缴纳?|代?扣|代缴)(?:个人|企业)?(?:所得税|个税|税)|个税怎么(?:算|交)|"
