@@ -2266,8 +2266,7 @@ def compose_not_found(plan: QueryPlan, verdict: Verdict, held: int = 0, listed: 
     sought = separator.join(topic_words(plan))
     if verdict.tax_owed and plan.lang == "zh":
         # the tax it names first ("…契税可以减免多少?": not only 总部、首次、购置, which the compilation does speak of)
-        words = list(dict.fromkeys([*re.findall(TAX_NAMES, plan.original), *topic_words(plan)]))
-        sought = separator.join([w for w in words if not any(w != o and w in o for o in words)][:4])
+        sought = separator.join(topic_words(plan, first=re.findall(TAX_NAMES, plan.original)))
     if _GREETING.fullmatch(plan.original.strip()):
         # "你好", "谢谢", "hello": nothing asked yet; what can be asked, not that the compilation is silent
         text = (

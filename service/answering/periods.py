@@ -65,7 +65,8 @@ def elapsed_periods(text: str) -> list[Elapsed]:
     return [e for _, e in _elapsed(text)] + [e for _, e in _english_elapsed(text)]
 
 
-_EN_NUMBERS = {
+# the number words a span of time is said in ("two years", "eighteen months"), shared with plan.py's years ago
+EN_NUMBERS = {
     "a": 1,
     "an": 1,
     "one": 1,
@@ -84,7 +85,8 @@ _EN_NUMBERS = {
     "twenty-four": 24,
     "thirty-six": 36,
 }
-_EN_COUNT = r"\d+(?:\.\d+)?|" + "|".join(sorted(_EN_NUMBERS, key=len, reverse=True))
+EN_NUMBER_WORDS = "|".join(sorted(EN_NUMBERS, key=len, reverse=True))
+_EN_COUNT = rf"\d+(?:\.\d+)?|{EN_NUMBER_WORDS}"
 _EN_SPAN = (
     rf"(?:(?P<more>over|more than|just over)\s+|(?:about|around|roughly|nearly|almost|just|only)\s+)?"
     rf"(?P<n>{_EN_COUNT})(?P<half>\s+and\s+a\s+half)?\s+(?P<unit>years?|months?)(?P<half2>\s+and\s+a\s+half)?"
@@ -110,7 +112,7 @@ def _english_elapsed(text: str) -> list[tuple[re.Match[str], Elapsed]]:
     matches = sorted((m for pattern in _EN_ELAPSED for m in pattern.finditer(text)), key=lambda m: m.start())
     for m in matches:
         count = m.group("n").lower()
-        value = Decimal(_EN_NUMBERS[count]) if count in _EN_NUMBERS else Decimal(count)
+        value = Decimal(EN_NUMBERS[count]) if count in EN_NUMBERS else Decimal(count)
         if m.group("half") or m.group("half2"):
             value += Decimal("0.5")
         years = value / 12 if m.group("unit").lower().startswith("month") else value

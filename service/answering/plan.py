@@ -21,6 +21,8 @@ from service.answering.figures import FIGURE, asks_budget, asks_yearly_cap, figu
 from service.answering.grades import EN_LEVEL_WORD, Grade, level_subject, question_grades
 from service.answering.lexicon import QUESTION_NOISE, is_english, other_places
 from service.answering.periods import (
+    EN_NUMBER_WORDS,
+    EN_NUMBERS,
     Elapsed,
     Started,
     elapsed_periods,
@@ -493,7 +495,7 @@ def simplified(text: str) -> str:
     characters, taiwan = _converters()
     text = taiwan.convert(text) if characters.convert(text) != text else text
     text = text.replace("甚么", "什么")  # Hong Kong's 甚麼, a variant the tables keep
-    return _CANTONESE.sub(lambda m: _CANTONESE_WORDS[m.group()], text) if _CANTONESE.search(text) else text
+    return _CANTONESE.sub(lambda m: _CANTONESE_WORDS[m.group()], text)
 
 
 # written Cantonese's everyday words, as Mandarin writes them ("有冇得补贴?补几多?" is "有没有补贴?补多少?"): words
@@ -1003,11 +1005,7 @@ _LOCATED = re.compile(r"(?:我们|我司|公司|企业|单位)(?:公司|企业)?
 
 _YEARS_AGO = re.compile(r"大前年|前年|去年|今年|(?P<n>\d+|[一二两三四五六七八九十])\s*年前")
 _NAMED_YEARS_AGO = {"今年": 0, "去年": 1, "前年": 2, "大前年": 3}
-_ENGLISH_YEARS = {
-    **{"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5},
-    **{"six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10},
-}
-_YEARS_AGO_EN = re.compile(r"\b(\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten) years? ago\b", re.I)
+_YEARS_AGO_EN = re.compile(rf"\b(\d+|{EN_NUMBER_WORDS}) years? ago\b", re.I)
 _STACKING = re.compile(
     r"同时(?:享受|拿|申请|申报)|叠加|(?:拿|领|享受|要)(?:两|二|2|几)(?:份|个|项|样|次)(?:吗|么|不|呢|\?|$)|重复(?:享受|拿|申请|申报|领)|(?:一起|一块儿?|一并)(?:拿|领|享受|申请|申报)|都(?:能|可以|想|要)?(?:拿|领|享受)|都(?:能|可以|想)要(?!求)|都(?:能|可以)(?:申请|申报)|兼得|"
     r"\bstack|at the same time|\bboth\b|combine",
@@ -1029,7 +1027,7 @@ _DENIES_PAST = re.compile(
 def _years_ago(question: str) -> int | None:
     """How long ago the earliest event the asker names was: 去年 1, 前年 2, "3年前" 3, "two years ago" 2
     (None when unsaid)."""
-    found = [_ENGLISH_YEARS.get(m.group(1).lower(), 0) or int(m.group(1)) for m in _YEARS_AGO_EN.finditer(question)]
+    found = [EN_NUMBERS.get(m.group(1).lower(), 0) or int(m.group(1)) for m in _YEARS_AGO_EN.finditer(question)]
     found += [1 for _ in re.finditer(r"\blast year\b", question, re.I)]
     found += [2 for _ in re.finditer(r"\byear before last\b", question, re.I)]
     for m in _YEARS_AGO.finditer(question):
@@ -1075,9 +1073,7 @@ _MATERIALS = re.compile(
 # "how many years": the unit a period is asked in
 _HOW_MANY_UNITS = re.compile(rf"\bhow many {_TIME_UNIT_EN}", re.I)
 # how long ago something of the asker's happened ("won it two years ago"): their own time, a constraint, not a topic
-_AGO_EN = re.compile(
-    rf"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|a|a few|a couple of)\s+{_TIME_UNIT_EN}\s+ago\b", re.I
-)
+_AGO_EN = re.compile(rf"\b(?:\d+|a few|a couple of|{EN_NUMBER_WORDS})\s+{_TIME_UNIT_EN}\s+ago\b", re.I)
 
 
 def _asks_still(question: str) -> bool:
@@ -1416,10 +1412,10 @@ def asking_word(key: str) -> bool:
     return any(p.fullmatch(key) for p in _ASKED.values())
 
 
-def topic_words(plan: QueryPlan, limit: int = 4) -> list[str]:
+def topic_words(plan: QueryPlan, limit: int = 4, first: Iterable[str] = ()) -> list[str]:
     """The question's topic as a reader would name it: its concepts without the asking itself (什么时候,
-    哪个部门) and without a word a longer one holds (创新 in 标准创新奖)."""
-    keys = [c.key for c in plan.concepts if not asking_word(c.key)]
+    哪个部门) and without a word a longer one holds (创新 in 标准创新奖); ``first``: words named before them."""
+    keys = list(dict.fromkeys([*first, *(c.key for c in plan.concepts if not asking_word(c.key))]))
     keys = [k for k in keys if not any(k != o and k in o for o in keys)]
     described = self_described(plan.original, keys)  # who asks ("我们是一家企业,") after what is asked
     ordered = [*(k for k in keys if k not in described), *(k for k in keys if k in described)][:limit]
