@@ -761,13 +761,40 @@ def without_exceptions(question: str) -> str:
     return rest if rest != question and concepts_of(rest, "zh") else question
 
 
+# "还有没有别的途径…?", "is there another route…?": the asker asks for a way besides one they have ruled out
+_ANOTHER_WAY = re.compile(
+    r"(?:别的|其他|其它|另外的?|另一种?|第二条)(?:途径|路子|渠道|路径|门路|办法|方式|方法|通道)"
+    r"|\b(?:another|other|alternative|different|second)\s+(?:routes?|ways?|paths?|channels?|options?|tracks?)\b",
+    re.IGNORECASE,
+)
+# the condition they rule out, up to the verb that says they do not meet it ("营收够不上规模型总部的标准" ->
+# 营收; "We don't hit any of the revenue thresholds" -> the thresholds): its words would find the very text the
+# asker has read and does not meet, while what they still seek (总部) stays
+_UNMET = re.compile(
+    r"(?<![^,,。;;??!!\s:：])[^,,。;;??!!:：]*?(?=够不上|够不着|达不到|没达到|未达到|没到|不满足|不符合)"
+    r"|\b(?:don'?t|do not|doesn'?t|does not|can'?t|cannot|fail to|won'?t)\s+(?:hit|meet|reach|satisfy|make)\s+"
+    r"(?:any of\s+)?(?:the\s+|our\s+|its\s+)?(?:\w+\s+){0,3}?(?:thresholds?|bars?|criteria|requirements?|lines?)\b",
+    re.IGNORECASE,
+)
+
+
+def without_unmet(question: str) -> str:
+    """``question`` without the condition the asker says they do not meet, when they ask for another way
+    ("营收够不上规模型总部的标准,…还有没有别的途径认定总部?"). Kept when no topic would be left."""
+    if not _ANOTHER_WAY.search(question):
+        return question
+    rest = _UNMET.sub(" ", question).strip()
+    lang = "en" if is_english(question) else "zh"
+    return rest if rest != question and concepts_of(rest, lang) else question
+
+
 def plan_query(question: str, history: list[Turn], corpus: Corpus) -> QueryPlan:
     """The question read once: its language, topic concepts, the kind of fact asked, the documents named."""
     original = strip_instructions(normalise(question))
     history = [t.model_copy(update={"content": simplified(t.content)}) for t in history]
     # "滨政7号": the compilation's one 滨政 document numbered 7
     original = bracket_yearless_doc_numbers(original, [d.doc_number for d in corpus.documents.values()])
-    original = without_exceptions(original)
+    original = without_unmet(without_exceptions(original))
     text, rewritten = rewrite_followup(original, history)
     lang = "en" if is_english(original) else "zh"
     asked_text = text

@@ -2464,6 +2464,22 @@ def test_without_exceptions_keeps_a_question_with_nothing_else_to_ask() -> None:
     assert without_exceptions("除非营收达标,否则不能认定吗?") == "除非营收达标,否则不能认定吗?"
 
 
+def test_a_condition_the_asker_does_not_meet_is_not_what_another_way_looks_up(qa) -> None:  # type: ignore[no-untyped-def]
+    # my own wording: "营收达不到…,有没有其他办法…?" rules the revenue thresholds out; their words found those very
+    # thresholds (or nothing), not the route the text gives besides them (其他总部, 经签署协议后予以认定)
+    answer = qa.ask("我们公司营收达不到规模型总部那条线,不过在行业里有重大带动作用,有没有其他办法被认定为总部?")
+    assert answer.status == "answered" and "签署协议" in answer.citations[0].quote, answer.answer
+
+
+def test_without_unmet_drops_only_the_condition_ruled_out() -> None:
+    from service.answering.plan import without_unmet
+
+    rest = without_unmet("营收够不上规模型总部的标准,还有别的途径认定总部吗?")
+    assert rest == "够不上规模型总部的标准,还有别的途径认定总部吗?"
+    assert without_unmet("营收没到10亿,能认定总部吗?") == "营收没到10亿,能认定总部吗?"  # no other way asked
+    assert "revenue" not in without_unmet("We don't meet the revenue thresholds. Is there another route to HQ status?")
+
+
 def test_what_a_reward_is_worth_is_not_answered_by_a_count(qa) -> None:  # type: ignore[no-untyped-def]
     # my own wordings: the only text on intermediaries and park services (滨政〔2023〕7号 p.40) states no sum; its
     # figure is how many incubators are to be recognised ("新认定各级孵化器、众创空间 15 个")
