@@ -438,9 +438,22 @@ def windows_of(chunk: Chunk, max_sentences: int = 3, max_chars: int = 220) -> li
             start, end = sentences[i].start, sentences[j].end
             if j > i and end - start > max_chars:
                 break
+            if j > i and j + 1 < len(sentences) and _item_heading(sentences[j].text):
+                # "…不超过 100 万元。10. 鼓励基础模型开发。": the next item's heading, cut from what it says
+                continue
             text = chunk.text[start - chunk.start : end - chunk.start]
             out.append(Sentence(chunk, start, end, text))
     return out
+
+
+def _item_heading(text: str) -> bool:
+    """Whether ``text`` is an item's heading alone ("10. 鼓励基础模型开发。", "(四)其他总部"): it opens an item, is
+    short, and states no figure besides its number."""
+    opened = _OPENS_ITEM.match(text)
+    if not opened:
+        return False
+    rest = text[opened.end() :]
+    return len(compact(rest)) <= 16 and not re.search(r"\d", rest)
 
 
 # a requirement that something be in the district ("财政收入级次在高新区(滨江)范围内", "均在本区")

@@ -2972,3 +2972,15 @@ def test_parts_naming_documents_by_number_and_by_title_read_both(corpus: Corpus)
     # one document named in both parts stays one
     plan = plan_query("滨政〔2023〕7号里孵化器的房租补贴补几成?滨政〔2023〕7号什么时候到期?", [], corpus)
     assert plan.doc_filter == [5]
+
+
+def test_no_window_ends_on_the_next_items_heading_cut_from_its_text() -> None:
+    # my own wording: a window "…最高补50万元。3. 支持人才引进。" holds the next item's heading words without what
+    # that item gives, and outscored the window that has both
+    from service.answering.evidence import windows_of
+
+    text = "2. 支持设备更新。对购置设备的,按投资额的10%补助,最高50万元。3. 支持人才引进。对引进的博士,给予5万元安家费。"
+    windows = [w.text for w in windows_of(_chunk(text))]
+    assert "2. 支持设备更新。对购置设备的,按投资额的10%补助,最高50万元。3. 支持人才引进。" not in windows
+    assert "3. 支持人才引进。对引进的博士,给予5万元安家费。" in windows
+    assert text.endswith(windows[-1])  # the last item's heading ends no window only when its text follows
