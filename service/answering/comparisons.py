@@ -231,6 +231,10 @@ def parse_user_figures(text: str) -> list[UserFigure]:
             and not (m.group("num") == "千" and _REACHED.search(text[max(0, m.start() - 3) : m.start()]))
         ):
             continue  # 千万 as a word ("千万不要"), not an amount; 破百亿, 十亿, 过千万: amounts
+        if text[max(0, m.start() - 1) : m.start()] in ("几", "数") and _ROUND.fullmatch(
+            m.group("num") + m.group("unit")[:1]
+        ):
+            continue  # "好几百万", "数十亿": some multiple of the round figure, not the figure itself
         q = quantity(m.group("num2") or m.group("num"), m.group("unit"), m.group(0).strip())
         if q is not None and not (q.unit == "元" and q.value < 1000 and m.group("unit") == "元"):
             found.append((m.start(), m.end(), q.value, q.unit, q.text))

@@ -79,6 +79,24 @@ def test_counts_and_places_said_in_words_are_read(said: str, value: Decimal, uni
     assert [(f.value, f.unit) for f in parse_user_figures(said)] == [(value, unit)]
 
 
+@pytest.mark.parametrize(
+    ("said", "expected"),
+    [
+        # my own wordings: 算力 alone names what the asker paid for computing (服务合同金额)
+        ("在计算中心用了60万元的算力", [("服务合同金额", Decimal(600_000))]),
+        ("算力一年花了120万", [("服务合同金额", Decimal(1_200_000))]),
+        # "几百万", "数十亿": some multiple of a round figure, not one the asker states
+        ("算力账单一年好几百万", []),
+        ("营收有数十亿", []),
+        ("营收破百亿", [("营业收入", Decimal(10_000_000_000))]),
+    ],
+)
+def test_computing_spend_is_a_contract_value_and_some_multiple_is_no_figure(
+    said: str, expected: list[tuple[str, Decimal]]
+) -> None:
+    assert [(f.metric, f.value) for f in parse_user_figures(said)] == expected
+
+
 def test_r_and_d_said_as_speech_writes_it_is_rd() -> None:
     from service.answering.comparisons import parse_user_figures
     from service.answering.plan import normalise
