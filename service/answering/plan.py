@@ -123,7 +123,9 @@ _CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fff??。!!])\s+|\s+(?=[\u4e00-\u9fff])")
 SELF_DESCRIPTION = re.compile(
     r"(?:^|(?<=[,,。;;!!??\s]))(?:我是|我们是|本人是|咱们是|我司是)(?!不是|否)([^,,。;;??!!]{2,30})[,,。;;]?|"
     # "我们营收5000万,是专精特新企业,…": a clause of 是 that the question goes on after (not "…,是销售型总部吗?")
-    r"(?<=[,,])(?:但|不过|而且|并且)?(?:在[^,,。;;??!!是]{1,12})?是(?!不是|否)([^,,。;;??!!吗]{2,30})[,,;;]"
+    r"(?<=[,,])(?:但|不过|而且|并且)?(?:在[^,,。;;??!!是]{1,12})?是(?!不是|否)([^,,。;;??!!吗]{2,30})[,,;;]|"
+    # "我在区内一家企业工作,": where the asker works
+    r"(?:^|(?<=[,,。;;!!??\s]))(?:我|本人)(?:目前|现在)?在([^,,。;;??!!]{2,20}?(?:工作|上班|任职))[,,。;;]"
 )
 # in English: "We are a small software company with…", "We're an accounting firm.", "As an HQ company, …"
 SELF_DESCRIPTION_EN = re.compile(
@@ -1474,7 +1476,7 @@ def self_descriptions(question: str) -> list[str]:
     """How the asker describes themselves ("我们是做软件的小公司," -> 做软件的小公司; "We are a small software
     company with…" -> small software company)."""
     pattern = SELF_DESCRIPTION_EN if is_english(question) else SELF_DESCRIPTION
-    return [m.group(1) or m.group(2) for m in pattern.finditer(question)]
+    return [next(g for g in m.groups() if g) for m in pattern.finditer(question)]
 
 
 def without_self_description(question: str) -> str:
@@ -1992,9 +1994,10 @@ def _is_noise(token: str) -> bool:
     )
 
 
-# a demonstrative and its measure word (这台, 那块, 哪家): it points back, it names nothing; nor does a "one"
-# with its measure word ("我们是一家律所", "一项国家标准"): it counts what the words after it name
-_DEMONSTRATIVE = re.compile(r"[这那哪每该此][个台块种家项笔类次边些份条款位样套件批]|[一两][家项位名]")
+# a demonstrative and its measure word (这台, 那块, 哪家, 某项): it points back or leaves a thing open, names
+# nothing; nor does a "one" with its measure word ("我们是一家律所", "一项国家标准"): it counts what the words
+# after it name
+_DEMONSTRATIVE = re.compile(r"[这那哪每该此某][个台块种家项笔类次边些份条款位样套件批]|[一两][家项位名]")
 _NOISE_BY_LENGTH = sorted(QUESTION_NOISE, key=len, reverse=True)
 _NOISE_CHARS = frozenset(w for w in QUESTION_NOISE if len(w) == 1)
 # (an apostrophe between letters is English's own: "company's", "What's", "don’t" quote nothing)

@@ -2471,6 +2471,13 @@ def test_a_condition_the_asker_does_not_meet_is_not_what_another_way_looks_up(qa
     assert answer.status == "answered" and "签署协议" in answer.citations[0].quote, answer.answer
 
 
+def test_where_the_asker_works_is_their_description_not_the_topic(qa) -> None:  # type: ignore[no-untyped-def]
+    # my own wording: "我在区内的一家研究院上班," tells where the asker works; 区内 and 研究院, which no text on the
+    # award holds, weighed as the topic and the question was refused
+    answer = qa.ask("我在区内的一家研究院上班,是一项行业标准排名第二的起草单位的第一起草人,标准创新奖个人奖能申报吗?")
+    assert answer.status == "answered" and answer.answer.startswith("可以") and "前二" in answer.answer, answer.answer
+
+
 def test_without_unmet_drops_only_the_condition_ruled_out() -> None:
     from service.answering.plan import without_unmet
 

@@ -2984,3 +2984,14 @@ def test_no_window_ends_on_the_next_items_heading_cut_from_its_text() -> None:
     assert "2. 支持设备更新。对购置设备的,按投资额的10%补助,最高50万元。3. 支持人才引进。" not in windows
     assert "3. 支持人才引进。对引进的博士,给予5万元安家费。" in windows
     assert text.endswith(windows[-1])  # the last item's heading ends no window only when its text follows
+
+
+def test_where_the_asker_works_describes_them_and_some_one_names_nothing(corpus: Corpus) -> None:
+    # my own wordings
+    from service.answering.plan import self_descriptions
+
+    assert self_descriptions("我目前在滨江一家软件公司上班,能申报吗?") == ["滨江一家软件公司上班"]
+    assert self_descriptions("本人在区内研究院任职。个人能报吗?") == ["区内研究院任职"]
+    assert self_descriptions("我在滨江注册了公司,有补贴吗?") == []
+    keys = [c.key for c in plan_query("某项国家标准的第一起草人能拿多少?", [], corpus).concepts]
+    assert "某项" not in keys and "国家标准" in keys
