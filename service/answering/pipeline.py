@@ -279,6 +279,8 @@ class PolicyQAService:
                 chosen = named
         if not structured and not plan.crossdoc:
             chosen = self._answer_each_part(plan, result.hits, chosen)
+        if plan.names_office and chosen:
+            chosen = _with_office_seat(chosen, self.version)
         best = max((coverage(terms, c.text) for c in chosen), default=0.0)
         on_topic = [s for s in chosen if coverage(terms, s.text) >= config.evidence.on_topic_share * best]
         signals = measure(
@@ -706,6 +708,28 @@ def _with_implementing_clause(
         if c.doc_no in docs and c.id not in have and IMPLEMENTED_BY.search(c.text)
     ]
     return hits + added[:2]
+
+
+# an office the text names by a short name ("下设办公室(以下简称评审办)"), and where it sits ("评审办设在…办公室")
+_SHORT_NAME = re.compile(r"以下简称[::]?([^()()::,,。]{2,12})[))]")
+
+
+def _with_office_seat(chosen: list[Sentence], version: IndexVersion) -> list[Sentence]:
+    """For a question asking which office: after the first quote that names an office by its short name (in its
+    words or its section's: "(七)评审办的主要职责"), the sentence of its document that says where that office sits
+    ("评审办设在质量强区工作领导小组办公室"), when the quotes do not have it."""
+    for at, sentence in enumerate(chosen[:3]):
+        doc = [c for c in version.chunks if c.doc_no == sentence.chunk.doc_no]
+        names = {m.group(1) for c in doc for m in _SHORT_NAME.finditer(c.text)}
+        said = f"{sentence.chunk.section} {sentence.text}"
+        for name in sorted(n for n in names if n in said):
+            seat = re.compile(re.escape(name) + r"设在")
+            if any(seat.search(s.text) for s in chosen):
+                return chosen
+            found = next((s for c in doc for s in sentences_of(c) if seat.match(s.text)), None)
+            if found is not None:  # (shown as the quote it explains is)
+                return [*chosen[: at + 1], replace(found, score=sentence.score), *chosen[at + 1 :]]
+    return chosen
 
 
 def _with_stating_chunk(

@@ -384,6 +384,7 @@ class QueryPlan:
     asks_deadline: bool = False  # a deadline or schedule ("申报截止"), not the policy's validity
     asks_materials: bool = False  # the papers to hand in ("要交哪些材料?"): a list of them answers, not a channel
     asks_office: bool = False  # which office runs, implements or interprets a policy (``asks_office``)
+    names_office: bool = False  # which office, of a policy or of a step of it ("申报由哪个办公室受理?")
     asks_list: bool = False  # "which steps / what conditions": a list's items answer
     asks_benefit: bool = False  # "有什么奖励?": what a company is given, whatever its form
     asks_if_given: bool = False  # "有补贴吗?": whether anything is given (a text giving answers, not one urging)
@@ -911,6 +912,7 @@ def plan_query(question: str, history: list[Turn], corpus: Corpus) -> QueryPlan:
         and not (_names_document(text, doc_filter, named, corpus) and not _APPLYING.search(original)),
         asks_materials=materials,
         asks_office=asks_office(asked_text or original),
+        names_office=bool(_OFFICE_ASKED.search(asked_text or original)),
         asks_list=asks_for_list(original),
         asks_benefit=benefit,
         asks_if_given=bool(_ASKS_IF_GIVEN.search(asked_text or original)),
@@ -1345,7 +1347,7 @@ _RATE_ASKED = re.compile(
 # a question asking which office runs, implements or interprets a policy
 _OFFICE_ASKED = re.compile(
     # (not 牵头 alone: "我们公司牵头制定的国家标准" is the asker's own part in a standard)
-    r"哪个(?:机构|部门|单位)|哪家(?:机构|单位|部门)?(?:负责|牵头|主管)|[归由]谁|谁[来在]?(?:负责|牵头|主管|管|解释|落实)|主管部门|"
+    r"哪个(?:机构|部门|单位|办公室)|哪家(?:机构|单位|部门)?(?:负责|牵头|主管)|[归由]谁|谁[来在]?(?:负责|牵头|主管|管|解释|落实)|主管部门|"
     r"牵头(?:的|单位|部门)?(?:是|为)(?:哪|谁)|"
     r"which (?:[a-z-]+ ){0,3}(?:office|department|bureau|agency|body|authority|organi[sz]ation)|"
     r"who (?:actually |really |exactly )?(?:runs|handles|is in charge|is responsible|interprets|implements)|"

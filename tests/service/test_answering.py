@@ -2478,6 +2478,14 @@ def test_where_the_asker_works_is_their_description_not_the_topic(qa) -> None:  
     assert answer.status == "answered" and answer.answer.startswith("可以") and "前二" in answer.answer, answer.answer
 
 
+def test_an_office_named_by_its_short_name_is_followed_by_where_it_sits(qa) -> None:  # type: ignore[no-untyped-def]
+    # my own wording: the clause on taking applications in is one of 评审办's duties (its section says so); which
+    # office that is, the text says elsewhere: "评审办设在质量强区工作领导小组办公室"
+    answer = qa.ask("标准创新奖的申报由哪个办公室负责受理?")
+    assert answer.status == "answered" and "受理" in answer.citations[0].quote
+    assert any("评审办设在质量强区工作领导小组办公室" in c.quote for c in answer.citations[1:3]), answer.answer
+
+
 def test_without_unmet_drops_only_the_condition_ruled_out() -> None:
     from service.answering.plan import without_unmet
 
