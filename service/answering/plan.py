@@ -1036,6 +1036,7 @@ _LOCATED = re.compile(r"(?:我们|我司|公司|企业|单位)(?:公司|企业)?
 
 _YEARS_AGO = re.compile(r"大前年|前年|去年|今年|(?P<n>\d+|[一二两三四五六七八九十])\s*年前")
 _NAMED_YEARS_AGO = {"今年": 0, "去年": 1, "前年": 2, "大前年": 3}
+_YEAR = re.compile(r"(?<!\d)(20\d\d)\s*年")
 _YEARS_AGO_EN = re.compile(rf"\b(\d+|{EN_NUMBER_WORDS}) years? ago\b", re.I)
 _STACKING = re.compile(
     r"同时(?:享受|拿|申请|申报)|叠加|(?:拿|领|享受|要)(?:两|二|2|几)(?:份|个|项|样|次)(?:吗|么|不|呢|\?|$)|重复(?:享受|拿|申请|申报|领)|(?:一起|一块儿?|一并)(?:拿|领|享受|申请|申报)|都(?:能|可以|想|要)?(?:拿|领|享受)|都(?:能|可以|想)要(?!求)|都(?:能|可以)(?:申请|申报)|兼得|"
@@ -1056,9 +1057,15 @@ _DENIES_PAST = re.compile(
 
 
 def _years_ago(question: str) -> int | None:
-    """How long ago the earliest event the asker names was: 去年 1, 前年 2, "3年前" 3, "two years ago" 2
-    (None when unsaid)."""
+    """How long ago the earliest event the asker names was: 去年 1, 前年 2, "3年前" 3, "two years ago" 2; or,
+    of an event in a year they name before a later year they ask of ("2024年获得了…,2025年还能申报吗?"), the
+    years between (None when unsaid)."""
     found = [EN_NUMBERS.get(m.group(1).lower(), 0) or int(m.group(1)) for m in _YEARS_AGO_EN.finditer(question)]
+    dated = [(clause, int(y)) for clause in re.split(r"[,,。;;??!!]", question) for y in _YEAR.findall(clause)]
+    done = [year for clause, year in dated if _CLAIMS_PAST.search(clause)]
+    asked = [year for clause, year in dated if not _CLAIMS_PAST.search(clause)]
+    if done and asked and max(asked) > min(done):
+        found.append(max(asked) - min(done))
     found += [1 for _ in re.finditer(r"\blast year\b", question, re.I)]
     found += [2 for _ in re.finditer(r"\byear before last\b", question, re.I)]
     for m in _YEARS_AGO.finditer(question):

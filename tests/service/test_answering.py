@@ -2486,6 +2486,20 @@ def test_an_office_named_by_its_short_name_is_followed_by_where_it_sits(qa) -> N
     assert any("评审办设在质量强区工作领导小组办公室" in c.quote for c in answer.citations[1:3]), answer.answer
 
 
+def test_an_award_won_in_one_named_year_is_counted_to_the_year_asked_of(qa) -> None:  # type: ignore[no-untyped-def]
+    # my own wording: won in 2023, applying in 2025: two years after, within the three the rule bars
+    answer = qa.ask("我们的标准项目2023年拿了中国标准创新奖,2025年能申报区标准创新奖吗?")
+    assert answer.answer.startswith("不能") and "3 年内不得再次申报" in answer.answer, answer.answer
+
+
+def test_years_ago_from_two_named_years() -> None:
+    from service.answering.plan import _years_ago
+
+    assert _years_ago("项目2021年获得了省级奖,2024年还能报吗?") == 3
+    assert _years_ago("2024年获得了省级奖,还能报吗?") is None  # (of today: the plan does not know the date)
+    assert _years_ago("2023年营收1亿,2025年营收2亿,能拿奖励吗?") is None  # nothing said as done
+
+
 def test_without_unmet_drops_only_the_condition_ruled_out() -> None:
     from service.answering.plan import without_unmet
 
