@@ -70,13 +70,24 @@ _ABOUT = re.compile(
     r"(?:请问|问一下)?(?:这份|这个|那份|那个)?(?:文件|政策|文)?(?:主要)?(?:是|讲|说|写|规定|内容是?)(?:了|的)?"
     r"(?:是)?(?:关于)?(?:什么|啥|哪方面)(?:文件|政策|内容|东西|事|方面)?(?:的)?(?:文件|政策)?(?:呀|啊|呢)?"
 )
-_ABOUT_EN = re.compile(r"what(?:'s|\s+is|\s+does)\s+(?:the\s+)?(?:(?:document|policy)\s*)?(?:about|cover|say)?", re.I)
+# ... or its title ("区办〔2023〕8号的标题是什么?", "…叫什么名字?", "What is the title of …?")
+_TITLE = re.compile(
+    r"(?:请问|问一下)?(?:的)?(?:文件|政策)?(?:的)?(?:标题|题目|名称|全称|名字|全名|文件名)(?:是|叫)?(?:什么|啥)(?:呀|啊|呢)?"
+    r"|(?:请问|问一下)?(?:这份|这个|那份|那个)?(?:文件|政策)?(?:叫|叫做)(?:什么|啥)(?:名字|标题)?(?:呀|啊|呢)?"
+)
+_ABOUT_EN = re.compile(
+    r"what(?:'s|\s+is|\s+does)\s+(?:the\s+)?(?:(?:document|policy)\s*)?(?:about|cover|say)?"
+    r"|what(?:'s|\s+is)\s+the\s+(?:full\s+|official\s+|exact\s+)?(?:title|name)(?:\s+of)?(?:\s+(?:the\s+)?(?:document|policy))?"
+    r"|what(?:'s|\s+is)\s+(?:the\s+)?(?:(?:document|policy)\s*)?called",
+    re.I,
+)
 
 
 def asks_about_document(question: str) -> bool:
     """Whether ``question``, with the 文号 it names taken out, asks only what that document is (its title)."""
     rest = re.sub(r"[??。.!!,,]+", " ", DOC_NUMBER_RE.sub(" ", question)).strip()
-    return bool(_ABOUT_EN.fullmatch(rest) or _ABOUT.fullmatch(re.sub(r"\s+", "", rest)))
+    chinese = re.sub(r"\s+", "", rest)
+    return bool(_ABOUT_EN.fullmatch(rest) or _ABOUT.fullmatch(chinese) or _TITLE.fullmatch(chinese))
 
 
 # how a loaded document's validity today is said: applied to one year only / expired on / takes effect on /

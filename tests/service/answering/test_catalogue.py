@@ -32,6 +32,12 @@ AS_OF = date(2026, 11, 27)  # the day the shared qa fixture judges validity on (
         ("区办〔2023〕12号是什么文件?", Catalogue.DOCUMENT),
         ("区办23年9号主要讲的是什么?", Catalogue.DOCUMENT),
         ("What is 区办〔2023〕8号 about?", Catalogue.DOCUMENT),
+        # ... or asked its title (my own wordings)
+        ("区办〔2023〕8号的文件标题是什么?", Catalogue.DOCUMENT),
+        ("区党委〔2019〕25号叫什么名字?", Catalogue.DOCUMENT),
+        ("What is the full title of 区办〔2023〕12号?", Catalogue.DOCUMENT),
+        ("What is 区办〔2023〕9号 called?", Catalogue.DOCUMENT),
+        ("区办〔2023〕12号里的总部叫什么?", None),
         # ... not when it was issued, what it gives, nor a document listed without text (that is toc_only)
         ("区办〔2023〕12号是什么时候发布的?", None),
         ("区办〔2023〕12号有什么奖励?", None),
