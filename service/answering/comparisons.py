@@ -608,7 +608,8 @@ _SUPPORTS = "奖励|奖金|补贴|补助|资助|贴息|扶持"
 _AWARD_AMOUNT = re.compile(rf"\s*(?:的\s*)?(?:(?!企业|公司|总部|的)[\u4e00-\u9fff]){{0,4}}?(?:{_SUPPORTS})")
 
 # words of what a policy gives: a figure after them is an amount given, not the asker's measure
-_GIVEN = re.compile(rf"{_SUPPORTS}|给予|予以|\b(?:rewards?|subsid(?:y|ies)|grants?|bonus)\b")
+# (or a verb of giving right before the figure: "首次纳入限上统计奖20万元", "补50万")
+_GIVEN = re.compile(rf"{_SUPPORTS}|给予|予以|[奖补给发贴]\s*$|\b(?:rewards?|subsid(?:y|ies)|grants?|bonus)\b")
 
 # "of our local revenue", "of the company's annual sales": a share of revenue, as the word list writes it
 _OF_REVENUE = re.compile(

@@ -2192,7 +2192,7 @@ def _premise_note(plan: QueryPlan, sentences: list[Sentence]) -> str:
         # "2026年还能用吗?", "今年还在执行吧?…2026年的奖励": the year asked about, no figure the asker puts forward
         wrong = [c for c in wrong if not re.fullmatch(r"(?:19|20)\d{2}\s*年(?:度)?", c.strip())]
     if wrong and plan.checks_premise:
-        return f"所引条文中没有「{'、'.join(wrong)}」,原文如下:"
+        return f"所引条文中没有「{'、'.join(dict.fromkeys(wrong))}」,原文如下:"  # (each figure once)
     return ""
 
 

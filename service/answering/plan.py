@@ -1560,6 +1560,7 @@ def claims(question: str) -> list[str]:
         m.group()
         for i, m in enumerate(figures)
         if not _OWN_DOING.search(question[max(0, m.start() - 12) : m.start()])
+        and question[max(0, m.start() - 1) : m.start()] != "第"  # "第一次纳入": an ordinal, no count claimed
         and not (
             _PER_UNIT.fullmatch(compact(m.group()))
             and (

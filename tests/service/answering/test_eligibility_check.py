@@ -89,6 +89,9 @@ def test_counts_and_places_said_in_words_are_read(said: str, value: Decimal, uni
         ("算力账单一年好几百万", []),
         ("营收有数十亿", []),
         ("营收破百亿", [("营业收入", Decimal(10_000_000_000))]),
+        # the sum given right after a verb of giving is the award's, not a measure of the asker (my own wordings)
+        ("社零企业首次入库奖20万元吗", [("", Decimal(200_000))]),
+        ("营收1亿的补50万吗", [("营业收入", Decimal(100_000_000)), ("", Decimal(500_000))]),
     ],
 )
 def test_computing_spend_is_a_contract_value_and_some_multiple_is_no_figure(

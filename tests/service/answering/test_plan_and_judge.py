@@ -2995,3 +2995,9 @@ def test_where_the_asker_works_describes_them_and_some_one_names_nothing(corpus:
     assert self_descriptions("我在滨江注册了公司,有补贴吗?") == []
     keys = [c.key for c in plan_query("某项国家标准的第一起草人能拿多少?", [], corpus).concepts]
     assert "某项" not in keys and "国家标准" in keys
+
+
+def test_an_ordinal_is_no_count_claimed() -> None:
+    # my own wordings: "第一次" says which time, it claims no count of one against the text
+    assert claims("企业第一次纳入规上统计奖10万元,对吗?") == ["10万元"]
+    assert claims("一年评两次吧?") == ["两次"]
