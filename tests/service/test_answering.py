@@ -172,10 +172,14 @@ def test_how_a_kind_is_recognised_is_the_listed_title_when_the_text_only_names_i
     for question in (
         "我们想被认定为瞪羚企业,营收和增长率要达到什么条件?",
         "What would a fast-growing firm need to be recognised as a gazelle enterprise?",
+        # the conditions asked before 认定, or 认定 before them (my own wordings)
+        "瞪羚企业需要哪些条件才能认定?",
+        "认定瞪羚企业有啥要求?",
     ):
         answer = qa.ask(question)
         assert answer.status == "toc_only" and answer.citations[0].doc_no == 22, (question, answer.answer)
     assert qa.ask("我们想被认定为总部企业,要满足什么条件?").status == "answered"
+    assert qa.ask("认定总部企业有啥要求?").status == "answered"
 
 
 def test_not_found_when_the_topic_is_wording_the_compilation_never_uses(qa) -> None:  # type: ignore[no-untyped-def]
