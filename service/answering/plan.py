@@ -716,7 +716,7 @@ def _swap_sibling(previous: str, question: str) -> str:
     """``previous`` with the thing a "那X呢?" question puts in its place: the word of ``previous`` that ends with
     the same head word of two or more characters as X ("那总部企业呢?" after "专精特新企业参加境外展会…" asks
     "总部企业参加境外展会…"). Unchanged when there is no such word, or X is in it already."""
-    from indexing.keyword import word_bounds
+    from indexing.keyword import word_bounds, word_class
 
     m = _WHAT_ABOUT.match(question)
     if not m or m.group("subject") in previous:
@@ -730,6 +730,13 @@ def _swap_sibling(previous: str, question: str) -> str:
             if not previous[at:end].endswith(head):
                 continue
             if end - at > size:  # one word with the head in it (瞪羚企业)
+                if len(subject) - (end - at) >= 2:
+                    # X names its own thing before the head ("省科技进步三等奖" for "国家技术发明奖一等奖"): the
+                    # nouns right before the word are its modifiers, and go with it
+                    while (prior := [b for b in bounds if b < at]) and word_class(
+                        previous[prior[-1] : at]
+                    ) in _MODIFIER_CLASSES:
+                        at = prior[-1]
                 return previous[:at] + subject + previous[end:]
             # the head as a word of its own, and the word before it as its modifier (专精特新 企业)
             before = [b for b in bounds if b < at]
@@ -737,6 +744,10 @@ def _swap_sibling(previous: str, question: str) -> str:
             if len(modifier) >= 2 and _CJK_WORD.fullmatch(modifier):
                 return previous[: before[-1]] + subject + previous[end:]
     return previous
+
+
+# jieba's word classes of a noun's modifier nouns (国家 技术 发明奖 before 一等奖; 省级 科技 进步奖)
+_MODIFIER_CLASSES = frozenset({"n", "nz", "b", "nt", "ns", "j"})
 
 
 def _names_another(question: str, previous: str) -> bool:

@@ -3001,3 +3001,14 @@ def test_an_ordinal_is_no_count_claimed() -> None:
     # my own wordings: "第一次" says which time, it claims no count of one against the text
     assert claims("企业第一次纳入规上统计奖10万元,对吗?") == ["10万元"]
     assert claims("一年评两次吧?") == ["两次"]
+
+
+def test_a_what_about_subject_with_its_own_modifiers_replaces_the_whole_name() -> None:
+    # my own wordings: "那省级科技进步二等奖呢?" after a question on 国家技术发明奖一等奖 replaces the whole name,
+    # not only 一等奖 (which left 国家技术发明奖 to be read as the level asked: 国家级二等奖, which is not listed)
+    from service.answering.plan import _swap_sibling
+
+    previous = "我们拿了国家技术发明奖一等奖,奖多少?"
+    assert _swap_sibling(previous, "那省级科技进步二等奖呢?") == "我们拿了省级科技进步二等奖,奖多少?"
+    assert _swap_sibling(previous, "那二等奖呢?") == "我们拿了国家技术发明奖二等奖,奖多少?"
+    assert _swap_sibling("专精特新企业参加境外展会有补贴吗?", "那总部企业呢?") == "总部企业参加境外展会有补贴吗?"
