@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from service.answering import lexicon
 from service.answering.quantities import chinese_number
@@ -180,15 +181,24 @@ def applicable(rules: list[RankRule], question: str) -> RankRule | None:
     (the longest such word decides); None when it does not say."""
     if len(rules) == 1:
         return rules[0]
+    from indexing.keyword import word_bounds, word_class
+
+    def names_thing(word: str) -> bool:
+        bounds = sorted(word_bounds(word))
+        return any(word_class(word[a:b]).startswith("n") for a, b in pairwise(bounds))
+
     visible = _visible(question)
-    best, length = None, 0
+    best, weight = None, (0, False)
     # (an alternative for the rest, "其他申报标准的第一起草人", is not named by words it shares with the question)
     for rule in (r for r in rules if not _REST.match(r.context)):
         others = [o for o in rules if o is not rule]
         held = next((w for w in _distinct_words(rule, others) if w in visible), "")
-        if len(held) > length:
-            best, length = rule, len(held)
-        elif held and len(held) == length:
+        # of words as long, one with a noun in it names a thing (行业标准, 团体标准); verbs alone do not so much
+        # (参与制定, which the asker says of any standard)
+        mine = (len(held), names_thing(held))
+        if held and mine > weight:
+            best, weight = rule, mine
+        elif held and mine == weight:
             best = None  # two alternatives named as much: it does not say
     return best
 

@@ -60,6 +60,10 @@ def test_the_alternative_the_question_names_and_none_when_it_names_none() -> Non
     # standard alike ("团体标准的起草单位里") names the kind it says
     said = "我们单位在一个团体标准的起草单位里排第二,我是单位的第二起草人,能报吗?"
     assert applicable(rules, said).context == "团体标准制定中"  # type: ignore[union-attr]
+    # "参与制定" is the first alternative's wording too, but a run of two words said of any standard: the kind
+    # the asker names in one word decides (my own wording)
+    said = "我参与制定了一项团体标准,单位排第二,我是第二起草人,能报吗?"
+    assert applicable(rules, said).context == "团体标准制定中"  # type: ignore[union-attr]
 
 
 def test_a_place_fails_or_every_ranked_place_is_met() -> None:
