@@ -9,8 +9,10 @@ from service.answering.quantities import chinese_number
 
 # a number written in Chinese numerals ("三", "两", "二十", "一千")
 CN_NUMBER = r"[零〇一二两三四五六七八九十百千]+"
+# the measure words a bare 万 or 亿 may count ("4.8 万人次", "10万平方米", "1亿千瓦时"): no sum of money then
+_MEASURES = r"人次|人|家|户|亩|平方米|平方|名|个|辆|吨|台|套|件|次|份|项|张|间|条|千瓦时|千瓦|度|株|头|册|字|座|栋"
 FIGURE = re.compile(
-    r"\d[\d.,]*\s*(?:万美元|万元|亿元|万|亿|元|%|倍|亩|家|个工作日|个月|个|名|P|年|日|天|次)"
+    rf"\d[\d.,]*\s*(?:万美元|万元|亿元|[万亿](?:\s*(?:{_MEASURES}))?|元|%|倍|亩|家|个工作日|个月|个|名|P|年|日|天|次)"
     rf"|百分之{CN_NUMBER}|{CN_NUMBER}(?:亿元|万元|年|个工作日|个月|次(?!性)|倍)"
 )
 NO_CHARGE = re.compile(r"不收取|免费|无需缴纳|不收费")
@@ -72,7 +74,9 @@ def without_budgets(text: str, budgets_asked: bool) -> str:
     return text if budgets_asked else BUDGET_CLAUSE.sub("", text)
 
 
-MONEY = re.compile(rf"\d[\d.,]*\s*(?:万美元|万元|亿元|万|亿|元)|{CN_NUMBER}(?:亿元|万元)")
+# (a bare 万 or 亿 before a measure word counts something else)
+_COUNTED = rf"(?!\s*(?:{_MEASURES}))"
+MONEY = re.compile(rf"\d[\d.,]*\s*(?:万美元|万元|亿元|万{_COUNTED}|亿{_COUNTED}|元)|{CN_NUMBER}(?:亿元|万元)")
 # what a policy gives may be a resource, not money: computing power ("10P 的专属算力资源"), land ("3000亩")
 GIVEN = re.compile(rf"{MONEY.pattern}|\d[\d.,]*\s*(?:P(?![A-Za-z])|亩)")
 SHARE = re.compile(rf"\d[\d.,]*\s*%|百分之{CN_NUMBER}")

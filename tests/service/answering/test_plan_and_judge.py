@@ -935,13 +935,18 @@ def test_setting_two_named_documents_against_each_other_is_side_by_side(
         ("30个工作日", "period"),
         ("500家", "count"),
         ("2倍", "count"),
+        # a bare 万 counting something else is no sum (my own wordings)
+        ("4.8 万人次", "count"),
+        ("12万平方米", "count"),
+        ("20万", "money"),
     ],
 )
 def test_figure_kinds(figure: str, kind: str) -> None:
     from corpus.text import compact
-    from service.answering.figures import figure_kind
+    from service.answering.figures import FIGURE, figure_kind
 
     assert figure_kind(compact(figure)) == kind
+    assert FIGURE.fullmatch(figure)  # read as one figure, its measure word with it
 
 
 def test_a_duration_does_not_state_an_amount(corpus: Corpus) -> None:
