@@ -785,7 +785,7 @@ _ANOTHER_WAY = re.compile(
 # 营收; "We don't hit any of the revenue thresholds" -> the thresholds): its words would find the very text the
 # asker has read and does not meet, while what they still seek (总部) stays
 _UNMET = re.compile(
-    r"(?<![^,,。;;??!!\s:：])[^,,。;;??!!:：]*?(?=够不上|够不着|达不到|没达到|未达到|没到|不满足|不符合)"
+    r"(?<![^,,。;;??!!\s:])[^,,。;;??!!:]*?(?=够不上|够不着|达不到|没达到|未达到|没到|不满足|不符合)"
     r"|\b(?:don'?t|do not|doesn'?t|does not|can'?t|cannot|fail to|won'?t)\s+(?:hit|meet|reach|satisfy|make)\s+"
     r"(?:any of\s+)?(?:the\s+|our\s+|its\s+)?(?:\w+\s+){0,3}?(?:thresholds?|bars?|criteria|requirements?|lines?)\b",
     re.IGNORECASE,
@@ -1493,8 +1493,8 @@ def names_anything(text: str, lang: str) -> bool:
 
 
 def self_descriptions(question: str) -> list[str]:
-    """How the asker describes themselves ("我们是做软件的小公司," -> 做软件的小公司; "We are a small software
-    company with…" -> small software company)."""
+    """How the asker describes themselves ("我们是做软件的小公司," -> 做软件的小公司; "我在区内一家企业工作," ->
+    区内一家企业工作; "We are a small software company with…" -> small software company)."""
     pattern = SELF_DESCRIPTION_EN if is_english(question) else SELF_DESCRIPTION
     return [next(g for g in m.groups() if g) for m in pattern.finditer(question)]
 

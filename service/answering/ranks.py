@@ -178,7 +178,7 @@ def _distinct_words(rule: RankRule, others: list[RankRule]) -> list[str]:
 
 def applicable(rules: list[RankRule], question: str) -> RankRule | None:
     """The alternative the question speaks of: the only one, or the one whose own context words the question holds
-    (the longest such word decides); None when it does not say."""
+    (the longest such word decides; of two as long, one with a noun in it); None when it does not say."""
     if len(rules) == 1:
         return rules[0]
     from indexing.keyword import word_bounds, word_class
