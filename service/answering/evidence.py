@@ -432,13 +432,14 @@ def _cut_by_break(text: str, before: tuple[int, int], start: int) -> bool:
 def windows_of(chunk: Chunk, max_sentences: int = 3, max_chars: int = 220) -> list[Sentence]:
     """Runs of 1-3 consecutive sentences of a chunk: facts often sit in the sentence next to the match."""
     sentences = sentences_of(chunk)
+    heading = [_item_heading(s.text) for s in sentences]  # (once a sentence, not once a window)
     out = []
     for i in range(len(sentences)):
         for j in range(i, min(i + max_sentences, len(sentences))):
             start, end = sentences[i].start, sentences[j].end
             if j > i and end - start > max_chars:
                 break
-            if j > i and j + 1 < len(sentences) and _item_heading(sentences[j].text):
+            if j > i and j + 1 < len(sentences) and heading[j]:
                 # "…不超过 100 万元。10. 鼓励基础模型开发。": the next item's heading, cut from what it says
                 continue
             text = chunk.text[start - chunk.start : end - chunk.start]

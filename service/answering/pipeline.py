@@ -19,6 +19,7 @@ from corpus.models import PolicyDocument, Validity
 from corpus.text import compact
 from indexing.additions import add_document
 from indexing.builder import IndexVersion, StoreConfig, build_index
+from indexing.chunks import Chunk
 from indexing.keyword import word_class
 from indexing.serving import VectorStores, open_serving
 from service.answering.areas import DocumentAreas
@@ -718,9 +719,13 @@ def _with_office_seat(chosen: list[Sentence], version: IndexVersion) -> list[Sen
     """For a question asking which office: after the first quote that names an office by its short name (in its
     words or its section's: "(七)评审办的主要职责"), the sentence of its document that says where that office sits
     ("评审办设在质量强区工作领导小组办公室"), when the quotes do not have it."""
+    short_names: dict[int, tuple[list[Chunk], set[str]]] = {}  # each document's chunks and short names, read once
     for at, sentence in enumerate(chosen[:3]):
-        doc = [c for c in version.chunks if c.doc_no == sentence.chunk.doc_no]
-        names = {m.group(1) for c in doc for m in _SHORT_NAME.finditer(c.text)}
+        doc_no = sentence.chunk.doc_no
+        if doc_no not in short_names:
+            chunks = [c for c in version.chunks if c.doc_no == doc_no]
+            short_names[doc_no] = (chunks, {m.group(1) for c in chunks for m in _SHORT_NAME.finditer(c.text)})
+        doc, names = short_names[doc_no]
         said = f"{sentence.chunk.section} {sentence.text}"
         for name in sorted(n for n in names if n in said):
             seat = re.compile(re.escape(name) + r"设在")
