@@ -1261,9 +1261,13 @@ def _statement_tests(plan: QueryPlan) -> list[Callable[[str], bool]]:
         confirms = Asked.YES_NO in asked and not asked & FIGURE_KINDS
         claimed = frozenset() if confirms else plan.claimed_keys
 
+        # that something is free answers "how much" unless the asker said so themselves
+        # ("免费体检每人次的费用标准是多少?" asks the cost behind the free service)
+        free_answers = "money" in kinds and not NO_CHARGE.search(plan.original)
+
         def figure(sentence: str) -> bool:
             stated = without_budgets(sentence, plan.asks_budget)
-            if "money" in kinds and NO_CHARGE.search(stated):
+            if free_answers and NO_CHARGE.search(stated):
                 return True
             return any(
                 figure_key(m.group()) not in claimed and figure_kind(compact(m.group())) in kinds

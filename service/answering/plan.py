@@ -198,7 +198,9 @@ class Asked(StrEnum):
 
 # an amount asked in words of money
 _MONEY_WORDS = re.compile(
-    r"多少钱|几个?钱|多少万|几万|几百万|几千万|金额|奖金|资金|how much money|\bcash\b|\byuan\b|\brmb\b", re.I
+    r"多少钱|几个?钱|多少(?:元|块)|费用?(?:标准)?(?:是|为)?多少|多少万|几万|几百万|几千万|金额|奖金|资金|"
+    r"how much money|\bcash\b|\byuan\b|\brmb\b",
+    re.I,
 )
 # how much a benefit gives ("奖励多少", "补贴标准是多少", "区里补多少"), not how many of something
 _WORTH = re.compile(
@@ -218,7 +220,7 @@ STILL_VALID_EN = (
 _ASKED: dict[Asked, re.Pattern[str]] = {
     # 多少 alone asks an amount; 多少比例, 多少家, 多少年 ask the kind their word names, 文号是多少 a document
     Asked.AMOUNT: re.compile(
-        r"多少钱|几个?钱|多少万|几[十百千]?(?:万|亿|块)(?![家人名个项])|几千(?:元|块)|金额|额度|奖金|最高|上限|封顶|最多|给多少|补多少|奖多少|拿多少|[奖补给拿发]得(?:更)?多|能拿(?![它这那着去来])(?![^,,。??]{0,10}?[去来](?:报|申|参|评))|(?<!文号是)(?<!文号)(?<!页码是)多少(?!比例|%|家|个|名|项|亩|宗|年|天|次|票)|怎么算|咋算|"
+        r"多少钱|几个?钱|多少(?:元|块)|费用?(?:标准)?(?:是|为)?多少|多少万|几[十百千]?(?:万|亿|块)(?![家人名个项])|几千(?:元|块)|金额|额度|奖金|最高|上限|封顶|最多|给多少|补多少|奖多少|拿多少|[奖补给拿发]得(?:更)?多|能拿(?![它这那着去来])(?![^,,。??]{0,10}?[去来](?:报|申|参|评))|(?<!文号是)(?<!文号)(?<!页码是)多少(?!比例|%|家|个|名|项|亩|宗|年|天|次|票)|怎么算|咋算|"
         r"how much|how (?:big|large)|amount|maximum|\bcap\b|up to|reward|subsid|grant|bonus|fund|pays? more|"
         # what a price, a wage or a fee is ("What is the monthly minimum wage?")
         r"\bwages?\b|\bsalar(?:y|ies)\b|\bfees?\b|\bprices?\b|"
@@ -1683,6 +1685,7 @@ def concepts_of(text: str, lang: str) -> list[Concept]:
         # (a word holding a rough number goes with it: jieba's 评十来, cut from 评十来家)
         rough = {m.group() for m in _ROUGH_NUMBER.finditer(covered)}
         listed = [t for t in tokens if t in QUESTION_NOISE]
+        tokens += [fee for fee in _fees(normalised) if fee not in tokens]
         for token in tokens:
             if any(token in n for n in listed):  # 州市 is a piece of 杭州市: a listed asking word's pieces ask too
                 continue
@@ -1717,6 +1720,19 @@ def concepts_of(text: str, lang: str) -> list[Concept]:
         unique[concept.key] = concept
         meanings.add(meaning)
     return list(unique.values())
+
+
+def _fees(text: str) -> list[str]:
+    """The fees named with a word jieba does not know (评审费 cut 评审|费): 费 is a bound suffix, so the word
+    before it and 费 name one thing, the fee, which the activity alone (评审) does not."""
+    from indexing.keyword import word_bounds
+
+    bounds = sorted(word_bounds(text))
+    fees = []
+    for start, end, after in zip(bounds, bounds[1:], bounds[2:], strict=False):
+        if text[end:after] == "费" and end - start >= 2 and re.fullmatch(r"[\u4e00-\u9fff]+", text[start:end]):
+            fees.append(text[start:after])
+    return fees
 
 
 def _replaced(text: str, keys: list[str]) -> str:

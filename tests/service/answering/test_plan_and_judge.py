@@ -3017,3 +3017,40 @@ def test_a_what_about_subject_with_its_own_modifiers_replaces_the_whole_name() -
     assert _swap_sibling(previous, "那省级科技进步二等奖呢?") == "我们拿了省级科技进步二等奖,奖多少?"
     assert _swap_sibling(previous, "那二等奖呢?") == "我们拿了国家技术发明奖二等奖,奖多少?"
     assert _swap_sibling("专精特新企业参加境外展会有补贴吗?", "那总部企业呢?") == "总部企业参加境外展会有补贴吗?"
+
+
+def test_free_answers_how_much_unless_the_asker_said_it_is_free(corpus: Corpus) -> None:
+    # my own wordings: "不收取费用" answers what a training costs; asked the cost standard behind a free service,
+    # the asker's own 免费 is no answer
+    from service.answering.evidence import Terms
+    from service.answering.judge import attribute_support
+
+    clause = ["园区为入驻企业员工提供免费职业技能培训。"]
+    terms = Terms({"培训": 2.0, "技能": 2.0}, {})
+    fee = plan_query("职业技能培训要交多少钱?", [], corpus)
+    assert attribute_support(fee, clause, terms) == 1.0
+    behind = plan_query("免费职业技能培训每人的费用标准是多少元?", [], corpus)
+    assert attribute_support(behind, clause, terms) == 0.0
+
+
+@pytest.mark.parametrize(
+    ("question", "money"),
+    [
+        ("验资一次多少元?", True),
+        ("打印一张资质证书多少块?", True),
+        ("代理记账的费用标准是多少?", True),
+        ("区里一共有多少家孵化器?", False),
+    ],
+)
+def test_an_amount_in_yuan_or_a_fee_asks_money(corpus: Corpus, question: str, money: bool) -> None:
+    # my own wordings: 多少元, 多少块 and 费用…多少 ask a sum of money, which a count of things does not answer
+    assert plan_query(question, [], corpus).asks_money is money
+
+
+def test_a_fee_jieba_cuts_apart_is_one_word_of_the_topic(corpus: Corpus) -> None:
+    # my own wordings: jieba cuts 验收费 into 验收|费; the fee is what is asked about, not the 验收 it pays for
+    from service.answering.plan import _fees, concepts_of
+
+    assert "验收费" in [c.key for c in concepts_of("项目验收费谁来出?", "zh")]
+    # 消费, 免费 are jieba's own words: nothing is cut off them
+    assert _fees("促进消费有什么免费活动?") == []
