@@ -270,8 +270,32 @@ def parse_user_figures(text: str) -> list[UserFigure]:
             )
         )
     figures, spans = _restatements_merged(figures, spans, text)
+    figures = _what_ifs(figures, spans, text)
     figures, spans = _over_average(figures, spans, text)
     return _summed(_averaged(figures, spans, text), text)
+
+
+# a second case put after the first ("…输出6000万元,能拿多少?输出3000万元呢?", "要是只投了3000万元呢?", "what if
+# we had invested 20 million?"): a clause ending in 呢, or opened by a supposing word
+_WHAT_IF_END = re.compile(r"(?:的话)?呢\s*[??]?\s*$")
+_WHAT_IF_START = re.compile(r"^\s*(?:那|那么)?(?:如果|要是|假如|假设|若|换成|改成)|\b(?:if|what about|instead)\b", re.I)
+
+
+def _what_ifs(figures: list[UserFigure], spans: list[tuple[int, int]], text: str) -> list[UserFigure]:
+    """A figure whose words name no metric, in a clause that puts another case after an earlier figure's
+    ("输出技术合同6000万元,能拿多少?输出3000万元呢?"), measures what that earlier figure measures: the nearest
+    earlier figure of its unit that has a metric."""
+    out: list[UserFigure] = []
+    for figure, (start, end) in zip(figures, spans, strict=True):
+        earlier = [f for f in out if f.field and f.unit == figure.unit]
+        if not figure.field and earlier:
+            opens = max((m.end() for m in re.finditer(r"[,,。;;??!!]", text[:start])), default=0)
+            closes = re.search(r"[。;;??!!]", text[end:])
+            clause = text[opens : end + (closes.end() if closes else len(text) - end)]
+            if _WHAT_IF_END.search(clause) or _WHAT_IF_START.search(text[opens:start]):
+                figure = figure.model_copy(update={"metric": earlier[-1].metric, "field": earlier[-1].field})
+        out.append(figure)
+    return out
 
 
 # a share said to be the district's average ("全区平均增幅9%", "the district average of 9%")
@@ -598,7 +622,8 @@ def _metric_for(text: str, start: int, end: int, unit: str) -> _Word | None:
     figured = [m.end() for m in re.finditer(r"\d[^,,]*[,,]", earlier)]
     earlier = earlier[figured[-1] :] if figured else earlier  # a metric with its own figure is not this one's
     found = [(at, w) for w in candidates if (at := _find(earlier, w.word, last=True)) >= 0]
-    return max(found, key=lambda h: h[0])[1] if found else None
+    # (the word that ends last; of two ending together the longer: 机构投资 in 创投机构投资, not 投资)
+    return max(found, key=lambda h: (h[0] + len(h[1].word), len(h[1].word)))[1] if found else None
 
 
 # the supports a policy gives, by name

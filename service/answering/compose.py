@@ -1459,8 +1459,9 @@ def _figures_lead(
             other = _another_metric_lead(plan, candidates, marker)
             if other:
                 return other
-        # no threshold to compare with: a quoted ratio award of the user's own figure is worked out
-        if not plan.asks_amount:
+        # no threshold to compare with: a quoted ratio award of the user's own figure is worked out (asked how
+        # much, or whether it pays: "合同签了80万,能给报一半不?")
+        if not plan.asks_amount and not wants_verdict:
             return ""
         quoted_facts = [f for f in candidates if id(f) in in_quotes]
         # in the order of the quotes: the best-ranked clause's award first
@@ -1511,7 +1512,9 @@ def _figures_lead(
         if met:
             also = unstated_conditions(met[0].fact, comparisons)
             besides = _distinct_fields(comparisons)
-            return _award_met(met[0], marker(met[0].fact), plan.lang, as_of, also, _ratio_base(plan, met[0]), besides)
+            base = _ratio_base(plan, met[0])
+            cases = _other_cases(plan, base) if base is not None else []
+            return _award_met(met[0], marker(met[0].fact), plan.lang, as_of, also, base, besides, cases)
         quoted_awards = [c for c in comparisons if id(c.fact) in in_quotes]
         return _award_below(quoted_awards, marker, plan.lang)
     if met and comparisons[0].fact.variant and met[0].fact.name == comparisons[0].fact.name:
@@ -1614,6 +1617,18 @@ def _en_with_verdict(lead: str, first: str) -> str:
 
 # an English lead's "yes", with the expiry of the policy when it has expired
 _EN_YES = re.compile(r"(Yes, you qualify(?: \(the policy expired[^)]*\))?)\. ")
+
+
+def _other_cases(plan: QueryPlan, base: UserFigure) -> list[UserFigure]:
+    """The other values the asker gives of the figure an award is worked out on ("投资1200万元…?投资2000万元的话
+    呢?"), each a case of its own."""
+    values = {base.value}
+    out = []
+    for f in plan.user_figures:
+        if f.field == base.field and f.unit == base.unit and f.value not in values:
+            values.add(f.value)
+            out.append(f)
+    return out[:2]
 
 
 def _ratio_base(plan: QueryPlan, comparison: Comparison) -> UserFigure | None:
@@ -2025,18 +2040,25 @@ def _ratio_worked_out(plan: QueryPlan, fact: PolicyFact, marker: Callable[[Polic
     worked = [(f, value) for f in plan.user_figures if (value := applied_benefit(f, fact)) is not None]
     if not worked or fact.benefit is None:
         return ""
-    figure, value = worked[0]
-    amount = format_amount(value, figure.unit)
+    # each case the asker puts ("输出6000万元…?输出3000万元呢?"), once each
+    cases = list({figure.value: (figure, value) for figure, value in worked}.values())[:3]
     expired = fact.dates.status(as_of) is Validity.EXPIRED
-    # (a loan's interest is shown as it is worked out: 3000万元×4.35%=130.5万元)
-    mine = figure.text if figure.field == "loan_interest" else figure.display()
+
+    def mine(figure: UserFigure) -> str:  # (a loan's interest is shown as it is worked out: 3000万元×4.35%=130.5万元)
+        return figure.text if figure.field == "loan_interest" else figure.display()
+
+    (first, value), more = cases[0], cases[1:]
+    amount = format_amount(value, first.unit)
     if plan.lang == "en":
         note = expired_note(fact.dates, as_of, "en")
+        others = "".join(f"; on {mine(f)}, at most {format_amount(v, f.unit)}" for f, v in more)
         return (
-            f"{fact.name}: {fact.benefit.describe('en')}; on your {mine} that is at most {amount}{note}{marker(fact)}."
+            f"{fact.name}: {fact.benefit.describe('en')}; on your {mine(first)} that is at most {amount}{others}"
+            f"{note}{marker(fact)}."
         )
     note = "(该政策已失效)" if expired else ""
-    return f"{fact.name}:{fact.benefit.describe()},按您的{mine}计最多{amount}{note}{marker(fact)}。"
+    others = "".join(f",按{mine(f)}计最多{format_amount(v, f.unit)}" for f, v in more)
+    return f"{fact.name}:{fact.benefit.describe()},按您的{mine(first)}计最多{amount}{others}{note}{marker(fact)}。"
 
 
 def _award_met(
@@ -2047,12 +2069,14 @@ def _award_met(
     also: list[str] | None = None,
     base: UserFigure | None = None,
     besides: list[Comparison] | None = None,
+    cases: list[UserFigure] | None = None,
 ) -> str:
     """The award a user's figure qualifies for, with its threshold and what it gives, and what a ratio award
     comes to on the user's figure (the calculator: "按您的3亿元计最多300万元"; on ``base`` when the ratio is of
     another figure they gave than the compared one); ``also``: the award's other conditions, which the question
     does not state; ``besides``: its other conditions that other figures of the asker's meet (新增研发费用 and
-    增幅排名: "您的500万元达到…,您的第18位也达到年度增幅排名前25位")."""
+    增幅排名: "您的500万元达到…,您的第18位也达到年度增幅排名前25位"); ``cases``: other values the asker gives of
+    ``base``, each worked out too."""
     fact, benefit = comparison.fact, comparison.fact.benefit
     besides = [c for c in besides or [] if c.fact.id == fact.id and c.condition.field != comparison.condition.field]
     gives = benefit.describe(lang) if benefit is not None else ""
@@ -2062,6 +2086,8 @@ def _award_met(
     applied = applied_benefit(base, fact)
     amount = format_amount(applied, base.unit) if applied is not None else ""
     worked_on = base.display(lang)
+    # (a bracket's terms are no other case's: 8亿 falls in another bracket than 10亿)
+    others = [(c, v) for c in cases or [] if amount and not fact.variant and (v := applied_benefit(c, fact))]
     if lang == "en":
         note = expired_note(fact.dates, as_of, "en")
         bracket = comparison.condition.describe()
@@ -2070,11 +2096,13 @@ def _award_met(
         met_too = "".join(f" and your {c.figure.display('en')} meets {c.condition.describe()}" for c in besides)
         if amount:  # what it comes to on the asker's figure first, then the policy's terms
             # (the figure it is worked on is named when it is not the compared one)
-            worked = f"at most {amount}" + (f" on your {worked_on}" if worked_on != mine else "")
+            worked = f"at most {amount}" + (f" on your {worked_on}" if worked_on != mine or others else "")
+            worked += "".join(f", at most {format_amount(v, c.unit)} on {c.display('en')}" for c, v in others)
             return f"Your {mine} {reached_en} {bracket}{met_too}: {worked} ({gives}){more}{note}{mark}."
         return f"Your {mine} {reached_en} {bracket}{met_too}: {gives}{more}{note}{mark}."
     note = "(该政策已失效)" if expired else ""
     figured = f",按您的{worked_on}计最多{amount}" if amount else ""
+    figured += "".join(f",按{c.display()}计最多{format_amount(v, c.unit)}" for c, v in others)
     more = f";另需{'、'.join(also)},问题中未提及" if also else ""
     # a bracket of a graded award, or the one threshold of an award that has none
     reached = "属于{}一档" if fact.variant else "达到{}"

@@ -3139,3 +3139,18 @@ def test_an_english_asker_who_won_a_barring_award_within_its_years_is_told_no(qa
     # "won … N years ago" is what the asker got, and how long ago: within the rule's 3 years, no
     barred = qa.ask("We won the China Standard Innovation Award a year ago. Can we apply with it for Binjiang's award?")
     assert barred.answer.startswith("No") and "3 年内" in barred.answer.splitlines()[0], barred.answer
+
+
+def test_a_second_case_the_asker_puts_is_worked_out_too(qa) -> None:  # type: ignore[no-untyped-def]
+    # my own wordings: "…呢?" puts another value of the same figure; each is worked out on the award's terms
+    lead = qa.ask("用了计算中心的算力,服务合同一年120万元,补贴多少?合同是250万元呢?").answer.splitlines()[0]
+    assert "按您的120万元计最多60万元,按250万元计最多100万元" in lead, lead
+    # an award met on a count (60家 ≥ 50家) and worked out on the investment, for both investments given
+    lead = qa.ask("我们的场景化开放服务平台对外服务了70家企业,投资900万元,能支持多少?要是投资1800万元呢?").answer
+    assert "按您的900万元计最多180万元,按1800万元计最多300万元" in lead.splitlines()[0], lead
+
+
+def test_a_yes_no_on_a_ratio_award_is_answered_with_what_it_comes_to(qa) -> None:  # type: ignore[no-untyped-def]
+    # my own wording: whether the district pays half of a computing contract, with the asker's contract value
+    lead = qa.ask("我们租用人工智能计算中心算力,合同金额60万,区里能补贴一半吗?").answer.splitlines()[0]
+    assert "按您的60万元计最多30万元" in lead, lead

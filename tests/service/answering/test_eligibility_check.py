@@ -745,3 +745,24 @@ def test_the_metric_whose_figure_is_asked(question: str, metric: str) -> None:
     from service.answering.comparisons import asked_metrics
 
     assert (asked_metrics(question)[:1] or ("",))[0] == metric
+
+
+@pytest.mark.parametrize(
+    ("question", "fields"),
+    [
+        # a what-if clause (…呢?, 要是/如果…) measures what the earlier figure measures
+        ("技术合同输出了4000万元,能奖多少?输出8000万元呢?", ["tech_contract_value", "tech_contract_value"]),
+        ("营收15亿元,能认定总部吗?如果只有9亿元?", ["revenue", "revenue"]),
+        # a figure of another kind, not put as another case, stays without a metric
+        ("营收15亿元,听说奖励50万元,对吗?", ["revenue", ""]),
+        # investing in a project, and investment a company received, are two metrics
+        ("平台建设投资800万元,能补多少?", ["project_investment"]),
+        ("拿到天使投资600万元,有奖励吗?", ["vc_investment"]),
+        # the metric named in an earlier clause: the word that ends last, the longer of two ending together
+        ("去年获得创投机构投资,累计九百万元,够吗?", ["vc_investment"]),
+    ],
+)
+def test_the_metric_of_each_figure_the_asker_gives(question: str, fields: list[str]) -> None:
+    from service.answering.comparisons import parse_user_figures
+
+    assert [f.field for f in parse_user_figures(question)] == fields
