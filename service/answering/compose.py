@@ -779,6 +779,7 @@ def _side_by_side_lead(
     if len(named) >= 2:  # "总部企业和专精特新企业的…一样吗?" sets the documents it names side by side
         quoted = named
     options: list[list[tuple[str, _Run]]] = []  # per document, its parts best first, with their runs
+    titles: list[str] = []
     for doc_no, numbers in quoted.items():
         doc = corpus.documents[doc_no]
         name = doc.doc_number or short_title(doc.title)
@@ -799,6 +800,7 @@ def _side_by_side_lead(
         runs = [r for r in runs if bisect_right(ends, r.start) == bisect_right(ends, best.start)]
         runs.sort(key=lambda r: (_figure_kinds(r), _award_kinds(r), bool(FIGURE.search(r.text)), r.score), reverse=True)
         options.append([(f"{name}: {r.text}[{n}]" if plan.lang == "en" else f"{name}:{r.text}[{n}]", r) for r in runs])
+        titles.append(doc.title)
         if len(options) == 3:
             break
     # each document's first part is its best run on the topic (a part of one may only shorten it)
@@ -822,7 +824,7 @@ def _side_by_side_lead(
     if len(chosen) < 2:
         return ""
     parts = [p for p, _ in chosen]
-    verdict = _sameness(plan, [r for _, r in chosen], terms)
+    verdict = _sameness(plan, [r for _, r in chosen], terms, titles)
     return verdict + ("; ".join(parts) + "." if plan.lang == "en" else ";".join(parts) + "。")
 
 
@@ -831,10 +833,13 @@ _ASKS_SAME = re.compile(r"一样|相同|一致|\bthe same\b|\bsame\b", re.I)
 _ASKS_DIFFERENCE = re.compile(r"区别|不同|差别|差异|\bdiffer", re.I)
 
 
-def _sameness(plan: QueryPlan, runs: list[_Run], terms: dict[str, float]) -> str:
+def _sameness(plan: QueryPlan, runs: list[_Run], terms: dict[str, float], titles: list[str] | None = None) -> str:
     """The answer to "一样吗?" ("有区别吗?") of documents set side by side, from the figures of their runs: the same
     figures in each, or not; "" when whether is not asked, a run states no figure (words are not compared), or
-    the runs speak of different subjects (the question's words each holds)."""
+    the runs speak of different subjects: each holds a word of the question the other lacks (境外 and 境内), not
+    counting the words of the documents' titles (``titles``: 专精特新, 人工智能 name the documents compared); a
+    run that only leaves out what the other names ("分别给予100万元、50万元、20万元奖励" beside "对新认定的…
+    工程研究中心…分别给予…") speaks of the same."""
     asked = plan.asked_text or plan.original
     same, differ = bool(_ASKS_SAME.search(asked)), bool(_ASKS_DIFFERENCE.search(asked))
     figures = [sorted(compact(m.group()) for m in FIGURE.finditer(r.text)) for r in runs]
@@ -842,8 +847,9 @@ def _sameness(plan: QueryPlan, runs: list[_Run], terms: dict[str, float]) -> str
     if not (same or differ) or Asked.YES_NO not in plan.asked or not all(figures):
         return ""
     # (and only of runs on one subject: "境内上市一样吗?境外上市呢?" may set one document's 境外 beside another's 境内)
-    subjects = [_subject_words(terms, r.text) for r in runs]
-    if any(s != subjects[0] for s in subjects[1:]):
+    named = loose(" ".join(titles or []))
+    subjects = [{w for w in _subject_words(terms, r.text) if w not in named} for r in runs]
+    if any(s - subjects[0] and subjects[0] - s for s in subjects[1:]):
         return ""
     alike = all(f == figures[0] for f in figures[1:])
     if plan.lang == "en":

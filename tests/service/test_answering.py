@@ -2899,6 +2899,8 @@ def test_an_amount_asked_per_year_is_answered_by_the_yearly_cap(qa) -> None:  # 
     [
         ("AI那份政策和总部经济那份,对新认定的省级企业研究院给的奖励相同吗?", "相同:"),  # (in the question's own word)
         ("专精特新和总部企业买创新券载体平台服务,每年的补助上限一样吗?", "不一样:"),
+        # a run that states the figures without the subject its neighbour names speaks of the same subject
+        ("专精特新那份意见里新认定市级研发中心的奖励,跟人工智能政策里新认定市级企业技术中心的奖励,一样吗?", "一样:"),
         (
             "Is the reward for a newly recognised provincial enterprise research institute the same under the AI"
             " policy and the headquarters policy?",
