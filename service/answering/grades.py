@@ -109,6 +109,19 @@ def text_grades(text: str) -> dict[str, list[str]]:
 def question_grades(question: str, lang: str) -> tuple[Grade, ...]:
     """The grades a question names, one value per family (a family named with two values asks side by side,
     and gives no grade: "三星级和四星级分别奖多少")."""
+    found = _named_grades(question, lang)
+    return tuple(sorted((f, v[0]) for f, v in found.items() if len(v) == 1))
+
+
+def side_by_side_grades(question: str, lang: str) -> tuple[Grade, ...]:
+    """The grades of each family a question names with several values ("二星级的奖多少?和三星级比差多少?"),
+    each of them asked."""
+    found = _named_grades(question, lang)
+    return tuple(sorted((f, v) for f, values in found.items() if len(values) > 1 for v in values))
+
+
+def _named_grades(question: str, lang: str) -> dict[str, list[str]]:
+    """Each family of grade a question names, with its values in the order named."""
     if lang == "en":
         found: dict[str, list[str]] = {}
         for family, pattern in _EN_FAMILIES:
@@ -120,7 +133,7 @@ def question_grades(question: str, lang: str) -> tuple[Grade, ...]:
                     found[family].append(value)
     else:
         found = text_grades(places_as_levels(_NOT_GRADE.sub(" ", question)))
-    return tuple(sorted((f, v[0]) for f, v in found.items() if len(v) == 1))
+    return found
 
 
 # a grade the asker says they do not have ("市级专精特新(还不是省级的)"): not one they ask about

@@ -570,9 +570,18 @@ def _other_years(plan: QueryPlan, quotes: list[str], named_years: set[str]) -> t
 def _absent_grade(plan: QueryPlan, quotes: list[str]) -> tuple[str, tuple[str, ...], int]:
     """The grade asked that the quoted list lacks (its label, the grades listed, and which quote lists them),
     asked what it gives or whether it gives anything ("CCF B类会议论文有奖励吗?": the list rewards A类 only)."""
-    if not plan.grades or plan.crossdoc:
+    if not (plan.grades or plan.side_grades) or plan.crossdoc:
         return ("", (), -1)
     absent = absent_grade(plan.grades, quotes)
+    if absent is None and not plan.raises:
+        # each of a family's values named side by side is asked ("二星级的奖多少?和三星级比差多少?"): one the
+        # list lacks is not answered by the others it lists (a move up from one to another is asked apart)
+        absent = next(
+            filter(
+                None, (absent_grade((*plan.grades, grade), quotes) for grade in plan.side_grades if grade[0] != "level")
+            ),
+            None,
+        )
     levels = [v for f, v in plan.grades if f == "level"]
     if absent is None and len(plan.grades) == 1 and levels:
         # a level alone: the quotes rate the kind asked at other levels only ("省级专精特新中小企业", asked 市级)

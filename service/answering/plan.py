@@ -18,7 +18,7 @@ from service.answering import lexicon
 from service.answering.catalogue import Catalogue, asks_about_document, catalogue_request
 from service.answering.comparisons import UserFigure, asked_metrics, parse_user_figures
 from service.answering.figures import FIGURE, asks_budget, asks_yearly_cap, figure_key, figure_kind
-from service.answering.grades import EN_LEVEL_WORD, Grade, level_subject, question_grades
+from service.answering.grades import EN_LEVEL_WORD, Grade, level_subject, question_grades, side_by_side_grades
 from service.answering.lexicon import QUESTION_NOISE, is_english, other_places
 from service.answering.periods import (
     EN_NUMBER_WORDS,
@@ -422,6 +422,7 @@ class QueryPlan:
     star_levels: tuple[int, ...] = ()  # the 星级 the question names, in order ("三星级升到四星级" -> (3, 4))
     # the grade of a graded award the question names ("二星级", "国家…三等奖", "CCF B-class"), one per family
     grades: tuple[Grade, ...] = ()
+    side_grades: tuple[Grade, ...] = ()  # a family's several values named side by side ("二星级…和三星级比…")
     level_subject: str = ""  # the kind the question rates at its level ("市级专精特新企业" -> 专精特新)
     level_kind: str = ""  # in English, as asked ("a municipal-level R&D centre" -> R&D centre) ...
     level_wordings: tuple[str, ...] = ()  # ... and its words' Chinese (研发中心)
@@ -953,6 +954,7 @@ def plan_query(question: str, history: list[Turn], corpus: Corpus) -> QueryPlan:
         outside=outside,
         star_levels=_star_levels(unquoted, _QUOTED.sub(" ", text) if rewritten else ""),
         grades=question_grades(asked_text or original, lang),
+        side_grades=side_by_side_grades(asked_text or original, lang),
         level_subject=level_subject(asked_text or original) if lang == "zh" else "",
         level_kind=level_kind,
         level_wordings=_level_wordings(level_kind) if level_kind else (),

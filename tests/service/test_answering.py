@@ -3156,3 +3156,9 @@ def test_a_yes_no_on_a_ratio_award_is_answered_with_what_it_comes_to(qa) -> None
     # my own wording: whether the district pays half of a computing contract, with the asker's contract value
     lead = qa.ask("我们租用人工智能计算中心算力,合同金额60万,区里能补贴一半吗?").answer.splitlines()[0]
     assert "按您的60万元计最多30万元" in lead, lead
+
+
+def test_a_grade_named_beside_a_listed_one_that_the_list_lacks_is_not_found(qa) -> None:  # type: ignore[no-untyped-def]
+    # my own wording: the list rewards 五星级、四星级、三星级; 一星级 named beside 五星级 is still not listed
+    answer = qa.ask("总部企业首次评上一星级奖多少?比五星级少多少?")
+    assert answer.status == "not_found" and "一星级" in answer.answer, answer.answer

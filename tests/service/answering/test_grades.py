@@ -126,3 +126,11 @@ def test_a_grade_the_asker_says_they_do_not_hold_is_not_asked() -> None:
     assert question_grades("公司去年评上了市级专精特新,并不是省级的,区里一次性奖多少?", "zh") == (("level", "市"),)
     assert question_grades("我们是市级专精特新(还不是省级的),有奖励吗?", "zh") == (("level", "市"),)
     assert question_grades("市级和省级专精特新分别奖多少?", "zh") == ()
+
+
+def test_a_familys_values_named_side_by_side_are_each_asked() -> None:
+    # my own wordings
+    from service.answering.grades import side_by_side_grades
+
+    assert side_by_side_grades("一星级总部奖多少?比五星级少多少?", "zh") == (("star", "一"), ("star", "五"))
+    assert side_by_side_grades("三星级总部奖多少?", "zh") == ()
