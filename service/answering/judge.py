@@ -68,6 +68,8 @@ from service.models import AnswerStatus
 # how a document states its own validity ("自2023年7月13日起施行", "有效期5年", "本意见自发布之日起施行")
 _VALIDITY_STATED = re.compile(r"(?:自|于)?[^,,。;;]{0,24}(?:起施行|施行|之日起[^,,。;;]{0,12})|有效期[^,,。;;]{0,12}")
 _DATE_STATED = re.compile(r"\d{4}\s*年|\d+\s*月\s*\d+\s*日|有效期|施行|年底|之日起|发布后")
+# when something is done may be stated as a time limit after an event ("公示期满后20日内进行调查核实")
+_TIME_LIMIT = re.compile(r"\d+\s*个?(?:工作)?(?:日|天|月)内")
 _CRITERIA_STATED = re.compile(r"条件|符合|应当|须|要求|以上|不低于|超过|达到|连续|认定|是指|不得|纳入|计入|视为|属于")
 # the kinds of figure (figures.figure_kind) that state each kind of asked figure ("能拿多少" is money or a share
 # of something)
@@ -1247,9 +1249,9 @@ def _statement_tests(plan: QueryPlan) -> list[Callable[[str], bool]]:
     if Asked.DATE in asked and not plan.checks_premise and not plan.asks_still:
         if plan.asks_deadline:
             # a deadline or an application window ("几月受理,什么时候截止?"): the policy's own validity is no answer
-            tests.append(lambda s: bool(_DATE_STATED.search(_VALIDITY_STATED.sub(" ", s))))
+            tests.append(lambda s: bool(_DATE_STATED.search(_VALIDITY_STATED.sub(" ", s)) or _TIME_LIMIT.search(s)))
         else:
-            tests.append(lambda s: bool(_DATE_STATED.search(s)))
+            tests.append(lambda s: bool(_DATE_STATED.search(s) or _TIME_LIMIT.search(s)))
     if Asked.CRITERION in asked:
         tests.append(lambda s: bool(_CRITERIA_STATED.search(s)))
     if asked == {Asked.YES_NO} and (plan.asks_benefit or plan.asks_if_given):

@@ -312,6 +312,8 @@ _ASKED: dict[Asked, re.Pattern[str]] = {
 # ("capital actually paid in" is the text's 实到注册资本, not a payment made).
 _ASKED[Asked.OUTCOME] = re.compile(
     r"实际(完成|使用|达到|发放|兑现)|最(后|终)完成|完成了多少|现在一共|目前(一共|共有|有多少)|至今|截至目前|"
+    # what was actually done, and how it compares with the target ("实际新落地了多少个?比目标多还是少?")
+    r"实际[\u4e00-\u9fff]{0,6}了多少|比[^,,。;;??]{0,12}目标(?:多|少|高|低)|"
     # who has won, how many there are now ("去年谁获奖了?", "区里有多少家总部企业?")
     r"谁(?:获奖|得奖|评上|拿到)了?|哪些(?:企业|单位|公司|人)(?:获奖|得奖|评上|拿到)了|"
     r"(?:区里|滨江|全区|现在|目前)(?:一共|总共|共)?有多少家|"
@@ -1681,7 +1683,7 @@ def concepts_of(text: str, lang: str) -> list[Concept]:
         asking = tuple(m.span() for m in _A_NOT_A.finditer(normalised))
         covered = _without(normalised, taken, asking)
         read = covered
-        for pattern in (_ORDINAL_LIST, _ROUNDS, _COMPLEMENT, _WHICH_ONE, _HOW_MUCH, _YEAR_WORD):
+        for pattern in (_ORDINAL_LIST, _ROUNDS, _COMPLEMENT, _WHICH_ONE, _HOW_MUCH, _YEAR_WORD, _AT_THE_LATEST):
             read = pattern.sub(" ", read)
         tokens = tokenize(read)
         # (a word holding a rough number goes with it: jieba's 评十来, cut from 评十来家)
@@ -1776,6 +1778,9 @@ _WHICH_ONE = re.compile(r"[这那哪每]一[个台块种家项笔类次边些份
 
 # 几 and its measure word (几支, 几家, 几项), or 多 and an adjective of size (多大, 多长): how many or how much is
 # asked (the compilation never writes them), not about what
+# "最晚", "最迟" ask a deadline; jieba cuts them across the next word (最|晚要 in "最晚要在…之前")
+_AT_THE_LATEST = re.compile(r"最[晚迟]")
+
 _HOW_MUCH = re.compile(r"几[个台块种家项笔类次些份条款位样套件批档级支只名所座栋间岁倍]|多[大高长重宽远]")
 
 # ordinals listed before what they rank ("分一、二、三等奖", "一、二类"): grades the asker names, which jieba cuts into

@@ -3054,3 +3054,31 @@ def test_a_fee_jieba_cuts_apart_is_one_word_of_the_topic(corpus: Corpus) -> None
     assert "验收费" in [c.key for c in concepts_of("项目验收费谁来出?", "zh")]
     # 消费, 免费 are jieba's own words: nothing is cut off them
     assert _fees("促进消费有什么免费活动?") == []
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["去年实际招引了多少个亿元以上项目?", "今年技改投资增速比年初定的目标高还是低?"],
+)
+def test_what_was_actually_done_or_how_it_compares_with_a_target_asks_an_outcome(corpus: Corpus, question: str) -> None:
+    # my own wordings: the compilation sets targets; what came of them is no rule it states
+    assert Asked.OUTCOME in plan_query(question, [], corpus).asked
+
+
+def test_at_the_latest_asks_a_time_and_names_no_topic(corpus: Corpus) -> None:
+    # my own wording: jieba cuts 最晚要 into 最|晚要, which no text uses
+    from service.answering.plan import concepts_of
+
+    keys = [c.key for c in concepts_of("评审办最晚要在什么时候前答复?", "zh")]
+    assert not any("晚" in k for k in keys), keys
+
+
+def test_when_something_is_done_is_stated_by_a_time_limit_after_an_event(corpus: Corpus) -> None:
+    # my own wording: "收到材料后15个工作日内" says when the review is done
+    from service.answering.evidence import Terms
+    from service.answering.judge import attribute_support
+
+    terms = Terms({"审核": 2.0, "材料": 1.0}, {})
+    when = plan_query("交了材料以后什么时候审核完?", [], corpus)
+    assert attribute_support(when, ["收到材料后15个工作日内完成审核。"], terms) == 1.0
+    assert attribute_support(when, ["收到材料后及时完成审核。"], terms) == 0.0
