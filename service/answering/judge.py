@@ -333,7 +333,13 @@ def measure(
     named = set(plan.doc_filter) | {
         d.doc_no for d in corpus.with_text() if any(len(t) >= 3 and t in said for t in title_terms(d.title))
     }
-    signals.delegated = _delegated(signals.toc, corpus, hits) and not any(h.chunk.doc_no in named for h in hits[:3])
+    # (what a framework spends each year on a measure is its own word, not a detail it leaves to later documents:
+    # "每年安排预算不少于1.5亿元,实施新一轮“5050”计划")
+    signals.delegated = (
+        _delegated(signals.toc, corpus, hits)
+        and not any(h.chunk.doc_no in named for h in hits[:3])
+        and not plan.asks_budget
+    )
     # e5's similarities across languages run lower than within Chinese: one threshold fits only Chinese
     same_language = plan.lang == "zh"
     signals.dense = max((h.dense for h in hits[:5]), default=0.0) if dense_ok and same_language else None

@@ -1388,7 +1388,14 @@ _STEP_OFFICE = re.compile(r"受理|材料|评审|审核|审批|交给|交到|设
 def asks_office(question: str) -> bool:
     """Whether the question asks which office runs, implements or interprets a policy (not which office takes a
     step of it: "材料交给哪个机构受理?" is answered where the step is set out)."""
-    return bool(_OFFICE_ASKED.search(question)) and not _STEP_OFFICE.search(question)
+    # (who interprets a policy is its document's office, whatever step the question names: "对评审管理办法的条文
+    # 有分歧,找哪个部门解释?")
+    return bool(_OFFICE_ASKED.search(question)) and (
+        not _STEP_OFFICE.search(question) or bool(_INTERPRETS.search(question))
+    )
+
+
+_INTERPRETS = re.compile(r"解释|\binterpret", re.I)
 
 
 # a step of applying named without asking how or where it is taken ("材料交到哪个窗口?" asks where)

@@ -3162,3 +3162,9 @@ def test_a_grade_named_beside_a_listed_one_that_the_list_lacks_is_not_found(qa) 
     # my own wording: the list rewards 五星级、四星级、三星级; 一星级 named beside 五星级 is still not listed
     answer = qa.ask("总部企业首次评上一星级奖多少?比五星级少多少?")
     assert answer.status == "not_found" and "一星级" in answer.answer, answer.answer
+
+
+def test_what_a_framework_budgets_for_a_measure_is_its_own_word(qa) -> None:  # type: ignore[no-untyped-def]
+    # my own wording: the framework sets 1.5亿元 a year for the 5050 plan, whose own document is only listed
+    answer = qa.ask("新一轮“5050”计划每年安排的预算规模有多大?")
+    assert answer.status == "answered" and "1.5亿元" in answer.answer, answer.answer

@@ -3082,3 +3082,19 @@ def test_when_something_is_done_is_stated_by_a_time_limit_after_an_event(corpus:
     when = plan_query("交了材料以后什么时候审核完?", [], corpus)
     assert attribute_support(when, ["收到材料后15个工作日内完成审核。"], terms) == 1.0
     assert attribute_support(when, ["收到材料后及时完成审核。"], terms) == 0.0
+
+
+def test_who_interprets_a_policy_is_asked_whatever_step_its_title_names() -> None:
+    # my own wordings: 评审 in the document's name is no step of applying when its interpreter is asked
+    from service.answering.plan import asks_office
+
+    assert asks_office("对评审管理办法第十条有疑问,该由哪个部门解释?")
+    assert not asks_office("申报材料交给哪个部门审核?")
+
+
+def test_an_english_year_reaches_the_texts_every_year() -> None:
+    # my own wording: "per year" and "year" both speak of what the texts write 每年
+    from service.answering.plan import concepts_of
+
+    year = next(c for c in concepts_of("Is the prize assessed in any year?", "en") if c.key == "year")
+    assert "每年" in year.alternatives
