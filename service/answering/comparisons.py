@@ -489,6 +489,8 @@ _RANK = re.compile(
     # 的 names whose it is ("排名第二的起草单位": the drafters' ranks, see ranks.py), not the asker's place
     r"(?:排名|排在|排|名列|位列)\s*(?:全区|全市|全省|区里|区内)?\s*(?:正好|刚好|恰好|大约|大概|约)?\s*(?:第|前)?\s*"
     r"(?P<n>\d+|(?<=[第前])[一二两三四五六七八九十百]+(?!\s*(?:位|名)?的))\s*(?:位|名)?(?![\d万亿元%.一二两三四五六七八九十百千])"
+    # (nor an order of authors or drafters: "我排第三作者", "排第二起草人")
+    r"(?!\s*(?:作者|起草|完成人|发明人|署名))"
     r"|\brank(?:s|ed)?\s+(?:(?:about|around|roughly|approximately|exactly|just|precisely)\s+)?"
     r"(?:no\.?\s*|number\s+|#\s*)?"
     r"(?P<n2>\d+)(?:st|nd|rd|th)?\b(?!\s*times\b)",

@@ -61,6 +61,7 @@ from service.answering.periods import Elapsed, PeriodCondition, asked_conditions
 from service.answering.plan import (
     FIGURE_KINDS,
     PER_MEASURES,
+    SETS_SIDE_BY_SIDE,
     TAX_NAMES,
     Asked,
     QueryPlan,
@@ -74,7 +75,16 @@ from service.answering.plan import (
     topic_words,
 )
 from service.answering.quantities import chinese_number, format_amount, quantities
-from service.answering.ranks import applicable, check, rank_rules, required_wording, said_wording
+from service.answering.ranks import (
+    EN_AUTHOR,
+    applicable,
+    authorship_said,
+    check,
+    check_authorship,
+    rank_rules,
+    required_wording,
+    said_wording,
+)
 from service.answering.structure import NO_DUPLICATE
 from service.answering.validity import cn_date, en_date, expired_note, no_longer_applies
 from service.answering.verify import citation_for, display_quote, toc_citation
@@ -240,7 +250,7 @@ def compose_answered(
     if not lead:
         lead = _milestone_raise_lead(plan, corpus, as_of, facts or [], citations)
     if not lead:
-        lead = _rank_lead(plan, sentences)
+        lead = _rank_lead(plan, sentences) or _author_lead(plan, sentences)
     if not lead:
         lead = _figures_lead(plan, sentences, corpus, as_of, facts or [], citations, terms or {})
         if lead:  # "…能拿多少?第一次纳入限上统计另外有奖吗?": the parts the comparison does not answer, after it
@@ -502,6 +512,43 @@ def _rank_lead(plan: QueryPlan, sentences: list[Sentence]) -> str:
             return f"{verdict}: {rule.text} [{n}]: {required_wording(checked)}; {mine}."
         return f"{plan.verdict_words[0 if checked.met else 1]}:{rule.text}[{n}],{mine}。"
     return ""
+
+
+_EN_ROLE = {v: k for k, v in EN_AUTHOR.items()}
+
+
+def _author_lead(plan: QueryPlan, sentences: list[Sentence]) -> str:
+    """A yes/no question whose asker states their authorship ("我排第三作者,也不是通讯作者,能领论文奖励吗?")
+    against the best two quotes' requirement ("以第一作者或通讯作者身份…发表"): yes when a role they hold is
+    required, no when the roles they hold are others (or they deny every one required). Not for a question of
+    several parts or documents, whose other parts the verdict would leave out."""
+    several = plan.crossdoc or len(plan.parts) > 1 or bool(SETS_SIDE_BY_SIDE.search(plan.original))
+    if not plan.asked & {Asked.YES_NO, Asked.CRITERION} or not sentences or several:
+        return ""
+    for n, sentence in enumerate(sentences[:2], start=1):
+        text = display_quote(sentence.text)
+        checked = check_authorship(text, plan.original)
+        if checked is None:
+            continue
+        held, _ = authorship_said(plan.original)
+        # (met, what the award gives, as its sentence says after the requirement)
+        given = _AUTHOR_GIVEN.search(text, text.find(checked.required_text)) if checked.met else None
+        gives = f"{given.group().strip()}[{n}]" if given else ""
+        if plan.lang == "en":
+            verdict = "Yes, you qualify" if checked.met else "No, you do not qualify"
+            required = " or ".join(f"{_EN_ROLE.get(r, r)} author" for r in checked.required)
+            said = " and ".join(f"{_EN_ROLE.get(r, r)} author" for r in checked.said)
+            you = f"you are the {said}" if held else f"you are not the {said}"
+            return f"{verdict}: it requires {checked.required_text} ({required}) [{n}]; {you}." + (
+                f" It gives: {gives}." if gives else ""
+            )
+        you = f"您是{'、'.join(checked.said)}" if held else f"您不是{'或'.join(checked.said)}"
+        lead = f"{plan.verdict_words[0 if checked.met else 1]}:须{checked.required_text}[{n}],{you}。"
+        return lead + (f"{gives}。" if gives else "")
+    return ""
+
+
+_AUTHOR_GIVEN = re.compile(r"(?:分别)?(?:给予|予以)[^。;;]+")
 
 
 # a definition by a list: "鼓励发展类重点产业是指信息技术、生命健康、…新材料等战略性新兴产业", "…包括A、B和C"

@@ -63,7 +63,7 @@ def _within_one(question: str, named: list[int], doc_filter: list[int], corpus: 
 
 # the question sets two things side by side ("总部企业和专精特新企业的标准一样吗?", "…政策和…政策分别奖多少?"):
 # with two documents named, a side-by-side question; "分别" alone is within one ("组织奖和个人奖分别几个名额?")
-_SETS_SIDE_BY_SIDE = re.compile(
+SETS_SIDE_BY_SIDE = re.compile(
     r"分别|各(?=自|奖|补|给|是|能|拿|有多少)|\brespectively\b|"
     r"\beach(?: of them| one)?\s+(?:pays?|gives?|offers?|awards?|grants?|provides?)\b",
     re.I,
@@ -876,7 +876,7 @@ def plan_query(question: str, history: list[Turn], corpus: Corpus) -> QueryPlan:
     # two documents set side by side, named by 文号 or by their titles' words ("总部经济那个意见和滨政〔2023〕7号…
     # 一样吗?"): both are read, not only the one whose 文号 is written
     apart = list(dict.fromkeys(doc_filter + named))
-    side_by_side = (compares or bool(_SETS_SIDE_BY_SIDE.search(unquoted))) and len(apart) >= 2
+    side_by_side = (compares or bool(SETS_SIDE_BY_SIDE.search(unquoted))) and len(apart) >= 2
     parts = [] if rewritten else _question_parts(original)
     # ... or each part of the question asks of another one ("滨政〔2023〕7号的房租补贴补几成?如果认定为总部企业,
     # 总部政策的租房补助又怎么算?")

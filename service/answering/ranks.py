@@ -262,3 +262,83 @@ def required_wording(decided: RankCheck) -> str:
     if decided.top:
         return f"{who} in the top {_EN_COUNT.get(decided.required, str(decided.required))}"
     return f"{who} {_place(decided.required, 'en')}"
+
+
+# Authorship: a paper's award required of its first or corresponding author ("以第一作者或通讯作者身份…发表"), and
+# the authorship the asker states ("我排第三作者,也不是通讯作者", "I'm the second author").
+_AUTHOR = rf"(?:第{_N}|共同第一|通讯|通信)作者"
+_AUTHORS_REQUIRED = re.compile(rf"以({_AUTHOR}(?:(?:或者?|和|及|、){_AUTHOR})*)身份")
+_AUTHOR_SAID = re.compile(
+    rf"(?P<not>不是|并非|非|也不是|没有?当)?\s*(?:排)?(?P<role>{_AUTHOR}|[一二三四五六七八九十]作(?!者))"
+)
+_EN_AUTHOR_SAID = re.compile(
+    r"(?P<not>\bnot (?:the |a )?|\bnor (?:the |a )?)?\b(?P<role>first|second|third|fourth|fifth|corresponding|co-first)"
+    r"(?:[- ]named)? author\b",
+    re.I,
+)
+EN_AUTHOR = {
+    "first": "第一作者",
+    "second": "第二作者",
+    "third": "第三作者",
+    "fourth": "第四作者",
+    "fifth": "第五作者",
+    "corresponding": "通讯作者",
+    "co-first": "共同第一作者",
+}
+
+
+def _author_role(said: str) -> str:
+    """A role as the texts write it: 一作 -> 第一作者, 通信作者 -> 通讯作者, 第3作者 -> 第三作者."""
+    said = said.replace("通信", "通讯")
+    short = re.fullmatch(r"([一二三四五六七八九十])作", said)
+    if short:
+        return f"第{short.group(1)}作者"
+    digits = re.fullmatch(r"第(\d+)作者", said)
+    if digits and 0 < int(digits.group(1)) <= 10:
+        return f"第{'一二三四五六七八九十'[int(digits.group(1)) - 1]}作者"
+    return said
+
+
+@dataclass(frozen=True)
+class AuthorCheck:
+    """The authorship a text requires (its words and roles), and whether the asker's stated roles meet it."""
+
+    required_text: str
+    required: tuple[str, ...]
+    said: tuple[str, ...]
+    met: bool
+
+
+def authors_required(text: str) -> tuple[str, tuple[str, ...]] | None:
+    """The authorship a sentence requires: its words ("以第一作者或通讯作者身份") and the roles named."""
+    m = _AUTHORS_REQUIRED.search(text)
+    if not m:
+        return None
+    roles = tuple(_author_role(r) for r in re.findall(_AUTHOR, m.group(1)))
+    return m.group(0), roles
+
+
+def authorship_said(question: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The roles the asker says they hold, and those they say they do not ("我排第三作者,也不是通讯作者")."""
+    held: list[str] = []
+    denied: list[str] = []
+    found = [(m.group("not"), m.group("role")) for m in _AUTHOR_SAID.finditer(question)]
+    found += [(m.group("not"), EN_AUTHOR[m.group("role").lower()]) for m in _EN_AUTHOR_SAID.finditer(question)]
+    for negated, role in found:
+        (denied if negated else held).append(_author_role(role))
+    return tuple(dict.fromkeys(held)), tuple(dict.fromkeys(denied))
+
+
+def check_authorship(text: str, question: str) -> AuthorCheck | None:
+    """The asker's stated authorship against a sentence's requirement: met when a role held is required; not met
+    when the roles held are all others, or every required role is denied; None when either side is unstated."""
+    required = authors_required(text)
+    if required is None:
+        return None
+    words, roles = required
+    held, denied = authorship_said(question)
+    if any(r in roles for r in held):
+        return AuthorCheck(words, roles, held, True)
+    if held or (denied and all(r in denied for r in roles)):
+        return AuthorCheck(words, roles, held or denied, False)
+    return None

@@ -3168,3 +3168,11 @@ def test_what_a_framework_budgets_for_a_measure_is_its_own_word(qa) -> None:  # 
     # my own wording: the framework sets 1.5亿元 a year for the 5050 plan, whose own document is only listed
     answer = qa.ask("新一轮“5050”计划每年安排的预算规模有多大?")
     assert answer.status == "answered" and "1.5亿元" in answer.answer, answer.answer
+
+
+def test_a_paper_award_asked_by_an_author_says_whether_their_authorship_counts(qa) -> None:  # type: ignore[no-untyped-def]
+    # my own wordings: the AI policy rewards papers by their first or corresponding author
+    no = qa.ask("我们公司的AI论文发在了Science上,我是第四作者,区里的论文奖励我能申请吗?").answer.splitlines()[0]
+    assert no.startswith("不能:须以第一作者或通讯作者身份[1],您是第四作者。"), no
+    yes = qa.ask("AI论文发在CCF A类会议上,我是第一作者,能拿区里奖励吗?").answer.splitlines()[0]
+    assert yes.startswith("可以:") and "2 万元" in yes, yes

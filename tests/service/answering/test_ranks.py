@@ -91,3 +91,31 @@ def test_a_place_past_the_tenth_is_said_as_an_english_ordinal() -> None:
         "30th",
         "112th",
     ]
+
+
+@pytest.mark.parametrize(
+    ("question", "met", "said"),
+    [
+        # my own wordings, against "以第一作者或通讯作者身份…发表"
+        ("论文我是二作,能申请奖励吗?", False, ("第二作者",)),
+        ("我是这篇文章的通信作者,有奖吗?", True, ("通讯作者",)),
+        ("我既不是第一作者也不是通讯作者,还能报吗?", False, ("第一作者", "通讯作者")),
+        ("I was listed as the fourth author; can I claim it?", False, ("第四作者",)),
+        ("我们发了篇论文,能报吗?", None, ()),
+    ],
+)
+def test_the_authorship_asked_against_the_authorship_required(question: str, met: bool | None, said: tuple) -> None:
+    from service.answering.ranks import check_authorship
+
+    text = "以第一作者或通讯作者身份在顶级期刊发表相关论文的,给予最高5万元奖励。"
+    checked = check_authorship(text, question)
+    assert (checked.met if checked else None) is met
+    assert (checked.said if checked else ()) == said
+
+
+def test_an_order_of_authors_is_no_place_in_a_ranking() -> None:
+    # my own wording: "排第二作者" is who wrote it, not the company's growth ranking
+    from service.answering.comparisons import parse_user_figures
+
+    assert parse_user_figures("我排第二作者,能拿论文奖励吗?") == []
+    assert [f.field for f in parse_user_figures("研发增幅排全区第12位,能拿补贴吗?")] == ["growth_rank"]
