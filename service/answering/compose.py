@@ -2443,8 +2443,10 @@ def compose_not_found(plan: QueryPlan, verdict: Verdict, held: int = 0, listed: 
         # "有没有午餐补贴?": the benefit named, and that the compilation never mentions what it is for
         never = [w for w in verdict.unused if w in verdict.benefit] or list(verdict.unused[:2])
         unnamed = f"也没有提到「{'、'.join(never)}」。" if never else ""
+        if verdict.benefit in verdict.unused:  # ("劳务费是多少?": the fee itself is the word it never uses)
+            unnamed = ""
         text = (
-            f"汇编已收录正文的 {held} 份文件中没有关于「{verdict.benefit}」的规定,"
+            f"汇编已收录正文的 {held} 份文件中没有关于「{verdict.benefit}」的规定{',' if unnamed else '。'}"
             f"{unnamed}建议咨询主管部门,或查阅相关政策的实施细则与申报通知。"
         )
         return Draft(AnswerStatus.NOT_FOUND, text, [])

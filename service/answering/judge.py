@@ -266,7 +266,9 @@ def measure(
     total = sum(terms.values()) or 1.0
     signals.unknown_share = sum(w for k, w in terms.items() if used[k] == "none") / total
     signals.unused = tuple(k for k in terms if used[k] == "none")
-    signals.unknown_benefit = _unknown_benefit(plan, [k for k in terms if used[k] == "none"], weights)
+    signals.unknown_benefit = _unknown_benefit(plan, [k for k in terms if used[k] == "none"], weights) or _unknown_fee(
+        plan, [k for k in terms if used[k] == "none"], weights
+    )
     # (the chunks the answer quotes are the loaded text read, wherever they ranked, as for coverage)
     read = {c.id: c for c in [*(h.chunk for h in hits[:depth]), *quoted]}
     loaded = loose(" ".join(c.indexed_text for c in read.values()))
@@ -530,6 +532,26 @@ def _unknown_benefit(plan: QueryPlan, unknown: list[str], weights: TermWeights) 
         for named in re.finditer(re.escape(word) + _BENEFIT_WORD.pattern, text):
             if named.start() in bounds:  # a whole word of the question, not the tail of one (服务器, not 务器)
                 return named.group().replace("的", "")
+    return ""
+
+
+# a fee asked what it comes to or how it is set ("劳务费是多少?", "评审费按什么标准给?"), not a benefit paid for it
+_FEE_ASKED = re.compile(r"的?(?:标准)?(?:是|为|按|怎么|如何|大概)?(?:多少|几|什么标准|啥标准|怎么算|怎么定|如何计算)")
+
+
+def _unknown_fee(plan: QueryPlan, unknown: list[str], weights: TermWeights) -> str:
+    """A fee the question asks the amount or standard of ("评审专家的劳务费按什么标准发?") that the compilation never
+    names, nor what it is paid for: no text states what such a fee comes to, whatever else of the topic it holds
+    (a fee of a thing it speaks of, 房租费 of 房租, may be its own words for what the text calls otherwise: 租金)."""
+    if plan.lang != "zh":
+        return ""
+    text = plan.asked_text or plan.original
+    for word in unknown:
+        if len(word) < 3 or not word.endswith("费") or weights.df(word[:-1])[0]:
+            continue
+        at = text.find(word)
+        if at >= 0 and _FEE_ASKED.match(text, at + len(word)):
+            return word
     return ""
 
 

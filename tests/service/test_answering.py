@@ -3176,3 +3176,9 @@ def test_a_paper_award_asked_by_an_author_says_whether_their_authorship_counts(q
     assert no.startswith("不能:须以第一作者或通讯作者身份[1],您是第四作者。"), no
     yes = qa.ask("AI论文发在CCF A类会议上,我是第一作者,能拿区里奖励吗?").answer.splitlines()[0]
     assert yes.startswith("可以:") and "2 万元" in yes, yes
+
+
+def test_a_fee_the_compilation_never_names_asked_its_standard_is_not_found(qa) -> None:  # type: ignore[no-untyped-def]
+    # my own wording: the award's rules speak of experts and reviews, never of paying them travel costs
+    answer = qa.ask("标准创新奖的评审专家来评审,差旅费按什么标准报?")
+    assert answer.status == "not_found" and "差旅费" in answer.answer, answer.answer
