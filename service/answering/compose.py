@@ -78,7 +78,6 @@ from service.answering.quantities import chinese_number, format_amount, quantiti
 from service.answering.ranks import (
     EN_AUTHOR,
     applicable,
-    authorship_said,
     check,
     check_authorship,
     rank_rules,
@@ -530,19 +529,18 @@ def _author_lead(plan: QueryPlan, sentences: list[Sentence]) -> str:
         checked = check_authorship(text, plan.original)
         if checked is None:
             continue
-        held, _ = authorship_said(plan.original)
         # (met, what the award gives, as its sentence says after the requirement)
         given = _AUTHOR_GIVEN.search(text, text.find(checked.required_text)) if checked.met else None
         gives = f"{given.group().strip()}[{n}]" if given else ""
         if plan.lang == "en":
             verdict = "Yes, you qualify" if checked.met else "No, you do not qualify"
             required = " or ".join(f"{_EN_ROLE.get(r, r)} author" for r in checked.required)
-            said = " and ".join(f"{_EN_ROLE.get(r, r)} author" for r in checked.said)
-            you = f"you are the {said}" if held else f"you are not the {said}"
+            said = (" and " if checked.held else " or ").join(f"{_EN_ROLE.get(r, r)} author" for r in checked.said)
+            you = f"you are the {said}" if checked.held else f"you are not the {said}"
             return f"{verdict}: it requires {checked.required_text} ({required}) [{n}]; {you}." + (
                 f" It gives: {gives}." if gives else ""
             )
-        you = f"您是{'、'.join(checked.said)}" if held else f"您不是{'或'.join(checked.said)}"
+        you = f"您是{'、'.join(checked.said)}" if checked.held else f"您不是{'或'.join(checked.said)}"
         lead = f"{plan.verdict_words[0 if checked.met else 1]}:须{checked.required_text}[{n}],{you}。"
         return lead + (f"{gives}。" if gives else "")
     return ""

@@ -305,8 +305,9 @@ class AuthorCheck:
 
     required_text: str
     required: tuple[str, ...]
-    said: tuple[str, ...]
+    said: tuple[str, ...]  # the roles the asker holds, else those they deny
     met: bool
+    held: bool = True  # ``said`` are roles held (not denied)
 
 
 def authors_required(text: str) -> tuple[str, tuple[str, ...]] | None:
@@ -340,5 +341,5 @@ def check_authorship(text: str, question: str) -> AuthorCheck | None:
     if any(r in roles for r in held):
         return AuthorCheck(words, roles, held, True)
     if held or (denied and all(r in denied for r in roles)):
-        return AuthorCheck(words, roles, held or denied, False)
+        return AuthorCheck(words, roles, held or denied, False, bool(held))
     return None
