@@ -1565,7 +1565,25 @@ def _figures_lead(
             besides = _distinct_fields(comparisons)
             base = _ratio_base(plan, met[0])
             cases = _other_cases(plan, base) if base is not None else []
-            return _award_met(met[0], marker(met[0].fact), plan.lang, as_of, also, base, besides, cases)
+            if met[0].fact.variant:  # (a graded award's other cases in the same bracket only: its terms are theirs)
+                cases = [c for c in cases if any(m.fact is met[0].fact and m.figure == c for m in met)]
+            lead = _award_met(met[0], marker(met[0].fact), plan.lang, as_of, also, base, besides, cases)
+            # each other case the asker puts of a graded award's figure in another bracket ("实到注册资本8亿元和10亿元,
+            # 分别能拿多少?"): the bracket it falls in, worked out on it
+            for case in _other_cases(plan, met[0].figure) if met[0].fact.variant else []:
+                bracket = next(
+                    (
+                        c
+                        for c in met
+                        if c.figure == case and c.fact.name == met[0].fact.name and c.fact is not met[0].fact
+                    ),
+                    None,
+                )
+                if bracket is not None:
+                    lead += (" " if plan.lang == "en" else "") + _award_met(
+                        bracket, marker(bracket.fact), plan.lang, as_of, base=_ratio_base(plan, bracket)
+                    )
+            return lead
         quoted_awards = [c for c in comparisons if id(c.fact) in in_quotes]
         return _award_below(quoted_awards, marker, plan.lang)
     if met and comparisons[0].fact.variant and met[0].fact.name == comparisons[0].fact.name:
@@ -2137,8 +2155,7 @@ def _award_met(
     applied = applied_benefit(base, fact)
     amount = format_amount(applied, base.unit) if applied is not None else ""
     worked_on = base.display(lang)
-    # (a bracket's terms are no other case's: 8亿 falls in another bracket than 10亿)
-    others = [(c, v) for c in cases or [] if amount and not fact.variant and (v := applied_benefit(c, fact))]
+    others = [(c, v) for c in cases or [] if amount and (v := applied_benefit(c, fact))]
     if lang == "en":
         note = expired_note(fact.dates, as_of, "en")
         bracket = comparison.condition.describe()

@@ -3182,3 +3182,12 @@ def test_a_fee_the_compilation_never_names_asked_its_standard_is_not_found(qa) -
     # my own wording: the award's rules speak of experts and reviews, never of paying them travel costs
     answer = qa.ask("标准创新奖的评审专家来评审,差旅费按什么标准报?")
     assert answer.status == "not_found" and "差旅费" in answer.answer, answer.answer
+
+
+def test_each_case_of_a_graded_awards_figure_is_told_its_own_bracket(qa) -> None:  # type: ignore[no-untyped-def]
+    # my own wordings: 12亿 falls in the 10亿 bracket (1%, at most 1000万),
+    # 2亿 and 4亿 in the 1亿-10亿 one (at most 500万)
+    lead = qa.ask("新引进总部企业实到注册资本12亿元能拿多少招商引资奖励?2亿元呢?").answer.splitlines()[0]
+    assert "按您的12亿元计最多1000万元" in lead and "按您的2亿元计最多200万元" in lead, lead
+    same = qa.ask("新引进总部企业实到注册资本2亿元,招商引资奖励多少?要是4亿元呢?").answer.splitlines()[0]
+    assert "按您的2亿元计最多200万元,按4亿元计最多400万元" in same, same
