@@ -281,6 +281,10 @@ _WHAT_IF_END = re.compile(r"(?:的话)?呢\s*[??]?\s*$")
 _WHAT_IF_START = re.compile(r"^\s*(?:那|那么)?(?:如果|要是|假如|假设|若|换成|改成)|\b(?:if|what about|instead)\b", re.I)
 
 
+# a figure right after a metric word is that metric's own ("营收12亿元")
+_OWN_FIGURE = re.compile(r"\s*(?:是|为|有|达|约|大概|差不多)?\s*[\d一二两三四五六七八九十]")
+
+
 def _what_ifs(figures: list[UserFigure], spans: list[tuple[int, int]], text: str) -> list[UserFigure]:
     """A figure whose words name no metric, in a clause that puts another case after an earlier figure's
     ("输出技术合同6000万元,能拿多少?输出3000万元呢?"), measures what that earlier figure measures: the nearest
@@ -615,7 +619,12 @@ def _metric_for(text: str, start: int, end: int, unit: str) -> _Word | None:
         return word
     if _AWARD_AMOUNT.match(after):
         return None  # "能拿那个20万的社零奖励吗?": the amount of the award asked about, not a measure of the asker
-    hits = [(at, w) for w in candidates if (at := _find(after, w.word)) >= 0]
+    # (not a metric with a figure of its own: "花4亿元首次购置办公用房(企业营收12亿元)" is no revenue of 4亿)
+    hits = [
+        (at, w)
+        for w in candidates
+        if (at := _find(after, w.word)) >= 0 and not _OWN_FIGURE.match(after, at + len(w.word))
+    ]
     if hits:
         return min(hits, key=lambda h: h[0])[1]
     # "Our registered capital is in USD, roughly RMB 500 million": the metric named earlier in the sentence

@@ -760,6 +760,8 @@ def test_the_metric_whose_figure_is_asked(question: str, metric: str) -> None:
         ("拿到天使投资600万元,有奖励吗?", ["vc_investment"]),
         # the metric named in an earlier clause: the word that ends last, the longer of two ending together
         ("去年获得创投机构投资,累计九百万元,够吗?", ["vc_investment"]),
+        # a metric named after a figure with a figure of its own is that one's ("(公司营收15亿元)")
+        ("花3亿元买了办公楼(公司营收15亿元),能补多少?", ["", "revenue"]),
     ],
 )
 def test_the_metric_of_each_figure_the_asker_gives(question: str, fields: list[str]) -> None:
