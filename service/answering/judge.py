@@ -266,9 +266,8 @@ def measure(
     total = sum(terms.values()) or 1.0
     signals.unknown_share = sum(w for k, w in terms.items() if used[k] == "none") / total
     signals.unused = tuple(k for k in terms if used[k] == "none")
-    signals.unknown_benefit = _unknown_benefit(plan, [k for k in terms if used[k] == "none"], weights) or _unknown_fee(
-        plan, [k for k in terms if used[k] == "none"], weights
-    )
+    never = list(signals.unused)
+    signals.unknown_benefit = _unknown_benefit(plan, never, weights) or _unknown_fee(plan, never, weights)
     # (the chunks the answer quotes are the loaded text read, wherever they ranked, as for coverage)
     read = {c.id: c for c in [*(h.chunk for h in hits[:depth]), *quoted]}
     loaded = loose(" ".join(c.indexed_text for c in read.values()))
