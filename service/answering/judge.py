@@ -136,6 +136,7 @@ class Signals:
     delegated: bool = False
     specific_listed: bool = False  # the rarest topic wording the compilation uses is only a listed title's
     specific_unquoted: bool = False  # the most specific concept points to a listed title; the quote lacks it
+    off_subject: bool = False  # all read is other documents', none naming the subject the question names
     quoted_held: bool = False  # every phrase the asker sets in quotation marks stands in the best quote
     # how a kind is recognised is asked, the loaded text names it only as already recognised ("经认定的瞪羚企业"),
     # and a listed title holds it: that document sets the recognition
@@ -204,6 +205,7 @@ def measure(
     neighbour_credit: float = 1.0,
     quoted: list[Chunk] | None = None,
     facts: list[PolicyFact] | None = None,
+    chosen: list[Chunk] | None = None,
 ) -> Signals:
     """Every signal of the verdict, computed once."""
     signals = Signals(
@@ -358,6 +360,7 @@ def measure(
         # a kind the quoted list names beside those it pays, asked what it gets, is a grade the list lacks
         signals.absent_grade = _absent_variant(plan, known, facts, quotes)
     signals.vague_benefit = _vague_benefit(plan, known, weights, quotes or [])
+    signals.off_subject = _off_subject(plan, corpus, chosen if chosen is not None else quoted)
     signals.quoted_held = bool(plan.quoted and quotes and all(loose(q) in loose(quotes[0]) for q in plan.quoted))
     return signals
 
@@ -1047,6 +1050,21 @@ def _decide(signals: Signals, config: JudgeConfig) -> Verdict:
             unused=signals.unused,
             metric=signals.metric_unstated,
         )
+    if signals.off_subject and not signals.structured:
+        if toc_docs and signals.toc_area >= config.toc_fallback:
+            return Verdict(
+                AnswerStatus.TOC_ONLY,
+                f"the text found is another document's; {signals.toc_area:.0%} of the topic points to a listed one",
+                cov,
+                toc_docs,
+            )
+        return Verdict(
+            AnswerStatus.NOT_FOUND,
+            "the text found is another document's; the one the question names does not state what is asked",
+            cov,
+            topic_held=True,
+            unused=signals.unused,
+        )
     strong = signals.structured or (
         cov >= config.answer_coverage
         and signals.unknown_share <= config.unknown_max
@@ -1121,6 +1139,25 @@ def _decide(signals: Signals, config: JudgeConfig) -> Verdict:
             unused=signals.unused,
         )
     return Verdict(AnswerStatus.NOT_FOUND, f"coverage {cov:.2f} of the question's words", cov)
+
+
+def _off_subject(plan: QueryPlan, corpus: Corpus, read: list[Chunk]) -> bool:
+    """The question names a document by its title's words or the kind of company it is for ("总部企业认定名单要
+    公示几个工作日?"), and nothing read to answer it is that document's or names that subject: what it states is
+    another subject's fact (the 标准创新奖's 公示)."""
+    from service.answering import fact_terms
+
+    named = [corpus.documents[d] for d in plan.boost_docs if d in corpus.documents]
+    if not named or plan.doc_filter or not read or any(c.doc_no in plan.boost_docs for c in read):
+        return False
+    words = []
+    for doc in named:
+        words += [t for t in title_terms(doc.title) if t in plan.text]
+        audience = fact_terms.last_before("audience", doc.title)
+        if audience is not None and audience.canonical in plan.text:
+            words.append(audience.canonical)
+    text = loose(" ".join(c.indexed_text for c in read))
+    return bool(words) and not any(loose(w) in text for w in words)
 
 
 def _unique(docs: list[PolicyDocument]) -> list[PolicyDocument]:

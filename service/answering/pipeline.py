@@ -298,6 +298,7 @@ class PolicyQAService:
             config.evidence.neighbour_credit,
             [s.chunk for s in on_topic],
             self.facts.facts(corpus),
+            [s.chunk for s in chosen],
         )
         return Prepared(plan, result, scored, chosen, signals, terms, started, retrieved, on_topic)
 

@@ -3191,3 +3191,9 @@ def test_each_case_of_a_graded_awards_figure_is_told_its_own_bracket(qa) -> None
     assert "按您的12亿元计最多1000万元" in lead and "按您的2亿元计最多200万元" in lead, lead
     same = qa.ask("新引进总部企业实到注册资本2亿元,招商引资奖励多少?要是4亿元呢?").answer.splitlines()[0]
     assert "按您的2亿元计最多200万元,按4亿元计最多400万元" in same, same
+
+
+def test_a_fact_of_another_documents_subject_does_not_answer_for_the_subject_named(qa) -> None:  # type: ignore[no-untyped-def]
+    # my own wording: only the standards award's rules state a 5-working-day 公示; the headquarters policy states none
+    answer = qa.ask("总部企业名单公示多少个工作日?")
+    assert answer.status == "not_found" and "5 个工作日" not in answer.answer, answer.answer
