@@ -265,3 +265,11 @@ def test_a_key_ending_in_e_reads_its_ing_form_without_the_e() -> None:
     assert "试用期" in lexicon.english().expand("Can we trial the compute platform before paying?")
     # never inside a longer word
     assert "迁移" not in lexicon.english().expand("emigrating staff")
+
+
+def test_words_joining_the_parts_of_a_question_are_no_topic() -> None:
+    from service.answering.plan import concepts_of
+
+    # "另外" (besides) and "此外" only join a second question to the first: never a rare topic word
+    keys = {c.key for c in concepts_of("总部企业租房补助多少?另外,购房补助最高多少?此外还有人才房吗?", "zh")}
+    assert "另外" not in keys and "此外" not in keys and "总部" in keys, keys
