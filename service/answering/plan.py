@@ -1556,6 +1556,10 @@ def self_described(question: str, keys: Iterable[str]) -> frozenset[str]:
     """The ``keys`` that ``question`` uses only where the asker describes themselves."""
     described = self_descriptions(question)
     rest = without_self_description(question)
+    if is_english(question):
+        # (in the glossary's reading, as its keys are: "new-energy" is the key "new energy")
+        described = [lexicon.normalise_key(d) for d in described]
+        rest = lexicon.normalise_key(rest)
     return frozenset(k for k in keys if any(k in d for d in described) and k not in rest)
 
 

@@ -3197,3 +3197,12 @@ def test_a_fact_of_another_documents_subject_does_not_answer_for_the_subject_nam
     # my own wording: only the standards award's rules state a 5-working-day 公示; the headquarters policy states none
     answer = qa.ask("总部企业名单公示多少个工作日?")
     assert answer.status == "not_found" and "5 个工作日" not in answer.answer, answer.answer
+
+
+def test_an_english_askers_description_of_themselves_is_not_the_topic(qa) -> None:  # type: ignore[no-untyped-def]
+    # my own wording: "new-energy" describes the asker; the reward asked is given only "一定额度"
+    answer = qa.ask(
+        "We're a new-energy battery maker exporting USD 7 million a year. "
+        "What exactly is the overseas market expansion reward we would get?"
+    )
+    assert answer.status == "not_found" and "一定额度" in answer.answer, answer.answer

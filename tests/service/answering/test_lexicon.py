@@ -273,3 +273,10 @@ def test_words_joining_the_parts_of_a_question_are_no_topic() -> None:
     # "另外" (besides) and "此外" only join a second question to the first: never a rare topic word
     keys = {c.key for c in concepts_of("总部企业租房补助多少?另外,购房补助最高多少?此外还有人才房吗?", "zh")}
     assert "另外" not in keys and "此外" not in keys and "总部" in keys, keys
+
+
+def test_an_english_self_description_is_read_as_the_glossary_reads_keys() -> None:
+    from service.answering.plan import self_described
+
+    question = "We are a new-energy equipment maker. How much is the overseas market award?"
+    assert self_described(question, ["new energy", "overseas market"]) == {"new energy"}
