@@ -3206,3 +3206,9 @@ def test_an_english_askers_description_of_themselves_is_not_the_topic(qa) -> Non
         "What exactly is the overseas market expansion reward we would get?"
     )
     assert answer.status == "not_found" and "一定额度" in answer.answer, answer.answer
+
+
+def test_plain_english_words_reach_the_compilations_own_wording(qa) -> None:  # type: ignore[no-untyped-def]
+    # my own wording: "commuting" is the headquarters policy's 公交通勤
+    answer = qa.ask("What does the HQ policy do about staff commuting?")
+    assert answer.status == "answered" and "公交通勤" in answer.answer, answer.answer
