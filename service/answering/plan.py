@@ -895,7 +895,8 @@ def plan_query(question: str, history: list[Turn], corpus: Corpus) -> QueryPlan:
         boost_docs=named,
         crossdoc=(bool(_CROSSDOC.search(original)) and not _within_one(original, named, doc_filter, corpus))
         or side_by_side
-        or (lang == "zh" and _parts_name_apart(parts, corpus)),
+        or (lang == "zh" and _parts_name_apart(parts, corpus))
+        or _clauses_name_apart(original, lang, corpus),
         asked=asked,
         checks_premise=bool(_CHECKS_PREMISE.search(original)),
         concepts=concepts,
@@ -2083,6 +2084,23 @@ def title_terms(title: str) -> tuple[str, ...]:
     quoted = re.findall(r"[“\"]([^”\"]+)[”\"]", title)
     words = [w for w in tokenize(title) if len(w) >= 2 and w not in _GENERIC_TITLE_WORDS and not w.isdigit()]
     return tuple(dict.fromkeys([*quoted, *words]))
+
+
+# a clause of one question that asks a figure of its own ("…, how much does the AI policy pay, and how much does the
+# headquarters policy pay?", "人工智能政策奖多少,总部政策又奖多少?")
+_CLAUSES = re.compile(r"[,,;;]\s*(?:and\s+|but\s+|而|那)?|\s+and\s+(?=how|what)", re.I)
+_ASKS_FIGURE = re.compile(r"多少|几[成个万倍%]|\bhow (?:much|many)\b|\bwhat (?:amount|share|rate)\b", re.I)
+
+
+def _clauses_name_apart(question: str, lang: str, corpus: Corpus) -> bool:
+    """Two clauses of one question each ask a figure of a document they name, and not the same one: the documents
+    are asked side by side."""
+    clauses = [c for c in _CLAUSES.split(question) if _ASKS_FIGURE.search(c)]
+    if len(clauses) < 2:
+        return False
+    said = [c + (" " + " ".join(lexicon.english().expand(c)) if lang == "en" else "") for c in clauses]
+    named = [named_documents(c, corpus) for c in said]
+    return all(len(n) == 1 for n in named) and len({n[0] for n in named}) >= 2
 
 
 def _parts_name_apart(parts: list[str], corpus: Corpus, by_number: dict[str, int] | None = None) -> bool:

@@ -3212,3 +3212,12 @@ def test_plain_english_words_reach_the_compilations_own_wording(qa) -> None:  # 
     # my own wording: "commuting" is the headquarters policy's 公交通勤
     answer = qa.ask("What does the HQ policy do about staff commuting?")
     assert answer.status == "answered" and "公交通勤" in answer.answer, answer.answer
+
+
+def test_two_clauses_asking_two_named_documents_are_answered_side_by_side(qa) -> None:  # type: ignore[no-untyped-def]
+    # my own wording: the AI policy gives a provincial key lab 300万, the headquarters policy 200万
+    answer = qa.ask(
+        "How much does the AI policy give a new provincial key laboratory, and how much does the HQ policy give one?"
+    )
+    lead = answer.answer.splitlines()[0]
+    assert "300 万元" in lead and "200 万元" in lead and "区办〔2023〕12号" in lead, lead
