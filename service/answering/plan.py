@@ -1282,7 +1282,9 @@ def _english_parts(question: str) -> list[str]:
 
 # what follows a share word that states a figure ("占比20%", "比例约为15%", "百分之二十")
 _STATED_SHARE = re.compile(
-    r"\s*(?:是|为|约为?|达到?|有|在|了|大概|差不多|=|:|:|of)?\s*(?:百分之)?(?:\d|[一二两三四五六七八九十](?!成))", re.I
+    r"\s*(?:正好|刚好|恰好|已经|将近|接近)?(?:是|为|约为?|达到?|有|在|了|大概|差不多|=|:|:|of)?\s*(?:百分之)?"
+    r"(?:\d|[一二两三四五六七八九十](?!成))",
+    re.I,
 )
 
 

@@ -3221,3 +3221,9 @@ def test_two_clauses_asking_two_named_documents_are_answered_side_by_side(qa) ->
     )
     lead = answer.answer.splitlines()[0]
     assert "300 万元" in lead and "200 万元" in lead and "区办〔2023〕12号" in lead, lead
+
+
+def test_a_share_the_asker_states_with_an_adverb_is_theirs_not_asked(qa) -> None:  # type: ignore[no-untyped-def]
+    # my own wording: "研发占比正好15%" states the asker's share; 4800万 misses the 5000万 threshold
+    lead = qa.ask("上年度研发费用4800万元,营收3.2亿,研发占比正好15%,可以申请研发型总部认定吗?").answer.splitlines()[0]
+    assert lead.startswith("不能:") and "5000万元" in lead, lead

@@ -280,3 +280,11 @@ def test_an_english_self_description_is_read_as_the_glossary_reads_keys() -> Non
 
     question = "We are a new-energy equipment maker. How much is the overseas market award?"
     assert self_described(question, ["new energy", "overseas market"]) == {"new energy"}
+
+
+def test_a_share_word_before_the_askers_own_figure_asks_nothing() -> None:
+    from service.answering.plan import Asked, asked_kinds
+
+    assert Asked.RATIO not in asked_kinds("研发占比正好15%,能认定吗?")
+    assert Asked.RATIO not in asked_kinds("研发投入占比已经达到12%,够不够?")
+    assert Asked.RATIO in asked_kinds("研发占比要求是百分之几?")
