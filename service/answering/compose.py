@@ -249,7 +249,7 @@ def compose_answered(
     if not lead:
         lead = _milestone_raise_lead(plan, corpus, as_of, facts or [], citations)
     if not lead:
-        lead = _rank_lead(plan, sentences) or _author_lead(plan, sentences)
+        lead = _rank_lead(plan, sentences) or _author_lead(plan, sentences) or _lacking_lead(plan, sentences)
     if not lead:
         lead = _figures_lead(plan, sentences, corpus, as_of, facts or [], citations, terms or {})
         if lead:  # "…能拿多少?第一次纳入限上统计另外有奖吗?": the parts the comparison does not answer, after it
@@ -543,6 +543,37 @@ def _author_lead(plan: QueryPlan, sentences: list[Sentence]) -> str:
         you = f"您是{'、'.join(checked.said)}" if checked.held else f"您不是{'或'.join(checked.said)}"
         lead = f"{plan.verdict_words[0 if checked.met else 1]}:须{checked.required_text}[{n}],{you}。"
         return lead + (f"{gives}。" if gives else "")
+    return ""
+
+
+# what the asker says they are not ("我们是分公司,不是独立法人,", "我们还不是专精特新企业,"): a kind of entity (not
+# the A-not-A "是不是销售型总部?", which asks)
+_NOT_A = re.compile(
+    r"(?:还|并|也|都)?(?<!是)(?:不是|并非|不属于)(?:一家|一个)?(?P<kind>[^,,。;;??!!吗]{2,12}?(?:企业|法人|单位|机构|总部|组织))"
+    r"(?=[,,。;;??!!]|$)"
+)
+
+
+_NAMES_WHOM = re.compile(r"^对|给予|予以|是指|指")
+
+
+def _lacking_lead(plan: QueryPlan, sentences: list[Sentence]) -> str:
+    """A yes/no question whose asker says they are not a kind of entity ("…分公司,不是独立法人,能申请总部企业认定
+    吗?") that the best quote names as whom it is for ("…行使总部职能的独立法人企业"): no, with the quote's clause
+    naming it. Not for a question of several parts or documents, whose other parts the verdict would leave out."""
+    several = plan.crossdoc or len(plan.parts) > 1 or bool(SETS_SIDE_BY_SIDE.search(plan.original))
+    if Asked.YES_NO not in plan.asked or plan.lang != "zh" or not sentences or several or plan.user_figures:
+        return ""  # (the asker's figures are checked against the thresholds instead)
+    kinds = [m.group("kind") for m in _NOT_A.finditer(plan.original)]
+    for n, sentence in enumerate(sentences[:2], start=1):
+        text = display_quote(sentence.text)
+        for kind in kinds:
+            plain = kind.replace("“", "").replace("”", "")
+            naming = [c for c in re.split(r"[,,;;。:]", text) if plain in c.replace("“", "").replace("”", "")]
+            # (the clause saying whom something is for or given to, before one that only encourages it)
+            clause = next((c for c in naming if _NAMES_WHOM.search(c)), naming[0] if naming else "")
+            if clause and len(clause) <= LEAD_CHARS:
+                return f"{plan.verdict_words[1]}:须为{plain}({clause.strip()})[{n}],您不是{plain}。"
     return ""
 
 

@@ -3227,3 +3227,11 @@ def test_a_share_the_asker_states_with_an_adverb_is_theirs_not_asked(qa) -> None
     # my own wording: "研发占比正好15%" states the asker's share; 4800万 misses the 5000万 threshold
     lead = qa.ask("上年度研发费用4800万元,营收3.2亿,研发占比正好15%,可以申请研发型总部认定吗?").answer.splitlines()[0]
     assert lead.startswith("不能:") and "5000万元" in lead, lead
+
+
+def test_an_asker_who_says_they_are_not_the_kind_a_rule_is_for_is_told_no(qa) -> None:  # type: ignore[no-untyped-def]
+    # my own wordings: the headquarters policy is for 独立法人企业; the 首台(套) award for 专精特新 firms
+    lead = qa.ask("我们是集团在滨江设的分公司,不是独立法人,可以申请认定总部企业吗?").answer.splitlines()[0]
+    assert lead.startswith("不能:须为独立法人") and "您不是独立法人" in lead, lead
+    lead = qa.ask("我们还不是专精特新企业,能拿专精特新的首台套奖励吗?").answer.splitlines()[0]
+    assert lead.startswith("不能:须为专精特新企业(对各级认定的“专精特新”企业首台(套)产品"), lead
