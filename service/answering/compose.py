@@ -552,9 +552,8 @@ _NOT_A = re.compile(
     r"(?:还|并|也|都)?(?<!是)(?:不是|并非|不属于)(?:一家|一个)?(?P<kind>[^,,。;;??!!吗]{2,12}?(?:企业|法人|单位|机构|总部|组织))"
     r"(?=[,,。;;??!!]|$)"
 )
-
-
-_NAMES_WHOM = re.compile(r"^对|给予|予以|是指|指")
+# a clause saying whom a rule is for ("对…的企业", "是指…的独立法人企业") or what it gives them
+_NAMES_WHOM = re.compile(r"^对|给予|予以|是指")
 
 
 def _lacking_lead(plan: QueryPlan, sentences: list[Sentence]) -> str:
