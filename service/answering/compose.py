@@ -516,13 +516,17 @@ def _rank_lead(plan: QueryPlan, sentences: list[Sentence]) -> str:
 _EN_ROLE = {v: k for k, v in EN_AUTHOR.items()}
 
 
+def _asks_several(plan: QueryPlan) -> bool:
+    """A question of several parts or documents, whose other parts a one-rule verdict would leave out."""
+    return plan.crossdoc or len(plan.parts) > 1 or bool(SETS_SIDE_BY_SIDE.search(plan.original))
+
+
 def _author_lead(plan: QueryPlan, sentences: list[Sentence]) -> str:
     """A yes/no question whose asker states their authorship ("我排第三作者,也不是通讯作者,能领论文奖励吗?")
     against the best two quotes' requirement ("以第一作者或通讯作者身份…发表"): yes when a role they hold is
     required, no when the roles they hold are others (or they deny every one required). Not for a question of
     several parts or documents, whose other parts the verdict would leave out."""
-    several = plan.crossdoc or len(plan.parts) > 1 or bool(SETS_SIDE_BY_SIDE.search(plan.original))
-    if not plan.asked & {Asked.YES_NO, Asked.CRITERION} or not sentences or several:
+    if not plan.asked & {Asked.YES_NO, Asked.CRITERION} or not sentences or _asks_several(plan):
         return ""
     for n, sentence in enumerate(sentences[:2], start=1):
         text = display_quote(sentence.text)
@@ -560,8 +564,7 @@ def _lacking_lead(plan: QueryPlan, sentences: list[Sentence]) -> str:
     """A yes/no question whose asker says they are not a kind of entity ("…分公司,不是独立法人,能申请总部企业认定
     吗?") that the best quote names as whom it is for ("…行使总部职能的独立法人企业"): no, with the quote's clause
     naming it. Not for a question of several parts or documents, whose other parts the verdict would leave out."""
-    several = plan.crossdoc or len(plan.parts) > 1 or bool(SETS_SIDE_BY_SIDE.search(plan.original))
-    if Asked.YES_NO not in plan.asked or plan.lang != "zh" or not sentences or several or plan.user_figures:
+    if Asked.YES_NO not in plan.asked or plan.lang != "zh" or not sentences or _asks_several(plan) or plan.user_figures:
         return ""  # (the asker's figures are checked against the thresholds instead)
     kinds = [m.group("kind") for m in _NOT_A.finditer(plan.original)]
     for n, sentence in enumerate(sentences[:2], start=1):

@@ -2100,9 +2100,9 @@ def _clauses_name_apart(question: str, lang: str, corpus: Corpus) -> bool:
     clauses = [c for c in _CLAUSES.split(question) if _ASKS_FIGURE.search(c)]
     if len(clauses) < 2:
         return False
-    said = [c + (" " + " ".join(lexicon.english().expand(c)) if lang == "en" else "") for c in clauses]
-    named = [named_documents(c, corpus) for c in said]
-    return all(len(n) == 1 for n in named) and len({n[0] for n in named}) >= 2
+    return _parts_name_apart(
+        [c + (" " + " ".join(lexicon.english().expand(c)) if lang == "en" else "") for c in clauses], corpus
+    )
 
 
 def _parts_name_apart(parts: list[str], corpus: Corpus, by_number: dict[str, int] | None = None) -> bool:
