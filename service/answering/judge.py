@@ -229,12 +229,18 @@ def measure(
         signals.unissued_year = next((y for y in plan.issued_years if y not in issued), "")
         signals.issued_span = f"{issued[0]}–{issued[-1]}"
     # a year in a question about a named policy's validity is when the asker would apply it, not its subject
+    # (nor a year inside the stated term of a document read to answer: "2024年的时候…贴息怎么补?" of a policy in force
+    # 2023-2026 asks what applied then, though its text never writes 2024)
+    spans = _stated_terms(corpus, chosen if chosen is not None else [h.chunk for h in hits])
     signals.unknown_year = (
         bool(plan.years)
         and not plan.doc_numbers
         and not (structured and plan.asks_date)
         and any(
-            y not in weights.corpus_text and y not in weights.toc_text and y not in plan.dating_years
+            y not in weights.corpus_text
+            and y not in weights.toc_text
+            and y not in plan.dating_years
+            and not any(first <= int(y) <= last for first, last in spans)
             for y in plan.years
         )
     )
@@ -371,6 +377,16 @@ _STATUS_TERM_STATED = re.compile(
 )
 # a contact detail a text gives: a number, an address, a site
 _CONTACT_DETAIL = re.compile(r"电话|热线|邮箱|网址|官网|http|www\.|@|\d{7,}|\d{3,4}-\d{7,8}")
+
+
+def _stated_terms(corpus: Corpus, read: list[Chunk]) -> list[tuple[int, int]]:
+    """The years from start to end of the documents read whose text states both (区办〔2023〕9号: 2023-2026)."""
+    spans = []
+    for doc_no in {chunk.doc_no for chunk in read}:
+        doc = corpus.documents.get(doc_no)
+        if doc is not None and doc.dates.effective_from is not None and doc.dates.expires_on is not None:
+            spans.append((doc.dates.effective_from.year, doc.dates.expires_on.year))
+    return spans
 
 
 def _metric_unstated(plan: QueryPlan, quotes: list[str], known: Terms) -> str:

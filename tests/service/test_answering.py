@@ -246,6 +246,21 @@ def test_a_target_set_for_another_year_is_not_the_year_asked(qa) -> None:  # typ
     assert named.status == "answered" and "100" in named.answer, named.answer
 
 
+def test_a_year_inside_the_stated_term_of_the_document_read_is_a_year_it_applied_in(qa) -> None:  # type: ignore[no-untyped-def]
+    # 区办〔2023〕9号 ran from 2023-05-12 for three years: its text never writes 2024, but it applied then
+    for question in (
+        "2024年被评上国家级专精特新小巨人,区里一次性奖多少?",
+        "In 2024, how much interest subsidy did a specialised SME get on a patent-pledge loan?",
+    ):
+        answer = qa.ask(question)
+        assert answer.status == "answered" and any(c.doc_no == 3 for c in answer.citations), answer.answer
+    # ... not a year after its term, nor a year outside the term of the document that holds the topic (滨政〔2023〕7号
+    # is for 2023 alone)
+    for question in ("2027年被评上国家级专精特新小巨人,区里奖多少?", "2024年新招引的社零企业首次纳入限上统计,奖多少?"):
+        answer = qa.ask(question)
+        assert answer.status == "not_found", answer.answer
+
+
 def test_the_askers_figure_is_measured_by_the_award_on_the_topic_whatever_document_was_quoted(qa) -> None:  # type: ignore[no-untyped-def]
     # "overseas market" finds the HQ document's overseas clause, which measures no exports; the export threshold
     # of 开拓海外市场 (滨政〔2023〕7号) is what the figure is asked against
