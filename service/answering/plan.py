@@ -259,7 +259,7 @@ _ASKED: dict[Asked, re.Pattern[str]] = {
     Asked.PERIOD: re.compile(
         # "最早什么时候能再报?": when a waiting period ends (获奖后3年内不得再次申报)
         rf"最早(?:要到|得到|到)?(?:什么时候|啥时候|哪年|哪一年|何时|几时)|"
-        rf"多久|多长时间|几年|期限|时限|(?:多少|几)个?(?!月){_TIME_UNIT}|(?:多少|几)个月|多少天|几天|"
+        rf"多久|多长时间|(?<=期)(?:有|是|为)?多长|期(?:有|是|为)多长|几年|期限|时限|(?:多少|几)个?(?!月){_TIME_UNIT}|(?:多少|几)个月|多少天|几天|"
         rf"how long|how soon|how quickly|how fast|within what|time frame|period|how many {_TIME_UNIT_EN}",
         re.I,
     ),

@@ -261,6 +261,15 @@ def test_a_year_inside_the_stated_term_of_the_document_read_is_a_year_it_applied
         assert answer.status == "not_found", answer.answer
 
 
+def test_a_span_asked_of_a_service_the_text_only_encourages_is_not_stated(qa) -> None:  # type: ignore[no-untyped-def]
+    # the AI policy urges computing providers to offer a free trial and migration help, for no stated length
+    answer = qa.ask("算力平台给新用户的免费试用期有多长?")
+    assert answer.status == "not_found", answer.answer
+    # ... while the public notice of the award list states its length
+    listed = qa.ask("标准创新奖拟授奖名单的公示期有多长?")
+    assert listed.status == "answered" and "5" in listed.answer.splitlines()[0], listed.answer
+
+
 def test_the_askers_figure_is_measured_by_the_award_on_the_topic_whatever_document_was_quoted(qa) -> None:  # type: ignore[no-untyped-def]
     # "overseas market" finds the HQ document's overseas clause, which measures no exports; the export threshold
     # of 开拓海外市场 (滨政〔2023〕7号) is what the figure is asked against

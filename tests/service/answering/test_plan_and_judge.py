@@ -41,6 +41,10 @@ def corpus() -> Corpus:
         # a count of units of time is a period
         ("名单要公示多少个工作日?", "zh", {Asked.PERIOD}),
         ("How many days is the list on public notice?", "en", {Asked.PERIOD}),
+        # 多长 after a word for a span of time (试用期, 公示期, 补贴期), however the tokenizer cuts 期有
+        ("免费适配期有多长?", "zh", {Asked.PERIOD}),
+        ("认定名单的公示期有多长?", "zh", {Asked.PERIOD}),
+        ("补贴期多长?", "zh", {Asked.PERIOD}),
         ("有多少个项目入选?", "zh", {Asked.COUNT}),
         # a benefit noun asks how much, unless the question asks whether there is one
         ("What is the reward for a newly listed company?", "en", {Asked.AMOUNT}),
