@@ -2387,6 +2387,24 @@ _GREETING = re.compile(
 )
 
 
+def compose_repealed(plan: QueryPlan, verdict: Verdict, listed: list[Citation]) -> Draft:
+    """Whether a document the compilation does not hold still applies, where one of its texts repeals it:
+    no, and the repealing sentence quoted."""
+    numbers = "、".join(verdict.unlisted)
+    if not listed:  # (the judge found the repeal in a clause; without its sentence, no answer can cite it)
+        return compose_not_found(plan, replace(verdict, status=AnswerStatus.NOT_FOUND, repealed=False))
+    cited = listed[0]
+    if plan.lang == "en":
+        text = (
+            f"No: {numbers} has been repealed. {cited.doc_number} says so: 「{cited.quote}」[1] The compilation does "
+            f"not contain {numbers} itself."
+        )
+    else:
+        end = "" if cited.quote.endswith(("。", "!", "?")) else "。"
+        text = f"不能:{numbers}已废止。{cited.doc_number}规定:「{cited.quote}」[1]{end}汇编未收录{numbers}本身。"
+    return Draft(AnswerStatus.ANSWERED, text, [cited])
+
+
 def compose_not_found(plan: QueryPlan, verdict: Verdict, held: int = 0, listed: list[Citation] | None = None) -> Draft:
     """Say plainly that the compilation does not answer, what was looked for, and why (the verdict's reason);
     ``held``: the documents with text that the serving index holds; ``listed``: the quote that lists the

@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
 from corpus.library import Corpus
-from corpus.models import PolicyDocument, TextStatus
+from corpus.models import Clause, PolicyDocument, TextStatus
 from corpus.text import compact
 from indexing.chunks import Chunk
 from service.answering import lexicon
@@ -107,6 +107,7 @@ class Signals:
     other_place: bool = False
     # the 文号 the question names, when the compilation holds none of them (neither a text nor a TOC line)
     unlisted_docs: tuple[str, ...] = ()
+    repealed: bool = False  # the text repeals the unlisted document whose validity is asked ("原…文件废止")
     other_government: bool = False
     tax_owed: bool = False  # tax owed on a benefit, or a rate of tax: national tax law, no district policy
     # the asked kind of company, and the other kind the documents of every quote are for ("" when not so)
@@ -180,6 +181,7 @@ class Verdict:
     grade: tuple[str, tuple[str, ...], int] = ("", (), -1)  # not_found: the grade asked, those listed, which quote
     unused: tuple[str, ...] = ()  # the question's words the compilation never uses (not the topic it holds)
     unlisted: tuple[str, ...] = ()  # not_found: the 文号 asked about, none of them a document of the compilation
+    repealed: bool = False  # answered: whether the unlisted document still applies, which a loaded text repeals
     benefit: str = ""  # not_found: the benefit asked, named by a thing the compilation never mentions
     vague: tuple[str, str, int] = ("", "", -1)  # not_found: the benefit asked, the part naming it vaguely, which quote
     metric: str = ""  # not_found: the metric whose figure is asked, which no text on the topic states
@@ -217,6 +219,10 @@ def measure(
     listed_numbers = {d.doc_number for d in corpus.documents.values()}
     if plan.doc_numbers and not set(plan.doc_numbers) & listed_numbers:
         signals.unlisted_docs = tuple(plan.doc_numbers)
+        # "区党委〔2017〕15号还能作为依据吗?": a loaded document that repeals it answers whether it still applies
+        signals.repealed = (plan.asks_still or Asked.DATE in plan.asked) and all(
+            repealing_clause(corpus, number) is not None for number in plan.doc_numbers
+        )
     signals.other_government = plan.other_government
     signals.tax_owed = plan.asks_tax_owed
     # (the year of a quoted document is its name, "the 2019 dual-engine policy", not the year asked about)
@@ -377,6 +383,23 @@ _STATUS_TERM_STATED = re.compile(
 )
 # a contact detail a text gives: a number, an address, a site
 _CONTACT_DETAIL = re.compile(r"电话|热线|邮箱|网址|官网|http|www\.|@|\d{7,}|\d{3,4}-\d{7,8}")
+
+
+# a document repealed by name ("原区党委〔2017〕15 号文件废止", "…同时停止执行")
+_REPEALED = re.compile(r"^[^。;;]{0,12}(?:同时)?(?:废止|停止执行|不再执行|失效)")
+
+
+def repealing_clause(corpus: Corpus, doc_number: str) -> Clause | None:
+    """The first clause of a document with text that repeals the document numbered ``doc_number``."""
+    wanted = compact(doc_number)
+    for clause in corpus.clauses():
+        text = compact(clause.text)
+        at = text.find(wanted)
+        while at >= 0:
+            if _REPEALED.search(text[at + len(wanted) :]):
+                return clause
+            at = text.find(wanted, at + 1)
+    return None
 
 
 def _stated_terms(corpus: Corpus, read: list[Chunk]) -> list[tuple[int, int]]:
@@ -935,6 +958,14 @@ def _decide(signals: Signals, config: JudgeConfig) -> Verdict:
             "the part of the document that would answer is not loaded",
             cov,
             signals.beyond_partial,
+        )
+    if signals.unlisted_docs and signals.repealed:
+        return Verdict(
+            AnswerStatus.ANSWERED,
+            f"a loaded document repeals {'、'.join(signals.unlisted_docs)}",
+            cov,
+            unlisted=signals.unlisted_docs,
+            repealed=True,
         )
     if signals.unlisted_docs:
         return Verdict(

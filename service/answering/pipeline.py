@@ -32,6 +32,7 @@ from service.answering.compose import (
     asked_year,
     compose_answered,
     compose_not_found,
+    compose_repealed,
     compose_toc_only,
     mentions,
     overlaps,
@@ -71,6 +72,7 @@ from service.settings import Settings
 
 # a line of quoted text with its marker ("「…」[1](区办〔2023〕12号 第13页)"), not a lead sentence
 _QUOTE_LINE = re.compile(r"」\[\d+\]")
+_REPEALS = re.compile(r"废止|停止执行|不再执行|失效")
 
 
 def _opening_tag(line: str, citations: list[Citation], corpus: Corpus, as_of: date, lang: str) -> str:
@@ -321,6 +323,10 @@ class PolicyQAService:
                 plan.doc_filter[0] if plan.doc_filter else None,
             )
             draft = Draft(AnswerStatus.ANSWERED, text, listed)
+        elif verdict.repealed:
+            # "区党委〔2017〕15号还能用吗?": not a document of the compilation, but one of its texts repeals it
+            repealing = [s for s in self._mentions(verdict.unlisted[0]) if _REPEALS.search(compact(s.text))]
+            draft = compose_repealed(plan, verdict, [citation_for(corpus, s, as_of) for s in repealing[:1]])
         elif verdict.status is AnswerStatus.ANSWERED:
             facts = self.facts.facts(corpus)
             shown = _shown(

@@ -1148,7 +1148,7 @@ _CIRCUMSTANCE = re.compile(
 )
 # whether a policy can be used now ("现在还能申请吗?", "今年还有吗", "Can we still claim it?")
 _STILL = re.compile(
-    r"还能|还可以|还有效|还适用|还有没有|(?:还|仍)(?:在|然)?(?:执行|实施|施行|生效)|仍能|仍可|仍然|现在能|现在可以|目前能|目前可以|今年能|今年可以|今年还|"
+    r"还能|还可以|还有效|还适用|还管用|还算数|还作数|还有没有|(?:还|仍)(?:在|然)?(?:执行|实施|施行|生效)|仍能|仍可|仍然|现在能|现在可以|目前能|目前可以|今年能|今年可以|今年还|"
     r"\bstill\b|\bany ?more\b|\bnowadays\b|\bcurrently\b|"
     # "this year" asks of the policy beside applying for it ("Can we apply this year?"), not when it dates the
     # asker's own figures ("Our retail sales this year reached…")

@@ -270,6 +270,19 @@ def test_a_span_asked_of_a_service_the_text_only_encourages_is_not_stated(qa) ->
     assert listed.status == "answered" and "5" in listed.answer.splitlines()[0], listed.answer
 
 
+def test_whether_a_document_the_compilation_repeals_still_applies_is_answered_no(qa) -> None:  # type: ignore[no-untyped-def]
+    # the 2019 dual-engine opinion repeals 区党委〔2017〕15号, which the compilation does not hold
+    for question, lead in (
+        ("区党委〔2017〕15号这份老文件现在还管用吗?", "不能"),
+        ("Does 区党委〔2017〕15号 still apply today?", "No"),
+    ):
+        answer = qa.ask(question)
+        assert answer.status == "answered" and answer.answer.startswith(lead), answer.answer
+        assert "废止" in answer.answer and [c.doc_no for c in answer.citations] == [1], answer.citations
+    # what it provided is still not in the compilation
+    assert qa.ask("区党委〔2017〕15号对人才有什么奖励?").status == "not_found"
+
+
 def test_the_askers_figure_is_measured_by_the_award_on_the_topic_whatever_document_was_quoted(qa) -> None:  # type: ignore[no-untyped-def]
     # "overseas market" finds the HQ document's overseas clause, which measures no exports; the export threshold
     # of 开拓海外市场 (滨政〔2023〕7号) is what the figure is asked against
