@@ -385,6 +385,10 @@ _STATUS_TERM_STATED = re.compile(
 _CONTACT_DETAIL = re.compile(r"电话|热线|邮箱|网址|官网|http|www\.|@|\d{7,}|\d{3,4}-\d{7,8}")
 
 
+# a clause heading as a sentence of its own: its number and a short title ("11. 促进领军企业跨越发展。")
+_HEADING = re.compile(
+    r"(?:\d{1,2}\s*[.、.]\s*|[一二三四五六七八九十]{1,3}、|[((][一二三四五六七八九十\d]{1,3}[))])[^,,;;。]{2,30}。?$"
+)
 # a document repealed by name ("原区党委〔2017〕15 号文件废止", "…同时停止执行")
 _REPEALED = re.compile(r"^[^。;;]{0,12}(?:同时)?(?:废止|停止执行|不再执行|失效)")
 
@@ -1223,10 +1227,16 @@ def toc_matches(plan: QueryPlan, terms: Terms, weights: TermWeights, corpus: Cor
     hint_weight = {key: terms.get(key) or weights.idf(sum(weights.df(key))) for key, _ in hints}
     total = (sum(terms.values()) + sum(w for k, w in hint_weight.items() if k not in terms)) or 1.0
     matches = []
+    # the text of the documents the question names by 文号: a title's words it quotes from there name their clause
+    # ("区党委〔2019〕25号…其中“促进领军企业跨越发展”那一项" is its item 11, not the listed 杭高新〔2021〕8号)
+    # (when a figure is asked of it: "…提到的促进领军企业跨越发展有专门文件吗?" may ask for the listed one)
+    within = plan.doc_filter if plan.asked & FIGURE_KINDS else []
+    named_text = loose("".join(c.text for c in corpus.clauses() if c.doc_no in within))
     for doc in corpus.documents.values():
         if doc.text_status is not TextStatus.TOC_ONLY:
             continue
-        if doc.doc_number in plan.doc_numbers or _names_title(doc, asked, corpus):
+        run = _title_named(doc, asked, corpus)
+        if doc.doc_number in plan.doc_numbers or (run and run not in named_text):
             matches.append(TocMatch(doc, 1.0, 1.0, [doc.doc_number]))
             continue
         title = loose(doc.title)
@@ -1270,24 +1280,25 @@ def _titled_by(terms: Terms, doc: PolicyDocument) -> bool:
 TITLE_HEAD = 10  # characters of a title (without 关于) that name it when a question repeats them
 
 
-def _names_title(doc: PolicyDocument, asked: str, corpus: Corpus) -> bool:
-    """The question repeats the document's title: its first ``TITLE_HEAD`` characters after 关于, or a run of at
-    least that many of its characters that no other title has ("那份促进江北区块高质量发展的实施意见" names
-    《关于促进高新区江北区块高质量发展的实施意见》; "高质量发展的实施意见" alone names no one title)."""
+def _title_named(doc: PolicyDocument, asked: str, corpus: Corpus) -> str:
+    """The run of the document's title the question repeats, if it names it: its first ``TITLE_HEAD`` characters
+    after 关于, or a run of at least that many of its characters that no other title has ("那份促进江北区块高质量
+    发展的实施意见" names 《关于促进高新区江北区块高质量发展的实施意见》; "高质量发展的实施意见" alone names no one
+    title)."""
     title = loose(doc.title).removeprefix("关于")
     if len(title) < TITLE_HEAD:
-        return False
+        return ""
     if title[:TITLE_HEAD] in asked:
-        return True
+        return title[:TITLE_HEAD]
     # (a run of TITLE_HEAD characters shares TITLE_HEAD - 1 pairs of characters with the question: a title that
     # shares fewer has no such run, and is not compared further)
     if sum(title[i : i + 2] in asked for i in range(len(title) - 1)) < TITLE_HEAD - 1:
-        return False
+        return ""
     match = SequenceMatcher(None, asked, title, autojunk=False).find_longest_match(0, len(asked), 0, len(title))
     if match.size < TITLE_HEAD:
-        return False
+        return ""
     run = title[match.b : match.b + match.size]
-    return not any(run in loose(other.title) for other in corpus.documents.values() if other.doc_no != doc.doc_no)
+    return "" if any(run in loose(o.title) for o in corpus.documents.values() if o.doc_no != doc.doc_no) else run
 
 
 def _loaded_share(plan: QueryPlan, terms: Terms, weights: TermWeights, loaded: str) -> float:
@@ -1341,8 +1352,10 @@ def attribute_support(
         for i, sentence in enumerate(sentences):
             if not any(test(sentence) for test in states):
                 continue
-            # a name the asker quotes is what they ask about: the sentence stating the fact must name it
-            if not all(terms.found(name, forms[i]) for name in required):
+            # a name the asker quotes is what they ask about: the sentence stating the fact must name it, or the
+            # heading just before it must ("11. 促进领军企业跨越发展。每年安排预算不少于5亿元")
+            heading = forms[i - 1] if i > 0 and _HEADING.match(sentences[i - 1].strip()) else ""
+            if not all(terms.found(name, forms[i]) or terms.found(name, heading) for name in required):
                 continue
             own = loose_coverage(terms, forms[i])
             # a neighbour that grants something itself is a measure of its own: its topic is not this figure's

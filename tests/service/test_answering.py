@@ -283,6 +283,16 @@ def test_whether_a_document_the_compilation_repeals_still_applies_is_answered_no
     assert qa.ask("区党委〔2017〕15号对人才有什么奖励?").status == "not_found"
 
 
+def test_a_listed_title_quoted_as_an_item_of_the_document_named_by_number_is_that_item(qa) -> None:  # type: ignore[no-untyped-def]
+    # item 11 of 区党委〔2019〕25号 is headed 促进领军企业跨越发展, as is the listed-only 杭高新〔2021〕8号
+    answer = qa.ask("按区党委〔2019〕25号,“促进领军企业跨越发展”这一条每年的预算安排是多少?")
+    assert answer.status == "answered" and "5 亿元" in answer.answer, answer.answer
+    assert [c.doc_no for c in answer.citations][:1] == [1]
+    # without the number, the listed document of that title is what is named
+    listed = qa.ask("《关于促进领军企业跨越发展的实施意见》对领军企业怎么支持?")
+    assert listed.status == "toc_only" and any(c.doc_no == 19 for c in listed.citations), listed.answer
+
+
 def test_the_askers_figure_is_measured_by_the_award_on_the_topic_whatever_document_was_quoted(qa) -> None:  # type: ignore[no-untyped-def]
     # "overseas market" finds the HQ document's overseas clause, which measures no exports; the export threshold
     # of 开拓海外市场 (滨政〔2023〕7号) is what the figure is asked against

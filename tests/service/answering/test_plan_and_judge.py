@@ -514,6 +514,22 @@ def test_attribute_support_wants_the_figure_beside_the_topic(corpus: Corpus, quo
     assert (attribute_support(plan, quotes, terms, neighbour_credit=0.5) >= 0.75) is stated
 
 
+def test_a_quoted_name_may_head_the_clause_whose_next_sentence_states_the_figure(corpus: Corpus) -> None:
+    from service.answering.evidence import Terms
+    from service.answering.judge import attribute_support
+
+    # my own wording: the name quoted is the item's heading, a sentence of its own before the figure
+    plan = plan_query("“支持孵化器提质增效”那一项每年安排多少?", [], corpus)
+    assert plan.quoted == ["支持孵化器提质增效"] and plan.asks_budget
+    terms = Terms({"孵化器": 3.0, "支持孵化器提质增效": 4.0, "安排": 1.0}, {})
+    headed = ["7. 支持孵化器提质增效。每年安排预算不少于3000万元,用于孵化器的培育。"]
+    assert attribute_support(plan, headed, terms) > 0.5
+    # ... but not a heading two sentences back, nor a sentence that merely follows other text
+    assert attribute_support(plan, ["7. 支持孵化器提质增效。鼓励入驻。每年安排预算不少于3000万元。"], terms) == 0.0
+    unheaded = ["支持孵化器提质增效,鼓励各方参与和投入。每年安排预算不少于3000万元。"]
+    assert attribute_support(plan, unheaded, terms) == 0.0
+
+
 def test_whether_a_policy_can_still_be_used_is_stated_by_its_documents_dates_not_by_the_clause(
     corpus: Corpus,
 ) -> None:
@@ -737,10 +753,10 @@ def test_a_question_repeating_a_run_of_a_listed_title_names_that_document(
     corpus: Corpus, question: str, named: bool
 ) -> None:
     from service.answering.evidence import loose
-    from service.answering.judge import _names_title
+    from service.answering.judge import _title_named
 
     titled = [
-        d.doc_number for d in corpus.documents.values() if not d.has_text and _names_title(d, loose(question), corpus)
+        d.doc_number for d in corpus.documents.values() if not d.has_text and _title_named(d, loose(question), corpus)
     ]
     assert bool(titled) is named and len(titled) <= 1, titled
 
