@@ -28,6 +28,8 @@ class Catalogue(StrEnum):
     EXPIRED = "expired"  # "哪些政策已经失效了?"
     IN_FORCE = "in_force"  # "哪些文件还有效?"
     DOCUMENT = "document"  # "区党委〔2019〕25号是什么文件?": the one document the question names by its 文号
+    # "人工智能那份政策是杭高新〔2023〕4号吗?": whether a document named by its title's words has the 文号 given
+    NUMBER = "number"
 
 
 # the compilation and its documents as the thing asked about
@@ -81,6 +83,21 @@ _ABOUT_EN = re.compile(
     r"|what(?:'s|\s+is)\s+(?:the\s+)?(?:(?:document|policy)\s*)?called",
     re.I,
 )
+
+
+# the 文号 given (its year and number written here as 〈〉, after its issuer) as what a document the question
+# names is ("…是区办〈〉吗?", "…的文号是区办〈〉吧", "Is that the right number?", "is it 区办〈〉?")
+_CHECKS_NUMBER = re.compile(
+    r"是\s*[\u4e00-\u9fff]{0,5}〈〉|〈〉\s*(?:吗|吧|么|嘛|对吗|对吧|是吗|是吧|对不对|是不是|没错吧)|文号|编号|发文字号"
+    r"|\b(?:number(?:ed)?|reference)\b|\bis (?:it|that|this|the \w+(?: \w+)?) [\u4e00-\u9fff]{0,5}〈〉",
+    re.I,
+)
+_YEAR_AND_NUMBER = re.compile(r"[〔\[(【]\s*\d{4}\s*[〕\])】]\s*\d+\s*号")
+
+
+def checks_number(question: str) -> bool:
+    """Whether ``question`` asks if the 文号 it gives is a document's own (``Catalogue.NUMBER``)."""
+    return bool(_CHECKS_NUMBER.search(_YEAR_AND_NUMBER.sub("〈〉", question)))
 
 
 def asks_about_document(question: str) -> bool:
@@ -137,11 +154,16 @@ def compose_catalogue(
     toc_citation: Callable[[PolicyDocument], Citation],
     statement_citation: Callable[[PolicyDocument], Citation | None],
     doc_no: int | None = None,
+    titled: int | None = None,
+    given: str = "",
 ) -> tuple[str, list[Citation]]:
     """The documents asked for, each cited: a loaded one by its date statement (or its TOC line), a listed
-    one by its TOC line (``doc_no``: the one document a ``Catalogue.DOCUMENT`` question names)."""
+    one by its TOC line (``doc_no``: the one document a ``Catalogue.DOCUMENT`` question names; ``titled`` and
+    ``given``: the document a ``Catalogue.NUMBER`` question names by its title's words, and the 文号 it gives)."""
     if request is Catalogue.DOCUMENT and doc_no is not None:
         return _one_document(corpus.documents[doc_no], as_of, lang, toc_citation, statement_citation)
+    if request is Catalogue.NUMBER and titled is not None:
+        return _number_checked(corpus.documents[titled], given, corpus, lang, toc_citation)
     docs = sorted(corpus.documents.values(), key=lambda d: d.doc_no)
     loaded = [d for d in docs if d.has_text]
     listed = [d for d in docs if not d.has_text]
@@ -196,6 +218,35 @@ def compose_catalogue(
             names = ";".join(f"{d.doc_number}《{d.title}》{page(d)}[{n}]" for d, n in zip(listed, marks, strict=True))
             lines.append(f"只在目录中列出、未收录正文的文件:{names}")
     return "\n".join(lines), citations
+
+
+def _number_checked(
+    doc: PolicyDocument, given: str, corpus: Corpus, lang: str, toc_citation: Callable[[PolicyDocument], Citation]
+) -> tuple[str, list[Citation]]:
+    """Whether ``doc`` is numbered ``given``: its own 文号 from its line of the table of contents, and what the
+    number given is instead (another document of the compilation, or none of them)."""
+    citations = [toc_citation(doc)]
+    other = corpus.by_doc_number(given)
+    page = doc.printed_start_page
+    if other is not None and other.doc_no == doc.doc_no:
+        if lang == "en":
+            where = f" (table of contents, printed page {page})" if page is not None else ""
+            return f"Yes: {doc.title} is {doc.doc_number}{where} [1].", citations
+        where = f"(目录第{page}页)" if page is not None else ""
+        return f"是:《{doc.title}》的文号是{doc.doc_number}{where}[1]。", citations
+    if other is not None:
+        citations.append(toc_citation(other))
+    if lang == "en":
+        where = f" (table of contents, printed page {page})" if page is not None else ""
+        instead = (
+            f"{given} is another document, {other.title} [2]."
+            if other is not None
+            else f"The compilation holds no document numbered {given}."
+        )
+        return f"No: {doc.title} is {doc.doc_number}{where} [1]. {instead}", citations
+    where = f"(目录第{page}页)" if page is not None else ""
+    instead = f"{given}是另一份文件《{other.title}》[2]。" if other is not None else f"汇编中没有{given}。"
+    return f"不是:《{doc.title}》的文号是{doc.doc_number}{where}[1]。{instead}", citations
 
 
 def _one_document(

@@ -321,6 +321,8 @@ class PolicyQAService:
                 lambda doc: toc_citation(corpus, doc, as_of),
                 lambda doc: self._statement_citation(doc.doc_no, as_of),
                 plan.doc_filter[0] if plan.doc_filter else None,
+                plan.boost_docs[0] if plan.boost_docs else None,
+                plan.doc_numbers[0] if plan.doc_numbers else "",
             )
             draft = Draft(AnswerStatus.ANSWERED, text, listed)
         elif verdict.repealed:

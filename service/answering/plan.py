@@ -15,7 +15,7 @@ from corpus.doc_numbers import bracket_spoken_doc_numbers, bracket_yearless_doc_
 from corpus.library import Corpus
 from corpus.text import compact, nfkc
 from service.answering import lexicon
-from service.answering.catalogue import Catalogue, asks_about_document, catalogue_request
+from service.answering.catalogue import Catalogue, asks_about_document, catalogue_request, checks_number
 from service.answering.comparisons import UserFigure, asked_metrics, parse_user_figures
 from service.answering.figures import FIGURE, asks_budget, asks_yearly_cap, figure_key, figure_kind
 from service.answering.grades import EN_LEVEL_WORD, Grade, level_subject, question_grades, side_by_side_grades
@@ -963,7 +963,20 @@ def plan_query(question: str, history: list[Turn], corpus: Corpus) -> QueryPlan:
         level_wordings=_level_wordings(level_kind) if level_kind else (),
         raises=bool(_RAISES.search(unquoted) or _EARLIER_STAR.search(unquoted)),
         corrections=corrections,
-        catalogue=_catalogue(original, lang, doc_filter, bool(named or own), corpus),
+        catalogue=Catalogue.NUMBER
+        if _checks_number(original, doc_numbers, named, asked)
+        else _catalogue(original, lang, doc_filter, bool(named or own), corpus),
+    )
+
+
+def _checks_number(original: str, doc_numbers: list[str], named: list[int], asked: frozenset[Asked]) -> bool:
+    """Whether the question gives one 文号 to the one document it names by its title's words, and asks only
+    whether that is its number ("人工智能产业生态那份政策是杭高新〔2023〕4号吗?")."""
+    return (
+        len(doc_numbers) == 1
+        and len(named) == 1
+        and asked <= {Asked.YES_NO, Asked.DOCUMENT}
+        and checks_number(bracket_spoken_doc_numbers(original))
     )
 
 

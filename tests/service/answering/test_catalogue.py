@@ -123,3 +123,36 @@ def test_what_a_named_document_is_its_title_page_and_validity_each_cited(qa) -> 
     # the document whose text stops early says so
     partial = qa.ask("杭高新〔2023〕5号是关于什么的?", [])
     assert "只收录了它的前一部分" in partial.answer, partial.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "checked"),
+    [
+        ("人工智能的那份政策是杭高新〔2023〕4号吧?", True),
+        ("标准创新奖评审办法的文号是不是区办〔2023〕9号?", True),
+        ("Is the headquarters policy numbered 区办〔2023〕8号?", True),
+        # a figure asked of a document named both ways checks no number
+        ("区办〔2023〕12号总部政策的租房补贴是多少?", False),
+        # two 文号, or no title words, name no one document to check
+        ("专精特新的意见是区办〔2023〕9号还是区办〔2023〕8号?", False),
+        ("区办〔2023〕9号是什么文件?", False),
+    ],
+)
+def test_a_number_given_to_a_document_named_by_title_is_checked(qa, question: str, checked: bool) -> None:  # type: ignore[no-untyped-def]
+    from service.answering.plan import plan_query
+
+    plan = plan_query(question, [], qa.corpus)
+    assert (plan.catalogue is Catalogue.NUMBER) is checked, plan.catalogue
+
+
+def test_a_wrong_number_is_corrected_from_the_table_of_contents_and_a_right_one_confirmed(qa) -> None:  # type: ignore[no-untyped-def]
+    wrong = qa.ask("标准创新奖评审办法的文号是不是区办〔2023〕9号?")
+    assert wrong.status is AnswerStatus.ANSWERED and wrong.answer.startswith("不是"), wrong.answer
+    assert "区办〔2023〕8号" in wrong.answer and [c.doc_no for c in wrong.citations] == [4, 3]
+    # a number no document of the compilation has is said to be none of them
+    unknown = qa.ask("Is the headquarters policy numbered 区办〔2023〕21号?")
+    assert unknown.answer.startswith("No") and "区办〔2023〕12号" in unknown.answer, unknown.answer
+    assert "no document numbered" in unknown.answer and [c.doc_no for c in unknown.citations] == [2]
+    right = qa.ask("人工智能产业生态的政策是杭高新〔2023〕5号吧?")
+    assert right.answer.startswith("是") and [c.doc_no for c in right.citations] == [6], right.answer
+    assert all(verify(qa.corpus, c) for c in wrong.citations + unknown.citations + right.citations)
