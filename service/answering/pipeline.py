@@ -57,6 +57,7 @@ from service.answering.periods import asked_conditions, period_wording
 from service.answering.plan import FIGURE_KINDS, Asked, QueryPlan, plan_query
 from service.answering.retrieve import HybridRetriever, RetrievalPlan, RetrievalResult, ScoredChunk
 from service.answering.structure import (
+    NO_DUPLICATE,
     date_statement,
     date_statements,
     list_chunk,
@@ -332,7 +333,10 @@ class PolicyQAService:
         elif verdict.status is AnswerStatus.ANSWERED:
             facts = self.facts.facts(corpus)
             shown = _shown(
-                prepared.chosen, self.config.evidence.show_share, plan.crossdoc or prepared.signals.structured
+                prepared.chosen,
+                self.config.evidence.show_share,
+                plan.crossdoc or prepared.signals.structured,
+                plan.asks_stacking,
             )
             draft = compose_answered(
                 plan,
@@ -794,13 +798,17 @@ def _holds(quote: Sentence, window: Sentence) -> bool:
     return quote.chunk.doc_no == window.chunk.doc_no and quote.start <= window.start and window.end <= quote.end
 
 
-def _shown(chosen: list[Sentence], share: float, keep_all: bool) -> list[Sentence]:
+def _shown(chosen: list[Sentence], share: float, keep_all: bool, stacking: bool = False) -> list[Sentence]:
     """The quotes an answer shows: the first, and the others scoring ``share`` of the best (all of them for
-    a side-by-side answer or a list read from the document's structure)."""
+    a side-by-side answer or a list read from the document's structure; ``stacking``: "能叠加吗?" asked, a quote
+    holding the rule on having both too)."""
     if keep_all or len(chosen) < 2:
         return chosen
     best = max(s.score for s in chosen)
-    return [chosen[0], *(s for s in chosen[1:] if s.score >= share * best)]
+    return [
+        chosen[0],
+        *(s for s in chosen[1:] if s.score >= share * best or (stacking and NO_DUPLICATE.search(s.text))),
+    ]
 
 
 def _renumber(text: str, before: list[Citation], after: list[Citation]) -> str:

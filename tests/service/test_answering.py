@@ -293,6 +293,18 @@ def test_a_listed_title_quoted_as_an_item_of_the_document_named_by_number_is_tha
     assert listed.status == "toc_only" and any(c.doc_no == 19 for c in listed.citations), listed.answer
 
 
+def test_the_rule_on_having_both_is_shown_beside_the_figure_asked_in_another_part(qa) -> None:  # type: ignore[no-untyped-def]
+    # the headquarters policy lets a company choose the rent or the purchase subsidy, in the sentence after the
+    # purchase subsidy's figure: asked both things, the answer shows the rule and leads with it
+    for question, figure in (
+        ("我们是总部企业,购房补助和租房补助能同时享受吗?买办公楼最多补多少?", "3000 万元"),
+        ("总部企业的租房补助和购房补助可以同时拿吗?租房补助一年封顶多少?", "200 万元"),
+    ):
+        answer = qa.ask(question)
+        assert answer.answer.startswith("不能叠加") and "其中一项" in answer.answer, answer.answer
+        assert figure in answer.answer, answer.answer
+
+
 def test_the_askers_figure_is_measured_by_the_award_on_the_topic_whatever_document_was_quoted(qa) -> None:  # type: ignore[no-untyped-def]
     # "overseas market" finds the HQ document's overseas clause, which measures no exports; the export threshold
     # of 开拓海外市场 (滨政〔2023〕7号) is what the figure is asked against
