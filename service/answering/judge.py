@@ -389,8 +389,9 @@ _CONTACT_DETAIL = re.compile(r"电话|热线|邮箱|网址|官网|http|www\.|@|\
 _HEADING = re.compile(
     r"(?:\d{1,2}\s*[.、.]\s*|[一二三四五六七八九十]{1,3}、|[((][一二三四五六七八九十\d]{1,3}[))])[^,,;;。]{2,30}。?$"
 )
-# a document repealed by name ("原区党委〔2017〕15 号文件废止", "…同时停止执行")
-_REPEALED = re.compile(r"^[^。;;]{0,12}(?:同时)?(?:废止|停止执行|不再执行|失效)")
+# the words that repeal a document, and a document repealed by name ("原区党委〔2017〕15 号文件废止", "…同时停止执行")
+REPEALS = re.compile(r"废止|停止执行|不再执行|失效")
+_REPEALED = re.compile(rf"^[^。;;]{{0,12}}(?:同时)?(?:{REPEALS.pattern})")
 
 
 def repealing_clause(corpus: Corpus, doc_number: str) -> Clause | None:
@@ -1231,7 +1232,7 @@ def toc_matches(plan: QueryPlan, terms: Terms, weights: TermWeights, corpus: Cor
     # ("区党委〔2019〕25号…其中“促进领军企业跨越发展”那一项" is its item 11, not the listed 杭高新〔2021〕8号)
     # (when a figure is asked of it: "…提到的促进领军企业跨越发展有专门文件吗?" may ask for the listed one)
     within = plan.doc_filter if plan.asked & FIGURE_KINDS else []
-    named_text = loose("".join(c.text for c in corpus.clauses() if c.doc_no in within))
+    named_text = loose("".join(c.text for c in corpus.clauses() if c.doc_no in within)) if within else ""
     for doc in corpus.documents.values():
         if doc.text_status is not TextStatus.TOC_ONLY:
             continue

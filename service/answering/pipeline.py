@@ -52,7 +52,7 @@ from service.answering.evidence import (
 )
 from service.answering.facts import FactBook
 from service.answering.figures import FIGURE, MONEY, NO_CHARGE, YEARLY_CAP, without_budgets
-from service.answering.judge import Signals, Verdict, decide, measure
+from service.answering.judge import REPEALS, Signals, Verdict, decide, measure
 from service.answering.periods import asked_conditions, period_wording
 from service.answering.plan import FIGURE_KINDS, Asked, QueryPlan, plan_query
 from service.answering.retrieve import HybridRetriever, RetrievalPlan, RetrievalResult, ScoredChunk
@@ -73,7 +73,6 @@ from service.settings import Settings
 
 # a line of quoted text with its marker ("「…」[1](区办〔2023〕12号 第13页)"), not a lead sentence
 _QUOTE_LINE = re.compile(r"」\[\d+\]")
-_REPEALS = re.compile(r"废止|停止执行|不再执行|失效")
 
 
 def _opening_tag(line: str, citations: list[Citation], corpus: Corpus, as_of: date, lang: str) -> str:
@@ -328,7 +327,7 @@ class PolicyQAService:
             draft = Draft(AnswerStatus.ANSWERED, text, listed)
         elif verdict.repealed:
             # "区党委〔2017〕15号还能用吗?": not a document of the compilation, but one of its texts repeals it
-            repealing = [s for s in self._mentions(verdict.unlisted[0]) if _REPEALS.search(compact(s.text))]
+            repealing = [s for s in self._mentions(verdict.unlisted[0]) if REPEALS.search(compact(s.text))]
             draft = compose_repealed(plan, verdict, [citation_for(corpus, s, as_of) for s in repealing[:1]])
         elif verdict.status is AnswerStatus.ANSWERED:
             facts = self.facts.facts(corpus)
