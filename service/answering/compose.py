@@ -323,7 +323,9 @@ def compose_answered(
     lead = re.sub(r"\[(\d+)\]", lambda m: f"[{renumber.get(int(m.group(1)), int(m.group(1)))}]", lead)
     citations = [citations[old - 1] for old in order]
     lead = _lead_source(lead, citations, corpus, plan) + lead if lead else lead
-    if premise and lead:
+    if premise and lead.startswith("不是"):
+        lines.append(lead)  # the lead says itself what is not so ("不是500万元:…300万元")
+    elif premise and lead:
         lines.append(premise.replace("原文如下:", "规定的是:") + lead)  # one line: what is not so, what is
     elif premise or lead:
         lines.append(premise or lead)

@@ -204,9 +204,10 @@ def label(grade: Grade, lang: str = "zh") -> str:
 
 
 # a level and the kind it rates, written together ("市级专精特新中小企业", "各级认定的专精特新企业首台(套)产品")
-# (levels written together share one 级, or none: "国家、省级重点实验室", "国家、省重点实验室")
+# (levels written together share one 级, or none, or each has its own: "国家、省级重点实验室", "国家、省重点实验室",
+# "国家级、省级工业互联网平台")
 LEVELLED = re.compile(
-    rf"(?:((?:(?:{_LEVELS})[、和及与或]?)+)级|((?:(?:{_LEVELS})[、和及与或])+(?:{_LEVELS}))|(各级)(?:认定的)?)"
+    rf"(?:((?:(?:{_LEVELS})级?[、和及与或]|(?:{_LEVELS}))+)级|((?:(?:{_LEVELS})[、和及与或])+(?:{_LEVELS}))|(各级)(?:认定的)?)"
     rf"([\u4e00-\u9fffA-Za-z]{{2,20}})"
 )
 # (and the place a spoken question names after it: "市级专精特新企业区里奖多少?")
@@ -228,7 +229,8 @@ def level_subject(question: str) -> str:
     found = [
         (m.group(1) or m.group(2), _core(m.group(4))) for m in LEVELLED.finditer(plain) if m.group(1) or m.group(2)
     ]
-    return found[0][1] if len(found) == 1 and len(found[0][1]) >= 2 else ""
+    one = len(found) == 1 and len(re.findall(_LEVELS, found[0][0])) == 1  # ("国家级和省级…": side by side)
+    return found[0][1] if one and len(found[0][1]) >= 2 else ""
 
 
 def absent_level(level: str, subject: str, quotes: list[str], wordings: tuple[str, ...] = ()) -> Absent | None:

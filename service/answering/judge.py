@@ -25,7 +25,7 @@ Signals (``measure``) read the plan, the ranked chunks and the quotable sentence
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
@@ -227,7 +227,8 @@ def measure(
     signals.tax_owed = plan.asks_tax_owed
     # (the year of a quoted document is its name, "the 2019 dual-engine policy", not the year asked about)
     named_years = {str(corpus.documents[c.doc_no].year) for c in quoted or [] if c.doc_no in corpus.documents}
-    signals.other_years = _other_years(plan, quotes or [], named_years)
+    first_term = _stated_terms(corpus, (quoted or [])[:1])
+    signals.other_years = _other_years(plan, quotes or [], named_years, first_term)
     # "区里2025年出台的…若干政策": the compilation's documents were issued in other years (its 2023 version is another
     # policy)
     issued = sorted({str(d.year) for d in corpus.documents.values()})
@@ -632,12 +633,18 @@ def _unknown_english_benefit(question: str) -> str:
 _YEAR_OF = re.compile(r"(?<![\d〔\[(（])(20\d{2})\s*年(?!\s*\d{1,2}\s*月)")
 
 
-def _other_years(plan: QueryPlan, quotes: list[str], named_years: set[str]) -> tuple[str, ...]:
+def _other_years(
+    plan: QueryPlan, quotes: list[str], named_years: set[str], first_term: Sequence[tuple[int, int]] = ()
+) -> tuple[str, ...]:
     """The years the leading quotes are for, when the question asks about another year and not about a date or
     whether a policy still applies (a policy's validity is a date its own text states); ``named_years``: the
-    years of the quoted documents, which name them."""
+    years of the quoted documents, which name them. A first quote that is for no year of its own, of a document
+    in force in the year asked (``first_term``: its stated start and end years), answers for that year whatever
+    year the next quote's target is."""
     asked = [y for y in plan.years if y not in plan.dating_years and y not in named_years]
     if not asked or plan.asks_date or plan.asks_still or not quotes:
+        return ()
+    if not _YEAR_OF.search(quotes[0]) and all(any(a <= int(y) <= b for a, b in first_term) for y in asked):
         return ()
     stated = tuple(dict.fromkeys(_YEAR_OF.findall(" ".join(quotes[:2]))))
     return stated if stated and not set(stated) & set(asked) else ()

@@ -3294,3 +3294,27 @@ def test_an_asker_who_says_they_are_not_the_kind_a_rule_is_for_is_told_no(qa) ->
     assert lead.startswith("不能:须为独立法人") and "您不是独立法人" in lead, lead
     lead = qa.ask("我们还不是专精特新企业,能拿专精特新的首台套奖励吗?").answer.splitlines()[0]
     assert lead.startswith("不能:须为专精特新企业(对各级认定的“专精特新”企业首台(套)产品"), lead
+
+
+def test_a_year_inside_the_answering_documents_term_is_not_another_years_text(qa) -> None:  # type: ignore[no-untyped-def]
+    # my own wording: 区办〔2023〕9号 ran 2023-2026, and its 隐形冠军 award names no year; the clause after it sets a
+    # target for 2025, which is not the year the award is asked for
+    lead = qa.ask("我们2024年评上了省级隐形冠军,区里奖多少?").answer.splitlines()[0]
+    assert "100万元" in lead, lead
+    # a target asked for a year its text does not set is still said to be for another year
+    answer = qa.ask("2024年区里要培育多少家省级专精特新中小企业?")
+    assert answer.status == "not_found" and "2025" in answer.answer, answer.answer
+
+
+def test_a_wrong_figure_is_said_once_when_the_lead_corrects_it(qa) -> None:  # type: ignore[no-untyped-def]
+    # my own wording: the 滨政〔2023〕7号 grant to a national industrial-internet platform is 300万, not 800万
+    answer = qa.ask("国家级工业互联网平台,区里是不是一次性补800万?")
+    lead = answer.answer.splitlines()[0]
+    assert answer.status == "answered" and lead.startswith("不是800万元:") and "300万元" in lead, lead
+    assert "所引条文中没有" not in lead, lead
+
+
+def test_whether_a_repealed_document_is_still_followed_is_answered_no(qa) -> None:  # type: ignore[no-untyped-def]
+    # my own wording, 文号 written without brackets: 区党委〔2017〕15号 is repealed by 区党委〔2019〕25号
+    answer = qa.ask("区党委2017年15号文件现在还照着执行吗?")
+    assert answer.status == "answered" and answer.answer.startswith("不能:区党委〔2017〕15号已废止"), answer.answer

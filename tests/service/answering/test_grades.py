@@ -119,6 +119,12 @@ def test_a_level_alone_is_judged_by_the_kind_it_rates() -> None:
     assert absent_level("国家", "雏鹰", ["对新认定的国家、省雏鹰企业分别给予50万元、20万元奖励。"]) is None
     found = absent_level("市", "雏鹰", [shared])
     assert found is not None and found.named == ("国家", "省")
+    # ... or each its own 级 ("国家级、省级雏鹰企业"): the first level is rated too
+    each = "鼓励申报省级重点雏鹰企业,对经认定的国家级、省级雏鹰企业分别给予50万元、20万元奖励。"
+    assert absent_level("国家", "雏鹰", [each]) is None
+    assert absent_level("国家", "雏鹰", ["对经认定的国家级和省级雏鹰企业给予奖励。"]) is None
+    found = absent_level("市", "雏鹰", [each])
+    assert found is not None and found.named == ("国家", "省")
 
 
 def test_a_grade_the_asker_says_they_do_not_hold_is_not_asked() -> None:

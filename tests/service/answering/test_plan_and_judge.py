@@ -2520,6 +2520,9 @@ def test_how_to_raise_or_file_something_asks_a_procedure(question: str, how: boo
     [
         ("专精特新政策现在还能申请吗?", True),
         ("Can we still apply for the headquarters policy?", True),
+        # whether it is still followed, in the asker's words ("还照着执行", "还按这个文件执行")
+        ("总部政策现在还照着执行吗?", True),
+        ("那份专精特新的文件现在还按这个文件执行吗?", True),
         # a circumstance the asker names before it: whether even so, not whether the policy is in force
         ("被列入失信名单还能享受总部政策吗?", False),
         ("要是公司搬出滨江,还能拿房租补贴吗?", False),
@@ -3118,3 +3121,20 @@ def test_an_english_year_reaches_the_texts_every_year() -> None:
 
     year = next(c for c in concepts_of("Is the prize assessed in any year?", "en") if c.key == "year")
     assert "每年" in year.alternatives
+
+
+def test_a_year_within_the_first_quotes_documents_term_is_answered_by_it(corpus: Corpus) -> None:
+    from service.answering.judge import _other_years
+
+    # my own wording: an award asked for 2024, quoted from a policy in force 2023-2026 that names no year for it,
+    # beside a target the same policy sets for 2025
+    plan = plan_query("2024年评上市级雏鹰企业的,区里奖多少?", [], corpus)
+    assert plan.years == ["2024"] and not plan.dating_years
+    award = "对市级雏鹰企业给予20万元一次性奖励。"
+    target = "力争到2025 年,累计培育雏鹰企业 300 家以上。"
+    assert _other_years(plan, [award, target], set(), [(2023, 2026)]) == ()
+    # out of the term, or with no stated term, the target's year is what the text is for
+    assert _other_years(plan, [award, target], set(), [(2019, 2021)]) == ("2025",)
+    assert _other_years(plan, [award, target], set()) == ("2025",)
+    # a first quote that sets a year of its own is for that year, whatever the term
+    assert _other_years(plan, [target, award], set(), [(2023, 2026)]) == ("2025",)
