@@ -630,6 +630,15 @@ def _metric_for(text: str, start: int, end: int, unit: str) -> _Word | None:
     # "Our registered capital is in USD, roughly RMB 500 million": the metric named earlier in the sentence
     sentence_start = max((m.end() for m in re.finditer(r"[。;;??!!]|\.\s", text[:clause_start])), default=0)
     earlier = text[sentence_start:clause_start].lower()
+    if _INCREASE.search(before):
+        # "研发费用从800万涨到1000万,新增刚好200万": a clause that says only that it is an increase is the increase of
+        # the metric named before it, when that increase is a metric of its own (新增研发费用)
+        named = [(at, w) for w in candidates if (at := _find(earlier, w.word, last=True)) >= 0]
+        if named:
+            last = max(named, key=lambda h: (h[0] + len(h[1].word), len(h[1].word)))[1]
+            increase = next((w for w in candidates if w.metric == f"新增{last.metric}"), None)
+            if increase is not None:
+                return increase
     figured = [m.end() for m in re.finditer(r"\d[^,,]*[,,]", earlier)]
     earlier = earlier[figured[-1] :] if figured else earlier  # a metric with its own figure is not this one's
     found = [(at, w) for w in candidates if (at := _find(earlier, w.word, last=True)) >= 0]

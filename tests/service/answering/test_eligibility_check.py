@@ -406,6 +406,10 @@ def test_parse_user_figures_chinese_and_english() -> None:
     said_so = ("our R&D spending went up by RMB 3 million", "our new R&D spend was RMB 3 million", "研发费用涨了300万")
     for said in said_so:
         assert parse_user_figures(said)[0].field == "rd_spend_increase", said
+    # a clause that says only that its figure is an increase adds to the metric the clause before it names
+    apart = parse_user_figures("去年研发费用是1500万,今年多了300万")
+    assert [(f.field, f.value) for f in apart] == [("rd_spend", 1500 * WAN), ("rd_spend_increase", 300 * WAN)]
+    assert parse_user_figures("营收8亿,新增了1亿")[1].field != "rd_spend_increase"  # (no increase metric of revenue)
     # a count of companies the asker serves is compared as 对外服务企业数; a count the words do not name is not
     served = parse_user_figures("平台已对外服务35家企业")
     assert [(f.field, f.value, f.unit) for f in served] == [("served_companies", 35, "家")]
