@@ -65,6 +65,8 @@ def _within_one(question: str, named: list[int], doc_filter: list[int], corpus: 
 # with two documents named, a side-by-side question; "分别" alone is within one ("组织奖和个人奖分别几个名额?")
 SETS_SIDE_BY_SIDE = re.compile(
     r"分别|各(?=自|奖|补|给|是|能|拿|有多少)|\brespectively\b|"
+    # "the reward under the HQ policy and under the AI policy", "in the HQ rules and in the AI rules"
+    r"\b(?:under|in|from|by)\s+(?:the\s+)?[^,.;?]{1,40}?\s+(?:and|or|vs\.?|versus)\s+(?:under|in|from|by)\s+the\b|"
     r"\beach(?: of them| one)?\s+(?:pays?|gives?|offers?|awards?|grants?|provides?)\b",
     re.I,
 )

@@ -3318,3 +3318,17 @@ def test_whether_a_repealed_document_is_still_followed_is_answered_no(qa) -> Non
     # my own wording, 文号 written without brackets: 区党委〔2017〕15号 is repealed by 区党委〔2019〕25号
     answer = qa.ask("区党委2017年15号文件现在还照着执行吗?")
     assert answer.status == "answered" and answer.answer.startswith("不能:区党委〔2017〕15号已废止"), answer.answer
+
+
+def test_one_figure_asked_under_two_named_policies_is_answered_side_by_side(qa) -> None:  # type: ignore[no-untyped-def]
+    # my own wording: a provincial key laboratory gets 300万 under the AI policy and 200万 under the HQ policy
+    lead = qa.ask(
+        "What would a new provincial key lab earn under the AI policy and under the HQ policy?"
+    ).answer.splitlines()[0]
+    assert "杭高新〔2023〕5号" in lead and "区办〔2023〕12号" in lead, lead
+
+
+def test_a_spoken_national_award_is_the_national_level(qa) -> None:  # type: ignore[no-untyped-def]
+    # my own wording: 国奖 is a national award; the headquarters policy gives 500万/100万 for the national ones
+    answer = qa.ask("我们总部企业获了国奖科技进步一等奖,区里给多少?")
+    assert answer.answer.startswith("「对新获得国家技术发明奖(国家科技进步奖)"), answer.answer
