@@ -694,14 +694,31 @@ def _passed_and_now(question: str) -> tuple[list[UserFigure], list[UserFigure]]:
         return [], []  # (most questions: nothing said of before, no clause read again)
     past: list[UserFigure] = []
     present: list[UserFigure] = []
-    for clause in re.split(r"[,,。;;??!!]", question):
+    # (years ago, figures, clause number) of the clauses said of an earlier year
+    dated: list[tuple[int, list[UserFigure], int]] = []
+    had_at = -1  # the last clause that says an award was had
+    for at, clause in enumerate(re.split(r"[,,。;;??!!]", question)):
         figures = parse_user_figures(clause)
+        had_at = at if _CLAIMS_PAST.search(clause) else had_at
         # ("去年首次突破20亿,今年冲到了55亿", "passed RMB 2 billion two years ago": a milestone passed in an earlier
         # year)
         earlier = _CLAIMS_PAST.search(clause) or (
             _EARLIER_YEAR.search(clause) and any(f.first_time or f.beyond for f in figures)
         )
         (past if earlier else present).extend(figures)
+        ago = _years_ago(clause)
+        if earlier and figures and ago:
+            dated.append((ago, figures, at))
+    latest = min((ago for ago, _, _ in dated), default=0)
+    if (
+        not present
+        and len({ago for ago, _, _ in dated}) >= 2
+        and all(at > had_at for ago, _, at in dated if ago == latest)
+    ):
+        # "前年营收首次突破20亿拿过奖,去年首次突破50亿": of milestones passed in two earlier years, the later one, with
+        # no award said to be had after it, is the figure now (what an award paid as the difference is asked of)
+        present = [f for ago, figures, _ in dated if ago == latest for f in figures]
+        past = [f for f in past if not any(f is g for g in present)]
     metrics = {(f.metric, f.field) for f in past + present if f.metric}
     if len(metrics) != 1 or not past or not present:
         return [], []
@@ -1078,7 +1095,7 @@ _STACKING = re.compile(
 )
 _CLAIMS_PAST = re.compile(
     # ("去年拿了", "获得了", "评上了": what the asker got, said as done)
-    r"[拿得获评享]过|[拿获评享](?:到|得|上|受)?了(?![吗么])|已经|已获|曾|之前|以前|"
+    r"[拿得获评享领]过|[拿获评享领](?:到|得|上|受)?了(?![吗么])|已经|已获|曾|之前|以前|"
     r"\bhad\b|\bhave (?:won|received|got)|\balready\b|\bbefore\b|"
     # ("We won the provincial award last year": won is said only of what happened)
     r"\bwon\b|\b(?:was|were) awarded\b|\bobtained\b",

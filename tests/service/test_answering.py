@@ -3332,3 +3332,16 @@ def test_a_spoken_national_award_is_the_national_level(qa) -> None:  # type: ign
     # my own wording: 国奖 is a national award; the headquarters policy gives 500万/100万 for the national ones
     answer = qa.ask("我们总部企业获了国奖科技进步一等奖,区里给多少?")
     assert answer.answer.startswith("「对新获得国家技术发明奖(国家科技进步奖)"), answer.answer
+
+
+def test_a_later_milestone_passed_in_a_later_earlier_year_is_paid_the_difference(qa) -> None:  # type: ignore[no-untyped-def]
+    # my own wordings: 首次突破50亿 pays 200万, 100亿 400万, by the difference (差额): 200万 more after the 50亿 award
+    for question in (
+        "我们总部企业大前年营收首次突破50亿拿过奖,去年首次突破100亿,还能再拿多少?",
+        "总部企业,前年营收首次过了50亿,领了200万的突破奖;去年营收第一次破100亿,这回能拿多少?",
+    ):
+        lead = qa.ask(question).answer.splitlines()[0]
+        assert "按差额奖励" in lead and "再拿差额200万元" in lead, (question, lead)
+    # both milestones said to be had already: no difference is left to work out for the later one
+    lead = qa.ask("前年营收首次突破50亿,去年首次突破100亿,两次都领过奖了,今年还能拿吗?").answer.splitlines()[0]
+    assert "再拿差额" not in lead, lead
