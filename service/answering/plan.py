@@ -1857,8 +1857,8 @@ _CONTACT = (
 _ASKS_CONTACT = re.compile(
     rf"(?P<zh>{_CONTACT})(?:号码)?(?:是|为)?(?:多少|几号|什么|啥|呢|有吗|在哪)|(?:有没有|有无|给个|留个)[^,,。??]{{0,8}}"
     rf"(?P<zh2>{_CONTACT})|"
-    # ... or named last, as a search box is asked ("总部企业联络专员电话?")
-    rf"(?P<zh3>{_CONTACT})(?:号码)?\s*[??]?\s*$|"
+    # ... or named last, as a search box is asked ("总部企业联络专员电话?"), or had ("有电话吗?")
+    rf"(?P<zh3>{_CONTACT})(?:号码)?\s*[??]?\s*$|有(?P<zh4>{_CONTACT})(?:号码)?[吗么嘛]|"
     r"(?:what(?:'s| is| are)|give|is there|are there|any|which)\b[^?.]{0,40}?\b"
     r"(?P<en>(?:tele)?phone(?: number)?|hotline|e-?mail(?: address)?|website|web ?site|wechat(?: id)?)\b",
     re.I,
@@ -1915,7 +1915,7 @@ def asks_status_term(text: str) -> bool:
 def asked_contact(text: str) -> str:
     """The contact detail a question asks for (电话, 热线, 邮箱, 网址; phone, hotline, e-mail, website), "" if none."""
     m = _ASKS_CONTACT.search(text)
-    return (m.group("zh") or m.group("zh2") or m.group("zh3") or m.group("en")) if m else ""
+    return (m.group("zh") or m.group("zh2") or m.group("zh3") or m.group("zh4") or m.group("en")) if m else ""
 
 
 # the A-not-A question (要不要, 能不能, 需不需要, 可不可以, 拿没拿): how a yes/no is asked, not its topic

@@ -2828,6 +2828,8 @@ def test_a_quoted_clause_ranked_low_still_counts_as_loaded_text(qa) -> None:  # 
         # ... asked as a search box asks, the detail named last
         ("标准创新奖评审办联系方式?", "没有写明联系方式"),
         ("专精特新服务专员电话", "没有写明电话"),
+        # ... or asked whether there is one
+        ("总部企业联络专员有电话吗?", "没有写明电话"),
     ],
 )
 def test_a_contact_detail_the_compilation_never_gives_is_not_found(qa, question, said) -> None:  # type: ignore[no-untyped-def]
