@@ -227,7 +227,7 @@ def measure(
     signals.tax_owed = plan.asks_tax_owed
     # (the year of a quoted document is its name, "the 2019 dual-engine policy", not the year asked about)
     named_years = {str(corpus.documents[c.doc_no].year) for c in quoted or [] if c.doc_no in corpus.documents}
-    first_term = _stated_terms(corpus, (quoted or [])[:1])
+    first_term = _stated_terms(corpus, (quoted or [])[:1]) if plan.years else []
     signals.other_years = _other_years(plan, quotes or [], named_years, first_term)
     # "区里2025年出台的…若干政策": the compilation's documents were issued in other years (its 2023 version is another
     # policy)

@@ -219,6 +219,11 @@ STILL_VALID_EN = (
 )
 # Wording of each kind of question, Chinese (spoken forms included) and English: general question
 # words, not the wording of particular questions.
+# whether a policy is still followed ("还在执行", "仍然施行", "还照着执行", "还按这个文件执行"): a date asked, and
+# whether it still applies
+_STILL_FOLLOWED = (
+    r"(?:还|仍)(?:在|然)?(?:照着?|按着?|按照|依照|遵照)?(?:这个|此|该)?(?:文件|政策|规定)?(?:执行|实施|施行|生效)"
+)
 _ASKED: dict[Asked, re.Pattern[str]] = {
     # 多少 alone asks an amount; 多少比例, 多少家, 多少年 ask the kind their word names, 文号是多少 a document
     Asked.AMOUNT: re.compile(
@@ -244,7 +249,8 @@ _ASKED: dict[Asked, re.Pattern[str]] = {
     Asked.DATE: re.compile(
         r"什么时候|啥时候?|几时|何时|哪天|哪一天|哪年|哪一年|几号|几月份?(?!\s*[内里])|哪个月|到期|有效期|(?<!怎么)(?<!如何)(?<!怎样)(?:施行|生效)|起止|过期|失效|截止|还有效|一直有效|有效[吗么不]|有效(?:的)?吧|有效(?=\s*[一二三四五六七八九十两\d]+\s*个?年)|"
         r"还能(?:不能)?(?:按[^,,。??]{0,20}?)?(?:去)?(?:用|申请|申报|报|享受|拿(?!什么)|领|兑现|适用|执行|有效)|还适用|"
-        r"(?:还|仍)(?:在|然)?(?:照着?|按着?|按照|依照|遵照)?(?:这个|此|该)?(?:文件|政策|规定)?(?:执行|实施|施行|生效)|"
+        + _STILL_FOLLOWED
+        + r"|"
         # "when" asks when it opens a question ("When does it expire?", "by when…"), not in a clause that says
         # under which circumstances ("covers 80% of the cost when we rent compute")
         r"\bwhen(?=\s+(?:is|are|was|were|do|does|did|will|would|can|could|should|must|may|might|has|have|had)\b)|"
@@ -706,8 +712,7 @@ def _passed_and_now(question: str) -> tuple[list[UserFigure], list[UserFigure]]:
             _EARLIER_YEAR.search(clause) and any(f.first_time or f.beyond for f in figures)
         )
         (past if earlier else present).extend(figures)
-        ago = _years_ago(clause)
-        if earlier and figures and ago:
+        if earlier and figures and (ago := _years_ago(clause)):
             dated.append((ago, figures, at))
     latest = min((ago for ago, _, _ in dated), default=0)
     if (
@@ -1180,7 +1185,9 @@ _CIRCUMSTANCE = re.compile(
 )
 # whether a policy can be used now ("现在还能申请吗?", "今年还有吗", "Can we still claim it?")
 _STILL = re.compile(
-    r"还能|还可以|还有效|还适用|还管用|还算数|还作数|还有没有|(?:还|仍)(?:在|然)?(?:照着?|按着?|按照|依照|遵照)?(?:这个|此|该)?(?:文件|政策|规定)?(?:执行|实施|施行|生效)|仍能|仍可|仍然|现在能|现在可以|目前能|目前可以|今年能|今年可以|今年还|"
+    r"还能|还可以|还有效|还适用|还管用|还算数|还作数|还有没有|"
+    + _STILL_FOLLOWED
+    + r"|仍能|仍可|仍然|现在能|现在可以|目前能|目前可以|今年能|今年可以|今年还|"
     r"\bstill\b|\bany ?more\b|\bnowadays\b|\bcurrently\b|"
     # "this year" asks of the policy beside applying for it ("Can we apply this year?"), not when it dates the
     # asker's own figures ("Our retail sales this year reached…")
