@@ -228,23 +228,21 @@ def _number_checked(
     citations = [toc_citation(doc)]
     other = corpus.by_doc_number(given)
     page = doc.printed_start_page
+    where = f" (table of contents, printed page {page})" if lang == "en" else f"(目录第{page}页)"
+    where = where if page is not None else ""
     if other is not None and other.doc_no == doc.doc_no:
         if lang == "en":
-            where = f" (table of contents, printed page {page})" if page is not None else ""
             return f"Yes: {doc.title} is {doc.doc_number}{where} [1].", citations
-        where = f"(目录第{page}页)" if page is not None else ""
         return f"是:《{doc.title}》的文号是{doc.doc_number}{where}[1]。", citations
     if other is not None:
         citations.append(toc_citation(other))
     if lang == "en":
-        where = f" (table of contents, printed page {page})" if page is not None else ""
         instead = (
             f"{given} is another document, {other.title} [2]."
             if other is not None
             else f"The compilation holds no document numbered {given}."
         )
         return f"No: {doc.title} is {doc.doc_number}{where} [1]. {instead}", citations
-    where = f"(目录第{page}页)" if page is not None else ""
     instead = f"{given}是另一份文件《{other.title}》[2]。" if other is not None else f"汇编中没有{given}。"
     return f"不是:《{doc.title}》的文号是{doc.doc_number}{where}[1]。{instead}", citations
 
