@@ -27,10 +27,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from difflib import SequenceMatcher
 
 from corpus.library import Corpus
-from corpus.models import Clause, PolicyDocument, TextStatus
+from corpus.models import Clause, PolicyDocument, TextStatus, Validity
 from corpus.text import compact
 from indexing.chunks import Chunk
 from service.answering import lexicon
@@ -208,8 +209,10 @@ def measure(
     quoted: list[Chunk] | None = None,
     facts: list[PolicyFact] | None = None,
     chosen: list[Chunk] | None = None,
+    as_of: date | None = None,
 ) -> Signals:
-    """Every signal of the verdict, computed once."""
+    """Every signal of the verdict, computed once (``as_of``: today, to which a document with no end stays in
+    force)."""
     signals = Signals(
         has_content=has_content(plan.original), structured=structured, catalogue=plan.catalogue is not None
     )
@@ -227,7 +230,7 @@ def measure(
     signals.tax_owed = plan.asks_tax_owed
     # (the year of a quoted document is its name, "the 2019 dual-engine policy", not the year asked about)
     named_years = {str(corpus.documents[c.doc_no].year) for c in quoted or [] if c.doc_no in corpus.documents}
-    first_term = _stated_terms(corpus, (quoted or [])[:1]) if plan.years else []
+    first_term = _stated_terms(corpus, (quoted or [])[:1], as_of) if plan.years else []
     signals.other_years = _other_years(plan, quotes or [], named_years, first_term)
     # "区里2025年出台的…若干政策": the compilation's documents were issued in other years (its 2023 version is another
     # policy)
@@ -238,7 +241,7 @@ def measure(
     # a year in a question about a named policy's validity is when the asker would apply it, not its subject
     # (nor a year inside the stated term of a document read to answer: "2024年的时候…贴息怎么补?" of a policy in force
     # 2023-2026 asks what applied then, though its text never writes 2024)
-    spans = _stated_terms(corpus, chosen if chosen is not None else [h.chunk for h in hits])
+    spans = _stated_terms(corpus, chosen if chosen is not None else [h.chunk for h in hits], as_of)
     signals.unknown_year = (
         bool(plan.years)
         and not plan.doc_numbers
@@ -320,7 +323,8 @@ def measure(
         and signals.toc
         and any(len(a) >= 2 and a in loose(w) for w in signals.toc[0].words for a in top_wordings)
         and quotes
-        and not terms.found(top, loose(quotes[0]))
+        # (nor any other wording as rare: "原创IP转化合作…改编成游戏" is the quote's 原创 as much as a title's 游戏)
+        and not any(terms.found(k, loose(quotes[0])) for k in known if known[k] >= known[top] - 1e-9)
         and not plan.doc_filter
         and not plan.boost_docs
     )
@@ -408,13 +412,18 @@ def repealing_clause(corpus: Corpus, doc_number: str) -> Clause | None:
     return None
 
 
-def _stated_terms(corpus: Corpus, read: list[Chunk]) -> list[tuple[int, int]]:
-    """The years from start to end of the documents read whose text states both (区办〔2023〕9号: 2023-2026)."""
+def _stated_terms(corpus: Corpus, read: list[Chunk], as_of: date | None = None) -> list[tuple[int, int]]:
+    """The years from start to end of the documents read whose text states both (区办〔2023〕9号: 2023-2026);
+    one that states a start and no end is in force from it to ``as_of`` (区办〔2023〕8号, 自2023年5月8日起施行)."""
     spans = []
     for doc_no in {chunk.doc_no for chunk in read}:
         doc = corpus.documents.get(doc_no)
-        if doc is not None and doc.dates.effective_from is not None and doc.dates.expires_on is not None:
+        if doc is None or doc.dates.effective_from is None:
+            continue
+        if doc.dates.expires_on is not None:
             spans.append((doc.dates.effective_from.year, doc.dates.expires_on.year))
+        elif as_of is not None and doc.status(as_of) == Validity.IN_FORCE:
+            spans.append((doc.dates.effective_from.year, as_of.year))
     return spans
 
 
@@ -1277,12 +1286,10 @@ def _titled_by(terms: Terms, doc: PolicyDocument) -> bool:
     """Two of the question's concepts are distinctive words of ``doc``'s title (科技型, 中小企业, 融资 of
     《关于进一步支持科技型中小企业融资的实施意见》; not 实施意见, which every such title has)."""
     words = title_terms(doc.title)
-    held = [
-        k
-        for k in terms
-        if any(len(a) >= 2 and any(a in w or w in a for w in words) for a in terms.alternatives.get(k, (k,)))
-    ]
-    return len(held) >= 2
+    said = {w for k in terms for a in terms.alternatives.get(k, (k,)) if len(a) >= 2 for w in words if a in w or w in a}
+    # two words of the title, not one word twice ("cultural" and "cultural export base" share only its 文化; 中小
+    # and 小企业 are pieces of its one 中小企业)
+    return sum(not any(w != o and w in o for o in said) for w in said) >= 2
 
 
 TITLE_HEAD = 10  # characters of a title (without 关于) that name it when a question repeats them

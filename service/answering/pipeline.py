@@ -301,6 +301,7 @@ class PolicyQAService:
             [s.chunk for s in on_topic],
             self.facts.facts(corpus),
             [s.chunk for s in chosen],
+            self.settings.today(),
         )
         return Prepared(plan, result, scored, chosen, signals, terms, started, retrieved, on_topic)
 

@@ -238,7 +238,8 @@ _ASKED: dict[Asked, re.Pattern[str]] = {
     # "几个点" (how many percentage points) asks a share, not a count
     Asked.RATIO: re.compile(
         r"比例|百分之[几多]?|几成|打?几折|打折|折扣|占比|多少%|(?:几|多少)个(?:百分)?点|"
-        r"percent|share of|\bratios?\b|\brates?\b|proportion",
+        # ("rates them five-star" is a verb: the rating given, not a share)
+        r"percent|share of|\bratios?\b|\brates?\b(?!\s+(?:them|it|us|you|him|her|me)\b)|proportion",
         re.I,
     ),
     Asked.COUNT: re.compile(
@@ -1167,6 +1168,8 @@ _MATERIALS = re.compile(
 _HOW_MANY_UNITS = re.compile(rf"\bhow many {_TIME_UNIT_EN}", re.I)
 # how long ago something of the asker's happened ("won it two years ago"): their own time, a constraint, not a topic
 _AGO_EN = re.compile(rf"\b(?:\d+|a few|a couple of|{EN_NUMBER_WORDS})\s+{_TIME_UNIT_EN}\s+ago\b", re.I)
+# "rates them five-star", "rated us": the verb of a rating given, not the noun of a share or an interest rate
+_RATE_VERB = re.compile(r"\brat(?:es|ed|ing)\s+(?:them|it|us|you|him|her|me)\b", re.I)
 
 
 def _asks_still(question: str) -> bool:
@@ -1720,7 +1723,7 @@ def concepts_of(text: str, lang: str) -> list[Concept]:
     concepts: list[Concept] = []
     text = without_elapsed(text)  # "实施刚满一年半": the asker's period is a constraint, not a topic
     if lang != "zh":  # "how many years": the unit asked in, not a topic (as 几年 is none)
-        text = _AGO_EN.sub(" ", _HOW_MANY_UNITS.sub("how long", text))
+        text = _RATE_VERB.sub(" ", _AGO_EN.sub(" ", _HOW_MANY_UNITS.sub("how long", text)))
     normalised = lexicon.normalise_key(text)
     taken: list[str] = []
     for key, targets in [m for table in _tables(lang) for m in table.matches(text)]:

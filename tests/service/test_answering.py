@@ -3347,3 +3347,34 @@ def test_a_later_milestone_passed_in_a_later_earlier_year_is_paid_the_difference
     # both milestones said to be had already: no difference is left to work out for the later one
     lead = qa.ask("前年营收首次突破50亿,去年首次突破100亿,两次都领过奖了,今年还能拿吗?").answer.splitlines()[0]
     assert "再拿差额" not in lead, lead
+
+
+def test_rates_as_a_verb_asks_no_share(qa) -> None:  # type: ignore[no-untyped-def]
+    # my own wording: "rates it five-star" is the rating given; the HQ policy pays 500万 for a first five-star
+    answer = qa.ask("What one-off reward does a headquarters company get when Hangzhou first rates it five-star?")
+    assert answer.status == "answered" and "500" in answer.answer, answer.answer
+
+
+def test_a_year_after_an_open_ended_documents_start_is_within_its_term(qa) -> None:  # type: ignore[no-untyped-def]
+    # my own wording: 区办〔2023〕8号 is in force from 8 May 2023 with no end; 2024 is never written in the texts
+    answer = qa.ask("单位2024年底拿了浙江省标准创新奖,隔多久才能申报区里的标准创新奖?")
+    assert answer.status == "answered" and "3 年内不得再次申报" in answer.answer, answer.answer
+
+
+def test_a_quote_holding_a_word_as_rare_as_a_listed_titles_is_on_the_specific_topic(qa) -> None:  # type: ignore[no-untyped-def]
+    # my own wordings: 原创 IP 转化合作 is 滨政〔2023〕7号's (p.39); 游戏 is as rare and only the listed 文化 title's
+    for question in (
+        "区内两家公司搞原创IP转化合作,一家授权另一家改编成游戏,版权交易双方各补多少?",
+        "我们公司把原创IP授权给区内企业拍成游戏,IP转化合作能补多少?",
+    ):
+        answer = qa.ask(question)
+        assert answer.status == "answered" and "各最高100 万元" in answer.answer, (question, answer.answer)
+
+
+def test_a_year_and_one_title_word_said_twice_name_no_listed_document(qa) -> None:  # type: ignore[no-untyped-def]
+    # my own wording: "cultural" and "cultural export base" share only 文化 of the listed 2023 文化产业 title
+    answer = qa.ask(
+        "In 2023 our cultural export base brought in cultural firms that grew above designated size: how much per"
+        " firm did the operator get?"
+    )
+    assert answer.status == "answered" and "每家10 万元" in answer.answer, answer.answer
