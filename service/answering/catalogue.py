@@ -100,11 +100,35 @@ def checks_number(question: str) -> bool:
     return bool(_CHECKS_NUMBER.search(_YEAR_AND_NUMBER.sub("〈〉", question)))
 
 
+# ... or where it starts in the compilation ("…从汇编第几页开始?", "…在第几页?", "…的页码是多少?")
+_START_PAGE = re.compile(
+    r"(?:请问|问一下)?(?:这份|这个|那份|那个|它)?(?:文件|政策|意见|办法)?(?:是)?(?:从|在)?(?:汇编|目录)?(?:的|里|中|里面)?"
+    r"(?:第几页|哪一?页|几页)(?:开始|起)?(?:的)?(?:呀|啊|呢)?|(?:的)?页码(?:是)?(?:多少|几)?(?:呀|啊|呢)?"
+)
+# the words that point to a document named by its title's words ("总部经济那份意见"): the naming, not a topic
+_POINTING = re.compile(r"(?:这份|那份|这个|那个|该)?(?:若干)?(?:意见|政策|办法|文件)")
+
+
 def asks_about_document(question: str) -> bool:
-    """Whether ``question``, with the 文号 it names taken out, asks only what that document is (its title)."""
+    """Whether ``question``, with the 文号 it names taken out, asks only what that document is (its title) or
+    where it starts."""
     rest = re.sub(r"[??。.!!,,]+", " ", DOC_NUMBER_RE.sub(" ", question)).strip()
     chinese = re.sub(r"\s+", "", rest)
-    return bool(_ABOUT_EN.fullmatch(rest) or _ABOUT.fullmatch(chinese) or _TITLE.fullmatch(chinese))
+    return bool(
+        _ABOUT_EN.fullmatch(rest)
+        or _ABOUT.fullmatch(chinese)
+        or _TITLE.fullmatch(chinese)
+        or _START_PAGE.fullmatch(chinese)
+    )
+
+
+def asks_start_page(question: str, title_words: tuple[str, ...]) -> bool:
+    """Whether a Chinese ``question`` naming a document by its title's words (``title_words``) asks only where
+    it starts in the compilation ("总部经济那份意见从汇编第几页开始?"): nothing is left of it besides."""
+    rest = re.sub(r"[\s??。.!!,,]+", "", question)
+    for word in sorted(title_words, key=len, reverse=True):
+        rest = rest.replace(word, "")
+    return bool(_START_PAGE.fullmatch(_POINTING.sub("", rest)))
 
 
 # how a loaded document's validity today is said: applied to one year only / expired on / takes effect on /
@@ -160,8 +184,9 @@ def compose_catalogue(
     """The documents asked for, each cited: a loaded one by its date statement (or its TOC line), a listed
     one by its TOC line (``doc_no``: the one document a ``Catalogue.DOCUMENT`` question names; ``titled`` and
     ``given``: the document a ``Catalogue.NUMBER`` question names by its title's words, and the 文号 it gives)."""
-    if request is Catalogue.DOCUMENT and doc_no is not None:
-        return _one_document(corpus.documents[doc_no], as_of, lang, toc_citation, statement_citation)
+    one = doc_no if doc_no is not None else titled  # (named by its 文号, else by its title's words)
+    if request is Catalogue.DOCUMENT and one is not None:
+        return _one_document(corpus.documents[one], as_of, lang, toc_citation, statement_citation)
     if request is Catalogue.NUMBER and titled is not None:
         return _number_checked(corpus.documents[titled], given, corpus, lang, toc_citation)
     docs = sorted(corpus.documents.values(), key=lambda d: d.doc_no)

@@ -250,6 +250,10 @@ def compose_answered(
         lead = _milestone_raise_lead(plan, corpus, as_of, facts or [], citations)
     if not lead:
         lead = _rank_lead(plan, sentences) or _author_lead(plan, sentences) or _lacking_lead(plan, sentences)
+    if not lead and plan.asks_stacking and not plan.crossdoc:
+        # "营收超过10亿,租房和购房补助能同时拿吗?": whether both can be had is the quoted rule on having both, not
+        # whether the asker's figures reach either one
+        lead = _rule_lead(plan, sentences, with_condition=False)
     if not lead:
         lead = _figures_lead(plan, sentences, corpus, as_of, facts or [], citations, terms or {})
         if lead:  # "…能拿多少?第一次纳入限上统计另外有奖吗?": the parts the comparison does not answer, after it

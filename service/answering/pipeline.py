@@ -51,7 +51,7 @@ from service.answering.evidence import (
     sentences_of,
 )
 from service.answering.facts import FactBook
-from service.answering.figures import FIGURE, MONEY, NO_CHARGE, YEARLY_CAP, without_budgets
+from service.answering.figures import FIGURE, MONEY, NO_CHARGE, YEARLY_CAP, figure_kind, without_budgets
 from service.answering.judge import REPEALS, Signals, Verdict, decide, measure
 from service.answering.periods import asked_conditions, period_wording
 from service.answering.plan import FIGURE_KINDS, Asked, QueryPlan, plan_query
@@ -337,6 +337,7 @@ class PolicyQAService:
                 self.config.evidence.show_share,
                 plan.crossdoc or prepared.signals.structured,
                 plan.asks_stacking,
+                plan.asked,
             )
             draft = compose_answered(
                 plan,
@@ -798,17 +799,34 @@ def _holds(quote: Sentence, window: Sentence) -> bool:
     return quote.chunk.doc_no == window.chunk.doc_no and quote.start <= window.start and window.end <= quote.end
 
 
-def _shown(chosen: list[Sentence], share: float, keep_all: bool, stacking: bool = False) -> list[Sentence]:
+# the kind of figure that states each kind of quantity asked
+_KIND_STATED = {Asked.AMOUNT: "money", Asked.RATIO: "share", Asked.COUNT: "count", Asked.PERIOD: "period"}
+
+
+def _shown(
+    chosen: list[Sentence], share: float, keep_all: bool, stacking: bool = False, asked: frozenset[Asked] = frozenset()
+) -> list[Sentence]:
     """The quotes an answer shows: the first, and the others scoring ``share`` of the best (all of them for
     a side-by-side answer or a list read from the document's structure; ``stacking``: "能叠加吗?" asked, a quote
-    holding the rule on having both too)."""
+    holding the rule on having both too; two kinds of quantity ``asked``, "how much does each get, and how many
+    are given?": a quote stating a kind that none shown states)."""
     if keep_all or len(chosen) < 2:
         return chosen
     best = max(s.score for s in chosen)
-    return [
+    shown = [
         chosen[0],
         *(s for s in chosen[1:] if s.score >= share * best or (stacking and NO_DUPLICATE.search(s.text))),
     ]
+    kinds = [_KIND_STATED[a] for a in sorted(asked) if a in _KIND_STATED]
+    for kind in kinds if len(kinds) >= 2 else []:
+        if not any(_states(s.text, kind) for s in shown):
+            shown += [s for s in chosen if s not in shown and _states(s.text, kind)][:1]
+    return [s for s in chosen if s in shown]
+
+
+def _states(text: str, kind: str) -> bool:
+    """Whether ``text`` states a figure of ``kind`` (money, share, count or period; not a budget)."""
+    return any(figure_kind(compact(m.group())) == kind for m in FIGURE.finditer(without_budgets(text, False)))
 
 
 def _renumber(text: str, before: list[Citation], after: list[Citation]) -> str:

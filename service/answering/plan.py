@@ -15,7 +15,13 @@ from corpus.doc_numbers import bracket_spoken_doc_numbers, bracket_yearless_doc_
 from corpus.library import Corpus
 from corpus.text import compact, nfkc
 from service.answering import lexicon
-from service.answering.catalogue import Catalogue, asks_about_document, catalogue_request, checks_number
+from service.answering.catalogue import (
+    Catalogue,
+    asks_about_document,
+    asks_start_page,
+    catalogue_request,
+    checks_number,
+)
 from service.answering.comparisons import UserFigure, asked_metrics, parse_user_figures
 from service.answering.figures import FIGURE, asks_budget, asks_yearly_cap, figure_key, figure_kind
 from service.answering.grades import EN_LEVEL_WORD, Grade, level_subject, question_grades, side_by_side_grades
@@ -990,7 +996,7 @@ def plan_query(question: str, history: list[Turn], corpus: Corpus) -> QueryPlan:
         corrections=corrections,
         catalogue=Catalogue.NUMBER
         if _checks_number(original, doc_numbers, named, asked)
-        else _catalogue(original, lang, doc_filter, bool(named or own), corpus),
+        else _catalogue(original, lang, doc_filter, named, bool(named or own), corpus),
     )
 
 
@@ -1005,12 +1011,22 @@ def _checks_number(original: str, doc_numbers: list[str], named: list[int], aske
     )
 
 
-def _catalogue(original: str, lang: str, doc_filter: list[int], names_topic: bool, corpus: Corpus) -> Catalogue | None:
+def _catalogue(
+    original: str, lang: str, doc_filter: list[int], titled: list[int], names_topic: bool, corpus: Corpus
+) -> Catalogue | None:
     """A question about the compilation itself, or about what one document with text that it names by its 文号
-    is ("区党委〔2019〕25号是什么文件?"); None for a question on a topic."""
+    is ("区党委〔2019〕25号是什么文件?"), or where one it names by its title's words (``titled``) starts ("总部经济那份
+    意见从汇编第几页开始?"); None for a question on a topic."""
     named = set(doc_filter)
     if len(named) == 1 and corpus.documents[min(named)].has_text:
         return Catalogue.DOCUMENT if asks_about_document(bracket_spoken_doc_numbers(original)) else None
+    if (
+        not named
+        and len(titled) == 1
+        and lang == "zh"
+        and asks_start_page(original, title_terms(corpus.documents[titled[0]].title))
+    ):
+        return Catalogue.DOCUMENT
     return None if named or names_topic else catalogue_request(original, lang)
 
 
@@ -1096,7 +1112,8 @@ _YEAR = re.compile(r"(?<!\d)(20\d\d)\s*年")
 _YEARS_AGO_EN = re.compile(rf"\b(\d+|{EN_NUMBER_WORDS}) years? ago\b", re.I)
 _STACKING = re.compile(
     r"同时(?:享受|拿|申请|申报)|叠加|(?:拿|领|享受|要)(?:两|二|2|几)(?:份|个|项|样|次)(?:吗|么|不|呢|\?|$)|重复(?:享受|拿|申请|申报|领)|(?:一起|一块儿?|一并)(?:拿|领|享受|申请|申报)|都(?:能|可以|想|要)?(?:拿|领|享受)|都(?:能|可以|想)要(?!求)|都(?:能|可以)(?:申请|申报)|兼得|"
-    r"\bstack|at the same time|\bboth\b|combine",
+    # ("…take the rent subsidy and then the purchase subsidy as well?": the second had on top of the first)
+    r"\bstack|at the same time|\bboth\b|combine|\b(?:and|then)\b[^?.]*\b(?:as well|too)\s*\?",
     re.I,
 )
 _CLAIMS_PAST = re.compile(

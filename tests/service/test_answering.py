@@ -3378,3 +3378,41 @@ def test_a_year_and_one_title_word_said_twice_name_no_listed_document(qa) -> Non
         " firm did the operator get?"
     )
     assert answer.status == "answered" and "每家10 万元" in answer.answer, answer.answer
+
+
+def test_the_compilation_and_the_askers_looking_are_no_topic(qa) -> None:  # type: ignore[no-untyped-def]
+    # my own wording: 汇编 and 对应 say where the asker looks; the award is 区办〔2023〕8号's
+    answer = qa.ask("汇编里“标准创新奖”对应的文件是哪份?")
+    assert answer.status == "answered" and "区办〔2023〕8号" in answer.answer, answer.answer
+
+
+def test_where_a_document_starts_is_its_table_of_contents_page(qa) -> None:  # type: ignore[no-untyped-def]
+    # my own wordings: 区办〔2023〕8号 starts on printed page 23, 区办〔2023〕9号 (专精特新) on page 17
+    for question, page in (
+        ("区办〔2023〕8号从第几页开始?", "目录第23页"),
+        ("专精特新那个文件在汇编哪一页?", "目录第17页"),
+    ):
+        answer = qa.ask(question)
+        assert answer.status == "answered" and page in answer.answer, (question, answer.answer)
+    # a provision asked by page is still the provision's page, not its document's start
+    answer = qa.ask("总部企业租房补贴在第几页?")
+    assert "第13页" in answer.answer and "目录第11页" not in answer.answer, answer.answer
+
+
+def test_two_kinds_of_quantity_asked_are_each_quoted(qa) -> None:  # type: ignore[no-untyped-def]
+    # my own wording: the individual prize (5万, p.28) and how many individual awards a year (3, p.23)
+    answer = qa.ask(
+        "How much does an individual winner of the standard innovation award receive, and how many individual"
+        " awards are given each year?"
+    )
+    assert "个人奖不超过3 个" in answer.answer and "获奖个人一次性奖励5 万元" in answer.answer, answer.answer
+
+
+def test_whether_two_supports_stack_is_the_rule_on_both_not_the_askers_figures(qa) -> None:  # type: ignore[no-untyped-def]
+    # my own wordings: the HQ rent and purchase subsidies are one or the other (其中一项), whatever the revenue
+    lead = qa.ask("我们营收11亿,总部租房补助和购房补助能一起拿吗?").answer.splitlines()[0]
+    assert lead.startswith("不能叠加") and "其中一项" in lead, lead
+    lead = qa.ask(
+        "We are an HQ renting offices now; can we take the rent subsidy and then the purchase subsidy too?"
+    ).answer.splitlines()[0]
+    assert lead.startswith("Not both") and "其中一项" in lead, lead

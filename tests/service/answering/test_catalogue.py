@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 
 from corpus.models import Validity
-from service.answering.catalogue import Catalogue
+from service.answering.catalogue import Catalogue, asks_start_page
 from service.answering.verify import verify
 from service.models import AnswerStatus
 
@@ -156,3 +156,19 @@ def test_a_wrong_number_is_corrected_from_the_table_of_contents_and_a_right_one_
     right = qa.ask("人工智能产业生态的政策是杭高新〔2023〕5号吧?")
     assert right.answer.startswith("是") and [c.doc_no for c in right.citations] == [6], right.answer
     assert all(verify(qa.corpus, c) for c in wrong.citations + unknown.citations + right.citations)
+
+
+@pytest.mark.parametrize(
+    ("question", "title_words", "expected"),
+    [
+        ("人才那份意见从汇编第几页开始?", ("人才",), True),
+        ("人才政策在哪一页?", ("人才",), True),
+        ("人才那个文件的页码是多少?", ("人才",), True),
+        ("人才公寓补贴在第几页?", ("人才",), False),  # a provision's page, not the document's start
+        ("人才那份意见有效期几年?", ("人才",), False),
+    ],
+)
+def test_a_question_asking_only_where_a_titled_document_starts(
+    question: str, title_words: tuple[str, ...], expected: bool
+) -> None:
+    assert asks_start_page(question, title_words) is expected
