@@ -50,6 +50,8 @@ MORE_AMOUNTS = {
     "benchmark_rate": ("该笔贷款的银行基准利率", "例如 4.35%"),
     "growth_over_average": ("社零增幅高于全区平均增幅的百分点数", "例如 6"),
     "event_spend": ("促消费活动实际投入", "例如 80万"),
+    "venue_rent": ("举办展会或峰会的场租费", "例如 150万"),
+    "copyright_trade_value": ("版权交易额(入驻作家所设企业)", "例如 500万"),
     "served_companies": ("平台对外服务企业数", "例如 60"),
     "dataset_users": ("调用数据集的区内非关联企业数", "例如 5"),
     "growth_rank": ("新增研发费用增幅全区排名", "例如 8 或 第8位"),

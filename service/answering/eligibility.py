@@ -104,6 +104,13 @@ class CompanyProfile(BaseModel):
     annual_rent: Amount = Field(
         default=None, description="A year's office 租金 in 元: a share-of-rent subsidy is worked out on it."
     )
+    venue_rent: Amount = Field(
+        default=None,
+        description="场租费 in 元 of an exhibition or a summit the company hosts: a share of it is subsidised.",
+    )
+    copyright_trade_value: Amount = Field(
+        default=None, description="A copyright deal's 版权交易 value in 元 (a resident writer's company)."
+    )
     event_spend: Amount = Field(
         default=None,
         description="活动实际投入 in 元 of a consumption-promotion event (发券减免 not counted): a share is given.",

@@ -104,6 +104,8 @@ _RATIO_BASES = (
     ("租金", "annual_rent"),
     ("购房价", "purchase_price"),
     ("活动实际投入", "event_spend"),
+    ("场租费", "venue_rent"),
+    ("版权交易", "copyright_trade_value"),
 )
 
 

@@ -3416,3 +3416,9 @@ def test_whether_two_supports_stack_is_the_rule_on_both_not_the_askers_figures(q
         "We are an HQ renting offices now; can we take the rent subsidy and then the purchase subsidy too?"
     ).answer.splitlines()[0]
     assert lead.startswith("Not both") and "其中一项" in lead, lead
+
+
+def test_a_copyright_deal_is_worked_out_in_chat(qa) -> None:  # type: ignore[no-untyped-def]
+    # my own wording: 6% of an 800万 版权交易 is 48万 (区党委〔2019〕25号 p.4), not the AI platforms' 1% of 交易额
+    lead = qa.ask("我们是网络作家村入驻作家开的公司,版权交易额800万,最多补多少?").answer.splitlines()[0]
+    assert "最多48万元" in lead and "版权交易" in lead, lead

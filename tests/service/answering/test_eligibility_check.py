@@ -772,3 +772,21 @@ def test_the_metric_of_each_figure_the_asker_gives(question: str, fields: list[s
     from service.answering.comparisons import parse_user_figures
 
     assert [f.field for f in parse_user_figures(question)] == fields
+
+
+def test_a_venue_rent_or_a_copyright_deal_is_worked_out_on_the_askers_figure() -> None:
+    # my own figures: 场租费 50% with a per-event cap of 100万 (区办〔2023〕12号 展会, 杭高新〔2023〕5号 峰会), and
+    # 区党委〔2019〕25号's "给予已入驻作家所设企业最高6%的版权交易补助"
+    def award(quote_word: str, **profile: object) -> FactVerdict:
+        return next(r for r in run(**profile) if quote_word in r.citation.quote and r.estimated_amount is not None)
+
+    assert award("国际展会", venue_rent="120万").estimated_amount == 60 * WAN
+    assert award("人工智能高端峰会", venue_rent="400万").estimated_amount == 100 * WAN
+    assert award("版权交易补助", copyright_trade_value="800万").estimated_amount == 48 * WAN
+    for said, field in (
+        ("场地租金180万", "venue_rent"),
+        ("版权交易额一千万", "copyright_trade_value"),
+        ("we paid RMB 2 million in venue hire", "venue_rent"),
+        ("our copyright deal was worth RMB 3 million", "copyright_trade_value"),
+    ):
+        assert [f.field for f in parse_user_figures(said)] == [field], said
