@@ -1557,7 +1557,14 @@ def _figures_lead(
         # in the order of the quotes: the best-ranked clause's award first
         texts = [compact(s.text) for s in sentences]
         quoted_facts.sort(key=lambda f: next((n for n, t in enumerate(texts) if compact(f.quote)[:24] in t), 0))
-        return next(filter(None, (_ratio_worked_out(plan, f, marker, as_of) for f in quoted_facts)), "")
+        # one award for each base the asker gives a figure of ("a bank's new credit loans of 2亿 and a guarantor's
+        # balance of 2亿: how much would each receive?"), the first quoted of each
+        by_base: dict[str, str] = {}
+        for fact in quoted_facts:
+            ratio_of = fact.benefit.ratio_field() if fact.benefit is not None else None
+            if ratio_of is not None and ratio_of not in by_base:
+                by_base[ratio_of] = _ratio_worked_out(plan, fact, marker, as_of)
+        return (" " if plan.lang == "en" else "").join(w for w in by_base.values() if w)
     if any(kind_named(asked, c.fact) for c in comparisons):
         # the question names its kind of company (whether or not its clause is quoted first): the other kinds'
         # thresholds are not its own

@@ -108,6 +108,16 @@ class CompanyProfile(BaseModel):
         default=None,
         description="场租费 in 元 of an exhibition or a summit the company hosts: a share of it is subsidised.",
     )
+    dataset_income: Amount = Field(
+        default=None, description="A traded dataset's 单次流通收益 in 元 (one circulation): a share of it is awarded."
+    )
+    credit_loan_increase: Amount = Field(
+        default=None,
+        description="A bank's yearly 新增日均余额 in 元 of credit loans to the district's tech companies.",
+    )
+    guarantee_balance: Amount = Field(
+        default=None, description="A guarantor's 日均担保余额 in 元 for the district's tech companies."
+    )
     copyright_trade_value: Amount = Field(
         default=None, description="A copyright deal's 版权交易 value in 元 (a resident writer's company)."
     )

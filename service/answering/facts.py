@@ -106,6 +106,9 @@ _RATIO_BASES = (
     ("活动实际投入", "event_spend"),
     ("场租费", "venue_rent"),
     ("版权交易", "copyright_trade_value"),
+    ("单次流通收益", "dataset_income"),
+    ("信用贷款年度新增日均余额", "credit_loan_increase"),
+    ("日均担保余额", "guarantee_balance"),
 )
 
 
@@ -134,7 +137,9 @@ class Benefit(BaseModel):
         if self.ratio is None or self.ratio.unit != "%":
             return None
         if re.search(r"新增|增量|增加", self.base):
-            return next((f for word, f in _INCREASE_BASES if word in self.base), None)
+            # (a base that is itself an increase names its own field: 信用贷款年度新增日均余额)
+            own = next((f for word, f in _RATIO_BASES if word in self.base and re.search(r"新增", word)), None)
+            return own or next((f for word, f in _INCREASE_BASES if word in self.base), None)
         return next((field for word, field in _RATIO_BASES if word in self.base), None)
 
     def describe(self, lang: str = "zh") -> str:

@@ -3422,3 +3422,9 @@ def test_a_copyright_deal_is_worked_out_in_chat(qa) -> None:  # type: ignore[no-
     # my own wording: 6% of an 800万 版权交易 is 48万 (区党委〔2019〕25号 p.4), not the AI platforms' 1% of 交易额
     lead = qa.ask("我们是网络作家村入驻作家开的公司,版权交易额800万,最多补多少?").answer.splitlines()[0]
     assert "最多48万元" in lead and "版权交易" in lead, lead
+
+
+def test_each_base_the_asker_gives_a_figure_of_is_worked_out(qa) -> None:  # type: ignore[no-untyped-def]
+    # my own wording: the 2019 opinion pays a bank 3% of its new credit loans and a guarantor 1% of its balance
+    lead = qa.ask("银行信用贷款新增日均余额1亿,担保公司日均担保余额2亿,双引擎政策下各拿多少?").answer.splitlines()[0]
+    assert "按您的1亿元计最多300万元" in lead and "按您的2亿元计最多200万元" in lead, lead

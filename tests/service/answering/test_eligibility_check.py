@@ -783,10 +783,19 @@ def test_a_venue_rent_or_a_copyright_deal_is_worked_out_on_the_askers_figure() -
     assert award("国际展会", venue_rent="120万").estimated_amount == 60 * WAN
     assert award("人工智能高端峰会", venue_rent="400万").estimated_amount == 100 * WAN
     assert award("版权交易补助", copyright_trade_value="800万").estimated_amount == 48 * WAN
+    # 6-11-1's 10% of one circulation within a yearly cap of 100万; the 2019 opinion's 3% of a bank's new credit
+    # loans (a base that is itself an increase) and 1% of a guarantor's balance
+    data = award("单次流通收益", dataset_income="2000万", dataset_users="5", kinds=["人工智能企业"])
+    assert data.estimated_amount == 100 * WAN
+    assert award("新增日均余额", credit_loan_increase="1亿").estimated_amount == 300 * WAN
+    assert award("日均担保余额", guarantee_balance="3亿").estimated_amount == 300 * WAN
     for said, field in (
         ("场地租金180万", "venue_rent"),
         ("版权交易额一千万", "copyright_trade_value"),
         ("we paid RMB 2 million in venue hire", "venue_rent"),
         ("our copyright deal was worth RMB 3 million", "copyright_trade_value"),
+        ("数据集单次流通收益80万", "dataset_income"),
+        ("今年新增信用贷款5000万", "credit_loan_increase"),
+        ("在保余额4亿", "guarantee_balance"),
     ):
         assert [f.field for f in parse_user_figures(said)] == [field], said
