@@ -656,7 +656,14 @@ def _other_years(
     if not _YEAR_OF.search(quotes[0]) and all(any(a <= int(y) <= b for a, b in first_term) for y in asked):
         return ()
     stated = tuple(dict.fromkeys(_YEAR_OF.findall(" ".join(quotes[:2]))))
-    return stated if stated and not set(stated) & set(asked) else ()
+    if stated:
+        return stated if not set(stated) & set(asked) else ()
+    if first_term and all(int(y) > max(end for _, end in first_term) for y in asked):
+        # a year after the first quote's document had ended ("2024年…社零企业首次纳入限上是不是还是奖2万?" of a
+        # policy for 2023 only): its text is for its own term, not the year asked
+        start, end = first_term[0]
+        return (str(start) if start == end else f"{start}–{end}",)
+    return ()
 
 
 def _absent_grade(plan: QueryPlan, quotes: list[str]) -> tuple[str, tuple[str, ...], int]:

@@ -3428,3 +3428,12 @@ def test_each_base_the_asker_gives_a_figure_of_is_worked_out(qa) -> None:  # typ
     # my own wording: the 2019 opinion pays a bank 3% of its new credit loans and a guarantor 1% of its balance
     lead = qa.ask("银行信用贷款新增日均余额1亿,担保公司日均担保余额2亿,双引擎政策下各拿多少?").answer.splitlines()[0]
     assert "按您的1亿元计最多300万元" in lead and "按您的2亿元计最多200万元" in lead, lead
+
+
+def test_a_year_after_the_quoted_documents_term_is_not_its_year(qa) -> None:  # type: ignore[no-untyped-def]
+    # my own wording: 滨政〔2023〕7号 applied to 2023 only and its clause names no year; 2025 is after it ended
+    answer = qa.ask("2025年推动经济高质量发展那个政策里,首次纳入限上统计的社零企业还是奖2万吗?")
+    assert answer.status == "not_found" and "2023" in answer.answer, answer.answer
+    # a year within a quoted document's term is that document's (the HQ policy runs 2023-2028)
+    answer = qa.ask("我们2025年被认定为总部企业,租房补助每年最多多少?")
+    assert answer.status == "answered" and "200 万元" in answer.answer, answer.answer

@@ -3138,3 +3138,7 @@ def test_a_year_within_the_first_quotes_documents_term_is_answered_by_it(corpus:
     assert _other_years(plan, [award, target], set()) == ("2025",)
     # a first quote that sets a year of its own is for that year, whatever the term
     assert _other_years(plan, [target, award], set(), [(2023, 2026)]) == ("2025",)
+    # a first quote with no year of its own, of a document that had ended before the year asked, is for its term
+    assert _other_years(plan, [award], set(), [(2023, 2023)]) == ("2023",)
+    assert _other_years(plan, [award], set(), [(2020, 2022)]) == ("2020–2022",)
+    assert _other_years(plan, [award], set(), [(2023, 2026)]) == ()
