@@ -330,7 +330,8 @@ _ASKED[Asked.OUTCOME] = re.compile(
     # what was actually done, and how it compares with the target ("实际新落地了多少个?比目标多还是少?")
     r"实际[\u4e00-\u9fff]{0,6}了多少|比[^,,。;;??]{0,12}目标(?:多|少|高|低)|"
     # who has won, how many there are now ("去年谁获奖了?", "区里有多少家总部企业?")
-    r"谁(?:获奖|得奖|评上|拿到)了?|哪些(?:企业|单位|公司|人)(?:获奖|得奖|评上|拿到)了|"
+    # ("最后是哪些单位和个人获奖的?")
+    r"谁(?:获奖|得奖|评上|拿到)了?|哪些(?:企业|单位|公司|人)(?:和(?:企业|单位|公司|个人|人))?(?:获奖|得奖|评上|拿到)(?:了|的\s*(?=[??。]|$))|"
     r"(?:区里|滨江|全区|现在|目前)(?:一共|总共|共)?有多少家|"
     r"\bwho (?:won|got|received)\b|\bwhich (?:companies|firms|enterprises) (?:won|got|received)\b|"
     r"\bhow many (?:[\w-]+ ){0,2}(?:companies|firms|enterprises) (?:are there|does \w+ have)\b|"

@@ -3437,3 +3437,12 @@ def test_a_year_after_the_quoted_documents_term_is_not_its_year(qa) -> None:  # 
     # a year within a quoted document's term is that document's (the HQ policy runs 2023-2028)
     answer = qa.ask("我们2025年被认定为总部企业,租房补助每年最多多少?")
     assert answer.status == "answered" and "200 万元" in answer.answer, answer.answer
+
+
+def test_who_won_asked_of_organisations_and_people_together_is_an_outcome(qa) -> None:  # type: ignore[no-untyped-def]
+    # my own wordings: the compilation states the award's rules, not who has won it
+    for question in ("去年哪些企业和个人评上了标准创新奖?", "标准创新奖最后是哪些单位和个人拿到的?"):
+        answer = qa.ask(question)
+        assert answer.status == "not_found" and "执行情况" in answer.answer, (question, answer.answer)
+    # which winners may apply again is a rule the text states
+    assert qa.ask("哪些企业获奖的可以再申报?").status == "answered"
