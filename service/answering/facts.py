@@ -138,7 +138,7 @@ class Benefit(BaseModel):
             return None
         if re.search(r"新增|增量|增加", self.base):
             # (a base that is itself an increase names its own field: 信用贷款年度新增日均余额)
-            own = next((f for word, f in _RATIO_BASES if word in self.base and re.search(r"新增", word)), None)
+            own = next((f for word, f in _RATIO_BASES if word in self.base and "新增" in word), None)
             return own or next((f for word, f in _INCREASE_BASES if word in self.base), None)
         return next((field for word, field in _RATIO_BASES if word in self.base), None)
 
