@@ -200,6 +200,11 @@ def test_an_english_period_the_askers_thing_has_lasted_asks_no_date(
         ("两个奖励都可以要吗?", True),
         ("总部和专精特新的研发中心奖励,我们能拿两份吗?", True),
         ("这种情况能领几份?", True),
+        # spoken: "一起吃" (have both), "各拿一份" (one of each), "加起来…拿" (the two summed)
+        ("孵化器补贴和房租补贴两个能一起吃吗?", True),
+        ("市里和区里的奖励能各拿一份吗?", True),
+        ("两条政策的奖励加起来能拿多少?", True),
+        ("这两个数加起来是多少?", False),
         ("这些条件都要求满足吗?", False),
         ("研发中心奖励拿了多少?", False),
     ],
