@@ -593,12 +593,15 @@ def _unknown_benefit(plan: QueryPlan, unknown: list[str], weights: TermWeights) 
 
 # a fee asked what it comes to or how it is set ("劳务费是多少?", "评审费按什么标准给?"), not a benefit paid for it
 _FEE_ASKED = re.compile(r"的?(?:标准)?(?:是|为|按|怎么|如何|大概)?(?:多少|几|什么标准|啥标准|怎么算|怎么定|如何计算)")
+# ... or how much of it is paid back ("差旅费区里能补多少?", "装修费可以报销多少"): no text names it, none pays for it
+_FEE_PAID = re.compile(r"[^,,。;;??!!\s]{0,4}?(?:能|可以|可|会)?(?:补|报销|补贴|补助|资助|报)(?:多少|几成|百分之几)")
 
 
 def _unknown_fee(plan: QueryPlan, unknown: list[str], weights: TermWeights) -> str:
-    """A fee the question asks the amount or standard of ("评审专家的劳务费按什么标准发?") that the compilation never
-    names, nor what it is paid for: no text states what such a fee comes to, whatever else of the topic it holds
-    (a fee of a thing it speaks of, 房租费 of 房租, may be its own words for what the text calls otherwise: 租金)."""
+    """A fee the question asks the amount, standard or refund of ("评审专家的劳务费按什么标准发?") that the
+    compilation never names, nor what it is paid for: no text states what such a fee comes to, whatever else of the
+    topic it holds (a fee of a thing it speaks of, 房租费 of 房租, may be its own words for what the text calls
+    otherwise: 租金)."""
     if plan.lang != "zh":
         return ""
     text = plan.asked_text or plan.original
@@ -606,7 +609,7 @@ def _unknown_fee(plan: QueryPlan, unknown: list[str], weights: TermWeights) -> s
         if len(word) < 3 or not word.endswith("费") or weights.df(word[:-1])[0]:
             continue
         at = text.find(word)
-        if at >= 0 and _FEE_ASKED.match(text, at + len(word)):
+        if at >= 0 and (_FEE_ASKED.match(text, at + len(word)) or _FEE_PAID.match(text, at + len(word))):
             return word
     return ""
 

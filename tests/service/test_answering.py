@@ -1137,6 +1137,16 @@ def test_a_sum_asked_of_an_awards_kind_is_read_where_the_award_pays_it(qa) -> No
     assert fee.status == "not_found", fee.answer
 
 
+def test_how_much_of_a_fee_the_compilation_never_names_is_paid_back_is_not_answered(qa) -> None:  # type: ignore[no-untyped-def]
+    # my own wordings: the AI summit clause pays 50% of 场租费; a fee it never names (茶歇费, 住宿费) is paid
+    # nothing that any text states, whoever says how much of it is refunded
+    for question in ("我们在滨江办人工智能论坛,茶歇费区里能补多少?", "办国际展会,嘉宾住宿费可以报销多少?"):
+        answer = qa.ask(question)
+        assert answer.status == "not_found", answer.answer
+    # the fee the text pays is answered
+    assert qa.ask("在滨江办人工智能峰会,场租费能补多少?").status == "answered"
+
+
 def test_a_kind_the_list_names_but_does_not_pay_is_not_given_the_others_sums(qa) -> None:  # type: ignore[no-untyped-def]
     # my own wordings: 区办〔2023〕9号 p.17 names 创新型中小企业 only as where the ladder starts ("推动…梯次升级");
     # its sums are for 单项冠军, 小巨人, 隐形冠军 and 省级专精特新中小企业
