@@ -2914,6 +2914,13 @@ def test_a_list_publicly_posted_is_the_texts_public_notice(qa) -> None:  # type:
     assert answer.status == "answered" and "5 个工作日" in answer.answer[:200], answer.answer
 
 
+def test_a_list_publicised_is_the_texts_public_notice(qa) -> None:  # type: ignore[no-untyped-def]
+    # my own wording: "publicised" (and "publicized") is the texts' 公示
+    for spelling in ("publicised", "publicized"):
+        answer = qa.ask(f"For the Standard Innovation Award, how many working days is the proposed list {spelling}?")
+        assert answer.status == "answered" and "5 个工作日" in answer.answer[:200], answer.answer
+
+
 def test_having_objections_to_a_list_in_spoken_words_is_the_texts_objection(qa) -> None:  # type: ignore[no-untyped-def]
     # my own wording: "有意见" (to object) is the texts' 异议, not the 处理意见 of the review office's duties
     answer = qa.ask("对标准创新奖拟授奖名单有意见,找谁提?多久会调查?")
