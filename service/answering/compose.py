@@ -1537,7 +1537,7 @@ def _figures_lead(
     if (
         wants_verdict
         and comparisons
-        and not any(kind_named(asked, c.fact) or (c.meets and _names_its_support(asked, c.fact)) for c in comparisons)
+        and not any(kind_named(asked, c.fact) or _names_its_support(asked, c.fact) for c in comparisons)
     ):
         # the award the question names ("能拿营收突破奖吗?") is none of those the user's figure is compared with
         # (30% growth meets 规模增长奖励's threshold): what the named one needs, not another award's verdict
@@ -2167,13 +2167,34 @@ def _ratio_worked_out(plan: QueryPlan, fact: PolicyFact, marker: Callable[[Polic
     if plan.lang == "en":
         note = expired_note(fact.dates, as_of, "en")
         others = "".join(f"; on {mine(f)}, at most {format_amount(v, f.unit)}" for f, v in more)
+        total_en = _total(plan, fact, [v for _, v in cases], first.unit)
+        others += f"; in total at most {total_en}" if total_en else ""
         return (
             f"{fact.name}: {fact.benefit.describe('en')}; on your {mine(first)} that is at most {amount}{others}"
             f"{note}{marker(fact)}."
         )
     note = "(该政策已失效)" if expired else ""
     others = "".join(f",按{mine(f)}计最多{format_amount(v, f.unit)}" for f, v in more)
+    total = _total(plan, fact, [v for _, v in cases], first.unit)
+    others += f",合计最多{total}" if total else ""
     return f"{fact.name}:{fact.benefit.describe()},按您的{mine(first)}计最多{amount}{others}{note}{marker(fact)}。"
+
+
+# a total asked of what is worked out ("一共能补多少?", "加起来多少", "How much in total?")
+_ASKS_TOTAL = re.compile(r"一共|总共|合计|加起来|加在一起|总计|\bin total\b|\baltogether\b|\bcombined\b", re.I)
+
+
+def _total(plan: QueryPlan, fact: PolicyFact | None, values: list[Decimal], unit: str) -> str:
+    """The sum of two or more amounts worked out, when the question asks a total: within ``fact``'s caps on the
+    whole (its cap and yearly cap; each case was already held to its cap per event)."""
+    if len(values) < 2 or not _ASKS_TOTAL.search(plan.asked_text or plan.original):
+        return ""
+    total = sum(values, Decimal(0))
+    benefit = fact.benefit if fact is not None else None
+    if benefit is not None:
+        caps = [q.value for q in (benefit.cap, benefit.yearly_cap) if q is not None and q.unit == "元"]
+        total = min([total, *caps])
+    return format_amount(total, unit)
 
 
 def _award_met(

@@ -1973,6 +1973,34 @@ def test_a_verdict_is_not_given_from_another_supports_threshold_than_the_one_nam
     assert "招商引资奖励" in lead, lead
 
 
+def test_a_support_named_by_its_loan_interest_name_is_the_one_compared(qa) -> None:  # type: ignore[no-untyped-def]
+    # my own wordings: 收并购贷款贴息 names the headquarters policy's 给予金融支持 (收并购达到5亿元): a figure below
+    # its threshold is told so, not compared with the 金融业总部 category's revenue threshold
+    lead = qa.ask("我们是总部企业,准备并购一家公司,并购金额4.5亿,收并购贷款贴息能申请吗?").answer.split("\n")[0]
+    assert lead.startswith("不能") and "5亿元" in lead and "金融业总部" not in lead, lead
+    lead = qa.ask("我们是总部企业,并购金额7亿,收并购贷款贴息能申请吗?").answer.split("\n")[0]
+    assert lead.startswith("可以") and "5亿元" in lead, lead
+
+
+def test_a_total_asked_of_two_events_worked_out_is_their_sum(qa) -> None:  # type: ignore[no-untyped-def]
+    # my own wordings: the AI summit clause pays 50% of 场租费, at most 100万元 each time: 160万 -> 80万, 60万 -> 30万
+    lead = qa.ask(
+        "We will host an AI forum in Binjiang (venue rent RMB 1.6 million) and later an AI summit (venue rent RMB 0.6"
+        " million). How much venue-rent subsidy can we get altogether?"
+    ).answer.split("\n")[0]
+    assert "in total at most 110万元" in lead, lead
+    lead = qa.ask(
+        "我们要在滨江办人工智能论坛,场租费160万;下半年再办一场人工智能峰会,场租费60万。场租补贴加起来最多多少?"
+    ).answer.split("\n")[0]
+    assert "合计最多110万元" in lead, lead
+    # two cases put side by side without asking a total are not summed
+    lead = qa.ask(
+        "We will host an AI forum in Binjiang (venue rent RMB 1.6 million). How much venue-rent subsidy? And for a"
+        " venue rent of RMB 0.6 million?"
+    ).answer.split("\n")[0]
+    assert "at most 30万元" in lead and "total" not in lead, lead
+
+
 def test_what_a_described_kind_of_company_can_get_with_its_figures(qa) -> None:  # type: ignore[no-untyped-def]
     # the revenue is what the check compares, the kind (专精特新) what is asked about: its supports are quoted,
     # and the headquarters categories (for another kind of company) are not offered as what the figure misses

@@ -195,7 +195,7 @@ def award_names() -> frozenset[str]:
     generic = {"一次性", "专项", "政策", "差额", "绩效", "资金", "财政", "获奖", "产业扶持", "一次性投资"}
     out = set()
     for term, kind in _vocabulary():
-        head = re.sub(r"(?:奖励|补贴|补助|资助|奖金|奖补|激励|支持|资金|补助资金|额度|经费)+$", "", term)
+        head = re.sub(r"(?:奖励|补贴|补助|资助|贴息|奖金|奖补|激励|支持|资金|补助资金|额度|经费)+$", "", term)
         if kind == "award" and head != term and len(head) >= 2 and head not in generic:
             out.add(term)
     return frozenset(out)
