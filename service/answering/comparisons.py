@@ -581,6 +581,12 @@ def _find(text: str, word: str, start: int = 0, last: bool = False) -> int:
     return (found[-1] if last else found[0]) + start if found else -1
 
 
+# the figures of one metric listed before this one ("分别是80万和", "80万、120万及"): each is that metric's
+_LISTED_AFTER = re.compile(
+    r"\s*(?:分别)?(?:是|为)?\s*(?:\d+(?:\.\d+)?\s*(?:亿元|亿|万元|万|元|%)\s*(?:和|、|及|以及|与|跟)\s*)+$"
+)
+
+
 def _metric_for(text: str, start: int, end: int, unit: str) -> _Word | None:
     """The metric word nearest before the figure in its clause, else the nearest after it."""
     clause_start = max((m.end() for m in re.finditer(r"[,,。;;??!!]", text[:start])), default=0)
@@ -602,8 +608,13 @@ def _metric_for(text: str, start: int, end: int, unit: str) -> _Word | None:
         pos = _find(before, w.word, last=True)
         if pos >= 0 and (best is None or pos + len(w.word) > best[0] + len(best[1].word)):
             best = (pos, w)
-    if best is not None and re.search(r"\d", before[best[0] + len(best[1].word) :]):
+    if (
+        best is not None
+        and re.search(r"\d", before[best[0] + len(best[1].word) :])
+        and not _LISTED_AFTER.match(before[best[0] + len(best[1].word) :])
+    ):
         best = None  # "营收突破100亿能拿1000万": the metric has its own figure; this one is another's
+        # (unless this one is listed after it: "场租费分别是80万和300万" are two figures of 场租费)
     if best is not None and _FIGURE_IN_METRIC.search(before[: best[0]]):
         best = None  # "RMB 1.5 billion in revenue … and spent RMB 100 million on R&D": revenue is the first's
     if best is not None and _GIVEN.search(before[best[0] + len(best[1].word) :]):

@@ -65,6 +65,22 @@ def test_english_numbers_said_in_words_are_read(said: str, metric: str, value: D
 
 
 @pytest.mark.parametrize(
+    ("said", "expected"),
+    [
+        # my own wordings: figures listed after one metric word are each that metric's
+        ("两场活动的场租费分别是90万和250万", [("venue_rent", Decimal(900_000)), ("venue_rent", Decimal(2_500_000))]),
+        ("近两年营收是6亿、9亿", [("revenue", Decimal(600_000_000)), ("revenue", Decimal(900_000_000))]),
+        # a figure after the metric's own figure and no list is another's ("能拿1000万": an award asked)
+        ("营收突破100亿能拿1000万吗", [("revenue", Decimal(10_000_000_000)), ("", Decimal(10_000_000))]),
+    ],
+)
+def test_figures_listed_after_one_metric_word_are_its_figures(said: str, expected: list[tuple[str, Decimal]]) -> None:
+    from service.answering.comparisons import parse_user_figures
+
+    assert [(f.field, f.value) for f in parse_user_figures(said)] == expected
+
+
+@pytest.mark.parametrize(
     ("said", "value", "unit"),
     [
         ("我们的平台对外服务了三十七家企业", Decimal(37), "家"),
