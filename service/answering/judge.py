@@ -60,6 +60,8 @@ from service.answering.grades import (
     absent_level,
     grade_families,
     label,
+    level_subject,
+    question_grades,
     text_grades,
 )
 from service.answering.plan import FIGURE_KINDS, PER_MEASURES, Asked, QueryPlan, asking_word, has_content, title_terms
@@ -669,6 +671,9 @@ def _other_years(
     return ()
 
 
+_CLAUSES = re.compile(r"[,,;;。!!??]")
+
+
 def _absent_grade(plan: QueryPlan, quotes: list[str]) -> tuple[str, tuple[str, ...], int]:
     """The grade asked that the quoted list lacks (its label, the grades listed, and which quote lists them),
     asked what it gives or whether it gives anything ("CCF B类会议论文有奖励吗?": the list rewards A类 only)."""
@@ -688,6 +693,15 @@ def _absent_grade(plan: QueryPlan, quotes: list[str]) -> tuple[str, tuple[str, .
     if absent is None and len(plan.grades) == 1 and levels:
         # a level alone: the quotes rate the kind asked at other levels only ("省级专精特新中小企业", asked 市级)
         absent = absent_level(levels[0], plan.level_subject, quotes, plan.level_wordings)
+    subject = plan.level_subject or plan.level_kind
+    if absent is None and not levels and plan.lang == "zh":
+        # two levels named, and the last clause, which asks, names one of them alone ("政策奖励省级专精特新中小
+        # 企业,那市级专精特新企业能奖多少?"): the others are what the asker tells of the text; that one is asked
+        last = next((c for c in reversed(_CLAUSES.split(plan.asked_text or plan.original)) if c.strip()), "")
+        alone = [v for f, v in question_grades(last, "zh") if f == "level"]
+        if len(alone) == 1 and len([g for g in plan.side_grades if g[0] == "level"]) >= 2:
+            subject = level_subject(last)
+            absent = absent_level(alone[0], subject, quotes)
     if absent is None:
         return ("", (), -1)
     family, lang = absent.asked[0], plan.lang
@@ -695,7 +709,6 @@ def _absent_grade(plan: QueryPlan, quotes: list[str]) -> tuple[str, tuple[str, .
     level = dict(plan.grades).get("level") if family != "level" else None
     prefix = (label(("level", level), lang) + (" " if lang == "en" else "")) if level else ""
     # ... and a level alone goes with the kind it rates: "市级专精特新" (the list rates 省级专精特新)
-    subject = plan.level_subject or plan.level_kind
     suffix = (" " if lang == "en" else "") + subject if family == "level" and subject else ""
     asked = prefix + label(absent.asked, lang) + suffix
     return (asked, tuple(prefix + label((family, v), lang) + suffix for v in absent.named), absent.quote)

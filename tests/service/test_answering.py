@@ -2001,6 +2001,16 @@ def test_a_total_asked_of_two_events_worked_out_is_their_sum(qa) -> None:  # typ
     assert "at most 30万元" in lead and "total" not in lead, lead
 
 
+def test_a_level_asked_in_the_last_clause_after_another_told_is_the_one_asked(qa) -> None:  # type: ignore[no-untyped-def]
+    # my own wordings: the asker tells what the text rates (省级专精特新中小企业) and asks another level in the last
+    # clause; the list rates 专精特新 at 省级 only
+    answer = qa.ask("听说省级专精特新中小企业有一次性奖励,那区级专精特新企业奖多少?")
+    assert answer.status == "not_found" and "区级专精特新" in answer.answer, answer.answer
+    # the level the list rates, asked last, is answered
+    answer = qa.ask("市级的先不说,省级专精特新中小企业奖多少?")
+    assert answer.status == "answered" and "20万元" in answer.answer.split("\n")[0], answer.answer
+
+
 def test_what_a_described_kind_of_company_can_get_with_its_figures(qa) -> None:  # type: ignore[no-untyped-def]
     # the revenue is what the check compares, the kind (专精特新) what is asked about: its supports are quoted,
     # and the headquarters categories (for another kind of company) are not offered as what the figure misses
