@@ -225,7 +225,8 @@ def _core(run: str) -> str:
 
 def level_subject(question: str) -> str:
     """The kind a question rates at a level ("被评上市级专精特新企业的" -> 专精特新), when it names one level."""
-    plain = re.sub(r"[\s“”\"]", "", places_as_levels(question))
+    # (a level may be said with 的 before its kind: "市级的专精特新企业")
+    plain = re.sub(r"[\s“”\"]", "", places_as_levels(question)).replace("级的", "级")
     found = [
         (m.group(1) or m.group(2), _core(m.group(4))) for m in LEVELLED.finditer(plain) if m.group(1) or m.group(2)
     ]
