@@ -233,7 +233,7 @@ _STILL_FOLLOWED = (
 _ASKED: dict[Asked, re.Pattern[str]] = {
     # 多少 alone asks an amount; 多少比例, 多少家, 多少年 ask the kind their word names, 文号是多少 a document
     Asked.AMOUNT: re.compile(
-        r"多少钱|几个?钱|多少万|几[十百千]?(?:万|亿|块)(?![家人名个项])|几千(?:元|块)|金额|额度|奖金|最高|上限|封顶|最多|给多少|补多少|奖多少|拿多少|[奖补给拿发]得(?:更)?多|能拿(?![它这那着去来])(?![^,,。??]{0,10}?[去来](?:报|申|参|评))|(?<!文号是)(?<!文号)(?<!页码是)多少(?!比例|%|家|个|名|项|亩|宗|年|天|次|票)|怎么算|咋算|"
+        r"多少钱|几个?钱|多少万|几[十百千]?(?:万|亿|块)(?![家人名个项])|几千(?:元|块)|(?:什么|啥|多少)价|价[格钱](?:是|大概|大约)?(?:多少|几)|金额|额度|奖金|最高|上限|封顶|最多|给多少|补多少|奖多少|拿多少|[奖补给拿发]得(?:更)?多|能拿(?![它这那着去来])(?![^,,。??]{0,10}?[去来](?:报|申|参|评))|(?<!文号是)(?<!文号)(?<!页码是)多少(?!比例|%|家|个|名|项|亩|宗|年|天|次|票)|怎么算|咋算|"
         r"how much|how (?:big|large)|amount|maximum|\bcap\b|up to|reward|subsid|grant|bonus|fund|pays? more|"
         # what a price, a wage or a fee is ("What is the monthly minimum wage?")
         r"\bwages?\b|\bsalar(?:y|ies)\b|\bfees?\b|\bprices?\b|"

@@ -2007,8 +2007,17 @@ def test_a_level_asked_in_the_last_clause_after_another_told_is_the_one_asked(qa
     answer = qa.ask("听说省级专精特新中小企业有一次性奖励,那区级专精特新企业奖多少?")
     assert answer.status == "not_found" and "区级专精特新" in answer.answer, answer.answer
     # the level the list rates, asked last, is answered
+    # ... said with 的 before the kind too
+    answer = qa.ask("听说省级专精特新中小企业有一次性奖励,那市级的专精特新企业奖多少?")
+    assert answer.status == "not_found" and "市级专精特新" in answer.answer, answer.answer
     answer = qa.ask("市级的先不说,省级专精特新中小企业奖多少?")
     assert answer.status == "answered" and "20万元" in answer.answer.split("\n")[0], answer.answer
+
+
+def test_a_price_per_mu_the_text_never_states_is_not_found(qa) -> None:  # type: ignore[no-untyped-def]
+    # my own wording: the 2019 opinions say how many 亩 of land the district provides, not what one 亩 costs
+    answer = qa.ask("在富阳特别合作区要一块产业用地,每亩啥价?")
+    assert answer.status == "not_found", answer.answer
 
 
 def test_what_a_described_kind_of_company_can_get_with_its_figures(qa) -> None:  # type: ignore[no-untyped-def]

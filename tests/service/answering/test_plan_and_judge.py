@@ -2961,6 +2961,12 @@ def test_taking_a_thing_to_apply_with_asks_no_amount(corpus: Corpus) -> None:
     assert Asked.AMOUNT in plan_query("孵化器一年能拿多少补贴?", [], corpus).asked
 
 
+@pytest.mark.parametrize("question", ["那边的厂房每平方什么价?", "写字楼租金啥价?", "办公楼价格大概多少?"])
+def test_asking_a_price_asks_an_amount(corpus: Corpus, question: str) -> None:
+    # my own wordings: 什么价 / 啥价 / 价格多少 ask what something costs
+    assert Asked.AMOUNT in plan_query(question, [], corpus).asked
+
+
 @pytest.mark.parametrize(
     ("text", "sentences"),
     [
