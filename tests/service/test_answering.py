@@ -2006,10 +2006,10 @@ def test_a_level_asked_in_the_last_clause_after_another_told_is_the_one_asked(qa
     # clause; the list rates 专精特新 at 省级 only
     answer = qa.ask("听说省级专精特新中小企业有一次性奖励,那区级专精特新企业奖多少?")
     assert answer.status == "not_found" and "区级专精特新" in answer.answer, answer.answer
-    # the level the list rates, asked last, is answered
     # ... said with 的 before the kind too
     answer = qa.ask("听说省级专精特新中小企业有一次性奖励,那市级的专精特新企业奖多少?")
     assert answer.status == "not_found" and "市级专精特新" in answer.answer, answer.answer
+    # the level the list rates, asked last, is answered
     answer = qa.ask("市级的先不说,省级专精特新中小企业奖多少?")
     assert answer.status == "answered" and "20万元" in answer.answer.split("\n")[0], answer.answer
 
