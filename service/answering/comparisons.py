@@ -96,6 +96,19 @@ def _words() -> tuple[_Word, ...]:
     return tuple(sorted((_Word(r[0].lower(), r[1], r[2]) for r in rows), key=lambda w: -len(w.word)))
 
 
+@lru_cache(maxsize=1)
+def _generic_words() -> frozenset[str]:
+    """Figure words that end words of two or more other metrics (交易额: 平台交易额, 版权交易额, 技术交易额): by
+    themselves they name the amount of whatever the sentence spoke of, only by default their own metric."""
+    words = _words()
+    return frozenset(
+        w.word
+        for w in words
+        if not w.word.isascii()
+        and len({o.metric for o in words if o.word != w.word and o.word.endswith(w.word) and o.metric != w.metric}) >= 2
+    )
+
+
 _SCALE = {"billion": Decimal(10) ** 9, "bn": Decimal(10) ** 9, "million": Decimal(10) ** 6, "m": Decimal(10) ** 6}
 _ENGLISH = re.compile(
     r"(?P<cur>rmb|cny|usd|us\$|\$|¥|yuan)?\s*(?P<num>\d+(?:\.\d+)?)\s*(?P<scale>billion|bn|million|m)\b"
@@ -619,6 +632,19 @@ def _metric_for(text: str, start: int, end: int, unit: str) -> _Word | None:
         best = None  # "RMB 1.5 billion in revenue … and spent RMB 100 million on R&D": revenue is the first's
     if best is not None and _GIVEN.search(before[best[0] + len(best[1].word) :]):
         best = None  # "社零企业奖励2万元": what is given to those the metric names, not a measure of it
+    if best is not None and best[1].word in _generic_words() and best[0] == 0:
+        # a generic word opening its clause ("准备收购一家公司,交易额大概6个亿"): the amount of what the clause before
+        # it named by a figure word of its own, without a figure (收购 -> 收并购金额)
+        sentence_start = max((m.end() for m in re.finditer(r"[。;;??!!]|\.\s", text[:clause_start])), default=0)
+        previous = text[sentence_start:clause_start].lower()
+        previous = previous[max((m.end() for m in re.finditer(r"\d[^,,]*[,,]", previous)), default=0) :]
+        named = [
+            (at, w)
+            for w in candidates
+            if w.metric != best[1].metric and (at := _find(previous, w.word, last=True)) >= 0
+        ]
+        if named:
+            return max(named, key=lambda h: (h[0] + len(h[1].word), len(h[1].word)))[1]
     if best is not None:
         # "研发费用比上年新增了350万": the figure is an increase of the metric, its own metric when one exists
         pos, word = best

@@ -65,6 +65,22 @@ def test_english_numbers_said_in_words_are_read(said: str, metric: str, value: D
 
 
 @pytest.mark.parametrize(
+    ("said", "field"),
+    [
+        # my own wordings: 交易额 opening a clause is the amount of what the clause before named (收购)
+        ("公司打算并购同行,交易额差不多7亿", "acquisition_value"),
+        # ... and the platform's own when nothing else was named, or the figure word is specific
+        ("我们是数据交易平台,交易额3亿", "platform_trade_value"),
+        ("打算收购一家公司,我们平台交易额3亿", "platform_trade_value"),
+    ],
+)
+def test_a_generic_figure_word_is_the_amount_of_what_the_clause_before_named(said: str, field: str) -> None:
+    from service.answering.comparisons import parse_user_figures
+
+    assert [f.field for f in parse_user_figures(said)] == [field]
+
+
+@pytest.mark.parametrize(
     ("said", "expected"),
     [
         # my own wordings: figures listed after one metric word are each that metric's
