@@ -99,12 +99,14 @@ def _words() -> tuple[_Word, ...]:
 @lru_cache(maxsize=1)
 def _generic_words() -> frozenset[str]:
     """Figure words that end words of two or more other metrics (交易额: 平台交易额, 版权交易额, 技术交易额): by
-    themselves they name the amount of whatever the sentence spoke of, only by default their own metric."""
+    themselves they name the amount of whatever the sentence spoke of, only by default their own metric. Not 收入:
+    a company's 收入 is its revenue whatever it does ("我们是做软件研发的公司,收入3亿")."""
     words = _words()
     return frozenset(
         w.word
         for w in words
         if not w.word.isascii()
+        and w.field != "revenue"
         and len({o.metric for o in words if o.word != w.word and o.word.endswith(w.word) and o.metric != w.metric}) >= 2
     )
 

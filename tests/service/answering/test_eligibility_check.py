@@ -72,6 +72,8 @@ def test_english_numbers_said_in_words_are_read(said: str, metric: str, value: D
         # ... and the platform's own when nothing else was named, or the figure word is specific
         ("我们是数据交易平台,交易额3亿", "platform_trade_value"),
         ("打算收购一家公司,我们平台交易额3亿", "platform_trade_value"),
+        # a company's 收入 is its revenue, whatever it was said to do before
+        ("我们是做软件研发的公司,收入3亿", "revenue"),
     ],
 )
 def test_a_generic_figure_word_is_the_amount_of_what_the_clause_before_named(said: str, field: str) -> None:
